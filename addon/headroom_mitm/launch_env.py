@@ -1,0 +1,48 @@
+"""The environment a launched agent runs with: our proxy, our CA, loopback kept out of the proxy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import quote
+
+# 127.0.0.1 is listed beside the CIDR: Bun and older curl match NO_PROXY entries as names and
+# suffixes, not as address ranges.
+LOOPBACK_NO_PROXY = ("localhost", "127.0.0.1", "127.0.0.0/8", "::1")
+PROXY_VARS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+
+
+def proxy_url(host: str, port: int, user: str, password: str) -> str:
+    host_part = f"[{host}]" if ":" in host else host
+    return f"http://{quote(user, safe='')}:{quote(password, safe='')}@{host_part}:{port}"
+
+
+def merge_no_proxy(*existing: str | None) -> str:
+    """The user's NO_PROXY entries (both spellings), then the loopback entries, without repeats."""
+    entries: list[str] = []
+    for value in existing:
+        for item in (value or "").split(","):
+            item = item.strip()
+            if item and item not in entries:
+                entries.append(item)
+    entries += [item for item in LOOPBACK_NO_PROXY if item not in entries]
+    return ",".join(entries)
+
+
+def agent_env(
+    base: Mapping[str, str],
+    *,
+    proxy: str,
+    ca_bundle: Path,
+    config_content: str | None = None,
+) -> dict[str, str]:
+    """`base` with the proxy variables set; everything else is passed through as it was."""
+    env = dict(base)
+    for name in PROXY_VARS:
+        env[name] = proxy
+    no_proxy = merge_no_proxy(base.get("NO_PROXY"), base.get("no_proxy"))
+    env["NO_PROXY"] = env["no_proxy"] = no_proxy
+    env["NODE_EXTRA_CA_CERTS"] = str(ca_bundle)
+    if config_content is not None:
+        env["OPENCODE_CONFIG_CONTENT"] = config_content
+    return env
