@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs headroom-mitm (into .venv) and the pinned OpenCode (into .tools), no sudo.
+# With --demo, then runs `headroom-mitm demo`: a scripted OpenCode session against the built-in stub.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OPENCODE_VERSION=1.18.33
+
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+if [ ! -x .tools/node_modules/opencode-linux-x64/bin/opencode ] \
+   || ! grep -q "\"version\": \"$OPENCODE_VERSION\"" .tools/node_modules/opencode-linux-x64/package.json; then
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error "opencode-linux-x64@$OPENCODE_VERSION"
+fi
+mkdir -p .tools/bin
+ln -sf ../node_modules/opencode-linux-x64/bin/opencode .tools/bin/opencode
+echo "installed: $(.venv/bin/headroom-mitm --version), opencode $(.tools/bin/opencode --version)"
+echo "use it:    export PATH=\"$PWD/.venv/bin:$PWD/.tools/bin:\$PATH\"; headroom-mitm opencode"
+
+if [ "${1:-}" = "--demo" ]; then
+  PATH="$PWD/.tools/bin:$PATH" exec .venv/bin/headroom-mitm demo
+fi

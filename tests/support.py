@@ -1,0 +1,101 @@
+"""Shared test helpers: a recording HTTP upstream on loopback and a client that talks through a proxy."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import ssl
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class RecordingUpstream:
+    """A loopback HTTP server that answers 200 with a small JSON body and remembers each request."""
+
+    seen: list[Seen] = field(default_factory=list)
+    server: ThreadingHTTPServer | None = None
+
+    def __enter__(self) -> "RecordingUpstream":
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                outer.seen.append(Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+                reply = json.dumps({"ok": True, "path": self.path}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            do_GET = do_POST = do_PUT = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.server is not None
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def request_via_proxy(
+    proxy_port: int,
+    url_host: str,
+    path: str,
+    *,
+    ca_file: Path | None,
+    proxy_auth: str | None = None,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    https: bool = True,
+    timeout: float = 10,
+) -> tuple[int, dict[str, str], bytes]:
+    """One request to url_host through an HTTP proxy on loopback (CONNECT for https)."""
+    import base64
+
+    auth_header = {}
+    if proxy_auth:
+        auth_header = {"Proxy-Authorization": "Basic " + base64.b64encode(proxy_auth.encode()).decode()}
+    if https:
+        context = ssl.create_default_context(cafile=str(ca_file)) if ca_file else ssl.create_default_context()
+        conn: http.client.HTTPConnection = http.client.HTTPSConnection("127.0.0.1", proxy_port, timeout=timeout, context=context)
+        conn.set_tunnel(url_host, 443, headers=auth_header)
+        target = path
+    else:
+        conn = http.client.HTTPConnection("127.0.0.1", proxy_port, timeout=timeout)
+        target = f"http://{url_host}{path}"
+    try:
+        all_headers = dict(headers or {})
+        if not https:
+            all_headers.update(auth_header)
+        conn.request(method, target, body=body, headers=all_headers)
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
