@@ -13,16 +13,21 @@ from headroom_certs.session import SessionCa
 from headroom_certs.upstream import write_upstream_bundle
 
 from . import launcher
+from .hooks.classify import Classify
 from .hooks.forward import Forward
+from .hooks.rules import Rules
+from .hooks.stream import StreamResponses
 from .launch_env import agent_env, proxy_url
 from .logsetup import log_to_file
 from .proxy import EmbeddedProxy, ProxyConfig
+from .opencode_config import discover_custom_providers
+from .routing import CustomProvider
 from .settings import GlobalOptions
 
 
-def make_addons(options: GlobalOptions) -> list[object]:
+def make_addons(options: GlobalOptions, custom_providers: Sequence[CustomProvider] = ()) -> list[object]:
     # Order is the data flow: route → rules → compress → forward → meter → record.
-    return [Forward()]
+    return [Classify(custom_providers), Rules(), Forward(), StreamResponses()]
 
 
 def proxy_config(
@@ -70,6 +75,9 @@ def run_agent(
     base_env = dict(os.environ if env is None else env)
     state = options.state.ensure()
     log_to_file(state.proxy_log)
+    custom_providers, config_warnings = discover_custom_providers(base_env, Path.cwd())
+    for warning in config_warnings:
+        print(f"headroom-mitm: {warning}", file=sys.stderr)
     launcher.block_launcher_signals()
     with SessionCa() as session:
         assert session.directory is not None
@@ -79,7 +87,7 @@ def run_agent(
         credentials = Credentials.random()
         proxy = EmbeddedProxy(
             proxy_config(options, session.files.directory, scratch=session.directory, proxy_auth=str(credentials)),
-            make_addons(options),
+            make_addons(options, custom_providers),
         )
         address = proxy.start()
         try:

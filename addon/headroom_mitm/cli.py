@@ -37,6 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--upstream-ca", type=Path, metavar="FILE",
                         help="also trust this CA (PEM) when verifying upstream servers, on top of the default store")
     parser.add_argument("--opencode-bin", metavar="PATH", help="the OpenCode binary (default: $OPENCODE_BIN, else opencode on PATH)")
+    parser.add_argument("--llm-host", action="append", default=[], metavar="HOST[=FORMAT]",
+                        help="treat HOST (wildcards allowed) as an LLM API; FORMAT: openai-chat, openai-responses, anthropic-messages, gemini")
+    parser.add_argument("--inspect", choices=("llm", "all"), default="llm",
+                        help="decrypt only LLM API hosts (default) or all hosts, for audits")
+    parser.add_argument("--telemetry", choices=("pass", "block"), default="pass",
+                        help="known analytics and crash-report hosts: pass (default) or block")
+    parser.add_argument("--connect-retries", type=int, default=3, metavar="N",
+                        help="retries of a failed upstream connect, before any request byte is sent (default 3)")
+    parser.add_argument("--connect-backoff", type=float, default=0.2, metavar="SECONDS",
+                        help="wait before the first connect retry; doubles, jittered (default 0.2)")
+    parser.add_argument("--connect-budget", type=float, default=5.0, metavar="SECONDS",
+                        help="time all connect attempts may take together (default 5)")
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.add_parser("opencode", help="run OpenCode through the proxy; every later argument goes to OpenCode",
@@ -75,6 +87,13 @@ def split_passthrough(parser: argparse.ArgumentParser, argv: Sequence[str]) -> t
     return list(argv), None
 
 
+def _describe(error: dict) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "value_error":
+        return message  # our validators name the option themselves
+    return f"--{str(error['loc'][0]).replace('_', '-')}: {message}"
+
+
 def _fail(message: str, code: int = 2) -> int:
     print(f"headroom-mitm: {message}", file=sys.stderr)
     return code
@@ -87,10 +106,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(ours)
     try:
         options = GlobalOptions.from_cli(
-            args.state_dir, routes=tuple(args.route), upstream_ca=args.upstream_ca, opencode_bin=args.opencode_bin
+            args.state_dir,
+            routes=tuple(args.route),
+            upstream_ca=args.upstream_ca,
+            opencode_bin=args.opencode_bin,
+            llm_hosts=tuple(args.llm_host),
+            inspect=args.inspect,
+            telemetry=args.telemetry,
+            connect_retries=args.connect_retries,
+            connect_backoff=args.connect_backoff,
+            connect_budget=args.connect_budget,
         )
     except ValidationError as exc:
-        return _fail("; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()))
+        return _fail("; ".join(_describe(e) for e in exc.errors()))
     try:
         return _dispatch(args, rest, options)
     except (LaunchError, ProxyStartError, ValueError) as exc:

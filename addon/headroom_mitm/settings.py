@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping
+from typing import Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .paths import StateDir, default_state_dir
+from .routing import parse_llm_host_option
 from .upstream import parse_routes
 
 
@@ -19,11 +20,24 @@ class GlobalOptions(BaseModel):
     routes: tuple[str, ...] = ()
     upstream_ca: Path | None = None
     opencode_bin: str | None = None
+    llm_hosts: tuple[str, ...] = ()
+    inspect: Literal["llm", "all"] = "llm"
+    telemetry: Literal["pass", "block"] = "pass"
+    connect_retries: int = Field(3, ge=0, le=10)
+    connect_backoff: float = Field(0.2, ge=0, le=10)
+    connect_budget: float = Field(5.0, gt=0, le=120)
 
     @field_validator("routes")
     @classmethod
     def _routes_parse(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         parse_routes(value)  # raises ValueError with a message naming the bad --route
+        return value
+
+    @field_validator("llm_hosts")
+    @classmethod
+    def _llm_hosts_parse(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for spec in value:
+            parse_llm_host_option(spec)
         return value
 
     @field_validator("upstream_ca")
@@ -44,4 +58,12 @@ class GlobalOptions(BaseModel):
 
     def mitm_options(self) -> dict[str, object]:
         """Our addons' mitmproxy options for these settings."""
-        return {"headroom_routes": list(self.routes)}
+        return {
+            "headroom_routes": list(self.routes),
+            "headroom_llm_hosts": list(self.llm_hosts),
+            "headroom_inspect": self.inspect,
+            "headroom_telemetry": self.telemetry,
+            "headroom_connect_retries": self.connect_retries,
+            "headroom_connect_backoff": self.connect_backoff,
+            "headroom_connect_budget": self.connect_budget,
+        }
