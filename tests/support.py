@@ -74,6 +74,7 @@ def request_via_proxy(
     body: bytes | None = None,
     headers: dict[str, str] | None = None,
     https: bool = True,
+    port: int = 443,
     timeout: float = 10,
 ) -> tuple[int, dict[str, str], bytes]:
     """One request to url_host through an HTTP proxy on loopback (CONNECT for https)."""
@@ -85,7 +86,7 @@ def request_via_proxy(
     if https:
         context = ssl.create_default_context(cafile=str(ca_file)) if ca_file else ssl.create_default_context()
         conn: http.client.HTTPConnection = http.client.HTTPSConnection("127.0.0.1", proxy_port, timeout=timeout, context=context)
-        conn.set_tunnel(url_host, 443, headers=auth_header)
+        conn.set_tunnel(url_host, port, headers=auth_header)
         target = path
     else:
         conn = http.client.HTTPConnection("127.0.0.1", proxy_port, timeout=timeout)

@@ -12,6 +12,7 @@ out on mitmproxy's own connection.
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import socket
 import ssl
@@ -124,7 +125,9 @@ async def probe_once(
         return ConnectFailure("tls", f"{host}:{port}: {exc.reason or exc}")
     except OSError as exc:
         stage = "tls" if tls_context is not None and isinstance(exc, (ConnectionResetError, BrokenPipeError)) else "connect"
-        return ConnectFailure(stage, f"{host}:{port}: {exc.strerror or exc}")
+        # asyncio's "Connect call failed (addr)" hides the reason; errno has it.
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        return ConnectFailure(stage, f"{host}:{port}: {reason}")
     writer.close()
     try:
         await asyncio.wait_for(writer.wait_closed(), 1.0)

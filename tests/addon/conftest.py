@@ -1,0 +1,48 @@
+import datetime as dt
+import socket
+
+import pytest
+
+from headroom_certs.ca import create_ca
+from headroom_mitm.app import make_addons, proxy_config
+from headroom_mitm.proxy import EmbeddedProxy
+from headroom_mitm.settings import GlobalOptions
+from tests.faults import FakeResolver
+
+PROXY_AUTH = "u:secret-pw"
+
+
+@pytest.fixture()
+def our_ca(tmp_path):
+    return create_ca(tmp_path / "ca", "test CA", dt.timedelta(days=1))
+
+
+@pytest.fixture()
+def start_proxy(tmp_path, our_ca):
+    """start_proxy(**GlobalOptions fields) -> a running EmbeddedProxy with our addons, stopped afterwards."""
+    started = []
+
+    def start(**fields):
+        options = GlobalOptions(state_dir=tmp_path / "state", **fields)
+        proxy = EmbeddedProxy(
+            proxy_config(options, our_ca.directory, scratch=tmp_path, proxy_auth=PROXY_AUTH), make_addons(options)
+        )
+        proxy.start()
+        started.append(proxy)
+        return proxy
+
+    yield start
+    for proxy in started:
+        proxy.stop()
+
+
+@pytest.fixture()
+def fake_dns(monkeypatch):
+    """fake_dns(names, fail_first={name: n}) maps names to 127.0.0.1 for this process."""
+
+    def install(names, fail_first=None):
+        resolver = FakeResolver(names, fail_first)
+        monkeypatch.setattr(socket, "getaddrinfo", resolver)
+        return resolver
+
+    return install
