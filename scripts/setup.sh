@@ -7,6 +7,8 @@ OPENCODE_VERSION=1.18.33
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+# OpenCode's grep tool runs ripgrep and would download it from GitHub; a wheel ships the binary.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --only-binary=:all: "ripgrep==14.1.0"
 
 if [ ! -x .tools/node_modules/opencode-linux-x64/bin/opencode ] \
    || ! grep -q "\"version\": \"$OPENCODE_VERSION\"" .tools/node_modules/opencode-linux-x64/package.json; then
@@ -15,6 +17,7 @@ if [ ! -x .tools/node_modules/opencode-linux-x64/bin/opencode ] \
 fi
 mkdir -p .tools/bin
 ln -sf ../node_modules/opencode-linux-x64/bin/opencode .tools/bin/opencode
+ln -sf ../../.venv/bin/rg .tools/bin/rg
 echo "installed: $(.venv/bin/headroom-mitm --version), opencode $(.tools/bin/opencode --version)"
 echo "use it:    export PATH=\"$PWD/.venv/bin:$PWD/.tools/bin:\$PATH\"; headroom-mitm opencode"
 

@@ -71,10 +71,10 @@ def exit_code(returncode: int) -> int:
     return 128 - returncode if returncode < 0 else returncode
 
 
-def run_child(argv: Sequence[str], env: Mapping[str, str]) -> int:
+def run_child(argv: Sequence[str], env: Mapping[str, str], *, cwd: Path | None = None) -> int:
     """Run argv to completion with stdio inherited; returns its exit code. Signals must be blocked."""
     try:
-        child = subprocess.Popen(list(argv), env=dict(env), preexec_fn=_child_setup(os.getpid()))
+        child = subprocess.Popen(list(argv), env=dict(env), cwd=cwd, preexec_fn=_child_setup(os.getpid()))
     except OSError as exc:
         raise LaunchError(f"could not start {argv[0]}: {exc.strerror or exc}") from None
     while True:

@@ -36,6 +36,7 @@ class ProxyConfig:
     options: dict[str, Any] = field(default_factory=dict)
     web: bool = False
     web_port: int = 0
+    web_token: str | None = None  # the mitmweb UI's token; a random one when None
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,9 @@ def base_options(config: ProxyConfig) -> dict[str, Any]:
         "connection_strategy": "lazy",
         "onboarding": False,
         "command_history": False,
-        # Agents are long-lived; never let a streamed answer be buffered whole.
-        "stream_large_bodies": "1m",
+        # LLM request bodies (up to the compression cap) are buffered so they can be compressed;
+        # larger bodies, and every SSE answer (see hooks/stream.py), are streamed.
+        "stream_large_bodies": "16m",
     }
     if config.proxy_auth:
         opts["proxyauth"] = config.proxy_auth
@@ -128,6 +130,11 @@ class EmbeddedProxy:
     def master(self) -> mitm_master.Master | None:
         return self._master
 
+    @property
+    def web_url(self) -> str | None:
+        """The mitmweb UI's URL with its token, once started with web=True; else None."""
+        return getattr(self._master, "web_url", None)
+
     def stop(self, timeout: float = 10.0) -> None:
         if self._master is not None and self._loop is not None and not self._loop.is_closed():
             self._master.shutdown()
@@ -160,16 +167,17 @@ class EmbeddedProxy:
     def _make_master(self) -> mitm_master.Master:
         opts = mitm_options.Options()
         if self.config.web:
-            from mitmproxy.tools.web.master import WebMaster
+            from .webui import GuardedWebMaster, new_token
 
-            master: mitm_master.Master = WebMaster(opts, with_termlog=False)
+            master: mitm_master.Master = GuardedWebMaster(opts, self.config.web_token or new_token(), with_termlog=False)
         else:
             master = mitm_master.Master(opts, with_termlog=False)
             master.addons.add(*mitm_addons.default_addons())
         master.addons.add(*self._addons, _Ready(self))
         values = base_options(self.config)
         if self.config.web:
-            values.update(web_host=self.config.listen_host, web_port=self.config.web_port, web_open_browser=False)
+            # The UI is always on loopback, whatever address the proxy listens on.
+            values.update(web_host="127.0.0.1", web_port=self.config.web_port, web_open_browser=False)
         opts.update(**values)
         return master
 

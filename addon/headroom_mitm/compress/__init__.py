@@ -1,0 +1,48 @@
+"""Compression engine: deterministic, model-free transforms of tool outputs in LLM request bodies.
+
+The proxy addon calls compress_request() with raw bytes; nothing here knows about mitmproxy.
+"""
+
+from .adapters import FORMATS, ToolBlock, detect_format, find_blocks
+from .engine import (
+    BlockOutcome,
+    BlockReport,
+    CompressionResult,
+    block_key,
+    block_policy,
+    clear_memo,
+    compress_request,
+    compress_text,
+    format_report,
+    run_compress_cli,
+)
+from .settings import ALL_TRANSFORMS, LOSSLESS_TRANSFORMS, LOSSY_TRANSFORMS, CompressionSettings
+from .store import OriginalStore, Rendering, grep_lines, retrieve_text, slice_lines
+from .transforms import retrieve_id
+
+__all__ = [
+    "ALL_TRANSFORMS",
+    "FORMATS",
+    "LOSSLESS_TRANSFORMS",
+    "LOSSY_TRANSFORMS",
+    "BlockOutcome",
+    "BlockReport",
+    "CompressionResult",
+    "CompressionSettings",
+    "OriginalStore",
+    "Rendering",
+    "ToolBlock",
+    "block_key",
+    "block_policy",
+    "clear_memo",
+    "compress_request",
+    "compress_text",
+    "detect_format",
+    "find_blocks",
+    "format_report",
+    "grep_lines",
+    "retrieve_id",
+    "retrieve_text",
+    "run_compress_cli",
+    "slice_lines",
+]

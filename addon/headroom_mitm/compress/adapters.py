@@ -1,0 +1,219 @@
+"""Format adapters: find tool-output string values in a parsed request body.
+
+Each adapter returns ToolBlocks (JSON path, text, producing tool name, error flag). Only these
+paths are ever rewritten; everything else in the body is a protected zone by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .jsonsplice import JsonPath
+
+FORMATS = ("openai-chat", "openai-responses", "anthropic-messages", "gemini")
+_ALIASES = {
+    "anthropic": "anthropic-messages",
+    "openai": "openai-chat",
+    "chat": "openai-chat",
+    "responses": "openai-responses",
+}
+
+
+@dataclass(frozen=True)
+class ToolBlock:
+    path: JsonPath
+    text: str
+    tool: str  # "" when the producing call cannot be found in the body
+    is_error: bool = False
+
+
+def normalize_format(name: str | None) -> str | None:
+    if name is None:
+        return None
+    name = name.strip().lower()
+    name = _ALIASES.get(name, name)
+    return name if name in FORMATS else None
+
+
+def detect_format(body: Any) -> str | None:
+    if not isinstance(body, dict):
+        return None
+    if isinstance(body.get("contents"), list):
+        return "gemini"
+    messages = body.get("messages")
+    if isinstance(messages, list):
+        for m in messages:
+            if not isinstance(m, dict):
+                continue
+            if m.get("role") in ("tool", "function") or "tool_calls" in m:
+                return "openai-chat"
+            content = m.get("content")
+            if isinstance(content, list):
+                for b in content:
+                    if isinstance(b, dict) and b.get("type") in ("tool_result", "tool_use"):
+                        return "anthropic-messages"
+        if "anthropic_version" in body or isinstance(body.get("system"), (list, str)):
+            return "anthropic-messages"
+        return "openai-chat"
+    if "input" in body:
+        return "openai-responses"
+    return None
+
+
+def _str(x: object) -> str:
+    return x if isinstance(x, str) else ""
+
+
+def _is_text_part(part: object, types: tuple[str, ...] | frozenset[str]) -> bool:
+    return isinstance(part, dict) and part.get("type") in types and isinstance(part.get("text"), str)
+
+
+def openai_chat_blocks(body: dict[str, Any]) -> list[ToolBlock]:
+    messages = body.get("messages")
+    if not isinstance(messages, list):
+        return []
+    names: dict[str, str] = {}
+    for m in messages:
+        if isinstance(m, dict) and isinstance(m.get("tool_calls"), list):
+            for tc in m["tool_calls"]:
+                if isinstance(tc, dict) and isinstance(tc.get("id"), str):
+                    fn = tc.get("function")
+                    names[tc["id"]] = _str(fn.get("name")) if isinstance(fn, dict) else ""
+    out: list[ToolBlock] = []
+    for i, m in enumerate(messages):
+        if not isinstance(m, dict) or m.get("role") not in ("tool", "function"):
+            continue
+        call_id = m.get("tool_call_id")
+        tool = names.get(call_id, "") if isinstance(call_id, str) else ""
+        tool = tool or _str(m.get("name"))
+        content = m.get("content")
+        if isinstance(content, str):
+            out.append(ToolBlock(("messages", i, "content"), content, tool))
+        elif isinstance(content, list):
+            for j, part in enumerate(content):
+                if _is_text_part(part, ("text",)):
+                    out.append(ToolBlock(("messages", i, "content", j, "text"), part["text"], tool))
+    return out
+
+
+_RESPONSES_CALLS = {"function_call": "function_call_output", "custom_tool_call": "custom_tool_call_output"}
+_RESPONSES_OUTPUTS = frozenset(_RESPONSES_CALLS.values())
+_TEXT_PART_TYPES = frozenset({"input_text", "output_text", "text"})
+
+
+def openai_responses_blocks(body: dict[str, Any]) -> list[ToolBlock]:
+    items = body.get("input")
+    if not isinstance(items, list):
+        return []
+    names: dict[str, str] = {}
+    for it in items:
+        if isinstance(it, dict) and it.get("type") in _RESPONSES_CALLS and isinstance(it.get("call_id"), str):
+            names[it["call_id"]] = _str(it.get("name"))
+    out: list[ToolBlock] = []
+    for i, it in enumerate(items):
+        if not isinstance(it, dict) or it.get("type") not in _RESPONSES_OUTPUTS:
+            continue
+        call_id = it.get("call_id")
+        tool = names.get(call_id, "") if isinstance(call_id, str) else ""
+        output = it.get("output")
+        if isinstance(output, str):
+            out.append(ToolBlock(("input", i, "output"), output, tool))
+        elif isinstance(output, list):
+            for j, part in enumerate(output):
+                if _is_text_part(part, _TEXT_PART_TYPES):
+                    out.append(ToolBlock(("input", i, "output", j, "text"), part["text"], tool))
+    return out
+
+
+def anthropic_blocks(body: dict[str, Any]) -> list[ToolBlock]:
+    messages = body.get("messages")
+    if not isinstance(messages, list):
+        return []
+    names: dict[str, str] = {}
+    for m in messages:
+        content = m.get("content") if isinstance(m, dict) else None
+        if isinstance(content, list):
+            for b in content:
+                if (
+                    isinstance(b, dict)
+                    and b.get("type") in ("tool_use", "server_tool_use")
+                    and isinstance(b.get("id"), str)
+                ):
+                    names[b["id"]] = _str(b.get("name"))
+    out: list[ToolBlock] = []
+    for i, m in enumerate(messages):
+        content = m.get("content") if isinstance(m, dict) else None
+        if not isinstance(content, list):
+            continue
+        for j, b in enumerate(content):
+            if not isinstance(b, dict) or b.get("type") != "tool_result":
+                continue
+            use_id = b.get("tool_use_id")
+            tool = names.get(use_id, "") if isinstance(use_id, str) else ""
+            is_error = b.get("is_error") is True
+            inner = b.get("content")
+            if isinstance(inner, str):
+                out.append(ToolBlock(("messages", i, "content", j, "content"), inner, tool, is_error))
+            elif isinstance(inner, list):
+                for k, part in enumerate(inner):
+                    if _is_text_part(part, ("text",)):
+                        path = ("messages", i, "content", j, "content", k, "text")
+                        out.append(ToolBlock(path, part["text"], tool, is_error))
+    return out
+
+
+def _string_leaves(value: object, path: JsonPath, depth: int) -> list[tuple[JsonPath, str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    if depth <= 0:
+        return []
+    found: list[tuple[JsonPath, str]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k != "name":  # identifiers, not output
+                found.extend(_string_leaves(v, path + (k,), depth - 1))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found.extend(_string_leaves(v, path + (i,), depth - 1))
+    return found
+
+
+def gemini_blocks(body: dict[str, Any]) -> list[ToolBlock]:
+    contents = body.get("contents")
+    if not isinstance(contents, list):
+        return []
+    out: list[ToolBlock] = []
+    for i, c in enumerate(contents):
+        parts = c.get("parts") if isinstance(c, dict) else None
+        if not isinstance(parts, list):
+            continue
+        for j, part in enumerate(parts):
+            if not isinstance(part, dict):
+                continue
+            key = "functionResponse" if "functionResponse" in part else "function_response"
+            fr = part.get(key)
+            if not isinstance(fr, dict) or not isinstance(fr.get("response"), dict):
+                continue
+            response = fr["response"]
+            tool = _str(fr.get("name"))
+            is_error = "error" in response
+            base: JsonPath = ("contents", i, "parts", j, key, "response")
+            for path, text in _string_leaves(response, base, 4):
+                out.append(ToolBlock(path, text, tool, is_error))
+    return out
+
+
+ADAPTERS: dict[str, Callable[[dict[str, Any]], list[ToolBlock]]] = {
+    "openai-chat": openai_chat_blocks,
+    "openai-responses": openai_responses_blocks,
+    "anthropic-messages": anthropic_blocks,
+    "gemini": gemini_blocks,
+}
+
+
+def find_blocks(body: Any, api_format: str) -> list[ToolBlock]:
+    if not isinstance(body, dict):
+        return []
+    return ADAPTERS[api_format](body)

@@ -1,0 +1,398 @@
+"""Entry point: compress the tool outputs inside one LLM request body.
+
+compress_request never raises: anything unexpected forwards the original bytes. A block's
+rendering is a pure function of (tool, error flag, text, settings); the in-process memo and the
+store's first-rendering table only make it cheaper and keep it fixed once sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from . import transforms as tf
+from .adapters import ToolBlock, detect_format, find_blocks, normalize_format
+from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body
+from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii_escapes
+from .settings import CompressionSettings, tool_matches
+from .store import OriginalStore, Rendering
+
+log = logging.getLogger(__name__)
+
+UNCHANGED = Rendering(None)
+
+
+@dataclass(frozen=True)
+class BlockReport:
+    tool: str
+    block_path: str
+    chars_before: int
+    chars_after: int
+    transforms: tuple[str, ...]
+    retrieve_id: str | None
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class CompressionResult:
+    body: bytes
+    changed: bool
+    blocks: list[BlockReport] = field(default_factory=list)
+    skipped_reason: str | None = None
+    api_format: str | None = None
+
+    @property
+    def chars_saved(self) -> int:
+        return sum(b.chars_before - b.chars_after for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class BlockOutcome:
+    rendering: Rendering
+    original: str | None = None  # what the markers' retrieve id points at (lossy only)
+
+
+# ------------------------------------------------------------------ per-block policy
+
+_ERROR_START = re.compile(r"\s*(?:error|fatal|exception|traceback|panic|\w+(?:Error|Exception)\b)", re.I)
+
+
+def looks_like_error(text: str) -> bool:
+    return _ERROR_START.match(text[:200]) is not None
+
+
+def block_policy(tool: str, is_error: bool, text: str, s: CompressionSettings) -> str:
+    """'verbatim', 'lossless' or 'lossy'."""
+    if tool and tool_matches(tool, s.verbatim_tools):
+        return "verbatim"
+    if not tool and not s.lossy_for_unknown_tools:
+        return "lossless"
+    if tool and tool_matches(tool, s.lossless_only_tools):
+        return "lossless"
+    if len(text) < s.min_lossy_chars:
+        return "lossless"
+    if (is_error or looks_like_error(text)) and len(text) <= s.error_lossless_cap:
+        return "lossless"
+    return "lossy"
+
+
+def _lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple[str, tf.LossyResult]]:
+    found: list[tuple[str, tf.LossyResult]] = []
+
+    def attempt(name: str, fn: tf.LossyFn) -> tf.LossyResult | None:
+        if not s.transform_enabled(name):
+            return None
+        res = fn(text, s)
+        if res is not None:
+            found.append((name, res))
+        return res
+
+    _, body = tf.split_truncation_header(text)
+    if tf.looks_json(body.strip()):
+        if s.transform_enabled("json_array"):
+            res = tf.json_array(text, s, table=s.transform_enabled("json_table"))
+            if res is not None:
+                found.append(("json_array", res))
+        return found
+    if attempt("search_results", tf.search_results) is not None:
+        return found
+    lines = text.count("\n") + 1
+    if lines >= 40 and len(text) / lines < 400 and not tool_matches(tool, s.prose_tools):
+        attempt("log_output", tf.log_output)
+    else:
+        attempt("head_tail", tf.head_tail)
+    attempt("dedupe_lines", tf.dedupe_lines)
+    return found
+
+
+def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: bool = False) -> BlockOutcome:
+    """The pure per-block pipeline: lossless transforms, then at most one lossy transform."""
+    if not text or len(text) > s.max_block_chars:
+        return BlockOutcome(UNCHANGED)
+    policy = block_policy(tool, is_error, text, s)
+    if policy == "verbatim":
+        return BlockOutcome(UNCHANGED)
+    applied: list[str] = []
+    t = text
+    for name, fn in tf.LINE_LOSSLESS:
+        if s.transform_enabled(name):
+            t2 = fn(t)
+            if t2 != t:
+                applied.append(name)
+                t = t2
+    lossless = t
+    if s.transform_enabled("json_table"):
+        t2 = tf.json_table(t, s.json_table_min_rows)
+        if t2 != t:
+            applied.append("json_table")
+            lossless = t2
+    original: str | None = None
+    rid: str | None = None
+    result = lossless
+    if policy == "lossy" and len(lossless) >= s.min_lossy_chars:
+        best: tuple[str, tf.LossyResult] | None = None
+        for name, res in _lossy_candidates(t, tool, s):
+            if best is None or len(res.text) < len(best[1].text):
+                best = (name, res)
+        if best is not None and len(best[1].text) <= len(lossless) * (1.0 - s.min_saving_ratio):
+            name, res = best
+            applied = [a for a in applied if a != "json_table"] + [name]
+            result, original, rid = res.text, res.original, res.rid
+    if result == text:
+        return BlockOutcome(UNCHANGED)
+    return BlockOutcome(Rendering(result, tuple(applied), rid), original)
+
+
+def block_key(tool: str, is_error: bool, text: str) -> str:
+    """Identity of a block independent of settings: the store's first-rendering key."""
+    h = hashlib.sha256()
+    h.update(tool.encode("utf-8", "surrogatepass"))
+    h.update(b"\0e" if is_error else b"\0-")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+# ------------------------------------------------------------------ memo
+
+
+class _Memo:
+    """Bounded LRU of renderings, by entries and by characters held."""
+
+    def __init__(self) -> None:
+        self._data: OrderedDict[tuple[str, str], Rendering] = OrderedDict()
+        self._chars = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> Rendering | None:
+        with self._lock:
+            r = self._data.get(key)
+            if r is not None:
+                self._data.move_to_end(key)
+            return r
+
+    def put(self, key: tuple[str, str], r: Rendering, max_entries: int, max_chars: int) -> None:
+        size = len(r.text or "")
+        if size > max_chars:
+            return
+        with self._lock:
+            old = self._data.pop(key, None)
+            if old is not None:
+                self._chars -= len(old.text or "")
+            self._data[key] = r
+            self._chars += size
+            while self._data and (len(self._data) > max_entries or self._chars > max_chars):
+                _, ev = self._data.popitem(last=False)
+                self._chars -= len(ev.text or "")
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+            self._chars = 0
+
+
+_MEMO = _Memo()
+
+
+def clear_memo() -> None:
+    _MEMO.clear()
+
+
+def render_block(
+    block: ToolBlock, s: CompressionSettings, store: OriginalStore | None
+) -> tuple[Rendering, bool]:
+    """(rendering, came from memo or store)."""
+    key = block_key(block.tool, block.is_error, block.text)
+    mkey = (s.fingerprint(), key)
+    hit = _MEMO.get(mkey)
+    if hit is not None:
+        return hit, True
+    if store is not None:
+        try:
+            first = store.get_rendering(key)
+        except Exception as exc:  # a broken store must not stop compression
+            log.warning("compression store unavailable: %s", exc)
+            store = None
+            first = None
+        if first is not None:
+            _MEMO.put(mkey, first, s.memo_max_entries, s.memo_max_chars)
+            return first, True
+    outcome = compress_text(block.text, block.tool, s, is_error=block.is_error)
+    rendering = outcome.rendering
+    if store is not None:
+        try:
+            if outcome.original is not None:
+                store.put(outcome.original, rendering.retrieve_id)
+            rendering = store.put_rendering(key, rendering)
+        except Exception as exc:
+            log.warning("compression store write failed: %s", exc)
+    _MEMO.put(mkey, rendering, s.memo_max_entries, s.memo_max_chars)
+    return rendering, False
+
+
+# ------------------------------------------------------------------ request level
+
+_TOOL_MARKERS = (b"tool", b"function_call_output", b"functionResponse", b"function_response")
+
+
+def compress_request(
+    body: bytes,
+    *,
+    api_format: str | None,
+    content_encoding: str | None,
+    settings: CompressionSettings,
+    store: OriginalStore | None,
+) -> CompressionResult:
+    """Compress tool outputs in a request body; never raises (fail open)."""
+    try:
+        return _compress_request(body, api_format, content_encoding, settings, store)
+    except Exception as exc:  # fail open: forward what the client sent
+        log.exception("compression failed")
+        return CompressionResult(body, False, [], f"internal error: {type(exc).__name__}: {exc}"[:300])
+
+
+def _skip(
+    body: bytes, reason: str, fmt: str | None = None, blocks: list[BlockReport] | None = None
+) -> CompressionResult:
+    return CompressionResult(body, False, blocks or [], reason, fmt)
+
+
+def _compress_request(
+    body: bytes,
+    api_format: str | None,
+    content_encoding: str | None,
+    s: CompressionSettings,
+    store: OriginalStore | None,
+) -> CompressionResult:
+    if not s.enabled:
+        return _skip(body, "disabled")
+    if not body:
+        return _skip(body, "empty body")
+    if len(body) > s.max_body_bytes:
+        return _skip(body, "body over size cap")
+    try:
+        raw = decode_body(body, content_encoding, s.max_body_bytes)
+    except UnsupportedEncoding as exc:
+        return _skip(body, f"unsupported content-encoding: {exc}")
+    except TooLarge:
+        return _skip(body, "decoded body over size cap")
+    except EncodingError as exc:
+        return _skip(body, f"undecodable body: {exc}")
+    if not raw.lstrip(b" \t\r\n").startswith(b"{"):
+        return _skip(body, "not a JSON object")
+    if not any(m in raw for m in _TOOL_MARKERS):
+        return _skip(body, "no tool outputs")
+    try:
+        text = raw.decode("utf-8")
+        doc = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return _skip(body, "malformed JSON")
+    fmt = normalize_format(api_format) if api_format else detect_format(doc)
+    if fmt is None:
+        return _skip(body, f"unknown format: {api_format}" if api_format else "unknown body shape")
+    blocks = find_blocks(doc, fmt)
+    if not blocks:
+        return _skip(body, "no tool outputs", fmt)
+
+    reports: list[BlockReport] = []
+    edits: list[tuple[ToolBlock, Rendering]] = []
+    for block in blocks:
+        rendering, cached = render_block(block, s, store)
+        new = rendering.text
+        if new is not None and new != block.text:
+            edits.append((block, rendering))
+            after = len(new)
+        else:
+            after = len(block.text)
+        reports.append(
+            BlockReport(
+                block.tool,
+                pointer(block.path),
+                len(block.text),
+                after,
+                rendering.transforms if new is not None else (),
+                rendering.retrieve_id if new is not None else None,
+                cached,
+            )
+        )
+    if not edits:
+        return _skip(body, "nothing to compress", fmt, reports)
+    try:
+        spans = locate_strings(text, [b.path for b, _ in edits])
+    except (SpliceError, ValueError, RecursionError) as exc:
+        return _skip(body, f"cannot locate tool outputs: {exc}", fmt, reports)
+    # A path left out (duplicate key) keeps its original text; report it as such.
+    missing = {b.path for b, _ in edits if b.path not in spans}
+    if missing:
+        edits = [(b, r) for b, r in edits if b.path not in missing]
+        reports = [
+            BlockReport(r.tool, r.block_path, r.chars_before, r.chars_before, (), None, r.cached)
+            if r.block_path in {pointer(p) for p in missing}
+            else r
+            for r in reports
+        ]
+        if not edits:
+            return _skip(body, "tool outputs at ambiguous paths", fmt, reports)
+    try:
+        new_text = splice(
+            text,
+            spans,
+            [(b.path, b.text, r.text or "") for b, r in edits],
+            ascii_only=uses_ascii_escapes(raw),
+        )
+    except SpliceError as exc:
+        return _skip(body, f"splice failed: {exc}", fmt, reports)
+    out = new_text.encode("utf-8")
+    if content_encoding:
+        out = encode_body(out, content_encoding)
+    return CompressionResult(out, True, reports, None, fmt)
+
+
+# ------------------------------------------------------------------ reporting / CLI
+
+
+def format_report(result: CompressionResult) -> str:
+    lines: list[str] = []
+    before = sum(b.chars_before for b in result.blocks)
+    after = sum(b.chars_after for b in result.blocks)
+    changed = sum(1 for b in result.blocks if b.chars_after != b.chars_before or b.transforms)
+    pct = f" ({(before - after) / before:.1%} saved)" if before else ""
+    head = f"format={result.api_format or '?'} tool outputs={len(result.blocks)} changed={changed}"
+    head += f" chars {before:,} -> {after:,}{pct}"
+    if result.skipped_reason:
+        head += f"; body unchanged: {result.skipped_reason}"
+    lines.append(head)
+    for b in result.blocks:
+        saved = f"-{(b.chars_before - b.chars_after) / b.chars_before:.1%}" if b.chars_before else "0%"
+        rid = f" id={b.retrieve_id}" if b.retrieve_id else ""
+        lines.append(
+            f"  {b.block_path} tool={b.tool or '?'} {b.chars_before:,} -> {b.chars_after:,} ({saved})"
+            f" {','.join(b.transforms) or 'unchanged'}{rid}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+_CLI_FORMATS = {
+    "auto": None,
+    "openai-chat": "openai-chat",
+    "openai-responses": "openai-responses",
+    "anthropic": "anthropic-messages",
+    "anthropic-messages": "anthropic-messages",
+    "gemini": "gemini",
+}
+
+
+def run_compress_cli(
+    stdin: bytes, fmt: str, settings: CompressionSettings, store: OriginalStore | None = None
+) -> tuple[bytes, str]:
+    """`headroom-mitm compress`: (body to send upstream, per-block report)."""
+    if fmt not in _CLI_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(_CLI_FORMATS)}")
+    result = compress_request(
+        stdin, api_format=_CLI_FORMATS[fmt], content_encoding=None, settings=settings, store=store
+    )
+    return result.body, format_report(result)

@@ -1,0 +1,158 @@
+"""Compression settings: one frozen value, hashable, with a stable fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+LOSSLESS_TRANSFORMS: tuple[str, ...] = (
+    "strip_ansi",
+    "collapse_cr",
+    "trim_trailing_ws",
+    "collapse_blank_runs",
+    "compact_json",
+    "json_table",
+)
+LOSSY_TRANSFORMS: tuple[str, ...] = (
+    "dedupe_lines",
+    "log_output",
+    "search_results",
+    "json_array",
+    "head_tail",
+)
+ALL_TRANSFORMS: tuple[str, ...] = LOSSLESS_TRANSFORMS + LOSSY_TRANSFORMS
+
+# Outputs the model edits against or that are instructions: not even whitespace changes.
+# Matched case-insensitively, also with an MCP server prefix ("filesystem_read_file").
+DEFAULT_VERBATIM_TOOLS: frozenset[str] = frozenset(
+    {
+        "read",  # OpenCode: line-numbered file contents, edited against exactly
+        "read_file",
+        "read_text_file",
+        "read_multiple_files",
+        "view",
+        "headroom_retrieve",  # our own retrieval: compressing it again would loop
+    }
+)
+# Never lossy. Superset of the verbatim tools plus outputs that are really authored text.
+DEFAULT_LOSSLESS_ONLY_TOOLS: frozenset[str] = DEFAULT_VERBATIM_TOOLS | frozenset(
+    {
+        "skill",  # skill instructions
+        "task",  # a subagent's final answer is assistant text
+        "todowrite",
+        "todoread",
+        "glob",  # a file list is the answer itself (OpenCode caps it at 100 paths)
+        "list",
+    }
+)
+# Prose rather than line-oriented output: long ones keep head and tail.
+DEFAULT_PROSE_TOOLS: frozenset[str] = frozenset({"webfetch", "websearch", "fetch"})
+
+
+_SET_FIELDS = frozenset({"disabled_transforms", "verbatim_tools", "lossless_only_tools", "prose_tools"})
+
+
+@dataclass(frozen=True)
+class CompressionSettings:
+    enabled: bool = True
+    disabled_transforms: frozenset[str] = frozenset()
+    verbatim_tools: frozenset[str] = DEFAULT_VERBATIM_TOOLS
+    lossless_only_tools: frozenset[str] = DEFAULT_LOSSLESS_ONLY_TOOLS
+    prose_tools: frozenset[str] = DEFAULT_PROSE_TOOLS
+    # Without a resolvable tool name we cannot rule out a file read.
+    lossy_for_unknown_tools: bool = False
+    max_body_bytes: int = 8 * 1024 * 1024
+    max_block_chars: int = 2 * 1024 * 1024
+    min_lossy_chars: int = 2048
+    min_saving_ratio: float = 0.25
+    error_lossless_cap: int = 16 * 1024
+    max_line_chars: int = 400
+    # log / test / build output
+    log_head_lines: int = 8
+    log_tail_lines: int = 15
+    log_context_before: int = 2
+    log_context_after: int = 3
+    log_max_kept_lines: int = 300
+    # repeated lines
+    dedupe_min_run: int = 3
+    similar_min_run: int = 5
+    # grep / rg output
+    search_max_matches_per_file: int = 5
+    search_max_files_with_lines: int = 60
+    search_max_files_listed: int = 400
+    search_max_line_chars: int = 200
+    # JSON arrays
+    json_table_min_rows: int = 4
+    json_array_min_items: int = 40
+    json_array_min_chars: int = 8192
+    json_head_items: int = 5
+    json_tail_items: int = 3
+    json_max_anomalies: int = 10
+    # plain text
+    text_min_chars: int = 8192
+    text_head_chars: int = 3000
+    text_tail_chars: int = 2000
+    # in-process memo bounds
+    memo_max_entries: int = 4096
+    memo_max_chars: int = 64 * 1024 * 1024
+    _fingerprint: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in sorted(_SET_FIELDS):
+            value = getattr(self, name)
+            norm = frozenset(str(v).lower() if name != "disabled_transforms" else str(v) for v in value)
+            object.__setattr__(self, name, norm)
+        unknown = self.disabled_transforms - set(ALL_TRANSFORMS)
+        if unknown:
+            raise ValueError(f"unknown transforms: {sorted(unknown)}")
+        object.__setattr__(self, "_fingerprint", _compute_fingerprint(self))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> CompressionSettings:
+        """Build from plain config values (lists for the set fields); unknown keys are an error."""
+        known = {f.name: f for f in fields(cls) if f.init}
+        unknown = set(data) - set(known)
+        if unknown:
+            raise ValueError(f"unknown compression settings: {sorted(unknown)}")
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key in _SET_FIELDS:
+                value = frozenset(value)
+            values[key] = value
+        return cls(**values)
+
+    def transform_enabled(self, name: str) -> bool:
+        return name not in self.disabled_transforms
+
+    def fingerprint(self) -> str:
+        """Stable across processes (sets are sorted): part of every memo key."""
+        return self._fingerprint
+
+
+def _compute_fingerprint(s: CompressionSettings) -> str:
+    data: dict[str, object] = {}
+    for f in fields(s):
+        if f.name.startswith("_") or f.name.startswith("memo_"):
+            continue  # memo bounds do not change any rendering
+        value = getattr(s, f.name)
+        data[f.name] = sorted(value) if isinstance(value, frozenset) else value
+    raw = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def tool_matches(tool: str, names: frozenset[str]) -> bool:
+    """Exact (case-insensitive) or as the suffix of an MCP-prefixed name."""
+    t = tool.lower()
+    if t in names:
+        return True
+    # OpenCode names MCP tools "<server>_<tool>"; others use "mcp__server__tool".
+    for sep in ("__", "_", "."):
+        idx = t.find(sep)
+        while idx != -1:
+            if t[idx + len(sep):] in names:
+                return True
+            idx = t.find(sep, idx + 1)
+    return False

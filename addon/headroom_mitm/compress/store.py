@@ -1,0 +1,269 @@
+"""SQLite store for what lossy transforms dropped, and for the first rendering of every block.
+
+One file shared by the proxy (writes) and the headroom_retrieve MCP server (reads), possibly in
+different processes: WAL mode plus a busy timeout. Bounded by total bytes and by age; the oldest
+rows go first. The file is created 0600 because tool outputs can hold secrets.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS originals (
+    id TEXT PRIMARY KEY,
+    text BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    created REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS originals_created ON originals(created);
+CREATE TABLE IF NOT EXISTS renderings (
+    key TEXT PRIMARY KEY,
+    text BLOB,
+    transforms TEXT NOT NULL,
+    retrieve_id TEXT,
+    size INTEGER NOT NULL,
+    created REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS renderings_created ON renderings(created);
+"""
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What a block became. text None means 'sent unchanged'."""
+
+    text: str | None
+    transforms: tuple[str, ...] = ()
+    retrieve_id: str | None = None
+
+
+def _encode(text: str) -> bytes:
+    # BLOBs, not TEXT: tool output may hold lone surrogates and must round-trip exactly.
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _decode(blob: bytes | str) -> str:
+    return blob if isinstance(blob, str) else bytes(blob).decode("utf-8", "surrogatepass")
+
+
+class OriginalStore:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        max_bytes: int = 256 * 1024 * 1024,
+        max_age_seconds: float = 7 * 24 * 3600,
+        clock: Callable[[], float] = time.time,
+        evict_every: int = 64,
+        evict_interval_seconds: float = 30.0,
+        busy_timeout_ms: int = 1000,
+    ) -> None:
+        """busy_timeout_ms bounds how long a write may wait for another process: the proxy calls
+        this on the request path and would rather skip the store than stall."""
+        self.path = Path(path)
+        self.max_bytes = max_bytes
+        self.max_age_seconds = max_age_seconds
+        self._clock = clock
+        self._evict_every = max(1, evict_every)
+        self._writes = 0
+        self._evict_interval = evict_interval_seconds
+        self._last_evict = float("-inf")
+        self._lock = threading.Lock()
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        os.chmod(self.path, 0o600)  # also tightens a file someone else created
+        self._conn = sqlite3.connect(
+            self.path, timeout=busy_timeout_ms / 1000, check_same_thread=False, isolation_level=None
+        )
+        self._conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable enough, no fsync per write
+        self._conn.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> OriginalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- originals
+
+    def put(self, text: str, rid: str | None = None) -> str:
+        """Store an original; returns its content-addressed id."""
+        from .transforms import retrieve_id
+
+        rid = rid or retrieve_id(text)
+        stored = _encode(text)
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO originals(id, text, size, created) VALUES (?, ?, ?, ?)",
+                (rid, stored, len(stored), self._clock()),
+            )
+            self._after_write()
+        return rid
+
+    def get(self, rid: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT text FROM originals WHERE id = ?", (rid,)).fetchone()
+        return None if row is None else _decode(row[0])
+
+    # ---------------------------------------------------------------- renderings
+
+    def get_rendering(self, key: str) -> Rendering | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT text, transforms, retrieve_id FROM renderings WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None:
+            return None
+        text, transforms, rid = row
+        names = tuple(t for t in str(transforms).split(",") if t)
+        return Rendering(None if text is None else _decode(text), names, rid)
+
+    def put_rendering(self, key: str, rendering: Rendering) -> Rendering:
+        """Keep the first rendering ever stored for key; return whichever one won."""
+        text = None if rendering.text is None else _encode(rendering.text)
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO renderings(key, text, transforms, retrieve_id, size, created)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    text,
+                    ",".join(rendering.transforms),
+                    rendering.retrieve_id,
+                    len(text or "") + len(key),
+                    self._clock(),
+                ),
+            )
+            self._after_write()
+        winner = self.get_rendering(key)
+        return winner if winner is not None else rendering
+
+    # ---------------------------------------------------------------- bounds
+
+    def total_bytes(self) -> int:
+        with self._lock:
+            return self._total_locked()
+
+    def _total_locked(self) -> int:
+        a = self._conn.execute("SELECT COALESCE(SUM(size), 0) FROM originals").fetchone()[0]
+        b = self._conn.execute("SELECT COALESCE(SUM(size), 0) FROM renderings").fetchone()[0]
+        return int(a) + int(b)
+
+    def _after_write(self) -> None:
+        self._writes += 1
+        # Summing sizes scans the tables: bounded by write count and by time.
+        if self._writes % self._evict_every == 0 and self._clock() - self._last_evict >= self._evict_interval:
+            self._evict_locked()
+
+    def evict(self) -> None:
+        with self._lock:
+            self._evict_locked()
+
+    def _evict_locked(self) -> None:
+        self._last_evict = self._clock()
+        cutoff = self._last_evict - self.max_age_seconds
+        self._conn.execute("DELETE FROM originals WHERE created < ?", (cutoff,))
+        self._conn.execute("DELETE FROM renderings WHERE created < ?", (cutoff,))
+        total = self._total_locked()
+        while total > self.max_bytes:
+            # Oldest first across both tables: find the creation time that frees enough.
+            rows = self._conn.execute(
+                "SELECT created, size FROM originals UNION ALL SELECT created, size FROM renderings"
+                " ORDER BY created ASC LIMIT 512"
+            ).fetchall()
+            if not rows:
+                break
+            freed = 0
+            limit = rows[-1][0]
+            for created, size in rows:
+                freed += size
+                if total - freed <= self.max_bytes:
+                    limit = created
+                    break
+            self._conn.execute("DELETE FROM originals WHERE created <= ?", (limit,))
+            self._conn.execute("DELETE FROM renderings WHERE created <= ?", (limit,))
+            total = self._total_locked()
+
+
+# -------------------------------------------------------------------- retrieval helpers
+
+
+def retrieve_text(
+    store: OriginalStore,
+    rid: str,
+    *,
+    start_line: int | None = None,
+    end_line: int | None = None,
+    pattern: str | None = None,
+    context: int = 0,
+) -> str | None:
+    """What headroom_retrieve returns: the whole original, a line range, or the lines matching a
+    pattern (numbered, in the marker's line numbering). None when the id is unknown or evicted."""
+    text = store.get(rid)
+    if text is None:
+        return None
+    if pattern:
+        return grep_lines(text, pattern, context=context)
+    if start_line is not None or end_line is not None:
+        return slice_lines(text, start_line, end_line)
+    return text
+
+
+def slice_lines(text: str, start: int | None = None, end: int | None = None, *, number: bool = True) -> str:
+    """Lines start..end (1-based, inclusive) as markers count them (split on \\n only)."""
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    a = max(1, start or 1)
+    b = min(len(lines), end if end is not None else len(lines))
+    if a > b:
+        return ""
+    chosen = lines[a - 1 : b]
+    if not number:
+        return "\n".join(chosen)
+    return "\n".join(f"{a + k}: {ln}" for k, ln in enumerate(chosen))
+
+
+def grep_lines(text: str, pattern: str, *, context: int = 0, max_matches: int = 200) -> str:
+    """Lines matching a regex (a plain substring if the regex does not compile), numbered."""
+    try:
+        rx = re.compile(pattern)
+        match: Callable[[str], bool] = lambda ln: rx.search(ln) is not None  # noqa: E731
+    except re.error:
+        match = lambda ln: pattern in ln  # noqa: E731
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    keep: list[int] = []
+    hits = 0
+    for i, ln in enumerate(lines):
+        if match(ln):
+            hits += 1
+            if hits > max_matches:
+                break
+            keep.extend(range(max(0, i - context), min(len(lines), i + context + 1)))
+    out: list[str] = []
+    last = -2
+    for i in sorted(set(keep)):
+        if out and i != last + 1:
+            out.append("--")
+        out.append(f"{i + 1}: {lines[i]}")
+        last = i
+    if hits > max_matches:
+        out.append(f"[… more than {max_matches} matches; narrow the pattern or use a line range]")
+    return "\n".join(out)

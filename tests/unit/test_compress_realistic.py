@@ -1,0 +1,156 @@
+"""Realistic tool outputs: the needles stay visible and the savings are large.
+
+Outputs are produced offline: a real pytest run over a generated suite, a synthetic build log, a
+real grep -rn over the installed mitmproxy package, and `pip list --format=json` rebuilt from the
+installed distributions.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from headroom_mitm.compress import CompressionSettings, clear_memo, compress_request, compress_text
+
+S = CompressionSettings()
+MITMPROXY_DIR = Path(__import__("mitmproxy").__file__).parent
+
+
+@pytest.fixture(scope="module")
+def pytest_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str]]:
+    root = tmp_path_factory.mktemp("suite")
+    failing: list[str] = []
+    rnd = random.Random(7)
+    for f in range(25):
+        body = ["import pytest", ""]
+        for t in range(30):
+            fails = rnd.random() < 0.01 or (f, t) == (13, 7)
+            name = f"test_feature_{f:02d}_{t:02d}"
+            if fails:
+                failing.append(f"test_m{f:02d}.py::{name}")
+                body += [f"def {name}():", f"    data = {{'k': {t}}}", f"    assert data['k'] == {t + 1}, 'value drifted'", ""]
+            else:
+                body += [f"def {name}():", f"    assert {t} == {t}", ""]
+        (root / f"test_m{f:02d}.py").write_text("\n".join(body))
+    p = subprocess.run(
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "--color=yes", "-o", "console_output_style=classic", str(root)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert failing and p.returncode == 1, p.stdout[-2000:]
+    return p.stdout, failing
+
+
+def build_log() -> str:
+    rnd = random.Random(3)
+    out = [f"[{i + 1:4d}/1800] Building CXX object src/{rnd.choice(['core', 'net', 'ui'])}/unit_{i}.cpp.o" for i in range(1800)]
+    out[900:900] = [
+        "/src/net/socket.cpp: In member function 'void Socket::open()':",
+        "/src/net/socket.cpp:214:17: error: 'class Conn' has no member named 'sockfd'",
+        "  214 |     return conn->sockfd;",
+        "      |                  ^~~~~~",
+        "ninja: build stopped: subcommand failed.",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def grep_output() -> str:
+    cmd = ["grep", "-rn", "def ", "--include=*.py", str(MITMPROXY_DIR)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout
+
+
+def pip_list_json() -> str:
+    dists = sorted({(d.metadata["Name"], d.version) for d in importlib.metadata.distributions()}, key=lambda x: x[0].lower())
+    return json.dumps([{"name": n, "version": v} for n, v in dists])
+
+
+def saving(before: str, after: str) -> float:
+    return 1 - len(after) / len(before)
+
+
+def test_pytest_run_keeps_failures(pytest_run: tuple[str, list[str]]) -> None:
+    text, failing = pytest_run
+    out = compress_text(text, "bash", S).rendering.text
+    assert out is not None
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    summary = re.search(r"\d+ failed, \d+ passed in [\d.]+s", plain)
+    assert summary and summary.group() in out
+    for name in failing:
+        assert f"FAILED {name}" in out or name.split("::")[1] in out, name
+    assert "AssertionError: value drifted" in out
+    assert saving(text, out) >= 0.6, saving(text, out)
+
+
+def test_build_log_keeps_the_error_in_the_middle() -> None:
+    text = build_log()
+    out = compress_text(text, "bash", S).rendering.text
+    assert out is not None
+    for needle in [
+        "/src/net/socket.cpp:214:17: error: 'class Conn' has no member named 'sockfd'",
+        "  214 |     return conn->sockfd;",
+        "ninja: build stopped: subcommand failed.",
+        "[1800/1800] Building CXX object",
+    ]:
+        assert needle in out
+    assert saving(text, out) >= 0.6
+
+
+def test_opencode_truncated_bash_output_keeps_its_header() -> None:
+    header = "...output truncated...\n\nFull output saved to: /home/u/.local/share/opencode/tool-output/tool_abc\n\n"
+    out = compress_text(header + build_log(), "bash", S).rendering.text
+    assert out is not None and out.startswith(header)
+
+
+def test_grep_over_mitmproxy_keeps_every_file_and_count() -> None:
+    text = grep_output()
+    lines = text.splitlines()
+    out = compress_text(text, "bash", S).rendering.text
+    assert out is not None
+    files = {ln.split(":", 1)[0] for ln in lines}
+    for f in files:
+        assert f in out, f
+    assert f"{len(lines):,} matches in {len(files):,} files" in out
+    assert saving(text, out) >= 0.6, saving(text, out)
+
+
+def test_pip_list_json_is_tabled_losslessly() -> None:
+    text = pip_list_json()
+    r = compress_text(text, "bash", S).rendering
+    assert r.text is not None and r.retrieve_id is None  # lossless: nothing to retrieve
+    for item in json.loads(text):
+        assert f"{item['name']}|" in r.text
+    assert saving(text, r.text) >= 0.5
+
+
+def test_hot_path_time_for_a_200kb_body(pytest_run: tuple[str, list[str]]) -> None:
+    """Loose bound, only to catch pathological slowdowns on a busy machine."""
+    text, _ = pytest_run
+    outs = [text[:40_000], build_log()[:50_000], grep_output()[:50_000], "x " * 20_000]
+    msgs: list[dict[str, object]] = [{"role": "user", "content": "go"}]
+    for i, o in enumerate(outs):
+        msgs.append({"role": "assistant", "tool_calls": [{"id": f"c{i}", "type": "function", "function": {"name": "bash", "arguments": "{}"}}]})
+        msgs.append({"role": "tool", "tool_call_id": f"c{i}", "content": o})
+    raw = json.dumps({"model": "m", "stream": True, "messages": msgs, "tools": [{"type": "function", "function": {"name": "t", "description": "d" * 4000}}] * 5}).encode()
+    assert len(raw) > 190_000
+    clear_memo()
+    t0 = time.perf_counter()
+    cold = compress_request(raw, api_format=None, content_encoding=None, settings=S, store=None)
+    cold_ms = (time.perf_counter() - t0) * 1000
+    warm = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        compress_request(raw, api_format=None, content_encoding=None, settings=S, store=None)
+        warm.append((time.perf_counter() - t0) * 1000)
+    assert cold.changed
+    assert min(warm) < 50, warm
+    assert cold_ms < 500, cold_ms

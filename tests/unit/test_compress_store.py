@@ -1,0 +1,154 @@
+"""OriginalStore: content addressing, first-rendering-wins, bounds, permissions, concurrency."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from headroom_mitm.compress.store import OriginalStore, Rendering, retrieve_text, slice_lines
+from headroom_mitm.compress.transforms import retrieve_id
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_put_get_is_content_addressed(tmp_path: Path) -> None:
+    with OriginalStore(tmp_path / "a.db") as st:
+        rid = st.put("hello\nworld")
+        assert rid == retrieve_id("hello\nworld")
+        assert st.put("hello\nworld") == rid
+        assert st.get(rid) == "hello\nworld"
+        assert st.get("hr_0000000000000000") is None
+
+
+def test_exotic_text_round_trips(tmp_path: Path) -> None:
+    text = "nul\x00 surrogate \ud800 emoji 😀 crlf\r\n"
+    with OriginalStore(tmp_path / "a.db") as st:
+        assert st.get(st.put(text)) == text
+        st.put_rendering("k", Rendering(text, ("a", "b"), "hr_x"))
+        assert st.get_rendering("k") == Rendering(text, ("a", "b"), "hr_x")
+
+
+def test_first_rendering_wins(tmp_path: Path) -> None:
+    with OriginalStore(tmp_path / "a.db") as st:
+        first = Rendering("first", ("log_output",), "hr_1")
+        assert st.put_rendering("key", first) == first
+        assert st.put_rendering("key", Rendering("second", ("head_tail",), "hr_2")) == first
+        assert st.put_rendering("unchanged", Rendering(None)) == Rendering(None)
+        assert st.get_rendering("unchanged") == Rendering(None)
+        assert st.get_rendering("missing") is None
+
+
+def test_file_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "store.db"
+    with OriginalStore(path) as st:
+        st.put("secret")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for extra in path.parent.glob("store.db-*"):
+        assert stat.S_IMODE(extra.stat().st_mode) & 0o077 == 0
+
+
+def test_age_bound(tmp_path: Path) -> None:
+    clock = Clock()
+    with OriginalStore(tmp_path / "a.db", max_age_seconds=100, clock=clock) as st:
+        old = st.put("old text")
+        st.put_rendering("old", Rendering("r"))
+        clock.t += 150
+        new = st.put("new text")
+        st.evict()
+        assert st.get(old) is None and st.get_rendering("old") is None
+        assert st.get(new) == "new text"
+
+
+def test_size_bound_evicts_oldest_first(tmp_path: Path) -> None:
+    clock = Clock()
+    with OriginalStore(tmp_path / "a.db", max_bytes=50_000, clock=clock, evict_every=1, evict_interval_seconds=0) as st:
+        ids = []
+        for i in range(20):
+            clock.t += 1
+            ids.append(st.put(f"{i:04d}" + "x" * 9_996))
+        assert st.total_bytes() <= 50_000
+        assert st.get(ids[-1]) is not None
+        assert st.get(ids[0]) is None
+        kept = [i for i, rid in enumerate(ids) if st.get(rid) is not None]
+        assert kept == list(range(kept[0], 20))  # a contiguous newest suffix
+
+
+def test_two_connections_and_threads(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    writer = OriginalStore(path)
+    reader = OriginalStore(path)  # as the MCP server process would open it
+    errors: list[BaseException] = []
+
+    def write(k: int) -> None:
+        try:
+            for i in range(50):
+                writer.put(f"thread {k} item {i}")
+                writer.put_rendering(f"{k}-{i}", Rendering(f"r{k}-{i}"))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    def read() -> None:
+        try:
+            for i in range(200):
+                reader.get(retrieve_id(f"thread 0 item {i % 50}"))
+        except BaseException as exc:  # pragma: no cover
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in range(3)] + [threading.Thread(target=read)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors
+    for k in range(3):
+        for i in range(50):
+            assert reader.get(retrieve_id(f"thread {k} item {i}")) == f"thread {k} item {i}"
+            assert reader.get_rendering(f"{k}-{i}") == Rendering(f"r{k}-{i}")
+    writer.close()
+    reader.close()
+
+
+def test_slice_lines() -> None:
+    text = "a\nb\nc\nd\n"
+    assert slice_lines(text, 2, 3) == "2: b\n3: c"
+    assert slice_lines(text, 3, None, number=False) == "c\nd"
+    assert slice_lines(text, 9, 12) == ""
+    assert slice_lines(text) == "1: a\n2: b\n3: c\n4: d"
+
+
+def test_retrieve_text(tmp_path: Path) -> None:
+    with OriginalStore(tmp_path / "a.db") as st:
+        rid = st.put("one\ntwo\nthree\n")
+        assert retrieve_text(st, rid) == "one\ntwo\nthree\n"
+        assert retrieve_text(st, rid, start_line=2, end_line=3) == "2: two\n3: three"
+        assert retrieve_text(st, rid, pattern="^t") == "2: two\n3: three"
+        assert retrieve_text(st, "hr_missing") is None
+
+
+def test_writer_and_reader_in_separate_processes(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    script = (
+        "import sys\n"
+        "from headroom_mitm.compress.store import OriginalStore\n"
+        "st = OriginalStore(sys.argv[1])\n"
+        "for i in range(300):\n"
+        "    st.put(f'proc item {i}')\n"
+        "st.close()\n"
+    )
+    reader = OriginalStore(path)
+    proc = subprocess.Popen([sys.executable, "-c", script, str(path)])
+    seen = 0
+    while proc.poll() is None:
+        seen += sum(reader.get(retrieve_id(f"proc item {i}")) is not None for i in range(0, 300, 30))
+    assert proc.wait(timeout=60) == 0
+    assert all(reader.get(retrieve_id(f"proc item {i}")) == f"proc item {i}" for i in range(300))
+    reader.close()
