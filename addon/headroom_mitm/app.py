@@ -13,21 +13,57 @@ from headroom_certs.session import SessionCa
 from headroom_certs.upstream import write_upstream_bundle
 
 from . import launcher
+from .hooks.audit import AuditTrail
 from .hooks.classify import Classify
+from .hooks.compress import Compress
+from .hooks.control import Control
+from .hooks.meter import Meter, MeterIntake
+from .hooks.webview import WebView
+from .metering import LiveStats, PriceSource
+from .stats import format_session_summary
 from .hooks.forward import Forward
+from .hooks.policy import EgressPolicy
 from .hooks.rules import Rules
 from .hooks.stream import StreamResponses
 from .launch_env import agent_env, proxy_url
 from .logsetup import log_to_file
 from .proxy import EmbeddedProxy, ProxyConfig
-from .opencode_config import discover_custom_providers
+from .mcp_server import SERVER_NAME
+from .opencode_config import discover_custom_providers, merge_config_content
 from .routing import CustomProvider
 from .settings import GlobalOptions
 
 
 def make_addons(options: GlobalOptions, custom_providers: Sequence[CustomProvider] = ()) -> list[object]:
     # Order is the data flow: route → rules → compress → forward → meter → record.
-    return [Classify(custom_providers), Rules(), Forward(), StreamResponses()]
+    classify = Classify(custom_providers)
+    policy = EgressPolicy()
+    audit = AuditTrail(decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id))
+    return _metered(options, [classify, Rules(), policy, Compress(), Forward(), StreamResponses(), audit])
+
+
+
+def _metered(options: GlobalOptions, addons: list[object]) -> list[object]:
+    """Adds metering: the intake first (it sees requests before compression), then after Forward
+    and the streaming switch: meter (usage taps, records, live totals), the /stats and /metrics
+    answerer, and the web UI's annotations when --web is on."""
+    meter = Meter(LiveStats(PriceSource()))
+    after = max((i for i, a in enumerate(addons) if isinstance(a, (Forward, StreamResponses))), default=len(addons) - 1)
+    ours: list[object] = [meter, Control(meter.stats)]
+    if options.web:
+        ours.append(WebView())
+    return [MeterIntake(keep_originals=options.web), *addons[: after + 1], *ours, *addons[after + 1 :]]
+
+
+def meter_of(addons: Sequence[object]) -> Meter | None:
+    return next((a for a in addons if isinstance(a, Meter)), None)
+
+
+def session_summary(meter: Meter | None) -> str:
+    """The few lines printed on stderr when the agent exits."""
+    if meter is None:
+        return ""
+    return format_session_summary(meter.stats.total())
 
 
 def proxy_config(
@@ -48,6 +84,7 @@ def proxy_config(
         listen_port=listen_port,
         proxy_auth=proxy_auth,
         options=mitm,
+        web=options.web,
     )
 
 
@@ -64,20 +101,30 @@ class Credentials:
         return f"{self.user}:{self.password}"
 
 
+def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
+    """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
+    command = [sys.executable, "-m", "headroom_mitm.cli", "--state-dir", str(options.state_dir), "mcp"]
+    return {"mcp": {SERVER_NAME: {"type": "local", "command": command, "enabled": True}}}
+
+
 def run_agent(
     argv: Sequence[str],
     options: GlobalOptions,
     *,
     env: Mapping[str, str] | None = None,
     config_content: str | None = None,
+    cwd: Path | None = None,
+    register_retrieval: bool = False,
 ) -> int:
     """Launch argv behind a fresh per-session proxy and CA; returns the agent's exit code."""
     base_env = dict(os.environ if env is None else env)
     state = options.state.ensure()
     log_to_file(state.proxy_log)
-    custom_providers, config_warnings = discover_custom_providers(base_env, Path.cwd())
+    custom_providers, config_warnings = discover_custom_providers(base_env, cwd or Path.cwd())
     for warning in config_warnings:
         print(f"headroom-mitm: {warning}", file=sys.stderr)
+    if register_retrieval:
+        config_content = merge_config_content(base_env.get("OPENCODE_CONFIG_CONTENT"), retrieval_mcp_config(options))
     launcher.block_launcher_signals()
     with SessionCa() as session:
         assert session.directory is not None
@@ -85,11 +132,17 @@ def run_agent(
         for warning in warnings:
             print(f"headroom-mitm: {warning}", file=sys.stderr)
         credentials = Credentials.random()
+        addons = make_addons(options, custom_providers)
+        meter = meter_of(addons)
+        if meter is not None:
+            meter.stats.prices = PriceSource(env=base_env)  # OpenCode's models cache, as the agent sees it
         proxy = EmbeddedProxy(
             proxy_config(options, session.files.directory, scratch=session.directory, proxy_auth=str(credentials)),
-            make_addons(options, custom_providers),
+            addons,
         )
         address = proxy.start()
+        if proxy.web_url:
+            print(f"headroom-mitm: mitmweb UI: {proxy.web_url}", file=sys.stderr, flush=True)
         try:
             child_env = agent_env(
                 base_env,
@@ -97,6 +150,9 @@ def run_agent(
                 ca_bundle=bundle,
                 config_content=config_content,
             )
-            return launcher.run_child(argv, child_env)
+            return launcher.run_child(argv, child_env, cwd=cwd)
         finally:
             proxy.stop()
+            summary = session_summary(meter)
+            if summary:
+                print(summary, file=sys.stderr, flush=True)

@@ -43,12 +43,27 @@ def build_parser() -> argparse.ArgumentParser:
                         help="decrypt only LLM API hosts (default) or all hosts, for audits")
     parser.add_argument("--telemetry", choices=("pass", "block"), default="pass",
                         help="known analytics and crash-report hosts: pass (default) or block")
+    parser.add_argument("--no-compress", action="store_true", help="forward LLM requests without compressing them")
+    parser.add_argument("--disable-transform", action="append", default=[], metavar="NAME",
+                        help="switch one compression transform off (repeatable); see docs/compression.md")
+    parser.add_argument("--lossless-tool", action="append", default=[], metavar="TOOL",
+                        help="only ever compress this tool's outputs losslessly (repeatable; OpenCode's read always is)")
     parser.add_argument("--connect-retries", type=int, default=3, metavar="N",
                         help="retries of a failed upstream connect, before any request byte is sent (default 3)")
     parser.add_argument("--connect-backoff", type=float, default=0.2, metavar="SECONDS",
                         help="wait before the first connect retry; doubles, jittered (default 0.2)")
     parser.add_argument("--connect-budget", type=float, default=5.0, metavar="SECONDS",
                         help="time all connect attempts may take together (default 5)")
+    parser.add_argument("--web", action="store_true",
+                        help="run mitmweb too: a token-protected UI on loopback (its URL is printed on stderr)")
+    parser.add_argument("--web-max-flows", type=int, default=2000, metavar="N",
+                        help="flows the web UI keeps; older ones are pruned, oldest first (default 2000)")
+    parser.add_argument("--policy", type=Path, metavar="FILE",
+                        help="egress policy (YAML or JSON): allow/deny by host, class, provider, model, size; SIGHUP reloads it")
+    parser.add_argument("--audit-format", choices=("native", "ocsf"), default="native",
+                        help="audit trail records: native JSONL (default) or OCSF 1.3 HTTP Activity (class 4002)")
+    parser.add_argument("--upstream-proxy", metavar="URL",
+                        help="send all upstream traffic through this proxy, e.g. http://user:pass@proxy.corp:3128")
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.add_parser("opencode", help="run OpenCode through the proxy; every later argument goes to OpenCode",
@@ -62,6 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
     ca = commands.add_parser("ca", help="manage the persistent CA under the state dir")
     ca.add_argument("action", choices=("init", "show", "path"))
     ca.add_argument("--force", action="store_true", help="with init: replace an existing CA")
+
+    audit = commands.add_parser("audit", help="work with the egress audit trail")
+    audit_actions = audit.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
+    verify = audit_actions.add_parser("verify", help="check the hash chain; names every edited, removed, inserted or reordered record")
+    verify.add_argument("files", nargs="+", metavar="FILE", help="audit files oldest first; one active file brings its rotated predecessors")
+    verify.add_argument("--hmac-key-file", metavar="FILE", help="key file of an HMAC-keyed trail")
+    verify.add_argument("--anchor", metavar="HASH", help="hash the first record must follow")
+
+    squeeze = commands.add_parser("compress", help="read a request body on stdin, write what would be sent upstream on stdout")
+    squeeze.add_argument("--format", default="auto", choices=("auto", "openai-chat", "openai-responses", "anthropic", "gemini"))
+
+    commands.add_parser("mcp", help="the stdio MCP server with the headroom_retrieve tool (OpenCode starts it for you)")
+
+    stats = commands.add_parser("stats", help="token and savings totals from the flow records (see docs/metering.md)")
+    stats.add_argument("--by", choices=("provider", "model", "session", "day"), help="one row per value")
+    stats.add_argument("--since", metavar="WHEN", help="only records since: 2h, 7d, today, 2025-01-31, 2025-01-31T12:00")
+    stats.add_argument("--json", action="store_true", help="print the rows as JSON")
 
     demo = commands.add_parser("demo", help="a scripted OpenCode session against the built-in local model stub (no key, no internet)")
     demo.add_argument("--keep", action="store_true", help="keep the demo's temporary home directory")
@@ -116,6 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             connect_retries=args.connect_retries,
             connect_backoff=args.connect_backoff,
             connect_budget=args.connect_budget,
+            web=args.web,
+            web_max_flows=args.web_max_flows,
+            compress=not args.no_compress,
+            disable_transforms=tuple(args.disable_transform),
+            lossless_tools=tuple(args.lossless_tool),
+            policy=args.policy,
+            audit_format=args.audit_format,
+            upstream_proxy=args.upstream_proxy,
         )
     except ValidationError as exc:
         return _fail("; ".join(_describe(e) for e in exc.errors()))
@@ -142,6 +182,18 @@ def _dispatch(args: argparse.Namespace, rest: list[str] | None, options: GlobalO
         return commands.proxy(options, listen=args.listen, proxy_auth=args.proxy_auth)
     if args.command == "ca":
         return commands.ca(options, args.action, force=args.force)
+    if args.command == "audit":
+        from .audit import main as audit_main
+
+        extra = [*(["--hmac-key-file", args.hmac_key_file] if args.hmac_key_file else []),
+                 *(["--anchor", args.anchor] if args.anchor else [])]
+        return audit_main(["verify", *extra, *args.files])
+    if args.command == "compress":
+        return commands.compress(options, fmt=args.format)
+    if args.command == "mcp":
+        return commands.mcp(options)
+    if args.command == "stats":
+        return commands.stats(options, by=args.by, since=args.since, as_json=args.json)
     if args.command == "demo":
         return commands.demo(options, keep=args.keep)
     raise AssertionError(args.command)

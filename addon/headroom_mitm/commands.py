@@ -9,13 +9,42 @@ import sys
 from headroom_certs.ca import PERSISTENT_VALIDITY, CaFiles, ca_info, create_ca
 
 from . import app, launcher
+from .hooks.policy import reload_all
 from .logsetup import log_to_file
 from .proxy import EmbeddedProxy
+from .records import parse_since
 from .settings import GlobalOptions
 
 
 def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
-    return app.run_agent([binary, *args], options)
+    return app.run_agent([binary, *args], options, register_retrieval=options.compress)
+
+
+def compress(options: GlobalOptions, *, fmt: str) -> int:
+    from .compress import CompressionSettings, OriginalStore
+    from .compress.engine import run_compress_cli
+
+    base = CompressionSettings()
+    settings = CompressionSettings(
+        enabled=options.compress,
+        disabled_transforms=frozenset(options.disable_transforms),
+        lossless_only_tools=base.lossless_only_tools | frozenset(options.lossless_tools),
+    )
+    store = OriginalStore(options.state.ensure().originals_db)
+    try:
+        body, report = run_compress_cli(sys.stdin.buffer.read(), fmt, settings, store)
+    finally:
+        store.close()
+    sys.stdout.buffer.write(body)
+    sys.stdout.flush()
+    print(report, file=sys.stderr)
+    return 0
+
+
+def mcp(options: GlobalOptions) -> int:
+    from .mcp_server import serve
+
+    return serve(options.state.ensure().originals_db)
 
 
 def run(cmd: list[str], options: GlobalOptions) -> int:
@@ -79,17 +108,56 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     log_to_file(state.proxy_log)
     files = persistent_ca(options, create=True)
     launcher.block_launcher_signals()
+    addons = app.make_addons(options)
     server = EmbeddedProxy(
         app.proxy_config(options, files.directory, scratch=state.root, listen_host=host, listen_port=port, proxy_auth=proxy_auth),
-        app.make_addons(options),
+        addons,
     )
     address = server.start()
     shown = f"[{address.host}]" if ":" in address.host else address.host
     print(f"headroom-mitm proxy listening on http://{shown}:{address.port}", flush=True)
     print(f"  trust this CA in clients: {files.cert}", flush=True)
     print(f"  log: {state.proxy_log}", flush=True)
+    print(f"  stats: curl -x http://{shown}:{address.port} http://headroom.mitm/stats  (and /metrics)", flush=True)
+    if server.web_url:
+        print(f"  mitmweb UI: {server.web_url}", flush=True)
+    print(f"  audit: {state.audit_jsonl}" + (f"\n  policy: {options.policy} (SIGHUP reloads it)" if options.policy else ""), flush=True)
     try:
-        received = signal.sigwaitinfo({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+        while True:
+            received = signal.sigwaitinfo({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+            if received.si_signo != signal.SIGHUP:
+                break
+            # SIGHUP: reload the policy; a bad file keeps the one in force (and says why).
+            reload_all(addons, lambda message: print(f"headroom-mitm: {message}", file=sys.stderr, flush=True))
     finally:
         server.stop()
     return 0 if received.si_signo in (signal.SIGINT, signal.SIGTERM) else 128 + received.si_signo
+
+
+def demo(options: GlobalOptions, *, keep: bool = False) -> int:
+    from .demo import run_demo
+
+    return run_demo(options, keep=keep)
+
+
+def stats(options: GlobalOptions, *, by: str | None, since: str | None, as_json: bool = False) -> int:
+    """`headroom-mitm stats`: a table (or JSON) from the flow records in the state dir."""
+    import dataclasses
+    import json
+
+    from .metering import PriceSource
+    from .records import read_records
+    from .stats import format_table, summarize
+
+    cutoff = parse_since(since)  # ValueError names --since
+    rows = summarize(read_records(options.state.records_dir / "flows.jsonl", since=cutoff), by=by,
+                     prices=PriceSource().get())
+    if as_json:
+        print(json.dumps([dataclasses.asdict(r) | {"saved_pct": r.saved_pct, "cache_read_share": r.cache_read_share}
+                          for r in rows], indent=1))
+        return 0
+    if not any(r.requests for r in rows):
+        print(f"no LLM flows recorded{' since ' + since if since else ''} in {options.state.flows_jsonl}")
+        return 0
+    print(format_table(rows, key_header=by or "all"))
+    return 0

@@ -26,6 +26,14 @@ class GlobalOptions(BaseModel):
     connect_retries: int = Field(3, ge=0, le=10)
     connect_backoff: float = Field(0.2, ge=0, le=10)
     connect_budget: float = Field(5.0, gt=0, le=120)
+    compress: bool = True
+    disable_transforms: tuple[str, ...] = ()
+    lossless_tools: tuple[str, ...] = ()
+    web: bool = False
+    web_max_flows: int = Field(2000, ge=10, le=1_000_000)
+    policy: Path | None = None
+    audit_format: Literal["native", "ocsf"] = "native"
+    upstream_proxy: str | None = None
 
     @field_validator("routes")
     @classmethod
@@ -40,11 +48,40 @@ class GlobalOptions(BaseModel):
             parse_llm_host_option(spec)
         return value
 
+    @field_validator("disable_transforms")
+    @classmethod
+    def _transforms_known(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from .compress.settings import ALL_TRANSFORMS
+
+        unknown = [name for name in value if name not in ALL_TRANSFORMS]
+        if unknown:
+            raise ValueError(f"--disable-transform {', '.join(unknown)}: unknown; choose from {', '.join(ALL_TRANSFORMS)}")
+        return value
+
     @field_validator("upstream_ca")
     @classmethod
     def _upstream_ca_exists(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():
             raise ValueError(f"--upstream-ca {value}: no such file")
+        return value
+
+    @field_validator("policy")
+    @classmethod
+    def _policy_valid(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            from .policy import PolicyError, load_policy
+
+            try:
+                load_policy(value)
+            except PolicyError as exc:
+                raise ValueError(f"--policy {exc}") from None
+        return value
+
+    @field_validator("upstream_proxy")
+    @classmethod
+    def _upstream_proxy_parse(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_upstream_proxy(value)
         return value
 
     @classmethod
@@ -66,4 +103,48 @@ class GlobalOptions(BaseModel):
             "headroom_connect_retries": self.connect_retries,
             "headroom_connect_backoff": self.connect_backoff,
             "headroom_connect_budget": self.connect_budget,
+            "headroom_compress": self.compress,
+            "headroom_disable_transforms": list(self.disable_transforms),
+            "headroom_lossless_tools": list(self.lossless_tools),
+            "headroom_store": str(self.state.originals_db),
+            **self._meter_options(),
+            **self._audit_options(),
         }
+
+    def _audit_options(self) -> dict[str, object]:
+        opts: dict[str, object] = {
+            "headroom_policy": str(self.policy) if self.policy is not None else "",
+            "headroom_audit_file": str(self.state.audit_jsonl),
+            "headroom_audit_format": self.audit_format,
+        }
+        if self.upstream_proxy is not None:
+            url, auth = parse_upstream_proxy(self.upstream_proxy)
+            opts["mode"] = [f"upstream:{url}"]
+            if auth:
+                opts["upstream_auth"] = auth
+        return opts
+
+    def _meter_options(self) -> dict[str, object]:
+        opts: dict[str, object] = {"headroom_records": str(self.state.flows_jsonl)}
+        if self.web:  # the option exists only when the web UI's addon is loaded
+            opts["headroom_web_max_flows"] = self.web_max_flows
+        return opts
+
+
+def parse_upstream_proxy(value: str) -> tuple[str, str | None]:
+    """--upstream-proxy http[s]://[user:pass@]host:port → (mitmproxy upstream URL, "user:pass" or None)."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ValueError("--upstream-proxy: expected http://[USER:PASS@]HOST:PORT (or https://…)")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    url = f"{parts.scheme}://{host}" + (f":{port}" if port else "")
+    auth = None
+    if parts.username is not None:
+        auth = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    return url, auth

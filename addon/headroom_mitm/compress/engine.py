@@ -164,18 +164,18 @@ class _Memo:
     """Bounded LRU of renderings, by entries and by characters held."""
 
     def __init__(self) -> None:
-        self._data: OrderedDict[tuple[str, str], Rendering] = OrderedDict()
+        self._data: OrderedDict[tuple[str, ...], Rendering] = OrderedDict()
         self._chars = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> Rendering | None:
+    def get(self, key: tuple[str, ...]) -> Rendering | None:
         with self._lock:
             r = self._data.get(key)
             if r is not None:
                 self._data.move_to_end(key)
             return r
 
-    def put(self, key: tuple[str, str], r: Rendering, max_entries: int, max_chars: int) -> None:
+    def put(self, key: tuple[str, ...], r: Rendering, max_entries: int, max_chars: int) -> None:
         size = len(r.text or "")
         if size > max_chars:
             return
@@ -207,7 +207,8 @@ def render_block(
 ) -> tuple[Rendering, bool]:
     """(rendering, came from memo or store)."""
     key = block_key(block.tool, block.is_error, block.text)
-    mkey = (s.fingerprint(), key)
+    # Per store: a hit must also mean "this store holds the original" (tests, a second proxy).
+    mkey = (s.fingerprint(), key, str(store.path) if store is not None else "")
     hit = _MEMO.get(mkey)
     if hit is not None:
         return hit, True

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mitmproxy import http
+
+from ..compress import CompressionResult
 
 from ..provider_errors import error_response
 from ..routing import ApiFormat, Route
@@ -33,3 +37,56 @@ def refuse(flow: http.HTTPFlow, status: int, message: str, *, should_retry: bool
     """Answer the flow ourselves, in the provider's error shape when we know the provider."""
     reply = error_response(api_format_of(flow), status, message, should_retry=should_retry)
     flow.response = http.Response.make(reply.status, reply.body, reply.headers)
+
+
+# -- compression, as the compress stage leaves it (read defensively: any shape, never raises) -----
+
+COMPRESSION = "headroom.compression"
+
+
+@dataclass(frozen=True)
+class Compression:
+    """What the compress stage did to a request body."""
+
+    bytes_before: int
+    result: CompressionResult
+
+    @property
+    def bytes_after(self) -> int:
+        return len(self.result.body)
+
+    @property
+    def changed(self) -> bool:
+        return self.result.changed
+
+    @property
+    def blocks(self) -> list:
+        return self.result.blocks
+
+
+def set_compression(flow: http.HTTPFlow, compression: Compression) -> None:
+    flow.metadata[COMPRESSION] = compression
+
+
+def compression_of(flow: http.HTTPFlow) -> Compression | None:
+    return flow.metadata.get(COMPRESSION)
+
+
+def compression_changed(flow: http.HTTPFlow) -> bool:
+    """True when the compress stage rewrote this flow's request body."""
+    try:
+        return bool(getattr(flow.metadata.get(COMPRESSION), "changed", False))
+    except Exception:
+        return False
+
+
+def compression_transforms(flow: http.HTTPFlow) -> dict[str, int]:
+    """How many blocks each transform was applied to, e.g. {"dedupe": 2, "log-tail": 1}."""
+    counts: dict[str, int] = {}
+    try:
+        for block in getattr(flow.metadata.get(COMPRESSION), "blocks", None) or ():
+            for name in getattr(block, "transforms", None) or ():
+                counts[str(name)] = counts.get(str(name), 0) + 1
+    except Exception:
+        return {}
+    return counts

@@ -65,6 +65,8 @@ class Forward:
         server = flow.server_conn
         if server.connected and server.address == (request.host, request.port):
             return  # mitmproxy reuses this open connection: nothing to probe
+        if any(str(mode).startswith("upstream") for mode in ctx.options.mode):
+            return  # --upstream-proxy: only that proxy may open connections; a direct probe would bypass it
         tls = self._tls_context() if request.scheme == "https" else None
         outcome = await with_retries(
             lambda: probe_once(request.host, request.port, tls_context=tls, sni=request.host, timeout=self.policy.attempt_timeout),

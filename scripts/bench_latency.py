@@ -1,0 +1,651 @@
+#!/usr/bin/env python
+"""Proxy latency and launcher start-up benchmark for headroom-mitm.
+
+Part 1 — added latency. Sequential keep-alive POSTs of a ~30 KB OpenCode-shaped chat-completions
+body to a local HTTPS upstream (its own test CA), over three paths measured side by side:
+  direct      client → upstream
+  mitmproxy   client → bare mitmproxy (same version, default addons, lazy) → upstream
+  headroom    client → headroom-mitm's EmbeddedProxy with our addons, bench.test as an LLM host → upstream
+The upstream and each proxy run in their own process, so none of them competes with the client
+for the GIL. Each path uses one keep-alive connection (one CONNECT); the paths are interleaved in
+rounds so slow phases of a noisy machine hit all three alike.
+
+Part 2 — launcher start-up: `headroom-mitm opencode --version` vs `opencode --version`, interleaved,
+with isolated HOME/XDG and state directories.
+
+Reports medians/percentiles and ratios against the targets; it never asserts.
+
+    .venv/bin/python scripts/bench_latency.py            # full run (a few minutes)
+    .venv/bin/python scripts/bench_latency.py --quick    # < 1 minute
+    .venv/bin/python scripts/bench_latency.py --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import http.client
+import json
+import multiprocessing as mp
+import os
+import platform
+import shutil
+import socket
+import ssl
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_payload import REPLY, build_body  # noqa: E402
+
+HOST = "bench.test"
+REPO = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+PATHS = ("direct", "mitmproxy", "headroom")
+TARGET_ADDED_P50_MS = 2.0
+TARGET_RATIO = 1.10
+TARGET_STARTUP_S = 0.5
+
+
+# --------------------------------------------------------------------------------------------
+# Test PKI: a CA of its own (headroom_certs.ca.create_ca) and a leaf for bench.test signed by it.
+# --------------------------------------------------------------------------------------------
+def make_upstream_pki(tmp: Path) -> tuple[Path, Path]:
+    """Returns (server chain PEM with key, CA certificate PEM)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    from headroom_certs.ca import create_ca
+
+    ca = create_ca(tmp / "bench-ca", "headroom-mitm bench upstream CA", dt.timedelta(days=1))
+    ca_key = serialization.load_pem_private_key(ca.key_and_cert.read_bytes(), None)
+    ca_cert = x509.load_pem_x509_certificate(ca.cert.read_bytes())
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = dt.datetime.now(dt.timezone.utc)
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)]))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    chain = tmp / "bench-upstream.pem"
+    chain.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        + leaf.public_bytes(serialization.Encoding.PEM)
+    )
+    os.chmod(chain, 0o600)
+    return chain, ca.cert
+
+
+# --------------------------------------------------------------------------------------------
+# Processes: upstream, bare mitmproxy, headroom-mitm. Each reports its port on a pipe and runs
+# until the pipe says stop (or the parent terminates it).
+# --------------------------------------------------------------------------------------------
+class _UpstreamHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("content-length", "0"))
+        self.rfile.read(length)
+        head = (
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+            f"content-length: {len(REPLY)}\r\nconnection: keep-alive\r\n\r\n"
+        ).encode()
+        self.wfile.write(head + REPLY)  # one write: no Nagle/delayed-ACK stall between head and body
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _TlsServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, chain: Path) -> None:
+        super().__init__(("127.0.0.1", 0), _UpstreamHandler)
+        self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.tls.load_cert_chain(chain)
+        self.tls.set_alpn_protocols(["http/1.1"])
+
+    connections = 0
+
+    def finish_request(self, request, client_address) -> None:  # TLS handshake in the handler thread
+        type(self).connections += 1
+        request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        conn = self.tls.wrap_socket(request, server_side=True)
+        self.RequestHandlerClass(conn, client_address, self)
+
+
+def upstream_main(chain: str, pipe) -> None:
+    server = _TlsServer(Path(chain))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    pipe.send(server.server_address[1])
+    pipe.recv()
+    pipe.send(_TlsServer.connections)
+    server.shutdown()
+
+
+def _resolve_bench_host_locally() -> None:
+    """In a proxy process: bench.test → 127.0.0.1 (mitmproxy resolves through socket.getaddrinfo)."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        return real("127.0.0.1" if name == HOST else host, port, *args, **kwargs)
+
+    socket.getaddrinfo = getaddrinfo
+
+
+def bare_mitmproxy_main(confdir: str, upstream_ca: str, pipe) -> None:
+    import asyncio
+
+    from mitmproxy import addons, master, options
+
+    _resolve_bench_host_locally()
+
+    class Ready:
+        def running(self) -> None:
+            from mitmproxy import ctx
+
+            pipe.send(ctx.master.addons.get("proxyserver").listen_addrs()[0][1])
+
+    async def main() -> None:
+        opts = options.Options()
+        m = master.Master(opts, with_termlog=False)
+        m.addons.add(*addons.default_addons())
+        m.addons.add(Ready())
+        opts.update(
+            confdir=confdir,
+            listen_host="127.0.0.1",
+            listen_port=0,
+            connection_strategy="lazy",
+            ssl_verify_upstream_trusted_ca=upstream_ca,
+        )
+        loop = asyncio.get_running_loop()
+        threading.Thread(target=lambda: (pipe.recv(), loop.call_soon_threadsafe(m.shutdown)), daemon=True).start()
+        await m.run()
+
+    asyncio.run(main())
+
+
+_HOOKS = ("client_connected", "http_connect", "requestheaders", "request", "responseheaders", "response",
+          "error", "tls_clienthello", "tls_start_client", "tls_start_server", "server_connect", "server_connected")
+
+
+def _time_hooks(addons: list[object]) -> dict[str, list[float]]:
+    """Wraps each addon's mitmproxy hooks with a timer (in-process only; for finding where time goes)."""
+    import functools
+    import inspect
+
+    spent: dict[str, list[float]] = {}
+    for addon in addons:
+        for hook in _HOOKS:
+            fn = getattr(addon, hook, None)
+            if fn is None or not callable(fn):
+                continue
+            key = f"{type(addon).__name__}.{hook}"
+            bucket = spent.setdefault(key, [])
+            if inspect.iscoroutinefunction(fn):
+                async def wrapped(*a, _fn=fn, _b=bucket, **k):
+                    t = time.perf_counter()
+                    try:
+                        return await _fn(*a, **k)
+                    finally:
+                        _b.append(time.perf_counter() - t)
+            else:
+                def wrapped(*a, _fn=fn, _b=bucket, **k):
+                    t = time.perf_counter()
+                    try:
+                        return _fn(*a, **k)
+                    finally:
+                        _b.append(time.perf_counter() - t)
+            setattr(addon, hook, functools.wraps(fn)(wrapped))
+    return spent
+
+
+def headroom_main(confdir: str, scratch: str, upstream_ca: str, state_dir: str, proxy_auth: str,
+                  extra: dict, hook_timing: bool, pipe) -> None:
+    from headroom_mitm.app import make_addons, proxy_config
+    from headroom_mitm.proxy import EmbeddedProxy
+    from headroom_mitm.settings import GlobalOptions
+
+    _resolve_bench_host_locally()
+    options = GlobalOptions(
+        state_dir=Path(state_dir),
+        llm_hosts=(f"{HOST}=openai-chat",),
+        upstream_ca=Path(upstream_ca),
+        **extra,
+    )
+    addons = make_addons(options)
+    spent = _time_hooks(addons) if hook_timing else {}
+    proxy = EmbeddedProxy(
+        proxy_config(options, Path(confdir), scratch=Path(scratch), proxy_auth=proxy_auth),
+        addons,
+    )
+    address = proxy.start()
+    pipe.send(address.port)
+    pipe.recv()
+    pipe.send({k: v for k, v in spent.items() if v})
+    proxy.stop()
+
+
+class Child:
+    """A benchmark process that reports a port."""
+
+    def __init__(self, target, *args) -> None:
+        ctx = mp.get_context("spawn")
+        self.pipe, child_end = ctx.Pipe()
+        self.process = ctx.Process(target=target, args=(*args, child_end), daemon=True)
+        self.process.start()
+        deadline = time.monotonic() + 60
+        while not self.pipe.poll(0.1):
+            if not self.process.is_alive() or time.monotonic() > deadline:
+                self.process.terminate()
+                raise RuntimeError(f"{target.__name__} did not start (see its traceback above)")
+        self.port: int = self.pipe.recv()
+
+    def stop(self) -> None:
+        try:
+            self.pipe.send("stop")
+        except OSError:
+            pass
+        self.process.join(10)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(5)
+
+
+# --------------------------------------------------------------------------------------------
+# The client
+# --------------------------------------------------------------------------------------------
+def open_connection(path: str, upstream_port: int, proxy_port: int | None, trust: Path, auth: str | None):
+    ctx = ssl.create_default_context(cafile=str(trust))
+    ctx.set_alpn_protocols(["http/1.1"])
+    if proxy_port is None:
+        conn = http.client.HTTPSConnection("127.0.0.1", upstream_port, context=ctx, timeout=30)
+        # Present bench.test in SNI and for verification while dialling 127.0.0.1 directly.
+        conn.host = HOST
+        conn._bench_dial = ("127.0.0.1", upstream_port)  # type: ignore[attr-defined]
+
+        def connect(c=conn) -> None:
+            sock = socket.create_connection(c._bench_dial, c.timeout)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            c.sock = ctx.wrap_socket(sock, server_hostname=HOST)
+
+        conn.connect = connect  # type: ignore[method-assign]
+    else:
+        conn = http.client.HTTPSConnection("127.0.0.1", proxy_port, context=ctx, timeout=30)
+        headers = {}
+        if auth:
+            headers["Proxy-Authorization"] = "Basic " + base64.b64encode(auth.encode()).decode()
+        conn.set_tunnel(HOST, upstream_port, headers=headers)
+    return conn
+
+
+def post(conn: http.client.HTTPSConnection, body: bytes, upstream_port: int) -> float:
+    headers = {
+        "Host": f"{HOST}:{upstream_port}",
+        "Content-Type": "application/json",
+        "Authorization": "Bearer sk-bench-not-a-real-key",
+        "User-Agent": "opencode/bench",
+        "Accept": "application/json",
+    }
+    start = time.perf_counter()
+    conn.request("POST", "/v1/chat/completions", body=body, headers=headers)
+    response = conn.getresponse()
+    data = response.read()
+    elapsed = time.perf_counter() - start
+    if response.status != 200 or data != REPLY:
+        raise RuntimeError(f"unexpected answer: {response.status} {data[:200]!r}")
+    return elapsed
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def bench_latency(args: argparse.Namespace, tmp: Path) -> dict:
+    chain, bench_ca = make_upstream_pki(tmp)
+    body = build_body(args.body_bytes)
+    auth = "bench:" + base64.urlsafe_b64encode(os.urandom(18)).decode()
+
+    from headroom_certs.ca import create_ca
+
+    headroom_confdir = create_ca(tmp / "headroom-ca", "headroom-mitm bench proxy CA", dt.timedelta(days=1))
+    bare_confdir = tmp / "mitmproxy-conf"  # bare mitmproxy makes its own CA here
+    bare_confdir.mkdir(mode=0o700)
+
+    children: list[Child] = []
+    try:
+        upstream = Child(upstream_main, str(chain))
+        children.append(upstream)
+        bare = Child(bare_mitmproxy_main, str(bare_confdir), str(bench_ca))
+        children.append(bare)
+        headroom = Child(
+            headroom_main, str(headroom_confdir.directory), str(tmp / "scratch"), str(bench_ca),
+            str(tmp / "headroom-state"), auth, args.headroom_option, args.hook_timing,
+        )
+        children.append(headroom)
+
+        conns = {
+            "direct": open_connection("direct", upstream.port, None, bench_ca, None),
+            "mitmproxy": open_connection("mitmproxy", upstream.port, bare.port, bare_confdir / "mitmproxy-ca-cert.pem", None),
+            "headroom": open_connection("headroom", upstream.port, headroom.port, headroom_confdir.cert, auth),
+        }
+        for name, conn in conns.items():  # warm-up: handshakes, CONNECT, first-flow costs; not measured
+            for _ in range(args.warmup):
+                post(conn, body, upstream.port)
+        samples: dict[str, list[float]] = {p: [] for p in PATHS}
+        socks = {name: id(conn.sock) for name, conn in conns.items()}
+        for rnd in range(args.rounds):
+            order = PATHS[rnd % 3:] + PATHS[:rnd % 3]  # rotate who goes first
+            for name in order:
+                conn = conns[name]
+                for _ in range(args.requests):
+                    samples[name].append(post(conn, body, upstream.port))
+            print(f"  round {rnd + 1}/{args.rounds}: " + "  ".join(
+                f"{n} p50 {statistics.median(samples[n][-args.requests:]) * 1e3:.2f} ms" for n in PATHS), file=sys.stderr)
+        reused = all(id(conn.sock) == socks[name] for name, conn in conns.items())
+        for conn in conns.values():
+            conn.close()
+        upstream.pipe.send("stop")
+        upstream_connections = upstream.pipe.recv() if upstream.pipe.poll(10) else None
+        hook_times: dict[str, list[float]] = {}
+        if args.hook_timing:
+            headroom.pipe.send("stop")
+            if headroom.pipe.poll(10):
+                hook_times = headroom.pipe.recv()
+    finally:
+        for child in reversed(children):
+            child.stop()
+
+    result: dict = {"body_bytes": len(body), "rounds": args.rounds, "requests_per_round": args.requests,
+                    "one_connection_per_path": reused, "upstream_connections_accepted": upstream_connections,
+                    "paths": {}}
+    for name in PATHS:
+        s = samples[name]
+        result["paths"][name] = {
+            "n": len(s),
+            "p50_ms": percentile(s, 0.50) * 1e3,
+            "p99_ms": percentile(s, 0.99) * 1e3,
+            "mean_ms": statistics.fmean(s) * 1e3,
+            # per-round medians: how stable the p50 is on this machine
+            "round_p50_ms": [statistics.median(s[i:i + args.requests]) * 1e3 for i in range(0, len(s), args.requests)],
+        }
+    direct = result["paths"]["direct"]["p50_ms"]
+    for name in ("mitmproxy", "headroom"):
+        result["paths"][name]["added_p50_ms"] = result["paths"][name]["p50_ms"] - direct
+    bare_added = result["paths"]["mitmproxy"]["added_p50_ms"]
+    head_added = result["paths"]["headroom"]["added_p50_ms"]
+    result["headroom_over_mitmproxy_p50"] = result["paths"]["headroom"]["p50_ms"] / result["paths"]["mitmproxy"]["p50_ms"]
+    result["headroom_over_mitmproxy_added_p50"] = head_added / bare_added if bare_added > 0 else float("nan")
+    # Round-paired comparison: median over rounds of (headroom round p50 / mitmproxy round p50).
+    pairs = zip(result["paths"]["headroom"]["round_p50_ms"], result["paths"]["mitmproxy"]["round_p50_ms"])
+    result["headroom_over_mitmproxy_p50_paired"] = statistics.median(h / b for h, b in pairs)
+    if hook_times:
+        total_requests = args.warmup + args.rounds * args.requests
+        result["hook_timing"] = sorted(
+            ({"hook": k, "calls": len(v), "p50_ms": percentile(v, 0.5) * 1e3,
+              "total_ms_per_request": sum(v) * 1e3 / total_requests} for k, v in hook_times.items()),
+            key=lambda r: -r["total_ms_per_request"],
+        )
+    result["headroom_options"] = args.headroom_option
+    result["targets"] = {
+        "headroom_added_p50_ms<=2": head_added <= TARGET_ADDED_P50_MS,
+        "headroom_p50_within_10pct_of_mitmproxy": result["headroom_over_mitmproxy_p50"] <= TARGET_RATIO,
+    }
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Launcher start-up
+# --------------------------------------------------------------------------------------------
+def isolated_env(tmp: Path, opencode: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "HEADROOM_MITM_", "OPENCODE"))}
+    home = tmp / "home"
+    for sub in ("home", "config", "data", "cache", "state", "hm-state"):
+        (tmp / sub).mkdir(parents=True, exist_ok=True)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(tmp / "config"),
+        XDG_DATA_HOME=str(tmp / "data"),
+        XDG_CACHE_HOME=str(tmp / "cache"),
+        XDG_STATE_HOME=str(tmp / "state"),
+        HEADROOM_MITM_STATE_DIR=str(tmp / "hm-state"),
+        OPENCODE_BIN=opencode,
+    )
+    env.pop("HTTPS_PROXY", None)
+    env.pop("HTTP_PROXY", None)
+    return env
+
+
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the process tree, stdout). CPU time is the steadier number
+    on a loaded machine: it does not grow while the process waits for a core."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise RuntimeError(f"{argv} exited {done.returncode}: {done.stderr[-500:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, done.stdout.strip()
+
+
+def bench_startup(args: argparse.Namespace, tmp: Path) -> dict:
+    opencode = os.environ.get("OPENCODE_BIN") or str(REPO / ".tools" / "bin" / "opencode")
+    launcher = str(VENV_BIN / "headroom-mitm")
+    env = isolated_env(tmp / "startup", opencode)
+    commands = {
+        "opencode --version": [opencode, "--version"],
+        "headroom-mitm opencode --version": [launcher, "opencode", "--version"],
+        # phases, to see where the launcher's time goes
+        "headroom-mitm --version (python + CLI imports)": [launcher, "--version"],
+        "python -c pass": [sys.executable, "-c", "pass"],
+    }
+    versions = {}
+    for name, argv in commands.items():  # warm-up: page cache, first-run files in the isolated HOME
+        versions[name] = timed(argv, env)[2]
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for rnd in range(args.startup_runs):
+        order = names[rnd % len(names):] + names[:rnd % len(names)]
+        for name in order:
+            wall, used, _ = timed(commands[name], env)
+            samples[name].append(wall)
+            cpu[name].append(used)
+    result: dict = {"runs": args.startup_runs, "opencode": opencode, "opencode_version": versions["opencode --version"],
+                    "commands": {}}
+    for name, s in samples.items():
+        result["commands"][name] = {"median_s": statistics.median(s), "min_s": min(s), "max_s": max(s),
+                                    "cpu_median_s": statistics.median(cpu[name])}
+    med = {name: result["commands"][name]["median_s"] for name in samples}
+    result["overhead_median_s"] = med["headroom-mitm opencode --version"] - med["opencode --version"]
+    result["overhead_min_s"] = (result["commands"]["headroom-mitm opencode --version"]["min_s"]
+                                - result["commands"]["opencode --version"]["min_s"])
+    result["overhead_cpu_median_s"] = (result["commands"]["headroom-mitm opencode --version"]["cpu_median_s"]
+                                       - result["commands"]["opencode --version"]["cpu_median_s"])
+    result["targets"] = {"overhead<=0.5s": result["overhead_median_s"] <= TARGET_STARTUP_S}
+    if args.profile_imports:
+        result["import_profile"] = import_profile(env)
+    return result
+
+
+def import_profile(env: dict[str, str], top: int = 12) -> list[dict]:
+    """Cumulative import times of `headroom_mitm.cli` + what `opencode` runs, top-level packages first."""
+    code = "import headroom_mitm.cli, headroom_mitm.commands, headroom_mitm.app"
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", code], env=env, capture_output=True, text=True)
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _self_us, cum_us, name = line[len("import time:"):].split("|", 2)
+        depth = (len(name) - len(name.lstrip()) - 1) // 2
+        rows.append({"module": name.strip(), "cumulative_ms": int(cum_us) / 1e3, "depth": depth})
+    # Direct children of the two entry imports and the entry imports themselves, heaviest first.
+    shallow = [r for r in rows if r["depth"] <= 2]
+    shallow.sort(key=lambda r: -r["cumulative_ms"])
+    return shallow[:top]
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------------
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    import mitmproxy.version
+
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram": ram,
+        "python": platform.python_version(),
+        "mitmproxy": mitmproxy.version.VERSION,
+        "kernel": platform.release(),
+    }
+
+
+def markdown(result: dict) -> str:
+    out = []
+    m = result["machine"]
+    out.append(f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram']} RAM, Python {m['python']}, "
+               f"mitmproxy {m['mitmproxy']}, {m['date']}")
+    lat = result.get("latency")
+    if lat:
+        out.append("")
+        out.append(f"Latency: {lat['rounds']} rounds × {lat['requests_per_round']} sequential keep-alive POSTs per path, "
+                   f"{lat['body_bytes']} B body, one client connection per path: {lat['one_connection_per_path']}; "
+                   f"TLS connections the upstream accepted in all: {lat['upstream_connections_accepted']}")
+        out.append("")
+        out.append("| path | p50 (ms) | p99 (ms) | added p50 vs direct (ms) |")
+        out.append("|---|---:|---:|---:|")
+        for name in PATHS:
+            p = lat["paths"][name]
+            added = f"{p['added_p50_ms']:+.2f}" if "added_p50_ms" in p else "—"
+            label = {"direct": "direct", "mitmproxy": "bare mitmproxy", "headroom": "headroom-mitm"}[name]
+            out.append(f"| {label} | {p['p50_ms']:.2f} | {p['p99_ms']:.2f} | {added} |")
+        head = lat["paths"]["headroom"]
+        out.append("")
+        out.append("| comparison | value | target |")
+        out.append("|---|---:|---|")
+        out.append(f"| headroom-mitm added p50 | {head['added_p50_ms']:.2f} ms | ≤ {TARGET_ADDED_P50_MS} ms "
+                   f"({'met' if lat['targets']['headroom_added_p50_ms<=2'] else 'not met'}) |")
+        out.append(f"| headroom-mitm p50 / bare mitmproxy p50 | {lat['headroom_over_mitmproxy_p50']:.3f} | ≤ {TARGET_RATIO} "
+                   f"({'met' if lat['targets']['headroom_p50_within_10pct_of_mitmproxy'] else 'not met'}) |")
+        out.append(f"| same, median of per-round ratios | {lat['headroom_over_mitmproxy_p50_paired']:.3f} | |")
+        out.append(f"| headroom-mitm added / bare mitmproxy added | {lat['headroom_over_mitmproxy_added_p50']:.2f} | |")
+    if lat and lat.get("hook_timing"):
+        out.append("")
+        out.append("| headroom-mitm addon hook (in-process timer) | calls | p50 (ms) | ms per request |")
+        out.append("|---|---:|---:|---:|")
+        for row in lat["hook_timing"][:12]:
+            out.append(f"| `{row['hook']}` | {row['calls']} | {row['p50_ms']:.3f} | {row['total_ms_per_request']:.3f} |")
+    st = result.get("startup")
+    if st:
+        out.append("")
+        out.append(f"Start-up: {st['runs']} interleaved runs each, OpenCode {st['opencode_version']}")
+        out.append("")
+        out.append("| command | wall median (s) | wall min (s) | wall max (s) | CPU median (s) |")
+        out.append("|---|---:|---:|---:|---:|")
+        for name, c in st["commands"].items():
+            out.append(f"| `{name}` | {c['median_s']:.3f} | {c['min_s']:.3f} | {c['max_s']:.3f} | {c['cpu_median_s']:.3f} |")
+        out.append("")
+        out.append(f"Launcher overhead (median wall difference): **{st['overhead_median_s']:.3f} s** "
+                   f"(target ≤ {TARGET_STARTUP_S} s: {'met' if st['targets']['overhead<=0.5s'] else 'not met'}); "
+                   f"difference of minimums {st['overhead_min_s']:.3f} s; CPU-time difference {st['overhead_cpu_median_s']:.3f} s")
+        if st.get("import_profile"):
+            out.append("")
+            out.append("| import (cumulative, `-X importtime`) | ms |")
+            out.append("|---|---:|")
+            for row in st["import_profile"]:
+                out.append(f"| {'  ' * row['depth']}`{row['module']}` | {row['cumulative_ms']:.0f} |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run in under a minute")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds per path (default 10, quick 3)")
+    parser.add_argument("--requests", type=int, help="requests per path per round (default 200, quick 50)")
+    parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests per path first (default 20)")
+    parser.add_argument("--body-bytes", type=int, default=30_000, help="request body size (default 30000)")
+    parser.add_argument("--startup-runs", type=int, help="runs per start-up command (default 15, quick 4)")
+    parser.add_argument("--skip-latency", action="store_true")
+    parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--no-profile", dest="profile_imports", action="store_false",
+                        help="skip the -X importtime breakdown of the launcher")
+    parser.add_argument("--headroom-option", action="append", default=[], metavar="FIELD=JSON",
+                        help="override a GlobalOptions field for the headroom path, e.g. compress=false (repeatable)")
+    parser.add_argument("--hook-timing", action="store_true",
+                        help="time each headroom-mitm addon hook inside the proxy process and report the heaviest")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    args.rounds = args.rounds or (3 if args.quick else 10)
+    args.requests = args.requests or (40 if args.quick else 200)
+    args.startup_runs = args.startup_runs or (3 if args.quick else 15)
+    extra = {}
+    for item in args.headroom_option:
+        key, sep, value = item.partition("=")
+        if not sep:
+            parser.error(f"--headroom-option {item!r}: expected FIELD=JSON")
+        extra[key.strip()] = json.loads(value)
+    args.headroom_option = extra
+
+    result: dict = {"machine": machine(), "command": " ".join([Path(sys.executable).name, *sys.argv])}
+    tmp = Path(tempfile.mkdtemp(prefix="headroom-bench-"))
+    try:
+        if not args.skip_latency:
+            print("latency…", file=sys.stderr)
+            result["latency"] = bench_latency(args, tmp)
+        if not args.skip_startup:
+            print("start-up…", file=sys.stderr)
+            result["startup"] = bench_startup(args, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(markdown(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

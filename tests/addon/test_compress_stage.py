@@ -1,0 +1,104 @@
+"""The compress stage inside the proxy: what the upstream really receives."""
+
+import gzip
+import json
+
+from tests.addon.conftest import PROXY_AUTH
+from tests.support import RecordingUpstream, request_via_proxy
+
+LOG = "\n".join(f"tests/test_mod.py::test_{i:04d} PASSED" for i in range(3000)) + "\nFAILED tests/test_mod.py::test_boom - KeyError: 'x'\n=== 1 failed, 2999 passed in 9.1s ==="
+
+
+def chat_body(tool_output: str) -> bytes:
+    # Spacing and key order as an odd client might send them: must survive byte for byte.
+    return (
+        '{"model":"m",  "stream":true,"messages":[{"role":"user","content":"run the tests"},'
+        '{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"bash","arguments":"{}"}}]},'
+        '{"role":"tool","tool_call_id":"c1","content":' + json.dumps(tool_output) + '}]}'
+    ).encode()
+
+
+def send(proxy, port, body, headers):
+    return request_via_proxy(
+        proxy.address.port, f"llm.test:{port}", "/v1/chat/completions", ca_file=None, https=False,
+        proxy_auth=PROXY_AUTH, method="POST", body=body, headers=headers,
+    )
+
+
+def test_tool_output_is_compressed_and_everything_else_is_byte_identical(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = chat_body(LOG)
+    headers = {"Content-Type": "application/json", "Authorization": "Bearer sk-test-1", "X-Session-Affinity": "ses_1"}
+    with RecordingUpstream() as upstream:
+        status, _, _ = send(proxy, upstream.url.rsplit(":", 1)[1], body, headers)
+    assert status == 200
+    seen = upstream.seen[0]
+    assert len(seen.body) < len(body) / 4
+    sent = json.loads(seen.body)
+    tool = sent["messages"][2]["content"]
+    assert "FAILED tests/test_mod.py::test_boom - KeyError: 'x'" in tool and "headroom_retrieve id=hr_" in tool
+    # Bytes before the tool output's string are exactly the client's.
+    prefix = body[: body.index(b'"content":"tests/')]
+    assert seen.body.startswith(prefix)
+    assert seen.headers["authorization"] == "Bearer sk-test-1"
+    assert seen.headers["x-session-affinity"] == "ses_1"
+    assert int(seen.headers["content-length"]) == len(seen.body)
+
+
+def test_a_request_with_nothing_to_compress_is_forwarded_byte_for_byte(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = chat_body("ok")
+    with RecordingUpstream() as upstream:
+        send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json"})
+    assert upstream.seen[0].body == body
+
+
+def test_gzip_bodies_are_decoded_and_reencoded(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = gzip.compress(chat_body(LOG))
+    with RecordingUpstream() as upstream:
+        send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    seen = upstream.seen[0]
+    assert seen.headers["content-encoding"] == "gzip"
+    assert "headroom_retrieve id=hr_" in json.loads(gzip.decompress(seen.body))["messages"][2]["content"]
+
+
+def test_no_compress_forwards_the_original(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",), compress=False)
+    body = chat_body(LOG)
+    with RecordingUpstream() as upstream:
+        send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json"})
+    assert upstream.seen[0].body == body
+
+
+def test_a_client_retry_is_compressed_to_identical_bytes(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = chat_body(LOG)
+    with RecordingUpstream() as upstream:
+        for _ in range(2):
+            send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json"})
+    assert upstream.seen[0].body == upstream.seen[1].body
+
+
+def test_the_original_is_stored_and_retrievable(start_proxy, fake_dns, tmp_path):
+    from headroom_mitm.compress import OriginalStore
+    from headroom_mitm.mcp_server import retrieve
+
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    with RecordingUpstream() as upstream:
+        send(proxy, upstream.url.rsplit(":", 1)[1], chat_body(LOG), {"Content-Type": "application/json"})
+    tool = json.loads(upstream.seen[0].body)["messages"][2]["content"]
+    rid = tool.split("headroom_retrieve id=")[1][:19]
+    store = OriginalStore(tmp_path / "state" / "originals.sqlite")
+    try:
+        assert "test_1500 PASSED" in retrieve(store, rid, pattern="test_1500 ")
+        assert "no original is stored" in retrieve(store, "hr_0000000000000000")
+        assert retrieve(store, rid) == LOG
+    finally:
+        store.close()
