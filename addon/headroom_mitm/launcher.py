@@ -73,6 +73,8 @@ def exit_code(returncode: int) -> int:
 
 def run_child(argv: Sequence[str], env: Mapping[str, str], *, cwd: Path | None = None) -> int:
     """Run argv to completion with stdio inherited; returns its exit code. Signals must be blocked."""
+    if cwd is not None:
+        env = {**env, "PWD": str(cwd)}  # OpenCode takes its project directory from PWD, not getcwd()
     try:
         child = subprocess.Popen(list(argv), env=dict(env), cwd=cwd, preexec_fn=_child_setup(os.getpid()))
     except OSError as exc:

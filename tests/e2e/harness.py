@@ -62,6 +62,7 @@ class OpenCodeRun:
             "XDG_CACHE_HOME": str(self.home / ".cache"),
             "XDG_STATE_HOME": str(self.home / ".local/state"),
             "TMPDIR": str(self.temp),
+            "PWD": str(self.work),  # OpenCode's project directory comes from PWD
             "OPENCODE_DISABLE_MODELS_FETCH": "1",
             "OPENCODE_DISABLE_AUTOUPDATE": "1",
             "OPENCODE_CONFIG_CONTENT": custom_provider_config(),

@@ -53,7 +53,9 @@ def build_log_command(lines: int = 3000) -> str:
     # Piped through cat: OpenCode 1.18.33 stops reading a command's output once the process
     # exits, so a fast writer can lose its tail. awk's 4 KiB writes lost it in 1 run of 4-8;
     # cat's larger writes drain faster and lost it once in ~40 runs on a loaded machine.
-    return f"awk '{program}' | cat"
+    # OpenCode stops reading a command's output when the process exits and can lose the last
+    # buffered part of a fast writer: the pipe and the pause let its reader drain first.
+    return f"awk '{program}' | cat; sleep 0.5"
 
 
 _SUMMARY_RE = re.compile(r"=+ (\d+ failed, \d+ passed) in [\d.]+s =+")
