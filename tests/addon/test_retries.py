@@ -142,3 +142,18 @@ def test_r6_idempotent_get_is_not_retried_after_a_reset(start_proxy, fake_dns):
         time.sleep(0.5)
     assert status == 502
     assert len(upstream.requests) == 1  # mitmproxy cannot re-send a live flow: see docs/how-it-works.md
+
+
+def test_keep_alive_requests_are_not_probed_again(start_proxy, fake_dns):
+    fake_dns(["warm.test"])
+    proxy = start_proxy(llm_hosts=("warm.test",), **FAST)
+    with FaultyUpstream() as upstream:
+        conn = http.client.HTTPConnection("127.0.0.1", proxy.address.port, timeout=10)
+        auth = "Basic " + base64.b64encode(PROXY_AUTH.encode()).decode()
+        for _ in range(3):
+            conn.request("POST", f"http://warm.test:{upstream.port}/v1/chat/completions", body=BODY,
+                         headers={"Content-Type": "application/json", "Proxy-Authorization": auth})
+            assert conn.getresponse().read() == b'{"ok": true}'
+        conn.close()
+    assert len(upstream.requests) == 3
+    assert upstream.connections == 2  # one probe, then one kept-alive connection for all three

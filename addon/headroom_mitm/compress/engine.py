@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from . import structured as st
 from . import transforms as tf
 from .adapters import ToolBlock, detect_format, find_blocks, normalize_format
 from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body
@@ -81,6 +82,13 @@ def block_policy(tool: str, is_error: bool, text: str, s: CompressionSettings) -
     return "lossy"
 
 
+_STRUCTURED: tuple[tuple[str, "object", tf.LossyFn], ...] = (
+    ("html_text", st.looks_html, st.html_text),
+    ("git_output", st.looks_git, st.git_output),
+    ("ls_listing", st.looks_ls, st.ls_listing),
+)
+
+
 def _lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple[str, tf.LossyResult]]:
     found: list[tuple[str, tf.LossyResult]] = []
 
@@ -93,12 +101,20 @@ def _lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tupl
         return res
 
     _, body = tf.split_truncation_header(text)
-    if tf.looks_json(body.strip()):
-        if s.transform_enabled("json_array"):
+    bs = body.strip()
+    if tf.looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(body) is not None):
+        if s.transform_enabled("json_array") and tf.looks_json(bs):
             res = tf.json_array(text, s, table=s.transform_enabled("json_table"))
             if res is not None:
                 found.append(("json_array", res))
+        attempt("json_outline", st.json_outline)
         return found
+    # Structured outputs: one transform that knows the shape beats a generic one that is shorter.
+    for name, probe, fn in _STRUCTURED:
+        if probe(body):
+            # Known shape: a generic transform would drop what matters (hashes, names, headings).
+            attempt(name, fn)
+            return found
     if attempt("search_results", tf.search_results) is not None:
         return found
     lines = text.count("\n") + 1
@@ -106,7 +122,11 @@ def _lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tupl
         attempt("log_output", tf.log_output)
     else:
         attempt("head_tail", tf.head_tail)
-    attempt("dedupe_lines", tf.dedupe_lines)
+    # dedupe_lines is the slowest candidate: run it only if it could still win.
+    target = min((len(r.text) for _, r in found), default=len(text))
+    target = min(target, int(len(text) * (1.0 - s.min_saving_ratio)))
+    if len(text) - target < tf.dedupe_saving_bound(text):
+        attempt("dedupe_lines", tf.dedupe_lines)
     return found
 
 

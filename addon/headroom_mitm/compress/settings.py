@@ -22,6 +22,10 @@ LOSSY_TRANSFORMS: tuple[str, ...] = (
     "search_results",
     "json_array",
     "head_tail",
+    "json_outline",
+    "git_output",
+    "ls_listing",
+    "html_text",
 )
 ALL_TRANSFORMS: tuple[str, ...] = LOSSLESS_TRANSFORMS + LOSSY_TRANSFORMS
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ssl
 
 from mitmproxy import ctx, exceptions, http
+from mitmproxy.proxy import server_hooks
 
 from ..connect_retry import RetryPolicy, probe_once, upstream_tls_context, with_retries
 from ..upstream import UpstreamTarget, add_hop_marker, parse_routes
@@ -20,6 +21,9 @@ class Forward:
         self.routes: dict[str, UpstreamTarget] = {}
         self.policy = RetryPolicy()
         self._tls: ssl.SSLContext | None = None
+        # Open upstream connections per client connection: mitmproxy reuses these for the next
+        # request of the same client connection, so there is nothing to probe then.
+        self._open: set[tuple[str, tuple[str, int]]] = set()
 
     def load(self, loader) -> None:
         loader.add_option("headroom_connect_retries", int, 3, "Retries of a failed upstream connect (before any request byte is sent).")
@@ -47,6 +51,14 @@ class Forward:
             self._tls = upstream_tls_context(ctx.options.ssl_verify_upstream_trusted_ca, ctx.options.ssl_insecure)
         return self._tls
 
+    def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
+        if data.server.address:
+            self._open.add((data.client.id, (data.server.address[0], data.server.address[1])))
+
+    def server_disconnected(self, data: server_hooks.ServerConnectionHookData) -> None:
+        if data.server.address:
+            self._open.discard((data.client.id, (data.server.address[0], data.server.address[1])))
+
     async def request(self, flow: http.HTTPFlow) -> None:
         if flow.response is not None or flow.error is not None:
             return  # answered or refused by an earlier stage
@@ -62,8 +74,7 @@ class Forward:
 
     async def _ensure_reachable(self, flow: http.HTTPFlow) -> None:
         request = flow.request
-        server = flow.server_conn
-        if server.connected and server.address == (request.host, request.port):
+        if (flow.client_conn.id, (request.host, request.port)) in self._open:
             return  # mitmproxy reuses this open connection: nothing to probe
         if any(str(mode).startswith("upstream") for mode in ctx.options.mode):
             return  # --upstream-proxy: only that proxy may open connections; a direct probe would bypass it
