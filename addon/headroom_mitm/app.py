@@ -63,7 +63,10 @@ def session_summary(meter: Meter | None) -> str:
     """The few lines printed on stderr when the agent exits."""
     if meter is None:
         return ""
-    return format_session_summary(meter.stats.total())
+    totals = meter.stats.total()
+    if not totals.requests:
+        return ""  # e.g. `run -- CMD` that made no LLM call: nothing worth a line
+    return format_session_summary(totals)
 
 
 def proxy_config(

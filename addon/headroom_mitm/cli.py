@@ -17,8 +17,7 @@ from typing import Sequence
 from pydantic import ValidationError
 
 from . import __version__
-from .launcher import LaunchError, resolve_opencode
-from .proxy import ProxyStartError
+from .errors import UserError
 from .settings import GlobalOptions
 
 PASSTHROUGH_COMMANDS = ("opencode", "run")
@@ -161,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("; ".join(_describe(e) for e in exc.errors()))
     try:
         return _dispatch(args, rest, options)
-    except (LaunchError, ProxyStartError, ValueError) as exc:
+    except (UserError, ValueError) as exc:
         return _fail(str(exc), 1)
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
@@ -169,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, rest: list[str] | None, options: GlobalOptions) -> int:
     from . import commands
+    from .launcher import resolve_opencode
 
     if args.command == "opencode":
         binary = resolve_opencode(options.opencode_bin, os.environ)

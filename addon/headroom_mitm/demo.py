@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from . import app
+from .launch_env import isolated_home
 from .launcher import resolve_opencode
 from .settings import GlobalOptions
 from .stub import Script, StubServer, TextStep, ToolCallStep
@@ -32,15 +33,8 @@ _WORK_TREE = {
 
 
 def _demo_env(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    env = {**os.environ, **isolated_home(home)}
     env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local/share"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-        XDG_STATE_HOME=str(home / ".local/state"),
-        OPENCODE_DISABLE_MODELS_FETCH="1",
-        OPENCODE_DISABLE_AUTOUPDATE="1",
         OPENCODE_CONFIG_CONTENT=json.dumps(
             {
                 "provider": {

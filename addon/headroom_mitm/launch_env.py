@@ -46,3 +46,19 @@ def agent_env(
     if config_content is not None:
         env["OPENCODE_CONFIG_CONTENT"] = config_content
     return env
+
+
+def isolated_home(home: Path) -> dict[str, str]:
+    """Variables that keep an OpenCode run in `home`: its config, data, cache and state, no updates.
+
+    For the demo and for tests: OpenCode writes under $HOME and the XDG directories on every run.
+    """
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_STATE_HOME": str(home / ".local/state"),
+        "OPENCODE_DISABLE_MODELS_FETCH": "1",
+        "OPENCODE_DISABLE_AUTOUPDATE": "1",
+    }

@@ -16,15 +16,13 @@ import subprocess
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
+from .errors import LaunchError
+
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _WAITED = {*FORWARDED, signal.SIGCHLD}
 _PR_SET_PDEATHSIG = 1
 _SI_KERNEL = 0x80
 OPENCODE_PIN = "1.18.33"
-
-
-class LaunchError(RuntimeError):
-    """A problem the user can fix; printed without a traceback."""
 
 
 def block_launcher_signals() -> None:

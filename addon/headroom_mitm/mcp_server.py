@@ -7,11 +7,13 @@ optionally a line range or a pattern) to get back exactly what was elided.
 from __future__ import annotations
 
 from pathlib import Path
-
-from mcp.server.fastmcp import FastMCP
+from typing import TYPE_CHECKING
 
 from .compress import OriginalStore
 from .compress.store import retrieve_text
+
+if TYPE_CHECKING:
+    from mcp.server.fastmcp import FastMCP
 
 SERVER_NAME = "headroom"
 TOOL_NAME = "headroom_retrieve"
@@ -36,7 +38,9 @@ def retrieve(
     return text
 
 
-def build_server(store_path: Path) -> FastMCP:
+def build_server(store_path: Path) -> "FastMCP":
+    from mcp.server.fastmcp import FastMCP  # only the MCP server process pays for this import
+
     server = FastMCP(SERVER_NAME)
     store = OriginalStore(store_path)
 

@@ -19,11 +19,9 @@ from mitmproxy import addons as mitm_addons
 from mitmproxy import master as mitm_master
 from mitmproxy import options as mitm_options
 
+from .errors import ProxyStartError
+
 log = logging.getLogger(__name__)
-
-
-class ProxyStartError(RuntimeError):
-    pass
 
 
 @dataclass(frozen=True)

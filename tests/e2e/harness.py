@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from headroom_mitm.launch_env import isolated_home
 from headroom_mitm.stub import StubServer
 
 STUB_HOST = "llm.stub.test"
@@ -56,15 +57,9 @@ class OpenCodeRun:
         tools = str(Path(opencode_binary()).resolve().parent)
         env = {
             "PATH": os.pathsep.join([str(Path(sys.executable).parent), tools, os.path.dirname(shutil.which("rg") or "/usr/bin"), "/usr/bin", "/bin"]),
-            "HOME": str(self.home),
-            "XDG_CONFIG_HOME": str(self.home / ".config"),
-            "XDG_DATA_HOME": str(self.home / ".local/share"),
-            "XDG_CACHE_HOME": str(self.home / ".cache"),
-            "XDG_STATE_HOME": str(self.home / ".local/state"),
+            **isolated_home(self.home),
             "TMPDIR": str(self.temp),
             "PWD": str(self.work),  # OpenCode's project directory comes from PWD
-            "OPENCODE_DISABLE_MODELS_FETCH": "1",
-            "OPENCODE_DISABLE_AUTOUPDATE": "1",
             "OPENCODE_CONFIG_CONTENT": custom_provider_config(),
             "ANTHROPIC_API_KEY": "sk-ant-e2e-0123456789abcdef",
             "LANG": "C.UTF-8",
