@@ -29,7 +29,6 @@ import http.client
 import json
 import multiprocessing as mp
 import os
-import platform
 import shutil
 import socket
 import ssl
@@ -41,6 +40,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from machine import describe  # scripts/machine.py
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -516,31 +517,12 @@ def import_profile(env: dict[str, str], top: int = 12) -> list[dict]:
 # Report
 # --------------------------------------------------------------------------------------------
 def machine() -> dict:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
     import mitmproxy.version
 
     return {
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "nproc": os.cpu_count(),
-        "cpu": cpu,
-        "ram": ram,
-        "python": platform.python_version(),
+        **describe(),
         "mitmproxy": mitmproxy.version.VERSION,
-        "kernel": platform.release(),
     }
 
 

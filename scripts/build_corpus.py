@@ -29,7 +29,6 @@ Items whose source is missing on this machine are skipped with a note on stderr.
 from __future__ import annotations
 
 import argparse
-import html as htmlmod
 import json
 import os
 import re
@@ -342,7 +341,7 @@ def cat_grep() -> None:
 def cat_git(tmp: Path) -> None:
     if (ROOT / ".git").exists():
         cmd = "git log --stat"
-        out = run(f"git -c color.ui=never log --stat", cwd=ROOT)
+        out = run("git -c color.ui=never log --stat", cwd=ROOT)
         n = re.findall(r"^commit ([0-9a-f]{40})", out, re.M)
         n += [ln.strip() for ln in re.findall(r"^Date:.*\n\n    (.+)$", out, re.M)]
         add("git-log-stat-self", "git", "bash", cmd, out, n, "git-log")

@@ -70,7 +70,7 @@ def ca(options: GlobalOptions, action: str, *, force: bool = False) -> int:
         print(f"created {files.cert}\n{ca_info(files).describe()}")
         return 0
     if not files.exists():
-        print(f"headroom-mitm: no persistent CA yet; create one with: headroom-mitm ca init", file=sys.stderr)
+        print("headroom-mitm: no persistent CA yet; create one with: headroom-mitm ca init", file=sys.stderr)
         return 1
     if action == "show":
         print(f"path:        {files.cert}\n{ca_info(files).describe()}")

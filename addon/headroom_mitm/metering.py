@@ -27,19 +27,19 @@ _GEMINI_MODEL = re.compile(r"/models/([^/:?]+)")
 MAX_MODEL_SCAN = 8 << 20  # bodies larger than this are not parsed just to find the model name
 
 
-def requested_model(api_format: str | None, path: str, body: bytes | None) -> str | None:
-    """The model the client asked for: the body's top-level "model", or Gemini's URL path."""
-    if api_format == "gemini":
-        m = _GEMINI_MODEL.search(path)
-        return m.group(1) if m else None
-    if not body or len(body) > MAX_MODEL_SCAN:
-        return None
-    try:
-        doc = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    model = doc.get("model") if isinstance(doc, dict) else None
-    return model[:200] if isinstance(model, str) and model else None
+def requested_model(path: str, body: bytes | None) -> str | None:
+    """The model the client asked for: the body's top-level "model" (OpenAI, Anthropic), else
+    Gemini's /models/NAME: path. Callers go through hooks.flowdata.model_of, which parses once."""
+    if body and len(body) <= MAX_MODEL_SCAN and body.lstrip()[:1] == b"{":
+        try:
+            doc = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            doc = None
+        model = doc.get("model") if isinstance(doc, dict) else None
+        if isinstance(model, str) and model:
+            return model[:200]
+    m = _GEMINI_MODEL.search(path.split("?", 1)[0])
+    return m.group(1) if m else None
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import socket
-import http.client
 
 import pytest
 

@@ -16,7 +16,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
 
 from headroom_mitm.audit import verify
 from tests.faults import FaultyUpstream, server_tls_context

@@ -161,7 +161,7 @@ def test_stats_and_metrics_served_by_the_proxy(start_proxy, stub, tmp_path):
     assert status == 200 and headers["content-type"].startswith("text/plain")
     text = body.decode()
     assert 'headroom_requests_total{model="stub-model"' in text
-    assert f'kind="input",model="stub-model"' in text and f"{float(usage['prompt_tokens'])}" in text
+    assert 'kind="input",model="stub-model"' in text and f"{float(usage['prompt_tokens'])}" in text
     assert len(stub.requests) == 1  # the control endpoints never went upstream
 
 
@@ -202,6 +202,6 @@ def test_build_record_names_the_error_and_keeps_counts():
 
 
 def test_requested_model():
-    assert requested_model("gemini", "/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse", b"") == "gemini-2.5-pro"
-    assert requested_model("openai-chat", "/v1/chat/completions", b'{"model":"gpt-5","messages":[]}') == "gpt-5"
-    assert requested_model("openai-chat", "/x", b"not json") is None
+    assert requested_model("/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse", b"") == "gemini-2.5-pro"
+    assert requested_model("/v1/chat/completions", b'{"model":"gpt-5","messages":[]}') == "gpt-5"
+    assert requested_model("/x", b"not json") is None

@@ -6,7 +6,8 @@ import socket
 
 import pytest
 
-from headroom_mitm.hooks.policy import EgressPolicy, request_model
+from headroom_mitm.hooks.policy import EgressPolicy
+from headroom_mitm.metering import requested_model
 from tests.addon.conftest import PROXY_AUTH
 from tests.faults import FaultyUpstream, server_tls_context
 from tests.support import RecordingUpstream, request_via_proxy
@@ -59,9 +60,9 @@ def policy_addon(proxy) -> EgressPolicy:
 
 
 def test_request_model_reads_json_body_and_gemini_path():
-    assert request_model(b'{"model": "gpt-4o", "x": 1}', "/v1/chat/completions") == "gpt-4o"
-    assert request_model(b"", "/v1beta/models/gemini-1.5-pro:streamGenerateContent?alt=sse") == "gemini-1.5-pro"
-    assert request_model(b"not json", "/v1/messages") is None
+    assert requested_model("/v1/chat/completions", b'{"model": "gpt-4o", "x": 1}') == "gpt-4o"
+    assert requested_model("/v1beta/models/gemini-1.5-pro:streamGenerateContent?alt=sse", b"") == "gemini-1.5-pro"
+    assert requested_model("/v1/messages", b"not json") is None
 
 
 def test_denied_tunnel_gets_403_to_its_connect_and_nothing_leaves(start_proxy, tmp_path, fake_dns):

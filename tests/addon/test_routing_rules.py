@@ -70,7 +70,7 @@ def test_inspect_all_decrypts_non_llm_hosts(start_proxy, outside_world, our_ca, 
     server, outside_ca = outside_world
     proxy = start_proxy(inspect="all", upstream_ca=outside_ca)
     status, _, body = request_via_proxy(
-        proxy.address.port, f"git.outside.test", "/seen", ca_file=our_ca.cert, proxy_auth=PROXY_AUTH,
+        proxy.address.port, "git.outside.test", "/seen", ca_file=our_ca.cert, proxy_auth=PROXY_AUTH,
         port=server.port,
     )
     assert status == 200, body

@@ -1,6 +1,5 @@
 """The launcher with the real, pinned OpenCode, headless, against the local stub."""
 
-import os
 import signal
 import subprocess
 import time

@@ -29,7 +29,7 @@ from ..records import session_from_headers
 from ..redact import key_fingerprint, redact_url
 from ..routing import FlowClass, Route
 from . import flowdata
-from .policy import DECISION, request_model, request_size
+from .policy import DECISION, request_size
 
 log = logging.getLogger(__name__)
 
@@ -344,9 +344,7 @@ class AuditTrail:
             down = int(flow.metadata[DOWN])
         else:
             down = len(response.raw_content or b"")
-        model = flow.metadata.get("headroom.model")
-        if model is None:
-            model = request_model(request.raw_content, request.path)
+        model = flowdata.model_of(flow)
         if reason is None and self_refused and response is not None:
             reason = _refusal_text(response)
         if reason is None and flow.metadata.get("headroom.connect_failure"):

@@ -8,10 +8,12 @@ from mitmproxy import http
 
 from ..compress import CompressionResult
 
+from ..metering import requested_model
 from ..provider_errors import error_response
 from ..routing import ApiFormat, Route
 
 ORIGINAL_HOST = "headroom.host"
+MODEL = "headroom.model"
 ROUTE = "headroom.route"
 
 
@@ -22,6 +24,16 @@ def original_host(flow: http.HTTPFlow) -> str:
         host = flow.request.host.lower().rstrip(".")
         flow.metadata[ORIGINAL_HOST] = host
     return host
+
+
+def model_of(flow: http.HTTPFlow) -> str | None:
+    """The requested model, parsed from the body once per flow (policy, meter and audit all ask).
+
+    Compression never touches the "model" field, so the first answer holds for the sent body too.
+    """
+    if MODEL not in flow.metadata:
+        flow.metadata[MODEL] = requested_model(flow.request.path, flow.request.raw_content)
+    return flow.metadata[MODEL]
 
 
 def route_of(flow: http.HTTPFlow) -> Route | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mitmproxy import ctx, http
 
-from ..metering import FlowFacts, LiveStats, PriceSource, build_record, requested_model
+from ..metering import FlowFacts, LiveStats, PriceSource, build_record
 from ..records import AttemptTracker, FlowRecord, RecordWriter, attempt_key, client_from_headers, session_from_headers
 from ..routing import FlowClass
 from ..usage import UsageTap, estimate_tokens, usage_from_body
@@ -122,7 +122,7 @@ class Meter:
             state.t_out = time.time()
             state.bytes_after = len(body)
             state.est_after = estimate_tokens(body)
-            state.model = requested_model(state.api_format, flow.request.path, body)
+            state.model = flowdata.model_of(flow)
             if flow.response is None:  # a refused flow was never sent: not an attempt
                 state.attempt = self.attempts.attempt(attempt_key(flowdata.original_host(flow), flow.request.path, body))
         except Exception:

@@ -9,9 +9,7 @@ The policy is reloadable (`reload`, called on SIGHUP); a bad new file keeps the 
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from typing import Callable
 
 from mitmproxy import ctx, exceptions, http, tls
@@ -23,22 +21,6 @@ from . import flowdata
 log = logging.getLogger(__name__)
 
 DECISION = "headroom.policy"  # flow.metadata key: the policy Decision for this flow
-_GEMINI_MODEL = re.compile(r"/models/([^/:?]+)")
-
-
-def request_model(body: bytes | None, path: str) -> str | None:
-    """The model a request names: JSON body "model" (OpenAI, Anthropic), else Gemini's /models/NAME: path."""
-    if body:
-        head = body.lstrip()[:1]
-        if head == b"{":
-            try:
-                value = json.loads(body).get("model")
-            except (ValueError, UnicodeDecodeError, AttributeError):
-                value = None
-            if isinstance(value, str) and value:
-                return value
-    m = _GEMINI_MODEL.search(path.split("?", 1)[0])
-    return m.group(1) if m else None
 
 
 def request_size(flow: http.HTTPFlow) -> int:
@@ -122,8 +104,7 @@ class EgressPolicy:
             return
         route = flowdata.route_of(flow)
         kind = route.kind.value if route is not None else FlowClass.OTHER.value
-        model = request_model(flow.request.raw_content, flow.request.path)
-        flow.metadata["headroom.model"] = model
+        model = flowdata.model_of(flow)
         decision = self.policy.decide_request(
             flowdata.original_host(flow), kind, route.provider if route else None, model,
             request_size(flow), port=flow.request.port,
