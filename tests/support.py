@@ -100,3 +100,29 @@ def request_via_proxy(
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         conn.close()
+
+
+# OpenCode 1.18.33's limits for a tool output (bytes and lines).
+OPENCODE_MAX_BYTES = 51_200
+OPENCODE_MAX_LINES = 2_000
+
+
+def opencode_shell_cut(full: str, saved_to: str, max_lines: int = OPENCODE_MAX_LINES, max_bytes: int = OPENCODE_MAX_BYTES) -> str:
+    """What OpenCode's shell tool sends for a long output: its header, then whole lines from the end
+    while they fit both limits (the same rule as OpenCode's own, re-implemented for tests)."""
+    lines = full.split("\n")
+    if len(lines) <= max_lines and len(full.encode()) <= max_bytes:
+        return full
+    kept: list[str] = []
+    size = 0
+    for line in reversed(lines):
+        if len(kept) >= max_lines:
+            break
+        cost = len(line.encode()) + (1 if kept else 0)
+        if size + cost > max_bytes:
+            if not kept:  # one huge last line: its last max_bytes bytes, on a character boundary
+                kept.append(line.encode()[-max_bytes:].decode("utf-8", "ignore"))
+            break
+        kept.insert(0, line)
+        size += cost
+    return f"...output truncated...\n\nFull output saved to: {saved_to}\n\n" + "\n".join(kept)

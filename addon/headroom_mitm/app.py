@@ -25,7 +25,7 @@ from .hooks.forward import Forward
 from .hooks.policy import EgressPolicy
 from .hooks.rules import Rules
 from .hooks.stream import StreamResponses
-from .launch_env import agent_env, proxy_url
+from .launch_env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
 from .proxy import EmbeddedProxy, ProxyConfig
 from .mcp_server import SERVER_NAME
@@ -108,6 +108,15 @@ def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
     """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
     command = [sys.executable, "-m", "headroom_mitm.cli", "--state-dir", str(options.state_dir), "mcp"]
     return {"mcp": {SERVER_NAME: {"type": "local", "command": command, "enabled": True}}}
+
+
+def reading_opencode_outputs(options: GlobalOptions, env: Mapping[str, str]) -> GlobalOptions:
+    """`options` plus the tool-output directory of an OpenCode run with `env`: the files the proxy
+    may read back to rebuild the outputs that OpenCode truncated."""
+    own = opencode_tool_output_dir(env)
+    if own is None or own in options.tool_output_dirs:
+        return options
+    return options.model_copy(update={"tool_output_dirs": (*options.tool_output_dirs, own)})
 
 
 def run_agent(

@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="switch one compression transform off (repeatable); see docs/compression.md")
     parser.add_argument("--lossless-tool", action="append", default=[], metavar="TOOL",
                         help="only ever compress this tool's outputs losslessly (repeatable; OpenCode's read always is)")
+    parser.add_argument("--tool-output-dir", action="append", default=[], type=Path, metavar="DIR",
+                        help="OpenCode's tool-output directory, whose saved outputs rebuild what OpenCode truncated "
+                             "(repeatable; for the proxy subcommand: the launcher always uses its OpenCode's own)")
     parser.add_argument("--connect-retries", type=int, default=3, metavar="N",
                         help="retries of a failed upstream connect, before any request byte is sent (default 3)")
     parser.add_argument("--connect-backoff", type=float, default=0.2, metavar="SECONDS",
@@ -152,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             compress=not args.no_compress,
             disable_transforms=tuple(args.disable_transform),
             lossless_tools=tuple(args.lossless_tool),
+            tool_output_dirs=tuple(args.tool_output_dir),
             policy=args.policy,
             audit_format=args.audit_format,
             upstream_proxy=args.upstream_proxy,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import signal
 import sys
 
@@ -17,6 +18,7 @@ from .settings import GlobalOptions
 
 
 def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
+    options = app.reading_opencode_outputs(options, os.environ)
     return app.run_agent([binary, *args], options, register_retrieval=options.compress)
 
 
@@ -29,6 +31,7 @@ def compress(options: GlobalOptions, *, fmt: str) -> int:
         enabled=options.compress,
         disabled_transforms=frozenset(options.disable_transforms),
         lossless_only_tools=base.lossless_only_tools | frozenset(options.lossless_tools),
+        tool_output_dirs=tuple(str(d) for d in options.tool_output_dirs),
     )
     store = OriginalStore(options.state.ensure().originals_db)
     try:

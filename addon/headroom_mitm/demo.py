@@ -77,13 +77,14 @@ def run_demo(options: GlobalOptions, *, keep: bool = False) -> int:
     print(f"  prompt: {PROMPT}", file=sys.stderr, flush=True)
     try:
         with StubServer(demo_session(work)) as stub:
-            demo_options = options.model_copy(
+            env = _demo_env(home)
+            demo_options = app.reading_opencode_outputs(options.model_copy(
                 update={"routes": (*options.routes, f"{DEMO_HOST}={stub.base_url}", f"registry.npmjs.org={stub.base_url}")}
-            )
+            ), env)
             rc = app.run_agent(
                 [binary, "run", "--title", "headroom-mitm demo", "-m", "stub/stub-model", PROMPT],
                 demo_options,
-                env=_demo_env(home),
+                env=env,
                 cwd=work,
             )
             seen = [r for r in stub.requests if r.method == "POST"]

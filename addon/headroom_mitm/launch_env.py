@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Mapping
 from urllib.parse import quote
@@ -46,6 +47,14 @@ def agent_env(
     if config_content is not None:
         env["OPENCODE_CONFIG_CONTENT"] = config_content
     return env
+
+
+def opencode_tool_output_dir(env: Mapping[str, str]) -> Path | None:
+    """Where OpenCode run with `env` saves the whole of the outputs it truncates."""
+    data = env.get("XDG_DATA_HOME") or (env.get("HOME") and os.path.join(env["HOME"], ".local", "share"))
+    if not data or not os.path.isabs(data):
+        return None
+    return Path(data) / "opencode" / "tool-output"
 
 
 def isolated_home(home: Path) -> dict[str, str]:

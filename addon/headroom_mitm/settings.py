@@ -29,6 +29,7 @@ class GlobalOptions(BaseModel):
     compress: bool = True
     disable_transforms: tuple[str, ...] = ()
     lossless_tools: tuple[str, ...] = ()
+    tool_output_dirs: tuple[Path, ...] = ()
     web: bool = False
     web_max_flows: int = Field(2000, ge=10, le=1_000_000)
     policy: Path | None = None
@@ -56,6 +57,14 @@ class GlobalOptions(BaseModel):
         unknown = [name for name in value if name not in ALL_TRANSFORMS]
         if unknown:
             raise ValueError(f"--disable-transform {', '.join(unknown)}: unknown; choose from {', '.join(ALL_TRANSFORMS)}")
+        return value
+
+    @field_validator("tool_output_dirs")
+    @classmethod
+    def _tool_output_dirs_absolute(cls, value: tuple[Path, ...]) -> tuple[Path, ...]:
+        for directory in value:
+            if not directory.is_absolute():
+                raise ValueError(f"--tool-output-dir {directory}: must be an absolute path")
         return value
 
     @field_validator("upstream_ca")
@@ -106,6 +115,7 @@ class GlobalOptions(BaseModel):
             "headroom_compress": self.compress,
             "headroom_disable_transforms": list(self.disable_transforms),
             "headroom_lossless_tools": list(self.lossless_tools),
+            "headroom_tool_output_dirs": [str(d) for d in self.tool_output_dirs],
             "headroom_store": str(self.state.originals_db),
             **self._meter_options(),
             **self._audit_options(),

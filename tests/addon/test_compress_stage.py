@@ -102,3 +102,23 @@ def test_the_original_is_stored_and_retrievable(start_proxy, fake_dns, tmp_path)
         assert retrieve(store, rid) == LOG
     finally:
         store.close()
+
+
+def test_a_truncated_output_is_rebuilt_from_the_configured_tool_output_dir(start_proxy, fake_dns, tmp_path):
+    from tests.support import opencode_shell_cut
+
+    outputs = tmp_path / "tool-output"
+    outputs.mkdir()
+    full = "\n".join(f"step {i}: ok" for i in range(6000))
+    full = full.replace("step 3000: ok", "step 3000: FATAL disk quota exceeded on /var/lib/app")
+    (outputs / "tool_abc").write_text(full)
+    block = opencode_shell_cut(full, str(outputs / "tool_abc"))
+    assert "FATAL" not in block
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",), tool_output_dirs=(outputs,))
+    body = chat_body(block)
+    with RecordingUpstream() as upstream:
+        status, _, _ = send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json"})
+    assert status == 200
+    sent = json.loads(upstream.seen[0].body)["messages"][2]["content"]
+    assert "step 3000: FATAL disk quota exceeded" in sent and len(upstream.seen[0].body) <= len(body)

@@ -53,3 +53,8 @@ def test_bad_route_is_a_clear_usage_error(capsys):
 def test_run_without_a_command_is_an_error(capsys, tmp_path):
     assert main(["--state-dir", str(tmp_path), "run", "--"]) == 2
     assert "run needs a command" in capsys.readouterr().err
+
+
+def test_a_relative_tool_output_dir_is_a_clear_usage_error(capsys, tmp_path):
+    assert main(["--state-dir", str(tmp_path), "--tool-output-dir", "rel/dir", "proxy"]) == 2
+    assert "--tool-output-dir rel/dir: must be an absolute path" in capsys.readouterr().err

@@ -56,3 +56,16 @@ def test_resolve_opencode_missing_says_how_to_install(tmp_path: Path):
         resolve_opencode(None, {"PATH": str(tmp_path)})
     with pytest.raises(LaunchError, match="OPENCODE_BIN"):
         resolve_opencode(None, {"OPENCODE_BIN": str(tmp_path / "nope"), "PATH": ""})
+
+
+def test_opencode_s_tool_output_dir_follows_its_environment(tmp_path):
+    from headroom_mitm.app import reading_opencode_outputs
+    from headroom_mitm.launch_env import opencode_tool_output_dir
+    from headroom_mitm.settings import GlobalOptions
+
+    assert opencode_tool_output_dir({"XDG_DATA_HOME": "/d", "HOME": "/h"}) == Path("/d/opencode/tool-output")
+    assert opencode_tool_output_dir({"HOME": "/h"}) == Path("/h/.local/share/opencode/tool-output")
+    assert opencode_tool_output_dir({"XDG_DATA_HOME": "relative"}) is None and opencode_tool_output_dir({}) is None
+    options = reading_opencode_outputs(GlobalOptions(state_dir=tmp_path, tool_output_dirs=(Path("/srv/out"),)), {"HOME": "/h"})
+    assert options.tool_output_dirs == (Path("/srv/out"), Path("/h/.local/share/opencode/tool-output"))
+    assert options.mitm_options()["headroom_tool_output_dirs"] == ["/srv/out", "/h/.local/share/opencode/tool-output"]

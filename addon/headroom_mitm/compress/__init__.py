@@ -14,6 +14,7 @@ from .engine import (
     compress_request,
     compress_text,
     format_report,
+    recover_truncated,
     run_compress_cli,
 )
 from .settings import ALL_TRANSFORMS, LOSSLESS_TRANSFORMS, LOSSY_TRANSFORMS, CompressionSettings
@@ -40,6 +41,7 @@ __all__ = [
     "detect_format",
     "find_blocks",
     "format_report",
+    "recover_truncated",
     "grep_lines",
     "retrieve_id",
     "retrieve_text",

@@ -20,6 +20,7 @@ from . import transforms as tf
 from .adapters import ToolBlock, detect_format, find_blocks, normalize_format
 from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body
 from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii_escapes
+from .recovery import recover_full_output
 from .settings import CompressionSettings, tool_matches
 from .store import OriginalStore, Rendering
 
@@ -168,6 +169,32 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     return BlockOutcome(Rendering(result, tuple(applied), rid), original)
 
 
+def _utf8_len(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def recover_truncated(text: str, tool: str, s: CompressionSettings, *, is_error: bool = False) -> BlockOutcome | None:
+    """A block OpenCode cut, rebuilt from its whole saved output and compressed to no more than
+    the block's own size; None leaves the block to the normal pipeline."""
+    if (
+        not s.tool_output_dirs
+        or not s.transform_enabled("recover_truncated")
+        or block_policy(tool, is_error, text, s) == "verbatim"
+    ):
+        return None
+    found = recover_full_output(text, s.tool_output_dirs, s.recover_max_bytes)
+    if found is None:
+        return None
+    cut, full = found
+    inner = compress_text(full, tool, s, is_error=is_error)
+    body = full if inner.rendering.text is None else inner.rendering.text
+    result = cut.header + body + cut.suffix
+    if _utf8_len(result) > _utf8_len(text):
+        return None  # the budget is what OpenCode itself would have sent
+    rendering = Rendering(result, ("recover_truncated", *inner.rendering.transforms), inner.rendering.retrieve_id)
+    return BlockOutcome(rendering, inner.original)
+
+
 def block_key(tool: str, is_error: bool, text: str) -> str:
     """Identity of a block independent of settings: the store's first-rendering key."""
     h = hashlib.sha256()
@@ -242,7 +269,9 @@ def render_block(
         if first is not None:
             _MEMO.put(mkey, first, s.memo_max_entries, s.memo_max_chars)
             return first, True
-    outcome = compress_text(block.text, block.tool, s, is_error=block.is_error)
+    outcome = recover_truncated(block.text, block.tool, s, is_error=block.is_error) or compress_text(
+        block.text, block.tool, s, is_error=block.is_error
+    )
     rendering = outcome.rendering
     if store is not None:
         try:

@@ -27,7 +27,9 @@ LOSSY_TRANSFORMS: tuple[str, ...] = (
     "ls_listing",
     "html_text",
 )
-ALL_TRANSFORMS: tuple[str, ...] = LOSSLESS_TRANSFORMS + LOSSY_TRANSFORMS
+# Not a rewrite of the block's text: its whole output, read back from OpenCode's saved file.
+RECOVERY_TRANSFORMS: tuple[str, ...] = ("recover_truncated",)
+ALL_TRANSFORMS: tuple[str, ...] = LOSSLESS_TRANSFORMS + LOSSY_TRANSFORMS + RECOVERY_TRANSFORMS
 
 # Outputs the model edits against or that are instructions: not even whitespace changes.
 # Matched case-insensitively, also with an MCP server prefix ("filesystem_read_file").
@@ -99,6 +101,9 @@ class CompressionSettings:
     text_min_chars: int = 8192
     text_head_chars: int = 3000
     text_tail_chars: int = 2000
+    # OpenCode's truncated outputs: directories whose saved files may be read back, and a cap
+    tool_output_dirs: tuple[str, ...] = ()
+    recover_max_bytes: int = 2 * 1024 * 1024
     # in-process memo bounds
     memo_max_entries: int = 4096
     memo_max_chars: int = 64 * 1024 * 1024
@@ -109,6 +114,7 @@ class CompressionSettings:
             value = getattr(self, name)
             norm = frozenset(str(v).lower() if name != "disabled_transforms" else str(v) for v in value)
             object.__setattr__(self, name, norm)
+        object.__setattr__(self, "tool_output_dirs", tuple(str(d) for d in self.tool_output_dirs))
         unknown = self.disabled_transforms - set(ALL_TRANSFORMS)
         if unknown:
             raise ValueError(f"unknown transforms: {sorted(unknown)}")
@@ -125,6 +131,8 @@ class CompressionSettings:
         for key, value in data.items():
             if key in _SET_FIELDS:
                 value = frozenset(value)
+            elif isinstance(value, list):
+                value = tuple(value)
             values[key] = value
         return cls(**values)
 

@@ -34,15 +34,26 @@ class Compress:
             "More tools whose outputs are only ever compressed losslessly (OpenCode's read always is).",
         )
         loader.add_option("headroom_store", str, "", "SQLite file keeping the originals of lossy compressions.")
+        loader.add_option(
+            "headroom_tool_output_dirs", Sequence[str], [],
+            "OpenCode tool-output directories whose saved full outputs may be read back "
+            "to rebuild the outputs OpenCode truncated (absolute paths).",
+        )
 
     def configure(self, updated: set[str]) -> None:
-        if updated & {"headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools"}:
+        keys = {"headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools", "headroom_tool_output_dirs"}
+        if updated & keys:
+            dirs = tuple(ctx.options.headroom_tool_output_dirs)
+            relative = [d for d in dirs if not Path(d).is_absolute()]
+            if relative:
+                raise exceptions.OptionsError(f"--tool-output-dir {relative[0]}: must be an absolute path")
             base = CompressionSettings()
             try:
                 self.settings = CompressionSettings(
                     enabled=ctx.options.headroom_compress,
                     disabled_transforms=frozenset(ctx.options.headroom_disable_transforms),
                     lossless_only_tools=base.lossless_only_tools | frozenset(ctx.options.headroom_lossless_tools),
+                    tool_output_dirs=dirs,
                 )
             except ValueError as exc:
                 raise exceptions.OptionsError(f"--disable-transform: {exc}") from None
