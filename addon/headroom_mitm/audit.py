@@ -51,6 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_valid
 
 from headroom_mitm import __version__
 from headroom_mitm.redact import redact_url
+from headroom_mitm.rotation import rotated_files, rotated_name, with_rotated
 
 try:  # advisory single-writer lock; absent on Windows, where we simply skip it
     import fcntl
@@ -62,7 +63,6 @@ OCSF_VERSION = "1.3.0"
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{12}$")
-_ROTATED_SUFFIX = re.compile(r"^\.(\d{8}T\d{6}\.\d{6}Z)(?:-(\d+))?$")
 
 FlowClass = Literal["llm", "telemetry", "loopback", "other"]
 Format = Literal["native", "ocsf"]
@@ -311,31 +311,9 @@ def _read_tail(path: Path, block: int = 65536) -> tuple[bytes | None, bool]:
     return body[start + 1 :], torn
 
 
-def _rotated_key(path: Path, sibling: Path) -> tuple[str, int]:
-    """(timestamp, counter) of a rotated sibling's name; raises ValueError for other names."""
-    m = _ROTATED_SUFFIX.match(sibling.name[len(path.name) :]) if sibling.name.startswith(path.name) else None
-    if m is None:
-        raise ValueError(f"{sibling.name} is not a rotated {path.name}")
-    return m.group(1), int(m.group(2) or 0)
-
-
-def rotated_files(path: str | os.PathLike[str]) -> list[Path]:
-    """Rotated siblings of an audit file, oldest first."""
-    path = Path(path)
-    found: list[tuple[tuple[str, int], Path]] = []
-    if path.parent.is_dir():
-        for sibling in path.parent.iterdir():
-            try:
-                found.append((_rotated_key(path, sibling), sibling))
-            except ValueError:
-                continue
-    return [p for _, p in sorted(found)]
-
-
 def chain_files(path: str | os.PathLike[str]) -> list[Path]:
     """All files of a chain in order: rotated files oldest first, then the active file."""
-    path = Path(path)
-    return rotated_files(path) + ([path] if path.exists() else [])
+    return with_rotated(path)
 
 
 # ---- the writer ---------------------------------------------------------------------------------------
@@ -399,18 +377,7 @@ class AuditWriter:
         return fd
 
     def _rotated_name(self) -> Path:
-        stamp, n = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ"), 0
-        older = rotated_files(self.path)
-        if older:
-            # Names must sort in write order even if the clock stepped back or ticked too coarsely.
-            last_stamp, last_n = _rotated_key(self.path, older[-1])
-            if stamp <= last_stamp:
-                stamp, n = last_stamp, last_n + 1
-        while True:
-            candidate = self.path.with_name(f"{self.path.name}.{stamp}" + (f"-{n}" if n else ""))
-            if not candidate.exists():
-                return candidate
-            n += 1
+        return rotated_name(self.path)
 
     def _state_from(self, source: Path, raw: bytes) -> tuple[int, str]:
         try:

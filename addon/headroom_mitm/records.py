@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from time import monotonic
@@ -21,10 +23,18 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .rotation import rotated_files, rotated_name, with_rotated
 from .usage import ESTIMATOR
+
+try:  # flock serialises rotation between processes; absent on Windows
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from .usage import Usage
+
+log = logging.getLogger(__name__)
 
 RECORD_VERSION = 1
 MAX_TEXT = 300  # longest free-text value kept (client, session, error)
@@ -146,15 +156,55 @@ class FlowRecord(BaseModel):
         return self.model_dump_json() + "\n"
 
 
+DEFAULT_MAX_BYTES = 64 << 20  # the active records file is rotated beyond this size
+DEFAULT_KEEP = 4  # rotated records files kept; older ones are deleted
+
+
+def _same_file(path: Path, fd: int) -> bool:
+    """Whether `path` still names the file `fd` writes (not rotated away or removed)."""
+    try:
+        on_disk = os.stat(path)
+    except OSError:
+        return False
+    ours = os.fstat(fd)
+    return (on_disk.st_dev, on_disk.st_ino) == (ours.st_dev, ours.st_ino)
+
+
+@contextmanager
+def _flocked(fd: int) -> Iterator[None]:
+    if fcntl is None:  # pragma: no cover - no flock on Windows: rotation is then per process only
+        yield
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
 class RecordWriter:
     """Appends records to a JSONL file: 0600, one write(2) per record (O_APPEND keeps lines whole
-    even with several writers), thread-safe. `write` never raises; failures land in `last_error`."""
+    even with several writers), thread-safe. `write` never raises; failures land in `last_error`.
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    Rotation: a record that would take the file past `max_bytes` (None or 0: no limit) starts a
+    fresh file, the full one renamed to `<name>.<UTC timestamp>` (see rotation.py); only the newest
+    `keep` rotated files stay. Several writers may share the file: each follows the path when it
+    names another file (rotated by someone else, or removed), and rotation is serialised by an
+    flock on the file being rotated, so one full file is renamed once.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], max_bytes: int | None = DEFAULT_MAX_BYTES, keep: int = DEFAULT_KEEP
+    ) -> None:
+        if (max_bytes or 0) < 0 or keep < 0:
+            raise ValueError("records rotation: max_bytes and keep must be >= 0")
         self.path = Path(path)
+        self.max_bytes = max_bytes or None
+        self.keep = keep
         self.last_error: str | None = None
         self._lock = threading.Lock()
         self._fd: int | None = None
+        self._rotation_failing = False
 
     def _open(self) -> int:
         if self._fd is None:
@@ -165,11 +215,57 @@ class RecordWriter:
             self._fd = fd
         return self._fd
 
+    def _close_fd(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)
+
+    def _current(self) -> int:
+        # Records must land where readers look, not in a file renamed or deleted behind our back.
+        if self._fd is not None and not _same_file(self.path, self._fd):
+            self._close_fd()
+        return self._open()
+
+    def _full(self, fd: int, adding: int) -> bool:
+        if self.max_bytes is None:
+            return False
+        size = os.fstat(fd).st_size
+        return size > 0 and size + adding > self.max_bytes
+
+    def _rotate(self, fd: int) -> int:
+        """Renames the full file away (unless another writer just did) and opens a fresh one."""
+        try:
+            with _flocked(fd):
+                if _same_file(self.path, fd):
+                    os.rename(self.path, rotated_name(self.path))
+                    self._prune()
+        except OSError as exc:
+            # A file that cannot be rotated still takes records: losing them would be worse.
+            self.last_error = f"rotation failed: {type(exc).__name__}: {exc}"
+            if not self._rotation_failing:  # once, not on every record until it works again
+                log.warning("%s: %s; records are still appended to it", self.path, self.last_error)
+            self._rotation_failing = True
+            return fd
+        self._rotation_failing = False
+        self._close_fd()
+        return self._open()
+
+    def _prune(self) -> None:
+        rotated = rotated_files(self.path)
+        for old in rotated[: max(0, len(rotated) - self.keep)]:
+            try:
+                old.unlink(missing_ok=True)
+            except OSError as exc:  # an old file left behind is no reason to fail the rotation
+                self.last_error = f"could not delete {old.name}: {exc}"
+                log.warning("%s", self.last_error)
+
     def write(self, record: FlowRecord) -> bool:
         try:
             data = record.to_line().encode("utf-8")
             with self._lock:
-                fd = self._open()
+                fd = self._current()
+                if self._full(fd, len(data)):
+                    fd = self._rotate(fd)
                 view = memoryview(data)
                 while view:
                     written = os.write(fd, view)
@@ -181,11 +277,7 @@ class RecordWriter:
 
     def close(self) -> None:
         with self._lock:
-            if self._fd is not None:
-                try:
-                    os.close(self._fd)
-                finally:
-                    self._fd = None
+            self._close_fd()
 
     def __enter__(self) -> RecordWriter:
         return self
@@ -219,21 +311,47 @@ def parse_since(text: str | datetime | None, now: datetime | None = None) -> dat
     return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
 
 
-def _files(path_or_dir: str | os.PathLike[str]) -> list[Path]:
+# A rotated file's mtime is its last write, so it holds no record newer than that; the slack
+# covers coarse file-system clocks and the moment between a record's time and its write.
+_MTIME_SLACK = timedelta(minutes=10)
+
+
+def _active_files(path_or_dir: str | os.PathLike[str]) -> list[Path]:
     path = Path(path_or_dir)
     if path.is_dir():
         return sorted(p for p in path.glob("*.jsonl") if p.is_file())
-    return [path] if path.is_file() else []
+    return [path]
+
+
+def record_files(path_or_dir: str | os.PathLike[str], since: datetime | None = None) -> list[Path]:
+    """The files `read_records` reads, in order: for each active file (the one given, or every
+    *.jsonl in a directory, by name) its rotated predecessors oldest first, then itself. With
+    `since`, rotated files last written before it are left out: they cannot hold a newer record."""
+    out: list[Path] = []
+    for active in _active_files(path_or_dir):
+        for file in with_rotated(active):
+            if since is not None and file != active and _last_write(file) < since - _MTIME_SLACK:
+                continue
+            out.append(file)
+    return out
+
+
+def _last_write(file: Path) -> datetime:
+    try:
+        return datetime.fromtimestamp(file.stat().st_mtime, timezone.utc)
+    except OSError:
+        return datetime.max.replace(tzinfo=timezone.utc)  # unknown: read it
 
 
 def read_records(
     path_or_dir: str | os.PathLike[str], since: datetime | str | None = None
 ) -> Iterator[FlowRecord]:
-    """Records from a JSONL file, or every *.jsonl file in a directory (by name), oldest first
-    within each file. Lines that do not parse (a truncated last line while a writer is mid-way,
-    a foreign line) are skipped, never fatal."""
+    """Records from a JSONL file and its rotated predecessors, or from every *.jsonl file in a
+    directory (by name) with theirs; oldest file first, in write order within each (see
+    `record_files`). Lines that do not parse (a truncated last line while a writer is mid-way, a
+    foreign line) are skipped, never fatal."""
     cutoff = parse_since(since)
-    for file in _files(path_or_dir):
+    for file in record_files(path_or_dir, cutoff):
         try:
             handle = open(file, "rb")
         except OSError:

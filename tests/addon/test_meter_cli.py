@@ -36,3 +36,36 @@ def test_stats_by_model_and_since(tmp_path, capsys, monkeypatch):
 def test_stats_without_records(tmp_path, capsys):
     assert main(["--state-dir", str(tmp_path / "s"), "stats"]) == 0
     assert "no LLM flows recorded" in capsys.readouterr().out
+
+
+def test_records_rotate_in_a_running_proxy_and_stats_count_every_flow(tmp_path, our_ca, capsys, monkeypatch):
+    """headroom_records_max_bytes / _keep reach the writer; `stats` reads the rotated files too."""
+    import dataclasses
+
+    from headroom_mitm.app import make_addons, proxy_config
+    from headroom_mitm.proxy import EmbeddedProxy
+    from headroom_mitm.rotation import rotated_files
+    from headroom_mitm.settings import GlobalOptions
+    from headroom_mitm.stub import StubServer, get_script
+    from tests.addon.conftest import PROXY_AUTH
+    from tests.addon.test_meter import openai_body, post
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "nocache"))
+    stub = StubServer(get_script("hello")).start()
+    options = GlobalOptions(state_dir=tmp_path / "state", llm_hosts=("llm.test=openai-chat",),
+                            routes=(f"llm.test={stub.base_url}",))
+    config = proxy_config(options, our_ca.directory, scratch=tmp_path, proxy_auth=PROXY_AUTH)
+    config = dataclasses.replace(config, options={**config.options, "headroom_records_max_bytes": 1500,
+                                                  "headroom_records_keep": 10})
+    try:
+        with EmbeddedProxy(config, make_addons(options)) as proxy:
+            for n in range(5):
+                assert post(proxy, "llm.test", "/v1/chat/completions", openai_body(True, f"call {n}"))[0] == 200
+    finally:
+        stub.stop()
+    flows = options.state.flows_jsonl
+    assert len(rotated_files(flows)) >= 2
+    assert main(["--state-dir", str(tmp_path / "state"), "stats", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["requests"] == 5
+    assert row["input_tokens"] == sum(u["prompt_tokens"] for u in stub.reported_usage)

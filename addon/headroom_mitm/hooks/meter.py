@@ -12,10 +12,19 @@ import logging
 import time
 from dataclasses import dataclass
 
-from mitmproxy import ctx, http
+from mitmproxy import ctx, exceptions, http
 
 from ..metering import FlowFacts, LiveStats, PriceSource, build_record
-from ..records import AttemptTracker, FlowRecord, RecordWriter, attempt_key, client_from_headers, session_from_headers
+from ..records import (
+    DEFAULT_KEEP,
+    DEFAULT_MAX_BYTES,
+    AttemptTracker,
+    FlowRecord,
+    RecordWriter,
+    attempt_key,
+    client_from_headers,
+    session_from_headers,
+)
 from ..routing import FlowClass
 from ..usage import UsageTap, estimate_tokens, usage_from_body
 from . import flowdata
@@ -100,13 +109,24 @@ class Meter:
             "headroom_records", str, "",
             "Append one JSON line per LLM flow to this file ('' = keep live totals only).",
         )
+        loader.add_option(
+            "headroom_records_max_bytes", int, DEFAULT_MAX_BYTES,
+            "Rotate the records file when a record would take it past this size (0 = never).",
+        )
+        loader.add_option(
+            "headroom_records_keep", int, DEFAULT_KEEP,
+            "Rotated records files to keep; older ones are deleted.",
+        )
 
     def configure(self, updated: set[str]) -> None:
-        if "headroom_records" in updated:
+        if updated & {"headroom_records", "headroom_records_max_bytes", "headroom_records_keep"}:
+            max_bytes, keep = ctx.options.headroom_records_max_bytes, ctx.options.headroom_records_keep
+            if max_bytes < 0 or keep < 0:
+                raise exceptions.OptionsError("headroom_records_max_bytes and headroom_records_keep must be >= 0")
             if self.writer is not None:
                 self.writer.close()
             path = ctx.options.headroom_records
-            self.writer = RecordWriter(path) if path else None
+            self.writer = RecordWriter(path, max_bytes=max_bytes, keep=keep) if path else None
 
     def done(self) -> None:
         if self.writer is not None:
