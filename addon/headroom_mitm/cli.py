@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="wait before the first connect retry; doubles, jittered (default 0.2)")
     parser.add_argument("--connect-budget", type=float, default=5.0, metavar="SECONDS",
                         help="time all connect attempts may take together (default 5)")
+    parser.add_argument("--records-max-mb", type=int, default=64, metavar="MB",
+                        help="rotate STATE_DIR/records/flows.jsonl beyond this size (default 64; 0: never)")
+    parser.add_argument("--records-keep", type=int, default=4, metavar="N",
+                        help="rotated flow-record files kept, older ones deleted (default 4)")
     parser.add_argument("--web", action="store_true",
                         help="run mitmweb too: a token-protected UI on loopback (its URL is printed on stderr)")
     parser.add_argument("--web-max-flows", type=int, default=2000, metavar="N",
@@ -150,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             connect_retries=args.connect_retries,
             connect_backoff=args.connect_backoff,
             connect_budget=args.connect_budget,
+            records_max_mb=args.records_max_mb,
+            records_keep=args.records_keep,
             web=args.web,
             web_max_flows=args.web_max_flows,
             compress=not args.no_compress,

@@ -30,6 +30,8 @@ class GlobalOptions(BaseModel):
     disable_transforms: tuple[str, ...] = ()
     lossless_tools: tuple[str, ...] = ()
     tool_output_dirs: tuple[Path, ...] = ()
+    records_max_mb: int = Field(64, ge=0, le=1 << 20)
+    records_keep: int = Field(4, ge=0, le=10_000)
     web: bool = False
     web_max_flows: int = Field(2000, ge=10, le=1_000_000)
     policy: Path | None = None
@@ -135,7 +137,11 @@ class GlobalOptions(BaseModel):
         return opts
 
     def _meter_options(self) -> dict[str, object]:
-        opts: dict[str, object] = {"headroom_records": str(self.state.flows_jsonl)}
+        opts: dict[str, object] = {
+            "headroom_records": str(self.state.flows_jsonl),
+            "headroom_records_max_bytes": self.records_max_mb << 20,
+            "headroom_records_keep": self.records_keep,
+        }
         if self.web:  # the option exists only when the web UI's addon is loaded
             opts["headroom_web_max_flows"] = self.web_max_flows
         return opts

@@ -58,3 +58,15 @@ def test_run_without_a_command_is_an_error(capsys, tmp_path):
 def test_a_relative_tool_output_dir_is_a_clear_usage_error(capsys, tmp_path):
     assert main(["--state-dir", str(tmp_path), "--tool-output-dir", "rel/dir", "proxy"]) == 2
     assert "--tool-output-dir rel/dir: must be an absolute path" in capsys.readouterr().err
+
+
+def test_records_rotation_flags_reach_the_meter_options(tmp_path):
+    from headroom_mitm.settings import GlobalOptions
+
+    options = GlobalOptions(state_dir=tmp_path, records_max_mb=2, records_keep=7).mitm_options()
+    assert (options["headroom_records_max_bytes"], options["headroom_records_keep"]) == (2 << 20, 7)
+
+
+def test_a_negative_records_keep_is_a_usage_error(capsys, tmp_path):
+    assert main(["--state-dir", str(tmp_path), "--records-keep", "-1", "proxy"]) == 2
+    assert "records" in capsys.readouterr().err
