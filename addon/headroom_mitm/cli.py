@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     proxy = commands.add_parser("proxy", help="run the proxy alone (loopback by default) with the persistent CA")
     proxy.add_argument("--listen", default="127.0.0.1:8080", metavar="HOST:PORT", help="default 127.0.0.1:8080; port 0 picks a free one")
     proxy.add_argument("--proxy-auth", metavar="USER:PASS", help="require these proxy credentials")
+    proxy.add_argument("--web", action="store_true", dest="proxy_web", help="the same as --web before `proxy`")
 
     ca = commands.add_parser("ca", help="manage the persistent CA under the state dir")
     ca.add_argument("action", choices=("init", "show", "path"))
@@ -156,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             connect_budget=args.connect_budget,
             records_max_mb=args.records_max_mb,
             records_keep=args.records_keep,
-            web=args.web,
+            web=args.web or getattr(args, "proxy_web", False),
             web_max_flows=args.web_max_flows,
             compress=not args.no_compress,
             disable_transforms=tuple(args.disable_transform),

@@ -65,6 +65,9 @@ class _Ready:
 
         server = ctx.master.addons.get("proxyserver")
         self._proxy._addresses = [ListenAddress(str(a[0]), int(a[1])) for a in server.listen_addrs()]
+        if self._proxy.config.web and ctx.options.listen_port == 0 and self._proxy._addresses:
+            # mitmweb's footer shows listen_port, and 0 as its default 8080: show the real one.
+            ctx.options.update(listen_port=self._proxy._addresses[0].port)
         self._proxy._ready.set()
 
 
@@ -81,7 +84,7 @@ def base_options(config: ProxyConfig) -> dict[str, Any]:
         "command_history": False,
         # LLM request bodies (up to the compression cap) are buffered so they can be compressed;
         # larger bodies, and every SSE answer (see hooks/stream.py), are streamed.
-        "stream_large_bodies": "16m",
+        "stream_large_bodies": str(16 * 2**20),  # 16m, in bytes: mitmweb's footer showed "16m" as "NaNundefined"
     }
     if config.proxy_auth:
         opts["proxyauth"] = config.proxy_auth
@@ -176,6 +179,8 @@ class EmbeddedProxy:
         if self.config.web:
             # The UI is always on loopback, whatever address the proxy listens on.
             values.update(web_host="127.0.0.1", web_port=self.config.web_port, web_open_browser=False)
+            # Our comment on each LLM flow (provider, model, savings) as a column of the flow list.
+            values.setdefault("web_columns", [*opts.web_columns, "comment"])
         opts.update(**values)
         return master
 

@@ -12,6 +12,7 @@ OS, which Rules refuses (508) when a client tries to reach it through the proxy.
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
 import secrets
 from urllib.parse import quote
@@ -29,6 +30,12 @@ QUERY = "token"
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def cookie_name(token: str) -> str:
+    """Each UI's own cookie: browsers keep cookies per host, not per port, so two UIs on 127.0.0.1
+    sharing one name overwrote each other's token and the first one opened got 403 from then on."""
+    return f"{COOKIE}_{hashlib.sha256(token.encode()).hexdigest()[:12]}"
 
 
 def _same(a: str | None, b: str) -> bool:
@@ -62,11 +69,12 @@ class Unauthorized(tornado.web.RequestHandler):
 def guard(app: tornado.web.Application, token: str) -> None:
     """Make `app` answer 403 to any request that does not present `token`."""
     find_handler = app.find_handler
+    name = cookie_name(token)
 
     def guarded_find_handler(request, **kwargs):
         query = request.query_arguments.get(QUERY)
         query_token = query[0].decode("utf-8", "replace") if query else None
-        cookie = request.cookies.get(COOKIE)
+        cookie = request.cookies.get(name)
         cookie_token = cookie.value if cookie is not None else None
         if not any(_same(t, token) for t in presented_token(request.headers, query_token, cookie_token)):
             return app.get_handler_delegate(request, Unauthorized)
@@ -85,7 +93,7 @@ def _set_cookie_on(delegate, token: str) -> None:
 
     class WithCookie(handler_class):  # type: ignore[misc, valid-type]
         def prepare(self):
-            self.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/")
+            self.set_cookie(cookie_name(token), token, httponly=True, samesite="Strict", path="/")
             return original_prepare(self)
 
     WithCookie.__name__ = handler_class.__name__

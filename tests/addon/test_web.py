@@ -7,11 +7,12 @@ import json
 import pytest
 
 from headroom_mitm.app import make_addons, proxy_config
-from headroom_mitm.hooks.webview import excess, flow_comment
+from headroom_mitm.hooks.webview import _lines, excess, flow_comment
 from headroom_mitm.proxy import EmbeddedProxy
 from headroom_mitm.records import FlowRecord
 from headroom_mitm.settings import GlobalOptions
 from headroom_mitm.stub import StubServer, get_script
+from headroom_mitm.webui import cookie_name
 from tests.addon.conftest import PROXY_AUTH
 from tests.addon.test_meter import openai_body, post
 from tests.support import request_via_proxy
@@ -55,15 +56,15 @@ def test_refused_without_the_token(web_proxy):
         status, _, body = web_get(web_proxy, path)
         assert status == 403, path
         assert b"token" in body
-    assert web_get(web_proxy, "/flows", {"Cookie": "headroom_web_token=nope"})[0] == 403
+    assert web_get(web_proxy, "/flows", {"Cookie": f"{cookie_name(TOKEN)}=nope"})[0] == 403
 
 
 def test_served_with_the_token_and_the_cookie_it_sets(web_proxy):
     status, headers, body = web_get(web_proxy, f"/?token={TOKEN}")
     assert status == 200 and b"mitmproxy" in body.lower()
     cookie = headers["set-cookie"]
-    assert f"headroom_web_token={TOKEN}" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
-    assert web_get(web_proxy, "/flows", {"Cookie": f"headroom_web_token={TOKEN}"})[0] == 200
+    assert f"{cookie_name(TOKEN)}={TOKEN}" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert web_get(web_proxy, "/flows", {"Cookie": f"{cookie_name(TOKEN)}={TOKEN}"})[0] == 200
     assert web_get(web_proxy, "/flows", {"Authorization": f"Bearer {TOKEN}"})[0] == 200
 
 
@@ -97,6 +98,41 @@ def test_flow_comment_and_prune_arithmetic():
     rec = FlowRecord(provider="anthropic", model="claude", est_tokens_before=1000, est_tokens_after=600,
                      input_tokens=900, output_tokens=20, cache_read_tokens=500, transforms={"dedupe": 2}, attempt=2)
     text = flow_comment(rec, compressed=True)
-    assert "anthropic claude" in text and "saved 40.0%" in text and "dedupe x2" in text
+    assert text.startswith("saved 40.0% | anthropic claude | est. tokens 1,000 -> 600 |") and "dedupe x2" in text
     assert "cache read 500" in text and "retry #2" in text and text.endswith("compressed")
     assert excess(12, 10) == 2 and excess(3, 10) == 0
+
+
+def test_each_ui_has_its_own_cookie(web_proxy):
+    # Browsers keep cookies per host, not per port: a second UI on 127.0.0.1 must not overwrite
+    # this one's cookie (found in Chromium: the first UI answered 403 once a second was opened).
+    other = "another-ui-token-9876543210"
+    assert cookie_name(other) != cookie_name(TOKEN) and TOKEN not in cookie_name(TOKEN)
+    both = f"{cookie_name(other)}={other}; {cookie_name(TOKEN)}={TOKEN}"
+    assert web_get(web_proxy, "/flows", {"Cookie": both})[0] == 200
+    assert web_get(web_proxy, "/flows", {"Cookie": f"{cookie_name(other)}={other}"})[0] == 403
+
+
+def test_flow_list_has_the_comment_column_and_the_footer_the_real_port(web_proxy):
+    options = web_proxy.master.options
+    assert "comment" in options.web_columns and "path" in options.web_columns
+    assert options.listen_port == web_proxy.address.port != 0  # mitmweb's footer showed 8080 for 0
+    assert options.stream_large_bodies == str(16 * 2**20)  # its footer could not format "16m"
+
+
+def test_original_vs_sent_is_readable_line_by_line():
+    log = "\n".join(f"line {i}" for i in range(5)) + "\nFAILED boom"
+    original = json.dumps({"model": "m", "messages": [{"role": "tool", "content": log}]}).encode()
+    sent = json.dumps({"model": "m", "messages": [{"role": "tool", "content": "FAILED boom [4 lines dropped]"}]}).encode()
+    lines = ["".join(text for _, text in line) for line in _lines(original, sent, {"dedupe": 1})]
+    assert lines[0] == "transforms applied: dedupe x1"
+    sent_at = lines.index("===== sent upstream =====")
+    original_at = lines.index("===== original request (as the client sent it) =====")
+    assert sent_at < original_at  # the shorter body first: mitmweb shows 512 lines until "Show more"
+    assert '      "content": "FAILED boom [4 lines dropped]"' in lines[sent_at:original_at]
+    assert [line.strip() for line in lines[original_at:]].count("FAILED boom") == 1  # the tool output, line by line
+    assert "line 3" in [line.strip() for line in lines[original_at:]]
+    assert max(map(len, lines)) < 80
+    not_json = [text for line in _lines(b"a\nb", b"a", {}) for _, text in line]
+    assert not_json == ["transforms applied: none", "===== sent upstream =====", "a",
+                        "===== original request (as the client sent it) =====", "a", "b"]

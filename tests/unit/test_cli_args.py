@@ -70,3 +70,13 @@ def test_records_rotation_flags_reach_the_meter_options(tmp_path):
 def test_a_negative_records_keep_is_a_usage_error(capsys, tmp_path):
     assert main(["--state-dir", str(tmp_path), "--records-keep", "-1", "proxy"]) == 2
     assert "records" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["--web", "proxy"], ["proxy", "--web"]])
+def test_web_is_accepted_before_or_after_proxy(argv, tmp_path, monkeypatch):
+    from headroom_mitm import commands
+
+    seen = {}
+    monkeypatch.setattr(commands, "proxy", lambda options, **kw: seen.setdefault("web", options.web) and 0)
+    assert main(["--state-dir", str(tmp_path), *argv]) == 0
+    assert seen["web"] is True

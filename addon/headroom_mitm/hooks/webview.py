@@ -6,6 +6,7 @@ Only added when the web UI is on.
 
 from __future__ import annotations
 
+import json
 import logging
 
 from mitmproxy import contentviews, ctx, http
@@ -22,11 +23,13 @@ COMPRESSED_MARK = ":scissors:"
 
 
 def flow_comment(record: FlowRecord, compressed: bool) -> str:
-    """Pure: one line for the flow list."""
+    """Pure: one line for the flow list, whose Comment column shows only its first ~20 characters,
+    so the saving comes first."""
     parts = [f"{record.provider or '?'} {record.model or '?'}"]
     if record.est_tokens_before:
         pct = 100.0 * record.saved_tokens / record.est_tokens_before
-        parts.append(f"est. tokens {record.est_tokens_before:,} -> {record.est_tokens_after:,} (saved {pct:.1f}%)")
+        parts.insert(0, f"saved {pct:.1f}%")
+        parts.append(f"est. tokens {record.est_tokens_before:,} -> {record.est_tokens_after:,}")
     if record.transforms:
         parts.append("transforms " + ", ".join(f"{k} x{v}" for k, v in sorted(record.transforms.items())))
     if record.input_tokens is not None:
@@ -48,7 +51,7 @@ def excess(count: int, limit: int) -> int:
 
 
 class OriginalVsSent(View):
-    """The request as OpenCode sent it, then as headroom-mitm forwarded it."""
+    """The request as headroom-mitm forwarded it, then as OpenCode sent it."""
 
     name = "headroom original vs sent"
 
@@ -72,14 +75,46 @@ class OriginalVsSent(View):
 
 
 def _lines(original: bytes, sent: bytes, transforms: dict[str, int]):
+    # The sent body first: it is the shorter one, and mitmweb shows only the first
+    # content_view_lines_cutoff (512) lines until "Show more" is clicked.
     applied = ", ".join(f"{k} x{v}" for k, v in sorted(transforms.items())) or "none"
     yield [("header", f"transforms applied: {applied}")]
-    yield [("header", "===== original request (as the client sent it) =====")]
-    for line in original.decode("utf-8", "replace").splitlines() or [""]:
-        yield [("text", line)]
     yield [("header", "===== sent upstream =====")]
-    for line in sent.decode("utf-8", "replace").splitlines() or [""]:
+    for line in readable(sent):
         yield [("text", line)]
+    yield [("header", "===== original request (as the client sent it) =====")]
+    for line in readable(original):
+        yield [("text", line)]
+
+
+def readable(body: bytes) -> list[str]:
+    """A body as lines a person can read: JSON indented, and a string with line breaks (a tool
+    output) shown as its lines between triple quotes. JSON bodies are one line as sent, which the
+    browser showed as a single line of ~100 kB."""
+    try:
+        return list(_json_lines(json.loads(body), "", ""))
+    except (ValueError, RecursionError):
+        return body.decode("utf-8", "replace").splitlines() or [""]
+
+
+def _json_lines(value, pad: str, key: str):
+    if isinstance(value, dict) and value:
+        yield f"{pad}{key}{{"
+        for k, v in value.items():
+            yield from _json_lines(v, pad + "  ", json.dumps(k, ensure_ascii=False) + ": ")
+        yield f"{pad}}}"
+    elif isinstance(value, list) and value:
+        yield f"{pad}{key}["
+        for v in value:
+            yield from _json_lines(v, pad + "  ", "")
+        yield f"{pad}]"
+    elif isinstance(value, str) and "\n" in value:
+        yield f'{pad}{key}"""'
+        for line in value.split("\n"):
+            yield f"{pad}  {line}"
+        yield f'{pad}"""'
+    else:
+        yield pad + key + json.dumps(value, ensure_ascii=False)
 
 
 class WebView:
