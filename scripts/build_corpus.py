@@ -23,6 +23,8 @@ real output by the rule named in the item's "needle_rule":
   html     the <title> text and every <h1>/<h2>/<h3> heading text (plain-text ones)
 
 Usage:  .venv/bin/python scripts/build_corpus.py [--out scripts/corpus/data/corpus.json]
+        .venv/bin/python scripts/build_corpus.py --long [--out scripts/corpus/data/long.json]
+        (--long: outputs longer than OpenCode's cut, for bench_truncation.py; rules further down)
 Items whose source is missing on this machine are skipped with a note on stderr.
 """
 
@@ -118,6 +120,15 @@ def json_of(out: str):
     """The JSON document in a CLI's output (npm prints warnings before it)."""
     starts = [i for i in (out.find("{"), out.find("[")) if i >= 0]
     return json.JSONDecoder().raw_decode(out[min(starts):])[0]
+
+
+def needles_html(out: str) -> list[str]:
+    n = []
+    for tag in ("title", "h1", "h2", "h3"):
+        for inner in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", out, re.S):
+            if "<" not in inner and inner.strip() and "\n" not in inner.strip():
+                n.append(inner.strip())
+    return n
 
 
 def needles_grep_paths(out: str, sep: str = ":") -> list[str]:
@@ -432,35 +443,458 @@ def cat_html() -> None:
             print(f"skip html {f}: missing", file=sys.stderr)
             continue
         out = run(f"cat {f}")
-        n = []
-        for tag in ("title", "h1", "h2", "h3"):
-            for inner in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", out, re.S):
-                if "<" not in inner and inner.strip() and "\n" not in inner.strip():
-                    n.append(inner.strip())
+        n = needles_html(out)
         rel = str(f).replace(str(SITE) + "/", "site-packages/")
         item_id = "html-" + f.stem + ("-npm" if "node_modules" in str(f) else "-mitmproxy")
         add(item_id, "html", "bash", f"cat {rel}", out, n, "html")
 
 
+# ------------------------------------------------------------------ long outputs (--long)
+#
+# Outputs longer than OpenCode's cut (> 2,000 lines or > 51,200 bytes) for bench_truncation.py,
+# written to corpus/data/long.json so that the compression benchmark's corpus stays as it is.
+# Needle rules (the item's "needle_rule"):
+#
+#   pytest     as above (every FAILED/ERROR id, first "E   " line of each failure, final summary)
+#   app-log    every line logged at ERROR/CRITICAL, the exception line that ends each traceback,
+#              every access-log line with a 5xx status
+#   make       every compiler diagnostic with "error:" or "warning:", every "make: ***" line and
+#              make's final "not remade because of errors" line
+#   compileall every line compileall starts with "***" (the failing file, or "*** Sorry: <error>")
+#              and every exception line (SyntaxError, IndentationError, TabError)
+#   git-log    every commit hash and every commit subject line
+#   ls         every directory header of ls -R
+#   html       the <title> text and every plain-text <h1>/<h2>/<h3> heading (as above)
+#   pyflakes   every "undefined name" report and every syntax error (the reports that are bugs,
+#              not style: unused imports and variables are not needles)
+
+LONG_OUT = DEFAULT_OUT.with_name("long.json")
+LONG_MAX_ITEM_CHARS = 450_000
+
+BIG_SUITE_SRC = {
+    "inv/__init__.py": "",
+    "inv/pricing.py": '''
+        from decimal import ROUND_HALF_UP, Decimal
+
+        RATES = {"EUR": Decimal("1"), "USD": Decimal("1.08"), "GBP": Decimal("0.86"), "CHF": Decimal("0.95")}
+
+        def convert(amount, currency):
+            return (Decimal(str(amount)) * RATES[currency]).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+        def line_total(qty, unit, currency="EUR", discount=0):
+            gross = convert(unit, currency) * qty
+            if discount:
+                gross -= gross * Decimal(discount) / 100
+            return gross.quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+        def parse_sku(sku):
+            family, _, number = sku.partition("-")
+            return family.upper(), int(number)
+    ''',
+    "inv/stock.py": '''
+        class Warehouse:
+            def __init__(self, levels):
+                self.levels = dict(levels)
+
+            def take(self, sku, qty):
+                have = self.levels[sku]
+                if have < qty:
+                    raise ValueError(f"not enough {sku}: have {have}, want {qty}")
+                self.levels[sku] = have - qty
+                return self.levels[sku]
+
+            def restock(self, sku, qty):
+                self.levels[sku] = self.levels.get(sku, 0) + qty
+                return self.levels[sku]
+    ''',
+}
+
+# 12 modules x 200 tests; the failures sit in modules 1, 4, 7 and 10, spread through the run.
+BIG_SUITE_TEST = '''
+    import pytest
+    from decimal import Decimal
+    from inv.pricing import convert, line_total, parse_sku
+    from inv.stock import Warehouse
+
+    MOD = {mod}
+    CURRENCIES = ["EUR", "USD", "GBP", "CHF"]
+
+    @pytest.mark.parametrize("n", range(80))
+    def test_convert(n):
+        cur = CURRENCIES[n % 4]
+        assert convert(n, cur) >= 0
+
+    @pytest.mark.parametrize("n", range(60))
+    def test_line_total(n):
+        expected = (Decimal(n) * 3).quantize(Decimal("0.01"))
+        if MOD in (1, 7) and n == 41:
+            expected += Decimal("0.01")  # the regression this module's fixture data carries
+        assert line_total(3, n) == expected
+
+    @pytest.mark.parametrize("n", range(40))
+    def test_parse_sku(n):
+        sku = f"ab-{{n}}" if not (MOD == 4 and n == 17) else f"ab-{{n}}x"
+        assert parse_sku(sku) == ("AB", n)
+
+    @pytest.mark.parametrize("n", range(20))
+    def test_stock(n):
+        w = Warehouse({{"A": 10 + n}})
+        want = 11 + n if (MOD == 10 and n == 5) else 5
+        assert w.take("A", want) == 10 + n - want
+'''
+
+MANY_FAIL_TEST = '''
+    import pytest
+    from decimal import Decimal
+    from inv.pricing import line_total
+
+    def check_invoice(lines, currency, expected):
+        total = sum(line_total(q, u, currency) for q, u in lines)
+        assert total == expected, f"invoice total {{total}} != {{expected}} ({{currency}}, {{len(lines)}} lines)"
+
+    def build_lines(n):
+        return [(1 + (k % 3), Decimal(n + k + 37 * {mod}) / 4) for k in range(1 + n % 5)]
+
+    @pytest.mark.parametrize("n", range({count}))
+    def test_invoice_{mod:02d}(n):
+        lines = build_lines(n)
+        currency = ["EUR", "USD", "GBP"][n % 3]
+        expected = sum(line_total(q, u, currency) for q, u in lines)
+        if currency == "GBP" and n % 7 == 0:
+            expected = expected.quantize(Decimal("1"))  # rounding rule under test
+        check_invoice(lines, currency, expected)
+'''
+
+
+def _write_tree(root: Path, files: dict[str, str]) -> None:
+    for rel, src in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(src).lstrip())
+
+
+def long_pytest(tmp: Path) -> None:
+    proj = tmp / "bigsuite"
+    files = dict(BIG_SUITE_SRC)
+    for mod in range(12):
+        files[f"tests/test_batch_{mod:02d}.py"] = BIG_SUITE_TEST.format(mod=mod)
+    _write_tree(proj, files)
+    cmd = f"{PY} -m pytest -v -p no:cacheprovider tests"
+    out = run(cmd, cwd=proj, timeout=600)
+    add("long-pytest-v-2400", "test", "bash", cmd, out, needles_pytest(out), "pytest",
+        shown_command="python -m pytest -v tests")
+    # many failures with full tracebacks: the failure section alone is longer than OpenCode's cut
+    proj = tmp / "invoices"
+    files = dict(BIG_SUITE_SRC)
+    for mod in range(8):
+        files[f"tests/test_invoice_{mod:02d}.py"] = MANY_FAIL_TEST.format(mod=mod, count=150)
+    _write_tree(proj, files)
+    cmd = f"{PY} -m pytest -v -p no:cacheprovider tests"
+    out = run(cmd, cwd=proj, timeout=600)
+    add("long-pytest-v-many-failures", "test", "bash", cmd, out, needles_pytest(out), "pytest",
+        shown_command="python -m pytest -v tests")
+
+
+APP_SRC = '''
+    import logging
+    import time
+
+    from flask import Flask, jsonify, request
+
+    app = Flask(__name__)
+    app.logger.setLevel(logging.INFO)
+    ORDERS = {oid: {"id": oid, "total": 12.5 + oid % 40, "currency": "EUR"} for oid in range(88000, 88400)}
+    ORDERS[88231] = {"id": 88231, "total": 99.0}  # imported from the legacy shop: no currency
+
+    @app.get("/api/items/<int:i>")
+    def item(i):
+        return jsonify(id=i, name=f"item-{i}", stock=i % 17)
+
+    @app.get("/api/orders/<int:oid>")
+    def order(oid):
+        o = ORDERS.get(oid)
+        if o is None:
+            app.logger.warning("order %s not found (client %s)", oid, request.remote_addr)
+            return jsonify(error="not found"), 404
+        return jsonify(id=o["id"], total=f"{o['total']:.2f} {o['currency']}")
+
+    @app.post("/api/cart")
+    def cart():
+        body = request.get_json(silent=True) or {}
+        if len(body.get("items", [])) > 40:
+            app.logger.info("large cart: %d items", len(body["items"]))
+        return jsonify(ok=True, items=len(body.get("items", [])))
+'''
+
+
+def long_app_log(tmp: Path) -> None:
+    """A Flask service's own log (werkzeug access lines + app logger) under 2,600 requests; one
+    order at 60% of the run hits a KeyError and is logged with its traceback."""
+    import http.client
+    import signal
+    import socket
+    import time
+
+    d = tmp / "shopapp"
+    _write_tree(d, {"app.py": APP_SRC})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1", TERM="dumb", PYTHONUNBUFFERED="1")
+    cmd = [str(PY), "-m", "flask", "--app", "app", "run", "--port", str(port), "--no-reload"]
+    logf = d / "server.log"
+    with open(logf, "wb") as lf:
+        proc = subprocess.Popen(cmd, cwd=d, env=env, stdout=lf, stderr=subprocess.STDOUT)
+        try:
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            total = 2600
+            for i in range(total):
+                if i == int(total * 0.6):
+                    path, body = "/api/orders/88231", None
+                elif i % 9 == 4:
+                    path, body = f"/api/orders/{88000 + (i * 7) % 420}", None
+                elif i % 13 == 6:
+                    path, body = "/api/cart", json.dumps({"items": list(range(i % 50))})
+                else:
+                    path, body = f"/api/items/{i}", None
+                conn.request("POST" if body else "GET", path, body=body,
+                             headers={"Content-Type": "application/json"} if body else {})
+                conn.getresponse().read()
+            conn.close()
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    out = logf.read_text("utf-8", "replace")
+    lines = out.splitlines()
+    n = [ln for ln in lines if re.search(r"\b(ERROR|CRITICAL)\b", ln)]
+    for i, ln in enumerate(lines):
+        if ln.startswith("Traceback (most recent call last):"):
+            k = i + 1
+            while k < len(lines) and lines[k][:1] in (" ", "\t"):
+                k += 1
+            if k < len(lines):
+                n.append(lines[k])
+    n += [ln for ln in lines if re.search(r'" 5\d\d ', ln)]
+    add("long-flask-app-log", "log", "bash", " ".join(cmd), out, n, "app-log",
+        shown_command="flask --app app run  # log of 2,600 requests")
+
+
+C_HEADER = """
+#ifndef MODS_H
+#define MODS_H
+#include <stddef.h>
+#include <stdint.h>
+struct rec { int id; double weight; const char *name; };
+int sum_ids(const struct rec *r, size_t n);
+#endif
+"""
+
+
+def _c_module(i: int) -> str:
+    body = ['#include "mods.h"', "", f"static int scale_{i}(int v) {{ return v * {i % 7 + 1}; }}", "",
+            f"int mod_{i}_total(const struct rec *r, size_t n) {{", "    int acc = 0;",
+            "    for (size_t k = 0; k < n; k++) {", f"        acc += scale_{i}(r[k].id);", "    }"]
+    # the problems sit at about 20%, 35%, 50%, 62%, 73% and 80% of the build
+    if i == 120:
+        body += ["    int unused_total = acc * 2;"]  # warning: unused variable
+    if i == 210:
+        body += ["    return acc + missing_offset;", "}"]  # error: undeclared
+    elif i == 372:
+        body += ["    return acc + (int)r[0].weight_kg;", "}"]  # error: no such member
+    elif i == 440:
+        body += ["    const char *label = acc;", "    return label != 0;", "}"]  # warning: int -> pointer
+    elif i == 300:
+        body += ["    unsigned u = acc; if (u < 0) return -1;", "    return acc;", "}"]  # warning: always false
+    elif i == 480:
+        body += ["    return acc;", "}", "", "int mod_480_extra(int x) { if (x) return 1; }"]  # warning: no return
+    else:
+        body += ["    return acc;", "}"]
+    return "\n".join(body) + "\n"
+
+
+def long_make(tmp: Path) -> None:
+    if not (shutil.which("make") and shutil.which("cc")):
+        print("skip make: no make/cc", file=sys.stderr)
+        return
+    d = tmp / "cbuild"
+    (d / "src").mkdir(parents=True)
+    (d / "include").mkdir()
+    (d / "include" / "mods.h").write_text(C_HEADER.lstrip())
+    count = 600
+    for i in range(count):
+        (d / "src" / f"mod_{i:03d}.c").write_text(_c_module(i))
+    (d / "Makefile").write_text(textwrap.dedent("""\
+        CC = cc
+        CFLAGS = -std=c11 -O2 -g -Wall -Wextra -fPIC -Iinclude -DNDEBUG -D_FORTIFY_SOURCE=2 -MMD -MP
+        SRCS = $(sort $(wildcard src/*.c))
+        OBJS = $(patsubst src/%.c,build/%.o,$(SRCS))
+
+        all: libmods.so
+
+        libmods.so: $(OBJS)
+        \t$(CC) -shared -o $@ $^
+
+        build/%.o: src/%.c | build
+        \t$(CC) $(CFLAGS) -c $< -o $@
+
+        build:
+        \tmkdir -p build
+        """))
+    cmd = "make -k -j1"
+    out = run(cmd, cwd=d, env={"LC_ALL": "C"}, timeout=900)
+    n = [ln for ln in out.splitlines() if re.search(r":\d+:\d+: (error|warning):", ln)]
+    n += [ln for ln in out.splitlines() if ln.startswith("make: ***") or "not remade because of errors" in ln]
+    add("long-make-k-c-build", "build", "bash", cmd, out, n, "make")
+
+
+def long_compileall(tmp: Path) -> None:
+    """compileall over a vendored tree (real packages copied from site-packages) that holds two
+    leftover modules that no longer compile."""
+    d = tmp / "vendored"
+    for pkg in ("flask", "mitmproxy", "pip", "pkg_resources", "setuptools", "werkzeug"):
+        if (SITE / pkg).is_dir():
+            shutil.copytree(SITE / pkg, d / "vendor" / pkg, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    if not (d / "vendor" / "pip").is_dir():
+        print("skip compileall: pip not in site-packages", file=sys.stderr)
+        return
+    broken = {
+        "vendor/pip/_internal/utils/legacy_compat.py": "import sys\n\ndef warn(msg):\n    print >>sys.stderr, msg\n    print \"deprecated:\", msg\n",
+        "vendor/mitmproxy/contrib/old_console.py": "def render(frame):\n    if frame:\n        return frame.code\n      return None\n",
+    }
+    _write_tree(d, broken)
+    cmd = f"{PY} -m compileall -f vendor"
+    out = run(cmd, cwd=d, env={"PYTHONPYCACHEPREFIX": str(tmp / "pycache")}, timeout=600)
+    n = [ln for ln in out.splitlines()
+         if ln.startswith("***") or re.match(r"(SyntaxError|IndentationError|TabError): ", ln)]
+    add("long-compileall-vendor", "build", "bash", cmd, out, n, "compileall",
+        shown_command="python -m compileall -f vendor")
+
+
+def long_git_log_p(tmp: Path) -> None:
+    src = SITE / "mitmproxy" / "addons"
+    if not src.is_dir():
+        print("skip git log -p: mitmproxy not installed", file=sys.stderr)
+        return
+    repo = tmp / "gitlogp"
+    shutil.copytree(src, repo / "addons", ignore=shutil.ignore_patterns("__pycache__"))
+    g = "git -c user.name=bench -c user.email=bench@example.invalid -c color.ui=never"
+    run(f"git init -q && {g} add -A && {g} commit -qm 'import mitmproxy addons'", cwd=repo)
+    edits = [
+        (r"\bctx\.log\.warn\(", "logging.warning(", "use logging.warning instead of ctx.log.warn"),
+        (r"\bctx\.log\.info\(", "logging.info(", "use logging.info instead of ctx.log.info"),
+        (r"\bflow\.response\b", "flow.resp", "rename flow.response to flow.resp"),
+        (r"\bflow\.request\b", "flow.req", "rename flow.request to flow.req"),
+        (r"\bOptional\[(\w+)\]", r"\1 | None", "PEP 604 optionals"),
+        (r"\bdef load\(self, loader\)", "def load(self, loader) -> None", "annotate load()"),
+    ]
+    files = sorted((repo / "addons").glob("*.py"))
+    made = 0
+    for pat, rep, subject in edits:
+        for f in files:
+            t = f.read_text()
+            t2 = re.sub(pat, rep, t)
+            if t2 == t:
+                continue
+            f.write_text(t2)
+            run(f"{g} commit -qam 'addons/{f.name}: {subject}'", cwd=repo)
+            made += 1
+            if made >= 60:
+                break
+        if made >= 60:
+            break
+    cmd = "git log -p -60"
+    out = run(f"{g} log -p -{min(made, 60)}", cwd=repo)
+    n = re.findall(r"^commit ([0-9a-f]{40})", out, re.M)
+    n += [ln.strip() for ln in re.findall(r"^Date:.*\n\n    (.+)$", out, re.M)]
+    add("long-git-log-p", "git", "bash", cmd, out, n, "git-log")
+
+
+def long_ls() -> None:
+    for item_id, pkgs in (("long-ls-laR-pip", ["pip"]),
+                          ("long-ls-laR-6pkgs", ["pip", "setuptools", "pkg_resources", "_pytest", "hypothesis",
+                                                 "pygments"])):
+        if not all((SITE / p).is_dir() for p in pkgs):
+            print(f"skip {item_id}: not all of {pkgs} installed", file=sys.stderr)
+            continue
+        cmd = "ls -laR " + " ".join(pkgs)
+        out = run(cmd, cwd=SITE, env={"LC_ALL": "C"})
+        n = [ln for ln in out.splitlines() if ln.endswith(":") and not ln.startswith(" ")]
+        add(item_id, "listing", "bash", cmd, out, n, "ls", shown_command=f"{cmd}  # in site-packages")
+
+
+def long_html() -> None:
+    f = Path("/usr/lib/node_modules/npm/docs/output/using-npm/config.html")
+    if not f.is_file():
+        print(f"skip html {f}: missing", file=sys.stderr)
+        return
+    out = run(f"cat {f}")
+    add("long-html-config-npm", "html", "bash", f"cat {f}", out, needles_html(out), "html")
+
+
+def long_pyflakes() -> None:
+    pf = VENV / "bin" / "pyflakes"
+    pkgs = [p for p in ("pyparsing", "passlib", "httpx") if (SITE / p).is_dir()]
+    if not pf.exists() or not pkgs:
+        print("skip pyflakes: not installed", file=sys.stderr)
+        return
+    cmd = f"{pf} {' '.join(pkgs)}"
+    out = run(cmd, cwd=SITE)
+    n = [ln for ln in out.splitlines()
+         if re.search(r": undefined name |: (?:invalid syntax|unexpected indent|syntax error)", ln)]
+    add("long-pyflakes", "lint", "bash", cmd, out, n, "pyflakes",
+        shown_command=f"pyflakes {' '.join(pkgs)}  # in site-packages")
+
+
+def capture_long(tmp: Path) -> None:
+    global MAX_ITEM_CHARS
+    MAX_ITEM_CHARS = LONG_MAX_ITEM_CHARS
+    long_pytest(tmp)
+    long_app_log(tmp)
+    long_make(tmp)
+    long_compileall(tmp)
+    long_git_log_p(tmp)
+    long_ls()
+    long_html()
+    long_pyflakes()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--out", type=Path, default=None,
+                    help=f"default {DEFAULT_OUT.name}, or {LONG_OUT.name} with --long (both in {DEFAULT_OUT.parent})")
+    ap.add_argument("--long", action="store_true",
+                    help="capture the long outputs for bench_truncation.py instead of the compression corpus")
     args = ap.parse_args()
+    out_path = args.out or (LONG_OUT if args.long else DEFAULT_OUT)
     with tempfile.TemporaryDirectory(prefix="hm-corpus-") as t:
         tmp = Path(t)
-        print("capturing corpus ...", file=sys.stderr)
-        cat_pytest(tmp)
-        cat_install(tmp)
-        cat_grep()
-        cat_git(tmp)
-        cat_json()
-        cat_ls()
-        cat_html()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+        if args.long:
+            print("capturing long outputs ...", file=sys.stderr)
+            capture_long(tmp)
+        else:
+            print("capturing corpus ...", file=sys.stderr)
+            cat_pytest(tmp)
+            cat_install(tmp)
+            cat_grep()
+            cat_git(tmp)
+            cat_json()
+            cat_ls()
+            cat_html()
+    out_path.parent.mkdir(parents=True, exist_ok=True)
     data = {"version": 1, "items": items}
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    size = args.out.stat().st_size
-    print(f"wrote {len(items)} items, {size:,} bytes -> {args.out}", file=sys.stderr)
+    out_path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    size = out_path.stat().st_size
+    print(f"wrote {len(items)} items, {size:,} bytes -> {out_path}", file=sys.stderr)
 
 
 if __name__ == "__main__":

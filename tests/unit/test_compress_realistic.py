@@ -105,10 +105,18 @@ def test_build_log_keeps_the_error_in_the_middle() -> None:
     assert saving(text, out) >= 0.6
 
 
-def test_opencode_truncated_bash_output_keeps_its_header() -> None:
+@pytest.mark.parametrize("shape", ["log", "ls", "git"])
+def test_opencode_truncated_bash_output_keeps_its_header_on_top(shape: str) -> None:
     header = "...output truncated...\n\nFull output saved to: /home/u/.local/share/opencode/tool-output/tool_abc\n\n"
-    out = compress_text(header + build_log(), "bash", S).rendering.text
-    assert out is not None and out.startswith(header)
+    body = {
+        "log": build_log(),
+        "ls": "\n".join(f"-rw-r--r-- 1 u u {100 + i} Nov 20 10:00 file_{i}.py" for i in range(400)),
+        "git": "\n".join(f"commit {i:040x}\nAuthor: A <a@x>\nDate:   Fri Nov 20 10:00:00 2026\n\n    change {i}\n\n" + "    a longer explanation of why the change was needed\n" * 6
+                         for i in range(300)),
+    }[shape]
+    rendering = compress_text(header + body, "bash", S).rendering
+    assert rendering.text is not None and rendering.text.startswith(header), rendering.text[:300]
+    assert rendering.transforms[-1] == {"log": "log_output", "ls": "ls_listing", "git": "git_output"}[shape]
 
 
 def test_grep_over_mitmproxy_keeps_every_file_and_count() -> None:

@@ -175,10 +175,12 @@ def test_log_output_budget_keeps_first_and_last_errors() -> None:
     lines = []
     for i in range(3000):
         lines.append(f"error E{i}: failure number {i}" if i % 3 == 0 else f"ok {i}")
-    res = tf.log_output("\n".join(lines), S)
+    text = "\n".join(lines)
+    res = tf.log_output(text, S)
     assert res is not None
     kept = res.text.split("\n")
-    assert len(kept) < S.log_max_kept_lines + 120
+    # The budget counts kept lines; gaps shorter than a marker stay inline and cost only their size.
+    assert len(res.text) < len(text) / 3
     assert "error E0: failure number 0" in kept
     assert "error E2997: failure number 2997" in kept
 
@@ -317,3 +319,23 @@ def test_search_results_with_context_lines() -> None:
     assert not out.startswith("pkg/")  # the leading context line joined its file
     assert "pkg/f0.py (4 matches):\n  1-before\n  2:hit 0\n  3-after\n  11-before\n  12:hit 1\n  13-after\n  [… 2 more" in out
     assert "  [… 2 more matches in this file elided]" in out
+
+
+def test_log_output_with_many_failures_keeps_every_error_line_before_any_context() -> None:
+    progress = [f"tests/test_api.py::test_case_{i:04d} {'FAILED' if i % 40 == 7 else 'PASSED'} [{i * 100 // 2400:3d}%]"
+                for i in range(2400)]
+    failed = [i for i in range(2400) if i % 40 == 7]
+    sections = []
+    for i in failed:
+        sections += [f"{'_' * 20} test_case_{i:04d} {'_' * 20}", "", "    def test():", f">       assert value({i}) == {i + 1}",
+                     f"E       AssertionError: assert {i} == {i + 1}", "", "tests/test_api.py:12: AssertionError"]
+    summary = [f"FAILED tests/test_api.py::test_case_{i:04d} - AssertionError: assert {i} == {i + 1}" for i in failed]
+    text = "\n".join(progress + ["", "=" * 30 + " FAILURES " + "=" * 30, *sections,
+                                 "=" * 20 + " short test summary info " + "=" * 20, *summary,
+                                 f"{'=' * 10} {len(failed)} failed, {2400 - len(failed)} passed in 42.1s {'=' * 10}"])
+    res = tf.log_output(text, S)
+    assert res is not None and len(res.text) < len(text) / 4
+    kept = set(res.text.split("\n"))
+    assert all(f"E       AssertionError: assert {i} == {i + 1}" in kept for i in failed)
+    assert all(line in kept for line in summary)
+    assert f"{len(failed)} failed, {2400 - len(failed)} passed" in res.text

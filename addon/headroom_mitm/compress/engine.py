@@ -101,9 +101,8 @@ def _lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tupl
             found.append((name, res))
         return res
 
-    _, body = tf.split_truncation_header(text)
-    bs = body.strip()
-    if tf.looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(body) is not None):
+    bs = text.strip()
+    if tf.looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(text) is not None):
         if s.transform_enabled("json_array") and tf.looks_json(bs):
             res = tf.json_array(text, s, table=s.transform_enabled("json_table"))
             if res is not None:
@@ -112,7 +111,7 @@ def _lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tupl
         return found
     # Structured outputs: one transform that knows the shape beats a generic one that is shorter.
     for name, probe, fn in _STRUCTURED:
-        if probe(body):
+        if probe(text):
             # Known shape: a generic transform would drop what matters (hashes, names, headings).
             attempt(name, fn)
             return found
@@ -156,14 +155,16 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     rid: str | None = None
     result = lossless
     if policy == "lossy" and len(lossless) >= s.min_lossy_chars:
+        # OpenCode's truncation header stays on top, verbatim; the transforms see the output only.
+        header, body = tf.split_truncation_header(t)
         best: tuple[str, tf.LossyResult] | None = None
-        for name, res in _lossy_candidates(t, tool, s):
+        for name, res in _lossy_candidates(body, tool, s):
             if best is None or len(res.text) < len(best[1].text):
                 best = (name, res)
-        if best is not None and len(best[1].text) <= len(lossless) * (1.0 - s.min_saving_ratio):
+        if best is not None and len(header) + len(best[1].text) <= len(lossless) * (1.0 - s.min_saving_ratio):
             name, res = best
             applied = [a for a in applied if a != "json_table"] + [name]
-            result, original, rid = res.text, res.original, res.rid
+            result, original, rid = header + res.text, res.original, res.rid
     if result == text:
         return BlockOutcome(UNCHANGED)
     return BlockOutcome(Rendering(result, tuple(applied), rid), original)

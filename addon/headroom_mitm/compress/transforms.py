@@ -430,6 +430,19 @@ def _longer_than(lines: list[str], a: int, b: int, limit: int) -> bool:
     return False
 
 
+def _ends_first(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Windows in the order first, last, second, second-to-last, …"""
+    ordered = sorted(windows)
+    out: list[tuple[int, int]] = []
+    lo, hi = 0, len(ordered) - 1
+    while lo <= hi:
+        out.append(ordered[lo])
+        if hi != lo:
+            out.append(ordered[hi])
+        lo, hi = lo + 1, hi - 1
+    return out
+
+
 def log_output(text: str, s: CompressionSettings) -> LossyResult | None:
     """Keep errors, failures, warnings, tracebacks, summaries, their context, and the head and
     tail; elide the rest."""
@@ -455,34 +468,33 @@ def log_output(text: str, s: CompressionSettings) -> LossyResult | None:
         mark(i, i + 1)
 
     err_windows: list[tuple[int, int]] = []
+    # The lines that say what went wrong: exception lines ending tracebacks, pytest's "E   …"
+    # details and "____ test_name ____" headers (case matters). Then every other error line.
+    details: set[int] = set()
     for t in idx.hits((_TRACEBACK,)):
         k = t + 1
         while k < n and lines[k][:1] in (" ", "\t"):
             k += 1
         end = min(k + 1, n)  # the exception line itself
+        details.add(end - 1)
         if end - t > 30:
             err_windows.append((t, t + 4))
             err_windows.append((end - 20, end))
         else:
             err_windows.append((t, end))
-    err_lines = idx.hits(_ERR_WORDS)
-    # pytest: "E   assert ..." detail lines and "____ test_name ____" section headers (case matters)
-    err_lines |= idx.hits((b"\nE ", b"\nE\n"), case=True)
-    err_lines |= {i for i in idx.hits((b"\n___",), case=True) if _PYTEST_HEADER.fullmatch(lines[i][:300].rstrip())}
-    for i in err_lines:
+    details |= idx.hits((b"\nE ", b"\nE\n"), case=True)
+    details |= {i for i in idx.hits((b"\n___",), case=True) if _PYTEST_HEADER.fullmatch(lines[i][:300].rstrip())}
+    err_lines = idx.hits(_ERR_WORDS) - details
+    for i in details | err_lines:
         err_windows.append((i - s.log_context_before, i + s.log_context_after + 1))
-    # First and last errors matter most (root cause, final summary): take them alternately.
-    err_windows.sort()
-    ordered: list[tuple[int, int]] = []
-    lo, hi = 0, len(err_windows) - 1
-    while lo <= hi:
-        ordered.append(err_windows[lo])
-        if hi != lo:
-            ordered.append(err_windows[hi])
-        lo, hi = lo + 1, hi - 1
+    # Error lines before any context: with many failures, context around the first ones must not
+    # use up the budget the later ones need. First and last matter most (root cause, final
+    # summary): each pass takes them alternately.
     groups = [
-        ordered,
+        _ends_first([(i, i + 1) for i in details]),
+        _ends_first([(i, i + 1) for i in err_lines]),
         [(i, i + 1) for i in sorted(idx.hits(_SUMMARY_WORDS, case=True)) if _SUMMARY.search(lines[i][:300])],
+        _ends_first(err_windows),
         [(i, i + 2) for i in sorted(idx.hits(_WARN_WORDS))],
     ]
     budget = s.log_max_kept_lines
@@ -506,8 +518,8 @@ def log_output(text: str, s: CompressionSettings) -> LossyResult | None:
             continue
         j = keep.find(1, i)
         j = n if j == -1 else j
-        # A marker costs ~110 chars: short gaps stay as they are.
-        if j - i < 3 or not _longer_than(lines, i, j, 120):
+        # A marker costs ~110 chars: gaps shorter than that stay as they are.
+        if not _longer_than(lines, i, j, 120):
             out.extend(_clip(ln, s.max_line_chars) for ln in lines[i:j])
         else:
             last = min(j, total)
