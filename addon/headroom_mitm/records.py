@@ -63,7 +63,7 @@ def scrub(text: str | None, limit: int = MAX_TEXT) -> str | None:
 def _header(headers: Mapping[str, str], name: str) -> str | None:
     # Works on plain dicts as well as on case-insensitive header mappings.
     value = headers.get(name)
-    if value is None:
+    if value is None and isinstance(headers, dict):  # mitmproxy's Headers already ignore case
         lname = name.lower()
         for key, val in headers.items():
             if isinstance(key, str) and key.lower() == lname:
