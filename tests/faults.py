@@ -21,6 +21,21 @@ from cryptography.x509.oid import NameOID
 from headroom_certs.ca import create_ca
 
 
+def read_http_request(reader) -> bytes | None:
+    """One HTTP/1.1 request (head and Content-Length body) from a socket file; None at EOF."""
+    head = b""
+    while not head.endswith(b"\r\n\r\n"):
+        line = reader.readline()
+        if not line:
+            return None
+        head += line
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+    return head + (reader.read(length) if length else b"")
+
+
 @dataclass
 class FaultyUpstream:
     mode: str = "ok"  # ok | close-after-request | status | sse-then-reset
@@ -74,18 +89,10 @@ class FaultyUpstream:
                 conn = self.tls.wrap_socket(conn, server_side=True)
             reader = conn.makefile("rb")
             while True:
-                head = b""
-                while not head.endswith(b"\r\n\r\n"):
-                    line = reader.readline()
-                    if not line:
-                        return
-                    head += line
-                length = 0
-                for line in head.split(b"\r\n"):
-                    if line.lower().startswith(b"content-length:"):
-                        length = int(line.split(b":", 1)[1])
-                body = reader.read(length) if length else b""
-                self.requests.append(head + body)
+                request = read_http_request(reader)
+                if request is None:
+                    return
+                self.requests.append(request)
                 if not self._answer(conn):
                     return
         except (OSError, ssl.SSLError):

@@ -26,6 +26,7 @@ import pytest
 
 from headroom_mitm.records import FlowRecord, read_records
 from tests.addon.conftest import PROXY_AUTH
+from tests.faults import read_http_request
 
 NON_ASCII = "héllo — ✓ 世界 🙂"  # multibyte characters, so some cuts fall inside a UTF-8 sequence
 # Chunk sizes, cycled: tiny cuts land everywhere, 700 carries several whole events at once.
@@ -272,16 +273,10 @@ class ScriptedUpstream:
         with conn, contextlib.suppress(OSError):  # a client gone early is the test's to report
             conn.settimeout(10)
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # each piece leaves on its own
-            reader = conn.makefile("rb")
-            head = b""
-            while not head.endswith(b"\r\n\r\n"):
-                line = reader.readline()
-                if not line:
-                    return
-                head += line
-            length = next((int(v) for k, _, v in (h.partition(b":") for h in head.split(b"\r\n"))
-                           if k.strip().lower() == b"content-length"), 0)
-            self.requests.append(head + reader.read(length))
+            request = read_http_request(conn.makefile("rb"))
+            if request is None:
+                return
+            self.requests.append(request)
             self._send(conn)
 
     def _send(self, conn: socket.socket) -> None:
