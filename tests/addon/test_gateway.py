@@ -151,11 +151,18 @@ def test_sighup_reloads_the_policy_and_a_bad_one_keeps_the_old(tmp_path):
             tmp_path, "--policy", str(policy), "--llm-host", f"{LLM}=openai-chat",
             "--route", f"{LLM}=http://127.0.0.1:{upstream.port}",
         )
+        allowed = []  # requests answered before the reload landed reach the upstream, as they should
+
+        def denied() -> bool:
+            status = llm_post(port)[1]
+            allowed.append(status == 200)
+            return status == 403
+
         try:
             assert llm_post(port)[1] == 200
             policy.write_text("rules:\n  - name: friday-freeze\n    action: deny\n    class: llm\n")
             proc.send_signal(signal.SIGHUP)
-            assert wait_for(lambda: llm_post(port)[1] == 403)
+            assert wait_for(denied)
             _, status, body = llm_post(port)
             assert status == 403 and "friday-freeze" in body.decode()
             policy.write_text("rules:\n  - name: broken\n    action: allow\n    class: nonsense\n")
@@ -166,7 +173,7 @@ def test_sighup_reloads_the_policy_and_a_bad_one_keeps_the_old(tmp_path):
         finally:
             err = stop(proc)
     assert "policy not reloaded" in err and "rules[0].class[0]" in err and str(policy) in err
-    assert len(upstream.requests) == 1
+    assert len(upstream.requests) == 1 + sum(allowed)  # nothing reached it once denied
     assert verify([tmp_path / "state" / "records" / "audit.jsonl"]).ok
 
 
