@@ -26,12 +26,11 @@ def compress(options: GlobalOptions, *, fmt: str) -> int:
     from .compress import CompressionSettings, OriginalStore
     from .compress.engine import run_compress_cli
 
-    base = CompressionSettings()
-    settings = CompressionSettings(
+    settings = CompressionSettings.from_user(
         enabled=options.compress,
-        disabled_transforms=frozenset(options.disable_transforms),
-        lossless_only_tools=base.lossless_only_tools | frozenset(options.lossless_tools),
-        tool_output_dirs=tuple(str(d) for d in options.tool_output_dirs),
+        disabled_transforms=options.disable_transforms,
+        extra_lossless_tools=options.lossless_tools,
+        tool_output_dirs=options.tool_output_dirs,
     )
     store = OriginalStore(options.state.ensure().originals_db)
     try:

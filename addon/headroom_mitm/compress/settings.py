@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from os import PathLike
 from typing import Any
 
 LOSSLESS_TRANSFORMS: tuple[str, ...] = (
@@ -114,7 +115,7 @@ class CompressionSettings:
             value = getattr(self, name)
             norm = frozenset(str(v).lower() if name != "disabled_transforms" else str(v) for v in value)
             object.__setattr__(self, name, norm)
-        object.__setattr__(self, "tool_output_dirs", tuple(str(d) for d in self.tool_output_dirs))
+        object.__setattr__(self, "tool_output_dirs", tuple(map(str, self.tool_output_dirs)))
         unknown = self.disabled_transforms - set(ALL_TRANSFORMS)
         if unknown:
             raise ValueError(f"unknown transforms: {sorted(unknown)}")
@@ -135,6 +136,24 @@ class CompressionSettings:
                 value = tuple(value)
             values[key] = value
         return cls(**values)
+
+    @classmethod
+    def from_user(
+        cls,
+        *,
+        enabled: bool = True,
+        disabled_transforms: Iterable[str] = (),
+        extra_lossless_tools: Iterable[str] = (),
+        tool_output_dirs: Iterable[str | PathLike[str]] = (),
+    ) -> CompressionSettings:
+        """The settings a user's switches make (--no-compress, --disable-transform, --lossless-tool,
+        --tool-output-dir): extra lossless tools add to the defaults, never replace them."""
+        return cls(
+            enabled=enabled,
+            disabled_transforms=frozenset(disabled_transforms),
+            lossless_only_tools=DEFAULT_LOSSLESS_ONLY_TOOLS | frozenset(extra_lossless_tools),
+            tool_output_dirs=tuple(map(str, tool_output_dirs)),
+        )
 
     def transform_enabled(self, name: str) -> bool:
         return name not in self.disabled_transforms

@@ -47,12 +47,11 @@ class Compress:
             relative = [d for d in dirs if not Path(d).is_absolute()]
             if relative:
                 raise exceptions.OptionsError(f"--tool-output-dir {relative[0]}: must be an absolute path")
-            base = CompressionSettings()
             try:
-                self.settings = CompressionSettings(
+                self.settings = CompressionSettings.from_user(
                     enabled=ctx.options.headroom_compress,
-                    disabled_transforms=frozenset(ctx.options.headroom_disable_transforms),
-                    lossless_only_tools=base.lossless_only_tools | frozenset(ctx.options.headroom_lossless_tools),
+                    disabled_transforms=ctx.options.headroom_disable_transforms,
+                    extra_lossless_tools=ctx.options.headroom_lossless_tools,
                     tool_output_dirs=dirs,
                 )
             except ValueError as exc:
