@@ -5,6 +5,7 @@ OpenCode at: each reply is chosen from the conversation in the request, tool cal
 provider's native streaming shape so OpenCode really runs them, and usage is deterministic.
 """
 
+from headroom_mitm.stub.cache import CacheUsage, PromptCache, count_tokens, tokenize
 from headroom_mitm.stub.conversation import Conversation, Message, ToolCall, ToolResult, parse_conversation
 from headroom_mitm.stub.library import (
     HELLO_TEXT,
@@ -20,6 +21,10 @@ from headroom_mitm.stub.server import RecordedRequest, StubServer
 from headroom_mitm.stub.wire import Usage, compute_usage
 
 __all__ = [
+    "CacheUsage",
+    "PromptCache",
+    "count_tokens",
+    "tokenize",
     "Conversation",
     "ErrorStep",
     "HELLO_TEXT",

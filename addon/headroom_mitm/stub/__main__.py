@@ -18,6 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--script", default="demo", choices=sorted(SCRIPTS))
     parser.add_argument("--event-delay", type=float, default=0.0, help="seconds between SSE events")
+    parser.add_argument("--prompt-cache", action="store_true", help="emulate the providers' prompt caches in reported usage")
     parser.add_argument("--verbose", action="store_true", help="log each request to stderr")
     args = parser.parse_args(argv)
 
@@ -25,7 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stopped = threading.Event()
     # SIGTERM should stop as cleanly as Ctrl-C does.
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    with StubServer(args.script, host=args.host, port=args.port, event_delay=args.event_delay, log=log) as stub:
+    with StubServer(args.script, host=args.host, port=args.port, event_delay=args.event_delay, log=log,
+                    prompt_cache=args.prompt_cache) as stub:
         print(stub.base_url, flush=True)
         try:
             stopped.wait()

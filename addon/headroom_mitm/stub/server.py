@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Mapping
 
+from headroom_mitm.stub.cache import PromptCache
 from headroom_mitm.stub.conversation import Api, parse_conversation
 from headroom_mitm.stub.library import get_script
 from headroom_mitm.stub.script import ErrorStep, Reply, Script
@@ -171,8 +172,8 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.error is not None:
             self._send_json(reply.error.status, error_body(api, reply.error.status, reply.error.message), reply.error.headers)
             return
-        usage = compute_usage(conversation, body, reply)
-        stub._add_usage(usage.as_dict())
+        usage = compute_usage(conversation, body, reply, stub.prompt_cache)
+        stub._add_usage(usage.as_dict(), request)
         if conversation.stream:
             render = openai_stream if api == "openai" else anthropic_stream
             self._send_stream(render(conversation, reply, usage, body))
@@ -197,7 +198,10 @@ class StubServer:
         *,
         event_delay: float = 0.0,
         log: Callable[[str], None] | None = None,
+        prompt_cache: PromptCache | bool = False,
     ) -> None:
+        """prompt_cache: True (or a PromptCache) reports usage with the provider's prompt cache
+        emulated (stub/cache.py); False keeps the fixed heuristic of wire.compute_usage."""
         self.script = get_script(script) if isinstance(script, str) else script
         self.host = host
         self.event_delay = event_delay  # seconds slept between SSE events
@@ -206,6 +210,10 @@ class StubServer:
         self._lock = threading.Condition()
         self._requests: list[RecordedRequest] = []
         self._usage: list[dict[str, Any]] = []
+        self._exchanges: list[tuple[RecordedRequest, dict[str, Any]]] = []
+        self.prompt_cache: PromptCache | None = (
+            prompt_cache if isinstance(prompt_cache, PromptCache) else PromptCache() if prompt_cache else None
+        )
         self._connections: set[socket.socket] = set()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -266,6 +274,12 @@ class StubServer:
         with self._lock:
             return [dict(u) for u in self._usage]
 
+    @property
+    def exchanges(self) -> list[tuple[RecordedRequest, dict[str, Any]]]:
+        """Each answered LLM request with the usage reported for it, in the order answered."""
+        with self._lock:
+            return [(r, dict(u)) for r, u in self._exchanges]
+
     def wait_for_requests(self, count: int, timeout: float = 10.0) -> list[RecordedRequest]:
         """Blocks until at least `count` requests arrived; raises TimeoutError otherwise."""
         with self._lock:
@@ -278,9 +292,11 @@ class StubServer:
             self._requests.append(request)
             self._lock.notify_all()
 
-    def _add_usage(self, usage: dict[str, Any]) -> None:
+    def _add_usage(self, usage: dict[str, Any], request: RecordedRequest | None = None) -> None:
         with self._lock:
             self._usage.append(usage)
+            if request is not None:
+                self._exchanges.append((request, usage))
 
     def _track(self, conn: socket.socket, add: bool) -> None:
         with self._lock:

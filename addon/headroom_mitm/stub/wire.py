@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Mapping
 
+from headroom_mitm.stub.cache import PromptCache, count_tokens
 from headroom_mitm.stub.conversation import Api, Conversation
 from headroom_mitm.stub.script import Reply
 
@@ -57,7 +58,27 @@ def _stable_prefix_chars(conversation: Conversation) -> int:
     return (len(_compact(system)) if system else 0) + (len(_compact(tools)) if tools else 0)
 
 
-def compute_usage(conversation: Conversation, body: bytes, reply: Reply) -> Usage:
+def _reply_chars(reply: Reply) -> str:
+    text = reply.text
+    if reply.tool_call is not None:
+        text += reply.tool_call.name + _compact(reply.tool_call.arguments)
+    return text
+
+
+def emulated_usage(conversation: Conversation, reply: Reply, cache: PromptCache) -> Usage:
+    """Usage with the provider's prompt cache emulated (see stub/cache.py); updates `cache`."""
+    got = cache.usage(conversation.api, conversation.raw)
+    output = max(1, count_tokens(_reply_chars(reply)))
+    wire_input = got.prompt_tokens if conversation.api == "openai" else got.uncached_tokens
+    return Usage(conversation.api, got.prompt_tokens, wire_input, output, got.cache_read_tokens, got.cache_write_tokens)
+
+
+def compute_usage(conversation: Conversation, body: bytes, reply: Reply, cache: PromptCache | None = None) -> Usage:
+    """Deterministic usage. With a PromptCache, the provider's caching is emulated; without one
+    (the default), a fixed heuristic: prompt = bytes/4, the system prompt and tools count as a
+    cache read on follow-up requests."""
+    if cache is not None:
+        return emulated_usage(conversation, reply, cache)
     prompt = _tokens(len(body))
     prefix = min(prompt, _tokens(_stable_prefix_chars(conversation)))
     # A request that already holds an assistant turn repeats its prefix: count that as a cache
