@@ -1,39 +1,37 @@
 #!/usr/bin/env python3
-"""Compression benchmark: headroom-mitm's engine vs headroom-ai on a corpus of REAL tool outputs.
+"""Compression benchmark: fidelity and savings of headroom-mitm's engine, side by side with
+headroom-ai, on the corpora of REAL tool outputs under scripts/corpus/data/.
 
-The corpus (scripts/corpus/data/corpus.json, captured by scripts/build_corpus.py) holds outputs of
-programs actually run on a machine, each with "needles": substrings a model must still SEE in the
-compressed text (retrievability does not count). Each item is wrapped as the tool output of an
-OpenCode-shaped OpenAI chat-completions request (assistant tool_calls naming the tool, then the
-role:"tool" message) and compressed by
+Every item (see scripts/corpus/NEEDLES.md) is sent as the tool output of an OpenCode-shaped
+OpenAI chat request whose tool list carries OpenCode's name for our retrieve tool, and
+compressed with a fresh originals store (the in-process memo cleared before each timed call).
+A needle is kept when the compressed text shows it (a string, or one of an {"any": [...]}).
 
-  * ours:        headroom_mitm.compress.compress_request (default CompressionSettings, store=None,
-                 in-process memo cleared before every timed call, so every call does the real work)
-  * headroom-ai: `from headroom import compress` (registry package, run in its own venv through a
-                 subprocess; model "gpt-4o"; once with its default config and once with
-                 protect_recent=0; one warm-up call excluded from timing)
+Reported apart: the tuning part, the held-out part (never looked at in compressed form while
+the engine was tuned), and the legacy corpus (corpus.json, needles by its older rules). Also
+checked on every item: kept lines verbatim, `read` outputs byte-identical, and no marker in
+the same request without the retrieve tool.
 
-Tokens are estimated for BOTH with the same function, headroom_mitm.usage.estimate_tokens, on the
-tool-output text before and after. Timings are per request, p50/p99 over repeated runs. A synthetic
-~200 KB request (a session of corpus tool outputs) checks the p99 <= 10 ms target.
+Tokens are cl100k (tiktoken, run inside the headroom-ai venv with TIKTOKEN_CACHE_DIR pointed at
+litellm's bundled copy); without that venv, the project's own estimate, said so in the output.
 
-  .venv/bin/python scripts/bench_compression.py [--quick] [--json PATH] [--corpus PATH]
-      [--headroom-venv /tmp/headroom-ai-venv] [--no-baseline]
+  .venv/bin/python scripts/bench_compression.py [--quick] [--json PATH] [--no-baseline]
+      [--headroom-venv /tmp/headroom-ai-venv] [--split tune|heldout|legacy|all] [--show ID]
 
-Set up the baseline once:  python3 -m venv /tmp/headroom-ai-venv &&
-                           /tmp/headroom-ai-venv/bin/pip install headroom-ai
+Set up the baseline once:  python3 -m venv /tmp/headroom-ai-venv && /tmp/headroom-ai-venv/bin/pip install headroom-ai
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 from machine import describe  # scripts/machine.py
@@ -41,317 +39,288 @@ from machine import describe  # scripts/machine.py
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "addon"))
 
-from headroom_mitm.compress import CompressionSettings, clear_memo, compress_request  # noqa: E402
-from headroom_mitm.usage import estimate_tokens  # noqa: E402
+from headroom_mitm.compress import CompressionSettings, OriginalStore, clear_memo, compress_request  # noqa: E402
+from headroom_mitm.compress.lossless import LINE_LOSSLESS  # noqa: E402
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus" / "data" / "corpus.json"
-CATEGORY_ORDER = ["test", "install", "search", "git", "json", "listing", "html"]
+DATA = Path(__file__).resolve().parent / "corpus" / "data"
+RETRIEVE = "headroom_headroom_retrieve"  # OpenCode's name for our MCP tool
+TOOLS = ["bash", "edit", "glob", "grep", "read", "webfetch", "write", RETRIEVE]
 SYNTH_TARGET_BYTES = 200 * 1024
 
-SYSTEM = (
-    "You are opencode, an interactive CLI tool that helps users with software engineering tasks. "
-    "Use the instructions below and the tools available to you to assist the user."
-)
-TOOLS = [
-    {"type": "function", "function": {"name": name, "description": desc, "parameters": {
-        "type": "object", "properties": props, "required": list(props)[:1], "additionalProperties": False}}}
-    for name, desc, props in [
-        ("bash", "Executes a given bash command in a persistent shell session.",
-         {"command": {"type": "string"}, "description": {"type": "string"}}),
-        ("grep", "Fast content search tool that works with any codebase size.",
-         {"pattern": {"type": "string"}, "path": {"type": "string"}}),
-        ("read", "Reads a file from the local filesystem.", {"filePath": {"type": "string"}}),
+
+# ------------------------------------------------------------------ corpus
+
+
+def split_of(item_id: str) -> str:
+    return "heldout" if int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 3 == 0 else "tune"
+
+
+def load_items() -> list[dict]:
+    items: list[dict] = []
+    for path in sorted(DATA.glob("*.json")):
+        if path.name == "long.json":
+            continue  # OpenCode-truncation corpus: bench_truncation.py
+        for it in json.loads(path.read_text())["items"]:
+            legacy = path.name == "corpus.json"
+            items.append({
+                **it,
+                "kind": it.get("kind") or it.get("needle_rule") or it.get("category"),
+                "family": it.get("family") or it.get("category"),
+                "split": "legacy" if legacy else it.get("split") or split_of(it["id"]),
+                "source": path.name,
+            })
+    return items
+
+
+def request(item: dict, with_retrieve: bool = True) -> bytes:
+    args = item.get("command", "")
+    msgs = [
+        {"role": "system", "content": "You are opencode, an interactive CLI tool that helps users with software engineering tasks."},
+        {"role": "user", "content": "Look at the project and tell me what is going on."},
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function", "function": {
+            "name": item["tool"], "arguments": args if args.startswith("{") else json.dumps({"command": args})}}]},
+        {"role": "tool", "tool_call_id": "call_1", "content": item["text"]},
     ]
-]
+    tools = [t for t in TOOLS if with_retrieve or t != RETRIEVE]
+    return json.dumps({"model": "gpt-4o", "stream": True, "messages": msgs, "tools": [
+        {"type": "function", "function": {"name": t, "description": t, "parameters": {"type": "object"}}} for t in tools]}).encode()
 
 
-# ------------------------------------------------------------------ requests
+def tool_output(body: bytes) -> str:
+    return json.loads(body)["messages"][-1]["content"]
 
 
-def tool_args(item: dict) -> str:
-    if item["tool"] == "grep":
-        return json.dumps({"pattern": item["command"]})
-    return json.dumps({"command": item["command"], "description": f"Run {item['id']}"})
+def needle_kept(needle: str | dict, text: str) -> bool:
+    if isinstance(needle, str):
+        return needle in text
+    return any(n in text for n in needle["any"])
 
 
-def turn(item: dict, n: int) -> list[dict]:
-    cid = f"call_{n:04d}_{item['id']}"[:40]
-    return [
-        {"role": "assistant", "content": None, "tool_calls": [
-            {"id": cid, "type": "function", "function": {"name": item["tool"], "arguments": tool_args(item)}}]},
-        {"role": "tool", "tool_call_id": cid, "content": item["text"]},
-    ]
+def cleaned(text: str) -> str:
+    for _, fn in LINE_LOSSLESS:
+        text = fn(text)
+    return text
 
 
-def messages_for(items: list[dict]) -> list[dict]:
-    msgs = [{"role": "system", "content": SYSTEM},
-            {"role": "user", "content": "Look at the project and tell me what is going on."}]
-    for n, it in enumerate(items):
-        msgs += turn(it, n)
-    return msgs
+def rewritten_lines(before: str, after: str) -> int:
+    """Kept lines that are not lines of the input, raw or cleaned (markers aside): must be 0.
+    A JSON document's rendering is a re-encoding (compact, sampled members) and is not counted."""
+    source = set(cleaned(before).split("\n")) | set(before.split("\n"))
 
+    def is_json(line: str) -> bool:
+        if line[:1] not in "[{" or line.startswith("[… "):
+            return False
+        try:
+            json.loads(line)
+        except ValueError:
+            return False
+        return True
 
-def request_body(msgs: list[dict]) -> bytes:
-    return json.dumps({"model": "gpt-4o", "stream": True, "messages": msgs, "tools": TOOLS}).encode()
-
-
-def tool_texts(msgs: list[dict]) -> list[str]:
-    out = []
-    for m in msgs:
-        if m.get("role") == "tool":
-            c = m.get("content")
-            if isinstance(c, list):  # content parts
-                c = "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in c)
-            out.append(c if isinstance(c, str) else json.dumps(c))
-    return out
-
-
-def synthetic_session(items: list[dict]) -> list[dict]:
-    """A ~200 KB session made of corpus tool outputs, categories interleaved."""
-    by_cat: dict[str, list[dict]] = {}
-    for it in items:
-        by_cat.setdefault(it["category"], []).append(it)
-    order: list[dict] = []
-    while any(by_cat.values()):
-        for c in CATEGORY_ORDER + sorted(set(by_cat) - set(CATEGORY_ORDER)):
-            if by_cat.get(c):
-                order.append(by_cat[c].pop(0))
-    chosen: list[dict] = []
-    for it in order:
-        if len(request_body(messages_for(chosen))) >= SYNTH_TARGET_BYTES:
-            break
-        if len(request_body(messages_for(chosen + [it]))) <= SYNTH_TARGET_BYTES * 1.1:
-            chosen.append(it)
-    return messages_for(chosen)
+    return sum(1 for ln in after.split("\n")
+               if ln not in source and not ln.startswith(("[… ", "[warnings left out")) and not is_json(ln))
 
 
 # ------------------------------------------------------------------ engines
 
 
 def pct(samples: list[float], q: float) -> float:
-    if not samples:
-        return float("nan")
     s = sorted(samples)
-    k = min(len(s) - 1, max(0, int(round(q / 100 * (len(s) - 1)))))
-    return s[k]
+    return s[min(len(s) - 1, max(0, round(q / 100 * (len(s) - 1))))] if s else float("nan")
 
 
-def run_ours(requests: list[dict], runs: int) -> dict[str, dict]:
+def run_ours(items: list[dict], store: OriginalStore) -> dict[str, dict]:
     s = CompressionSettings()
     out: dict[str, dict] = {}
-    for req in requests:
-        body = request_body(req["messages"])
-        times = []
-        res = None
-        for _ in range(runs):
-            clear_memo()
-            t0 = time.perf_counter()
-            res = compress_request(body, api_format="openai-chat", content_encoding=None, settings=s, store=None)
-            times.append((time.perf_counter() - t0) * 1000)
-        assert res is not None
-        msgs = json.loads(res.body)["messages"]
-        out[req["id"]] = {"texts": tool_texts(msgs), "times_ms": times,
-                          "note": res.skipped_reason or ""}
+    for it in items:
+        clear_memo()
+        res = compress_request(request(it), api_format="openai-chat", content_encoding=None, settings=s, store=store)
+        clear_memo()
+        bare = compress_request(request(it, with_retrieve=False), api_format="openai-chat", content_encoding=None, settings=s, store=store)
+        out[it["id"]] = {"text": tool_output(res.body),
+                         "transforms": [t for b in res.blocks for t in b.transforms],
+                         "marker_without_tool": RETRIEVE in tool_output(bare.body) or " elided" in tool_output(bare.body)}
     return out
 
 
 HEADROOM_RUNNER = r'''
-import io, json, sys, time, contextlib, logging
+import io, json, sys, contextlib, logging
 logging.disable(logging.CRITICAL)
-reqs = json.load(sys.stdin)
-runs = reqs["runs"]
-from headroom import compress
-import headroom
-def tool_texts(msgs):
-    out = []
-    for m in msgs:
-        if m.get("role") == "tool":
-            c = m.get("content")
-            if isinstance(c, list):
-                c = "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in c)
-            out.append(c if isinstance(c, str) else json.dumps(c))
-    return out
-res = {"version": getattr(headroom, "__version__", "?"), "items": {}}
+req = json.load(sys.stdin)
+out = {}
 sink = io.StringIO()
 with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-    t0 = time.perf_counter()
-    compress(reqs["warmup"], model="gpt-4o", **reqs["kwargs"])
-    res["warmup_ms"] = (time.perf_counter() - t0) * 1000
-    for r in reqs["requests"]:
-        times, out, err = [], None, ""
-        for i in range(runs):
-            t0 = time.perf_counter()
-            try:
-                out = compress(json.loads(json.dumps(r["messages"])), model="gpt-4o", **reqs["kwargs"])
-            except Exception as exc:
-                err = f"{type(exc).__name__}: {exc}"[:300]
-                break
-            times.append((time.perf_counter() - t0) * 1000)
-        res["items"][r["id"]] = {
-            "texts": tool_texts(out.messages) if out is not None else None,
-            "times_ms": times, "note": err,
-            "transforms": list(out.transforms_applied) if out is not None else []}
-res["log_tail"] = sink.getvalue()[-2000:]
-json.dump(res, sys.stdout)
+    import headroom
+    from headroom import compress
+    out["version"] = getattr(headroom, "__version__", "?")
+    out["texts"] = {}
+    for rid, msgs in req["requests"].items():
+        try:
+            res = compress(msgs, model="gpt-4o")
+            out["texts"][rid] = res.messages[-1]["content"]
+        except Exception as exc:
+            out["texts"][rid] = None
+    import tiktoken
+    enc = tiktoken.get_encoding("cl100k_base")
+    out["tokens"] = [len(enc.encode(t, disallowed_special=())) for t in req["count"]]
+json.dump(out, sys.stdout)
+'''
+
+COUNT_RUNNER = r'''
+import json, sys, tiktoken
+enc = tiktoken.get_encoding("cl100k_base")
+json.dump([len(enc.encode(t, disallowed_special=())) for t in json.load(sys.stdin)], sys.stdout)
 '''
 
 
-def run_headroom(venv: Path, requests: list[dict], runs: int, kwargs: dict) -> dict:
-    py = venv / "bin" / "python"
-    if not py.exists():
-        raise RuntimeError(f"{py} not found; create it: python3 -m venv {venv} && {venv}/bin/pip install headroom-ai")
-    payload = {"runs": runs, "kwargs": kwargs, "warmup": messages_for([{
-        "id": "warm", "tool": "bash", "command": "seq 1 3000", "text": "\n".join(map(str, range(3000)))}]),
-        "requests": [{"id": r["id"], "messages": r["messages"]} for r in requests]}
+def tiktoken_env(venv: Path) -> dict[str, str]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONWARNINGS="ignore")
+    found = sorted(venv.glob("lib/python*/site-packages/litellm/litellm_core_utils/tokenizers"))
+    if found:
+        env["TIKTOKEN_CACHE_DIR"] = str(found[0])
+    return env
+
+
+def run_venv(venv: Path, code: str, payload: object) -> object:
     with tempfile.TemporaryDirectory(prefix="hr-bench-") as td:
-        p = subprocess.run([str(py), "-c", HEADROOM_RUNNER], input=json.dumps(payload).encode(),
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=td, env=env, timeout=3600)
+        p = subprocess.run([str(venv / "bin" / "python"), "-c", code], input=json.dumps(payload).encode(),
+                           capture_output=True, cwd=td, env=tiktoken_env(venv), timeout=3600)
     if p.returncode != 0:
-        raise RuntimeError(f"headroom-ai runner failed (rc={p.returncode}): {p.stderr.decode()[-1500:]}")
+        raise RuntimeError(p.stderr.decode()[-1500:])
     return json.loads(p.stdout)
 
 
-# ------------------------------------------------------------------ scoring
+# ------------------------------------------------------------------ report
 
 
-def score(items: list[dict], texts_by_id: dict[str, list[str] | None]) -> dict[str, dict]:
-    per: dict[str, dict] = {}
-    for it in items:
-        texts = texts_by_id.get(it["id"])
-        after = texts[-1] if texts else it["text"]  # failed run: count as unchanged
-        lost = [n for n in it["needles"] if n not in after]
-        per[it["id"]] = {
-            "bytes_before": len(it["text"].encode()), "bytes_after": len(after.encode()),
-            "tok_before": estimate_tokens(it["text"]), "tok_after": estimate_tokens(after),
-            "needles": len(it["needles"]), "needles_kept": len(it["needles"]) - len(lost), "lost": lost,
-        }
-    return per
-
-
-def aggregate(rows: list[dict], times: list[float]) -> dict:
-    a = {k: sum(r[k] for r in rows) for k in ("bytes_before", "bytes_after", "tok_before", "tok_after",
-                                              "needles", "needles_kept")}
-    a["saved_pct"] = 100.0 * (a["tok_before"] - a["tok_after"]) / a["tok_before"] if a["tok_before"] else 0.0
-    a["p50_ms"] = pct(times, 50)
-    a["p99_ms"] = pct(times, 99)
-    a["items"] = len(rows)
-    return a
-
-
-def fmt_row(name: str, a: dict) -> str:
-    return (f"| {name} | {a['items']} | {a['bytes_before']:,} → {a['bytes_after']:,} | "
-            f"{a['tok_before']:,} → {a['tok_after']:,} | **{a['saved_pct']:.1f}%** | "
-            f"{a['needles_kept']}/{a['needles']} | {a['p50_ms']:.2f} / {a['p99_ms']:.2f} |")
-
-
-def machine() -> dict:
-    return {**describe(), "platform": platform.platform()}
+def table(rows: list[dict], engines: list[str], key: str) -> list[str]:
+    head = "| " + key + " | items | needles | tokens before | " + " | ".join(f"{e}: saved · needles kept" for e in engines) + " |"
+    out = [head, "|" + "---|" * (4 + len(engines))]
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        groups[r[key]].append(r)
+    for name in sorted(groups) + ["**all**"]:
+        g = rows if name == "**all**" else groups[name]
+        before = sum(r["tok_before"] for r in g)
+        needles = sum(r["needles"] for r in g)
+        cells = []
+        for e in engines:
+            after = sum(r[e]["tok_after"] for r in g)
+            kept = sum(r[e]["kept"] for r in g)
+            cells.append(f"{100 * (before - after) / max(1, before):.1f}% · {kept}/{needles} ({100 * kept / max(1, needles):.1f}%)")
+        out.append(f"| {name} | {len(g)} | {needles} | {before:,} | " + " | ".join(cells) + " |")
+    return out
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description="compression benchmark: ours vs headroom-ai")
-    ap.add_argument("--quick", action="store_true", help="fewer timing runs")
-    ap.add_argument("--json", type=Path, help="write full results as JSON here")
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap = argparse.ArgumentParser(description="compression fidelity and savings: ours vs headroom-ai")
+    ap.add_argument("--quick", action="store_true", help="30 timing runs of the 200 KB request instead of 200")
+    ap.add_argument("--json", type=Path)
     ap.add_argument("--headroom-venv", type=Path, default=Path("/tmp/headroom-ai-venv"))
-    ap.add_argument("--no-baseline", action="store_true", help="skip headroom-ai")
+    ap.add_argument("--no-baseline", action="store_true", help="skip headroom-ai (tokens then counted by tiktoken if the venv exists)")
+    ap.add_argument("--split", choices=["tune", "heldout", "legacy", "all"], default="all")
+    ap.add_argument("--show", help="print this item's compressed text (tuning items only)")
     args = ap.parse_args()
 
-    if not args.corpus.exists():
-        print(f"{args.corpus} missing: capturing a fresh corpus", file=sys.stderr)
-        tmp = Path(tempfile.mkdtemp(prefix="hm-corpus-")) / "corpus.json"
-        subprocess.run([sys.executable, str(Path(__file__).with_name("build_corpus.py")), "--out", str(tmp)],
-                       check=True)
-        args.corpus = tmp
-    items = json.loads(args.corpus.read_text())["items"]
-    runs = 5 if args.quick else 30
-    synth_runs = 30 if args.quick else 200
-
-    requests = [{"id": it["id"], "messages": messages_for([it])} for it in items]
-    synth_msgs = synthetic_session(items)
-    synth = {"id": "__synthetic_200k__", "messages": synth_msgs}
-    synth_bytes = len(request_body(synth_msgs))
-    synth_n = sum(1 for m in synth_msgs if m.get("role") == "tool")
-
-    print(f"corpus: {len(items)} items from {args.corpus}; runs/request={runs}; "
-          f"synthetic request {synth_bytes:,} B ({synth_n} tool outputs) x {synth_runs}", file=sys.stderr)
-    ours = run_ours(requests, runs)
-    ours_synth = run_ours([synth], synth_runs)[synth["id"]]
-
-    engines: dict[str, dict] = {"headroom-mitm": {"raw": ours, "synth": ours_synth}}
-    hr_error = None
-    hr_version = None
-    if not args.no_baseline:
-        # as shipped (its default protects the 4 most recent messages), and with nothing protected
-        for label, kwargs in (("headroom-ai", {}), ("headroom-ai protect_recent=0", {"protect_recent": 0})):
-            try:
+    items = [it for it in load_items() if args.split == "all" or it["split"] == args.split]
+    with tempfile.TemporaryDirectory(prefix="hm-bench-store-") as td, OriginalStore(Path(td) / "o.db") as store:
+        ours = run_ours(items, store)
+        if args.show:
+            it = next(i for i in items if i["id"] == args.show)
+            if it["split"] == "heldout":
+                print("held-out items are not shown", file=sys.stderr)
+                return 2
+            print(ours[args.show]["text"])
+            return 0
+        synth_items = sorted((it for it in items if it["tool"] != "read"), key=lambda it: it["id"])
+        synth: list[dict] = []
+        for it in synth_items:
+            if sum(len(x["text"]) for x in synth) > SYNTH_TARGET_BYTES:
+                break
+            if len(it["text"]) < 60_000:
+                synth.append(it)
+        msgs = [{"role": "user", "content": "go"}]
+        for n, it in enumerate(synth):
+            msgs += [{"role": "assistant", "content": None, "tool_calls": [{"id": f"c{n}", "type": "function", "function": {"name": it["tool"], "arguments": "{}"}}]},
+                     {"role": "tool", "tool_call_id": f"c{n}", "content": it["text"]}]
+        body = json.dumps({"model": "gpt-4o", "messages": msgs, "tools": [{"type": "function", "function": {"name": t}} for t in TOOLS]}).encode()
+        synth_times = []
+        for k in range(30 if args.quick else 200):
+            clear_memo()
+            with OriginalStore(Path(td) / f"synth{k}.db") as fresh:  # nothing rendered before
                 t0 = time.perf_counter()
-                hr = run_headroom(args.headroom_venv, requests + [synth], runs, kwargs)
-                synth_hr = hr["items"].pop(synth["id"])
-                # p99 for the 200 KB request from more runs
-                hr2 = run_headroom(args.headroom_venv, [synth], synth_runs, kwargs)
-                synth_hr["times_ms"] = hr2["items"][synth["id"]]["times_ms"]
-                engines[label] = {"raw": hr["items"], "synth": synth_hr, "warmup_ms": hr["warmup_ms"]}
-                hr_version = hr["version"]
-                print(f"{label} {hr_version}: {time.perf_counter() - t0:.1f}s", file=sys.stderr)
-            except Exception as exc:  # report precisely, keep our numbers
-                hr_error = f"{label}: {exc}"
-                print(f"headroom-ai baseline failed: {hr_error}", file=sys.stderr)
+                compress_request(body, api_format="openai-chat", content_encoding=None, settings=CompressionSettings(), store=fresh)
+                synth_times.append((time.perf_counter() - t0) * 1000)
+            (Path(td) / f"synth{k}.db").unlink()
 
-    cats = [c for c in CATEGORY_ORDER if any(it["category"] == c for it in items)]
-    cats += sorted({it["category"] for it in items} - set(cats))
-    report: dict = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "runs": runs,
-                    "synthetic": {"bytes": synth_bytes, "tool_outputs": synth_n, "runs": synth_runs},
-                    "headroom_ai_version": hr_version, "headroom_ai_error": hr_error,
-                    "estimator": "headroom_mitm.usage.estimate_tokens", "engines": {}}
-    lines = ["| category | items | bytes before → after | est. tokens before → after | saved | "
-             "needles | p50 / p99 ms |", "|---|---|---|---|---|---|---|"]
-    for name, eng in engines.items():
-        raw = eng["raw"]
-        per = score(items, {k: v.get("texts") for k, v in raw.items()})
-        eng_rep: dict = {"categories": {}, "items": per}
-        lines.append(f"| **{name}** | | | | | | |")
-        for c in cats + ["overall"]:
-            ids = [it["id"] for it in items if c == "overall" or it["category"] == c]
-            a = aggregate([per[i] for i in ids], [t for i in ids for t in raw[i]["times_ms"]])
-            eng_rep["categories"][c] = a
-            lines.append(fmt_row(c, a))
-        st = eng["synth"]
-        s_after = sum(len(t.encode()) for t in (st["texts"] or []))
-        s_before = sum(len(t.encode()) for t in tool_texts(synth_msgs))
-        eng_rep["synthetic"] = {"p50_ms": pct(st["times_ms"], 50), "p99_ms": pct(st["times_ms"], 99),
-                                "max_ms": max(st["times_ms"]) if st["times_ms"] else float("nan"),
-                                "tool_bytes_before": s_before, "tool_bytes_after": s_after,
-                                "note": st.get("note", "")}
-        if "warmup_ms" in eng:
-            eng_rep["warmup_ms"] = eng["warmup_ms"]
-        eng_rep["notes"] = {k: v["note"] for k, v in raw.items() if v.get("note")}
-        report["engines"][name] = eng_rep
+    engines = ["headroom-mitm"]
+    theirs: dict[str, str | None] = {}
+    hr_version = None
+    texts = [it["text"] for it in items] + [ours[it["id"]]["text"] for it in items]
+    counts: list[int] | None = None
+    venv_ok = (args.headroom_venv / "bin" / "python").exists()
+    if venv_ok and not args.no_baseline:
+        reqs = {it["id"]: json.loads(request(it))["messages"] for it in items}
+        got = run_venv(args.headroom_venv, HEADROOM_RUNNER, {"requests": reqs, "count": texts})
+        theirs, hr_version = got["texts"], got["version"]
+        extra = [t if t is not None else it["text"] for it, t in ((it, theirs.get(it["id"])) for it in items)]
+        counts = got["tokens"] + run_venv(args.headroom_venv, COUNT_RUNNER, extra)
+        engines.append("headroom-ai")
+    elif venv_ok:
+        try:
+            counts = run_venv(args.headroom_venv, COUNT_RUNNER, texts)
+        except RuntimeError as exc:
+            print(f"cl100k unavailable, falling back: {exc.args[0][-200:]}", file=sys.stderr)
+    if counts is None:
+        from headroom_mitm.usage import estimate_tokens
 
-    print("\n".join(lines))
-    print()
-    for name, e in report["engines"].items():
-        s = e["synthetic"]
-        print(f"{name}: 200 KB request ({synth_bytes:,} B, {synth_n} tool outputs): p50 {s['p50_ms']:.2f} ms, "
-              f"p99 {s['p99_ms']:.2f} ms, max {s['max_ms']:.2f} ms; tool bytes {s['tool_bytes_before']:,} → "
-              f"{s['tool_bytes_after']:,}" + (f"; first call (warm-up) {e['warmup_ms']:.0f} ms"
-                                              if "warmup_ms" in e else ""))
-    for name, e in report["engines"].items():
-        lost = {i: r["lost"] for i, r in e["items"].items() if r["lost"]}
-        print(f"\n{name}: needles lost in {len(lost)} item(s)")
-        for i, ls in lost.items():
-            print(f"  {i}: {len(ls)} lost: " + "; ".join(repr(x[:80]) for x in ls[:8])
-                  + (" ..." if len(ls) > 8 else ""))
-    if hr_error:
-        print(f"\nheadroom-ai: FAILED: {hr_error}")
-    m = report["machine"]
-    print(f"\nmachine: {m['nproc']} CPU ({m['cpu']}), {m['ram']}, Python {m['python']}; "
-          f"estimator {report['estimator']}; headroom-ai {hr_version}")
-    report["table_markdown"] = "\n".join(lines)
+        counts = [estimate_tokens(t) for t in texts]
+        tokenizer = "headroom_mitm.usage.estimate_tokens (no headroom-ai venv for cl100k)"
+    else:
+        tokenizer = "tiktoken cl100k_base"
+
+    n = len(items)
+    rows = []
+    for k, it in enumerate(items):
+        o = ours[it["id"]]
+        row = {"id": it["id"], "kind": it["kind"], "family": it["family"], "split": it["split"],
+               "needles": len(it["needles"]), "tok_before": counts[k],
+               "headroom-mitm": {"tok_after": counts[n + k], "kept": sum(needle_kept(x, o["text"]) for x in it["needles"]),
+                                 "lost": [x for x in it["needles"] if not needle_kept(x, o["text"])][:5],
+                                 "transforms": o["transforms"]},
+               "rewritten": 0 if any(t.startswith(("json", "compact_json")) for t in o["transforms"])
+               else rewritten_lines(it["text"], o["text"]),
+               "read_changed": it["tool"] == "read" and o["text"] != it["text"],
+               "marker_without_tool": o["marker_without_tool"]}
+        if "headroom-ai" in engines:
+            t = theirs.get(it["id"]) or it["text"]
+            row["headroom-ai"] = {"tok_after": counts[2 * n + k], "kept": sum(needle_kept(x, t) for x in it["needles"])}
+        rows.append(row)
+
+    out: list[str] = []
+    for split in ("tune", "heldout", "legacy"):
+        part = [r for r in rows if r["split"] == split]
+        if part:
+            out.append(f"\n### {split} ({len(part)} items, {len({r['kind'] for r in part})} kinds)\n")
+            out += table(part, engines, "family")
+    fresh = [r for r in rows if r["split"] != "legacy"]
+    out.append("\n### invariants on every item\n")
+    out.append(f"- kept lines rewritten by a lossy transform: {sum(r['rewritten'] for r in rows)}")
+    out.append(f"- `read` outputs changed: {sum(r['read_changed'] for r in rows)} of {sum(1 for it in items if it['tool'] == 'read')}")
+    out.append(f"- requests without the retrieve tool that got a lossy marker: {sum(r['marker_without_tool'] for r in rows)} of {len(rows)}")
+    out.append(f"- 200 KB request ({len(body):,} B, {len(synth)} tool outputs): p50 {pct(synth_times, 50):.2f} ms, p99 {pct(synth_times, 99):.2f} ms")
+    out.append(f"- corpus: {len(fresh)} new items of {len({r['kind'] for r in fresh})} kinds, {sum(r['needles'] for r in fresh)} needles; tokens: {tokenizer}; headroom-ai {hr_version or 'not run'}")
+    m = describe()
+    out.append(f"- machine: {m['nproc']} CPU ({m['cpu']}), {m['ram']}, Python {m['python']}")
+    lost = [r for r in rows if r["headroom-mitm"]["lost"] and r["split"] != "heldout"]
+    if lost:
+        out.append("\nneedles lost (tuning and legacy items; held-out items are counted, not shown):")
+        for r in lost:
+            out.append(f"  {r['id']} [{r['kind']}]: {r['needles'] - r['headroom-mitm']['kept']} lost, e.g. "
+                       + "; ".join(repr(x if isinstance(x, str) else x['any'][0])[:90] for x in r["headroom-mitm"]["lost"][:3]))
+    print("\n".join(out))
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=1, default=str) + "\n")
+        args.json.write_text(json.dumps({"rows": rows, "machine": m, "tokenizer": tokenizer,
+                                         "synthetic_ms": {"p50": pct(synth_times, 50), "p99": pct(synth_times, 99)}}, indent=1) + "\n")
     return 0
 
 

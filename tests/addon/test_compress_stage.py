@@ -9,10 +9,15 @@ from tests.support import RecordingUpstream, request_via_proxy
 LOG = "\n".join(f"tests/test_mod.py::test_{i:04d} PASSED" for i in range(3000)) + "\nFAILED tests/test_mod.py::test_boom - KeyError: 'x'\n=== 1 failed, 2999 passed in 9.1s ==="
 
 
-def chat_body(tool_output: str) -> bytes:
+RETRIEVE_TOOL = '{"type":"function","function":{"name":"headroom_headroom_retrieve","parameters":{"type":"object"}}}'
+
+
+def chat_body(tool_output: str, *, retrieve: bool = True) -> bytes:
     # Spacing and key order as an odd client might send them: must survive byte for byte.
+    # OpenCode lists the retrieve MCP tool as headroom_headroom_retrieve: lossy needs it.
+    tools = '"tools":[' + (RETRIEVE_TOOL if retrieve else "") + '],'
     return (
-        '{"model":"m",  "stream":true,"messages":[{"role":"user","content":"run the tests"},'
+        '{"model":"m",  "stream":true,' + tools + '"messages":[{"role":"user","content":"run the tests"},'
         '{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"bash","arguments":"{}"}}]},'
         '{"role":"tool","tool_call_id":"c1","content":' + json.dumps(tool_output) + '}]}'
     ).encode()
@@ -37,7 +42,7 @@ def test_tool_output_is_compressed_and_everything_else_is_byte_identical(start_p
     assert len(seen.body) < len(body) / 4
     sent = json.loads(seen.body)
     tool = sent["messages"][2]["content"]
-    assert "FAILED tests/test_mod.py::test_boom - KeyError: 'x'" in tool and "headroom_retrieve id=hr_" in tool
+    assert "FAILED tests/test_mod.py::test_boom - KeyError: 'x'" in tool and "headroom_headroom_retrieve id=hr_" in tool
     # Bytes before the tool output's string are exactly the client's.
     prefix = body[: body.index(b'"content":"tests/')]
     assert seen.body.startswith(prefix)
@@ -53,6 +58,17 @@ def test_a_request_with_nothing_to_compress_is_forwarded_byte_for_byte(start_pro
     with RecordingUpstream() as upstream:
         send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json"})
     assert upstream.seen[0].body == body
+
+
+def test_without_the_retrieve_tool_the_output_is_only_losslessly_compressed(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = chat_body(LOG.replace(" PASSED", " PASSED  "), retrieve=False)
+    with RecordingUpstream() as upstream:
+        send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json"})
+    sent = json.loads(upstream.seen[0].body)["messages"][2]["content"]
+    assert sent == LOG  # trailing blanks trimmed, not a line left out
+    assert "[…" not in sent and "elided" not in sent
 
 
 def test_gzip_bodies_are_decoded_and_reencoded(start_proxy, fake_dns):
@@ -94,7 +110,7 @@ def test_the_original_is_stored_and_retrievable(start_proxy, fake_dns, tmp_path)
     with RecordingUpstream() as upstream:
         send(proxy, upstream.url.rsplit(":", 1)[1], chat_body(LOG), {"Content-Type": "application/json"})
     tool = json.loads(upstream.seen[0].body)["messages"][2]["content"]
-    rid = tool.split("headroom_retrieve id=")[1][:19]
+    rid = tool.split("headroom_headroom_retrieve id=")[1][:19]
     store = OriginalStore(tmp_path / "state" / "originals.sqlite")
     try:
         assert "test_1500 PASSED" in retrieve(store, rid, pattern="test_1500 ")

@@ -5,8 +5,11 @@ import subprocess
 import sys
 
 
-def _request(log: str) -> bytes:
-    return json.dumps({"model": "m", "messages": [
+RETRIEVE = {"type": "function", "function": {"name": "headroom_headroom_retrieve", "parameters": {"type": "object"}}}
+
+
+def _request(log: str, tools: list | None = None) -> bytes:
+    return json.dumps({"model": "m", "tools": [RETRIEVE] if tools is None else tools, "messages": [
         {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "bash", "arguments": "{}"}}]},
         {"role": "tool", "tool_call_id": "c1", "content": log},
     ]}).encode()
@@ -22,8 +25,17 @@ def test_compress_cli_writes_the_body_and_a_report(tmp_path):
     result = run(tmp_path, _request(log), "--format", "openai-chat")
     assert result.returncode == 0, result.stderr
     sent = json.loads(result.stdout)["messages"][1]["content"]
-    assert "ERROR: disk full" in sent and "headroom_retrieve id=hr_" in sent
+    assert "ERROR: disk full" in sent and "headroom_headroom_retrieve id=hr_" in sent
     assert b"tool=bash" in result.stderr and b"saved" in result.stderr
+
+
+def test_compress_cli_without_the_retrieve_tool_is_lossless(tmp_path):
+    log = "\n".join(f"line {i} ok   " for i in range(3000)) + "\nERROR: disk full\n"
+    result = run(tmp_path, _request(log, tools=[]), "--format", "openai-chat")
+    assert result.returncode == 0, result.stderr
+    sent = json.loads(result.stdout)["messages"][1]["content"]
+    assert sent == log.replace("ok   ", "ok")  # trailing blanks only
+    assert b"id=hr_" not in result.stderr
 
 
 def test_compress_cli_passes_non_json_through(tmp_path):

@@ -30,9 +30,17 @@ from headroom_mitm.compress.jsonsplice import locate_strings
 S = CompressionSettings()
 
 
+RETRIEVE_TOOLS = [{"type": "function", "function": {"name": "headroom_retrieve", "parameters": {"type": "object"}}}]
+ANTHROPIC_RETRIEVE_TOOL = {"name": "headroom_retrieve", "input_schema": {"type": "object"}}
+_STORE: list[OriginalStore] = []
+
+
 @pytest.fixture(autouse=True)
-def _fresh_memo() -> None:
+def _fresh_memo(tmp_path) -> Any:
     clear_memo()
+    _STORE[:] = [OriginalStore(tmp_path / "originals.db")]
+    yield
+    _STORE.pop().close()
 
 
 def big_log(seed: int = 0, n: int = 800) -> str:
@@ -55,6 +63,7 @@ def chat_body(tool_outputs: list[tuple[str, str]], **extra: Any) -> dict[str, An
             }
         )
         messages.append({"role": "tool", "tool_call_id": f"call_{i}", "content": out})
+    extra.setdefault("tools", RETRIEVE_TOOLS)
     return {"model": "gpt-x", "stream": True, "stream_options": {"include_usage": True}, "messages": messages, **extra}
 
 
@@ -62,7 +71,7 @@ def run(body: bytes, **kw: Any) -> Any:
     kw.setdefault("api_format", None)
     kw.setdefault("content_encoding", None)
     kw.setdefault("settings", S)
-    kw.setdefault("store", None)
+    kw.setdefault("store", _STORE[0])
     return compress_request(body, **kw)
 
 
@@ -197,7 +206,10 @@ def test_protected_zones_are_untouched() -> None:
     doc = {
         "model": "claude",
         "system": [{"type": "text", "text": "system " + log}],
-        "tools": [{"name": "bash", "description": "tool def " + log, "input_schema": {"type": "object"}}],
+        "tools": [
+            {"name": "bash", "description": "tool def " + log, "input_schema": {"type": "object"}},
+            ANTHROPIC_RETRIEVE_TOOL,
+        ],
         "messages": [
             {"role": "user", "content": [{"type": "text", "text": "user typed " + log}]},
             {
@@ -255,8 +267,11 @@ def test_lossless_only_tools_are_configurable() -> None:
     assert compress_text(log, "bash", S).rendering.retrieve_id is not None
     custom = CompressionSettings(lossless_only_tools=frozenset({"Bash"}))
     assert compress_text(log, "bash", custom).rendering.retrieve_id is None
-    assert compress_text(log, "task", S).rendering.retrieve_id is None
-    off = CompressionSettings(disabled_transforms=frozenset({"log_output", "dedupe_lines", "head_tail"}))
+    for tool in ("task", "webfetch", "websearch", "fetch", "mcp_webfetch"):
+        assert compress_text(log, tool, S).rendering.retrieve_id is None, tool
+    # glob and list are no longer lossless-only: the content decides.
+    assert compress_text(log, "glob", S).rendering.retrieve_id is not None
+    off = CompressionSettings(disabled_transforms=frozenset(LOSSY_TRANSFORMS))
     assert compress_text(log, "bash", off).rendering.text is None
 
 
@@ -277,7 +292,13 @@ def _anthropic_turns(n: int) -> list[bytes]:
         }[tool]
         msgs.append({"role": "assistant", "content": [{"type": "tool_use", "id": f"t{t}", "name": tool, "input": {}}]})
         msgs.append({"role": "user", "content": [{"type": "tool_result", "tool_use_id": f"t{t}", "content": out}]})
-        doc = {"model": "claude", "stream": True, "system": [{"type": "text", "text": "sys"}], "messages": msgs}
+        doc = {
+            "model": "claude",
+            "stream": True,
+            "system": [{"type": "text", "text": "sys"}],
+            "tools": [ANTHROPIC_RETRIEVE_TOOL],
+            "messages": msgs,
+        }
         bodies.append(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode())
     return bodies
 
@@ -286,6 +307,7 @@ def test_multi_turn_replay_is_prefix_stable() -> None:
     bodies = _anthropic_turns(8)
     outs = [run(b).body for b in bodies]
     assert all(run(b).changed for b in bodies)
+    assert b"headroom_retrieve id=hr_" in outs[-1]  # lossy renderings among them
     for prev, cur in zip(outs, outs[1:]):
         assert prev.endswith(b"]}")
         assert cur.startswith(prev[:-2]), "an earlier turn's bytes changed"
@@ -310,7 +332,7 @@ def test_store_keeps_first_rendering_across_setting_changes(tmp_path: Path) -> N
     with OriginalStore(tmp_path / "s.db") as store:
         first = run(body, store=store)
         clear_memo()
-        changed_settings = CompressionSettings(disabled_transforms=frozenset({"dedupe_lines"}), log_head_lines=2)
+        changed_settings = CompressionSettings(disabled_transforms=frozenset(LOSSY_TRANSFORMS))
         assert compress_text(big_log(9), "bash", changed_settings).rendering.text != json.loads(first.body)["messages"][3]["content"]
         again = run(body, store=store, settings=changed_settings)
         assert again.body == first.body
@@ -337,15 +359,17 @@ def test_determinism_across_fresh_processes(tmp_path: Path) -> None:
         """
         import hashlib, sys
         from headroom_mitm.compress import CompressionSettings, compress_request
+        from headroom_mitm.compress import OriginalStore
         raw = open(sys.argv[1], "rb").read()
-        r = compress_request(raw, api_format=None, content_encoding=None, settings=CompressionSettings(), store=None)
+        store = OriginalStore(sys.argv[2])
+        r = compress_request(raw, api_format=None, content_encoding=None, settings=CompressionSettings(), store=store)
         print(r.changed, hashlib.sha256(r.body).hexdigest())
         """
     )
     digests = set()
     for seed in ("1", "12345"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        p = subprocess.run([sys.executable, "-c", script, str(src)], env=env, capture_output=True, text=True, timeout=60)
+        p = subprocess.run([sys.executable, "-c", script, str(src), str(tmp_path / f"{seed}.db")], env=env, capture_output=True, text=True, timeout=60)
         assert p.returncode == 0, p.stderr
         digests.add(p.stdout.strip())
     import hashlib
@@ -369,8 +393,12 @@ def test_block_reports() -> None:
 
 def test_run_compress_cli() -> None:
     raw = json.dumps(chat_body([("bash", big_log(12))])).encode()
-    body, report = run_compress_cli(raw, "auto", S)
+    body, report = run_compress_cli(raw, "auto", S, _STORE[0])
     assert body == run(raw).body
+    assert b"headroom_retrieve id=hr_" in body
+    # Without a store nothing dropped could be read back: lossless only.
+    body0, report0 = run_compress_cli(raw, "auto", S)
+    assert b"elided" not in body0 and "id=hr_" not in report0
     assert "format=openai-chat" in report and "/messages/3/content tool=bash" in report and "id=hr_" in report
     body2, report2 = run_compress_cli(raw, "anthropic", S)
     assert body2 == raw and "no tool outputs" in report2
@@ -391,3 +419,73 @@ def test_settings_fingerprint_is_stable_and_sensitive() -> None:
     assert dataclasses.replace(loaded, min_lossy_chars=2048).fingerprint() != loaded.fingerprint()
     with pytest.raises(ValueError):
         CompressionSettings.from_mapping({"no_such_setting": 1})
+
+
+# ------------------------------------------------------------------ lossy only where the original can be read back
+
+
+def _sent(res: Any, i: int = 3) -> str:
+    return json.loads(res.body)["messages"][i]["content"]
+
+
+def test_without_the_retrieve_tool_only_lossless_transforms_run() -> None:
+    log = big_log(13).replace("-O2", "-O2   ")  # trailing blanks: something lossless to do
+    with_tool = run(json.dumps(chat_body([("bash", log)])).encode())
+    assert with_tool.changed and "elided" in _sent(with_tool)
+    for tools in ([], [{"type": "function", "function": {"name": "bash", "parameters": {"type": "object"}}}], None):
+        doc = chat_body([("bash", log)], tools=tools)
+        if tools is None:
+            del doc["tools"]
+        res = run(json.dumps(doc).encode())
+        assert res.changed, tools
+        sent = _sent(res)
+        assert "elided" not in sent and "[…" not in sent and "headroom_retrieve" not in sent
+        assert sent == log.replace("-O2   ", "-O2")  # only the trailing blanks went
+        assert res.blocks[0].retrieve_id is None
+        assert not set(res.blocks[0].transforms) & set(LOSSY_TRANSFORMS)
+
+
+def test_without_a_store_only_lossless_transforms_run() -> None:
+    res = run(json.dumps(chat_body([("bash", big_log(14))])).encode(), store=None)
+    assert not res.changed and res.skipped_reason == "nothing to compress"
+    assert res.blocks[0].retrieve_id is None
+
+
+def test_marker_names_the_retrieve_tool_as_the_request_does() -> None:
+    for name in ("mcp__headroom__headroom_retrieve", "headroom_headroom_retrieve"):
+        clear_memo()
+        tools = [{"type": "function", "function": {"name": name, "parameters": {"type": "object"}}}]
+        res = run(json.dumps(chat_body([("bash", big_log(15))], tools=tools)).encode())
+        sent = _sent(res)
+        rid = res.blocks[0].retrieve_id
+        assert rid and f"; {name} id={rid} …]" in sent, name
+        markers = [x for x in sent.split("\n") if x.startswith("[…")]
+        assert markers and all(f" {name} id=" in m for m in markers)
+    # A tool whose name only contains the word is not the retrieve tool.
+    tools = [{"type": "function", "function": {"name": "headroom_retrieve_v2", "parameters": {"type": "object"}}}]
+    res = run(json.dumps(chat_body([("bash", big_log(15))], tools=tools)).encode())
+    assert "elided" not in _sent(res)
+
+
+def test_anthropic_and_gemini_tool_lists_enable_lossy() -> None:
+    log = big_log(16)
+    base = {
+        "model": "claude",
+        "messages": [
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "b", "name": "bash", "input": {}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "b", "content": log}]},
+        ],
+    }
+    off = run(json.dumps(base).encode())
+    assert "elided" not in off.body.decode()
+    on = run(json.dumps({**base, "tools": [{"name": "mcp__headroom__headroom_retrieve", "input_schema": {}}]}).encode())
+    assert "mcp__headroom__headroom_retrieve id=hr_" in json.loads(on.body)["messages"][1]["content"][0]["content"]
+    gem = {
+        "contents": [
+            {"role": "model", "parts": [{"functionCall": {"name": "bash", "args": {}}}]},
+            {"role": "user", "parts": [{"functionResponse": {"name": "bash", "response": {"output": log}}}]},
+        ],
+    }
+    assert "elided" not in run(json.dumps(gem).encode(), api_format="gemini").body.decode()
+    gem["tools"] = [{"functionDeclarations": [{"name": "headroom_headroom_retrieve"}]}]
+    assert "headroom_headroom_retrieve id=hr_" in run(json.dumps(gem).encode(), api_format="gemini").body.decode()

@@ -226,17 +226,28 @@ def test_a_missing_file_leaves_the_block_to_the_normal_transforms(outputs: Path)
     assert missing == normal and "recover_truncated" not in missing.transforms
 
 
-def test_a_request_carries_the_rebuilt_output(outputs: Path) -> None:
+def test_a_request_carries_the_rebuilt_output(outputs: Path, tmp_path: Path) -> None:
     _, block = saved(outputs, app_log())
     body = {
         "model": "claude-sonnet-4-5",
+        "tools": [{"name": "headroom_headroom_retrieve", "input_schema": {"type": "object"}}],
         "messages": [
             {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "bash", "input": {"command": "cat app.log"}}]},
             {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "content": block}]},
         ],
     }
     raw = json.dumps(body).encode()
-    result = compress_request(raw, api_format="anthropic-messages", content_encoding=None, settings=settings(outputs), store=None)
-    assert result.changed and len(result.body) <= len(raw)
-    sent = json.loads(result.body)["messages"][1]["content"][0]["content"]
-    assert NEEDLE in sent and result.blocks[0].transforms[0] == "recover_truncated"
+    with OriginalStore(tmp_path / "o.db") as store:
+        result = compress_request(raw, api_format="anthropic-messages", content_encoding=None, settings=settings(outputs), store=store)
+        assert result.changed and len(result.body) <= len(raw)
+        sent = json.loads(result.body)["messages"][1]["content"][0]["content"]
+        assert NEEDLE in sent and result.blocks[0].transforms[0] == "recover_truncated"
+        assert "headroom_headroom_retrieve id=" + (result.blocks[0].retrieve_id or "?") in sent
+        assert store.get(result.blocks[0].retrieve_id or "") == app_log()
+        # Without the retrieve tool in the request, nothing is rebuilt: the rebuilt output is only
+        # ever sent in a lossy rendering.
+        clear_memo()
+        del body["tools"]
+        plain = compress_request(json.dumps(body).encode(), api_format="anthropic-messages", content_encoding=None,
+                                 settings=settings(outputs), store=store)
+        assert NEEDLE not in plain.body.decode()

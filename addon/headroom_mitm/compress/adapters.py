@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .jsonsplice import JsonPath
+from .settings import RETRIEVE_TOOL
 
 FORMATS = ("openai-chat", "openai-responses", "anthropic-messages", "gemini")
 _ALIASES = {
@@ -217,3 +218,36 @@ def find_blocks(body: Any, api_format: str) -> list[ToolBlock]:
     if not isinstance(body, dict):
         return []
     return ADAPTERS[api_format](body)
+
+
+def _tool_names(body: dict[str, Any], api_format: str) -> list[str]:
+    names: list[str] = []
+    tools = body.get("tools")
+    if not isinstance(tools, list):
+        tools = []
+    for t in tools:
+        if not isinstance(t, dict):
+            continue
+        if api_format == "gemini":
+            for key in ("functionDeclarations", "function_declarations"):
+                decls = t.get(key)
+                if isinstance(decls, list):
+                    names += [_str(d.get("name")) for d in decls if isinstance(d, dict)]
+        elif isinstance(t.get("function"), dict):  # OpenAI chat
+            names.append(_str(t["function"].get("name")))
+        else:  # Anthropic, OpenAI Responses
+            names.append(_str(t.get("name")))
+    if api_format == "openai-chat" and isinstance(body.get("functions"), list):
+        names += [_str(f.get("name")) for f in body["functions"] if isinstance(f, dict)]
+    return names
+
+
+def retrieve_tool_name(body: Any, api_format: str) -> str | None:
+    """The request's own name for the retrieve tool (OpenCode: `headroom_headroom_retrieve`,
+    Claude Code: `mcp__headroom__headroom_retrieve`), or None when its tool list has none."""
+    if not isinstance(body, dict):
+        return None
+    for name in _tool_names(body, api_format):
+        if name.endswith(RETRIEVE_TOOL):
+            return name
+    return None

@@ -13,15 +13,16 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from . import structured as st
 from . import transforms as tf
-from .adapters import ToolBlock, detect_format, find_blocks, normalize_format
+from .adapters import ToolBlock, detect_format, find_blocks, normalize_format, retrieve_tool_name
 from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body
+from .lossless import LINE_LOSSLESS
 from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii_escapes
 from .recovery import recover_full_output
 from .settings import CompressionSettings, tool_matches
+from .sift import lossy_candidates
 from .store import OriginalStore, Rendering
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class CompressionResult:
     blocks: list[BlockReport] = field(default_factory=list)
     skipped_reason: str | None = None
     api_format: str | None = None
+    lossless_only: str | None = None  # why no lossy transform could run on this request
 
     @property
     def chars_saved(self) -> int:
@@ -72,6 +74,8 @@ def block_policy(tool: str, is_error: bool, text: str, s: CompressionSettings) -
     """'verbatim', 'lossless' or 'lossy'."""
     if tool and tool_matches(tool, s.verbatim_tools):
         return "verbatim"
+    if not s.retrieve_tool:
+        return "lossless"  # nothing dropped can be asked back for
     if not tool and not s.lossy_for_unknown_tools:
         return "lossless"
     if tool and tool_matches(tool, s.lossless_only_tools):
@@ -83,53 +87,6 @@ def block_policy(tool: str, is_error: bool, text: str, s: CompressionSettings) -
     return "lossy"
 
 
-_STRUCTURED: tuple[tuple[str, "object", tf.LossyFn], ...] = (
-    ("html_text", st.looks_html, st.html_text),
-    ("git_output", st.looks_git, st.git_output),
-    ("ls_listing", st.looks_ls, st.ls_listing),
-)
-
-
-def _lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple[str, tf.LossyResult]]:
-    found: list[tuple[str, tf.LossyResult]] = []
-
-    def attempt(name: str, fn: tf.LossyFn) -> tf.LossyResult | None:
-        if not s.transform_enabled(name):
-            return None
-        res = fn(text, s)
-        if res is not None:
-            found.append((name, res))
-        return res
-
-    bs = text.strip()
-    if tf.looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(text) is not None):
-        if s.transform_enabled("json_array") and tf.looks_json(bs):
-            res = tf.json_array(text, s, table=s.transform_enabled("json_table"))
-            if res is not None:
-                found.append(("json_array", res))
-        attempt("json_outline", st.json_outline)
-        return found
-    # Structured outputs: one transform that knows the shape beats a generic one that is shorter.
-    for name, probe, fn in _STRUCTURED:
-        if probe(text):
-            # Known shape: a generic transform would drop what matters (hashes, names, headings).
-            attempt(name, fn)
-            return found
-    if attempt("search_results", tf.search_results) is not None:
-        return found
-    lines = text.count("\n") + 1
-    if lines >= 40 and len(text) / lines < 400 and not tool_matches(tool, s.prose_tools):
-        attempt("log_output", tf.log_output)
-    else:
-        attempt("head_tail", tf.head_tail)
-    # dedupe_lines is the slowest candidate: run it only if it could still win.
-    target = min((len(r.text) for _, r in found), default=len(text))
-    target = min(target, int(len(text) * (1.0 - s.min_saving_ratio)))
-    if len(text) - target < tf.dedupe_saving_bound(text):
-        attempt("dedupe_lines", tf.dedupe_lines)
-    return found
-
-
 def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: bool = False) -> BlockOutcome:
     """The pure per-block pipeline: lossless transforms, then at most one lossy transform."""
     if not text or len(text) > s.max_block_chars:
@@ -139,18 +96,13 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
         return BlockOutcome(UNCHANGED)
     applied: list[str] = []
     t = text
-    for name, fn in tf.LINE_LOSSLESS:
+    for name, fn in LINE_LOSSLESS:
         if s.transform_enabled(name):
             t2 = fn(t)
             if t2 != t:
                 applied.append(name)
                 t = t2
     lossless = t
-    if s.transform_enabled("json_table"):
-        t2 = tf.json_table(t, s.json_table_min_rows)
-        if t2 != t:
-            applied.append("json_table")
-            lossless = t2
     original: str | None = None
     rid: str | None = None
     result = lossless
@@ -158,12 +110,12 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
         # OpenCode's truncation header stays on top, verbatim; the transforms see the output only.
         header, body = tf.split_truncation_header(t)
         best: tuple[str, tf.LossyResult] | None = None
-        for name, res in _lossy_candidates(body, tool, s):
+        for name, res in lossy_candidates(body, tool, s):
             if best is None or len(res.text) < len(best[1].text):
                 best = (name, res)
         if best is not None and len(header) + len(best[1].text) <= len(lossless) * (1.0 - s.min_saving_ratio):
             name, res = best
-            applied = [a for a in applied if a != "json_table"] + [name]
+            applied = [*applied, name]
             result, original, rid = header + res.text, res.original, res.rid
     if result == text:
         return BlockOutcome(UNCHANGED)
@@ -196,11 +148,13 @@ def recover_truncated(text: str, tool: str, s: CompressionSettings, *, is_error:
     return BlockOutcome(rendering, inner.original)
 
 
-def block_key(tool: str, is_error: bool, text: str) -> str:
-    """Identity of a block independent of settings: the store's first-rendering key."""
+def block_key(tool: str, is_error: bool, text: str, retrieve_tool: str = "") -> str:
+    """Identity of a block independent of settings: the store's first-rendering key. The retrieve
+    tool's name is part of it: a rendering with markers is only ever sent where it can be followed."""
     h = hashlib.sha256()
     h.update(tool.encode("utf-8", "surrogatepass"))
     h.update(b"\0e" if is_error else b"\0-")
+    h.update(retrieve_tool.encode("utf-8", "surrogatepass") + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
@@ -250,11 +204,29 @@ def clear_memo() -> None:
     _MEMO.clear()
 
 
+_PER_REQUEST: dict[tuple[str, str], CompressionSettings] = {}
+
+
+def for_request(s: CompressionSettings, retrieve_tool: str | None) -> CompressionSettings:
+    """The settings with this request's retrieve tool ("" when it has none); cached, so the
+    fingerprint is not recomputed per request."""
+    name = retrieve_tool or ""
+    if name == s.retrieve_tool:
+        return s
+    key = (s.fingerprint(), name)
+    found = _PER_REQUEST.get(key)
+    if found is None:
+        if len(_PER_REQUEST) > 64:
+            _PER_REQUEST.clear()
+        found = _PER_REQUEST[key] = replace(s, retrieve_tool=name)
+    return found
+
+
 def render_block(
     block: ToolBlock, s: CompressionSettings, store: OriginalStore | None
 ) -> tuple[Rendering, bool]:
     """(rendering, came from memo or store)."""
-    key = block_key(block.tool, block.is_error, block.text)
+    key = block_key(block.tool, block.is_error, block.text, s.retrieve_tool)
     # Per store: a hit must also mean "this store holds the original" (tests, a second proxy).
     mkey = (s.fingerprint(), key, str(store.path) if store is not None else "")
     hit = _MEMO.get(mkey)
@@ -348,7 +320,27 @@ def _compress_request(
     blocks = find_blocks(doc, fmt)
     if not blocks:
         return _skip(body, "no tool outputs", fmt)
+    # Lossy only where the client can ask for the original back, and only once it is stored.
+    retrieve_tool = retrieve_tool_name(doc, fmt)
+    s = for_request(s, retrieve_tool if store is not None else None)
+    result = _rewrite(body, text, raw, fmt, blocks, content_encoding, s, store)
+    if s.retrieve_tool:
+        return result
+    why = "no originals store" if store is None else "no tool ending in headroom_retrieve in the request's tool list"
+    return replace(result, lossless_only=why)
 
+
+def _rewrite(
+    body: bytes,
+    text: str,
+    raw: bytes,
+    fmt: str,
+    blocks: list[ToolBlock],
+    content_encoding: str | None,
+    s: CompressionSettings,
+    store: OriginalStore | None,
+) -> CompressionResult:
+    """The body with each block's rendering spliced in (the client's bytes when nothing changed)."""
     reports: list[BlockReport] = []
     edits: list[tuple[ToolBlock, Rendering]] = []
     for block in blocks:
@@ -416,6 +408,8 @@ def format_report(result: CompressionResult) -> str:
     head += f" chars {before:,} -> {after:,}{pct}"
     if result.skipped_reason:
         head += f"; body unchanged: {result.skipped_reason}"
+    if result.lossless_only:
+        head += f"; lossless only: {result.lossless_only}"
     lines.append(head)
     for b in result.blocks:
         saved = f"-{(b.chars_before - b.chars_after) / b.chars_before:.1%}" if b.chars_before else "0%"

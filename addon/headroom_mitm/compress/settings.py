@@ -15,18 +15,16 @@ LOSSLESS_TRANSFORMS: tuple[str, ...] = (
     "trim_trailing_ws",
     "collapse_blank_runs",
     "compact_json",
-    "json_table",
 )
 LOSSY_TRANSFORMS: tuple[str, ...] = (
     "dedupe_lines",
     "log_output",
+    "table_rows",
+    "path_list",
     "search_results",
-    "json_array",
-    "head_tail",
     "json_outline",
     "git_output",
-    "ls_listing",
-    "html_text",
+    "git_blame",
 )
 # Not a rewrite of the block's text: its whole output, read back from OpenCode's saved file.
 RECOVERY_TRANSFORMS: tuple[str, ...] = ("recover_truncated",)
@@ -51,15 +49,17 @@ DEFAULT_LOSSLESS_ONLY_TOOLS: frozenset[str] = DEFAULT_VERBATIM_TOOLS | frozenset
         "task",  # a subagent's final answer is assistant text
         "todowrite",
         "todoread",
-        "glob",  # a file list is the answer itself (OpenCode caps it at 100 paths)
-        "list",
+        "webfetch",  # documents the model asked to read: never an elided middle
+        "websearch",
+        "fetch",
     }
 )
-# Prose rather than line-oriented output: long ones keep head and tail.
-DEFAULT_PROSE_TOOLS: frozenset[str] = frozenset({"webfetch", "websearch", "fetch"})
+# Where a lossy marker points: the retrieve tool as the client names it (OpenCode prefixes MCP
+# tools with the server name, Claude Code with mcp__server__).
+RETRIEVE_TOOL = "headroom_retrieve"
 
 
-_SET_FIELDS = frozenset({"disabled_transforms", "verbatim_tools", "lossless_only_tools", "prose_tools"})
+_SET_FIELDS = frozenset({"disabled_transforms", "verbatim_tools", "lossless_only_tools"})
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ class CompressionSettings:
     disabled_transforms: frozenset[str] = frozenset()
     verbatim_tools: frozenset[str] = DEFAULT_VERBATIM_TOOLS
     lossless_only_tools: frozenset[str] = DEFAULT_LOSSLESS_ONLY_TOOLS
-    prose_tools: frozenset[str] = DEFAULT_PROSE_TOOLS
+    # The request's own name for the retrieve tool; "" when its tool list has none (lossless only).
+    retrieve_tool: str = RETRIEVE_TOOL
     # Without a resolvable tool name we cannot rule out a file read.
     lossy_for_unknown_tools: bool = False
     max_body_bytes: int = 8 * 1024 * 1024
@@ -77,31 +78,19 @@ class CompressionSettings:
     min_saving_ratio: float = 0.25
     error_lossless_cap: int = 16 * 1024
     max_line_chars: int = 400
-    # log / test / build output
-    log_head_lines: int = 8
-    log_tail_lines: int = 15
-    log_context_before: int = 2
-    log_context_after: int = 3
-    log_max_kept_lines: int = 300
+    # line selection: beyond the lines that must stay, keep this share of the text, capped
+    keep_share: float = 0.2
+    keep_cap_chars: int = 6000
+    keep_floor_chars: int = 600
     # repeated lines
     dedupe_min_run: int = 3
     similar_min_run: int = 5
-    # grep / rg output
-    search_max_matches_per_file: int = 5
-    search_max_files_with_lines: int = 60
-    search_max_files_listed: int = 400
-    search_max_line_chars: int = 200
-    # JSON arrays
-    json_table_min_rows: int = 4
-    json_array_min_items: int = 40
-    json_array_min_chars: int = 8192
+    # JSON documents
+    json_sample_over: int = 40
+    json_min_chars: int = 8192
     json_head_items: int = 5
     json_tail_items: int = 3
-    json_max_anomalies: int = 10
-    # plain text
-    text_min_chars: int = 8192
-    text_head_chars: int = 3000
-    text_tail_chars: int = 2000
+    json_max_anomalies: int = 40
     # OpenCode's truncated outputs: directories whose saved files may be read back, and a cap
     tool_output_dirs: tuple[str, ...] = ()
     recover_max_bytes: int = 2 * 1024 * 1024
@@ -154,6 +143,10 @@ class CompressionSettings:
             lossless_only_tools=DEFAULT_LOSSLESS_ONLY_TOOLS | frozenset(extra_lossless_tools),
             tool_output_dirs=tuple(map(str, tool_output_dirs)),
         )
+
+    def room(self, total_chars: int) -> int:
+        """Characters a line selection may keep beyond its MUST lines."""
+        return max(self.keep_floor_chars, min(self.keep_cap_chars, int(total_chars * self.keep_share)))
 
     def transform_enabled(self, name: str) -> bool:
         return name not in self.disabled_transforms

@@ -11,7 +11,10 @@ import re
 from json.encoder import encode_basestring
 
 from .settings import CompressionSettings
-from .transforms import LossyResult, _clip, _dump, _loads_exact, _retrieve, retrieve_id
+from . import anomalies
+from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
+from .lossless import _dump, _loads_exact, compact_json, one_member_per_line
+from .transforms import LossyResult, _retrieve, retrieve_id
 
 # --------------------------------------------------------------------------- JSON preamble
 
@@ -45,17 +48,44 @@ def split_json_preamble(text: str, max_lines: int = 20) -> tuple[str, str] | Non
 # --------------------------------------------------------------------------- json_outline
 
 
+def _references(data: object, cap: int) -> set[str]:
+    """Short strings the document points at from its small objects (dist-tags values, the
+    names in a dependencies map): members of big containers that match one are kept."""
+    refs: set[str] = set()
+    stack = [data]
+    while stack and len(refs) < 4 * cap:
+        v = stack.pop()
+        if isinstance(v, dict):
+            small = len(v) <= cap
+            for k, x in v.items():
+                if small and isinstance(x, str) and 0 < len(x) <= 80:
+                    refs.add(x)
+                    refs.add(k)
+                if isinstance(x, (dict, list)):
+                    stack.append(x)
+        elif isinstance(v, list):
+            stack.extend(x for x in v if isinstance(x, (dict, list)))
+    return refs
+
+
+def _referenced(key: str, value: object, refs: set[str]) -> bool:
+    if key and (key in refs or key.rpartition("/")[2] in refs):
+        return True
+    return isinstance(value, str) and bool(value) and value in refs
+
+
 def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
-    """A large JSON document (optionally after a few non-JSON lines) keeps its shape: every
-    object key up to a per-object cap, the head and tail of long arrays and objects, and
-    clipped long strings; scalars in small objects (name, version, license, URLs) all stay."""
+    """A large JSON document (optionally after a few non-JSON lines) keeps its shape: small
+    objects whole, and of each long array or object its head and tail, the members that differ
+    from the rest (anomalies.pick) and the members other parts of the document name. Values are
+    kept verbatim (compact); a string too long to read is replaced by a marker."""
     pre = split_json_preamble(text)
     if pre is None:
         preamble, body = "", text
     else:
         preamble, body = pre
-    st = body.strip()
-    if len(st) < s.json_array_min_chars:
+    st = compact_json(body.strip())  # after a preamble the clean-up left it pretty
+    if len(st) < s.json_min_chars:
         return None
     if not (st[0] == "{" and st[-1] == "}" or st[0] == "[" and st[-1] == "]"):
         return None
@@ -63,49 +93,54 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
         data = _loads_exact(st)
     except (ValueError, RecursionError):
         return None
-    rid = retrieve_id(text)
-    ref = _retrieve(rid)
-    head, tail = s.json_head_items, s.json_tail_items
-    cap = s.json_array_min_items
-    str_cap = s.max_line_chars * 2
+    # Stored one member per line, so the model can ask for a path by pattern.
+    original = preamble + one_member_per_line(st) + "\n"
+    rid = retrieve_id(original)
+    ref = _retrieve(rid, s)
+    cap = s.json_sample_over
+    str_cap = s.max_line_chars * 4
+    refs = _references(data, cap)
+    spaced = '": ' in st[:4096] or '", ' in st[:4096]  # keep the document's own separators
+    comma, colon = (", ", ": ") if spaced else (",", ":")
     elided = 0
 
-    def walk(v: object, depth: int) -> str:
+    def pick(items: list[tuple[str, object]]) -> list[int]:
+        n = len(items)
+        keep = set(range(min(s.json_head_items, n))) | set(range(max(0, n - s.json_tail_items), n))
+        keep |= {i for i, (k, v) in enumerate(items) if _referenced(k, v, refs)}
+        keep |= set(anomalies.pick([v for _, v in items], s.json_max_anomalies))
+        return sorted(keep)
+
+    def walk(v: object, path: str) -> str:
         nonlocal elided
-        if isinstance(v, dict):
-            items = list(v.items())
+        if isinstance(v, (dict, list)):
+            is_obj = isinstance(v, dict)
+            items = list(v.items()) if is_obj else [("", x) for x in v]
             n = len(items)
-            if n > cap:
-                elided += 1
-                parts = [encode_basestring(k) + ":" + walk(x, depth + 1) for k, x in items[:head]]
-                parts.append(
-                    encode_basestring(f"[… {n - head - tail:,} keys elided ({n:,} keys); {ref}]") + ":null"
-                )
-                parts += [encode_basestring(k) + ":" + walk(x, depth + 1) for k, x in items[n - tail :]]
-            else:
-                parts = [encode_basestring(k) + ":" + walk(x, depth + 1) for k, x in items]
-            return "{" + ",".join(parts) + "}"
-        if isinstance(v, list):
-            n = len(v)
-            if n > cap:
-                elided += 1
-                parts = [walk(x, depth + 1) for x in v[:head]]
-                parts.append(
-                    encode_basestring(f"[… {n - head - tail:,} items elided (items {head + 1}–{n - tail} of {n}); {ref}]")
-                )
-                parts += [walk(x, depth + 1) for x in v[n - tail :]]
-            else:
-                parts = [walk(x, depth + 1) for x in v]
-            return "[" + ",".join(parts) + "]"
+            kept = pick(items) if n > cap else list(range(n))
+            what = "keys" if is_obj else "items"
+            parts: list[str] = []
+            prev = -1
+            for i in [*kept, n]:
+                if i > prev + 1:
+                    elided += 1
+                    note = f"[… {i - prev - 1:,} {what} of {path} elided ({what} {prev + 2}–{i} of {n}); {ref}]"
+                    parts.append(encode_basestring(note) + (colon + "null" if is_obj else ""))
+                if i < n:
+                    k, x = items[i]
+                    child = f"{path}.{k}" if is_obj else f"{path}[{i}]"
+                    parts.append((encode_basestring(k) + colon if is_obj else "") + walk(x, child))
+                prev = i
+            return ("{" if is_obj else "[") + comma.join(parts) + ("}" if is_obj else "]")
         if type(v) is str and len(v) > str_cap:
             elided += 1
-            return encode_basestring(_clip(v, str_cap))
-        return _dump(v)
+            return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {ref}]")
+        return _dump(v, spaced)
 
-    out = walk(data, 0)
+    out = walk(data, "$")
     if not elided:
         return None
-    return LossyResult(preamble + out, text, rid)
+    return LossyResult(preamble + out, original, rid)
 
 
 # --------------------------------------------------------------------------- git_output
@@ -120,7 +155,7 @@ _GIT_META = (
 _GIT_PROBE = re.compile(
     r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: \S.*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
 )
-_GIT_GRAPH_CAP = 20
+_HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
 
 
 def looks_git(text: str) -> bool:
@@ -136,223 +171,77 @@ def looks_git(text: str) -> bool:
     return False
 
 
-def git_output(text: str, s: CompressionSettings) -> LossyResult | None:
-    """git log/show/diff: keep every commit line with its Author/Date and subject, --stat lines
-    (graph shortened) and summaries, `diff --git` and file metadata lines, `@@` hunk headers and
-    the first changed lines of each hunk; elide commit bodies, context and the rest of hunks."""
-    if not looks_git(text):
-        return None
-    lines = text.split("\n")
-    n = len(lines)
-    keep: list[str | None] = [None] * n  # rendered kept line, or None = elided
-    per_hunk = 6
-    budget = s.log_max_kept_lines // 2
-    mode = ""  # "", "header", "message", "diffhead", "hunk"
-    shown = 0
-    subject_done = False
+_BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ )?\((.+?) +\d{4}-\d\d-\d\d ")
+
+
+def looks_blame(lines: list[str]) -> bool:
+    sample = [x for x in lines[:40] if x]
+    return len(sample) >= 5 and sum(1 for x in sample if _BLAME.match(x)) >= 0.8 * len(sample)
+
+
+def rank_blame(lines: list[str]) -> list[int]:
+    """git blame: the first line of every run of one commit (its hash and author) must stay."""
+    rank = [NORMAL] * len(lines)
+    prev = None
     for i, line in enumerate(lines):
-        if line.startswith("commit ") and _GIT_COMMIT.fullmatch(line):
-            keep[i] = line
-            mode, subject_done = "header", False
-            continue
-        if line.startswith("diff --git "):
-            keep[i] = _clip(line, s.max_line_chars)
-            mode = "diffhead"
-            continue
-        if mode == "header":
-            if line.startswith(("Author:", "Date:", "Merge:", "AuthorDate:", "Commit:", "CommitDate:")):
-                keep[i] = _clip(line, s.max_line_chars)
-                continue
-            mode = "message"
-        if mode == "message":
-            if line.startswith("    ") or not line:
-                if line.strip() and not subject_done:
-                    keep[i] = _clip(line, s.max_line_chars)
-                    subject_done = True
-                elif not line and not subject_done:
-                    keep[i] = line
-                continue
-            mode = ""
-        if mode == "diffhead":
-            if line.startswith("@@"):
-                mode = "hunk"
-            elif line.startswith(_GIT_META):
-                keep[i] = _clip(line, s.max_line_chars)
-                continue
-            elif line.startswith(("index ", "--- ", "+++ ")):
-                continue
-            else:
-                mode = ""
-        if line.startswith("@@ ") or line.startswith("@@@ "):
-            keep[i] = _clip(line, s.max_line_chars)
-            mode, shown = "hunk", 0
-            continue
-        if mode == "hunk":
-            c = line[:1]
-            if c in ("+", "-"):
-                if shown < per_hunk and budget > 0:
-                    keep[i] = _clip(line, s.max_line_chars)
-                    shown += 1
-                    budget -= 1
-                continue
-            if c in (" ", "\\") or (not line and i + 1 < n and lines[i + 1][:1] in (" ", "+", "-")):
-                continue
-            mode = ""
-        m = _GIT_STAT.fullmatch(line)
-        if m:
-            graph = m.group(2)
-            if len(graph) > _GIT_GRAPH_CAP:
-                graph = graph[:_GIT_GRAPH_CAP] + "…"
-            keep[i] = f" {m.group(1)} | {graph}"
-            continue
-        keep[i] = _clip(line, s.max_line_chars)  # summary lines and anything unrecognised
-    rid = retrieve_id(text)
-    out = [
-        "[git output condensed: commits, subjects, --stat, diff --git and @@ lines kept; commit bodies, "
-        f"context and most hunk lines elided; full output: {_retrieve(rid)}]"
-    ]
+        commit = line.split(" ", 1)[0]
+        if commit != prev:
+            rank[i] = MUST
+        prev = commit
+    return rank
+
+
+def rank_git(lines: list[str]) -> list[int]:
+    """git log/show/diff: commit, author, date and subject lines, --stat and summaries, file
+    headers and hunk headers must stay, and every changed line of a small hunk; a large hunk keeps
+    its first and last changed lines first; commit bodies next; unchanged context lines go first.
+    A hunk's extent comes from its header's line counts, so blank context lines cannot end it."""
+    n = len(lines)
+    rank = [NORMAL] * n
+    header = False
     i = 0
-    elided_any = False
     while i < n:
-        k = keep[i]
-        if k is not None:
-            out.append(k)
+        line = lines[i]
+        hunk = _HUNK.match(line)
+        if hunk:
+            rank[i] = MUST
+            old = int(hunk.group(1) or 1)
+            new = int(hunk.group(2) or 1)
+            changed: list[int] = []
             i += 1
+            while i < n and (old > 0 or new > 0):
+                c = lines[i][:1]
+                if c == "-":
+                    old -= 1
+                    changed.append(i)
+                elif c == "+":
+                    new -= 1
+                    changed.append(i)
+                elif c == "\\":
+                    rank[i] = LOW
+                elif c in (" ", ""):  # a blank context line lost its space to the clean-up
+                    old -= 1
+                    new -= 1
+                    rank[i] = LOW
+                else:
+                    break
+                i += 1
+            small = len(changed) <= 10
+            for k, at in enumerate(changed):
+                rank[at] = MUST if small else HIGH if k < 6 or k >= len(changed) - 2 else CONTEXT
             continue
-        j = i
-        size = 0
-        while j < n and keep[j] is None:
-            size += len(lines[j]) + 1
-            j += 1
-        if size <= 24:
-            out.extend(lines[i:j])
-        else:
-            out.append(f"[… {j - i:,} lines elided]")
-            elided_any = True
-        i = j
-    res = "\n".join(out)
-    if not elided_any and len(res) >= len(text):
-        return None
-    return LossyResult(res, text, rid)
-
-
-# --------------------------------------------------------------------------- ls_listing
-
-_LS_ENTRY = re.compile(
-    r"([-dlcbpsD])[rwxsStTl-]{9}[.+@]?\s+\d+\s+(\S+)\s+(\S+)\s+(\d+(?:,\s*\d+)?)\s+"
-    r"(?:\w{3}\s+\d{1,2}|\d{1,2}\s+\w{3}|\d{4}-\d\d-\d\d)\s+(?:\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?: [+-]\d{4})?|\d{4})"
-    r" (.*)"
-)
-_LS_TOTAL = re.compile(r"total \d+(?:[.,]\d+)?[KMGT]?")
-
-
-def _ls_kind(line: str) -> str:
-    """'entry', 'total', 'header', 'blank' or 'other'."""
-    if not line:
-        return "blank"
-    if _LS_ENTRY.fullmatch(line):
-        return "entry"
-    if _LS_TOTAL.fullmatch(line):
-        return "total"
-    if line.endswith(":") and "  " not in line:
-        return "header"
-    return "other"
-
-
-def looks_ls(text: str) -> bool:
-    sample = [ln for ln in text.split("\n", 60)[:60] if ln]
-    if len(sample) < 5:
-        return False
-    entries = sum(1 for ln in sample if _LS_ENTRY.fullmatch(ln))
-    return entries >= 0.6 * len(sample)
-
-
-def ls_listing(text: str, s: CompressionSettings) -> LossyResult | None:
-    """`ls -l` / `ls -la` / `ls -laR`: every entry name and directory header kept; permissions,
-    link counts, owner, group and dates dropped; `.`/`..` and `total` lines dropped; directories end
-    with `/`, symlinks keep `-> target`, other files keep their size."""
-    if not looks_ls(text):
-        return None
-    lines = text.split("\n")
-    rid = retrieve_id(text)
-    out = [
-        "[ls -l listing compacted: one entry per line as `name size` (bytes), directories end with /, "
-        f"permissions/owner/group/dates dropped; full listing: {_retrieve(rid)}]"
-    ]
-    others = 0
-    for line in lines:
-        m = _LS_ENTRY.fullmatch(line) if line[:1] in "-dlcbpsD" else None
-        if m is None:
-            if not line or _LS_TOTAL.fullmatch(line):
-                continue
-            out.append(_clip(line, s.max_line_chars))
-            others += 1
-            continue
-        kind, size, name = m.group(1), m.group(4), m.group(5)
-        if kind == "d":
-            if name in (".", ".."):
-                continue
-            out.append(name + "/")
-        elif kind == "l":
-            out.append(name)
-        elif kind == "-":
-            out.append(f"{name} {size}")
-        else:
-            out.append(f"{name} [{kind}]")
-    if others > 0.5 * len(out):
-        return None
-    return LossyResult("\n".join(out), text, rid)
-
-
-# --------------------------------------------------------------------------- html_text
-
-_HTML_PROBE = re.compile(r"\s*(?:<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b|<head\b)", re.I)
-_HTML_DROP = re.compile(
-    r"<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!doctype[^>]*>",
-    re.I | re.S,
-)
-_HTML_HEAD = re.compile(r"<(h[1-6]|title)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
-_HTML_BLOCK = re.compile(
-    r"</?(?:p|div|br|li|ul|ol|tr|table|thead|tbody|section|article|header|footer|nav|main|aside|"
-    r"pre|blockquote|dl|dt|dd|hr|form|fieldset|figure|figcaption|details|summary|body|head|html)\b[^>]*>",
-    re.I,
-)
-_HTML_CELL = re.compile(r"</?t[dh]\b[^>]*>", re.I)
-_HTML_TAG = re.compile(r"<[^<>]*>")
-_WS = re.compile(r"\s+")
-
-
-def looks_html(text: str) -> bool:
-    return _HTML_PROBE.match(text, 0, 2000) is not None
-
-
-def html_text(text: str, s: CompressionSettings) -> LossyResult | None:
-    """An HTML document becomes its visible text: scripts, styles and comments dropped, tags
-    stripped, the title and h1–h6 kept on lines of their own (`#`-prefixed); entities are left as
-    written."""
-    if not looks_html(text):
-        return None
-    t = _HTML_DROP.sub("", text)
-
-    def heading(m: re.Match[str]) -> str:
-        tag = m.group(1).lower()
-        inner = _WS.sub(" ", _HTML_TAG.sub(" ", m.group(2))).strip()
-        if tag == "title":
-            return f"\ntitle: {inner}\n"
-        return f"\n{'#' * int(tag[1])} {inner}\n"
-
-    t = _HTML_HEAD.sub(heading, t)
-    t = _HTML_BLOCK.sub("\n", t)
-    t = _HTML_CELL.sub(" | ", t)
-    t = _HTML_TAG.sub("", t)
-    lines: list[str] = []
-    for ln in t.split("\n"):
-        ln = " ".join(ln.split())  # whitespace runs to one space, ends trimmed (C speed)
-        if ln:
-            if ln[0] == "#" and lines and lines[-1]:
-                lines.append("")  # a blank line before each heading, none elsewhere
-            lines.append(ln)
-    rid = retrieve_id(text)
-    body = "\n".join(lines).strip("\n")
-    out = f"[HTML reduced to visible text (markup, scripts and styles dropped); original: {_retrieve(rid)}]\n{body}"
-    return LossyResult(out, text, rid)
+        if line.startswith("commit ") and _GIT_COMMIT.fullmatch(line):
+            rank[i] = MUST
+            header = True
+        elif line.startswith(("diff --git ", "diff --cc ", "--- ", "+++ ")) or line.startswith(_GIT_META):
+            rank[i] = MUST
+            header = False
+        elif line.startswith("index "):
+            rank[i] = HIGH
+        elif header and line.strip():
+            rank[i] = MUST  # Author:, Date:, Merge: and the subject
+            header = not line.startswith("    ")
+        elif _GIT_STAT.fullmatch(line) or _GIT_SUMMARY.fullmatch(line.rstrip()):
+            rank[i] = MUST
+        i += 1
+    return rank

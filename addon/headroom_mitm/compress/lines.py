@@ -1,0 +1,226 @@
+"""What a line of tool output says, read from the text alone: the facts every lossy transform
+ranks lines by. Nothing here knows which program printed the line.
+
+Words are searched in the lowered text with str.find (far faster than a regex per line); only
+the lines they hit are looked at with regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# --------------------------------------------------------------------------- line index
+
+
+class LineIndex:
+    """Lines of a text and the lines that hold given words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = "\n" + text  # a leading newline lets "\nword" find a word at any line start
+        self.low = self.text.lower()
+        self.lines = text.split("\n")
+        starts: list[int] = []
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i)
+            i = find("\n", i + 1)
+        self.starts = starts
+
+    def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
+        found: set[int] = set()
+        hay = self.text if case else self.low
+        find = hay.find
+        starts = self.starts
+        nlines = len(starts)
+        end = len(hay)
+        for w in words:
+            lead = 1 if w.startswith("\n") else 0
+            i = find(w)
+            while i != -1:
+                line = bisect_right(starts, i + lead) - 1
+                found.add(line)
+                nxt = (starts[line + 1] if line + 1 < nlines else end) - lead
+                i = find(w, nxt if nxt > i else i + 1)  # one hit per line per word is enough
+        return found
+
+    def where(self, check: re.Pattern[str], words: tuple[str, ...] = (), probe: re.Pattern[str] | None = None) -> list[int]:
+        """Lines that `check` matches at their start, looked at only where one of `words`, or a
+        match of `probe`, is found (a pattern that starts with a literal is scanned in C; one
+        anchored at every line start is not)."""
+        found = self.hits(words, case=True) if words else set()
+        if probe is not None:
+            starts = self.starts
+            found.update(bisect_right(starts, m.start()) - 1 for m in probe.finditer(self.text, 1))
+        lines = self.lines
+        return sorted(i for i in found if check.match(lines[i]))
+
+    def line_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+# Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
+_FAIL_WORDS = (
+    "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
+    "core dumped", "undefined reference", "assert", "expected", "not ok", "✕", "✗", "✘", "×", "●",
+    "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
+    "*** ", "killed", "exited (", "exit code", "exit status", "crash", "unhandled", "refused",
+    "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
+)  # fmt: skip
+# Lines are judged word by word in their lowered text: one C-level findall per line, then set
+# look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
+_WORD = re.compile(r"[a-z]+")
+_FAIL_EXACT = frozenset({
+    "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
+    "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
+    "invalid", "unmet", "missing",
+})  # fmt: skip
+_FAIL_PREFIX = ("fail", "assert")
+_FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
+_FAIL_PHRASES = (
+    "segmentation fault", "core dumped", "undefined reference", "no such file", "not found", "could not",
+    "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
+)  # fmt: skip
+_FAIL_MARKS = "✕✗✘×●"
+_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation"})
+_WARN_NOTES = (": note:", ": hint:", ": help:", "note: ", "hint: ", "help: ")
+# "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
+_NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\berrors?: 0\b")
+# The other half of an expectation: "Received: 2", "right: 5", "got 3".
+_DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
+_EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]")
+_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:")
+_PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
+_PASSING = re.compile(
+    r"^\s*(?:[✓✔√]|ok\b|pass(?:ed)?\b|--- pass\b|\[\s*ok\s*\])|\b(?:passed|ok)(?: \(?[\d.]+ ?m?s\)?)?\s*(?:\[\s*\d+%\])?$"
+    r"|\.\.\. ok$"
+)
+# Matched on the lowered line.
+_SUMMARY = re.compile(
+    r"^={3,} .* ={3,}$"
+    r"|\d (?:passed|failed|passing|failing|pending|errors?|skipped|warnings?|tests?|xfailed|xpassed"
+    r"|deselected|suites?|problems?|files?|packages?|insertions?|deletions?|todo|cancelled)\b"
+    r"|^\s*(?:tests?:|test suites:|test files|ran \d+|ok\b|fail\b|pass\b|build\b|finished\b|summary\b|total\b"
+    r"|done\b|result\b|test result:|found \d+|ℹ (?:tests|pass|fail|suites|duration)|# (?:tests|pass|fail)"
+    r"|success|successfully|error: could not compile|make(?:\[\d+\])?: \*\*\*)"
+    r"|exit (?:code|status)|checked \d+|\d (?:files? )?(?:changed|reformatted|left unchanged)"
+)
+# A place in a file: path:line[:col], path(line,col), File "x", line N, --> x:1:2, at f (x:1:2).
+# Found from the dot of the file's extension: a pattern that starts with a literal is scanned fast.
+LOC_TAIL = re.compile(r"\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\))")
+_LOC_OTHER = re.compile(r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|\bline \d+\b")
+_PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-")
+# Lines that open a failure's block: pytest's "____ test ____", cargo's "---- x stdout ----",
+# go's "--- FAIL:", mocha's "  1) suite", TAP's "not ok 3 - name".
+BANNER = re.compile(r"^\s*(?:[_=\-#*~]{3,}) ?\S.* ?(?:[_=\-#*~]{3,})\s*$|^\s*--- (?:FAIL|PASS|SKIP)\b|^\s*\d+\) \S")
+# A lint or compiler code: F401, E0382, TS2345, SC2086, W0612, [-Wunused-variable], no-unused-vars
+_CODE = re.compile(
+    r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
+    r"|\[([\w-]+)\]\s*$"
+)
+_BARE_PATH = re.compile(r"^\s*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?\s*$")
+_SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
+
+
+FAIL, WARN = "fail", "warn"
+
+
+def severity(line: str) -> str | None:
+    """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns)."""
+    head = line[:400]
+    low = head.lower()
+    fail_at = warn_at = 1 << 30
+    for k, w in enumerate(_WORD.findall(low)):
+        if w in _WARN_EXACT or w.endswith("warning") or w.startswith("deprecat"):
+            warn_at = min(warn_at, k)
+        elif w in _FAIL_EXACT or w.startswith(_FAIL_PREFIX) or (len(w) > 5 and w.endswith(_FAIL_SUFFIX)):
+            fail_at = min(fail_at, k)
+            break
+    if fail_at > warn_at:
+        return WARN
+    failed = fail_at < (1 << 30) or any(p in low for p in _FAIL_PHRASES) or any(c in head for c in _FAIL_MARKS)
+    if not failed and "exit" in low:
+        failed = _EXIT.search(low) is not None
+    if not failed and ":" in low:
+        failed = _DETAIL.match(low) is not None
+    if failed and ("0" in low or "no " in low or "without" in low) and _NEGATED.search(low):
+        failed = False
+    if failed:
+        return FAIL
+    if warn_at < (1 << 30) or any(p in low for p in _WARN_NOTES):
+        return WARN
+    return None
+
+
+def looks_passing(line: str) -> bool:
+    """Shaped like a passing test or check (say whether it also reports a failure with severity)."""
+    head = line[:400]
+    return "PASSED" in head or _PASSING.search(head.lower()) is not None
+
+
+def is_summary(line: str) -> bool:
+    return _SUMMARY.search(line[:400].lower()) is not None
+
+
+def location(line: str) -> tuple[int, int] | None:
+    """The span of the first place-in-a-file on the line, or None."""
+    head = line[:400]
+    m = LOC_TAIL.search(head)
+    if m is not None:
+        start = m.start()
+        while start > 0 and head[start - 1] in _PATH_CHARS:
+            start -= 1
+        if start < m.start() and head[m.start() - 1] not in "./\\":
+            return start, m.end()
+    if "line " in head or "-->" in head or "at " in head:
+        m = _LOC_OTHER.search(head)
+        if m is not None:
+            return m.start(), m.end()
+    return None
+
+
+def has_location(line: str) -> bool:
+    return location(line) is not None
+
+
+def starts_with_location(line: str) -> int:
+    """Where the text after a leading place-in-a-file starts (0 when the line does not start so)."""
+    span = location(line)
+    return span[1] if span is not None and line[: span[0]].strip() == "" else 0
+
+
+def is_bare_path(line: str) -> bool:
+    return len(line) < 300 and _BARE_PATH.match(line) is not None
+
+
+def shape(line: str) -> str:
+    """A line with its numbers, hex and quoted names blanked: lines of one template share it."""
+    return _SHAPE_DROP.sub("#", line[:300]).strip()
+
+
+def finding_key(line: str, section_path: str) -> tuple[str, str]:
+    """(code or message shape, file) of a diagnostic: one of each is worth seeing."""
+    head = line[:300]
+    m = _CODE.search(head)
+    code = next((g for g in m.groups() if g), m.group(0)) if m else ""
+    span = location(head)
+    if not code:
+        code = shape(head[span[1] :] if span else head)[:80]
+    if span is None:
+        return code, section_path
+    path = head[span[0] : span[1]]
+    for sep in (":", "("):
+        path = path.split(sep, 1)[0] if sep in path[1:] else path
+    return code, path
+
+
+def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
+    """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
+    return (
+        index.hits(_FAIL_WORDS) | index.hits(("Error", "Exception"), case=True),
+        index.hits(_WARN_WORDS),
+        index.hits(_PASS_WORDS),
+    )

@@ -1,0 +1,284 @@
+"""Line-oriented output of any program (tests, linters, compilers, builds, logs): rank every line
+by what it reports, keep what went wrong first, drop passing lines and repeats first.
+
+Ranking (see select.py for the ranks):
+  * failures (errors, failed tests, panics, exceptions, assertions) and the location that goes
+    with each, failing-test banners, summaries, the last lines: MUST;
+  * warnings and lint findings: the first of each (code or message shape, file) MUST, the rest
+    CONTEXT, with a closing line that counts what was left out per code;
+  * the lines around a failure (source excerpt, expected/received, frames): CONTEXT, kept with it;
+  * in repetitive output, a line of a template seen once: HIGH; the middle of a frequent
+    template: LOW; passing tests: LOW.
+Source code and prose are not logs: `looks_like_code_or_prose` keeps them out of here.
+
+Words and literal probes are found by C-level scans of the whole text; only the lines they hit
+are looked at one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import lines as ln
+from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
+
+_DIGITS = str.maketrans("0123456789", "0000000000")
+_DROP_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CODE = re.compile(
+    r"\s*(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
+    r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
+    r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
+    r"|//|/\*|\* |# |--|\"\"\"|<!--)"
+)
+_CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
+_HEADING = re.compile(r"#{1,6} \S")
+# Each shape is checked at the start of the lines a cheap probe points at.
+_GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
+_GUTTER_PROBE = ("|", "│")
+_BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?\S.*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
+_BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")
+_PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
+_PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
+_LOCATED = re.compile(_PLACE_FIRST)
+_LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
+_ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
+_BARE_PATH = re.compile(r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$")
+_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}:?[ \t]*\n")
+_CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
+_TRACEBACK = "Traceback (most recent call last):"
+_FRAME = re.compile(r'\s+File "[^"]+", line \d+')
+# A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
+_HEADER = re.compile(r"\s*(?:●|[_=\-#*~]{3,} ?\S|--- FAIL|\d+\) \S)")
+_COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
+_AFTER = 8  # lines after a failure that belong to it at most
+_TAIL = 40  # summaries are looked for in the last lines
+
+
+def looks_like_code_or_prose(text: str) -> bool:
+    """Source code, markdown, markup or plain prose: what the model asked to read, not a log."""
+    sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
+    n = len(sample)
+    if n < 8 or _TRACEBACK in text:
+        return False
+    if sum(1 for x in sample if ln.has_location(x)) >= 0.15 * n or sum(1 for x in sample if _GUTTER.match(x)) >= 0.1 * n:
+        return False  # excerpts of code inside diagnostics
+    code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
+    if code >= 0.3 * n:
+        return True
+    # Documents: code with its comments, markdown, markup, prose.
+    reading = code + sum(
+        1 for x in sample
+        if (x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x))
+    )
+    return reading >= 0.5 * n
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of words rather than fields: letters dominate, single spaces between words."""
+    s = line.strip()
+    if len(s) < 60 or "  " in s or "\t" in s or ln.has_location(s):
+        return False
+    spaces = s.count(" ")
+    letters = len(s) - len(s.translate(_DROP_LETTERS))
+    return spaces >= 8 and letters >= 0.75 * (len(s) - spaces)
+
+
+def _location_below(lines: list[str], i: int) -> int | None:
+    """The " --> file:line:col" line under a finding's header (rustc, ruff), if any."""
+    for k in (i + 1, i + 2):
+        if k < len(lines) and lines[k].lstrip().startswith("-->") and ln.has_location(lines[k]):
+            return k
+    return None
+
+
+def _failure_block(lines: list[str], i: int, stops: set[int]) -> range:
+    """The lines after failure i that explain it: up to the next failure, banner or blank-after-text."""
+    n = len(lines)
+    end = i + 1
+    seen_text = False
+    while end < n and end - i <= _AFTER:
+        if end in stops:
+            break
+        if not lines[end].strip():
+            if seen_text and end + 1 < n and not lines[end + 1].startswith((" ", "\t")):
+                break
+        else:
+            seen_text = True
+        end += 1
+    return range(i + 1, end)
+
+
+@dataclass
+class Ranking:
+    rank: list[int]
+    units: dict[int, range] = field(default_factory=dict)  # line -> its context, kept with it
+    dropped: dict[int, str] = field(default_factory=dict)  # warning beyond the first of its kind -> code
+    sections: list[int] = field(default_factory=list)  # bare file-path lines that head findings
+
+
+def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], set[int]]:
+    """(severity per reporting line, passing lines)."""
+    fail_c, warn_c, pass_c = ln.candidates(index)
+    gutter = set(index.where(_GUTTER, _GUTTER_PROBE))  # a source excerpt's words report nothing
+    sev: dict[int, str] = {}
+    for i in (fail_c | warn_c) - gutter:
+        s = ln.severity(lines[i])
+        if s is not None:
+            sev[i] = s
+    passing = {i for i in pass_c if sev.get(i) != ln.FAIL and ln.looks_passing(lines[i])}
+    # Findings that print no level: "path:line:col: CODE message", "CODE message" over
+    # " --> path:line:col" (ruff, rustc), and "path:line: message" (go test, pytest warnings),
+    # which report failures when anything failed.
+    placed = index.where(_LOCATED, probe=_PLACE)
+    lint = {i for i in placed if _LINT.match(lines[i])}
+    for i in lint:
+        sev.setdefault(i, ln.WARN)
+    for k in index.where(_ARROW, ("-->",)):
+        for i in (k - 1, k - 2):
+            if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
+                sev[i] = ln.WARN
+                break
+    if ln.FAIL in sev.values():
+        for i in placed:
+            if i not in sev and i not in lint:
+                sev[i] = ln.FAIL
+    return sev, passing
+
+
+def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
+    """How much each line matters, or None when nothing in the text says what happened (no
+    failure, warning, pass or repetition)."""
+    n = len(lines)
+    rank = [NORMAL] * n
+    out = Ranking(rank)
+
+    def lift(i: int, r: int) -> None:
+        # Being near a failure never revives a passing or repeated line.
+        if r < rank[i] and (r != CONTEXT or rank[i] != LOW):
+            rank[i] = r
+
+    # Repetition: a template's first and last lines stay NORMAL, its middle is LOW; in mostly
+    # repetitive output the one-off lines are the anomalies.
+    shapes = index.text[1:].translate(_DIGITS).split("\n")
+    counts = Counter(shapes)
+    repeated = sum(c for c in counts.values() if c >= 5)
+    if repeated >= 0.3 * n:
+        last = {sh: i for i, sh in enumerate(shapes)}
+        first = {sh: i for i, sh in reversed(list(enumerate(shapes)))}
+        for i, sh in enumerate(shapes):
+            c = counts[sh]
+            if c >= 5:
+                if first[sh] != i and last[sh] != i:
+                    rank[i] = LOW
+            elif c <= 2 and repeated >= 0.5 * n and lines[i].strip():
+                rank[i] = HIGH
+
+    sev, passing = _severities(lines, index)
+    for i in passing:
+        rank[i] = LOW
+    if not sev and not passing and LOW not in rank:
+        return None
+    failures = sorted(i for i, s in sev.items() if s == ln.FAIL)
+    anchors = set(failures)
+    banners = index.where(_BANNER, _BANNER_PROBE)
+    stops = anchors | set(banners)
+
+    for i in failures:
+        rank[i] = MUST
+        block = _failure_block(lines, i, stops)
+        out.units[i] = range(max(0, i - 2), block.stop)
+        if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
+            first_line = next((k for k in block if lines[k].strip()), None)
+            if first_line is not None:
+                lift(first_line, MUST)
+        located = ln.has_location(lines[i])
+        for k in block:
+            lift(k, CONTEXT)
+            if not located and ln.has_location(lines[k]):
+                rank[k] = MUST
+                located = True
+        for k in (i - 1, i - 2):
+            if k >= 0 and k not in anchors and ln.has_location(lines[k]):
+                lift(k, MUST if k == i - 1 else CONTEXT)
+        # "failures:" and kin: the list that follows names the failing tests.
+        if lines[i].rstrip().endswith(":") and _TRACEBACK not in lines[i]:
+            indent = len(lines[i]) - len(lines[i].lstrip())
+            k = i + 1
+            while k < n and k - i <= 200 and lines[k].strip() and len(lines[k]) - len(lines[k].lstrip()) > indent:
+                rank[k] = MUST
+                k += 1
+
+    # Tracebacks: the frame nearest the failure is its location; the others are context.
+    for i in index.hits(("\n" + _TRACEBACK,), case=True):
+        k = i + 1
+        frames: list[int] = []
+        while k < n and lines[k][:1] in (" ", "\t"):
+            if _FRAME.match(lines[k]):
+                frames.append(k)
+            k += 1
+        if frames:
+            for j in range(frames[-1], k):
+                lift(j, MUST)
+            out.units[frames[0]] = range(frames[0], min(frames[0] + 2, k))
+            for f in frames[:-1]:
+                lift(f, CONTEXT)  # a frame repeated by recursion (LOW) is said once
+        if k < n:
+            lift(k, MUST)
+
+    # Banners that open a failure's block carry the failing test's id.
+    for i in banners:
+        if i not in passing:
+            near = any(k in anchors for k in range(i + 1, min(n, i + _AFTER + 1)))
+            lift(i, MUST if near else HIGH)
+
+    # Warnings: the first of each (code, file) MUST, the others kept only if room is left.
+    warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
+    if warn_lines:
+        out.sections = index.where(_BARE_PATH, probe=_BARE_PATH_PROBE)
+    seen: set[tuple[str, str]] = set()
+    section = ""
+    si = 0
+    for i in warn_lines:
+        while si < len(out.sections) and out.sections[si] < i:
+            section = lines[out.sections[si]].strip().rstrip(":")
+            si += 1
+        below = None if ln.has_location(lines[i]) else _location_below(lines, i)
+        key = ln.finding_key(lines[i] if below is None else lines[i] + " " + lines[below].strip(), section)
+        block = _failure_block(lines, i, stops)
+        out.units[i] = range(i + 1, min(block.stop, i + 5))
+        if key not in seen:
+            seen.add(key)
+            lift(i, MUST)
+            if below is not None:
+                lift(below, MUST)
+            for k in out.units[i]:
+                lift(k, CONTEXT)
+        else:
+            lift(i, CONTEXT)
+            out.dropped[i] = key[0]
+
+    # The closing lines hold the verdict (summaries); the opening ones say what ran.
+    tail = [i for i in range(n - 1, max(-1, n - _TAIL - 1), -1) if lines[i].strip()]
+    for i in tail[3:]:
+        if rank[i] > MUST and ln.is_summary(lines[i]) and (i not in passing or _COUNTED.search(lines[i])):
+            rank[i] = MUST
+    for i in tail[:3]:
+        rank[i] = MUST
+    for i in range(min(3, n)):
+        lift(i, HIGH)
+    return out
+
+
+def keep_section_headers(lines: list[str], keep: bytearray, sections: list[int]) -> None:
+    """A kept finding under a bare file-path header (eslint, tsc --pretty) keeps its header."""
+    n = len(lines)
+    heads = set(sections)
+    for h in sections:
+        k = h + 1
+        while k < n and lines[k].strip() and k not in heads:
+            if keep[k]:
+                keep[h] = 1
+                break
+            k += 1

@@ -1,0 +1,166 @@
+"""Lossless clean-up of tool outputs, and lossless re-encodings of JSON (compact, a table for
+uniform objects): nothing a model could need is removed here."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from json.encoder import encode_basestring
+
+
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erase
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*\x1b\\"  # DCS / SOS / PM / APC strings
+    r"|\x1b[()*+][0-9A-Za-z]"  # charset selection
+    r"|\x1b[@-Z\\-_=>78]"  # two-character escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+
+
+def strip_ansi(text: str) -> str:
+    """Remove terminal escape sequences (colours, cursor control, OSC links)."""
+    if "\x1b" not in text and "\x9b" not in text:
+        return text
+    return _ANSI.sub("", text)
+
+
+def collapse_cr(text: str) -> str:
+    """Keep only the final state of lines overwritten with bare carriage returns (progress bars).
+
+    CRLF line endings are not overwrites and are kept.
+    """
+    if "\r" not in text:
+        return text
+    lines = text.split("\n")
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if "\r" not in line:
+            continue
+        crlf = line.endswith("\r") and i != last  # a CR that ends the text is an overwrite
+        core = line[:-1] if crlf else line
+        if "\r" not in core:
+            continue
+        final = ""
+        for seg in reversed(core.split("\r")):
+            if seg:
+                final = seg
+                break
+        lines[i] = final + ("\r" if crlf else "")
+    return "\n".join(lines)
+
+
+def trim_trailing_ws(text: str) -> str:
+    """Drop spaces and tabs at line ends (before the CR of a CRLF ending too)."""
+    if not (" \n" in text or "\t\n" in text or " \r" in text or "\t\r" in text or text.endswith((" ", "\t"))):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if line.endswith("\r"):
+            out.append(line[:-1].rstrip(" \t") + "\r")
+        else:
+            out.append(line.rstrip(" \t"))
+    return "\n".join(out)
+
+
+# Single-character repeats: sre runs these in a tight C loop even over huge runs.
+_BLANK_RUN_LF = re.compile(r"\n{4,}")
+_BLANK_RUN_CRLF = re.compile(r"(?:\r\n){4,}")
+
+
+def collapse_blank_runs(text: str) -> str:
+    """Three or more empty lines become one (two are left alone: code uses them).
+
+    Runs after trim_trailing_ws, so whitespace-only lines are already empty."""
+    if "\n\n\n\n" in text:
+        text = _BLANK_RUN_LF.sub("\n\n", text)
+    if "\r\n\r\n\r\n\r\n" in text:
+        text = _BLANK_RUN_CRLF.sub("\r\n\r\n", text)
+    return text
+
+
+_JSON_STRING = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")', re.S)
+_DROP_WS = str.maketrans("", "", " \t\n\r")
+
+
+def looks_json(s: str) -> bool:
+    """Starts and ends like a JSON object or array (cheap pre-check before parsing)."""
+    return len(s) >= 2 and ((s[0] == "{" and s[-1] == "}") or (s[0] == "[" and s[-1] == "]"))
+
+
+def compact_json(text: str) -> str:
+    """Pretty-printed JSON to one line: indentation and newlines outside strings go, every token
+    stays, and so do the spaces after ':' and ',' (so `"version": "1.2.3"` reads as it did)."""
+    s = text.strip()
+    if not looks_json(s):
+        return text
+    if "\n" not in s and ", " not in s and ": " not in s and "\t" not in s:
+        return text
+    try:
+        json.loads(s)
+    except ValueError:
+        return text
+    parts = _JSON_STRING.split(s)
+    parts[0::2] = [p.translate(_DROP_WS).replace(",", ", ").replace(":", ": ") for p in parts[0::2]]
+    out = "".join(parts)
+    return out if len(out) < len(text) else text
+
+
+class _Num(str):
+    """A JSON number (or NaN/Infinity) kept as its source spelling."""
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        raise _DuplicateKey("duplicate key")  # a table or re-dump would lose one of them
+    return d
+
+
+def _loads_exact(s: str) -> object:
+    return json.loads(s, parse_float=_Num, parse_int=_Num, parse_constant=_Num, object_pairs_hook=_pairs)
+
+
+def _dump(v: object, spaced: bool = False) -> str:
+    """One-line JSON that keeps number spellings (json.dumps would re-spell floats); `spaced`
+    puts a space after ':' and ',' as compact_json leaves them."""
+    if isinstance(v, _Num):
+        return str.__str__(v)
+    if isinstance(v, str):
+        return encode_basestring(v)
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if v is None:
+        return "null"
+    comma, colon = (", ", ": ") if spaced else (",", ":")
+    if isinstance(v, dict):
+        return "{" + comma.join(encode_basestring(k) + colon + _dump(x, spaced) for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + comma.join(_dump(x, spaced) for x in v) + "]"
+    raise TypeError(type(v).__name__)
+
+
+def one_member_per_line(compact: str) -> str:
+    """One-line JSON broken after every ',' '{' '[' outside strings: what a retrieval by line or
+    pattern can cut a document into (string ops only, no re-encoding)."""
+    parts = _JSON_STRING.split(compact)
+    parts[0::2] = [p.replace(", ", ",").replace(",", ",\n").replace("{", "{\n").replace("[", "[\n") for p in parts[0::2]]
+    return "".join(parts)
+
+
+LosslessFn = Callable[[str], str]
+
+LINE_LOSSLESS: tuple[tuple[str, LosslessFn], ...] = (
+    ("strip_ansi", strip_ansi),
+    ("collapse_cr", collapse_cr),
+    ("trim_trailing_ws", trim_trailing_ws),
+    ("collapse_blank_runs", collapse_blank_runs),
+    ("compact_json", compact_json),
+)

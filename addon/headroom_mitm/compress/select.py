@@ -1,0 +1,93 @@
+"""Line selection: the one way a lossy transform shortens line-oriented text.
+
+A transform only says how much each line matters; this module decides what fits and renders the
+kept lines byte-for-byte, with a marker where lines were left out. So every lossy rendering keeps
+lines verbatim by construction: nothing here can rewrite a line.
+
+Ranks, most important first:
+  MUST     kept whatever the budget: diagnostics with their locations, failing tests, summaries,
+           headers, anomalous rows
+  HIGH     kept next: warnings beyond the first of their kind, banners, head rows
+  CONTEXT  lines around what went wrong (source excerpts, assertion details)
+  NORMAL   everything else
+  LOW      never chosen: passing tests, the middle of runs of one repeated template
+"""
+
+from __future__ import annotations
+
+MUST, HIGH, CONTEXT, NORMAL, LOW = range(5)
+
+# A marker costs about this many characters: a gap shorter than that is shown as it is.
+_MARKER_COST = 100
+
+
+def ends_first(order: list[int]) -> list[int]:
+    """Items in the order first, last, second, second-to-last, … (root cause and final state
+    matter most when only some fit)."""
+    out: list[int] = []
+    lo, hi = 0, len(order) - 1
+    while lo <= hi:
+        out.append(order[lo])
+        if hi != lo:
+            out.append(order[hi])
+        lo, hi = lo + 1, hi - 1
+    return out
+
+
+def choose(lines: list[str], rank: list[int], room: int, units: dict[int, range] | None = None) -> bytearray:
+    """The kept-line mask. MUST lines are always kept; then each rank in turn, its lines taken
+    ends-first while `room` characters last. `units` ties a line's context to it: when line i is taken, the
+    lines of units[i] come with it (if they fit too)."""
+    n = len(lines)
+    keep = bytearray(n)
+    by_rank: list[list[int]] = [[] for _ in range(LOW + 1)]
+    for i, r in enumerate(rank):
+        by_rank[r].append(i)
+    for i in by_rank[MUST]:
+        keep[i] = 1
+    units = units or {}
+    for r in range(HIGH, LOW):  # LOW lines are never chosen: only a gap too short to mark keeps them
+        for i in ends_first(by_rank[r]):
+            if room <= 0:
+                return keep
+            if not keep[i]:
+                cost = len(lines[i]) + 1
+                if cost > room:
+                    continue
+                keep[i] = 1
+                room -= cost
+            for j in units.get(i, ()):
+                if not keep[j] and rank[j] != LOW:
+                    cost = len(lines[j]) + 1
+                    if cost <= room:
+                        keep[j] = 1
+                        room -= cost
+    return keep
+
+
+def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
+    """(kept lines joined, whether anything was left out). `marker(first, last, count)` words a
+    gap of lines first..last (1-based, inclusive). Gaps cheaper than a marker stay as they are."""
+    n = len(lines)
+    total = n - 1 if n > 1 and lines[-1] == "" else n
+    out: list[str] = []
+    elided = False
+    i = 0
+    while i < n:
+        if keep[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = keep.find(1, i)
+        j = n if j == -1 else j
+        if sum(len(lines[k]) + 1 for k in range(i, j)) <= _MARKER_COST:
+            out.extend(lines[i:j])
+        else:
+            last = min(j, total)
+            if last >= i + 1:
+                out.append(marker(i + 1, last, last - i))
+                elided = True
+            if j == n and total < n:
+                out.append("")  # the text's final newline
+        i = j
+    return "\n".join(out), elided

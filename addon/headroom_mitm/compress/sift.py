@@ -1,0 +1,106 @@
+"""Which lossy transform a block gets, decided from its text (the tool name only hints), and the
+line-oriented ones run through one ranking and one selection.
+
+Order: JSON documents; git; search results; code and prose (never lossy); then any other
+line-oriented output, where what a log's lines report and what a table's rows hold are ranked
+together, the more important rank winning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lines as ln
+from . import logs, tables
+from . import structured as st
+from . import transforms as tf
+from .lossless import looks_json
+from .select import LOW, NORMAL, choose, render
+from .settings import CompressionSettings
+
+
+def _merge(log_rank: list[int] | None, row_rank: list[int] | None) -> list[int]:
+    if log_rank is None:
+        return row_rank or []
+    if row_rank is None:
+        return log_rank
+    # A passing line stays among the first to go unless its row is an anomaly.
+    return [lr if lr == LOW and rr >= NORMAL else min(lr, rr) for lr, rr in zip(log_rank, row_rank)]
+
+
+# A compiler's or linter's finding: a level or a code right after the place.
+_FINDING = re.compile(r"^\S+?(?::\d+(?::\d+)?|\(\d+,\d+\)):?\s*(?:error|warning|note|fatal|info|[A-Z]{1,4}\d{2,5}\b)", re.I)
+
+
+def _diagnostic_share(lines: list[str]) -> float:
+    sample = [x for x in lines[:200] if x.strip()]
+    return sum(1 for x in sample if _FINDING.match(x)) / max(1, len(sample))
+
+
+def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
+    """(name, result); False when the text is code or prose, or of a known shape with nothing
+    worth leaving out; None when no line-oriented shape fits."""
+    index = ln.LineIndex(text)
+    lines = index.lines
+    if len(lines) < 12:
+        return None
+    ranked: logs.Ranking | None = None
+    if st.looks_git(text) and s.transform_enabled("git_output"):
+        name, rank = "git_output", st.rank_git(lines)
+    elif st.looks_blame(lines) and s.transform_enabled("git_blame"):
+        name, rank = "git_blame", st.rank_blame(lines)
+    elif (
+        s.transform_enabled("search_results")
+        and _diagnostic_share(lines) < 0.2  # compiler and linter lines look like grep hits
+        and (found := tf.rank_search(lines)) is not None
+    ):
+        name, rank = "search_results", found
+    elif logs.looks_like_code_or_prose(text):
+        return False  # what the model asked to read is never cut
+    else:
+        ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
+        rows = tables.rank_rows(lines)
+        if rows is not None and rows[1] is None:
+            return False  # a short list of paths is the answer itself
+        if rows is not None and not s.transform_enabled(rows[0]):
+            rows = None
+        if ranked is None and rows is None:
+            return None
+        name = rows[0] if rows is not None else "log_output"
+        rank = _merge(ranked.rank if ranked else None, rows[1] if rows is not None else None)
+    keep = choose(lines, rank, s.room(len(text)), ranked.units if ranked else None)
+    if ranked is not None:
+        logs.keep_section_headers(lines, keep, ranked.sections)
+    rid = tf.retrieve_id(text)
+    out, elided = render(lines, keep, tf.gap_marker(text, rid, s))
+    if not elided:
+        return False
+    left: dict[str, int] = {}
+    for i, code in (ranked.dropped if ranked else {}).items():
+        if not keep[i]:
+            left[code] = left.get(code, 0) + 1
+    if left:
+        parts = ", ".join(f"{c} ×{k}" for c, k in sorted(left.items(), key=lambda kv: (-kv[1], kv[0]))[:12])
+        end = "\n" if out.endswith("\n") else ""
+        out = out.rstrip("\n") + f"\n[warnings left out, by kind: {parts}]" + end
+    return name, tf.LossyResult(out, text, rid)
+
+
+def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple[str, tf.LossyResult]]:
+    """The lossy renderings that fit this text's shape (at most one per shape)."""
+    found: list[tuple[str, tf.LossyResult]] = []
+    bs = text.strip()
+    if looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(text) is not None):
+        if s.transform_enabled("json_outline"):
+            res = st.json_outline(text, s)
+            if res is not None:
+                found.append(("json_outline", res))
+        return found
+    line = _line_lossy(text, s)
+    if line is not None:
+        return [line] if line else []
+    if s.transform_enabled("dedupe_lines"):
+        res = tf.dedupe_lines(text, s)
+        if res is not None:
+            found.append(("dedupe_lines", res))
+    return found

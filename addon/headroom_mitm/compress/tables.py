@@ -1,0 +1,174 @@
+"""Rows of records: column tables (`ps aux`, `docker ps`, `ls -l`, `df`), CSV/TSV and lists of
+paths (`find`, glob). Sampling keeps, beside the head and the tail, every row that differs from
+the majority: a rare value in a column that one value dominates, each numeric column's minimum
+and maximum, any row that reports a failure, and for paths the first entry of each directory
+and of each file type.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+
+from .select import HIGH, MUST, NORMAL
+
+_NUMBER = re.compile(r"^[-+]?\d[\d,_]*(?:\.\d+)?\s*(?:%|[kKMGTP]i?[bB]?|[bB])?$")
+_UNIT = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15}
+_PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]+(?:/[\w@.+~ -]*)*\s*$")
+_MIN_ROWS = 10
+_FIELD = re.compile(r"\S+")
+
+
+def _number(cell: str) -> float | None:
+    c = cell.strip()
+    if not _NUMBER.match(c):
+        return None
+    c = c.rstrip("%bB").replace(",", "").replace("_", "")
+    scale = 1.0
+    if c and c[-1] in "iI":
+        c = c[:-1]
+    if c and c[-1].lower() in _UNIT:
+        scale = _UNIT[c[-1].lower()]
+        c = c[:-1]
+    try:
+        return float(c) * scale
+    except ValueError:
+        return None
+
+
+def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
+    """(line numbers of the table's rows, their cells): by a delimiter, by a fixed number of
+    whitespace-separated fields, or by aligned columns whose last one may hold spaces. The
+    shape is judged on a sample before any other line is split."""
+    nonblank = [i for i, s in enumerate(lines) if s.strip()]
+    if len(nonblank) < _MIN_ROWS:
+        return None
+    sample = [lines[i] for i in nonblank[:60]]
+    for delim in (",", "\t", ";", "|"):
+        if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
+            continue
+        try:
+            width, count = Counter(len(r) for r in csv.reader(sample, delimiter=delim)).most_common(1)[0]
+            if width < 2 or count < 0.8 * len(sample):
+                continue
+            parsed = list(csv.reader([lines[i] for i in nonblank], delimiter=delim))
+        except csv.Error:
+            continue
+        rows = [(i, r) for i, r in zip(nonblank, parsed) if len(r) == width]
+        if len(rows) >= 0.7 * len(nonblank):
+            return [i for i, _ in rows], [r for _, r in rows]
+    widths = Counter(min(len(s.split()), 12) for s in sample)
+    width, count = widths.most_common(1)[0]
+    if width < 3:
+        return None
+    if count >= 0.7 * len(sample):  # records of a fixed number of fields, aligned or not
+        exact = [(i, lines[i].split()) for i in nonblank]
+        rows = [(i, c) for i, c in exact if len(c) == width]
+        if len(rows) >= 0.7 * len(nonblank):
+            return [i for i, _ in rows], [c for _, c in rows]
+    if not _aligned(sample, width):
+        return None
+    cells = [(i, lines[i].split(None, width - 1)) for i in nonblank]
+    rows = [(i, c) for i, c in cells if len(c) == width]
+    if len(rows) < 0.6 * len(nonblank) or len(rows) < _MIN_ROWS:
+        return None
+    # Each block of adjacent rows (`ls -lR` pads every directory on its own) must be aligned.
+    blocks: list[list[str]] = []
+    prev = -2
+    for i, _ in rows:
+        if i != prev + 1:
+            blocks.append([])
+        blocks[-1].append(lines[i])
+        prev = i
+    if sum(len(b) for b in blocks if len(b) >= 3 and _aligned(b, width)) < 0.6 * len(rows):
+        return None
+    return [i for i, _ in rows], [c for _, c in rows]
+
+
+def _aligned(rows: list[str], width: int) -> bool:
+    """Columns padded to a common start or end (ps, ls -l, docker ps, df): the mark of a table,
+    where a log's words fall anywhere."""
+    rows = rows[:200]  # a sample says as much as the whole block
+    starts: list[Counter[int]] = [Counter() for _ in range(width - 1)]
+    ends: list[Counter[int]] = [Counter() for _ in range(width - 1)]
+    for row in rows:
+        for k, m in zip(range(width - 1), _FIELD.finditer(row)):
+            starts[k][m.start()] += 1
+            ends[k][m.end()] += 1
+    need = 0.6 * len(rows)
+    good = sum(1 for st, en in zip(starts, ends) if st.most_common(1)[0][1] >= need or en.most_common(1)[0][1] >= need)
+    return good >= max(2, (2 * (width - 1) + 2) // 3)
+
+
+def looks_path_list(lines: list[str]) -> bool:
+    nonblank = [s for s in lines if s.strip()]
+    return len(nonblank) >= _MIN_ROWS and sum(1 for s in nonblank if "/" in s and _PATH_LINE.match(s)) >= 0.8 * len(nonblank)
+
+
+def rank_table(lines: list[str]) -> list[int] | None:
+    split = _split_rows(lines)
+    if split is None:
+        return None
+    at, rows = split
+    if len(at) < 0.7 * sum(1 for x in lines if x.strip()):
+        return None  # too many lines of another shape to call this a table
+    # Lines outside the table's shape: titles, totals, and records unlike the others.
+    rank = [MUST if s.strip() else NORMAL for s in lines]
+    for i in at:
+        rank[i] = NORMAL
+    body = list(range(len(rows)))
+    # A header is a first row whose numeric columns hold words.
+    if rows and any(_number(c) is None and _number(rows[min(1, len(rows) - 1)][k]) is not None for k, c in enumerate(rows[0])):
+        rank[at[0]] = MUST
+        body = body[1:]
+    if not body:
+        return None
+    for k in range(len(rows[0])):
+        column = [rows[j][k].strip() for j in body]
+        probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
+        if sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
+            nums = [_number(c) for c in column]
+            valued = [(v, j) for v, j in zip(nums, body) if v is not None]
+            if valued:
+                rank[at[min(valued)[1]]] = MUST
+                rank[at[max(valued, key=lambda t: (t[0], -t[1]))[1]]] = MUST
+            continue
+        counts = Counter(column)
+        top, top_count = counts.most_common(1)[0]
+        if top_count * 2 >= len(column):  # one value dominates: the minority rows stand out
+            rare = max(2, len(column) // 10)
+            for c, j in zip(column, body):
+                if counts[c] <= rare:
+                    rank[at[j]] = MUST
+    for j in body[:3] + body[-2:]:
+        rank[at[j]] = min(rank[at[j]], HIGH)
+    return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+def rank_paths(lines: list[str]) -> list[int]:
+    rank = [NORMAL] * len(lines)
+    dirs: set[str] = set()
+    exts: set[str] = set()
+    for i, s in enumerate(lines):
+        p = s.strip()
+        if not p:
+            continue
+        d, _, name = p.rpartition("/")
+        ext = name.rpartition(".")[2] if "." in name else ""
+        if d not in dirs or ext not in exts:
+            rank[i] = MUST
+            dirs.add(d)
+            exts.add(ext)
+    return rank
+
+
+def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
+    """(name, ranks) for a table or a path list, None for anything else. A path list the size
+    OpenCode's own glob returns is read whole: its ranks are None."""
+    if looks_path_list(lines):
+        if sum(1 for x in lines if x.strip()) <= 100:
+            return "path_list", None
+        return "path_list", rank_paths(lines)
+    rank = rank_table(lines)
+    return None if rank is None else ("table_rows", rank)
