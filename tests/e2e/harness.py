@@ -19,7 +19,8 @@ ANTHROPIC_MODEL = "anthropic/claude-sonnet-4-5"
 
 
 def opencode_binary() -> str:
-    candidate = os.environ.get("OPENCODE_BIN") or shutil.which("opencode")
+    pinned = Path(__file__).resolve().parents[2] / ".tools" / "bin" / "opencode"  # scripts/setup.sh puts it here
+    candidate = os.environ.get("OPENCODE_BIN") or (str(pinned) if pinned.exists() else shutil.which("opencode"))
     if not candidate or not os.access(candidate, os.X_OK):
         raise RuntimeError("the pinned OpenCode is not installed: run `bash scripts/setup.sh` (or set OPENCODE_BIN)")
     return candidate

@@ -358,3 +358,15 @@ def test_grep_context_separators_do_not_block_compression() -> None:
     out = rendered(text)
     assert len(out) < 0.6 * len(text)
     assert_verbatim(text, out)
+
+
+def test_the_one_failing_request_in_an_access_log_survives() -> None:
+    rows = [
+        f'10.0.0.{i % 7} - - [12/Mar/2025:10:{i // 60 % 60:02d}:{i % 60:02d} +0000] "GET /item/{i} HTTP/1.1" 200 {500 + i % 97} "-" "curl/8.5.0" {3 + i % 11}ms'
+        for i in range(400)
+    ]
+    rows[233] = rows[233].replace('" 200 ', '" 500 ')
+    text = "\n".join(rows) + "\n"
+    out = rendered(text)
+    assert rows[233] in out.split("\n")
+    assert len(out) < 0.3 * len(text)

@@ -85,8 +85,10 @@ _FAIL_PHRASES = (
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
 )  # fmt: skip
 _FAIL_MARKS = "✕✗✘×●"
+_PHRASES = re.compile("|".join(re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
 _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation"})
-_WARN_NOTES = (": note:", ": hint:", ": help:", "note: ", "hint: ", "help: ")
+_CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
+_NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
 _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\berrors?: 0\b")
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
@@ -128,20 +130,28 @@ _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*
 FAIL, WARN = "fail", "warn"
 
 
+def _word_class(w: str) -> str | None:
+    c = _CLASS.get(w)
+    if c is None and len(w) > 3:
+        if w.startswith(_FAIL_PREFIX) or (len(w) > 5 and w.endswith(_FAIL_SUFFIX)):
+            return FAIL
+        if w.endswith("warning") or w.startswith("deprecat"):
+            return WARN
+    return c
+
+
 def severity(line: str) -> str | None:
     """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns)."""
     head = line[:400]
     low = head.lower()
-    fail_at = warn_at = 1 << 30
-    for k, w in enumerate(_WORD.findall(low)):
-        if w in _WARN_EXACT or w.endswith("warning") or w.startswith("deprecat"):
-            warn_at = min(warn_at, k)
-        elif w in _FAIL_EXACT or w.startswith(_FAIL_PREFIX) or (len(w) > 5 and w.endswith(_FAIL_SUFFIX)):
-            fail_at = min(fail_at, k)
+    first = None
+    for w in _WORD.findall(low):
+        first = _word_class(w)
+        if first is not None:
             break
-    if fail_at > warn_at:
+    if first == WARN:
         return WARN
-    failed = fail_at < (1 << 30) or any(p in low for p in _FAIL_PHRASES) or any(c in head for c in _FAIL_MARKS)
+    failed = first == FAIL or _PHRASES.search(low) is not None
     if not failed and "exit" in low:
         failed = _EXIT.search(low) is not None
     if not failed and ":" in low:
@@ -150,7 +160,7 @@ def severity(line: str) -> str | None:
         failed = False
     if failed:
         return FAIL
-    if warn_at < (1 << 30) or any(p in low for p in _WARN_NOTES):
+    if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(_NOTES)):
         return WARN
     return None
 

@@ -45,12 +45,13 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     if len(nonblank) < _MIN_ROWS:
         return None
     sample = [lines[i] for i in nonblank[:60]]
-    for delim in (",", "\t", ";", "|"):
+    # A space-separated record with quoted fields (web server access logs) is a table too.
+    for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
         if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
             continue
         try:
             width, count = Counter(len(r) for r in csv.reader(sample, delimiter=delim)).most_common(1)[0]
-            if width < 2 or count < 0.8 * len(sample):
+            if width < least or count < 0.8 * len(sample):
                 continue
             parsed = list(csv.reader([lines[i] for i in nonblank], delimiter=delim))
         except csv.Error:
