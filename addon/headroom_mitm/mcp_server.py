@@ -13,7 +13,7 @@ from .compress import OriginalStore
 from .compress.store import retrieve_text
 
 if TYPE_CHECKING:
-    from mcp.server.fastmcp import FastMCP
+    from mcp.server.lowlevel import Server
 
 SERVER_NAME = "headroom"
 TOOL_NAME = "headroom_retrieve"
@@ -38,33 +38,59 @@ def retrieve(
     return text
 
 
-def build_server(store_path: Path) -> "FastMCP":
-    from mcp.server.fastmcp import FastMCP  # only the MCP server process pays for this import
+_DESCRIPTION = (
+    "Get back the original text of a tool output that headroom-mitm compressed. Use the id from a "
+    "marker such as '[… 1,234 lines elided …; headroom_retrieve id=hr_…]'. Optionally pass start_line "
+    "and end_line (1-based, inclusive, as the marker numbers them) or a regular-expression pattern "
+    "(with context lines) to get only part of it."
+)
+_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "description": "the id from the marker, hr_…"},
+        "start_line": {"type": "integer", "minimum": 1},
+        "end_line": {"type": "integer", "minimum": 1},
+        "pattern": {"type": "string", "description": "a regular expression; only matching lines come back"},
+        "context": {"type": "integer", "minimum": 0, "default": 0},
+    },
+    "required": ["id"],
+    "additionalProperties": False,
+}
 
-    server = FastMCP(SERVER_NAME)
+
+def build_server(store_path: Path) -> "Server":
+    """A server that offers this one tool and nothing else: OpenCode adds three resource tools to
+    every request for a server that advertises resources, which FastMCP always does."""
+    from mcp import types  # only the MCP server process pays for these imports
+    from mcp.server.lowlevel import Server
+
+    server: Server = Server(SERVER_NAME)
     store = OriginalStore(store_path)
 
-    @server.tool(
-        name=TOOL_NAME,
-        description=(
-            "Get back the original text of a tool output that headroom-mitm compressed. Use the id from a "
-            "marker such as '[… 1,234 lines elided …; headroom_retrieve id=hr_…]'. Optionally pass start_line "
-            "and end_line (1-based, inclusive, as the marker numbers them) or a regular-expression pattern "
-            "(with context lines) to get only part of it."
-        ),
-    )
-    def headroom_retrieve(
-        id: str,
-        start_line: int | None = None,
-        end_line: int | None = None,
-        pattern: str | None = None,
-        context: int = 0,
-    ) -> str:
-        return retrieve(store, id, start_line, end_line, pattern, context)
+    @server.list_tools()
+    async def list_tools() -> list[types.Tool]:
+        return [types.Tool(name=TOOL_NAME, description=_DESCRIPTION, inputSchema=_SCHEMA)]
+
+    @server.call_tool()
+    async def call_tool(name: str, arguments: dict) -> list[types.TextContent]:
+        if name != TOOL_NAME:
+            raise ValueError(f"unknown tool {name!r}")
+        text = retrieve(store, str(arguments.get("id", "")), arguments.get("start_line"), arguments.get("end_line"),
+                        arguments.get("pattern"), int(arguments.get("context") or 0))
+        return [types.TextContent(type="text", text=text)]
 
     return server
 
 
 def serve(store_path: Path) -> int:
-    build_server(store_path).run("stdio")
+    import anyio
+    from mcp.server.stdio import stdio_server
+
+    server = build_server(store_path)
+
+    async def run() -> None:
+        async with stdio_server() as (read, write):
+            await server.run(read, write, server.create_initialization_options())
+
+    anyio.run(run)
     return 0

@@ -1,0 +1,43 @@
+"""`headroom-mitm mcp` spoken to by the official MCP client over stdio, as OpenCode does."""
+
+from __future__ import annotations
+
+import sys
+
+import anyio
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+from headroom_mitm.compress import OriginalStore, retrieve_id
+
+ORIGINAL = "\n".join(f"line {i}" for i in range(1, 301)) + "\n"
+
+
+def _talk(state_dir, calls):
+    async def run():
+        with anyio.fail_after(60):
+            return await exchange()
+
+    async def exchange():
+        params = StdioServerParameters(command=sys.executable, args=["-m", "headroom_mitm.cli", "--state-dir", str(state_dir), "mcp"])
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+            init = await session.initialize()
+            tools = await session.list_tools()
+            answers = [await session.call_tool("headroom_retrieve", args) for args in calls]
+            return init, tools, answers
+
+    return anyio.run(run)
+
+
+def test_the_server_offers_one_tool_and_returns_originals(tmp_path):
+    rid = retrieve_id(ORIGINAL)
+    with OriginalStore(tmp_path / "originals.sqlite") as store:
+        store.put(ORIGINAL, rid)
+    init, tools, answers = _talk(tmp_path, [{"id": rid}, {"id": rid, "start_line": 10, "end_line": 11}, {"id": "hr_0000000000000000"}])
+    # No resources or prompts: OpenCode would add three resource tools to every request.
+    assert init.capabilities.resources is None and init.capabilities.prompts is None
+    assert [t.name for t in tools.tools] == ["headroom_retrieve"]
+    whole, part, missing = (a.content[0].text for a in answers)
+    assert whole == ORIGINAL
+    assert "line 10" in part and "line 11" in part and "line 12" not in part
+    assert "no original is stored" in missing
