@@ -64,6 +64,7 @@ def load_items() -> list[dict]:
             legacy = path.name == "corpus.json"
             items.append({
                 **it,
+                "key": f"{path.stem}:{it['id']}",  # ids repeat across corpus files
                 "kind": it.get("kind") or it.get("needle_rule") or it.get("category"),
                 "family": it.get("family") or it.get("category"),
                 "split": "legacy" if legacy else it.get("split") or split_of(it["id"]),
@@ -102,6 +103,12 @@ def cleaned(text: str) -> str:
     return text
 
 
+def added_markers(before: str, after: str) -> int:
+    """Marker lines in the rendering that the output itself did not contain."""
+    source = set(before.split("\n"))
+    return sum(1 for ln in after.split("\n") if ln.startswith(("[… ", "[warnings left out")) and ln not in source)
+
+
 def rewritten_lines(before: str, after: str) -> int:
     """Kept lines that are not lines of the input, raw or cleaned (markers aside): must be 0.
     A JSON document's rendering is a re-encoding (compact, sampled members) and is not counted."""
@@ -136,9 +143,9 @@ def run_ours(items: list[dict], store: OriginalStore) -> dict[str, dict]:
         res = compress_request(request(it), api_format="openai-chat", content_encoding=None, settings=s, store=store)
         clear_memo()
         bare = compress_request(request(it, with_retrieve=False), api_format="openai-chat", content_encoding=None, settings=s, store=store)
-        out[it["id"]] = {"text": tool_output(res.body),
+        out[it["key"]] = {"text": tool_output(res.body),
                          "transforms": [t for b in res.blocks for t in b.transforms],
-                         "marker_without_tool": RETRIEVE in tool_output(bare.body) or " elided" in tool_output(bare.body)}
+                         "marker_without_tool": added_markers(it["text"], tool_output(bare.body)) > 0}
     return out
 
 
@@ -225,11 +232,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hm-bench-store-") as td, OriginalStore(Path(td) / "o.db") as store:
         ours = run_ours(items, store)
         if args.show:
-            it = next(i for i in items if i["id"] == args.show)
+            it = next(i for i in items if args.show in (i["id"], i["key"]))
             if it["split"] == "heldout":
                 print("held-out items are not shown", file=sys.stderr)
                 return 2
-            print(ours[args.show]["text"])
+            print(ours[it["key"]]["text"])
             return 0
         synth_items = sorted((it for it in items if it["tool"] != "read"), key=lambda it: it["id"])
         synth: list[dict] = []
@@ -255,14 +262,14 @@ def main() -> int:
     engines = ["headroom-mitm"]
     theirs: dict[str, str | None] = {}
     hr_version = None
-    texts = [it["text"] for it in items] + [ours[it["id"]]["text"] for it in items]
+    texts = [it["text"] for it in items] + [ours[it["key"]]["text"] for it in items]
     counts: list[int] | None = None
     venv_ok = (args.headroom_venv / "bin" / "python").exists()
     if venv_ok and not args.no_baseline:
-        reqs = {it["id"]: json.loads(request(it))["messages"] for it in items}
+        reqs = {it["key"]: json.loads(request(it))["messages"] for it in items}
         got = run_venv(args.headroom_venv, HEADROOM_RUNNER, {"requests": reqs, "count": texts})
         theirs, hr_version = got["texts"], got["version"]
-        extra = [t if t is not None else it["text"] for it, t in ((it, theirs.get(it["id"])) for it in items)]
+        extra = [t if t is not None else it["text"] for it, t in ((it, theirs.get(it["key"])) for it in items)]
         counts = got["tokens"] + run_venv(args.headroom_venv, COUNT_RUNNER, extra)
         engines.append("headroom-ai")
     elif venv_ok:
@@ -281,7 +288,7 @@ def main() -> int:
     n = len(items)
     rows = []
     for k, it in enumerate(items):
-        o = ours[it["id"]]
+        o = ours[it["key"]]
         row = {"id": it["id"], "kind": it["kind"], "family": it["family"], "split": it["split"],
                "needles": len(it["needles"]), "tok_before": counts[k],
                "headroom-mitm": {"tok_after": counts[n + k], "kept": sum(needle_kept(x, o["text"]) for x in it["needles"]),
@@ -292,7 +299,7 @@ def main() -> int:
                "read_changed": it["tool"] == "read" and o["text"] != it["text"],
                "marker_without_tool": o["marker_without_tool"]}
         if "headroom-ai" in engines:
-            t = theirs.get(it["id"]) or it["text"]
+            t = theirs.get(it["key"]) or it["text"]
             row["headroom-ai"] = {"tok_after": counts[2 * n + k], "kept": sum(needle_kept(x, t) for x in it["needles"])}
         rows.append(row)
 

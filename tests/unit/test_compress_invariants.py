@@ -370,3 +370,16 @@ def test_the_one_failing_request_in_an_access_log_survives() -> None:
     out = rendered(text)
     assert rows[233] in out.split("\n")
     assert len(out) < 0.3 * len(text)
+
+
+def test_findings_placed_by_a_header_above_keep_one_per_code_and_file() -> None:
+    out_lines = []
+    for f in ("deploy.sh", "build.sh", "lib/util.sh"):
+        for n in range(1, 40):
+            out_lines += [f"In {f} line {n}:", f'echo $var{n}', "     ^-- SC2086 (info): Double quote to prevent globbing and word splitting.", ""]
+    text = "\n".join(out_lines) + "\nFor more information:\n  https://www.shellcheck.net/wiki/SC2086 -- Double quote to prevent globbing ...\n"
+    out = rendered(text)
+    assert len(out) < 0.3 * len(text)
+    for f in ("deploy.sh", "build.sh", "lib/util.sh"):
+        assert f"In {f} line " in out
+    assert "[warnings left out, by kind: SC2086 ×" in out

@@ -113,7 +113,10 @@ _SUMMARY = re.compile(
 # A place in a file: path:line[:col], path(line,col), File "x", line N, --> x:1:2, at f (x:1:2).
 # Found from the dot of the file's extension: a pattern that starts with a literal is scanned fast.
 LOC_TAIL = re.compile(r"\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\))")
-_LOC_OTHER = re.compile(r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|\bline \d+\b")
+_LOC_OTHER = re.compile(
+    r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|[\w./\\@~+-]*\w\.\w{1,12},? line \d+|\bline \d+\b"
+)
+_PATH_IN = re.compile(r"[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}")
 _PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-")
 # Lines that open a failure's block: pytest's "____ test ____", cargo's "---- x stdout ----",
 # go's "--- FAIL:", mocha's "  1) suite", TAP's "not ok 3 - name".
@@ -221,10 +224,8 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         code = shape(head[span[1] :] if span else head)[:80]
     if span is None:
         return code, section_path
-    path = head[span[0] : span[1]]
-    for sep in (":", "("):
-        path = path.split(sep, 1)[0] if sep in path[1:] else path
-    return code, path
+    path = _PATH_IN.search(head, span[0], span[1])
+    return code, path.group(0) if path else section_path
 
 
 def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:

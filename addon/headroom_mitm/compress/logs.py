@@ -43,6 +43,9 @@ _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extensio
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
+# A code with its level: shellcheck's "^-- SC2086 (info): …", "W0612: unused …".
+_CODE_LEVEL = re.compile(r"\b[A-Z]{1,4}\d{3,5}\b(?: \((?:info|style|note|warning|error)\)|: )")
+_ANY = re.compile("")
 _ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
 _BARE_PATH = re.compile(r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$")
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}:?[ \t]*\n")
@@ -85,10 +88,14 @@ def _is_prose(line: str) -> bool:
     return spaces >= 8 and letters >= 0.75 * (len(s) - spaces)
 
 
-def _location_below(lines: list[str], i: int) -> int | None:
-    """The " --> file:line:col" line under a finding's header (rustc, ruff), if any."""
+def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
+    """The line that places a finding printed without its place: " --> file:line:col" under it
+    (rustc, ruff), or a short "In file line N:" header over it (shellcheck)."""
     for k in (i + 1, i + 2):
         if k < len(lines) and lines[k].lstrip().startswith("-->") and ln.has_location(lines[k]):
+            return k
+    for k in (i - 1, i - 2, i - 3):
+        if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):
             return k
     return None
 
@@ -128,11 +135,11 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
         if s is not None:
             sev[i] = s
     passing = {i for i in pass_c if sev.get(i) != ln.FAIL and ln.looks_passing(lines[i])}
-    # Findings that print no level: "path:line:col: CODE message", "CODE message" over
-    # " --> path:line:col" (ruff, rustc), and "path:line: message" (go test, pytest warnings),
-    # which report failures when anything failed.
+    # Findings that print no level word: "path:line:col: CODE message", "CODE (level): message",
+    # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go
+    # test, pytest warnings), which report failures when anything failed.
     placed = index.where(_LOCATED, probe=_PLACE)
-    lint = {i for i in placed if _LINT.match(lines[i])}
+    lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_ANY, probe=_CODE_LEVEL))
     for i in lint:
         sev.setdefault(i, ln.WARN)
     for k in index.where(_ARROW, ("-->",)):
@@ -244,15 +251,15 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
         while si < len(out.sections) and out.sections[si] < i:
             section = lines[out.sections[si]].strip().rstrip(":")
             si += 1
-        below = None if ln.has_location(lines[i]) else _location_below(lines, i)
-        key = ln.finding_key(lines[i] if below is None else lines[i] + " " + lines[below].strip(), section)
+        place = None if ln.has_location(lines[i]) else _location_near(lines, i, sev)
+        key = ln.finding_key(lines[i] if place is None else lines[i] + " " + lines[place].strip(), section)
         block = _failure_block(lines, i, stops)
         out.units[i] = range(i + 1, min(block.stop, i + 5))
         if key not in seen:
             seen.add(key)
             lift(i, MUST)
-            if below is not None:
-                lift(below, MUST)
+            if place is not None:
+                lift(place, MUST)
             for k in out.units[i]:
                 lift(k, CONTEXT)
         else:
