@@ -341,13 +341,26 @@ def test_store_keeps_first_rendering_across_setting_changes(tmp_path: Path) -> N
         assert rid and store.get(rid) is not None and "error[E0308]" in (store.get(rid) or "")
 
 
-def test_broken_store_does_not_stop_compression(tmp_path: Path) -> None:
+def test_broken_store_means_lossless_not_a_marker_to_nowhere(tmp_path: Path) -> None:
     store = OriginalStore(tmp_path / "s.db")
     store.close()  # every call now raises
-    body = json.dumps(chat_body([("bash", big_log(10))])).encode()
+    body = json.dumps(chat_body([("bash", big_log(10) + "  \n")])).encode()
     res = run(body, store=store)
-    assert res.changed
-    assert res.body == run(body).body
+    assert res.changed  # the lossless clean-up still runs
+    assert b"elided" not in res.body and all(b.retrieve_id is None for b in res.blocks)
+
+
+def test_an_original_that_cannot_be_stored_is_sent_losslessly(tmp_path: Path, monkeypatch) -> None:
+    store = OriginalStore(tmp_path / "s.db")
+
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise OSError("database or disk is full")
+
+    monkeypatch.setattr(store, "put", full_disk)
+    body = json.dumps(chat_body([("bash", big_log(11))])).encode()
+    res = run(body, store=store)
+    assert b"elided" not in res.body and all(b.retrieve_id is None for b in res.blocks)
+    store.close()
 
 
 def test_determinism_across_fresh_processes(tmp_path: Path) -> None:

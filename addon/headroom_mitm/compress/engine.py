@@ -222,6 +222,12 @@ def for_request(s: CompressionSettings, retrieve_tool: str | None) -> Compressio
     return found
 
 
+def _render(block: ToolBlock, s: CompressionSettings) -> BlockOutcome:
+    return recover_truncated(block.text, block.tool, s, is_error=block.is_error) or compress_text(
+        block.text, block.tool, s, is_error=block.is_error
+    )
+
+
 def render_block(
     block: ToolBlock, s: CompressionSettings, store: OriginalStore | None
 ) -> tuple[Rendering, bool]:
@@ -242,9 +248,9 @@ def render_block(
         if first is not None:
             _MEMO.put(mkey, first, s.memo_max_entries, s.memo_max_chars)
             return first, True
-    outcome = recover_truncated(block.text, block.tool, s, is_error=block.is_error) or compress_text(
-        block.text, block.tool, s, is_error=block.is_error
-    )
+    if store is None:
+        s = for_request(s, None)  # nothing dropped could be asked back for
+    outcome = _render(block, s)
     rendering = outcome.rendering
     if store is not None:
         try:
@@ -253,6 +259,8 @@ def render_block(
             rendering = store.put_rendering(key, rendering)
         except Exception as exc:
             log.warning("compression store write failed: %s", exc)
+            if outcome.original is not None:  # its markers would point at nothing: lossless instead
+                rendering = _render(block, for_request(s, None)).rendering
     _MEMO.put(mkey, rendering, s.memo_max_entries, s.memo_max_chars)
     return rendering, False
 
