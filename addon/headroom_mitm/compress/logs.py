@@ -38,14 +38,15 @@ _HEADING = re.compile(r"#{1,6} \S")
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 _GUTTER_PROBE = ("|", "│")
 _BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?\S.*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
-_BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")
+_BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP")
+_NUMBERED = re.compile(r"\d\) \S")  # mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
-# A code with its level: shellcheck's "^-- SC2086 (info): …", "W0612: unused …".
-_CODE_LEVEL = re.compile(r"\b[A-Z]{1,4}\d{3,5}\b(?: \((?:info|style|note|warning|error)\)|: )")
-_ANY = re.compile("")
+# A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
+_LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
+_CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
 _ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
 _BARE_PATH = re.compile(r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$")
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}:?[ \t]*\n")
@@ -139,7 +140,7 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go
     # test, pytest warnings), which report failures when anything failed.
     placed = index.where(_LOCATED, probe=_PLACE)
-    lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_ANY, probe=_CODE_LEVEL))
+    lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     for i in lint:
         sev.setdefault(i, ln.WARN)
     for k in index.where(_ARROW, ("-->",)):
@@ -189,7 +190,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
         return None
     failures = sorted(i for i, s in sev.items() if s == ln.FAIL)
     anchors = set(failures)
-    banners = index.where(_BANNER, _BANNER_PROBE)
+    banners = index.where(_BANNER, _BANNER_PROBE, _NUMBERED)
     stops = anchors | set(banners)
 
     for i in failures:
