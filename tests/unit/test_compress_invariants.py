@@ -383,3 +383,29 @@ def test_findings_placed_by_a_header_above_keep_one_per_code_and_file() -> None:
     for f in ("deploy.sh", "build.sh", "lib/util.sh"):
         assert f"In {f} line " in out
     assert "[warnings left out, by kind: SC2086 ×" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(f"SVC_{i:02d}_HOST=svc{i:02d}.internal.test\nSVC_{i:02d}_PORT={8000 + i}" for i in range(200)),
+        "\n---\n".join(f"apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\nspec:\n  ports:\n    - port: {8000 + i}" for i in range(120)),
+    ],
+)
+def test_configuration_the_model_asked_to_see_is_not_cut(text: str) -> None:
+    assert "elided" not in rendered(text)
+
+
+def test_a_finding_located_on_a_line_below_keeps_that_line() -> None:
+    blocks = []
+    for f in range(4):
+        for n in range(30):
+            blocks.append(
+                f">> Issue: [B311:blacklist] Standard pseudo-random generators are not suitable for security.\n"
+                f"   Severity: Low   Confidence: High\n   Location: ./app/mod{f}.py:{n + 1}:4\n{n + 1}\tx = random.random()\n\n{'-' * 40}"
+            )
+    text = "Test results:\n" + "\n".join(blocks) + "\n\nRun metrics:\n\tTotal issues (by severity):\n\t\tLow: 120\n"
+    out = rendered(text)
+    assert len(out) < 0.4 * len(text)
+    for f in range(4):
+        assert f"Location: ./app/mod{f}.py:" in out

@@ -86,7 +86,7 @@ _FAIL_PHRASES = (
 )  # fmt: skip
 _FAIL_MARKS = "✕✗✘×●"
 _PHRASES = re.compile("|".join(re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
-_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation"})
+_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
@@ -94,7 +94,7 @@ _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exce
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
 _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]")
-_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:")
+_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue")
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
 _PASSING = re.compile(
     r"^\s*(?:[✓✔√]|ok\b|pass(?:ed)?\b|--- pass\b|\[\s*ok\s*\])|\b(?:passed|ok)(?: \(?[\d.]+ ?m?s\)?)?\s*(?:\[\s*\d+%\])?$"
@@ -123,7 +123,7 @@ _PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 BANNER = re.compile(r"^\s*(?:[_=\-#*~]{3,}) ?\S.* ?(?:[_=\-#*~]{3,})\s*$|^\s*--- (?:FAIL|PASS|SKIP)\b|^\s*\d+\) \S")
 # A lint or compiler code: F401, E0382, TS2345, SC2086, W0612, [-Wunused-variable], no-unused-vars
 _CODE = re.compile(
-    r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
+    r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\[([A-Z]{1,4}\d{2,5})[:\]]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
     r"|\[([\w-]+)\]\s*$"
 )
 _BARE_PATH = re.compile(r"^\s*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?\s*$")

@@ -34,10 +34,13 @@ _CODE = re.compile(
 )
 _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
+# Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
+_CONFIG = re.compile(r"\s*(?:- )?[\w.\-/\"']+:(?: |$)|\s*- \S|[A-Za-z_][\w.\-]*\s*=|\[[\w.\- \"]+\]$|---$")
+_TAP = re.compile(r"\s*(?:not )?ok \d+")
 # Each shape is checked at the start of the lines a cheap probe points at.
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 _GUTTER_PROBE = ("|", "│")
-_BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?\S.*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
+_BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP")
 _NUMBERED = re.compile(r"\d\) \S")  # mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
@@ -61,7 +64,8 @@ _TAIL = 40  # summaries are looked for in the last lines
 
 
 def looks_like_code_or_prose(text: str) -> bool:
-    """Source code, markdown, markup or plain prose: what the model asked to read, not a log."""
+    """Source code, configuration, markdown, markup or plain prose: what the model asked to read,
+    not a log."""
     sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
     n = len(sample)
     if n < 8 or _TRACEBACK in text:
@@ -70,6 +74,8 @@ def looks_like_code_or_prose(text: str) -> bool:
         return False  # excerpts of code inside diagnostics
     code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
     if code >= 0.3 * n:
+        return True
+    if sum(1 for x in sample if _CONFIG.match(x)) >= 0.6 * n and not any(_TAP.match(x) for x in sample):
         return True
     # Documents: code with its comments, markdown, markup, prose.
     reading = code + sum(
@@ -90,10 +96,11 @@ def _is_prose(line: str) -> bool:
 
 
 def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
-    """The line that places a finding printed without its place: " --> file:line:col" under it
-    (rustc, ruff), or a short "In file line N:" header over it (shellcheck)."""
-    for k in (i + 1, i + 2):
-        if k < len(lines) and lines[k].lstrip().startswith("-->") and ln.has_location(lines[k]):
+    """The line that places a finding printed without its place: " --> file:line:col" or
+    "Location: file:line" under it (rustc, ruff, bandit), or a short "In file line N:" header over
+    it (shellcheck)."""
+    for k in (i + 1, i + 2, i + 3, i + 4):
+        if k < len(lines) and lines[k].lstrip().lower().startswith(("-->", "location:")) and ln.has_location(lines[k]):
             return k
     for k in (i - 1, i - 2, i - 3):
         if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):
