@@ -297,3 +297,12 @@ def keep_section_headers(lines: list[str], keep: bytearray, sections: list[int])
                 keep[h] = 1
                 break
             k += 1
+
+
+def left_out_note(ranked: Ranking, keep: bytearray) -> str | None:
+    """How many warnings of each kind were left out: the marker line principle 2 asks for."""
+    left = Counter(code for i, code in ranked.dropped.items() if not keep[i])
+    if not left:
+        return None
+    parts = ", ".join(f"{c} ×{k}" for c, k in sorted(left.items(), key=lambda kv: (-kv[1], kv[0]))[:12])
+    return f"[warnings left out, by kind: {parts}]"

@@ -75,14 +75,10 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     out, elided = render(lines, keep, tf.gap_marker(text, rid, s))
     if not elided:
         return False
-    left: dict[str, int] = {}
-    for i, code in (ranked.dropped if ranked else {}).items():
-        if not keep[i]:
-            left[code] = left.get(code, 0) + 1
-    if left:
-        parts = ", ".join(f"{c} ×{k}" for c, k in sorted(left.items(), key=lambda kv: (-kv[1], kv[0]))[:12])
+    note = logs.left_out_note(ranked, keep) if ranked is not None else None
+    if note:
         end = "\n" if out.endswith("\n") else ""
-        out = out.rstrip("\n") + f"\n[warnings left out, by kind: {parts}]" + end
+        out = out.rstrip("\n") + "\n" + note + end
     return name, tf.LossyResult(out, text, rid)
 
 

@@ -1,8 +1,8 @@
 """Rows of records: column tables (`ps aux`, `docker ps`, `ls -l`, `df`), CSV/TSV and lists of
 paths (`find`, glob). Sampling keeps, beside the head and the tail, every row that differs from
 the majority: a rare value in a column that one value dominates, each numeric column's minimum
-and maximum, any row that reports a failure, and for paths the first entry of each directory
-and of each file type.
+and maximum, a line of another shape, and for paths the first entry of each directory and of
+each file type. (A row that reports a failure is kept by the log ranking merged with these.)
 """
 
 from __future__ import annotations
