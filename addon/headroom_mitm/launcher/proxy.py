@@ -1,0 +1,193 @@
+"""mitmproxy embedded in this process: its own event loop in a thread, quiet, on an ephemeral port.
+
+The launcher's main thread must stay free for the child process (signals, PR_SET_PDEATHSIG is tied
+to the thread that forked), so the proxy runs its asyncio loop in a background thread. The port is
+read back from mitmproxy after it has bound (port 0), which leaves no window for another process to
+grab a port we "found" free.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from mitmproxy import addons as mitm_addons
+from mitmproxy import master as mitm_master
+from mitmproxy import options as mitm_options
+
+from .errors import ProxyStartError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ProxyConfig:
+    confdir: Path
+    listen_host: str = "127.0.0.1"
+    listen_port: int = 0
+    proxy_auth: str | None = None
+    # Extra mitmproxy options (ours, declared by our addons in `load`, and mitmproxy's own).
+    options: dict[str, Any] = field(default_factory=dict)
+    web: bool = False
+    web_port: int = 0
+    web_token: str | None = None  # the mitmweb UI's token; a random one when None
+
+
+@dataclass(frozen=True)
+class ListenAddress:
+    host: str
+    port: int
+
+
+class _StartupWatch(logging.Handler):
+    """Keeps mitmproxy's error log lines so a failed start can say why."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _Ready:
+    """Added last: its `running` hook fires after every server is bound."""
+
+    def __init__(self, proxy: "EmbeddedProxy") -> None:
+        self._proxy = proxy
+
+    def running(self) -> None:
+        from mitmproxy import ctx
+
+        server = ctx.master.addons.get("proxyserver")
+        self._proxy._addresses = [ListenAddress(str(a[0]), int(a[1])) for a in server.listen_addrs()]
+        if self._proxy.config.web and ctx.options.listen_port == 0 and self._proxy._addresses:
+            # mitmweb's footer shows listen_port, and 0 as its default 8080: show the real one.
+            ctx.options.update(listen_port=self._proxy._addresses[0].port)
+        self._proxy._ready.set()
+
+
+def base_options(config: ProxyConfig) -> dict[str, Any]:
+    """mitmproxy options every headroom-mitm proxy runs with."""
+    opts: dict[str, Any] = {
+        "confdir": str(config.confdir),
+        "listen_host": config.listen_host,
+        "listen_port": config.listen_port,
+        # Lazy: the upstream connection is opened after the request hook, so routing, policy and
+        # loop checks run before any byte leaves, and a rerouted host is never resolved.
+        "connection_strategy": "lazy",
+        "onboarding": False,
+        "command_history": False,
+        # LLM request bodies (up to the compression cap) are buffered so they can be compressed;
+        # larger bodies, and every SSE answer (see forward/stream.py), are streamed.
+        "stream_large_bodies": str(16 * 2**20),  # 16m, in bytes: mitmweb's footer showed "16m" as "NaNundefined"
+    }
+    if config.proxy_auth:
+        opts["proxyauth"] = config.proxy_auth
+    opts.update(config.options)
+    return opts
+
+
+class EmbeddedProxy:
+    def __init__(self, config: ProxyConfig, addons: Sequence[object]) -> None:
+        self.config = config
+        self._addons = list(addons)
+        self._ready = threading.Event()
+        self._addresses: list[ListenAddress] = []
+        self._thread: threading.Thread | None = None
+        self._master: mitm_master.Master | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._failure: BaseException | None = None
+        self._watch = _StartupWatch()
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self, timeout: float = 15.0) -> ListenAddress:
+        logging.getLogger("mitmproxy").addHandler(self._watch)
+        self._thread = threading.Thread(target=self._thread_main, name="headroom-mitm-proxy", daemon=True)
+        self._thread.start()
+        if not self._ready.wait(timeout):
+            self.stop()
+            raise ProxyStartError(f"the proxy did not start within {timeout:.0f} s")
+        logging.getLogger("mitmproxy").removeHandler(self._watch)
+        if self._failure is not None or not self._addresses:
+            reason = "; ".join(self._watch.messages) or repr(self._failure) or "unknown error"
+            self.stop()
+            raise ProxyStartError(f"the proxy could not listen on {self.config.listen_host}:{self.config.listen_port}: {reason}")
+        return self.address
+
+    @property
+    def address(self) -> ListenAddress:
+        return self._addresses[0]
+
+    @property
+    def master(self) -> mitm_master.Master | None:
+        return self._master
+
+    @property
+    def web_url(self) -> str | None:
+        """The mitmweb UI's URL with its token, once started with web=True; else None."""
+        return getattr(self._master, "web_url", None)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._master is not None and self._loop is not None and not self._loop.is_closed():
+            self._master.shutdown()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def __enter__(self) -> "EmbeddedProxy":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- the proxy thread ------------------------------------------------------------------
+    def _thread_main(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._serve())
+        except BaseException as exc:  # surfaced to start() / logged: never silently lost
+            self._failure = exc
+            log.exception("proxy thread failed")
+        finally:
+            self._ready.set()
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    def _make_master(self) -> mitm_master.Master:
+        opts = mitm_options.Options()
+        if self.config.web:
+            from .webui import GuardedWebMaster, new_token
+
+            master: mitm_master.Master = GuardedWebMaster(opts, self.config.web_token or new_token(), with_termlog=False)
+        else:
+            master = mitm_master.Master(opts, with_termlog=False)
+            master.addons.add(*mitm_addons.default_addons())
+        master.addons.add(*self._addons, _Ready(self))
+        values = base_options(self.config)
+        if self.config.web:
+            # The UI is always on loopback, whatever address the proxy listens on.
+            values.update(web_host="127.0.0.1", web_port=self.config.web_port, web_open_browser=False)
+            # Our comment on each LLM flow (provider, model, savings) as a column of the flow list.
+            values.setdefault("web_columns", [*opts.web_columns, "comment"])
+        opts.update(**values)
+        return master
+
+    async def _serve(self) -> None:
+        master = self._make_master()
+        self._master = master
+        try:
+            await master.run()
+        finally:
+            # mitmproxy 11 leaves its listeners open after run() returns; close them so a stopped
+            # proxy really frees its port.
+            server = master.addons.get("proxyserver")
+            if server is not None:
+                await server.servers.update([])
