@@ -22,11 +22,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .facts import normalize_host
+
 if TYPE_CHECKING:
     from mitmproxy import http
 
     from .compress import CompressionResult
-    from .route.routing import ApiFormat, Route
+    from .facts import ApiFormat
+    from .route.routing import Route
 
 ORIGINAL_HOST = "headroom.host"
 ROUTE = "headroom.route"
@@ -46,7 +49,7 @@ def original_host(flow: http.HTTPFlow) -> str:
     """The host the client asked for, before any `--route` rewrite."""
     host = flow.metadata.get(ORIGINAL_HOST)
     if host is None:
-        host = flow.request.host.lower().rstrip(".")
+        host = normalize_host(flow.request.host)
         flow.metadata[ORIGINAL_HOST] = host
     return host
 

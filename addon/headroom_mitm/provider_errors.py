@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from .route.routing import ApiFormat
+from .facts import ApiFormat
 
 if TYPE_CHECKING:
     from mitmproxy import http

@@ -28,7 +28,8 @@ from .trail import AuditWriter, DEFAULT_MAX_BYTES
 from ..policy.model import Decision
 from ..meter.records import session_from_headers
 from ..redact import key_fingerprint, redact_url
-from ..route.routing import FlowClass, Route
+from ..facts import FlowClass
+from ..route.routing import Route
 from .. import flowdata
 
 log = logging.getLogger(__name__)

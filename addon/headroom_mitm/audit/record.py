@@ -12,12 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_valid
 from headroom_mitm import __version__
 from headroom_mitm.redact import redact_url
 
+from ..facts import FlowClass
+
 
 OCSF_VERSION = "1.3.0"
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{12}$")
 
-FlowClass = Literal["llm", "telemetry", "loopback", "other"]
 Format = Literal["native", "ocsf"]
 
 

@@ -14,7 +14,7 @@ from mitmproxy import ctx, exceptions, http
 
 from . import CompressionSettings, OriginalStore, compress_request
 from .settings import ALL_TRANSFORMS
-from ..route.routing import FlowClass
+from ..facts import FlowClass
 from .. import flowdata
 
 

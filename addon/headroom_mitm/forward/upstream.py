@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import urlsplit
 
+from ..facts import normalize_host
+
 HOP_MARKER = "headroom-mitm"
 
 
@@ -26,11 +28,12 @@ class UpstreamTarget:
 def parse_route(spec: str) -> tuple[str, UpstreamTarget]:
     """Parse `HOST=URL`, e.g. `api.anthropic.com=http://127.0.0.1:18080`."""
     host, sep, url = spec.partition("=")
-    host = host.strip().lower().rstrip(".")
-    if not sep or not host or not url:
+    host = host.strip()
+    if not sep or not host.rstrip(".") or not url:
         raise ValueError(f"--route {spec!r}: expected HOST=URL, e.g. api.anthropic.com=http://127.0.0.1:18080")
     if "/" in host or ":" in host:
         raise ValueError(f"--route {spec!r}: HOST is a bare host name without scheme or port")
+    host = normalize_host(host)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"--route {spec!r}: URL must be http://HOST[:PORT][/PREFIX] or https://…")

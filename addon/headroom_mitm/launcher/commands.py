@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import signal
 import sys
 
 from headroom_certs.ca import PERSISTENT_VALIDITY, CaFiles, ca_info, create_ca
 
+from ..facts import is_loopback_host
 from . import app
 from . import child
 from ..policy.hook import reload_all
@@ -89,20 +89,11 @@ def parse_listen(value: str) -> tuple[str, int]:
     return host.strip("[]") or "127.0.0.1", int(port)
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int:
     host, port = parse_listen(listen)
     if proxy_auth is not None and ":" not in proxy_auth:
         raise ValueError("--proxy-auth expects USER:PASS")
-    if not is_loopback(host) and not proxy_auth:
+    if not is_loopback_host(host, unspecified=False) and not proxy_auth:
         raise ValueError(
             f"refusing to listen on {host} without proxy credentials: anyone who can reach it could use it. "
             "Add --proxy-auth USER:PASS, or listen on 127.0.0.1."

@@ -32,7 +32,8 @@ from urllib.parse import urlsplit
 
 import json5
 
-from ..route.routing import ApiFormat, CustomProvider, is_loopback_host, normalize_host
+from ..facts import ApiFormat, is_loopback_host, normalize_host
+from ..route.routing import CustomProvider
 
 __all__ = [
     "CustomProvider",

@@ -13,7 +13,7 @@ from mitmproxy import http
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from .live import LiveStats
-from ..route.routing import is_loopback_host
+from ..facts import is_loopback_host, normalize_host
 
 RESERVED_HOST = "headroom.mitm"
 
@@ -22,12 +22,7 @@ def host_allowed(host_header: str | None) -> bool:
     """The Host header may name only the reserved host or a loopback address (any port)."""
     if not host_header:
         return True  # HTTP/1.0 without Host: the absolute URL already named the reserved host
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        host = host[1:].split("]", 1)[0]
-    elif host.count(":") == 1:
-        host = host.rsplit(":", 1)[0]
-    host = host.rstrip(".")
+    host = normalize_host(host_header)
     return host == RESERVED_HOST or is_loopback_host(host)
 
 
@@ -54,7 +49,7 @@ class Control:
         self.stats = stats
 
     def requestheaders(self, flow: http.HTTPFlow) -> None:
-        if flow.response is not None or flow.request.host.lower().rstrip(".") != RESERVED_HOST:
+        if flow.response is not None or normalize_host(flow.request.host) != RESERVED_HOST:
             return
         peer = flow.client_conn.peername
         status, body, headers = answer(
@@ -68,7 +63,7 @@ class Control:
 
     def http_connect(self, flow: http.HTTPFlow) -> None:
         # https://headroom.mitm would otherwise be tunnelled to a host that does not exist.
-        if flow.request.host.lower().rstrip(".") == RESERVED_HOST:
+        if normalize_host(flow.request.host) == RESERVED_HOST:
             flow.response = http.Response.make(
                 400, b"headroom-mitm: use http://headroom.mitm/stats (plain HTTP through the proxy)\n",
                 {"content-type": "text/plain; charset=utf-8"},

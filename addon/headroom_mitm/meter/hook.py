@@ -25,7 +25,7 @@ from .records import (
     client_from_headers,
     session_from_headers,
 )
-from ..route.routing import FlowClass
+from ..facts import FlowClass
 from .tap import UsageTap
 from .usage import estimate_tokens, usage_from_body
 from .. import flowdata

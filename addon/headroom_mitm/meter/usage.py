@@ -29,7 +29,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-API_FORMATS = ("openai-chat", "openai-responses", "anthropic-messages", "gemini")
+from ..facts import ApiFormat
+
+API_FORMATS = tuple(f.value for f in ApiFormat)
 
 # One SSE event (or one unterminated line) larger than this is skipped, not buffered.
 MAX_EVENT_BYTES = 1 << 20

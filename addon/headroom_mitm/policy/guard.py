@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from mitmproxy import ctx, http
 
-from ..route.routing import FlowClass, is_loopback_host
+from ..facts import normalize_host
+from ..facts import FlowClass, is_loopback_host
 from ..forward.upstream import has_hop_marker
 from .. import flowdata
 from ..provider_errors import refuse
@@ -16,7 +17,7 @@ from ..provider_errors import refuse
 
 def aims_at_own_port(host: str, port: int, own: set[tuple[str, int]]) -> bool:
     """True when (host, port) is one of our listeners, by loopback name or by the bound address."""
-    host = host.lower().strip("[]").rstrip(".")
+    host = normalize_host(host)
     for bound_host, bound_port in own:
         if port != bound_port:
             continue

@@ -15,7 +15,7 @@ from typing import Callable
 from mitmproxy import ctx, exceptions, http, tls
 
 from .model import Decision, Policy, PolicyError, PolicyHolder
-from ..route.routing import FlowClass
+from ..facts import FlowClass
 from .. import flowdata
 from ..provider_errors import refuse
 

@@ -51,7 +51,8 @@ from typing import Any, Literal, Sequence
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-FlowClass = Literal["llm", "telemetry", "loopback", "other"]
+from ..facts import FlowClass, normalize_host
+
 Action = Literal["allow", "deny"]
 
 
@@ -184,13 +185,6 @@ def _glob_any(value: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(value, pattern) for pattern in patterns)
 
 
-def _norm_host(host: str) -> str:
-    host = host.strip().lower().rstrip(".")
-    if host.startswith("[") and host.endswith("]"):
-        host = host[1:-1]
-    return host
-
-
 def _lower(values: list[str] | None) -> tuple[str, ...] | None:
     return None if values is None else tuple(v.strip().lower() for v in values)
 
@@ -212,7 +206,7 @@ class Policy:
             Rule(
                 id=r.name or f"rules[{i}]",
                 action=r.action,
-                hosts=None if r.host is None else tuple(_norm_host(h) for h in r.host),
+                hosts=None if r.host is None else tuple(normalize_host(h) for h in r.host),
                 ports=None if r.port is None else tuple(r.port),
                 classes=None if r.flow_class is None else tuple(r.flow_class),
                 providers=_lower(r.provider),
@@ -229,7 +223,7 @@ class Policy:
 
     def decide_connection(self, host: str, port: int | None, flow_class: str, provider: str | None) -> Decision:
         """Decide a CONNECT (or any flow before its request is known). See the module docstring."""
-        host = _norm_host(host)
+        host = normalize_host(host)
         what = f"{host}:{port}" if port is not None else host
         deferred: list[str] = []  # request-level deny rules skipped on the way
         for rule in self.rules:
@@ -257,7 +251,7 @@ class Policy:
         port: int | None = None,
     ) -> Decision:
         """Decide one intercepted request; the first matching rule decides."""
-        host = _norm_host(host)
+        host = normalize_host(host)
         for rule in self.rules:
             if not (rule.matches_connection(host, port, flow_class, provider) and rule.matches_model(model)):
                 continue

@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 from mitmproxy import ctx, exceptions, http, tls
 
 from .routing import CustomProvider, FlowClass, Router, parse_llm_host_option
+from ..facts import normalize_host
 from ..forward.upstream import parse_routes
 from .. import flowdata
 
@@ -48,7 +49,7 @@ class Classify:
             self._rerouted = set(parse_routes(ctx.options.headroom_routes))
 
     def decrypts(self, host: str) -> bool:
-        if host.lower().rstrip(".") in self._rerouted:
+        if normalize_host(host) in self._rerouted:
             return True  # a rerouted host must be seen to be rerouted
         kind = self.router.classify_host(host).kind
         if kind is FlowClass.LOOPBACK:
