@@ -24,12 +24,13 @@ from mitmproxy.proxy import layers
 from mitmproxy.proxy.layers.tls import parse_client_hello
 
 from .record import AuditError, AuditRecord
-from .trail import AuditWriter, DEFAULT_MAX_BYTES
+from .trail import AuditWriter
 from ..policy.model import Decision
 from ..meter.records import session_from_headers
 from ..redact import key_fingerprint, redact_url
 from ..facts import FlowClass
 from ..route.routing import Route
+from ..options import declare
 from .. import flowdata
 
 log = logging.getLogger(__name__)
@@ -183,9 +184,7 @@ class AuditTrail:
         self._tunnels: dict[str, Tunnel] = {}
 
     def load(self, loader) -> None:
-        loader.add_option("headroom_audit_file", str, "", "Egress audit JSONL file; empty: no audit trail.")
-        loader.add_option("headroom_audit_format", str, "native", "Audit record format.", choices=["native", "ocsf"])
-        loader.add_option("headroom_audit_max_bytes", int, DEFAULT_MAX_BYTES, "Rotate the audit file beyond this size.")
+        declare(loader, "headroom_audit_file", "headroom_audit_format", "headroom_audit_max_bytes")
 
     def configure(self, updated: set[str]) -> None:
         if updated & {"headroom_audit_file", "headroom_audit_format", "headroom_audit_max_bytes"}:

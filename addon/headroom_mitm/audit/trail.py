@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from headroom_mitm.rotation import rotated_files, rotated_name, with_rotated
+from headroom_mitm.options import DEFAULT_AUDIT_MAX_BYTES
 
 try:  # advisory single-writer lock; absent on Windows, where we simply skip it
     import fcntl
@@ -51,7 +52,7 @@ except ImportError:  # pragma: no cover
 from .record import AuditError, AuditRecord, Format, to_ocsf
 
 GENESIS = "sha256:" + "0" * 64
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_AUDIT_MAX_BYTES
 
 
 # ---- the chain (pure) ---------------------------------------------------------------------------------

@@ -8,13 +8,11 @@ not touched: auth, `stream` and the client's identity stay exactly as sent.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
-
 from mitmproxy import ctx, exceptions, http
 
 from . import CompressionSettings, OriginalStore, compress_request
-from .settings import ALL_TRANSFORMS
 from ..facts import FlowClass
+from ..options import check_mitm, declare
 from .. import flowdata
 
 
@@ -24,29 +22,13 @@ class Compress:
         self.store: OriginalStore | None = None
 
     def load(self, loader) -> None:
-        loader.add_option("headroom_compress", bool, True, "Compress tool outputs in LLM requests.")
-        loader.add_option(
-            "headroom_disable_transforms", Sequence[str], [],
-            f"Transforms to switch off: {', '.join(ALL_TRANSFORMS)}.",
-        )
-        loader.add_option(
-            "headroom_lossless_tools", Sequence[str], [],
-            "More tools whose outputs are only ever compressed losslessly (OpenCode's read always is).",
-        )
-        loader.add_option("headroom_store", str, "", "SQLite file keeping the originals of lossy compressions.")
-        loader.add_option(
-            "headroom_tool_output_dirs", Sequence[str], [],
-            "OpenCode tool-output directories whose saved full outputs may be read back "
-            "to rebuild the outputs OpenCode truncated (absolute paths).",
-        )
+        declare(loader, "headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools", "headroom_store", "headroom_tool_output_dirs")
 
     def configure(self, updated: set[str]) -> None:
         keys = {"headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools", "headroom_tool_output_dirs"}
         if updated & keys:
+            check_mitm(updated, "headroom_tool_output_dirs")
             dirs = tuple(ctx.options.headroom_tool_output_dirs)
-            relative = [d for d in dirs if not Path(d).is_absolute()]
-            if relative:
-                raise exceptions.OptionsError(f"--tool-output-dir {relative[0]}: must be an absolute path")
             try:
                 self.settings = CompressionSettings.from_user(
                     enabled=ctx.options.headroom_compress,

@@ -13,6 +13,7 @@ from mitmproxy.proxy import server_hooks
 
 from .retry import RetryPolicy, probe_once, upstream_tls_context, with_retries
 from .upstream import UpstreamTarget, add_hop_marker, parse_routes
+from ..options import check_mitm, declare
 from .. import flowdata
 from ..provider_errors import refuse
 
@@ -27,9 +28,7 @@ class Forward:
         self._open: set[tuple[str, tuple[str, int]]] = set()
 
     def load(self, loader) -> None:
-        loader.add_option("headroom_connect_retries", int, 3, "Retries of a failed upstream connect (before any request byte is sent).")
-        loader.add_option("headroom_connect_backoff", float, 0.2, "Seconds before the first connect retry; doubles each time, jittered.")
-        loader.add_option("headroom_connect_budget", float, 5.0, "Seconds all connect attempts and waits may take together.")
+        declare(loader, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget")
 
     def configure(self, updated: set[str]) -> None:
         if "headroom_routes" in updated:
@@ -38,11 +37,10 @@ class Forward:
             except ValueError as exc:
                 raise exceptions.OptionsError(str(exc)) from None
         if updated & {"headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget"}:
+            check_mitm(updated, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget")
             retries, backoff, budget = (
                 ctx.options.headroom_connect_retries, ctx.options.headroom_connect_backoff, ctx.options.headroom_connect_budget,
             )
-            if retries < 0 or backoff < 0 or budget <= 0:
-                raise exceptions.OptionsError("connect retries and backoff must be ≥ 0 and the budget > 0")
             self.policy = RetryPolicy(retries=retries, backoff=backoff, budget=budget)
         if updated & {"ssl_verify_upstream_trusted_ca", "ssl_insecure"}:
             self._tls = None  # rebuilt on next use

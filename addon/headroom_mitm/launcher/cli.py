@@ -11,14 +11,14 @@ import argparse
 import os
 import signal
 import sys
-from pathlib import Path
-from typing import Sequence
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Sequence
 
 from .. import __version__
 from .errors import UserError
-from .settings import GlobalOptions
+from ..options import add_arguments, settings_values
+
+if TYPE_CHECKING:
+    from .settings import GlobalOptions
 
 PASSTHROUGH_COMMANDS = ("opencode", "run")
 
@@ -29,47 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Launch AI coding agents through an embedded mitmproxy that compresses, meters and audits what they send.",
     )
     parser.add_argument("--version", action="version", version=f"headroom-mitm {__version__}")
-    parser.add_argument("--state-dir", help="where logs, records and the persistent CA live "
-                        "(default: $HEADROOM_MITM_STATE_DIR or $XDG_DATA_HOME/headroom-mitm)")
-    parser.add_argument("--route", action="append", default=[], metavar="HOST=URL",
-                        help="send requests meant for HOST to URL (repeatable), e.g. api.anthropic.com=http://127.0.0.1:18080")
-    parser.add_argument("--upstream-ca", type=Path, metavar="FILE",
-                        help="also trust this CA (PEM) when verifying upstream servers, on top of the default store")
-    parser.add_argument("--opencode-bin", metavar="PATH", help="the OpenCode binary (default: $OPENCODE_BIN, else opencode on PATH)")
-    parser.add_argument("--llm-host", action="append", default=[], metavar="HOST[=FORMAT]",
-                        help="treat HOST (wildcards allowed) as an LLM API; FORMAT: openai-chat, openai-responses, anthropic-messages, gemini")
-    parser.add_argument("--inspect", choices=("llm", "all"), default="llm",
-                        help="decrypt only LLM API hosts (default) or all hosts, for audits")
-    parser.add_argument("--telemetry", choices=("pass", "block"), default="pass",
-                        help="known analytics and crash-report hosts: pass (default) or block")
-    parser.add_argument("--no-compress", action="store_true", help="forward LLM requests without compressing them")
-    parser.add_argument("--disable-transform", action="append", default=[], metavar="NAME",
-                        help="switch one compression transform off (repeatable); see docs/compression.md")
-    parser.add_argument("--lossless-tool", action="append", default=[], metavar="TOOL",
-                        help="only ever compress this tool's outputs losslessly (repeatable; OpenCode's read always is)")
-    parser.add_argument("--tool-output-dir", action="append", default=[], type=Path, metavar="DIR",
-                        help="OpenCode's tool-output directory, whose saved outputs rebuild what OpenCode truncated "
-                             "(repeatable; for the proxy subcommand: the launcher always uses its OpenCode's own)")
-    parser.add_argument("--connect-retries", type=int, default=3, metavar="N",
-                        help="retries of a failed upstream connect, before any request byte is sent (default 3)")
-    parser.add_argument("--connect-backoff", type=float, default=0.2, metavar="SECONDS",
-                        help="wait before the first connect retry; doubles, jittered (default 0.2)")
-    parser.add_argument("--connect-budget", type=float, default=5.0, metavar="SECONDS",
-                        help="time all connect attempts may take together (default 5)")
-    parser.add_argument("--records-max-mb", type=int, default=64, metavar="MB",
-                        help="rotate STATE_DIR/records/flows.jsonl beyond this size (default 64; 0: never)")
-    parser.add_argument("--records-keep", type=int, default=4, metavar="N",
-                        help="rotated flow-record files kept, older ones deleted (default 4)")
-    parser.add_argument("--web", action="store_true",
-                        help="run mitmweb too: a token-protected UI on loopback (its URL is printed on stderr)")
-    parser.add_argument("--web-max-flows", type=int, default=2000, metavar="N",
-                        help="flows the web UI keeps; older ones are pruned, oldest first (default 2000)")
-    parser.add_argument("--policy", type=Path, metavar="FILE",
-                        help="egress policy (YAML or JSON): allow/deny by host, class, provider, model, size; SIGHUP reloads it")
-    parser.add_argument("--audit-format", choices=("native", "ocsf"), default="native",
-                        help="audit trail records: native JSONL (default) or OCSF 1.3 HTTP Activity (class 4002)")
-    parser.add_argument("--upstream-proxy", metavar="URL",
-                        help="send all upstream traffic through this proxy, e.g. http://user:pass@proxy.corp:3128")
+    add_arguments(parser)
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.add_parser("opencode", help="run OpenCode through the proxy; every later argument goes to OpenCode",
@@ -143,30 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     ours, rest = split_passthrough(parser, argv)
     args = parser.parse_args(ours)
+    from pydantic import ValidationError  # after parsing: --version and --help need neither
+
+    from .settings import GlobalOptions
+
     try:
-        options = GlobalOptions.from_cli(
-            args.state_dir,
-            routes=tuple(args.route),
-            upstream_ca=args.upstream_ca,
-            opencode_bin=args.opencode_bin,
-            llm_hosts=tuple(args.llm_host),
-            inspect=args.inspect,
-            telemetry=args.telemetry,
-            connect_retries=args.connect_retries,
-            connect_backoff=args.connect_backoff,
-            connect_budget=args.connect_budget,
-            records_max_mb=args.records_max_mb,
-            records_keep=args.records_keep,
-            web=args.web or getattr(args, "proxy_web", False),
-            web_max_flows=args.web_max_flows,
-            compress=not args.no_compress,
-            disable_transforms=tuple(args.disable_transform),
-            lossless_tools=tuple(args.lossless_tool),
-            tool_output_dirs=tuple(args.tool_output_dir),
-            policy=args.policy,
-            audit_format=args.audit_format,
-            upstream_proxy=args.upstream_proxy,
-        )
+        values = settings_values(args)
+        values["web"] = args.web or getattr(args, "proxy_web", False)
+        options = GlobalOptions.from_cli(args.state_dir, **values)
     except ValidationError as exc:
         return _fail("; ".join(_describe(e) for e in exc.errors()))
     try:

@@ -12,12 +12,10 @@ import logging
 import time
 from dataclasses import dataclass
 
-from mitmproxy import ctx, exceptions, http
+from mitmproxy import ctx, http
 
 from .live import FlowFacts, LiveStats, PriceSource, build_record
 from .records import (
-    DEFAULT_KEEP,
-    DEFAULT_MAX_BYTES,
     AttemptTracker,
     FlowRecord,
     RecordWriter,
@@ -28,6 +26,7 @@ from .records import (
 from ..facts import FlowClass
 from .tap import UsageTap
 from .usage import estimate_tokens, usage_from_body
+from ..options import check_mitm, declare
 from .. import flowdata
 
 log = logging.getLogger(__name__)
@@ -103,24 +102,12 @@ class Meter:
         self.attempts = AttemptTracker()
 
     def load(self, loader) -> None:
-        loader.add_option(
-            "headroom_records", str, "",
-            "Append one JSON line per LLM flow to this file ('' = keep live totals only).",
-        )
-        loader.add_option(
-            "headroom_records_max_bytes", int, DEFAULT_MAX_BYTES,
-            "Rotate the records file when a record would take it past this size (0 = never).",
-        )
-        loader.add_option(
-            "headroom_records_keep", int, DEFAULT_KEEP,
-            "Rotated records files to keep; older ones are deleted.",
-        )
+        declare(loader, "headroom_records", "headroom_records_max_bytes", "headroom_records_keep")
 
     def configure(self, updated: set[str]) -> None:
         if updated & {"headroom_records", "headroom_records_max_bytes", "headroom_records_keep"}:
+            check_mitm(updated, "headroom_records_max_bytes", "headroom_records_keep")
             max_bytes, keep = ctx.options.headroom_records_max_bytes, ctx.options.headroom_records_keep
-            if max_bytes < 0 or keep < 0:
-                raise exceptions.OptionsError("headroom_records_max_bytes and headroom_records_keep must be >= 0")
             if self.writer is not None:
                 self.writer.close()
             path = ctx.options.headroom_records

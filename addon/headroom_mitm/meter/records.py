@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..rotation import rotated_files, rotated_name, with_rotated
+from ..options import DEFAULT_RECORDS_KEEP, DEFAULT_RECORDS_MAX_BYTES
 from .usage import ESTIMATOR
 
 try:  # flock serialises rotation between processes; absent on Windows
@@ -156,8 +157,8 @@ class FlowRecord(BaseModel):
         return self.model_dump_json() + "\n"
 
 
-DEFAULT_MAX_BYTES = 64 << 20  # the active records file is rotated beyond this size
-DEFAULT_KEEP = 4  # rotated records files kept; older ones are deleted
+DEFAULT_MAX_BYTES = DEFAULT_RECORDS_MAX_BYTES  # the active records file is rotated beyond this size
+DEFAULT_KEEP = DEFAULT_RECORDS_KEEP  # rotated records files kept; older ones are deleted
 
 
 def _same_file(path: Path, fd: int) -> bool:

@@ -15,6 +15,7 @@ from mitmproxy.contentviews.base import View
 from .records import FlowRecord
 from .usage import ESTIMATOR, estimate_tokens
 from .. import flowdata
+from ..options import declare
 
 log = logging.getLogger(__name__)
 
@@ -122,10 +123,7 @@ class WebView:
         self._added = False
 
     def load(self, loader) -> None:
-        loader.add_option(
-            "headroom_web_max_flows", int, 2000,
-            "Flows the web UI keeps; older finished flows are pruned, oldest first.",
-        )
+        declare(loader, "headroom_web_max_flows")
         try:
             contentviews.add(self.view)
             self._added = True

@@ -11,6 +11,7 @@ from mitmproxy import ctx, http
 from ..facts import normalize_host
 from ..facts import FlowClass, is_loopback_host
 from ..forward.upstream import has_hop_marker
+from ..options import declare
 from .. import flowdata
 from ..provider_errors import refuse
 
@@ -31,11 +32,7 @@ class Rules:
         self.own: set[tuple[str, int]] = set()
 
     def load(self, loader) -> None:
-        loader.add_option(
-            "headroom_telemetry", str, "pass",
-            "Known analytics and crash-report hosts: 'pass' them or 'block' them.",
-            choices=["pass", "block"],
-        )
+        declare(loader, "headroom_telemetry")
 
     def running(self) -> None:
         server = ctx.master.addons.get("proxyserver")

@@ -16,6 +16,7 @@ from mitmproxy import ctx, exceptions, http, tls
 
 from .model import Decision, Policy, PolicyError, PolicyHolder
 from ..facts import FlowClass
+from ..options import declare
 from .. import flowdata
 from ..provider_errors import refuse
 
@@ -36,7 +37,7 @@ class EgressPolicy:
 
     # -- options and reload -------------------------------------------------------------------
     def load(self, loader) -> None:
-        loader.add_option("headroom_policy", str, "", "Egress policy file (YAML or JSON); empty: allow everything.")
+        declare(loader, "headroom_policy")
 
     def configure(self, updated: set[str]) -> None:
         if "headroom_policy" in updated:

@@ -7,13 +7,14 @@ nothing private is decrypted needlessly. `--inspect all` decrypts everything for
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from mitmproxy import ctx, exceptions, http, tls
 
 from .routing import CustomProvider, FlowClass, Router, parse_llm_host_option
 from ..facts import normalize_host
 from ..forward.upstream import parse_routes
+from ..options import declare
 from .. import flowdata
 
 
@@ -24,19 +25,7 @@ class Classify:
         self._rerouted: set[str] = set()
 
     def load(self, loader) -> None:
-        loader.add_option(
-            "headroom_llm_hosts", Sequence[str], [],
-            "HOST[=FORMAT]: treat HOST as an LLM API (intercepted, compressed, metered).",
-        )
-        loader.add_option(
-            "headroom_routes", Sequence[str], [],
-            "HOST=URL: send requests meant for HOST to URL; classification and records still see HOST.",
-        )
-        loader.add_option(
-            "headroom_inspect", str, "llm",
-            "Which hosts to decrypt: 'llm' (LLM APIs and routed hosts) or 'all'.",
-            choices=["llm", "all"],
-        )
+        declare(loader, "headroom_llm_hosts", "headroom_routes", "headroom_inspect")
 
     def configure(self, updated: set[str]) -> None:
         if "headroom_llm_hosts" in updated:
