@@ -1,24 +1,22 @@
-"""The subcommands behind the CLI."""
+"""The subcommands behind the CLI. Each imports what it needs when it runs: `compress`, `mcp`,
+`stats` and `ca` never load mitmproxy."""
 
 from __future__ import annotations
 
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from headroom_certs.ca import PERSISTENT_VALIDITY, CaFiles, ca_info, create_ca
+if TYPE_CHECKING:
+    from headroom_certs.ca import CaFiles
 
-from ..facts import is_loopback_host
-from . import app
-from . import child
-from ..policy.hook import reload_all
-from .logsetup import log_to_file
-from .proxy import EmbeddedProxy
-from ..meter.records import parse_since
-from .settings import GlobalOptions
+    from .settings import GlobalOptions
 
 
 def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
+    from . import app
+
     options = app.reading_opencode_outputs(options, os.environ)
     return app.run_agent([binary, *args], options, register_retrieval=options.compress)
 
@@ -51,10 +49,14 @@ def mcp(options: GlobalOptions) -> int:
 
 
 def run(cmd: list[str], options: GlobalOptions) -> int:
+    from . import app
+
     return app.run_agent(cmd, options)
 
 
 def persistent_ca(options: GlobalOptions, *, create: bool) -> CaFiles:
+    from headroom_certs.ca import PERSISTENT_VALIDITY, CaFiles, create_ca
+
     files = CaFiles(options.state.persistent_ca)
     if not files.exists() and create:
         options.state.ensure()
@@ -63,6 +65,8 @@ def persistent_ca(options: GlobalOptions, *, create: bool) -> CaFiles:
 
 
 def ca(options: GlobalOptions, action: str, *, force: bool = False) -> int:
+    from headroom_certs.ca import PERSISTENT_VALIDITY, CaFiles, ca_info, create_ca
+
     files = CaFiles(options.state.persistent_ca)
     if action == "init":
         if files.exists() and not force:
@@ -90,6 +94,12 @@ def parse_listen(value: str) -> tuple[str, int]:
 
 
 def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int:
+    from ..facts import is_loopback_host
+    from ..policy.hook import reload_all
+    from . import app, child
+    from .logsetup import log_to_file
+    from .proxy import EmbeddedProxy
+
     host, port = parse_listen(listen)
     if proxy_auth is not None and ":" not in proxy_auth:
         raise ValueError("--proxy-auth expects USER:PASS")
@@ -140,7 +150,7 @@ def stats(options: GlobalOptions, *, by: str | None, since: str | None, as_json:
     import json
 
     from ..meter.live import PriceSource
-    from ..meter.records import read_records
+    from ..meter.records import parse_since, read_records
     from ..meter.stats import format_table, summarize
 
     cutoff = parse_since(since)  # ValueError names --since

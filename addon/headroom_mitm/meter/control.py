@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 from mitmproxy import http
-from prometheus_client import CONTENT_TYPE_LATEST
 
 from .live import LiveStats
 from ..facts import is_loopback_host, normalize_host
@@ -40,6 +39,8 @@ def answer(stats: LiveStats, method: str, path: str, *, client_loopback: bool, h
         body = json.dumps(stats.snapshot(), indent=1).encode() + b"\n"
         return 200, body, {"content-type": "application/json", "cache-control": "no-store"}
     if route == "/metrics":
+        from prometheus_client import CONTENT_TYPE_LATEST  # loaded when /metrics is first asked for
+
         return 200, stats.prometheus(), {"content-type": CONTENT_TYPE_LATEST, "cache-control": "no-store"}
     return 404, b"headroom-mitm: try /stats or /metrics\n", plain
 

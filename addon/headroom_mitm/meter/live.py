@@ -13,9 +13,6 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
-from prometheus_client import CollectorRegistry, generate_latest
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
-
 from .pricing import Prices, default_models_path, load_prices
 from .records import FlowRecord, utcnow
 from .stats import Row
@@ -171,6 +168,8 @@ class LiveStats:
             }
 
     def prometheus(self) -> bytes:
+        from prometheus_client import CollectorRegistry, generate_latest  # only when /metrics is asked for
+
         registry = CollectorRegistry(auto_describe=False)
         registry.register(_Collector(self))
         return generate_latest(registry)
@@ -190,6 +189,8 @@ class _Collector:
         self.stats = stats
 
     def collect(self):
+        from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+
         labels = ["provider", "model"]
         requests = CounterMetricFamily("headroom_requests", "LLM requests seen (retries included)", labels=labels)
         retries = CounterMetricFamily("headroom_retries", "Client retries of an identical request", labels=labels)

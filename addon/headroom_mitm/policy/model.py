@@ -48,7 +48,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Sequence
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..facts import FlowClass, normalize_host
@@ -288,6 +287,8 @@ def _parse(path: Path, raw: bytes) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise PolicyError(str(path), [("", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")])
+    import yaml  # only a YAML policy file pays for it
+
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
