@@ -41,7 +41,6 @@ METER = "headroom.meter"
 ORIGINAL_BODY = "headroom.original_body"  # kept only when the web UI is on (bounded by flow pruning)
 RECORD = "headroom.record"
 AUDIT_TARGET = "headroom.audit.target"
-AUDIT_DOWN = "headroom.audit.down"
 AUDITED = "headroom.audit.done"
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from headroom_mitm.meter.control import RESERVED_HOST, answer, host_allowed
-from headroom_mitm.meter.hook import _tapped
+from headroom_mitm.forward.stream import StreamTap
 from headroom_mitm.flowdata import requested_model
 from headroom_mitm.meter.live import FlowFacts, LiveStats, build_record
 from headroom_mitm.meter.records import read_records
@@ -165,15 +165,22 @@ def test_control_answer_is_loopback_only():
     assert not host_allowed("attacker.test:8080") and host_allowed("localhost") and host_allowed("headroom.mitm.")
 
 
+def _tapped(tap: UsageTap) -> StreamTap:
+    stream = StreamTap()
+    stream.feeders.append(tap.on_chunk)
+    return stream
+
+
 def test_stream_callable_returns_chunks_unchanged_and_survives_garbage():
     tap = UsageTap("openai-chat")
-    stream = _tapped(tap, None)
+    stream = _tapped(tap)
     event = b'data: {"model":"m","choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3}}\n\ndata: [DONE]\n\n'
     out = [stream(event[i:i + 5]) for i in range(0, len(event), 5)]
     assert b"".join(out) == event
     assert stream(b"") == b"" and stream(b"") == b""  # end of stream, twice
     assert tap.usage.input_tokens == 7 and tap.usage.output_tokens == 3
-    broken = _tapped(UsageTap("gemini", "gzip"), None)
+    assert stream.down == len(event)
+    broken = _tapped(UsageTap("gemini", "gzip"))
     assert broken(b"\xff\x00not gzip") == b"\xff\x00not gzip"  # never raises, never holds
 
 

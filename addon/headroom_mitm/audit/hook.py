@@ -32,6 +32,7 @@ from ..facts import FlowClass
 from ..route.routing import Route
 from ..options import declare
 from .. import flowdata
+from ..forward.stream import stream_tap, tap_of
 
 log = logging.getLogger(__name__)
 
@@ -297,21 +298,8 @@ class AuditTrail:
         flow.metadata[flowdata.AUDIT_TARGET] = (flowdata.original_host(flow), flow.request.port)
 
     def responseheaders(self, flow: http.HTTPFlow) -> None:
-        response = flow.response
-        if self.writer is None or response is None or not response.stream:
-            return
-        inner = response.stream
-        flow.metadata[flowdata.AUDIT_DOWN] = 0
-
-        def count(data: bytes) -> bytes | list[bytes]:
-            out = inner(data) if callable(inner) else data
-            try:
-                flow.metadata[flowdata.AUDIT_DOWN] += len(data)
-            except Exception:  # a tap must never raise: mitmproxy would drop the chunk
-                pass
-            return out
-
-        response.stream = count
+        if self.writer is not None:
+            stream_tap(flow)  # counts the streamed bytes for the record
 
     def response(self, flow: http.HTTPFlow) -> None:
         self._record_request(flow)
@@ -337,8 +325,8 @@ class AuditTrail:
         self_refused = response is not None and flow.server_conn.timestamp_start is None
         if response is None:
             down = 0
-        elif flowdata.AUDIT_DOWN in flow.metadata:
-            down = int(flow.metadata[flowdata.AUDIT_DOWN])
+        elif (tap := tap_of(flow)) is not None:
+            down = tap.down
         else:
             down = len(response.raw_content or b"")
         model = flowdata.model_of(flow)

@@ -28,6 +28,7 @@ from .tap import UsageTap
 from .usage import estimate_tokens, usage_from_body
 from ..options import check_mitm, declare
 from .. import flowdata
+from ..forward.stream import stream_tap
 
 log = logging.getLogger(__name__)
 
@@ -137,13 +138,14 @@ class Meter:
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         try:
             state = flow.metadata.get(flowdata.METER)
-            response = flow.response
-            if state is None or response is None or not response.stream:
+            if state is None:
                 return
-            tap = UsageTap(state.api_format, response.headers.get("content-encoding"))
-            state.tap = tap
-            inner = response.stream if callable(response.stream) else None
-            response.stream = _tapped(tap, inner)
+            stream = stream_tap(flow)
+            if stream is None:
+                return
+            assert flow.response is not None
+            state.tap = UsageTap(state.api_format, flow.response.headers.get("content-encoding"))
+            stream.feeders.append(state.tap.on_chunk)
         except Exception:
             log.exception("meter could not tap the response (it is forwarded untapped)")
 
@@ -216,22 +218,3 @@ class Meter:
             error_body=error_body,
         )
         return build_record(facts)
-
-
-def _tapped(tap: UsageTap, inner):
-    """The stream callable: feeds the tap, returns the chunk unchanged; never raises, never holds."""
-
-    def stream(chunk: bytes):
-        out = chunk
-        if inner is not None:
-            out = inner(chunk)
-        try:
-            if chunk:
-                tap.feed(chunk)
-            else:
-                tap.finish()  # mitmproxy's end-of-stream call (may come more than once: finish is idempotent)
-        except Exception:
-            pass
-        return out
-
-    return stream

@@ -5,12 +5,16 @@ meanings of the numbers)."""
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from .usage import MAX_EVENT_BYTES, Usage, _AnthropicCounts, _EOL, _dict, _error_of, _gemini_usage, _list, _loads, _looks_like_sse, _openai_chat_usage, _openai_responses_usage, _str, _usage_from_obj, error_from_body
+
+_CHAT_MODEL = re.compile(rb'"model"\s*:\s*"([^"\\]*)"')
+_FINISH_SET = re.compile(rb'"finish_reason"\s*:\s*(?!\s|null\b)')  # set, not null
 
 
 def _zlib_pieces(decomp: Any, data: bytes) -> Iterator[bytes]:
@@ -93,6 +97,8 @@ class UsageTap:
         self.api_format = api_format
         self.content_encoding = content_encoding
         self._decode = _decoder(content_encoding)
+        self._identity = (content_encoding or "identity").strip().lower() in ("", "identity")
+        self._seen_model: bytes | None = None  # openai-chat: the "model" of the last event parsed
         self.undecodable = self._decode is None
         self.error: str | None = None
         self.done = False  # the stream's own end marker was seen (not just EOF)
@@ -130,11 +136,17 @@ class UsageTap:
         try:
             if self._finished:
                 return
-            if isinstance(chunk, (bytearray, memoryview)):
-                chunk = bytes(chunk)
-            elif isinstance(chunk, str):
-                chunk = chunk.encode("utf-8", "replace")
+            if type(chunk) is not bytes:
+                if isinstance(chunk, (bytearray, memoryview)):
+                    chunk = bytes(chunk)
+                elif isinstance(chunk, str):
+                    chunk = chunk.encode("utf-8", "replace")
             if not isinstance(chunk, bytes) or not chunk or self._decode is None:
+                return
+            if self._identity:  # nothing to decode: no generator per chunk
+                if self._raw is not None:
+                    self._keep_raw(chunk)
+                self._feed(chunk)
                 return
             pieces = self._decode(chunk)
             while True:
@@ -153,6 +165,13 @@ class UsageTap:
         except Exception:
             self.internal_errors += 1
             self._reset_event()
+
+    def on_chunk(self, chunk: bytes) -> None:
+        """A `StreamTap` feeder: a chunk, or (empty) mitmproxy's end of stream."""
+        if chunk:
+            self.feed(chunk)
+        else:
+            self.finish()  # may come more than once: finish is idempotent
 
     def finish(self) -> None:
         try:
@@ -181,6 +200,11 @@ class UsageTap:
             self._raw += chunk
 
     def _feed(self, data: bytes) -> None:
+        if data[-1:] == b"\n" and not (self._partial or self._pending_cr or self._line_overflow) and b"\r" not in data:
+            # The common chunk: whole LF-terminated lines and nothing left over from the last one.
+            for line in data.split(b"\n")[:-1]:
+                self._line(line)
+            return
         if self._pending_cr:
             self._pending_cr = False
             if data[:1] == b"\n":
@@ -253,12 +277,34 @@ class UsageTap:
             self.done = True
             return
         self.events += 1
+        if not self._worth_parsing(name, payload):
+            return
         try:
             obj = json.loads(payload.decode("utf-8", "replace"))
         except ValueError:
             return
         if isinstance(obj, dict):
             self._event(name, obj)
+
+    def _worth_parsing(self, name: str, payload: bytes) -> bool:
+        """A cheap bytes check before any JSON parse: False only for an event whose parse could
+        change nothing here (a text delta, a ping). Errors, usage, ends and model changes are parsed."""
+        if name == "error" or b'"error"' in payload or b"response.failed" in payload:
+            return True
+        fmt = self.api_format
+        if fmt == "openai-chat":
+            m = _CHAT_MODEL.search(payload)
+            model = m.group(1) if m else None
+            if model is not None and model == self._seen_model and b'"usage"' not in payload \
+                    and not _FINISH_SET.search(payload):
+                return False
+            self._seen_model = model
+            return True
+        if fmt == "openai-responses":
+            return b'"response"' in payload  # lifecycle events carry it; deltas do not
+        if fmt == "anthropic-messages":
+            return b"message_" in payload or name.startswith("message_")
+        return True
 
     # -- per-format events ----------------------------------------------------------------------
 
