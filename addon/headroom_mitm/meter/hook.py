@@ -127,7 +127,9 @@ class Meter:
             body = _body(flow.request)
             state.t_out = time.time()
             state.bytes_after = len(body)
-            state.est_after = estimate_tokens(body)
+            # Compression is the only stage that rewrites a body: unchanged, it was measured at intake.
+            unchanged = not flowdata.compression_changed(flow) and state.bytes_after == state.bytes_before
+            state.est_after = state.est_before if unchanged else estimate_tokens(body)
             state.model = flowdata.model_of(flow)
             if flow.response is None:  # a refused flow was never sent: not an attempt
                 state.attempt = self.attempts.attempt(attempt_key(flowdata.original_host(flow), flow.request.path, body))

@@ -221,17 +221,24 @@ class RecordWriter:
             fd, self._fd = self._fd, None
             os.close(fd)
 
-    def _current(self) -> int:
-        # Records must land where readers look, not in a file renamed or deleted behind our back.
-        if self._fd is not None and not _same_file(self.path, self._fd):
-            self._close_fd()
-        return self._open()
+    def _current(self) -> tuple[int, int]:
+        """The descriptor to append to and its file's size (one stat of the path, one fstat).
 
-    def _full(self, fd: int, adding: int) -> bool:
-        if self.max_bytes is None:
-            return False
-        size = os.fstat(fd).st_size
-        return size > 0 and size + adding > self.max_bytes
+        Records must land where readers look, not in a file renamed or deleted behind our back."""
+        if self._fd is not None:
+            ours = os.fstat(self._fd)
+            try:
+                on_disk = os.stat(self.path)
+            except OSError:
+                on_disk = None
+            if on_disk is not None and (on_disk.st_dev, on_disk.st_ino) == (ours.st_dev, ours.st_ino):
+                return self._fd, ours.st_size
+            self._close_fd()
+        fd = self._open()
+        return fd, os.fstat(fd).st_size
+
+    def _full(self, size: int, adding: int) -> bool:
+        return self.max_bytes is not None and size > 0 and size + adding > self.max_bytes
 
     def _rotate(self, fd: int) -> int:
         """Renames the full file away (unless another writer just did) and opens a fresh one."""
@@ -264,8 +271,8 @@ class RecordWriter:
         try:
             data = record.to_line().encode("utf-8")
             with self._lock:
-                fd = self._current()
-                if self._full(fd, len(data)):
+                fd, size = self._current()
+                if self._full(size, len(data)):
                     fd = self._rotate(fd)
                 view = memoryview(data)
                 while view:
