@@ -4,29 +4,33 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from headroom_certs.session import SessionCa
 from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
-from ..addons import make_addons
-from ..meter.hook import Meter
 from ..meter.live import PriceSource
 from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
-from .proxy import EmbeddedProxy, ProxyConfig
+from .proxy import EmbeddedProxy, ProxyConfig, listen_socket
 from .mcp_server import SERVER_NAME
 from .opencode_config import discover_custom_providers
 from .opencode_mcp import merge_config_content
 from .settings import GlobalOptions
 
+if TYPE_CHECKING:
+    from ..meter.hook import Meter
+
 
 def meter_of(addons: Sequence[object]) -> Meter | None:
+    from ..meter.hook import Meter
+
     return next((a for a in addons if isinstance(a, Meter)), None)
 
 
@@ -48,6 +52,7 @@ def proxy_config(
     listen_host: str = "127.0.0.1",
     listen_port: int = 0,
     proxy_auth: str | None = None,
+    sock: socket.socket | None = None,
 ) -> ProxyConfig:
     mitm = dict(options.mitm_options())
     if options.upstream_ca is not None:
@@ -59,6 +64,7 @@ def proxy_config(
         proxy_auth=proxy_auth,
         options=mitm,
         web=options.web,
+        listen_socket=sock,
     )
 
 
@@ -115,26 +121,52 @@ def run_agent(
         for warning in warnings:
             print(f"headroom-mitm: {warning}", file=sys.stderr)
         credentials = Credentials.random()
-        # prices from OpenCode's models cache, as the agent sees it
-        addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env))
-        meter = meter_of(addons)
-        proxy = EmbeddedProxy(
-            proxy_config(options, session.files.directory, scratch=session.directory, proxy_auth=str(credentials)),
-            addons,
-        )
-        address = proxy.start()
-        if proxy.web_url:
-            print(f"headroom-mitm: mitmweb UI: {proxy.web_url}", file=sys.stderr, flush=True)
+
+        def env_for(host: str, port: int) -> dict[str, str]:
+            proxy = proxy_url(host, port, credentials.user, credentials.password)
+            return agent_env(base_env, proxy=proxy, ca_bundle=bundle, config_content=config_content)
+
+        def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
+            from ..addons import make_addons
+
+            # prices from OpenCode's models cache, as the agent sees it
+            addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env))
+            config = proxy_config(options, session.files.directory, scratch=session.directory,
+                                  proxy_auth=str(credentials), sock=sock)
+            return EmbeddedProxy(config, addons), meter_of(addons)
+
+        if options.web:  # the proxy first: the UI's URL is printed before the agent takes the terminal
+            proxy, meter = make_proxy(None)
+            address = proxy.start()
+            if proxy.web_url:
+                print(f"headroom-mitm: mitmweb UI: {proxy.web_url}", file=sys.stderr, flush=True)
+            try:
+                return child.run_child(argv, env_for(address.host, address.port), cwd=cwd)
+            finally:
+                _stop(proxy, meter)
+        # The agent starts at once; its first connections wait in our socket's backlog while the
+        # proxy loads, so the two start-ups overlap instead of adding up.
+        sock = listen_socket("127.0.0.1")
         try:
-            child_env = agent_env(
-                base_env,
-                proxy=proxy_url(address.host, address.port, credentials.user, credentials.password),
-                ca_bundle=bundle,
-                config_content=config_content,
-            )
-            return child.run_child(argv, child_env, cwd=cwd)
+            agent = child.start_child(argv, env_for(*sock.getsockname()[:2]), cwd=cwd)
+        except BaseException:
+            sock.close()
+            raise
+        try:
+            proxy, meter = make_proxy(sock)
+            proxy.start()
+        except BaseException:
+            child.stop_child(agent)
+            sock.close()
+            raise
+        try:
+            return child.wait_child(agent)
         finally:
-            proxy.stop()
-            summary = session_summary(meter)
-            if summary:
-                print(summary, file=sys.stderr, flush=True)
+            _stop(proxy, meter)
+
+
+def _stop(proxy: EmbeddedProxy, meter: Meter | None) -> None:
+    proxy.stop()
+    summary = session_summary(meter)
+    if summary:
+        print(summary, file=sys.stderr, flush=True)

@@ -71,12 +71,32 @@ def exit_code(returncode: int) -> int:
 
 def run_child(argv: Sequence[str], env: Mapping[str, str], *, cwd: Path | None = None) -> int:
     """Run argv to completion with stdio inherited; returns its exit code. Signals must be blocked."""
+    return wait_child(start_child(argv, env, cwd=cwd))
+
+
+def start_child(argv: Sequence[str], env: Mapping[str, str], *, cwd: Path | None = None) -> subprocess.Popen:
+    """Start argv with stdio inherited. Signals must be blocked (they queue until `wait_child`)."""
     if cwd is not None:
         env = {**env, "PWD": str(cwd)}  # OpenCode takes its project directory from PWD, not getcwd()
     try:
-        child = subprocess.Popen(list(argv), env=dict(env), cwd=cwd, preexec_fn=_child_setup(os.getpid()))
+        return subprocess.Popen(list(argv), env=dict(env), cwd=cwd, preexec_fn=_child_setup(os.getpid()))
     except OSError as exc:
         raise LaunchError(f"could not start {argv[0]}: {exc.strerror or exc}") from None
+
+
+def stop_child(child: subprocess.Popen, timeout: float = 5.0) -> None:
+    """End a child we can no longer serve (the proxy did not start): SIGTERM, then SIGKILL."""
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def wait_child(child: subprocess.Popen) -> int:
+    """Wait for the child, forwarding SIGINT/SIGTERM/SIGHUP; returns its exit code."""
     while True:
         info = signal.sigtimedwait(_WAITED, 0.5)
         if child.poll() is not None:

@@ -96,6 +96,7 @@ def parse_listen(value: str) -> tuple[str, int]:
 def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int:
     from ..facts import is_loopback_host
     from ..policy.hook import reload_all
+    from ..addons import make_addons
     from . import app, child
     from .logsetup import log_to_file
     from .proxy import EmbeddedProxy
@@ -112,7 +113,7 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     log_to_file(state.proxy_log)
     files = persistent_ca(options, create=True)
     child.block_launcher_signals()
-    addons = app.make_addons(options)
+    addons = make_addons(options)
     server = EmbeddedProxy(
         app.proxy_config(options, files.directory, scratch=state.root, listen_host=host, listen_port=port, proxy_auth=proxy_auth),
         addons,

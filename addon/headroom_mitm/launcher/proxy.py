@@ -4,22 +4,26 @@ The launcher's main thread must stay free for the child process (signals, PR_SET
 to the thread that forked), so the proxy runs its asyncio loop in a background thread. The port is
 read back from mitmproxy after it has bound (port 0), which leaves no window for another process to
 grab a port we "found" free.
+
+The launcher may also hand over a socket it has already bound and put to listen (`listen_socket`):
+the agent starts at once and its connections wait in that socket's backlog while mitmproxy loads,
+so the two start-ups overlap. mitmproxy is only imported when a proxy is made.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
-
-from mitmproxy import addons as mitm_addons
-from mitmproxy import master as mitm_master
-from mitmproxy import options as mitm_options
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .errors import ProxyStartError
+
+if TYPE_CHECKING:
+    from mitmproxy import master as mitm_master
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,7 @@ class ProxyConfig:
     web: bool = False
     web_port: int = 0
     web_token: str | None = None  # the mitmweb UI's token; a random one when None
+    listen_socket: socket.socket | None = None  # bound and listening already (see listen_socket())
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,51 @@ class _Ready:
         self._proxy._ready.set()
 
 
+def listen_socket(host: str = "127.0.0.1") -> socket.socket:
+    """A TCP socket bound to an ephemeral port of `host` and listening: clients may connect (and
+    wait in the backlog) before the proxy that will serve them has started."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((host, 0))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+# Sockets handed to mitmproxy by (host, port), taken by its listener instead of binding anew.
+_HANDED_OVER: dict[tuple[str, int], socket.socket] = {}
+_HANDED_OVER_LOCK = threading.Lock()
+
+
+def _listen_on_handed_over_sockets() -> None:
+    """Lets mitmproxy's TCP listener serve a socket we bound (mitmproxy 11 binds its own)."""
+    from mitmproxy.proxy import mode_servers
+
+    instance = mode_servers.AsyncioServerInstance
+    if getattr(instance.listen, "headroom_handover", False):
+        return
+    original = instance.listen
+
+    async def listen(self, host: str, port: int) -> list:
+        with _HANDED_OVER_LOCK:
+            sock = _HANDED_OVER.pop((host, port), None)
+        if sock is None or self.mode.transport_protocol != "tcp":
+            return await original(self, host, port)
+        return [await asyncio.start_server(self.handle_stream, sock=sock)]
+
+    listen.headroom_handover = True  # type: ignore[attr-defined]
+    instance.listen = listen
+
+
 def base_options(config: ProxyConfig) -> dict[str, Any]:
     """mitmproxy options every headroom-mitm proxy runs with."""
     opts: dict[str, Any] = {
         "confdir": str(config.confdir),
         "listen_host": config.listen_host,
         "listen_port": config.listen_port,
+        **_handed_over_address(config),
         # Lazy: the upstream connection is opened after the request hook, so routing, policy and
         # loop checks run before any byte leaves, and a rerouted host is never resolved.
         "connection_strategy": "lazy",
@@ -138,6 +182,12 @@ class EmbeddedProxy:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        sock = self.config.listen_socket
+        if sock is not None:  # never taken by mitmproxy (a failed start), or already closed by it
+            with _HANDED_OVER_LOCK:
+                for key in [k for k, handed in _HANDED_OVER.items() if handed is sock]:
+                    del _HANDED_OVER[key]
+            sock.close()
 
     def __enter__(self) -> "EmbeddedProxy":
         self.start()
@@ -162,6 +212,14 @@ class EmbeddedProxy:
             loop.close()
 
     def _make_master(self) -> mitm_master.Master:
+        from mitmproxy import addons as mitm_addons
+        from mitmproxy import master as mitm_master
+        from mitmproxy import options as mitm_options
+
+        if self.config.listen_socket is not None:
+            _listen_on_handed_over_sockets()
+            with _HANDED_OVER_LOCK:
+                _HANDED_OVER[_address_of(self.config.listen_socket)] = self.config.listen_socket
         opts = mitm_options.Options()
         if self.config.web:
             from .webui import GuardedWebMaster, new_token
@@ -191,3 +249,15 @@ class EmbeddedProxy:
             server = master.addons.get("proxyserver")
             if server is not None:
                 await server.servers.update([])
+
+
+def _address_of(sock: socket.socket) -> tuple[str, int]:
+    host, port = sock.getsockname()[:2]
+    return str(host), int(port)
+
+
+def _handed_over_address(config: ProxyConfig) -> dict[str, Any]:
+    if config.listen_socket is None:
+        return {}
+    host, port = _address_of(config.listen_socket)
+    return {"listen_host": host, "listen_port": port}
