@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +115,43 @@ def _listen_on_handed_over_sockets() -> None:
     instance.listen = listen
 
 
+# mitmproxy's own addons that a headroom-mitm proxy runs; its other default addons are features that
+# are off unless asked for (replay, map/modify, sticky cookies, save, scripts, onboarding app …).
+_MITM_ADDONS = (
+    ("core", "Core"), ("block", "Block"), ("strip_dns_https_records", "StripDnsHttpsRecords"),
+    ("disable_h2c", "DisableH2C"), ("proxyauth", "ProxyAuth"), ("proxyserver", "Proxyserver"),
+    ("dns_resolver", "DnsResolver"), ("next_layer", "NextLayer"), ("tlsconfig", "TlsConfig"),
+    ("upstream_auth", "UpstreamAuth"), ("update_alt_svc", "UpdateAltSvc"),
+)
+_ADDONS_LOCK = threading.Lock()
+
+
+def _mitm_addons() -> list[object]:
+    """Instances of _MITM_ADDONS, imported one by one: the `mitmproxy.addons` package's own
+    __init__ imports every addon (flask for the onboarding app among them), so it is not run."""
+    import importlib
+    import importlib.util
+
+    import mitmproxy
+
+    with _ADDONS_LOCK:
+        if "mitmproxy.addons" not in sys.modules:
+            spec = importlib.util.find_spec("mitmproxy.addons")
+            assert spec is not None and spec.loader is not None
+            package = importlib.util.module_from_spec(spec)
+            sys.modules["mitmproxy.addons"] = package
+            mitmproxy.addons = package  # type: ignore[attr-defined]
+    return [getattr(importlib.import_module(f"mitmproxy.addons.{name}"), cls)() for name, cls in _MITM_ADDONS]
+
+
+def _all_mitm_addons() -> None:
+    """mitmweb adds every default addon: run the package's __init__ if `_mitm_addons` skipped it."""
+    with _ADDONS_LOCK:
+        package = sys.modules.get("mitmproxy.addons")
+        if package is not None and not hasattr(package, "default_addons"):
+            package.__spec__.loader.exec_module(package)
+
+
 def base_options(config: ProxyConfig) -> dict[str, Any]:
     """mitmproxy options every headroom-mitm proxy runs with."""
     opts: dict[str, Any] = {
@@ -124,8 +162,7 @@ def base_options(config: ProxyConfig) -> dict[str, Any]:
         # Lazy: the upstream connection is opened after the request hook, so routing, policy and
         # loop checks run before any byte leaves, and a rerouted host is never resolved.
         "connection_strategy": "lazy",
-        "onboarding": False,
-        "command_history": False,
+        **({"onboarding": False, "command_history": False} if config.web else {}),  # mitmweb's addons
         # LLM request bodies (up to the compression cap) are buffered so they can be compressed;
         # larger bodies, and every SSE answer (see forward/stream.py), are streamed.
         "stream_large_bodies": str(16 * 2**20),  # 16m, in bytes: mitmweb's footer showed "16m" as "NaNundefined"
@@ -212,7 +249,6 @@ class EmbeddedProxy:
             loop.close()
 
     def _make_master(self) -> mitm_master.Master:
-        from mitmproxy import addons as mitm_addons
         from mitmproxy import master as mitm_master
         from mitmproxy import options as mitm_options
 
@@ -222,12 +258,13 @@ class EmbeddedProxy:
                 _HANDED_OVER[_address_of(self.config.listen_socket)] = self.config.listen_socket
         opts = mitm_options.Options()
         if self.config.web:
+            _all_mitm_addons()
             from .webui import GuardedWebMaster, new_token
 
             master: mitm_master.Master = GuardedWebMaster(opts, self.config.web_token or new_token(), with_termlog=False)
         else:
             master = mitm_master.Master(opts, with_termlog=False)
-            master.addons.add(*mitm_addons.default_addons())
+            master.addons.add(*_mitm_addons())
         master.addons.add(*self._addons, _Ready(self))
         values = base_options(self.config)
         if self.config.web:
