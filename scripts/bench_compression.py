@@ -13,7 +13,7 @@ role:"tool" message) and compressed by
                  subprocess; model "gpt-4o"; once with its default config and once with
                  protect_recent=0; one warm-up call excluded from timing)
 
-Tokens are estimated for BOTH with the same function, headroom_mitm.meter.usage.estimate_tokens, on the
+Tokens are estimated for BOTH with the same function, headroom_mitm.usage.estimate_tokens, on the
 tool-output text before and after. Timings are per request, p50/p99 over repeated runs. A synthetic
 ~200 KB request (a session of corpus tool outputs) checks the p99 <= 10 ms target.
 
@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "addon"))
 
 from headroom_mitm.compress import CompressionSettings, clear_memo, compress_request  # noqa: E402
-from headroom_mitm.meter.usage import estimate_tokens
+from headroom_mitm.meter.usage import estimate_tokens  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus" / "data" / "corpus.json"
 CATEGORY_ORDER = ["test", "install", "search", "git", "json", "listing", "html"]
@@ -304,7 +304,7 @@ def main() -> int:
     report: dict = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "runs": runs,
                     "synthetic": {"bytes": synth_bytes, "tool_outputs": synth_n, "runs": synth_runs},
                     "headroom_ai_version": hr_version, "headroom_ai_error": hr_error,
-                    "estimator": "headroom_mitm.meter.usage.estimate_tokens", "engines": {}}
+                    "estimator": "headroom_mitm.usage.estimate_tokens", "engines": {}}
     lines = ["| category | items | bytes before → after | est. tokens before → after | saved | "
              "needles | p50 / p99 ms |", "|---|---|---|---|---|---|---|"]
     for name, eng in engines.items():

@@ -57,7 +57,7 @@ from headroom_mitm.compress import (  # noqa: E402
     recover_truncated,
 )
 from headroom_mitm.compress.recovery import recover_full_output  # noqa: E402
-from headroom_mitm.meter.usage import estimate_tokens
+from headroom_mitm.meter.usage import estimate_tokens  # noqa: E402
 from tests.support import OPENCODE_MAX_BYTES, OPENCODE_MAX_LINES, opencode_shell_cut  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "corpus" / "data"
