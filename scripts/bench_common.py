@@ -101,7 +101,7 @@ def resolve_bench_host_locally() -> None:
 # --------------------------------------------------------------------------------------------
 class StreamSse:
     """Streams SSE answers instead of buffering them whole (mitmproxy's default): the one switch a
-    bare-mitmproxy user needs for LLM streams, and the same one as headroom-mitm's hooks/stream.py."""
+    bare-mitmproxy user needs for LLM streams, and the same one as headroom-mitm's forward/stream.py."""
 
     def responseheaders(self, flow) -> None:
         if "text/event-stream" in flow.response.headers.get("content-type", ""):
@@ -182,10 +182,11 @@ def _time_hooks(addons: list[object]) -> dict[str, list[float]]:
 
 def headroom_main(confdir: str, scratch: str, upstream_ca: str, state_dir: str, proxy_auth: str,
                   extra: dict, hook_timing: bool, pipe) -> None:
-    """headroom-mitm's EmbeddedProxy with `app.make_addons`, bench.test as an OpenAI-chat LLM host."""
-    from headroom_mitm.app import make_addons, proxy_config
-    from headroom_mitm.proxy import EmbeddedProxy
-    from headroom_mitm.settings import GlobalOptions
+    """headroom-mitm's EmbeddedProxy with `addons.make_addons`, bench.test as an OpenAI-chat LLM host."""
+    from headroom_mitm.addons import make_addons
+    from headroom_mitm.launcher.app import proxy_config
+    from headroom_mitm.launcher.proxy import EmbeddedProxy
+    from headroom_mitm.launcher.settings import GlobalOptions
 
     resolve_bench_host_locally()
     options = GlobalOptions(

@@ -278,10 +278,10 @@ def main() -> int:
         except RuntimeError as exc:
             print(f"cl100k unavailable, falling back: {exc.args[0][-200:]}", file=sys.stderr)
     if counts is None:
-        from headroom_mitm.usage import estimate_tokens
+        from headroom_mitm.meter.usage import estimate_tokens
 
         counts = [estimate_tokens(t) for t in texts]
-        tokenizer = "headroom_mitm.usage.estimate_tokens (no headroom-ai venv for cl100k)"
+        tokenizer = "headroom_mitm.meter.usage.estimate_tokens (no headroom-ai venv for cl100k)"
     else:
         tokenizer = "tiktoken cl100k_base"
 

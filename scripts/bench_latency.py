@@ -283,8 +283,8 @@ def bench_startup(args: argparse.Namespace, tmp: Path) -> dict:
 
 
 def import_profile(env: dict[str, str], top: int = 12) -> list[dict]:
-    """Cumulative import times of `headroom_mitm.cli` + what `opencode` runs, top-level packages first."""
-    code = "import headroom_mitm.cli, headroom_mitm.commands, headroom_mitm.app"
+    """Cumulative import times of `headroom_mitm.launcher.cli` + what `opencode` runs, top-level packages first."""
+    code = "import headroom_mitm.launcher.cli, headroom_mitm.launcher.commands, headroom_mitm.launcher.app"
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", code], env=env, capture_output=True, text=True)
     rows = []
     for line in done.stderr.splitlines():

@@ -657,7 +657,7 @@ def bench_soak(args: argparse.Namespace, setup: Setup) -> dict:
 # --------------------------------------------------------------------------------------------
 _PROXY = ("import sys; sys.path.insert(0, sys.argv.pop(1)); import bench_common; "
           "bench_common.resolve_bench_host_locally(); "
-          "from headroom_mitm.cli import main; sys.exit(main(sys.argv[1:]))")
+          "from headroom_mitm.launcher.cli import main; sys.exit(main(sys.argv[1:]))")
 
 
 class DumpProxy:

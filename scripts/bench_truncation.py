@@ -57,7 +57,7 @@ from headroom_mitm.compress import (  # noqa: E402
     recover_truncated,
 )
 from headroom_mitm.compress.recovery import recover_full_output  # noqa: E402
-from headroom_mitm.usage import estimate_tokens  # noqa: E402
+from headroom_mitm.meter.usage import estimate_tokens  # noqa: E402
 from tests.support import OPENCODE_MAX_BYTES, OPENCODE_MAX_LINES, opencode_shell_cut  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "corpus" / "data"
@@ -272,7 +272,7 @@ def main() -> int:
     m = {**describe(), "platform": platform.platform()}
     print("Needles visible (literally, ANSI codes ignored) in what the model receives:\n")
     print(needles_md)
-    print("\nSizes, bytes / estimated tokens (headroom_mitm.usage.estimate_tokens); "
+    print("\nSizes, bytes / estimated tokens (headroom_mitm.meter.usage.estimate_tokens); "
           "recovery = transforms of the rebuilt block, or why the proxy fell back:\n")
     print(sizes_md)
     k, b, t = tot["kept"], tot["bytes"], tot["tokens"]
@@ -298,7 +298,7 @@ def main() -> int:
         args.json.write_text(json.dumps({
             "machine": m, "date": time.strftime("%Y-%m-%d"), "runs": runs,
             "limits": {"lines": OPENCODE_MAX_LINES, "bytes": OPENCODE_MAX_BYTES},
-            "estimator": "headroom_mitm.usage.estimate_tokens", "totals": tot, "items": rows,
+            "estimator": "headroom_mitm.meter.usage.estimate_tokens", "totals": tot, "items": rows,
             "needles_markdown": needles_md, "sizes_markdown": sizes_md}, indent=1, default=str) + "\n")
     return 0
 

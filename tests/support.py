@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
+import socket
 import ssl
 import threading
 from dataclasses import dataclass, field
@@ -126,3 +128,63 @@ def opencode_shell_cut(full: str, saved_to: str, max_lines: int = OPENCODE_MAX_L
         kept.insert(0, line)
         size += cost
     return f"...output truncated...\n\nFull output saved to: {saved_to}\n\n" + "\n".join(kept)
+
+
+# -- a proxy started by the `start_proxy` fixture (tests/conftest.py), and LLM requests through it ----
+
+PROXY_AUTH = "u:secret-pw"
+KEY = "sk-test-secret-0123456789abcdef"
+SESSION = "ses_meter_test_1"
+UA = "opencode/1.18.33 ai-sdk/provider-utils/3 runtime/bun/1.3.14"
+
+
+def openai_body(stream: bool, text: str = "say hello") -> bytes:
+    body = {"model": "stub-model", "messages": [{"role": "user", "content": text}], "stream": stream}
+    if stream:
+        body["stream_options"] = {"include_usage": True}
+    return json.dumps(body).encode()
+
+
+def post(proxy, host, path, body, headers=None):
+    all_headers = {"Content-Type": "application/json", "Authorization": f"Bearer {KEY}",
+                   "x-session-affinity": SESSION, "User-Agent": UA, **(headers or {})}
+    return request_via_proxy(proxy.address.port, host, path, ca_file=None, https=False, proxy_auth=PROXY_AUTH,
+                             method="POST", body=body, headers=all_headers)
+
+
+# -- an egress policy, and a CONNECT through the proxy -----------------------------------------------
+
+POLICY = """
+version: 1
+default: allow
+rules:
+  - name: corp-deny
+    action: deny
+    host: ["*.evil.test", "evil.test"]
+  - name: no-big-models
+    action: deny
+    model: ["gpt-4*", "claude-opus*", "gemini-1.5-pro"]
+  - name: llm-capped
+    action: allow
+    class: llm
+    max_request_bytes: 2000
+"""
+
+
+def write_policy(tmp_path, text=POLICY, name="policy.yaml"):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def connect_status(proxy_port: int, target: str) -> tuple[int, bytes]:
+    with socket.create_connection(("127.0.0.1", proxy_port), timeout=5) as sock:
+        auth = base64.b64encode(PROXY_AUTH.encode()).decode()
+        sock.sendall(f"CONNECT {target} HTTP/1.1\r\nHost: {target}\r\nProxy-Authorization: Basic {auth}\r\n\r\n".encode())
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+    return int(data.split(b" ", 2)[1]), data

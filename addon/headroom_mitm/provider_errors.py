@@ -19,9 +19,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .routing import ApiFormat
+from .facts import ApiFormat
+
+if TYPE_CHECKING:
+    from mitmproxy import http
 
 __all__ = ["ErrorReply", "error_response"]
 
@@ -133,3 +136,13 @@ def error_response(
         "x-should-retry": "true" if should_retry else "false",
     }
     return ErrorReply(status=status, headers=headers, body=body)
+
+
+def refuse(flow: "http.HTTPFlow", status: int, message: str, *, should_retry: bool) -> None:
+    """Answer the flow ourselves, in the provider's error shape when we know the provider."""
+    from mitmproxy import http
+
+    from .flowdata import api_format_of
+
+    reply = error_response(api_format_of(flow), status, message, should_retry=should_retry)
+    flow.response = http.Response.make(reply.status, reply.body, reply.headers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable, Mapping
+from typing import Mapping
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 REDACTED = "[redacted]"
@@ -63,23 +63,6 @@ _SENSITIVE_SUFFIXES: frozenset[str] = frozenset(
 
 # Headers that key_fingerprint reads, in order of preference.
 _KEY_HEADERS: tuple[str, ...] = ("x-api-key", "api-key", "x-goog-api-key")
-
-# Shapes of well-known secrets, for scrub_text on free-form log lines.
-_SECRET_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}"),
-    re.compile(r"\bsk-[A-Za-z0-9_-]{16,}"),  # OpenAI / Anthropic style keys
-    re.compile(r"\bAIza[0-9A-Za-z_-]{30,}"),  # Google API keys
-    re.compile(r"(?i)\b(x-api-key|api-key|x-goog-api-key)(\s*[:=]\s*)[^\s,;\"']+"),
-)
-
-_MIN_SECRET_LEN = 4  # shorter "secrets" would shred ordinary text
-
-
-def redact_headers(headers: Mapping[str, str], extra: Iterable[str] = ()) -> dict[str, str]:
-    """Copy `headers` with credential-bearing values replaced by "[redacted]". Names keep their case."""
-    sensitive = SENSITIVE_HEADERS | {name.lower() for name in extra}
-    return {name: (REDACTED if name.lower() in sensitive else value) for name, value in headers.items()}
-
 
 def _param_is_sensitive(name: str) -> bool:
     lowered = unquote_plus(name).strip().lower()
@@ -160,26 +143,3 @@ def key_fingerprint(headers: Mapping[str, str], url: str | None = None) -> str |
         if key:
             return fingerprint(key)
     return None
-
-
-def scrub_text(text: str, secrets: Iterable[str] = (), patterns: bool = True) -> str:
-    """Replace every occurrence of the given secrets (and, with `patterns`, of well-known key shapes).
-
-    Secrets shorter than 4 characters are ignored; longer secrets are replaced first so a secret that
-    contains another is not left half visible.
-    """
-    for secret in sorted({s for s in secrets if s and len(s) >= _MIN_SECRET_LEN}, key=len, reverse=True):
-        text = text.replace(secret, REDACTED)
-    if patterns:
-        for pattern in _SECRET_PATTERNS:
-            text = pattern.sub(_pattern_replacement, text)
-    return text
-
-
-def _pattern_replacement(match: re.Match[str]) -> str:
-    groups = match.groups()
-    if len(groups) == 2:  # "x-api-key: value" keeps the name and separator
-        return f"{groups[0]}{groups[1]}{REDACTED}"
-    if len(groups) == 1:  # "Bearer value" keeps the scheme
-        return f"{groups[0]} {REDACTED}"
-    return REDACTED

@@ -3,7 +3,7 @@
 import gzip
 import json
 
-from tests.addon.conftest import PROXY_AUTH
+from tests.support import PROXY_AUTH
 from tests.support import RecordingUpstream, request_via_proxy
 
 LOG = "\n".join(f"tests/test_mod.py::test_{i:04d} PASSED" for i in range(3000)) + "\nFAILED tests/test_mod.py::test_boom - KeyError: 'x'\n=== 1 failed, 2999 passed in 9.1s ==="
@@ -103,7 +103,7 @@ def test_a_client_retry_is_compressed_to_identical_bytes(start_proxy, fake_dns):
 
 def test_the_original_is_stored_and_retrievable(start_proxy, fake_dns, tmp_path):
     from headroom_mitm.compress import OriginalStore
-    from headroom_mitm.mcp_server import retrieve
+    from headroom_mitm.launcher.mcp_server import retrieve
 
     fake_dns(["llm.test"])
     proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from headroom_mitm.launch_env import isolated_home
+from headroom_mitm.launcher.env import isolated_home
 from headroom_mitm.stub import StubServer
 
 STUB_HOST = "llm.stub.test"
@@ -70,7 +70,7 @@ class OpenCodeRun:
 
     def launcher_argv(self, *opencode_args: str, options: tuple[str, ...] = ()) -> list[str]:
         return [
-            sys.executable, "-m", "headroom_mitm.cli",
+            sys.executable, "-m", "headroom_mitm",
             "--state-dir", str(self.state),
             "--opencode-bin", opencode_binary(),
             "--route", f"{STUB_HOST}={self.stub.base_url}",

@@ -14,7 +14,7 @@ def test_demo_runs_a_real_session_through_the_proxy(tmp_path):
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), tools, env.get("PATH", "")])
     env["TMPDIR"] = str(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "headroom_mitm.cli", "--state-dir", str(tmp_path / "state"),
+        [sys.executable, "-m", "headroom_mitm", "--state-dir", str(tmp_path / "state"),
          "--opencode-bin", opencode_binary(), "demo"],
         env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
     )

@@ -4,7 +4,7 @@ wrote (and the launcher's output) for the keys and the per-session proxy credent
 import json
 import re
 
-from headroom_mitm.audit import verify
+from headroom_mitm.audit.verify import verify
 from headroom_mitm.redact import fingerprint
 from tests.e2e.harness import ANTHROPIC_MODEL
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from headroom_mitm.launch_env import isolated_home
+from headroom_mitm.launcher.env import isolated_home
 from headroom_mitm.stub import StubServer, demo_script, parse_conversation
 from headroom_mitm.stub.library import summarize_demo
 from tests.e2e.harness import opencode_binary

@@ -4,7 +4,7 @@ the records hold it, and `headroom-mitm stats` reads them back."""
 import subprocess
 import sys
 
-from headroom_mitm.records import read_records
+from headroom_mitm.meter.records import read_records
 from headroom_mitm.stub import HELLO_TEXT
 from tests.e2e.harness import ANTHROPIC_MODEL
 
@@ -40,7 +40,7 @@ def test_summary_after_a_real_opencode_run_shows_the_stubs_usage(stub_for):
     assert sum(r.input_tokens or 0 for r in records) == prompt
 
     table = subprocess.run(
-        [sys.executable, "-m", "headroom_mitm.cli", "--state-dir", str(oc.state), "stats", "--by", "model"],
+        [sys.executable, "-m", "headroom_mitm", "--state-dir", str(oc.state), "stats", "--by", "model"],
         env=oc.env(), capture_output=True, text=True, timeout=60,
     )
     assert table.returncode == 0, table.stderr

@@ -3,7 +3,7 @@ the real OpenCode: the error line in the middle of a long output reaches the mod
 request is no larger than the one OpenCode sent."""
 
 
-from headroom_mitm.records import read_records
+from headroom_mitm.meter.records import read_records
 from headroom_mitm.stub import Script, TextStep, ToolCallStep
 
 NEEDLE = "ERROR payment worker crashed: KeyError currency (order 88231)"

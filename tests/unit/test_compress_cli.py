@@ -16,7 +16,7 @@ def _request(log: str, tools: list | None = None) -> bytes:
 
 
 def run(tmp_path, body: bytes, *args: str):
-    return subprocess.run([sys.executable, "-m", "headroom_mitm.cli", "--state-dir", str(tmp_path), "compress", *args],
+    return subprocess.run([sys.executable, "-m", "headroom_mitm", "--state-dir", str(tmp_path), "compress", *args],
                           input=body, capture_output=True, timeout=60)
 
 
@@ -44,6 +44,6 @@ def test_compress_cli_passes_non_json_through(tmp_path):
 
 
 def test_unknown_transform_is_a_usage_error(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "headroom_mitm.cli", "--disable-transform", "nope", "compress"],
+    result = subprocess.run([sys.executable, "-m", "headroom_mitm", "--disable-transform", "nope", "compress"],
                             input=b"{}", capture_output=True, timeout=60)
     assert result.returncode == 2 and b"--disable-transform nope" in result.stderr

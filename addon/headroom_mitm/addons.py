@@ -1,0 +1,62 @@
+"""The proxy's addons, in the order data flows through them (mitmproxy calls each hook in this order).
+
+  route    Classify         host → Route (llm | telemetry | other | loopback, provider, API format)
+  rules    Rules            loop guard (our own ports, our hop marker) and --telemetry block
+           EgressPolicy     the --policy file: allow/deny, intercept or tunnel
+  meter    MeterIntake      the request as the client sent it (size, tokens), before any rewrite
+  compress Compress         tool outputs in LLM request bodies, originals stored for retrieval
+  forward  Forward          connect-phase retries, --route / --upstream-proxy targets, hop marker
+           StreamResponses  SSE answers streamed chunk by chunk, never held back whole
+  meter    Meter            usage tapped on the side of the response; one record per flow
+           Control          http://headroom.mitm/stats and /metrics, answered by the proxy itself
+           WebView          (--web only) savings shown in mitmweb
+  audit    AuditTrail       one tamper-evident audit record per flow
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from .audit.hook import AuditTrail
+from .compress.hook import Compress
+from .forward.hook import Forward
+from .forward.stream import StreamResponses
+from .meter.control import Control
+from .meter.hook import Meter, MeterIntake
+from .meter.live import LiveStats, PriceSource
+from .policy.guard import Rules
+from .policy.hook import EgressPolicy
+from .route.hook import Classify
+
+if TYPE_CHECKING:
+    from .launcher.settings import GlobalOptions
+    from .route.routing import CustomProvider
+
+
+def make_addons(
+    options: GlobalOptions, custom_providers: Sequence[CustomProvider] = (), prices: PriceSource | None = None
+) -> list[object]:
+    classify = Classify(custom_providers)
+    policy = EgressPolicy()
+    meter = Meter(LiveStats(prices or PriceSource()))
+    return [
+        classify,
+        Rules(),
+        policy,
+        MeterIntake(keep_originals=options.web),
+        Compress(),
+        Forward(),
+        StreamResponses(),
+        meter,
+        Control(meter.stats),
+        *_web_view(options),
+        AuditTrail(decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id)),
+    ]
+
+
+def _web_view(options: GlobalOptions) -> list[object]:
+    if not options.web:
+        return []
+    from .meter.webview import WebView  # mitmweb's content views: only loaded when the UI is asked for
+
+    return [WebView()]

@@ -1,0 +1,373 @@
+"""Stage 6, record: one audit record per blind tunnel and per intercepted request.
+
+Blind tunnels are relayed by a TCP layer that counts bytes (mitmproxy's own "ignored" TLS relay has
+no hooks, so nothing could be counted or closed out); the record is written when the tunnel ends.
+A CONNECT that is refused, or that carried nothing, is recorded when it is refused or when the
+client goes away. An intercepted request is recorded in the `response` hook, which mitmproxy runs
+before the response is (fully) sent: a client that got its response has its record on disk
+(AuditWriter writes each line with one write(2), so even SIGKILL cannot lose it).
+
+The hooks only collect plain values; `tunnel_record` / `request_record` build the records.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Mapping
+
+from mitmproxy import ctx, exceptions, http, tcp
+from mitmproxy.proxy import layers
+from mitmproxy.proxy.layers.tls import parse_client_hello
+
+from .record import AuditError, AuditRecord
+from .trail import AuditWriter
+from ..policy.model import Decision
+from ..meter.records import session_from_headers
+from ..redact import key_fingerprint, redact_url
+from ..facts import FlowClass
+from ..route.routing import Route
+from ..options import declare
+from .. import flowdata
+from ..forward.stream import stream_tap, tap_of
+
+log = logging.getLogger(__name__)
+
+
+# Refusals the proxy makes itself before the policy runs (or for reasons the policy does not own).
+_REFUSAL_RULES = {407: "proxy-auth", 508: "loop-guard", 403: "telemetry-block"}
+_BUSY_FALLBACKS = 20
+
+
+# ---- pure: plain data → records ---------------------------------------------------------------------
+
+
+@dataclass
+class Tunnel:
+    """What is known about one CONNECT and the blind tunnel behind it."""
+
+    started: float
+    client: tuple[str, int] | None
+    host: str
+    port: int
+    route: Route | None
+    decision: Decision | None
+    status: int | None = None
+    sni: str | None = None
+    up: int = 0
+    down: int = 0
+    requests: int = 0  # intercepted requests recorded on this connection
+    blind: bool = False
+    recorded: bool = False
+    note: str | None = None
+
+
+def _utc(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, timezone.utc)
+
+
+def _route_fields(route: Route | None) -> dict[str, object]:
+    if route is None:
+        return {"class": FlowClass.OTHER.value, "provider": None}
+    return {"class": route.kind.value, "provider": route.provider}
+
+
+def _decision_fields(decision: Decision | None, status: int | None, self_refused: bool, reason: str | None) -> dict[str, object]:
+    if decision is not None and not decision.allowed:
+        return {"decision": "deny", "rule": decision.rule, "reason": decision.reason}
+    if self_refused and status in _REFUSAL_RULES:
+        return {"decision": "deny", "rule": _REFUSAL_RULES[status], "reason": reason}
+    if decision is not None:
+        return {"decision": "allow", "rule": decision.rule, "reason": reason or decision.reason}
+    return {"decision": "allow", "rule": "default", "reason": reason}
+
+
+def tunnel_record(t: Tunnel, ended: float, *, self_refused: bool = False, reason: str | None = None) -> AuditRecord:
+    return AuditRecord(
+        time=_utc(t.started),
+        client_ip=t.client[0] if t.client else None,
+        client_port=t.client[1] if t.client else None,
+        host=t.host,
+        port=t.port,
+        sni=t.sni,
+        status=t.status,
+        bytes_up=t.up,
+        bytes_down=t.down,
+        duration_ms=max(0.0, (ended - t.started) * 1000),
+        kind="tunnel",
+        **_route_fields(t.route),
+        **_decision_fields(t.decision, t.status, self_refused, reason or t.note),
+    )
+
+
+@dataclass
+class RequestFacts:
+    started: float
+    client: tuple[str, int] | None
+    host: str
+    port: int
+    sni: str | None
+    route: Route | None
+    decision: Decision | None
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    url: str
+    model: str | None
+    status: int | None
+    up: int
+    down: int
+    self_refused: bool
+    reason: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def request_record(f: RequestFacts, ended: float) -> AuditRecord:
+    return AuditRecord(
+        time=_utc(f.started),
+        client_ip=f.client[0] if f.client else None,
+        client_port=f.client[1] if f.client else None,
+        session=session_from_headers(f.headers),
+        host=f.host,
+        port=f.port,
+        sni=f.sni,
+        model=f.model,
+        method=f.method,
+        path=redact_url(f.path),
+        status=f.status,
+        bytes_up=f.up,
+        bytes_down=f.down,
+        duration_ms=max(0.0, (ended - f.started) * 1000),
+        key_fingerprint=key_fingerprint(f.headers, f.url),
+        kind="request",
+        **_route_fields(f.route),
+        **_decision_fields(f.decision, f.status, f.self_refused, f.reason),
+    )
+
+
+def open_writer(path: Path, max_bytes: int, fmt: str) -> AuditWriter:
+    """The writer for `path`; if another process holds it (a second session), a numbered sibling."""
+    try:
+        return AuditWriter(path, max_bytes, fmt)  # type: ignore[arg-type]
+    except AuditError as exc:
+        if "another process" not in str(exc):
+            raise
+    for n in range(2, _BUSY_FALLBACKS + 1):
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            writer = AuditWriter(candidate, max_bytes, fmt)  # type: ignore[arg-type]
+        except AuditError as exc:
+            if "another process" not in str(exc):
+                raise
+            continue
+        log.warning("audit file %s is in use by another process; this one writes %s", path, candidate)
+        return writer
+    raise AuditError(f"{path}: it and {_BUSY_FALLBACKS - 1} numbered siblings are all in use")
+
+
+# ---- the addon ---------------------------------------------------------------------------------------
+
+
+def _peer(conn) -> tuple[str, int] | None:
+    peer = getattr(conn, "peername", None)
+    return (str(peer[0]), int(peer[1])) if peer else None
+
+
+class AuditTrail:
+    """Writes the egress audit trail. `decrypts(host, client_id)` says whether a tunnel is intercepted."""
+
+    def __init__(self, decrypts: Callable[[str, str], bool] | None = None) -> None:
+        self._decrypts = decrypts
+        self.writer: AuditWriter | None = None
+        self._tunnels: dict[str, Tunnel] = {}
+
+    def load(self, loader) -> None:
+        declare(loader, "headroom_audit_file", "headroom_audit_format", "headroom_audit_max_bytes")
+
+    def configure(self, updated: set[str]) -> None:
+        if updated & {"headroom_audit_file", "headroom_audit_format", "headroom_audit_max_bytes"}:
+            self._close()
+            path = ctx.options.headroom_audit_file
+            if path:
+                try:
+                    self.writer = open_writer(Path(path), ctx.options.headroom_audit_max_bytes, ctx.options.headroom_audit_format)
+                except (AuditError, OSError, ValueError) as exc:
+                    raise exceptions.OptionsError(f"audit trail: {exc}") from None
+
+    def _close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    def done(self) -> None:
+        self._close()
+
+    def _write(self, record: AuditRecord) -> None:
+        if self.writer is None:
+            return
+        try:
+            self.writer.write(record)
+        except AuditError as exc:
+            log.error("%s", exc)
+
+    # -- tunnels ------------------------------------------------------------------------------
+    def http_connect(self, flow: http.HTTPFlow) -> None:
+        if self.writer is None:
+            return
+        t = Tunnel(
+            started=flow.request.timestamp_start or time.time(),
+            client=_peer(flow.client_conn),
+            host=flowdata.original_host(flow),
+            port=flow.request.port,
+            route=flowdata.route_of(flow),
+            decision=flow.metadata.get(flowdata.DECISION),
+        )
+        if flow.response is not None:  # refused: the tunnel never opens
+            t.status = flow.response.status_code
+            t.recorded = True
+            self._write(tunnel_record(t, time.time(), self_refused=True, reason=_refusal_text(flow.response)))
+            return
+        t.status = 200
+        self._tunnels[flow.client_conn.id] = t
+
+    def next_layer(self, nextlayer) -> None:
+        # mitmproxy's ignored-TLS relay has no hooks: relay blind tunnels with a TCP layer that has.
+        layer = nextlayer.layer
+        if self.writer is None or not isinstance(layer, layers.ServerTLSLayer):
+            return
+        context = nextlayer.context
+        t = self._tunnels.get(context.client.id)
+        if t is None or context.server.address is None:
+            return
+        if self._decrypts is not None and self._decrypts(str(context.server.address[0]), context.client.id):
+            return
+        try:
+            hello = parse_client_hello(nextlayer.data_client())
+        except ValueError:
+            hello = None
+        t.sni = hello.sni if hello is not None else None
+        t.blind = True
+        nextlayer.layer = layers.TCPLayer(context)
+
+    def tcp_message(self, flow: tcp.TCPFlow) -> None:
+        t = self._tunnels.get(flow.client_conn.id)
+        message = flow.messages[-1]
+        if t is not None:
+            if message.from_client:
+                t.up += len(message.content)
+            else:
+                t.down += len(message.content)
+        flow.messages.clear()  # the relay keeps its own reference; never hold a tunnel's bytes
+
+    def tcp_end(self, flow: tcp.TCPFlow) -> None:
+        self._finish_tunnel(flow.client_conn.id)
+
+    def tcp_error(self, flow: tcp.TCPFlow) -> None:
+        t = self._tunnels.get(flow.client_conn.id)
+        if t is not None and flow.error is not None:
+            t.note = f"tunnel error: {flow.error.msg}"
+        self._finish_tunnel(flow.client_conn.id)
+
+    def tls_failed_client(self, data) -> None:
+        t = self._tunnels.get(data.context.client.id)
+        if t is not None and t.note is None:
+            t.note = f"client TLS handshake failed: {data.conn.error}"
+
+    def client_disconnected(self, client) -> None:
+        t = self._tunnels.pop(client.id, None)
+        if t is not None and not t.recorded and t.requests == 0:
+            if t.note is None and not t.blind:
+                t.note = "tunnel opened but no request was completed"
+            self._finish(t)
+
+    def _finish_tunnel(self, client_id: str) -> None:
+        t = self._tunnels.get(client_id)
+        if t is not None and not t.recorded:
+            self._finish(t)
+
+    def _finish(self, t: Tunnel) -> None:
+        t.recorded = True
+        self._write(tunnel_record(t, time.time()))
+
+    # -- intercepted requests -------------------------------------------------------------------
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        # Before the forward stage may rewrite host/port for a --route.
+        flow.metadata[flowdata.AUDIT_TARGET] = (flowdata.original_host(flow), flow.request.port)
+
+    def responseheaders(self, flow: http.HTTPFlow) -> None:
+        if self.writer is not None:
+            stream_tap(flow)  # counts the streamed bytes for the record
+
+    def response(self, flow: http.HTTPFlow) -> None:
+        self._record_request(flow)
+
+    def error(self, flow: http.HTTPFlow) -> None:
+        self._record_request(flow, reason=f"error: {flow.error.msg}" if flow.error else None)
+
+    def _record_request(self, flow: http.HTTPFlow, reason: str | None = None) -> None:
+        if self.writer is None or flow.metadata.get(flowdata.AUDITED) or not isinstance(flow, http.HTTPFlow):
+            return
+        if flow.request.method == "CONNECT":
+            return  # the tunnel is recorded by its own hooks
+        flow.metadata[flowdata.AUDITED] = True
+        self._write(request_record(self.request_facts(flow, reason), time.time()))
+        t = self._tunnels.get(flow.client_conn.id)
+        if t is not None:
+            t.requests += 1
+
+    @staticmethod
+    def request_facts(flow: http.HTTPFlow, reason: str | None = None) -> RequestFacts:
+        request, response = flow.request, flow.response
+        host, port = flow.metadata.get(flowdata.AUDIT_TARGET) or (flowdata.original_host(flow), request.port)
+        self_refused = response is not None and flow.server_conn.timestamp_start is None
+        if response is None:
+            down = 0
+        elif (tap := tap_of(flow)) is not None:
+            down = tap.down
+        else:
+            down = len(response.raw_content or b"")
+        model = flowdata.model_of(flow)
+        if reason is None and self_refused and response is not None:
+            reason = _refusal_text(response)
+        if reason is None and flow.metadata.get(flowdata.CONNECT_FAILURE):
+            reason = f"upstream unreachable: {flow.metadata[flowdata.CONNECT_FAILURE]}"
+        return RequestFacts(
+            started=request.timestamp_start or time.time(),
+            client=_peer(flow.client_conn),
+            host=host,
+            port=port,
+            sni=flow.client_conn.sni,
+            route=flowdata.route_of(flow),
+            decision=flow.metadata.get(flowdata.DECISION),
+            method=request.method,
+            path=request.path,
+            headers=request.headers,
+            url=request.path,
+            model=model,
+            status=response.status_code if response is not None else None,
+            up=flowdata.request_size(flow),
+            down=down,
+            self_refused=self_refused,
+            reason=reason,
+        )
+
+
+def _refusal_text(response: http.Response) -> str | None:
+    """The human message of a refusal the proxy made itself (bounded; never echoes headers)."""
+    try:
+        text = (response.get_text(strict=False) or "").strip()
+    except ValueError:
+        return None
+    if text.startswith("{"):
+        import json
+
+        try:
+            obj = json.loads(text)
+            error = obj.get("error")
+            text = error.get("message", text) if isinstance(error, dict) else text
+        except (ValueError, AttributeError):
+            pass
+    return text[:300] or None

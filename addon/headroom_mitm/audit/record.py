@@ -1,0 +1,193 @@
+"""The audit record (native) and its OCSF 1.3 HTTP Activity (class 4002) rendering."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
+
+from headroom_mitm import __version__
+from headroom_mitm.redact import redact_url
+
+from ..facts import FlowClass
+
+
+OCSF_VERSION = "1.3.0"
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{12}$")
+
+Format = Literal["native", "ocsf"]
+
+
+class AuditError(Exception):
+    """The audit trail cannot be written (or resumed) safely."""
+
+
+# ---- the record (pydantic, at the edge) -------------------------------------------------------------
+
+
+class AuditRecord(BaseModel):
+    """One audited flow. Built by the addon from plain data; never holds a secret."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    v: Literal[1] = 1
+    time: datetime  # when the flow started (CONNECT or request), serialised as ISO-8601 UTC
+    client_ip: str | None = None
+    client_port: int | None = None
+    session: str | None = None  # OpenCode session id, when known
+    host: str
+    port: int
+    sni: str | None = None
+    flow_class: FlowClass = Field(alias="class")
+    provider: str | None = None
+    model: str | None = None
+    method: str | None = None  # intercepted requests only
+    path: str | None = None  # intercepted requests only; query secrets redacted on the way in
+    status: int | None = None
+    bytes_up: int = Field(default=0, ge=0)
+    bytes_down: int = Field(default=0, ge=0)
+    duration_ms: int = Field(default=0, ge=0)
+    decision: Literal["allow", "deny"]
+    rule: str | None = None
+    reason: str | None = None
+    key_fingerprint: str | None = None
+    kind: Literal["tunnel", "request"]
+
+    @field_validator("time")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("time must be timezone-aware")
+        return value.astimezone(timezone.utc)
+
+    @field_validator("path")
+    @classmethod
+    def _redacted_path(cls, value: str | None) -> str | None:
+        # Defence in depth: the caller should redact, but a key in the audit trail is unrecoverable.
+        return None if value is None else redact_url(value)
+
+    @field_validator("key_fingerprint")
+    @classmethod
+    def _fingerprint_shape(cls, value: str | None) -> str | None:
+        if value is not None and not _FINGERPRINT.match(value):
+            raise ValueError('key_fingerprint must be "sha256:" + 12 hex digits (see redact.fingerprint)')
+        return value
+
+    @field_validator("duration_ms", mode="before")
+    @classmethod
+    def _whole_ms(cls, value: Any) -> Any:
+        # Floats would make the canonical JSON (and so the hash) depend on float formatting.
+        return round(value) if isinstance(value, float) else value
+
+    @field_serializer("time")
+    def _iso(self, value: datetime) -> str:
+        return value.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+    def to_native(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+
+# ---- OCSF HTTP Activity (4002) ------------------------------------------------------------------------
+
+_ACTIVITY = {"CONNECT": 1, "DELETE": 2, "GET": 3, "HEAD": 4, "OPTIONS": 5, "POST": 6, "PUT": 7, "TRACE": 8}
+
+
+def _ms(value: datetime) -> int:
+    return (value - _EPOCH) // timedelta(milliseconds=1)
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _compact(obj: dict[str, Any]) -> dict[str, Any]:
+    # OCSF omits absent attributes rather than sending nulls.
+    return {k: v for k, v in obj.items() if v is not None and v != {}}
+
+
+def to_ocsf(record: AuditRecord) -> dict[str, Any]:
+    """Map a record onto an OCSF 1.3.0 HTTP Activity event (without the chain fields)."""
+    method = (record.method or ("CONNECT" if record.kind == "tunnel" else "")).upper()
+    if method in _ACTIVITY:
+        activity_id, activity_name = _ACTIVITY[method], method.capitalize()
+    elif method:
+        activity_id, activity_name = 99, method
+    else:
+        activity_id, activity_name = 0, "Unknown"
+    type_caption = "Other" if activity_id == 99 else activity_name
+    start = _ms(record.time)
+    denied = record.decision == "deny"
+    failed = denied or (record.status is not None and record.status >= 400)
+
+    path: str | None = None
+    query: str | None = None
+    if record.path is not None:
+        path, _, q = record.path.partition("?")
+        query = q or None
+    dst: dict[str, Any] = {"ip": record.host.strip("[]")} if _is_ip(record.host) else {"hostname": record.host}
+    dst["port"] = record.port
+
+    extras = _compact(
+        {
+            "class": record.flow_class,
+            "provider": record.provider,
+            "model": record.model,
+            "session": record.session,
+            "sni": record.sni,
+            "key_fingerprint": record.key_fingerprint,
+            "kind": record.kind,
+        }
+    )
+    return _compact(
+        {
+            "activity_id": activity_id,
+            "activity_name": activity_name,
+            "category_uid": 4,
+            "category_name": "Network Activity",
+            "class_uid": 4002,
+            "class_name": "HTTP Activity",
+            "type_uid": 4002 * 100 + activity_id,
+            "type_name": f"HTTP Activity: {type_caption}",
+            "severity_id": 1,
+            "severity": "Informational",
+            "time": start,
+            "start_time": start,
+            "end_time": start + record.duration_ms,
+            "duration": record.duration_ms,
+            "status_id": 2 if failed else 1,
+            "status": "Failure" if failed else "Success",
+            "status_detail": record.reason,
+            "action_id": 2 if denied else 1,
+            "action": "Denied" if denied else "Allowed",
+            "disposition_id": 2 if denied else 1,
+            "disposition": "Blocked" if denied else "Allowed",
+            "message": f"{record.decision} {method or '?'} {record.host}:{record.port}{record.path or ''}",
+            "metadata": {
+                "version": OCSF_VERSION,
+                "product": {"name": "headroom-mitm", "vendor_name": "headroom-mitm", "version": __version__},
+                "profiles": ["security_control"],
+                "log_name": "egress-audit",
+            },
+            "src_endpoint": _compact({"ip": record.client_ip, "port": record.client_port}),
+            "dst_endpoint": dst,
+            "http_request": _compact(
+                {
+                    "http_method": method or None,
+                    "url": _compact({"hostname": record.host, "port": record.port, "path": path, "query_string": query}),
+                }
+            ),
+            "http_response": {"code": record.status} if record.status is not None else None,
+            "http_status": record.status,
+            "traffic": {"bytes_out": record.bytes_up, "bytes_in": record.bytes_down, "bytes": record.bytes_up + record.bytes_down},
+            "firewall_rule": {"name": record.rule} if record.rule else None,
+            "unmapped": {"headroom": extras},
+        }
+    )

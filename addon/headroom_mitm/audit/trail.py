@@ -1,0 +1,295 @@
+"""Egress audit trail: one JSON line per tunnel or request, hash-chained and append-only.
+
+Each line carries ``seq`` (1, 2, 3 … across rotated files), ``prev`` (the ``hash`` of the line
+before it; the first line of a chain has ``GENESIS``) and ``hash`` = "sha256:" + SHA-256 over the
+canonical JSON (sorted keys, no spaces, UTF-8) of the whole line without ``hash`` — so it covers
+``prev`` and ``seq``. Changing, removing, inserting or reordering any line breaks the chain at that
+point; ``verify`` says where. With an HMAC key the hash is "hmac-sha256:…" and cannot be recomputed
+by someone who can edit the file but does not hold the key.
+
+Durability: each line is written with one ``write(2)`` on an O_APPEND descriptor, without a
+user-space buffer. Once ``write()`` returns the bytes are in the kernel, so killing the process
+(SIGKILL included) loses no record that was written. ``fsync=True`` additionally forces them to
+disk per record, which only matters for power loss or a kernel crash, at a real latency cost.
+
+Crash and restart: a crash during a write can leave a torn (unterminated) last line. On start the
+writer resumes the chain from the last complete line; if the active file ends in a torn line it
+is rotated away untouched (evidence is never rewritten) and the chain continues in a fresh file,
+from the last complete record. ``verify`` reports a torn final line of a file as an incomplete
+tail, not as tampering, and verifies everything before it.
+
+Rotation: when the next line would take the file past ``max_bytes`` the file is renamed to
+``<name>.<UTC timestamp>`` (a name that never changes again) and a new file is started; its first
+line carries ``prev_file`` = the rotated file's name and continues ``seq``/``prev``.
+
+Formats: ``native`` (the AuditRecord fields at top level) or ``ocsf`` (OCSF 1.3.0 HTTP Activity,
+class_uid 4002). In OCSF lines the chain lives in ``unmapped.chain`` ({seq, prev, hash,
+prev_file}) and ``metadata.sequence`` repeats ``seq``; see docs/audit.md.
+
+One writer per file: a second process opening the same file gets an AuditError (advisory lock
+on ``<name>.lock``).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import hmac
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from headroom_mitm.rotation import rotated_files, rotated_name, with_rotated
+from headroom_mitm.options import DEFAULT_AUDIT_MAX_BYTES
+
+try:  # advisory single-writer lock; absent on Windows, where we simply skip it
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+from .record import AuditError, AuditRecord, Format, to_ocsf
+
+GENESIS = "sha256:" + "0" * 64
+DEFAULT_MAX_BYTES = DEFAULT_AUDIT_MAX_BYTES
+
+
+# ---- the chain (pure) ---------------------------------------------------------------------------------
+
+
+def canonical_json(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _digest(obj: Any, hmac_key: bytes | None) -> str:
+    data = canonical_json(obj)
+    if hmac_key is not None:
+        return "hmac-sha256:" + hmac.new(hmac_key, data, hashlib.sha256).hexdigest()
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _chain_of(obj: dict[str, Any]) -> dict[str, Any]:
+    """The dict that holds seq/prev/hash: the line itself (native) or unmapped.chain (OCSF)."""
+    if "class_uid" in obj:
+        chain = obj.get("unmapped", {}).get("chain")
+        if not isinstance(chain, dict):
+            raise ValueError("OCSF line without unmapped.chain")
+        return chain
+    return obj
+
+
+def seal(payload: dict[str, Any], seq: int, prev: str, prev_file: str | None = None, hmac_key: bytes | None = None) -> dict[str, Any]:
+    """Add the chain fields to a native or OCSF payload and return the line object."""
+    chain: dict[str, Any] = {"seq": seq}
+    if prev_file is not None:
+        chain["prev_file"] = prev_file
+    chain["prev"] = prev
+    if "class_uid" in payload:
+        line = copy.deepcopy(payload)
+        line["metadata"]["sequence"] = seq
+        line.setdefault("unmapped", {})["chain"] = chain
+        chain["hash"] = _digest(line, hmac_key)
+        return line
+    line = {"seq": seq, **payload, **{k: v for k, v in chain.items() if k != "seq"}}
+    line["hash"] = _digest(line, hmac_key)
+    return line
+
+
+def line_hash(line: dict[str, Any], hmac_key: bytes | None = None) -> str:
+    """Recompute the hash a line should carry."""
+    unsealed = copy.deepcopy(line)
+    _chain_of(unsealed).pop("hash", None)
+    return _digest(unsealed, hmac_key)
+
+
+def _read_tail(path: Path, block: int = 65536) -> tuple[bytes | None, bool]:
+    """(last complete line, torn) of a file. torn: the file does not end with a newline."""
+    with open(path, "rb") as fh:
+        end = fh.seek(0, os.SEEK_END)
+        if end == 0:
+            return None, False
+        buf = b""
+        pos = end
+        while pos > 0:
+            step = min(block, pos)
+            pos -= step
+            fh.seek(pos)
+            buf = fh.read(step) + buf
+            if buf.count(b"\n") >= 2:  # enough to hold the whole last complete line
+                break
+    torn = not buf.endswith(b"\n")
+    cut = buf.rfind(b"\n")
+    if cut < 0:
+        return None, torn
+    body = buf[:cut]
+    start = body.rfind(b"\n")  # -1 when the line starts the file: the slice below still works
+    return body[start + 1 :], torn
+
+
+def chain_files(path: str | os.PathLike[str]) -> list[Path]:
+    """All files of a chain in order: rotated files oldest first, then the active file."""
+    return with_rotated(path)
+
+
+# ---- the writer ---------------------------------------------------------------------------------------
+
+
+class AuditWriter:
+    """Thread-safe, append-only, hash-chained JSONL writer with size-based rotation."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
+        fmt: Format = "native",
+        *,
+        fsync: bool = False,
+        hmac_key: bytes | None = None,
+    ):
+        if fmt not in ("native", "ocsf"):
+            raise ValueError(f"unknown audit format {fmt!r}")
+        self.path = Path(path)
+        self.max_bytes = max_bytes or None
+        self.fmt: Format = fmt
+        self.fsync = fsync
+        self._key = hmac_key
+        self._lock = threading.Lock()
+        self._closed = False
+        self._broken = False  # a failed write may have left a partial line: rotate before the next one
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._lock_fd = self._take_process_lock()
+        try:
+            self._seq, self._prev, self._prev_file = self._resume()
+            self._fd = self._open()
+            self._size = os.fstat(self._fd).st_size
+        except BaseException:
+            self._release_process_lock()
+            raise
+
+    # -- setup
+
+    def _take_process_lock(self) -> int | None:
+        if fcntl is None:  # pragma: no cover
+            return None
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise AuditError(f"{self.path}: another process is writing this audit file") from None
+        return fd
+
+    def _release_process_lock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing drops the flock
+            self._lock_fd = None
+
+    def _open(self) -> int:
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # tighten a file someone created with a looser mode
+        return fd
+
+    def _rotated_name(self) -> Path:
+        return rotated_name(self.path)
+
+    def _state_from(self, source: Path, raw: bytes) -> tuple[int, str]:
+        try:
+            obj = json.loads(raw)
+            chain = _chain_of(obj)
+            seq, digest = chain["seq"], chain["hash"]
+            if not isinstance(seq, int) or not isinstance(digest, str):
+                raise ValueError("bad chain fields")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise AuditError(
+                f"{source}: the last line is not a chained audit record ({exc}); "
+                "verify the file and move it aside before writing to it"
+            ) from None
+        return seq, digest
+
+    def _resume(self) -> tuple[int, str, str | None]:
+        """(last seq, last hash, prev_file for the next line) from what is on disk."""
+        if self.path.exists() and self.path.stat().st_size > 0:
+            raw, torn = _read_tail(self.path)
+            if raw is not None and not torn:
+                seq, digest = self._state_from(self.path, raw)
+                return seq, digest, None
+            # A torn tail stays where it is: the file is rotated away and a new one continues.
+            os.rename(self.path, self._rotated_name())
+        older = rotated_files(self.path)
+        prev_file = older[-1].name if older else None
+        for candidate in reversed(older):
+            raw, _torn = _read_tail(candidate)
+            if raw is not None:
+                seq, digest = self._state_from(candidate, raw)
+                return seq, digest, prev_file
+        return 0, GENESIS, prev_file
+
+    # -- writing
+
+    def _rotate_locked(self) -> None:
+        os.close(self._fd)
+        target = self._rotated_name()
+        try:
+            os.rename(self.path, target)
+            self._prev_file = target.name
+        except FileNotFoundError:
+            pass  # removed behind our back; the next file still chains by prev
+        self._fd = self._open()
+        self._size = os.fstat(self._fd).st_size
+        self._broken = False
+
+    def _encode(self, payload: dict[str, Any], seq: int) -> tuple[bytes, str]:
+        line = seal(payload, seq, self._prev, self._prev_file, self._key)
+        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        return data, _chain_of(line)["hash"]
+
+    def write(self, record: AuditRecord) -> int:
+        """Append one record; returns its seq. Raises AuditError when it could not be written."""
+        payload = record.to_native() if self.fmt == "native" else to_ocsf(record)
+        with self._lock:
+            if self._closed:
+                raise AuditError(f"{self.path}: writer is closed")
+            seq = self._seq + 1
+            try:
+                data, digest = self._encode(payload, seq)
+                too_big = self.max_bytes is not None and self._size > 0 and self._size + len(data) > self.max_bytes
+                if self._broken or too_big:
+                    self._rotate_locked()
+                    data, digest = self._encode(payload, seq)  # now with prev_file
+                view = memoryview(data)
+                while view:
+                    written = os.write(self._fd, view)
+                    view = view[written:]
+                if self.fsync:
+                    os.fsync(self._fd)
+            except OSError as exc:
+                self._broken = True
+                raise AuditError(f"{self.path}: audit record {seq} not written: {exc}") from exc
+            self._size += len(data)
+            self._seq, self._prev, self._prev_file = seq, digest, None
+            return seq
+
+    @property
+    def last(self) -> tuple[int, str]:
+        """(seq, hash) of the last record written or resumed: an anchor worth keeping elsewhere."""
+        with self._lock:
+            return self._seq, self._prev
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                os.close(self._fd)
+            finally:
+                self._release_process_lock()
+
+    def __enter__(self) -> "AuditWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,73 @@
+"""Stage 3, compress: tool outputs inside LLM request bodies, originals kept for retrieval.
+
+The hook only reads the body, calls the pure engine (which never raises and returns the client's
+bytes when it changes nothing), and puts the result back. Headers other than Content-Length are
+not touched: auth, `stream` and the client's identity stay exactly as sent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from mitmproxy import ctx, exceptions, http
+
+from . import CompressionSettings, OriginalStore, compress_request
+from ..facts import FlowClass
+from ..options import check_mitm, declare
+from .. import flowdata
+
+
+class Compress:
+    def __init__(self) -> None:
+        self.settings = CompressionSettings()
+        self.store: OriginalStore | None = None
+
+    def load(self, loader) -> None:
+        declare(loader, "headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools", "headroom_store", "headroom_tool_output_dirs")
+
+    def configure(self, updated: set[str]) -> None:
+        keys = {"headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools", "headroom_tool_output_dirs"}
+        if updated & keys:
+            check_mitm(updated, "headroom_tool_output_dirs")
+            dirs = tuple(ctx.options.headroom_tool_output_dirs)
+            try:
+                self.settings = CompressionSettings.from_user(
+                    enabled=ctx.options.headroom_compress,
+                    disabled_transforms=ctx.options.headroom_disable_transforms,
+                    extra_lossless_tools=ctx.options.headroom_lossless_tools,
+                    tool_output_dirs=dirs,
+                )
+            except ValueError as exc:
+                raise exceptions.OptionsError(f"--disable-transform: {exc}") from None
+        if "headroom_store" in updated:
+            if self.store is not None:
+                self.store.close()
+            self.store = OriginalStore(Path(ctx.options.headroom_store)) if ctx.options.headroom_store else None
+
+    def done(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def request(self, flow: http.HTTPFlow) -> None:
+        route = flowdata.route_of(flow)
+        if (
+            flow.response is not None
+            or not self.settings.enabled
+            or route is None
+            or route.kind is not FlowClass.LLM
+            or route.api_format is None
+            or flow.request.raw_content is None  # streamed (over the size we buffer): left alone
+        ):
+            return
+        body = flow.request.raw_content
+        result = compress_request(
+            body,
+            api_format=route.api_format.value,
+            content_encoding=flow.request.headers.get("content-encoding"),
+            settings=self.settings,
+            store=self.store,
+        )
+        flowdata.set_compression(flow, flowdata.Compression(bytes_before=len(body), result=result))
+        if result.changed:
+            flow.request.raw_content = result.body
+            if "content-length" in flow.request.headers:
+                flow.request.headers["content-length"] = str(len(result.body))

@@ -1,0 +1,111 @@
+"""The vocabulary every stage shares, defined once: the API formats, the flow classes, and how a host
+name is normalised and recognised as loopback. Dependency-free (standard library only)."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import re
+import socket
+from enum import StrEnum
+
+
+class ApiFormat(StrEnum):
+    OPENAI_CHAT = "openai-chat"
+    OPENAI_RESPONSES = "openai-responses"
+    ANTHROPIC_MESSAGES = "anthropic-messages"
+    GEMINI = "gemini"
+
+
+class FlowClass(StrEnum):
+    LLM = "llm"
+    TELEMETRY = "telemetry"
+    LOOPBACK = "loopback"
+    OTHER = "other"
+
+
+# ---------------------------------------------------------------------------------------------------
+# API format names (--llm-host HOST=FORMAT, OpenCode's config)
+# ---------------------------------------------------------------------------------------------------
+
+_FORMAT_ALIASES: dict[str, ApiFormat | None] = {
+    "auto": None,
+    "openai-chat": ApiFormat.OPENAI_CHAT,
+    "openai": ApiFormat.OPENAI_CHAT,
+    "openai-compatible": ApiFormat.OPENAI_CHAT,
+    "chat": ApiFormat.OPENAI_CHAT,
+    "chat-completions": ApiFormat.OPENAI_CHAT,
+    "openai-responses": ApiFormat.OPENAI_RESPONSES,
+    "responses": ApiFormat.OPENAI_RESPONSES,
+    "anthropic-messages": ApiFormat.ANTHROPIC_MESSAGES,
+    "anthropic": ApiFormat.ANTHROPIC_MESSAGES,
+    "messages": ApiFormat.ANTHROPIC_MESSAGES,
+    "claude": ApiFormat.ANTHROPIC_MESSAGES,
+    "gemini": ApiFormat.GEMINI,
+    "google": ApiFormat.GEMINI,
+}
+
+
+def parse_api_format(value: str) -> ApiFormat | None:
+    """An API format name or alias ("anthropic", "openai", "responses", …); "auto" means path-based."""
+    key = value.strip().lower().replace("_", "-")
+    if key not in _FORMAT_ALIASES:
+        known = ", ".join(sorted(_FORMAT_ALIASES))
+        raise ValueError(f"unknown API format {value!r}; use one of: {known}")
+    return _FORMAT_ALIASES[key]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Host names
+# ---------------------------------------------------------------------------------------------------
+
+# Legacy IPv4 spellings that resolvers still accept ("127.1", "0x7f.1", "2130706433").
+_LEGACY_IPV4_RE = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$")
+
+
+def normalize_host(host: str) -> str:
+    """Lower-case, without brackets, port or trailing dot; IDNs in their ASCII (punycode) form."""
+    h = host.strip()
+    if h.startswith("["):
+        end = h.find("]")
+        h = h[1:end] if end != -1 else h[1:]
+    elif h.count(":") == 1:
+        # "host:port"; two or more colons is a bare IPv6 literal and stays whole.
+        h = h.split(":", 1)[0]
+    h = h.rstrip(".").lower()
+    if not h.isascii():
+        # An unencodable name is left as is: it simply matches no pattern.
+        with contextlib.suppress(UnicodeError):
+            h = h.encode("idna").decode("ascii")
+    return h
+
+
+def ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    if _LEGACY_IPV4_RE.match(host):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
+
+
+def is_loopback_host(host: str, *, unspecified: bool = True) -> bool:
+    """localhost, *.localhost, 127.0.0.0/8, ::1 (also IPv4-mapped), and the unspecified addresses.
+
+    0.0.0.0 and :: are included because connecting to them reaches this machine: the loop guard and
+    the "loopback is never modified" rule must not be dodged by spelling the address differently.
+    To *listen* on them is another matter (every interface): `unspecified=False` leaves them out.
+    """
+    h = normalize_host(host)
+    if h == "localhost" or h.endswith(".localhost"):
+        return True
+    ip = ip_of(h.split("%", 1)[0])  # drop an IPv6 zone id ("fe80::1%eth0")
+    if ip is None:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback or (unspecified and ip.is_unspecified)

@@ -1,0 +1,96 @@
+"""Stage 4, forward: `--route` rewrites, the hop marker, and connect-phase retries.
+
+See connect_retry.py for why retries happen before mitmproxy's own connection and never after a
+request byte may have left.
+"""
+
+from __future__ import annotations
+
+import ssl
+
+from mitmproxy import ctx, exceptions, http
+from mitmproxy.proxy import server_hooks
+
+from .retry import RetryPolicy, probe_once, upstream_tls_context, with_retries
+from .upstream import UpstreamTarget, add_hop_marker, parse_routes
+from ..options import check_mitm, declare
+from .. import flowdata
+from ..provider_errors import refuse
+
+
+class Forward:
+    def __init__(self) -> None:
+        self.routes: dict[str, UpstreamTarget] = {}
+        self.policy = RetryPolicy()
+        self._tls: ssl.SSLContext | None = None
+        # Open upstream connections per client connection: mitmproxy reuses these for the next
+        # request of the same client connection, so there is nothing to probe then.
+        self._open: set[tuple[str, tuple[str, int]]] = set()
+
+    def load(self, loader) -> None:
+        declare(loader, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget")
+
+    def configure(self, updated: set[str]) -> None:
+        if "headroom_routes" in updated:
+            try:
+                self.routes = parse_routes(ctx.options.headroom_routes)
+            except ValueError as exc:
+                raise exceptions.OptionsError(str(exc)) from None
+        if updated & {"headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget"}:
+            check_mitm(updated, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget")
+            retries, backoff, budget = (
+                ctx.options.headroom_connect_retries, ctx.options.headroom_connect_backoff, ctx.options.headroom_connect_budget,
+            )
+            self.policy = RetryPolicy(retries=retries, backoff=backoff, budget=budget)
+        if updated & {"ssl_verify_upstream_trusted_ca", "ssl_insecure"}:
+            self._tls = None  # rebuilt on next use
+
+    def _tls_context(self) -> ssl.SSLContext:
+        if self._tls is None:
+            self._tls = upstream_tls_context(ctx.options.ssl_verify_upstream_trusted_ca, ctx.options.ssl_insecure)
+        return self._tls
+
+    def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
+        if data.server.address:
+            self._open.add((data.client.id, (data.server.address[0], data.server.address[1])))
+
+    def server_disconnected(self, data: server_hooks.ServerConnectionHookData) -> None:
+        if data.server.address:
+            self._open.discard((data.client.id, (data.server.address[0], data.server.address[1])))
+
+    async def request(self, flow: http.HTTPFlow) -> None:
+        if flow.response is not None or flow.error is not None:
+            return  # answered or refused by an earlier stage
+        request = flow.request
+        request.headers["Via"] = add_hop_marker(request.headers.get("Via"), request.http_version)
+        target = self.routes.get(flowdata.original_host(flow))
+        if target is not None:
+            request.scheme = target.scheme
+            request.host = target.host
+            request.port = target.port
+            request.path = target.rewrite_path(request.path)
+        await self._ensure_reachable(flow)
+
+    async def _ensure_reachable(self, flow: http.HTTPFlow) -> None:
+        request = flow.request
+        if (flow.client_conn.id, (request.host, request.port)) in self._open:
+            return  # mitmproxy reuses this open connection: nothing to probe
+        if any(str(mode).startswith("upstream") for mode in ctx.options.mode):
+            return  # --upstream-proxy: only that proxy may open connections; a direct probe would bypass it
+        tls = self._tls_context() if request.scheme == "https" else None
+        outcome = await with_retries(
+            lambda: probe_once(request.host, request.port, tls_context=tls, sni=request.host, timeout=self.policy.attempt_timeout),
+            self.policy,
+        )
+        if outcome.ok:
+            return
+        failure = outcome.failure
+        assert failure is not None
+        refuse(
+            flow, 502,
+            f"headroom-mitm could not reach {flowdata.original_host(flow)} ({request.host}:{request.port}) "
+            f"after {outcome.attempts} attempt(s): {failure}. Nothing was sent upstream"
+            + ("; the request is safe to retry." if failure.retryable else "; retrying will not help."),
+            should_retry=failure.retryable,
+        )
+        flow.metadata[flowdata.CONNECT_FAILURE] = str(failure)

@@ -1,0 +1,172 @@
+"""Putting the pieces together: a proxy with our addons, and an agent launched through it."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from headroom_certs.session import SessionCa
+from headroom_certs.upstream import write_upstream_bundle
+
+from . import child
+from ..meter.live import PriceSource
+from ..meter.stats import format_session_summary
+from .env import agent_env, opencode_tool_output_dir, proxy_url
+from .logsetup import log_to_file
+from .proxy import EmbeddedProxy, ProxyConfig, listen_socket
+from .mcp_server import SERVER_NAME
+from .opencode_config import discover_custom_providers
+from .opencode_mcp import merge_config_content
+from .settings import GlobalOptions
+
+if TYPE_CHECKING:
+    from ..meter.hook import Meter
+
+
+def meter_of(addons: Sequence[object]) -> Meter | None:
+    from ..meter.hook import Meter
+
+    return next((a for a in addons if isinstance(a, Meter)), None)
+
+
+def session_summary(meter: Meter | None) -> str:
+    """The few lines printed on stderr when the agent exits."""
+    if meter is None:
+        return ""
+    totals = meter.stats.total()
+    if not totals.requests:
+        return ""  # e.g. `run -- CMD` that made no LLM call: nothing worth a line
+    return format_session_summary(totals)
+
+
+def proxy_config(
+    options: GlobalOptions,
+    confdir: Path,
+    *,
+    scratch: Path,
+    listen_host: str = "127.0.0.1",
+    listen_port: int = 0,
+    proxy_auth: str | None = None,
+    sock: socket.socket | None = None,
+) -> ProxyConfig:
+    mitm = dict(options.mitm_options())
+    if options.upstream_ca is not None:
+        mitm["ssl_verify_upstream_trusted_ca"] = str(write_upstream_bundle(scratch, options.upstream_ca))
+    return ProxyConfig(
+        confdir=confdir,
+        listen_host=listen_host,
+        listen_port=listen_port,
+        proxy_auth=proxy_auth,
+        options=mitm,
+        web=options.web,
+        listen_socket=sock,
+    )
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user: str
+    password: str
+
+    @classmethod
+    def random(cls) -> "Credentials":
+        return cls("headroom", secrets.token_urlsafe(24))
+
+    def __str__(self) -> str:  # mitmproxy's proxyauth "user:pass" form
+        return f"{self.user}:{self.password}"
+
+
+def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
+    """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
+    command = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(options.state_dir), "mcp"]
+    return {"mcp": {SERVER_NAME: {"type": "local", "command": command, "enabled": True}}}
+
+
+def reading_opencode_outputs(options: GlobalOptions, env: Mapping[str, str]) -> GlobalOptions:
+    """`options` plus the tool-output directory of an OpenCode run with `env`: the files the proxy
+    may read back to rebuild the outputs that OpenCode truncated."""
+    own = opencode_tool_output_dir(env)
+    if own is None or own in options.tool_output_dirs:
+        return options
+    return options.model_copy(update={"tool_output_dirs": (*options.tool_output_dirs, own)})
+
+
+def run_agent(
+    argv: Sequence[str],
+    options: GlobalOptions,
+    *,
+    env: Mapping[str, str] | None = None,
+    config_content: str | None = None,
+    cwd: Path | None = None,
+    register_retrieval: bool = False,
+) -> int:
+    """Launch argv behind a fresh per-session proxy and CA; returns the agent's exit code."""
+    base_env = dict(os.environ if env is None else env)
+    state = options.state.ensure()
+    log_to_file(state.proxy_log)
+    custom_providers, config_warnings = discover_custom_providers(base_env, cwd or Path.cwd())
+    for warning in config_warnings:
+        print(f"headroom-mitm: {warning}", file=sys.stderr)
+    if register_retrieval:
+        config_content = merge_config_content(base_env.get("OPENCODE_CONFIG_CONTENT"), retrieval_mcp_config(options))
+    child.block_launcher_signals()
+    with SessionCa() as session:
+        assert session.directory is not None
+        bundle, warnings = session.bundle(base_env.get("NODE_EXTRA_CA_CERTS"))
+        for warning in warnings:
+            print(f"headroom-mitm: {warning}", file=sys.stderr)
+        credentials = Credentials.random()
+
+        def env_for(host: str, port: int) -> dict[str, str]:
+            proxy = proxy_url(host, port, credentials.user, credentials.password)
+            return agent_env(base_env, proxy=proxy, ca_bundle=bundle, config_content=config_content)
+
+        def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
+            from ..addons import make_addons
+
+            # prices from OpenCode's models cache, as the agent sees it
+            addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env))
+            config = proxy_config(options, session.files.directory, scratch=session.directory,
+                                  proxy_auth=str(credentials), sock=sock)
+            return EmbeddedProxy(config, addons), meter_of(addons)
+
+        if options.web:  # the proxy first: the UI's URL is printed before the agent takes the terminal
+            proxy, meter = make_proxy(None)
+            address = proxy.start()
+            if proxy.web_url:
+                print(f"headroom-mitm: mitmweb UI: {proxy.web_url}", file=sys.stderr, flush=True)
+            try:
+                return child.run_child(argv, env_for(address.host, address.port), cwd=cwd)
+            finally:
+                _stop(proxy, meter)
+        # The agent starts at once; its first connections wait in our socket's backlog while the
+        # proxy loads, so the two start-ups overlap instead of adding up.
+        sock = listen_socket("127.0.0.1")
+        try:
+            agent = child.start_child(argv, env_for(*sock.getsockname()[:2]), cwd=cwd)
+        except BaseException:
+            sock.close()
+            raise
+        try:
+            proxy, meter = make_proxy(sock)
+            proxy.start()
+        except BaseException:
+            child.stop_child(agent)
+            sock.close()
+            raise
+        try:
+            return child.wait_child(agent)
+        finally:
+            _stop(proxy, meter)
+
+
+def _stop(proxy: EmbeddedProxy, meter: Meter | None) -> None:
+    proxy.stop()
+    summary = session_summary(meter)
+    if summary:
+        print(summary, file=sys.stderr, flush=True)

@@ -1,0 +1,111 @@
+"""Run an agent as our child: inherited TTY, forwarded signals, its exit code, no orphans.
+
+Signals are blocked in every thread of the launcher and taken synchronously with sigtimedwait in
+the main thread. That tells a signal someone sent to the launcher (kill: forward it) from one the
+terminal sent to the whole foreground process group (Ctrl-C: the agent already has it; sending it
+twice would make many programs quit hard instead of cleanly).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+from .errors import LaunchError
+
+FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_WAITED = {*FORWARDED, signal.SIGCHLD}
+_PR_SET_PDEATHSIG = 1
+_SI_KERNEL = 0x80
+OPENCODE_PIN = "1.18.33"
+
+
+def block_launcher_signals() -> None:
+    """Call before any thread starts: threads inherit the mask, so signals reach only sigtimedwait."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, _WAITED)
+
+
+def _child_setup(parent_pid: int) -> Callable[[], None]:
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def setup() -> None:
+        # The agent must not outlive us, even when we are SIGKILLed.
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent_pid:  # we died before prctl took effect
+            os._exit(1)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _WAITED)
+
+    return setup
+
+
+def resolve_opencode(explicit: str | None, env: Mapping[str, str]) -> str:
+    candidate = explicit or env.get("OPENCODE_BIN")
+    if candidate:
+        path = Path(candidate).expanduser()
+        if path.is_file() and os.access(path, os.X_OK):
+            return str(path)
+        found = shutil.which(candidate)
+        if found:
+            return found
+        source = "--opencode-bin" if explicit else "OPENCODE_BIN"
+        raise LaunchError(f"{source}={candidate} is not an executable file")
+    found = shutil.which("opencode", path=env.get("PATH"))
+    if found:
+        return found
+    raise LaunchError(
+        "OpenCode was not found on PATH. Install it with\n"
+        f"  npm install -g opencode-ai@{OPENCODE_PIN}\n"
+        "or point headroom-mitm at a binary with --opencode-bin PATH or OPENCODE_BIN=PATH."
+    )
+
+
+def exit_code(returncode: int) -> int:
+    """A child killed by signal N exits like a shell reports it: 128 + N."""
+    return 128 - returncode if returncode < 0 else returncode
+
+
+def run_child(argv: Sequence[str], env: Mapping[str, str], *, cwd: Path | None = None) -> int:
+    """Run argv to completion with stdio inherited; returns its exit code. Signals must be blocked."""
+    return wait_child(start_child(argv, env, cwd=cwd))
+
+
+def start_child(argv: Sequence[str], env: Mapping[str, str], *, cwd: Path | None = None) -> subprocess.Popen:
+    """Start argv with stdio inherited. Signals must be blocked (they queue until `wait_child`)."""
+    if cwd is not None:
+        env = {**env, "PWD": str(cwd)}  # OpenCode takes its project directory from PWD, not getcwd()
+    try:
+        return subprocess.Popen(list(argv), env=dict(env), cwd=cwd, preexec_fn=_child_setup(os.getpid()))
+    except OSError as exc:
+        raise LaunchError(f"could not start {argv[0]}: {exc.strerror or exc}") from None
+
+
+def stop_child(child: subprocess.Popen, timeout: float = 5.0) -> None:
+    """End a child we can no longer serve (the proxy did not start): SIGTERM, then SIGKILL."""
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def wait_child(child: subprocess.Popen) -> int:
+    """Wait for the child, forwarding SIGINT/SIGTERM/SIGHUP; returns its exit code."""
+    while True:
+        info = signal.sigtimedwait(_WAITED, 0.5)
+        if child.poll() is not None:
+            return exit_code(child.returncode)
+        if info is None or info.si_signo == signal.SIGCHLD:
+            continue
+        if info.si_code == _SI_KERNEL:
+            continue  # from the terminal: the agent, in our process group, got it too
+        try:
+            child.send_signal(info.si_signo)
+        except ProcessLookupError:
+            pass

@@ -1,0 +1,168 @@
+"""The subcommands behind the CLI. Each imports what it needs when it runs: `compress`, `mcp`,
+`stats` and `ca` never load mitmproxy."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from headroom_certs.ca import CaFiles
+
+    from .settings import GlobalOptions
+
+
+def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
+    from . import app
+
+    options = app.reading_opencode_outputs(options, os.environ)
+    return app.run_agent([binary, *args], options, register_retrieval=options.compress)
+
+
+def compress(options: GlobalOptions, *, fmt: str) -> int:
+    from ..compress import CompressionSettings, OriginalStore
+    from ..compress.engine import run_compress_cli
+
+    settings = CompressionSettings.from_user(
+        enabled=options.compress,
+        disabled_transforms=options.disable_transforms,
+        extra_lossless_tools=options.lossless_tools,
+        tool_output_dirs=options.tool_output_dirs,
+    )
+    store = OriginalStore(options.state.ensure().originals_db)
+    try:
+        body, report = run_compress_cli(sys.stdin.buffer.read(), fmt, settings, store)
+    finally:
+        store.close()
+    sys.stdout.buffer.write(body)
+    sys.stdout.flush()
+    print(report, file=sys.stderr)
+    return 0
+
+
+def mcp(options: GlobalOptions) -> int:
+    from .mcp_server import serve
+
+    return serve(options.state.ensure().originals_db)
+
+
+def run(cmd: list[str], options: GlobalOptions) -> int:
+    from . import app
+
+    return app.run_agent(cmd, options)
+
+
+def persistent_ca(options: GlobalOptions, *, create: bool) -> CaFiles:
+    from headroom_certs.ca import PERSISTENT_VALIDITY, CaFiles, create_ca
+
+    files = CaFiles(options.state.persistent_ca)
+    if not files.exists() and create:
+        options.state.ensure()
+        create_ca(files.directory, "headroom-mitm CA", PERSISTENT_VALIDITY)
+    return files
+
+
+def ca(options: GlobalOptions, action: str, *, force: bool = False) -> int:
+    from headroom_certs.ca import PERSISTENT_VALIDITY, CaFiles, ca_info, create_ca
+
+    files = CaFiles(options.state.persistent_ca)
+    if action == "init":
+        if files.exists() and not force:
+            print(f"headroom-mitm: a CA already exists at {files.directory} (use --force to replace it)", file=sys.stderr)
+            return 1
+        options.state.ensure()
+        create_ca(files.directory, "headroom-mitm CA", PERSISTENT_VALIDITY)
+        print(f"created {files.cert}\n{ca_info(files).describe()}")
+        return 0
+    if not files.exists():
+        print("headroom-mitm: no persistent CA yet; create one with: headroom-mitm ca init", file=sys.stderr)
+        return 1
+    if action == "show":
+        print(f"path:        {files.cert}\n{ca_info(files).describe()}")
+    else:
+        print(files.cert)
+    return 0
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"--listen {value!r}: expected HOST:PORT, e.g. 127.0.0.1:8080")
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
+def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int:
+    from ..facts import is_loopback_host
+    from ..policy.hook import reload_all
+    from ..addons import make_addons
+    from . import app, child
+    from .logsetup import log_to_file
+    from .proxy import EmbeddedProxy
+
+    host, port = parse_listen(listen)
+    if proxy_auth is not None and ":" not in proxy_auth:
+        raise ValueError("--proxy-auth expects USER:PASS")
+    if not is_loopback_host(host, unspecified=False) and not proxy_auth:
+        raise ValueError(
+            f"refusing to listen on {host} without proxy credentials: anyone who can reach it could use it. "
+            "Add --proxy-auth USER:PASS, or listen on 127.0.0.1."
+        )
+    state = options.state.ensure()
+    log_to_file(state.proxy_log)
+    files = persistent_ca(options, create=True)
+    child.block_launcher_signals()
+    addons = make_addons(options)
+    server = EmbeddedProxy(
+        app.proxy_config(options, files.directory, scratch=state.root, listen_host=host, listen_port=port, proxy_auth=proxy_auth),
+        addons,
+    )
+    address = server.start()
+    shown = f"[{address.host}]" if ":" in address.host else address.host
+    print(f"headroom-mitm proxy listening on http://{shown}:{address.port}", flush=True)
+    print(f"  trust this CA in clients: {files.cert}", flush=True)
+    print(f"  log: {state.proxy_log}", flush=True)
+    print(f"  stats: curl -x http://{shown}:{address.port} http://headroom.mitm/stats  (and /metrics)", flush=True)
+    if server.web_url:
+        print(f"  mitmweb UI: {server.web_url}", flush=True)
+    print(f"  audit: {state.audit_jsonl}" + (f"\n  policy: {options.policy} (SIGHUP reloads it)" if options.policy else ""), flush=True)
+    try:
+        while True:
+            received = signal.sigwaitinfo({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+            if received.si_signo != signal.SIGHUP:
+                break
+            # SIGHUP: reload the policy; a bad file keeps the one in force (and says why).
+            reload_all(addons, lambda message: print(f"headroom-mitm: {message}", file=sys.stderr, flush=True))
+    finally:
+        server.stop()
+    return 0 if received.si_signo in (signal.SIGINT, signal.SIGTERM) else 128 + received.si_signo
+
+
+def demo(options: GlobalOptions, *, keep: bool = False) -> int:
+    from .demo import run_demo
+
+    return run_demo(options, keep=keep)
+
+
+def stats(options: GlobalOptions, *, by: str | None, since: str | None, as_json: bool = False) -> int:
+    """`headroom-mitm stats`: a table (or JSON) from the flow records in the state dir."""
+    import dataclasses
+    import json
+
+    from ..meter.live import PriceSource
+    from ..meter.records import parse_since, read_records
+    from ..meter.stats import format_table, summarize
+
+    cutoff = parse_since(since)  # ValueError names --since
+    rows = summarize(read_records(options.state.records_dir / "flows.jsonl", since=cutoff), by=by,
+                     prices=PriceSource().get())
+    if as_json:
+        print(json.dumps([dataclasses.asdict(r) | {"saved_pct": r.saved_pct, "cache_read_share": r.cache_read_share}
+                          for r in rows], indent=1))
+        return 0
+    if not any(r.requests for r in rows):
+        print(f"no LLM flows recorded{' since ' + since if since else ''} in {options.state.flows_jsonl}")
+        return 0
+    print(format_table(rows, key_header=by or "all"))
+    return 0

@@ -1,0 +1,227 @@
+"""Stages 5-6, meter and record: usage read on the side of each LLM response, one record per flow.
+
+`MeterIntake` runs first in the `request` hook, before compression: it notes the request as the
+client sent it (size, estimated tokens, the time our hooks started). `Meter` runs after Forward: it
+notes what is actually sent, taps the response for the provider's usage without holding a byte
+back, and writes the record (JSONL) and the live totals when the flow ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from mitmproxy import ctx, http
+
+from .live import FlowFacts, LiveStats, PriceSource, build_record
+from .records import (
+    AttemptTracker,
+    FlowRecord,
+    RecordWriter,
+    attempt_key,
+    client_from_headers,
+    session_from_headers,
+)
+from ..facts import FlowClass
+from .tap import UsageTap
+from .usage import estimate_tokens, usage_from_body
+from ..options import check_mitm, declare
+from .. import flowdata
+from ..compress.encoding import decode_body
+from ..forward.stream import stream_tap
+
+log = logging.getLogger(__name__)
+
+MAX_ERROR_BODY = 64 << 10
+MAX_DECODED_BODY = 64 << 20
+
+
+@dataclass
+class FlowMeter:
+    """Per-flow metering state, plain data."""
+
+    provider: str | None
+    api_format: str
+    t_in: float
+    bytes_before: int
+    est_before: int
+    t_out: float | None = None
+    bytes_after: int | None = None
+    est_after: int | None = None
+    model: str | None = None
+    attempt: int = 1
+    tap: UsageTap | None = None
+    done: bool = False
+
+
+def _body(message: http.Message) -> bytes:
+    """The body as sent, decoded with the one bounded decoder (a small compressed body may not
+    inflate past MAX_DECODED_BODY); an encoding it cannot decode leaves the bytes as they came."""
+    raw = message.raw_content or b""
+    encoding = message.headers.get("content-encoding")
+    if not raw or not encoding:
+        return raw
+    try:
+        return decode_body(raw, encoding, MAX_DECODED_BODY)
+    except Exception:
+        return raw
+
+
+def _llm_format(flow: http.HTTPFlow) -> str | None:
+    route = flowdata.route_of(flow)
+    if route is None or route.kind is not FlowClass.LLM or route.api_format is None:
+        return None
+    return str(route.api_format.value if hasattr(route.api_format, "value") else route.api_format)
+
+
+class MeterIntake:
+    """First in the request hook: the request as the client sent it, before any rewrite."""
+
+    def __init__(self, keep_originals: bool = False) -> None:
+        self.keep_originals = keep_originals
+
+    def request(self, flow: http.HTTPFlow) -> None:
+        try:
+            fmt = _llm_format(flow)
+            if fmt is None:
+                return
+            body = _body(flow.request)
+            route = flowdata.route_of(flow)
+            flow.metadata[flowdata.METER] = FlowMeter(
+                provider=route.provider if route else None,
+                api_format=fmt,
+                t_in=time.time(),
+                bytes_before=len(body),
+                est_before=estimate_tokens(body),
+            )
+            if self.keep_originals:
+                flow.metadata[flowdata.ORIGINAL_BODY] = bytes(body)
+        except Exception:
+            log.exception("meter intake failed (the flow is not affected)")
+
+
+class Meter:
+    def __init__(self, stats: LiveStats | None = None, writer: RecordWriter | None = None) -> None:
+        self.stats = stats or LiveStats(PriceSource())
+        self.writer = writer
+        self.attempts = AttemptTracker()
+
+    def load(self, loader) -> None:
+        declare(loader, "headroom_records", "headroom_records_max_bytes", "headroom_records_keep")
+
+    def configure(self, updated: set[str]) -> None:
+        if updated & {"headroom_records", "headroom_records_max_bytes", "headroom_records_keep"}:
+            check_mitm(updated, "headroom_records_max_bytes", "headroom_records_keep")
+            max_bytes, keep = ctx.options.headroom_records_max_bytes, ctx.options.headroom_records_keep
+            if self.writer is not None:
+                self.writer.close()
+            path = ctx.options.headroom_records
+            self.writer = RecordWriter(path, max_bytes=max_bytes, keep=keep) if path else None
+
+    def done(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+    # -- request: what is actually sent -----------------------------------------------------------
+    def request(self, flow: http.HTTPFlow) -> None:
+        try:
+            state = flow.metadata.get(flowdata.METER)
+            if state is None:
+                return
+            body = _body(flow.request)
+            state.t_out = time.time()
+            state.bytes_after = len(body)
+            # Compression is the only stage that rewrites a body: unchanged, it was measured at intake.
+            unchanged = not flowdata.compression_changed(flow) and state.bytes_after == state.bytes_before
+            state.est_after = state.est_before if unchanged else estimate_tokens(body)
+            state.model = flowdata.model_of(flow)
+            if flow.response is None:  # a refused flow was never sent: not an attempt
+                state.attempt = self.attempts.attempt(attempt_key(flowdata.original_host(flow), flow.request.path, body))
+        except Exception:
+            log.exception("meter request hook failed (the flow is not affected)")
+
+    # -- response: tap the stream on the side -----------------------------------------------------
+    def responseheaders(self, flow: http.HTTPFlow) -> None:
+        try:
+            state = flow.metadata.get(flowdata.METER)
+            if state is None:
+                return
+            stream = stream_tap(flow)
+            if stream is None:
+                return
+            assert flow.response is not None
+            state.tap = UsageTap(state.api_format, flow.response.headers.get("content-encoding"))
+            stream.feeders.append(state.tap.on_chunk)
+        except Exception:
+            log.exception("meter could not tap the response (it is forwarded untapped)")
+
+    def response(self, flow: http.HTTPFlow) -> None:
+        self._finish(flow, None)
+
+    def error(self, flow: http.HTTPFlow) -> None:
+        self._finish(flow, str(flow.error.msg) if flow.error else "error")
+
+    def _finish(self, flow: http.HTTPFlow, error: str | None) -> None:
+        try:
+            state = flow.metadata.get(flowdata.METER)
+            if state is None or state.done:
+                return
+            state.done = True
+            record = self.record_for(flow, state, error)
+            flow.metadata[flowdata.RECORD] = record
+            if self.writer is not None and not self.writer.write(record):
+                log.warning("could not write a flow record: %s", self.writer.last_error)
+            self.stats.add(record)
+        except Exception:
+            log.exception("meter could not record a flow")
+
+    @staticmethod
+    def record_for(flow: http.HTTPFlow, state: FlowMeter, error: str | None) -> FlowRecord:
+        response = flow.response
+        request = flow.request
+        usage = None
+        error_body = None
+        if state.tap is not None:
+            state.tap.finish()
+            usage = state.tap.usage
+            if error is None and state.tap.error:
+                error = state.tap.error
+        elif response is not None:
+            content = _body(response)
+            usage = usage_from_body(state.api_format, content)
+            if response.status_code >= 400:
+                error_body = content[:MAX_ERROR_BODY]
+        ttfb = total = None
+        start = request.timestamp_start
+        if response is not None and start:
+            if response.timestamp_start:
+                ttfb = (response.timestamp_start - start) * 1000
+            end = response.timestamp_end or time.time()
+            total = (end - start) * 1000
+        elif start:
+            total = (time.time() - start) * 1000
+        addon_ms = (state.t_out - state.t_in) * 1000 if state.t_out is not None else None
+        facts = FlowFacts(
+            host=flowdata.original_host(flow),
+            provider=state.provider,
+            api_format=state.api_format,
+            session=session_from_headers(request.headers),
+            client=client_from_headers(request.headers),
+            model=state.model,
+            stream=response is not None and "text/event-stream" in response.headers.get("content-type", ""),
+            status=response.status_code if response is not None else None,
+            attempt=state.attempt,
+            bytes_before=state.bytes_before,
+            bytes_after=state.bytes_after if state.bytes_after is not None else state.bytes_before,
+            est_before=state.est_before,
+            est_after=state.est_after if state.est_after is not None else state.est_before,
+            usage=usage,
+            ttfb_ms=ttfb,
+            total_ms=total,
+            addon_ms=addon_ms,
+            transforms=flowdata.compression_transforms(flow),
+            error=error,
+            error_body=error_body,
+        )
+        return build_record(facts)

@@ -1,0 +1,300 @@
+"""Every user option, declared once in `OPTIONS`: the command line (argparse), the settings model
+(`GlobalOptions`) and our addons' mitmproxy options are all built from this table, and each check
+lives in its row. Standard library only at import time: the stages import it to declare their
+mitmproxy options, the CLI to build its parser; pydantic is loaded only with `GlobalOptions`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from .launcher.paths import StateDir
+
+Kind = Literal["str", "int", "float", "bool", "path", "list", "paths"]
+_UNSET: Any = object()
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str  # the settings field; "" for a mitmproxy-only option
+    default: Any
+    help: str
+    flag: str | None = None  # on the command line, before the subcommand
+    mitm: str | None = None  # the mitmproxy option our addon declares in `load`
+    kind: Kind = "str"
+    choices: tuple[str, ...] | None = None
+    metavar: str | None = None
+    ge: float | None = None
+    gt: float | None = None
+    le: float | None = None
+    check: Callable[[Any], None] | None = None  # raises ValueError naming the option
+    to_mitm: Callable[[Any], Any] | None = None  # settings value → mitmproxy value
+    mitm_default: Any = _UNSET
+    negate: bool = False  # the flag switches a default-on option off (--no-compress)
+
+    def check_value(self, value: Any) -> None:
+        """The row's checks (bounds, then `check`); raises ValueError naming the option."""
+        if value is None:
+            return
+        label = self.flag or self.mitm or self.name
+        if self.ge is not None and value < self.ge:
+            raise ValueError(f"{label}: must be ≥ {self.ge:g}")
+        if self.gt is not None and value <= self.gt:
+            raise ValueError(f"{label}: must be > {self.gt:g}")
+        if self.le is not None and value > self.le:
+            raise ValueError(f"{label}: must be ≤ {self.le:g}")
+        if self.check is not None:
+            self.check(value)
+
+
+# -- the checks, one per fact (each raises ValueError with a message naming the option) -------------
+
+
+def _routes(value: Sequence[str]) -> None:
+    from .forward.upstream import parse_routes
+
+    parse_routes(value)
+
+
+def _llm_hosts(value: Sequence[str]) -> None:
+    from .route.routing import parse_llm_host_option
+
+    for spec in value:
+        parse_llm_host_option(spec)
+
+
+def _transforms(value: Sequence[str]) -> None:
+    from .compress.settings import ALL_TRANSFORMS
+
+    unknown = [name for name in value if name not in ALL_TRANSFORMS]
+    if unknown:
+        raise ValueError(f"--disable-transform {', '.join(unknown)}: unknown; choose from {', '.join(ALL_TRANSFORMS)}")
+
+
+def _absolute_dirs(value: Sequence[str | Path]) -> None:
+    for directory in value:
+        if not Path(directory).is_absolute():
+            raise ValueError(f"--tool-output-dir {directory}: must be an absolute path")
+
+
+def _file_exists(value: Path) -> None:
+    if not value.is_file():
+        raise ValueError(f"--upstream-ca {value}: no such file")
+
+
+def _policy(value: Path) -> None:
+    from .policy.model import PolicyError, load_policy
+
+    try:
+        load_policy(value)
+    except PolicyError as exc:
+        raise ValueError(f"--policy {exc}") from None
+
+
+def _upstream_proxy(value: str) -> None:
+    parse_upstream_proxy(value)
+
+
+def parse_upstream_proxy(value: str) -> tuple[str, str | None]:
+    """--upstream-proxy http[s]://[user:pass@]host:port → (mitmproxy upstream URL, "user:pass" or None)."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ValueError("--upstream-proxy: expected http://[USER:PASS@]HOST:PORT (or https://…)")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    url = f"{parts.scheme}://{host}" + (f":{port}" if port else "")
+    auth = None
+    if parts.username is not None:
+        auth = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    return url, auth
+
+
+def _mb_to_bytes(mb: int) -> int:
+    return mb << 20
+
+
+def _path_or_empty(value: Path | None) -> str:
+    return str(value) if value is not None else ""
+
+
+DEFAULT_RECORDS_MAX_BYTES = 64 << 20
+DEFAULT_RECORDS_KEEP = 4
+DEFAULT_AUDIT_MAX_BYTES = 64 << 20
+
+# -- the table --------------------------------------------------------------------------------------
+
+OPTIONS: tuple[Option, ...] = (
+    Option("state_dir", None, "where logs, records and the persistent CA live "
+           "(default: $HEADROOM_MITM_STATE_DIR or $XDG_DATA_HOME/headroom-mitm)", flag="--state-dir"),
+    Option("routes", (), "send requests meant for HOST to URL (repeatable), e.g. api.anthropic.com=http://127.0.0.1:18080",
+           flag="--route", mitm="headroom_routes", kind="list", metavar="HOST=URL", check=_routes),
+    Option("upstream_ca", None, "also trust this CA (PEM) when verifying upstream servers, on top of the default store",
+           flag="--upstream-ca", kind="path", metavar="FILE", check=_file_exists),
+    Option("opencode_bin", None, "the OpenCode binary (default: $OPENCODE_BIN, else opencode on PATH)",
+           flag="--opencode-bin", metavar="PATH"),
+    Option("llm_hosts", (), "treat HOST (wildcards allowed) as an LLM API; FORMAT: openai-chat, openai-responses, "
+           "anthropic-messages, gemini", flag="--llm-host", mitm="headroom_llm_hosts", kind="list",
+           metavar="HOST[=FORMAT]", check=_llm_hosts),
+    Option("inspect", "llm", "decrypt only LLM API hosts (default) or all hosts, for audits",
+           flag="--inspect", mitm="headroom_inspect", choices=("llm", "all")),
+    Option("telemetry", "pass", "known analytics and crash-report hosts: pass (default) or block",
+           flag="--telemetry", mitm="headroom_telemetry", choices=("pass", "block")),
+    Option("compress", True, "forward LLM requests without compressing them",
+           flag="--no-compress", mitm="headroom_compress", kind="bool", negate=True),
+    Option("disable_transforms", (), "switch one compression transform off (repeatable); see docs/compression.md",
+           flag="--disable-transform", mitm="headroom_disable_transforms", kind="list", metavar="NAME", check=_transforms),
+    Option("lossless_tools", (), "only ever compress this tool's outputs losslessly (repeatable; OpenCode's read always is)",
+           flag="--lossless-tool", mitm="headroom_lossless_tools", kind="list", metavar="TOOL"),
+    Option("tool_output_dirs", (), "OpenCode's tool-output directory, whose saved outputs rebuild what OpenCode truncated "
+           "(repeatable; for the proxy subcommand: the launcher always uses its OpenCode's own)",
+           flag="--tool-output-dir", mitm="headroom_tool_output_dirs", kind="paths", metavar="DIR", check=_absolute_dirs),
+    Option("connect_retries", 3, "retries of a failed upstream connect, before any request byte is sent (default 3)",
+           flag="--connect-retries", mitm="headroom_connect_retries", kind="int", metavar="N", ge=0, le=10),
+    Option("connect_backoff", 0.2, "wait before the first connect retry; doubles, jittered (default 0.2)",
+           flag="--connect-backoff", mitm="headroom_connect_backoff", kind="float", metavar="SECONDS", ge=0, le=10),
+    Option("connect_budget", 5.0, "time all connect attempts may take together (default 5)",
+           flag="--connect-budget", mitm="headroom_connect_budget", kind="float", metavar="SECONDS", gt=0, le=120),
+    Option("records_max_mb", 64, "rotate STATE_DIR/records/flows.jsonl beyond this size (default 64; 0: never)",
+           flag="--records-max-mb", mitm="headroom_records_max_bytes", kind="int", metavar="MB", ge=0, le=1 << 20,
+           to_mitm=_mb_to_bytes, mitm_default=DEFAULT_RECORDS_MAX_BYTES),
+    Option("records_keep", DEFAULT_RECORDS_KEEP, "rotated flow-record files kept, older ones deleted (default 4)",
+           flag="--records-keep", mitm="headroom_records_keep", kind="int", metavar="N", ge=0, le=10_000),
+    Option("web", False, "run mitmweb too: a token-protected UI on loopback (its URL is printed on stderr)",
+           flag="--web", kind="bool"),
+    Option("web_max_flows", 2000, "flows the web UI keeps; older ones are pruned, oldest first (default 2000)",
+           flag="--web-max-flows", mitm="headroom_web_max_flows", kind="int", metavar="N", ge=10, le=1_000_000),
+    Option("policy", None, "egress policy (YAML or JSON): allow/deny by host, class, provider, model, size; "
+           "SIGHUP reloads it", flag="--policy", mitm="headroom_policy", kind="path", metavar="FILE", check=_policy,
+           to_mitm=_path_or_empty, mitm_default=""),
+    Option("audit_format", "native", "audit trail records: native JSONL (default) or OCSF 1.3 HTTP Activity (class 4002)",
+           flag="--audit-format", mitm="headroom_audit_format", choices=("native", "ocsf")),
+    Option("upstream_proxy", None, "send all upstream traffic through this proxy, e.g. http://user:pass@proxy.corp:3128",
+           flag="--upstream-proxy", metavar="URL", check=_upstream_proxy),
+    # mitmproxy-only: set from the state directory by the launcher, or by hand under mitmdump.
+    Option("", "", "SQLite file keeping the originals of lossy compressions.", mitm="headroom_store"),
+    Option("", "", "Append one JSON line per LLM flow to this file ('' = keep live totals only).", mitm="headroom_records"),
+    Option("", "", "Egress audit JSONL file; empty: no audit trail.", mitm="headroom_audit_file"),
+    Option("", DEFAULT_AUDIT_MAX_BYTES, "Rotate the audit file beyond this size.", mitm="headroom_audit_max_bytes",
+           kind="int"),
+)
+
+BY_NAME: dict[str, Option] = {o.name: o for o in OPTIONS if o.name}
+BY_MITM: dict[str, Option] = {o.mitm: o for o in OPTIONS if o.mitm}
+
+
+# -- argparse -----------------------------------------------------------------------------------------
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The global options (before the subcommand), each from its row."""
+    for o in OPTIONS:
+        if o.flag is None:
+            continue
+        kw: dict[str, Any] = {"dest": o.name, "help": o.help}
+        if o.metavar:
+            kw["metavar"] = o.metavar
+        if o.kind == "bool":
+            kw["action"] = "store_false" if o.negate else "store_true"
+        elif o.kind in ("list", "paths"):
+            kw.update(action="append", default=[])
+            if o.kind == "paths":
+                kw["type"] = Path
+        else:
+            kw["default"] = o.default
+            if o.choices:
+                kw["choices"] = o.choices
+            kw["type"] = {"int": int, "float": float, "path": Path}.get(o.kind, str)
+        parser.add_argument(o.flag, **kw)
+
+
+def settings_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings fields from parsed arguments (state_dir apart: `GlobalOptions.from_cli` resolves it)."""
+    return {o.name: getattr(args, o.name) for o in OPTIONS if o.flag and o.name != "state_dir"}
+
+
+# -- mitmproxy ----------------------------------------------------------------------------------------
+
+
+def _mitm_type(o: Option) -> Any:
+    if o.kind in ("list", "paths"):
+        return Sequence[str]
+    return {"int": int, "float": float, "bool": bool}.get(o.kind, str)
+
+
+def mitm_default(o: Option) -> Any:
+    if o.mitm_default is not _UNSET:
+        return o.mitm_default
+    if o.kind in ("list", "paths"):
+        return list(o.default)
+    return o.default
+
+
+def declare(loader: Any, *names: str) -> None:
+    """In an addon's `load`: declare these mitmproxy options from their rows."""
+    for name in names:
+        o = BY_MITM[name]
+        loader.add_option(name, _mitm_type(o), mitm_default(o), o.help, choices=list(o.choices) if o.choices else None)
+
+
+def check_mitm(updated: set[str], *names: str) -> None:
+    """In an addon's `configure`: the rows' checks for those of `names` just updated, as mitmproxy's
+    OptionsError. A value is checked against the row of the setting it comes from; a converted one
+    (MB → bytes) only for being ≥ 0."""
+    from mitmproxy import ctx, exceptions
+
+    for name in names:
+        if name not in updated:
+            continue
+        o, value = BY_MITM[name], getattr(ctx.options, name)
+        try:
+            if o.to_mitm is None:
+                o.check_value(value)
+            elif isinstance(value, (int, float)) and value < 0:
+                raise ValueError(f"{name}: must be ≥ 0")
+        except ValueError as exc:
+            raise exceptions.OptionsError(str(exc)) from None
+
+
+def mitm_values(settings: Any, state: StateDir) -> dict[str, object]:
+    """Our addons' mitmproxy options for these settings."""
+    values: dict[str, object] = {}
+    for o in OPTIONS:
+        if not (o.name and o.mitm):
+            continue
+        if o.name == "web_max_flows" and not settings.web:
+            continue  # the option exists only when the web UI's addon is loaded
+        value = getattr(settings, o.name)
+        if o.to_mitm is not None:
+            value = o.to_mitm(value)
+        elif o.kind == "paths":
+            value = [str(v) for v in value]
+        elif o.kind == "list":
+            value = list(value)
+        values[o.mitm] = value
+    values.update(
+        headroom_store=str(state.originals_db),
+        headroom_records=str(state.flows_jsonl),
+        headroom_audit_file=str(state.audit_jsonl),
+    )
+    if settings.upstream_proxy is not None:
+        url, auth = parse_upstream_proxy(settings.upstream_proxy)
+        values["mode"] = [f"upstream:{url}"]
+        if auth:
+            values["upstream_auth"] = auth
+    return values
+
+
+def default_state_root(state_dir: str | None, env: Mapping[str, str] = os.environ) -> Path:
+    from .launcher.paths import default_state_dir
+
+    return Path(state_dir).expanduser() if state_dir else default_state_dir(env)

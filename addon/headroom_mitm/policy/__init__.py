@@ -1,0 +1,1 @@
+"""Stage 2, rules: the loop and telemetry guard, then the egress policy (allow/deny, intercept or tunnel)."""

@@ -1,0 +1,115 @@
+"""Stage 2, rules (continued): the egress policy decides tunnels and intercepted requests.
+
+Fail closed: a CONNECT the policy denies is answered 403 before any byte leaves; an intercepted
+request it denies is answered 403 in the provider's own error shape (x-should-retry: false, the
+message names the rule). The decision is left on the flow for the audit stage.
+
+The policy is reloadable (`reload`, called on SIGHUP); a bad new file keeps the policy in force.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from mitmproxy import ctx, exceptions, http, tls
+
+from .model import Decision, Policy, PolicyError, PolicyHolder
+from ..facts import FlowClass
+from ..options import declare
+from .. import flowdata
+from ..provider_errors import refuse
+
+log = logging.getLogger(__name__)
+
+
+
+def denial_message(decision: Decision) -> str:
+    return f"Blocked by headroom-mitm egress policy (rule {decision.rule}): {decision.reason}."
+
+
+class EgressPolicy:
+    """Enforces the `--policy` file. Without one every flow is allowed by the built-in default."""
+
+    def __init__(self) -> None:
+        self.holder: PolicyHolder | None = None
+        self._inspect: set[str] = set()  # client connection ids whose tunnel must be intercepted
+
+    # -- options and reload -------------------------------------------------------------------
+    def load(self, loader) -> None:
+        declare(loader, "headroom_policy")
+
+    def configure(self, updated: set[str]) -> None:
+        if "headroom_policy" in updated:
+            path = ctx.options.headroom_policy
+            try:
+                self.holder = PolicyHolder(path) if path else None
+            except PolicyError as exc:  # fail closed: never run with a policy we could not read
+                raise exceptions.OptionsError(str(exc)) from None
+            if self.holder is not None:
+                log.info("egress policy %s: %d rules, default %s (%s)", path, len(self.policy.rules),
+                         self.policy.default, self.policy.digest)
+
+    @property
+    def policy(self) -> Policy:
+        return self.holder.policy if self.holder is not None else Policy.allow_all()
+
+    def reload(self) -> tuple[bool, str]:
+        """Re-read the policy file (thread-safe). A bad file keeps the policy in force; says why."""
+        if self.holder is None:
+            return False, "no --policy file to reload"
+        ok, message = self.holder.reload()
+        (log.info if ok else log.error)("%s", message)
+        return ok, message
+
+    # -- tunnels ------------------------------------------------------------------------------
+    def must_inspect(self, client_id: str) -> bool:
+        return client_id in self._inspect
+
+    def http_connect(self, flow: http.HTTPFlow) -> None:
+        if flow.response is not None:
+            return  # already refused (proxy auth, loop guard)
+        route = flowdata.route_of(flow)
+        kind = route.kind.value if route is not None else FlowClass.OTHER.value
+        decision = self.policy.decide_connection(
+            flowdata.original_host(flow), flow.request.port, kind, route.provider if route else None
+        )
+        flow.metadata[flowdata.DECISION] = decision
+        if not decision.allowed:
+            refuse(flow, 403, denial_message(decision), should_retry=False)
+        elif decision.inspect:
+            self._inspect.add(flow.client_conn.id)
+
+    def tls_clienthello(self, data: tls.ClientHelloData) -> None:
+        # Request-level rules (model, size) apply to this tunnel: it must be decrypted to check them.
+        if data.ignore_connection and data.context.client.id in self._inspect:
+            data.ignore_connection = False
+
+    def client_disconnected(self, client) -> None:
+        self._inspect.discard(client.id)
+
+    # -- intercepted requests -----------------------------------------------------------------
+    def request(self, flow: http.HTTPFlow) -> None:
+        if flow.response is not None or flow.error is not None:
+            return
+        route = flowdata.route_of(flow)
+        kind = route.kind.value if route is not None else FlowClass.OTHER.value
+        model = flowdata.model_of(flow)
+        decision = self.policy.decide_request(
+            flowdata.original_host(flow), kind, route.provider if route else None, model,
+            flowdata.request_size(flow), port=flow.request.port,
+        )
+        flow.metadata[flowdata.DECISION] = decision
+        if not decision.allowed:
+            refuse(flow, 403, denial_message(decision), should_retry=False)
+
+
+def reload_all(addons: list[object], report: Callable[[str], None] = lambda _m: None) -> bool:
+    """Reload the policy of every EgressPolicy among `addons` (the SIGHUP handler)."""
+    ok = True
+    for addon in addons:
+        if isinstance(addon, EgressPolicy):
+            done, message = addon.reload()
+            report(message)
+            ok = ok and done
+    return ok

@@ -1,0 +1,1 @@
+"""Stage 1, route: what kind of host each connection and request goes to (llm, telemetry, other, loopback)."""

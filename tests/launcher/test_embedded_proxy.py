@@ -1,0 +1,82 @@
+"""The embedded proxy itself: ephemeral port, proxy auth, --route, hop marker, real shutdown."""
+
+import datetime as dt
+import socket
+
+import pytest
+
+from headroom_certs.ca import create_ca
+from headroom_mitm.addons import make_addons
+from headroom_mitm.launcher.app import proxy_config
+from headroom_mitm.launcher.proxy import EmbeddedProxy, ProxyConfig, ProxyStartError
+from headroom_mitm.launcher.settings import GlobalOptions
+from tests.support import RecordingUpstream, request_via_proxy
+
+
+@pytest.fixture()
+def ca(tmp_path):
+    return create_ca(tmp_path / "ca", "test CA", dt.timedelta(days=1))
+
+
+def start(tmp_path, ca, routes=(), proxy_auth="u:secret-pw"):
+    options = GlobalOptions(state_dir=tmp_path / "state", routes=tuple(routes))
+    proxy = EmbeddedProxy(proxy_config(options, ca.directory, scratch=tmp_path, proxy_auth=proxy_auth), make_addons(options))
+    proxy.start()
+    return proxy
+
+
+def test_listens_on_an_ephemeral_loopback_port_and_really_closes_it(tmp_path, ca):
+    proxy = start(tmp_path, ca)
+    address = proxy.address
+    assert address.host == "127.0.0.1" and address.port > 0
+    socket.create_connection(("127.0.0.1", address.port), timeout=2).close()
+    proxy.stop()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", address.port), timeout=2)
+
+
+def test_missing_proxy_credentials_get_407(tmp_path, ca):
+    with RecordingUpstream() as upstream:
+        proxy = start(tmp_path, ca, routes=[f"svc.test={upstream.url}"])
+        try:
+            status, _, _ = request_via_proxy(proxy.address.port, "svc.test", "/", ca_file=None, https=False)
+            assert status == 407
+            status, _, _ = request_via_proxy(
+                proxy.address.port, "svc.test", "/", ca_file=None, https=False, proxy_auth="u:wrong"
+            )
+            assert status == 407
+        finally:
+            proxy.stop()
+        assert upstream.seen == []
+
+
+def test_route_sends_https_requests_for_a_host_to_the_local_upstream_with_a_hop_marker(tmp_path, ca):
+    with RecordingUpstream() as upstream:
+        proxy = start(tmp_path, ca, routes=[f"api.example.test={upstream.url}/base"])
+        try:
+            status, _, body = request_via_proxy(
+                proxy.address.port, "api.example.test", "/v1/x?q=1", ca_file=ca.cert, proxy_auth="u:secret-pw",
+                method="POST", body=b'{"a": 1}', headers={"Content-Type": "application/json"},
+            )
+        finally:
+            proxy.stop()
+    assert status == 200, body
+    assert len(upstream.seen) == 1
+    seen = upstream.seen[0]
+    assert seen.path == "/base/v1/x?q=1"
+    assert seen.body == b'{"a": 1}'
+    assert seen.headers["via"] == "1.1 headroom-mitm"
+    assert "proxy-authorization" not in seen.headers
+
+
+def test_a_port_in_use_is_a_clear_start_error(tmp_path, ca):
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.1", 0))
+    blocker.listen()
+    port = blocker.getsockname()[1]
+    try:
+        proxy = EmbeddedProxy(ProxyConfig(confdir=ca.directory, listen_port=port), [])
+        with pytest.raises(ProxyStartError, match=str(port)):
+            proxy.start()
+    finally:
+        blocker.close()
