@@ -19,7 +19,7 @@ def _talk(state_dir, calls):
             return await exchange()
 
     async def exchange():
-        params = StdioServerParameters(command=sys.executable, args=["-m", "headroom_mitm.cli", "--state-dir", str(state_dir), "mcp"])
+        params = StdioServerParameters(command=sys.executable, args=["-m", "headroom_mitm", "--state-dir", str(state_dir), "mcp"])
         async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
             init = await session.initialize()
             tools = await session.list_tools()
