@@ -65,7 +65,7 @@ def run_opencode(stub: StubServer, tmp_path: Path, provider: str) -> tuple[subpr
 @pytest.mark.parametrize("provider", ["openai-compatible", "anthropic"])
 def test_real_opencode_runs_the_demo_tools(provider: str, tmp_path: Path) -> None:
     with StubServer(demo_script(log_lines=3000)) as stub:
-        proc, seconds, work = run_opencode(stub, tmp_path, provider)
+        proc, _, work = run_opencode(stub, tmp_path, provider)
         requests = stub.requests
     assert proc.returncode == 0, proc.stderr[-2000:]
     api = "openai" if provider == "openai-compatible" else "anthropic"
@@ -83,16 +83,14 @@ def test_real_opencode_runs_the_demo_tools(provider: str, tmp_path: Path) -> Non
     assert "Found 2 matches" in grep_out.content and str(work / "app.py") in grep_out.content
     assert summarize_demo(convs[3]) in proc.stdout, "the final answer streamed through to OpenCode's output"
     assert "Running the test suite." in proc.stdout
-    assert seconds < 60
 
 
 @pytest.mark.e2e
 @pytest.mark.timeout(120)
 def test_real_opencode_fails_fast_on_the_error_script(tmp_path: Path) -> None:
     with StubServer("error") as stub:
-        proc, seconds, _ = run_opencode(stub, tmp_path, "anthropic")
+        proc, _, _ = run_opencode(stub, tmp_path, "anthropic")
         posts = [r for r in stub.requests if r.method == "POST"]
     assert proc.returncode != 0
     assert "scripted provider error" in proc.stdout + proc.stderr
     assert len(posts) == 2, "title + one main call: no retries"
-    assert seconds < 30
