@@ -46,6 +46,9 @@ _FORMAT_ALIASES: dict[str, ApiFormat | None] = {
 }
 
 
+API_FORMAT_NAMES: tuple[str, ...] = tuple(_FORMAT_ALIASES)
+
+
 def parse_api_format(value: str) -> ApiFormat | None:
     """An API format name or alias ("anthropic", "openai", "responses", …); "auto" means path-based."""
     key = value.strip().lower().replace("_", "-")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from headroom_mitm.compress.adapters import ToolBlock, detect_format, find_blocks, normalize_format
+import pytest
+
+from headroom_mitm.compress.adapters import ToolBlock, detect_format, find_blocks
+from headroom_mitm.facts import parse_api_format
 
 
 def test_openai_chat_string_and_parts() -> None:
@@ -113,6 +116,7 @@ def test_unknown_shapes_and_format_names() -> None:
     assert detect_format({"prompt": "x"}) is None
     assert find_blocks({"messages": "nope"}, "openai-chat") == []
     assert find_blocks({"messages": [None, 3, {"role": "tool", "content": 5}]}, "openai-chat") == []
-    assert normalize_format("anthropic") == "anthropic-messages"
-    assert normalize_format("OpenAI-Responses") == "openai-responses"
-    assert normalize_format("bogus") is None
+    assert parse_api_format("anthropic") == "anthropic-messages"
+    assert parse_api_format("OpenAI-Responses") == "openai-responses"
+    with pytest.raises(ValueError):
+        parse_api_format("bogus")

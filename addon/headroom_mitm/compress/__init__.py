@@ -3,7 +3,7 @@
 The proxy addon calls compress_request() with raw bytes; nothing here knows about mitmproxy.
 """
 
-from .adapters import FORMATS, ToolBlock, detect_format, find_blocks
+from .adapters import ToolBlock, detect_format, find_blocks
 from .engine import (
     BlockOutcome,
     BlockReport,
@@ -13,17 +13,15 @@ from .engine import (
     clear_memo,
     compress_request,
     compress_text,
-    format_report,
     recover_truncated,
-    run_compress_cli,
 )
+from .report import format_report, run_compress_cli
 from .settings import ALL_TRANSFORMS, LOSSLESS_TRANSFORMS, LOSSY_TRANSFORMS, CompressionSettings
 from .store import OriginalStore, Rendering, grep_lines, retrieve_text, slice_lines
 from .transforms import retrieve_id
 
 __all__ = [
     "ALL_TRANSFORMS",
-    "FORMATS",
     "LOSSLESS_TRANSFORMS",
     "LOSSY_TRANSFORMS",
     "BlockOutcome",

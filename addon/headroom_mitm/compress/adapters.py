@@ -11,16 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .jsonsplice import JsonPath
+from ..facts import ApiFormat
 from .settings import RETRIEVE_TOOL
-
-FORMATS = ("openai-chat", "openai-responses", "anthropic-messages", "gemini")
-_ALIASES = {
-    "anthropic": "anthropic-messages",
-    "openai": "openai-chat",
-    "chat": "openai-chat",
-    "responses": "openai-responses",
-}
-
 
 @dataclass(frozen=True)
 class ToolBlock:
@@ -30,36 +22,28 @@ class ToolBlock:
     is_error: bool = False
 
 
-def normalize_format(name: str | None) -> str | None:
-    if name is None:
-        return None
-    name = name.strip().lower()
-    name = _ALIASES.get(name, name)
-    return name if name in FORMATS else None
-
-
-def detect_format(body: Any) -> str | None:
+def detect_format(body: Any) -> ApiFormat | None:
     if not isinstance(body, dict):
         return None
     if isinstance(body.get("contents"), list):
-        return "gemini"
+        return ApiFormat.GEMINI
     messages = body.get("messages")
     if isinstance(messages, list):
         for m in messages:
             if not isinstance(m, dict):
                 continue
             if m.get("role") in ("tool", "function") or "tool_calls" in m:
-                return "openai-chat"
+                return ApiFormat.OPENAI_CHAT
             content = m.get("content")
             if isinstance(content, list):
                 for b in content:
                     if isinstance(b, dict) and b.get("type") in ("tool_result", "tool_use"):
-                        return "anthropic-messages"
+                        return ApiFormat.ANTHROPIC_MESSAGES
         if "anthropic_version" in body or isinstance(body.get("system"), (list, str)):
-            return "anthropic-messages"
-        return "openai-chat"
+            return ApiFormat.ANTHROPIC_MESSAGES
+        return ApiFormat.OPENAI_CHAT
     if "input" in body:
-        return "openai-responses"
+        return ApiFormat.OPENAI_RESPONSES
     return None
 
 
@@ -206,21 +190,21 @@ def gemini_blocks(body: dict[str, Any]) -> list[ToolBlock]:
     return out
 
 
-ADAPTERS: dict[str, Callable[[dict[str, Any]], list[ToolBlock]]] = {
-    "openai-chat": openai_chat_blocks,
-    "openai-responses": openai_responses_blocks,
-    "anthropic-messages": anthropic_blocks,
-    "gemini": gemini_blocks,
+ADAPTERS: dict[ApiFormat, Callable[[dict[str, Any]], list[ToolBlock]]] = {
+    ApiFormat.OPENAI_CHAT: openai_chat_blocks,
+    ApiFormat.OPENAI_RESPONSES: openai_responses_blocks,
+    ApiFormat.ANTHROPIC_MESSAGES: anthropic_blocks,
+    ApiFormat.GEMINI: gemini_blocks,
 }
 
 
-def find_blocks(body: Any, api_format: str) -> list[ToolBlock]:
+def find_blocks(body: Any, api_format: ApiFormat) -> list[ToolBlock]:
     if not isinstance(body, dict):
         return []
     return ADAPTERS[api_format](body)
 
 
-def _tool_names(body: dict[str, Any], api_format: str) -> list[str]:
+def _tool_names(body: dict[str, Any], api_format: ApiFormat) -> list[str]:
     names: list[str] = []
     tools = body.get("tools")
     if not isinstance(tools, list):
@@ -228,7 +212,7 @@ def _tool_names(body: dict[str, Any], api_format: str) -> list[str]:
     for t in tools:
         if not isinstance(t, dict):
             continue
-        if api_format == "gemini":
+        if api_format is ApiFormat.GEMINI:
             for key in ("functionDeclarations", "function_declarations"):
                 decls = t.get(key)
                 if isinstance(decls, list):
@@ -237,12 +221,12 @@ def _tool_names(body: dict[str, Any], api_format: str) -> list[str]:
             names.append(_str(t["function"].get("name")))
         else:  # Anthropic, OpenAI Responses
             names.append(_str(t.get("name")))
-    if api_format == "openai-chat" and isinstance(body.get("functions"), list):
+    if api_format is ApiFormat.OPENAI_CHAT and isinstance(body.get("functions"), list):
         names += [_str(f.get("name")) for f in body["functions"] if isinstance(f, dict)]
     return names
 
 
-def retrieve_tool_name(body: Any, api_format: str) -> str | None:
+def retrieve_tool_name(body: Any, api_format: ApiFormat) -> str | None:
     """The request's own name for the retrieve tool (OpenCode: `headroom_headroom_retrieve`,
     Claude Code: `mcp__headroom__headroom_retrieve`), or None when its tool list has none."""
     if not isinstance(body, dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import zlib
 
-SUPPORTED = ("gzip", "x-gzip", "deflate", "br", "zstd")
 
 
 class EncodingError(ValueError):

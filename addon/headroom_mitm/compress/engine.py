@@ -16,7 +16,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from . import transforms as tf
-from .adapters import ToolBlock, detect_format, find_blocks, normalize_format, retrieve_tool_name
+from ..facts import parse_api_format
+from .adapters import ToolBlock, detect_format, find_blocks, retrieve_tool_name
 from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body
 from .lossless import LINE_LOSSLESS
 from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii_escapes
@@ -322,9 +323,13 @@ def _compress_request(
         doc = json.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return _skip(body, "malformed JSON")
-    fmt = normalize_format(api_format) if api_format else detect_format(doc)
+    try:
+        named = parse_api_format(api_format) if api_format else None
+    except ValueError:
+        return _skip(body, f"unknown format: {api_format}")
+    fmt = named or detect_format(doc)
     if fmt is None:
-        return _skip(body, f"unknown format: {api_format}" if api_format else "unknown body shape")
+        return _skip(body, "unknown body shape")
     blocks = find_blocks(doc, fmt)
     if not blocks:
         return _skip(body, "no tool outputs", fmt)
@@ -401,51 +406,3 @@ def _rewrite(
     if content_encoding:
         out = encode_body(out, content_encoding)
     return CompressionResult(out, True, reports, None, fmt)
-
-
-# ------------------------------------------------------------------ reporting / CLI
-
-
-def format_report(result: CompressionResult) -> str:
-    lines: list[str] = []
-    before = sum(b.chars_before for b in result.blocks)
-    after = sum(b.chars_after for b in result.blocks)
-    changed = sum(1 for b in result.blocks if b.chars_after != b.chars_before or b.transforms)
-    pct = f" ({(before - after) / before:.1%} saved)" if before else ""
-    head = f"format={result.api_format or '?'} tool outputs={len(result.blocks)} changed={changed}"
-    head += f" chars {before:,} -> {after:,}{pct}"
-    if result.skipped_reason:
-        head += f"; body unchanged: {result.skipped_reason}"
-    if result.lossless_only:
-        head += f"; lossless only: {result.lossless_only}"
-    lines.append(head)
-    for b in result.blocks:
-        saved = f"-{(b.chars_before - b.chars_after) / b.chars_before:.1%}" if b.chars_before else "0%"
-        rid = f" id={b.retrieve_id}" if b.retrieve_id else ""
-        lines.append(
-            f"  {b.block_path} tool={b.tool or '?'} {b.chars_before:,} -> {b.chars_after:,} ({saved})"
-            f" {','.join(b.transforms) or 'unchanged'}{rid}"
-        )
-    return "\n".join(lines) + "\n"
-
-
-_CLI_FORMATS = {
-    "auto": None,
-    "openai-chat": "openai-chat",
-    "openai-responses": "openai-responses",
-    "anthropic": "anthropic-messages",
-    "anthropic-messages": "anthropic-messages",
-    "gemini": "gemini",
-}
-
-
-def run_compress_cli(
-    stdin: bytes, fmt: str, settings: CompressionSettings, store: OriginalStore | None = None
-) -> tuple[bytes, str]:
-    """`headroom-mitm compress`: (body to send upstream, per-block report)."""
-    if fmt not in _CLI_FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(_CLI_FORMATS)}")
-    result = compress_request(
-        stdin, api_format=_CLI_FORMATS[fmt], content_encoding=None, settings=settings, store=store
-    )
-    return result.body, format_report(result)

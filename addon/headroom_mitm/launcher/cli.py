@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Sequence
 
 from .. import __version__
+from ..facts import API_FORMAT_NAMES
 from .errors import UserError
 from ..options import add_arguments, settings_values
 
@@ -53,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--anchor", metavar="HASH", help="hash the first record must follow")
 
     squeeze = commands.add_parser("compress", help="read a request body on stdin, write what would be sent upstream on stdout")
-    squeeze.add_argument("--format", default="auto", choices=("auto", "openai-chat", "openai-responses", "anthropic", "gemini"))
+    squeeze.add_argument("--format", default="auto", choices=API_FORMAT_NAMES, metavar="FORMAT",
+                         help="the body's API format or an alias (default: recognised from the body)")
 
     commands.add_parser("mcp", help="the stdio MCP server with the headroom_retrieve tool (OpenCode starts it for you)")
 

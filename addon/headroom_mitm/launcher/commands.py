@@ -23,7 +23,7 @@ def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
 
 def compress(options: GlobalOptions, *, fmt: str) -> int:
     from ..compress import CompressionSettings, OriginalStore
-    from ..compress.engine import run_compress_cli
+    from ..compress.report import run_compress_cli
 
     settings = CompressionSettings.from_user(
         enabled=options.compress,
