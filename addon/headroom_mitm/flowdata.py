@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .facts import normalize_host
+from .facts import FlowClass, normalize_host
 
 if TYPE_CHECKING:
     from mitmproxy import http
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 ORIGINAL_HOST = "headroom.host"
 ROUTE = "headroom.route"
 MODEL = "headroom.model"
+BODY = "headroom.body"  # an LLM request's JSON body, parsed once for the model; compress takes it
 DECISION = "headroom.policy"
 COMPRESSION = "headroom.compression"
 CONNECT_FAILURE = "headroom.connect_failure"
@@ -79,17 +80,27 @@ _GEMINI_MODEL = re.compile(r"/models/([^/:?]+)")
 MAX_MODEL_SCAN = 8 << 20  # bodies larger than this are not parsed just to find the model name
 
 
+def json_object(body: bytes | None) -> dict[str, Any] | None:
+    """The body as a JSON object, or None (not JSON, not an object, encoded, or too large to scan)."""
+    if not body or len(body) > MAX_MODEL_SCAN or body.lstrip()[:1] != b"{":
+        return None
+    try:
+        doc = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
 def requested_model(path: str, body: bytes | None) -> str | None:
     """The model the client asked for: the body's top-level "model" (OpenAI, Anthropic), else
     Gemini's /models/NAME: path. Callers go through model_of, which parses once per flow."""
-    if body and len(body) <= MAX_MODEL_SCAN and body.lstrip()[:1] == b"{":
-        try:
-            doc = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            doc = None
-        model = doc.get("model") if isinstance(doc, dict) else None
-        if isinstance(model, str) and model:
-            return model[:200]
+    return _model_in(path, json_object(body))
+
+
+def _model_in(path: str, doc: dict[str, Any] | None) -> str | None:
+    model = doc.get("model") if doc is not None else None
+    if isinstance(model, str) and model:
+        return model[:200]
     m = _GEMINI_MODEL.search(path.split("?", 1)[0])
     return m.group(1) if m else None
 
@@ -98,10 +109,20 @@ def model_of(flow: http.HTTPFlow) -> str | None:
     """The requested model (policy, meter and audit all ask).
 
     Compression never touches the "model" field, so the first answer holds for the sent body too.
+    An LLM request's parsed body is kept for the compress stage, which takes it (one parse per flow).
     """
     if MODEL not in flow.metadata:
-        flow.metadata[MODEL] = requested_model(flow.request.path, flow.request.raw_content)
+        doc = json_object(flow.request.raw_content)
+        route = route_of(flow)
+        if doc is not None and route is not None and route.kind is FlowClass.LLM:
+            flow.metadata[BODY] = doc
+        flow.metadata[MODEL] = _model_in(flow.request.path, doc)
     return flow.metadata[MODEL]
+
+
+def take_body(flow: http.HTTPFlow) -> dict[str, Any] | None:
+    """The parsed body model_of kept, handed over once (it describes the body as the client sent it)."""
+    return flow.metadata.pop(BODY, None)
 
 
 # -- compression, as the compress stage leaves it (read defensively: any shape, never raises) -----

@@ -502,3 +502,18 @@ def test_anthropic_and_gemini_tool_lists_enable_lossy() -> None:
     assert "elided" not in run(json.dumps(gem).encode(), api_format="gemini").body.decode()
     gem["tools"] = [{"functionDeclarations": [{"name": "headroom_headroom_retrieve"}]}]
     assert "headroom_headroom_retrieve id=hr_" in run(json.dumps(gem).encode(), api_format="gemini").body.decode()
+
+
+def test_a_body_parsed_by_an_earlier_stage_is_not_parsed_again(monkeypatch) -> None:
+    doc = chat_body([("bash", big_log(12))])
+    raw = json.dumps(doc).encode()
+    expected = run(raw)
+    clear_memo()
+
+    def no_second_parse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("parsed twice")
+
+    monkeypatch.setattr(engine_mod.json, "loads", no_second_parse)
+    assert run(raw, parsed=json.JSONDecoder().decode(raw.decode())).body == expected.body
+    with pytest.raises(AssertionError):
+        json.loads("{}")  # the patch is live: without `parsed` the engine would have failed open

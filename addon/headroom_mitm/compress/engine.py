@@ -14,6 +14,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import transforms as tf
 from ..facts import parse_api_format
@@ -278,10 +279,12 @@ def compress_request(
     content_encoding: str | None,
     settings: CompressionSettings,
     store: OriginalStore | None,
+    parsed: dict[str, Any] | None = None,
 ) -> CompressionResult:
-    """Compress tool outputs in a request body; never raises (fail open)."""
+    """Compress tool outputs in a request body; never raises (fail open). `parsed` is the body
+    already parsed as JSON by an earlier stage (only used for a body sent without encoding)."""
     try:
-        return _compress_request(body, api_format, content_encoding, settings, store)
+        return _compress_request(body, api_format, content_encoding, settings, store, parsed)
     except Exception as exc:  # fail open: forward what the client sent
         log.exception("compression failed")
         return CompressionResult(body, False, [], f"internal error: {type(exc).__name__}: {exc}"[:300])
@@ -299,6 +302,7 @@ def _compress_request(
     content_encoding: str | None,
     s: CompressionSettings,
     store: OriginalStore | None,
+    parsed: dict[str, Any] | None = None,
 ) -> CompressionResult:
     if not s.enabled:
         return _skip(body, "disabled")
@@ -320,7 +324,7 @@ def _compress_request(
         return _skip(body, "no tool outputs")
     try:
         text = raw.decode("utf-8")
-        doc = json.loads(text)
+        doc = parsed if parsed is not None and not content_encoding else json.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return _skip(body, "malformed JSON")
     try:

@@ -48,6 +48,7 @@ class Compress:
             self.store.close()
 
     def request(self, flow: http.HTTPFlow) -> None:
+        parsed = flowdata.take_body(flow)  # the earlier stages' parse of this body, if any
         route = flowdata.route_of(flow)
         if (
             flow.response is not None
@@ -65,6 +66,7 @@ class Compress:
             content_encoding=flow.request.headers.get("content-encoding"),
             settings=self.settings,
             store=self.store,
+            parsed=parsed,
         )
         flowdata.set_compression(flow, flowdata.Compression(bytes_before=len(body), result=result))
         if result.changed:
