@@ -52,7 +52,7 @@ sys.path.insert(0, str(HERE))
 from bench_session_repos import SESSIONS, Session, build_script, create_repo  # noqa: E402
 from machine import describe  # noqa: E402
 
-from headroom_mitm.launch_env import isolated_home  # noqa: E402
+from headroom_mitm.launcher.env import isolated_home  # noqa: E402
 from headroom_mitm.stub import StubServer, parse_conversation  # noqa: E402
 from headroom_mitm.stub.cache import extends, segments_for  # noqa: E402
 
