@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 from headroom_mitm.compress import (  # noqa: E402
     CompressionSettings,
+    OriginalStore,
     clear_memo,
     compress_request,
     compress_text,
@@ -122,9 +123,12 @@ def proxy_path(block: str, s: CompressionSettings) -> str:
         {"role": "user", "content": "run it"},
         {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function", "function": {
             "name": SHELL_TOOL, "arguments": json.dumps({"command": "run", "description": "Run"})}}]},
-        {"role": "tool", "tool_call_id": "call_1", "content": block}]}).encode()
+        {"role": "tool", "tool_call_id": "call_1", "content": block}],
+        # Lossy renderings need the retrieve tool in the request and a store for the originals.
+        "tools": [{"type": "function", "function": {"name": "headroom_retrieve", "parameters": {"type": "object"}}}]}).encode()
     clear_memo()
-    res = compress_request(body, api_format="openai-chat", content_encoding=None, settings=s, store=None)
+    with tempfile.TemporaryDirectory() as td, OriginalStore(Path(td) / "o.db") as store:
+        res = compress_request(body, api_format="openai-chat", content_encoding=None, settings=s, store=store)
     return json.loads(res.body)["messages"][2]["content"]
 
 

@@ -409,3 +409,16 @@ def test_a_finding_located_on_a_line_below_keeps_that_line() -> None:
     assert len(out) < 0.4 * len(text)
     for f in range(4):
         assert f"Location: ./app/mod{f}.py:" in out
+
+
+def test_findings_with_a_column_but_no_level_are_findings_not_search_hits() -> None:
+    text = "\n".join(
+        f"pkg/mod{f}.py:{n}:1: undefined name 'name_{f}_{n}' in __all__" if n % 2 else f"pkg/mod{f}.py:{n}:5: 'os' imported but unused"
+        for f in range(8)
+        for n in range(1, 60)
+    ) + "\n"
+    out = rendered(text)
+    assert_verbatim(text, out)
+    for f in range(8):  # one of each kind of finding per file
+        assert f"pkg/mod{f}.py:1:1: undefined name" in out and f"pkg/mod{f}.py:2:5: 'os' imported but unused" in out
+    assert len(out) < 0.5 * len(text) and "[warnings left out, by kind:" in out

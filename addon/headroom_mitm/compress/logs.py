@@ -155,10 +155,12 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
             if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
                 sev[i] = ln.WARN
                 break
-    if ln.FAIL in sev.values():
-        for i in placed:
-            if i not in sev and i not in lint:
-                sev[i] = ln.FAIL
+    # Where something failed they are failures; elsewhere they are findings of their own kind
+    # (pyflakes: "x.py:19:1: undefined name 'y'").
+    level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
+    for i in placed:
+        if i not in sev:
+            sev[i] = level
     return sev, passing
 
 

@@ -28,8 +28,12 @@ def _merge(log_rank: list[int] | None, row_rank: list[int] | None) -> list[int]:
     return [lr if lr == LOW and rr >= NORMAL else min(lr, rr) for lr, rr in zip(log_rank, row_rank)]
 
 
-# A compiler's or linter's finding: a level or a code right after the place.
-_FINDING = re.compile(r"^\S+?(?::\d+(?::\d+)?|\(\d+,\d+\)):?\s*(?:error|warning|note|fatal|info|[A-Z]{1,4}\d{2,5}\b)", re.I)
+# A compiler's or linter's finding: a level or a code right after the place, or a place with a
+# column (grep prints one only when asked to; checkers always do).
+_FINDING = re.compile(
+    r"^\S+?(?::\d+(?::\d+)?|\(\d+,\d+\)):?\s*(?:error|warning|note|fatal|info|[A-Z]{1,4}\d{2,5}\b)|^\S+?:\d+:\d+:\s",
+    re.I,
+)
 
 
 def _diagnostic_share(lines: list[str]) -> float:
