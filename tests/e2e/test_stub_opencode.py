@@ -73,7 +73,8 @@ def test_real_opencode_runs_the_demo_tools(provider: str, tmp_path: Path) -> Non
     assert convs[0].is_title_request
     assert [len(c.tool_results) for c in convs[1:]] == [0, 1, 2]
     bash_out = convs[2].tool_results[0]
-    assert bash_out.name == "bash" and bash_out.content.count(" PASSED [") > 100
+    # How much of the log's tail OpenCode keeps varies from run to run (a ring of the chunks it read).
+    assert bash_out.name == "bash" and " PASSED [" in bash_out.content
     # OpenCode cut the ~200 KB log itself. Its tail usually holds the failure, but OpenCode 1.18.33
     # can drop the last part of a fast command's output (it stops reading at process exit), so
     # the test checks consistency with what arrived rather than the tail itself.
