@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from headroom_mitm.compress import LOSSY_TRANSFORMS, logs, sift
 from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import transforms as tf
@@ -262,9 +260,3 @@ def test_source_code_and_prose_are_never_lossy() -> None:
         assert compress_text(text, "bash", S).rendering.retrieve_id is None
 
 
-def test_dedupe_saving_bound_is_an_upper_bound() -> None:
-    text = "\n".join(["same line"] * 10 + [f"step {i} of 20" for i in range(20)] + ["end"])
-    res = tf.dedupe_lines(text, S)
-    assert res is not None
-    assert len(text) - len(res.text) <= tf.dedupe_saving_bound(text)
-    assert tf.dedupe_saving_bound("a\nb\nc\nd") <= 4

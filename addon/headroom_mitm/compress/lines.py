@@ -118,15 +118,11 @@ _LOC_OTHER = re.compile(
 )
 _PATH_IN = re.compile(r"[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}")
 _PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-")
-# Lines that open a failure's block: pytest's "____ test ____", cargo's "---- x stdout ----",
-# go's "--- FAIL:", mocha's "  1) suite", TAP's "not ok 3 - name".
-BANNER = re.compile(r"^\s*(?:[_=\-#*~]{3,}) ?\S.* ?(?:[_=\-#*~]{3,})\s*$|^\s*--- (?:FAIL|PASS|SKIP)\b|^\s*\d+\) \S")
 # A lint or compiler code: F401, E0382, TS2345, SC2086, W0612, [-Wunused-variable], no-unused-vars
 _CODE = re.compile(
     r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\[([A-Z]{1,4}\d{2,5})[:\]]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
     r"|\[([\w-]+)\]\s*$"
 )
-_BARE_PATH = re.compile(r"^\s*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?\s*$")
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 
 
@@ -197,16 +193,6 @@ def location(line: str) -> tuple[int, int] | None:
 
 def has_location(line: str) -> bool:
     return location(line) is not None
-
-
-def starts_with_location(line: str) -> int:
-    """Where the text after a leading place-in-a-file starts (0 when the line does not start so)."""
-    span = location(line)
-    return span[1] if span is not None and line[: span[0]].strip() == "" else 0
-
-
-def is_bare_path(line: str) -> bool:
-    return len(line) < 300 and _BARE_PATH.match(line) is not None
 
 
 def shape(line: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import compress
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -73,19 +72,6 @@ def gap_marker(text: str, rid: str, s: CompressionSettings):
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 _ZEROS = re.compile(r"0+")
-_DELETE_DIGITS = str.maketrans("", "", "0123456789")
-
-
-def dedupe_saving_bound(text: str) -> int:
-    """An upper bound on the characters dedupe_lines can remove: it only drops lines whose
-    digit-normalised shape equals the previous line's. Cheap (C-level passes), so the engine can
-    skip dedupe_lines when it cannot beat a candidate it already has."""
-    # Deleting digits merges at least the shapes dedupe_lines merges (it collapses digit runs).
-    norm = text.translate(_DELETE_DIGITS).split("\n")
-    if len(norm) < 3:
-        return 0
-    lens = map(len, text.split("\n")[1:])
-    return sum(compress(lens, map(str.__eq__, norm[1:], norm[:-1]))) + len(norm)
 
 
 def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
