@@ -1,6 +1,7 @@
 """`headroom-mitm demo`: the README's first command ends with this."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,4 +24,6 @@ def test_demo_runs_a_real_session_through_the_proxy(tmp_path):
     assert "Failing test: tests/unit/test_config.py::test_reload_keeps_defaults" in result.stdout
     assert "grep found 2 matches" in result.stdout
     assert "answered 3 requests, 3 of them through the proxy" in result.stderr
+    saved = re.search(r"est\. request tokens [\d,]+ -> [\d,]+ \(saved [\d,]+, ([\d.]+)%\)", result.stderr)
+    assert saved and float(saved.group(1)) > 10, "the retrieve tool is registered, so the long test log is compressed"
     assert not list(tmp_path.glob("headroom-mitm-*"))  # demo tree and session CA both removed

@@ -86,6 +86,7 @@ def run_demo(options: GlobalOptions, *, keep: bool = False) -> int:
                 demo_options,
                 env=env,
                 cwd=work,
+                register_retrieval=demo_options.compress,  # as `headroom-mitm opencode` does: lossy needs it
             )
             seen = [r for r in stub.requests if r.method == "POST"]
             proxied = sum(1 for r in seen if "headroom-mitm" in r.headers.get("via", ""))
