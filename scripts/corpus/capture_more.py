@@ -43,8 +43,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 # small shared helpers of the data capture (cleaning, rule-4 machinery, diff needles)
-from capture_data import (any_of, categorical, clean_lines, cut, diff_needles, json_records_needles,  # noqa: E402
-                          num, python_exceptions, rule4, shape, split_of, ws_rows)
+from capture_data import (any_of, clean_lines, cut, diff_needles, free_port, json_records_needles,  # noqa: E402
+                          python_exceptions, rule4, shape, split_of, stop, wait_port, ws_rows)
 
 ROOT = HERE.parents[1]
 DEFAULT_OUT = HERE / "data" / "more.json"
@@ -103,38 +103,6 @@ def start(cmd: list[str] | str, cwd=None, log=None, env: dict | None = None) -> 
                          start_new_session=True)
     PROCS.append(p)
     return p
-
-
-def stop(p: subprocess.Popen) -> None:
-    if p.poll() is None:
-        try:
-            os.killpg(p.pid, signal.SIGTERM)
-            p.wait(timeout=5)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(p.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            p.wait()
-
-
-def free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def wait_port(port: int, timeout: float = 10) -> bool:
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.1)
-    return False
 
 
 def have(tool: str, kind: str) -> bool:
