@@ -69,6 +69,8 @@ def _llm_hosts(value: Sequence[str]) -> None:
 
 
 def _transforms(value: Sequence[str]) -> None:
+    if not value:
+        return  # the usual case: the compression engine is not imported to check nothing
     from .compress.settings import ALL_TRANSFORMS
 
     unknown = [name for name in value if name not in ALL_TRANSFORMS]

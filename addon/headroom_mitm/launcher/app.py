@@ -6,16 +6,15 @@ import os
 import secrets
 import socket
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from headroom_certs.session import SessionCa
 from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
-from ..meter.live import PriceSource
-from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
 from .proxy import EmbeddedProxy, ProxyConfig, listen_socket
@@ -41,6 +40,8 @@ def session_summary(meter: Meter | None) -> str:
     totals = meter.stats.total()
     if not totals.requests:
         return ""  # e.g. `run -- CMD` that made no LLM call: nothing worth a line
+    from ..meter.stats import format_session_summary
+
     return format_session_summary(totals)
 
 
@@ -128,6 +129,7 @@ def run_agent(
 
         def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
             from ..addons import make_addons
+            from ..meter.live import PriceSource
 
             # prices from OpenCode's models cache, as the agent sees it
             addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env))
@@ -144,25 +146,65 @@ def run_agent(
                 return child.run_child(argv, env_for(address.host, address.port), cwd=cwd)
             finally:
                 _stop(proxy, meter)
-        # The agent starts at once; its first connections wait in our socket's backlog while the
-        # proxy loads, so the two start-ups overlap instead of adding up.
+        # The agent starts at once and the proxy loads beside it: the agent's first connections wait
+        # in our socket's backlog, so the two start-ups overlap instead of adding up.
         sock = listen_socket("127.0.0.1")
         try:
             agent = child.start_child(argv, env_for(*sock.getsockname()[:2]), cwd=cwd)
         except BaseException:
             sock.close()
             raise
+        loader = _ProxyLoader(lambda: make_proxy(sock), on_failure=lambda: child.stop_child(agent))
         try:
-            proxy, meter = make_proxy(sock)
-            proxy.start()
-        except BaseException:
-            child.stop_child(agent)
-            sock.close()
-            raise
-        try:
-            return child.wait_child(agent)
+            code = child.wait_child(agent)
         finally:
-            _stop(proxy, meter)
+            started = loader.settle()
+            if started is None:
+                sock.close()  # never served a connection: nothing to flush or summarize
+            else:
+                _stop(*started)
+        loader.raise_failure()
+        return code
+
+
+class _ProxyLoader:
+    """Makes and starts the proxy on a thread while the agent runs. An agent that is done before
+    the proxy is up (`opencode --version`) is not kept waiting for it: the half-loaded proxy, which
+    never accepted a connection, is abandoned (its thread is a daemon)."""
+
+    def __init__(self, make: Callable[[], tuple[EmbeddedProxy, Meter | None]], *, on_failure: Callable[[], None]) -> None:
+        self._make = make
+        self._on_failure = on_failure
+        self._lock = threading.Lock()
+        self._settled = False
+        self._started: tuple[EmbeddedProxy, Meter | None] | None = None
+        self._failure: BaseException | None = None
+        threading.Thread(target=self._run, name="headroom-mitm-load", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            proxy, meter = self._make()
+            with self._lock:
+                if self._settled:
+                    return
+                proxy.start()
+                self._started = (proxy, meter)
+        except BaseException as exc:  # surfaced by raise_failure() once the agent is stopped
+            with self._lock:
+                if self._settled:
+                    return  # the agent is already done: nobody needed this proxy
+                self._failure = exc
+            self._on_failure()
+
+    def settle(self) -> tuple[EmbeddedProxy, Meter | None] | None:
+        """The started proxy, or None when it never started (and now never will)."""
+        with self._lock:  # waits for a start already under way
+            self._settled = True
+            return self._started
+
+    def raise_failure(self) -> None:
+        if self._failure is not None:
+            raise self._failure
 
 
 def _stop(proxy: EmbeddedProxy, meter: Meter | None) -> None:

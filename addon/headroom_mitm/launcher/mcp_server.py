@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..compress import OriginalStore
-from ..compress.store import retrieve_text
-
 if TYPE_CHECKING:
     from mcp.server.lowlevel import Server
+
+    from ..compress import OriginalStore
 
 SERVER_NAME = "headroom"
 TOOL_NAME = "headroom_retrieve"
@@ -28,6 +27,8 @@ def retrieve(
     context: int = 0,
 ) -> str:
     """The tool's answer as plain text; a clear sentence when the id or the pattern is no good."""
+    from ..compress.store import retrieve_text
+
     try:
         text = retrieve_text(store, id.strip(), start_line=start_line, end_line=end_line, pattern=pattern, context=context)
     except ValueError as exc:  # a bad regular expression, a bad range
@@ -63,6 +64,8 @@ def build_server(store_path: Path) -> "Server":
     every request for a server that advertises resources, which FastMCP always does."""
     from mcp import types  # only the MCP server process pays for these imports
     from mcp.server.lowlevel import Server
+
+    from ..compress import OriginalStore
 
     server: Server = Server(SERVER_NAME)
     store = OriginalStore(store_path)

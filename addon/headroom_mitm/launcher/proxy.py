@@ -12,7 +12,6 @@ so the two start-ups overlap. mitmproxy is only imported when a proxy is made.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import socket
 import sys
@@ -24,6 +23,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 from .errors import ProxyStartError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from mitmproxy import master as mitm_master
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ def _listen_on_handed_over_sockets() -> None:
             sock = _HANDED_OVER.pop((host, port), None)
         if sock is None or self.mode.transport_protocol != "tcp":
             return await original(self, host, port)
+        import asyncio  # already loaded by mitmproxy here
+
         return [await asyncio.start_server(self.handle_stream, sock=sock)]
 
     listen.headroom_handover = True  # type: ignore[attr-defined]
@@ -235,6 +238,8 @@ class EmbeddedProxy:
 
     # -- the proxy thread ------------------------------------------------------------------
     def _thread_main(self) -> None:
+        import asyncio  # here, not at the top: the launcher starts the agent before it needs the loop
+
         loop = asyncio.new_event_loop()
         self._loop = loop
         asyncio.set_event_loop(loop)
