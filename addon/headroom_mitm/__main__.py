@@ -1,7 +1,5 @@
 """`python -m headroom_mitm …` is the `headroom-mitm` command."""
 
-import sys
+from headroom_mitm.launcher.cli import entry
 
-from headroom_mitm.launcher.cli import main
-
-sys.exit(main())
+entry()
