@@ -1,14 +1,17 @@
 """What a line of tool output says, read from the text alone: the facts every lossy transform
 ranks lines by. Nothing here knows which program printed the line.
 
-Words are searched in the lowered text with str.find (far faster than a regex per line); only
-the lines they hit are looked at with regular expressions.
+Words are searched in the lowered text, all in one Aho-Corasick pass (far faster than a regex per
+line); only the lines they hit are looked at with regular expressions.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
+
+from ahocorasick_rs import AhoCorasick
 
 # --------------------------------------------------------------------------- line index
 
@@ -29,21 +32,13 @@ class LineIndex:
         self.starts = starts
 
     def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
-        found: set[int] = set()
         hay = self.text if case else self.low
-        find = hay.find
         starts = self.starts
-        nlines = len(starts)
-        end = len(hay)
-        for w in words:
-            lead = 1 if w.startswith("\n") else 0
-            i = find(w)
-            while i != -1:
-                line = bisect_right(starts, i + lead) - 1
-                found.add(line)
-                nxt = (starts[line + 1] if line + 1 < nlines else end) - lead
-                i = find(w, nxt if nxt > i else i + 1)  # one hit per line per word is enough
-        return found
+        automaton, lead = _automaton(words)
+        return {
+            bisect_right(starts, start + lead[w]) - 1
+            for w, start, _ in automaton.find_matches_as_indexes(hay, overlapping=True)
+        }
 
     def where(self, check: re.Pattern[str], words: tuple[str, ...] = (), probe: re.Pattern[str] | None = None) -> list[int]:
         """Lines that `check` matches at their start, looked at only where one of `words`, or a
@@ -58,6 +53,14 @@ class LineIndex:
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
+
+
+@lru_cache(maxsize=64)
+def _automaton(words: tuple[str, ...]) -> tuple[AhoCorasick, tuple[int, ...]]:
+    """All of `words` found in one pass over the text (str.find per word scanned it once per
+    word: ~10x slower on a 50 KB output), and for each word, 1 when it starts with the newline
+    that begins its line."""
+    return AhoCorasick(words), tuple(1 if w.startswith("\n") else 0 for w in words)
 
 
 # --------------------------------------------------------------------------- vocabulary
