@@ -41,8 +41,7 @@ _TAP = re.compile(r"\s*(?:not )?ok \d+")
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 _GUTTER_PROBE = ("|", "│")
 _BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
-_BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP")
-_NUMBERED = re.compile(r"\d\) \S")  # mocha's "  1) suite"
+_BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
@@ -70,19 +69,20 @@ def looks_like_code_or_prose(text: str) -> bool:
     n = len(sample)
     if n < 8 or _TRACEBACK in text:
         return False
-    if sum(1 for x in sample if ln.has_location(x)) >= 0.15 * n or sum(1 for x in sample if _GUTTER.match(x)) >= 0.1 * n:
-        return False  # excerpts of code inside diagnostics
     code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
-    if code >= 0.3 * n:
-        return True
-    if sum(1 for x in sample if _CONFIG.match(x)) >= 0.6 * n and not any(_TAP.match(x) for x in sample):
-        return True
-    # Documents: code with its comments, markdown, markup, prose.
-    reading = code + sum(
-        1 for x in sample
-        if (x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x))
+    reads = (
+        code >= 0.3 * n
+        or (sum(1 for x in sample if _CONFIG.match(x)) >= 0.6 * n and not any(_TAP.match(x) for x in sample))
+        # Documents: code with its comments, markdown, markup, prose.
+        or code + sum(
+            1 for x in sample
+            if (x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x))
+        ) >= 0.5 * n
     )
-    return reading >= 0.5 * n
+    # Excerpts of code inside diagnostics are not code (checked last: the costliest look).
+    return reads and not (
+        sum(1 for x in sample if ln.has_location(x)) >= 0.15 * n or sum(1 for x in sample if _GUTTER.match(x)) >= 0.1 * n
+    )
 
 
 def _is_prose(line: str) -> bool:
@@ -199,7 +199,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
         return None
     failures = sorted(i for i, s in sev.items() if s == ln.FAIL)
     anchors = set(failures)
-    banners = index.where(_BANNER, _BANNER_PROBE, _NUMBERED)
+    banners = index.where(_BANNER, _BANNER_PROBE)
     stops = anchors | set(banners)
 
     for i in failures:

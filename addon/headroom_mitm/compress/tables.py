@@ -104,7 +104,15 @@ def _aligned(rows: list[str], width: int) -> bool:
 
 def looks_path_list(lines: list[str]) -> bool:
     nonblank = [s for s in lines if s.strip()]
-    return len(nonblank) >= _MIN_ROWS and sum(1 for s in nonblank if "/" in s and _PATH_LINE.match(s)) >= 0.8 * len(nonblank)
+    if len(nonblank) < _MIN_ROWS:
+        return False
+    misses_allowed = len(nonblank) - 0.8 * len(nonblank)
+    for s in nonblank:
+        if not ("/" in s and _PATH_LINE.match(s)):
+            misses_allowed -= 1
+            if misses_allowed < 0:
+                return False  # decided: no need to look at the rest
+    return True
 
 
 def rank_table(lines: list[str]) -> list[int] | None:
