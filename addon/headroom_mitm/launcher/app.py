@@ -15,6 +15,7 @@ from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
 from ..meter.live import PriceSource
+from ..options import BY_NAME
 from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
@@ -83,7 +84,10 @@ class Credentials:
 
 def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
     """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
-    command = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(options.state_dir), "mcp"]
+    store = ["--store", options.store] if options.store else []
+    if options.store_days != BY_NAME["store_days"].default:
+        store += ["--store-days", str(options.store_days)]
+    command = [sys.executable, "-m", "headroom_mitm", *store, "--state-dir", str(options.state_dir), "mcp"]
     return {"mcp": {SERVER_NAME: {"type": "local", "command": command, "enabled": True}}}
 
 
