@@ -2,7 +2,7 @@
 
   route    Classify         host → Route (llm | telemetry | other | loopback, provider, API format)
   rules    Rules            loop guard (our own ports, our hop marker) and --telemetry block
-  compress RetrieveEndpoint http://headroom.mitm/mcp: headroom_retrieve over MCP, from Compress's store
+  compress RetrieveEndpoint http(s)://headroom.mitm/mcp: headroom_retrieve over MCP, from Compress's store
                             (answered by the proxy itself, so before the egress policy, like /stats)
            EgressPolicy     the --policy file: allow/deny, intercept or tunnel
   meter    MeterIntake      the request as the client sent it (size, tokens), before any rewrite

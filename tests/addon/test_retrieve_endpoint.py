@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import ssl
 
 import httpx
 from mcp import ClientSession
@@ -19,15 +20,18 @@ from headroom_mitm.launcher.app import proxy_config
 from headroom_mitm.launcher.proxy import EmbeddedProxy
 from headroom_mitm.launcher.settings import GlobalOptions
 from tests.addon.test_compress_stage import LOG, chat_body, send
-from tests.support import PROXY_AUTH, RecordingUpstream, request_via_proxy, write_policy
+from tests.support import PROXY_AUTH, RecordingUpstream, connect_status, request_via_proxy, write_policy
 
 URL = "http://headroom.mitm/mcp"
 
 
-async def _mcp(proxy_port: int, *calls: dict, auth: str = PROXY_AUTH) -> tuple[list[str], list[str]]:
-    """(tool names listed, the text of each headroom_retrieve call) through the proxy."""
-    async with httpx.AsyncClient(proxy=f"http://{auth}@127.0.0.1:{proxy_port}", timeout=10) as client:
-        async with streamable_http_client(URL, http_client=client) as (read, write, _):
+async def _mcp(proxy_port: int, *calls: dict, auth: str = PROXY_AUTH, ca=None) -> tuple[list[str], list[str]]:
+    """(tool names listed, the text of each headroom_retrieve call) through the proxy; over https
+    when given the proxy's CA."""
+    verify = ssl.create_default_context(cafile=str(ca)) if ca else True
+    url = URL.replace("http:", "https:") if ca else URL
+    async with httpx.AsyncClient(proxy=f"http://{auth}@127.0.0.1:{proxy_port}", timeout=10, verify=verify) as client:
+        async with streamable_http_client(url, http_client=client) as (read, write, _):
             async with ClientSession(read, write) as session:
                 await session.initialize()
                 names = [t.name for t in (await session.list_tools()).tools]
@@ -38,8 +42,8 @@ async def _mcp(proxy_port: int, *calls: dict, auth: str = PROXY_AUTH) -> tuple[l
                 return names, texts
 
 
-def mcp(proxy_port: int, *calls: dict, auth: str = PROXY_AUTH) -> tuple[list[str], list[str]]:
-    return asyncio.run(asyncio.wait_for(_mcp(proxy_port, *calls, auth=auth), 30))
+def mcp(proxy_port: int, *calls: dict, auth: str = PROXY_AUTH, ca=None) -> tuple[list[str], list[str]]:
+    return asyncio.run(asyncio.wait_for(_mcp(proxy_port, *calls, auth=auth, ca=ca), 30))
 
 
 def compress_through(proxy, body: bytes) -> str:
@@ -85,11 +89,27 @@ def test_the_endpoint_needs_the_proxy_credentials_and_refuses_rebinding_and_web_
     assert post({"Origin": "http://evil.example"}) == 403
 
 
-def test_the_endpoint_is_answered_before_the_egress_policy(start_proxy, tmp_path):
+def test_the_endpoint_is_answered_before_the_egress_policy(start_proxy, tmp_path, our_ca):
     policy = write_policy(tmp_path, "default: deny\nrules: []\n")
     proxy = start_proxy(policy=policy)
-    names, _ = mcp(proxy.address.port)
-    assert names == ["headroom_retrieve"]
+    assert mcp(proxy.address.port)[0] == ["headroom_retrieve"]
+    assert mcp(proxy.address.port, ca=our_ca.cert)[0] == ["headroom_retrieve"]
+
+
+def test_over_https_the_proxy_answers_inside_its_own_tls(start_proxy, fake_dns, our_ca):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    rid = marker_id(compress_through(proxy, chat_body(LOG)))
+    assert mcp(proxy.address.port, {"id": rid}, ca=our_ca.cert) == (["headroom_retrieve"], [LOG])
+    # Any other port of the reserved name is still refused, never tunnelled.
+    assert connect_status(proxy.address.port, "headroom.mitm:8443")[0] == 400
+
+
+def test_behind_a_corporate_upstream_proxy_nothing_goes_upstream(start_proxy, our_ca):
+    # The upstream proxy is a closed loopback port: any attempt to use it would fail the calls.
+    proxy = start_proxy(upstream_proxy="http://127.0.0.1:9")
+    assert mcp(proxy.address.port)[0] == ["headroom_retrieve"]
+    assert mcp(proxy.address.port, ca=our_ca.cert)[0] == ["headroom_retrieve"]
 
 
 def test_refusal_lets_in_loopback_or_authenticated_clients_only():

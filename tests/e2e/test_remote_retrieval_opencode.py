@@ -1,11 +1,13 @@
 """The real OpenCode adds the proxy's own retrieval endpoint by URL, as a gateway's user or any
 MCP-capable client would: `headroom-mitm run` (which registers nothing) with a remote MCP server
-`http://headroom.mitm/mcp` in the user's config. The long output is compressed because the tool list
+`https://headroom.mitm/mcp` (or `http://`) in the user's config. The long output is compressed because the tool list
 holds `headroom_headroom_retrieve`, and the model gets the original back through the proxy."""
 
 import json
 import subprocess
 import sys
+
+import pytest
 
 from headroom_mitm.stub import Script, TextStep, ToolCallStep
 from headroom_mitm.stub.library import build_log_command
@@ -13,7 +15,8 @@ from tests.e2e.harness import CUSTOM_MODEL, STUB_HOST, custom_provider_config, o
 from tests.e2e.test_compression_opencode import ELIDED_LINE, MARKER_ID, _retrieve_arguments, _tool_named, _tool_outputs
 
 
-def test_opencode_retrieves_through_the_remote_endpoint_of_the_proxy(stub_for):
+@pytest.mark.parametrize("scheme", ["https", "http"])
+def test_opencode_retrieves_through_the_remote_endpoint_of_the_proxy(stub_for, scheme):
     script = Script(
         name="remote-retrieve",
         title="remote-retrieve",
@@ -24,7 +27,7 @@ def test_opencode_retrieves_through_the_remote_endpoint_of_the_proxy(stub_for):
         ),
     )
     oc = stub_for(script)
-    config = custom_provider_config({"mcp": {"headroom": {"type": "remote", "url": "http://headroom.mitm/mcp"}}})
+    config = custom_provider_config({"mcp": {"headroom": {"type": "remote", "url": f"{scheme}://headroom.mitm/mcp"}}})
     argv = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(oc.state),
             "--route", f"{STUB_HOST}={oc.stub.base_url}", "--route", f"registry.npmjs.org={oc.stub.base_url}",
             "run", "--", opencode_binary(), "run", "--title", "e2e", "-m", CUSTOM_MODEL, "run", "the", "tests"]

@@ -1,6 +1,8 @@
-"""http://headroom.mitm/mcp: the `headroom_retrieve` tool over MCP Streamable HTTP, answered by the
-proxy itself from the compress stage's store, so that any MCP-capable client behind the launcher or
-a gateway adds retrieval by URL.
+"""http(s)://headroom.mitm/mcp: the `headroom_retrieve` tool over MCP Streamable HTTP, answered by
+the proxy itself from the compress stage's store, so that any MCP-capable client behind the launcher
+or a gateway adds retrieval by URL. Over https the proxy accepts the CONNECT itself and answers inside
+the TLS with a certificate from its CA (which its clients trust already): what a gateway returns then
+never crosses the network in clear.
 
 The official SDK's session manager does the protocol (stateless, JSON responses: every call is one
 POST answered whole, which is what an addon-made response can be); mitmproxy's ASGI bridge hands it
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +52,13 @@ class RetrieveEndpoint:
         self._started: asyncio.Future[None] | None = None
         self._stop: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
+
+    def http_connect(self, flow: http.HTTPFlow) -> None:
+        # Accepted here, not tunnelled: there is no upstream; the route stage decrypts this host.
+        if flow.response is None and normalize_host(flow.request.host) == RESERVED_HOST and flow.request.port == 443:
+            now = time.time()
+            flow.response = http.Response(flow.request.data.http_version, 200, b"Connection established",
+                                          http.Headers(), b"", None, now, now)
 
     async def request(self, flow: http.HTTPFlow) -> None:
         if flow.response is not None or not is_endpoint(flow.request.host, flow.request.path):

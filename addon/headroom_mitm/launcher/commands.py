@@ -133,6 +133,7 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     print(f"  trust this CA in clients: {files.cert}", flush=True)
     print(f"  log: {state.proxy_log}", flush=True)
     print(f"  stats: curl -x http://{shown}:{address.port} http://headroom.mitm/stats  (and /metrics)", flush=True)
+    print("  retrieval for MCP clients: https://headroom.mitm/mcp (through this proxy)", flush=True)
     if server.web_url:
         print(f"  mitmweb UI: {server.web_url}", flush=True)
     print(f"  audit: {state.audit_jsonl}" + (f"\n  policy: {options.policy} (SIGHUP reloads it)" if options.policy else ""), flush=True)

@@ -58,9 +58,10 @@ class Control:
         flow.response = http.Response.make(status, body, headers)
 
     def http_connect(self, flow: http.HTTPFlow) -> None:
-        # https://headroom.mitm would otherwise be tunnelled to a host that does not exist.
-        if normalize_host(flow.request.host) == RESERVED_HOST:
+        # Only port 443 is accepted (by the retrieval endpoint, before us); any other port would be
+        # tunnelled to a host that does not exist.
+        if flow.response is None and normalize_host(flow.request.host) == RESERVED_HOST:
             flow.response = http.Response.make(
-                400, b"headroom-mitm: use http://headroom.mitm/stats (plain HTTP through the proxy)\n",
+                400, b"headroom-mitm: use http://headroom.mitm/stats, or https://headroom.mitm (port 443)\n",
                 {"content-type": "text/plain; charset=utf-8"},
             )
