@@ -147,3 +147,23 @@ def test_two_proxies_share_one_redis_store(tmp_path, fake_dns, redis_server):
         for proxy in proxies:
             proxy.stop()
         clear_memo()
+
+
+def test_with_redis_down_the_proxy_compresses_losslessly_and_says_so(start_proxy, fake_dns, redis_server, caplog):
+    import logging
+
+    fake_dns(["llm.test"])
+    url = redis_server.url
+    redis_server.stop()  # an outage from the start: the proxy must still forward every request
+    caplog.set_level(logging.WARNING)
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",), store=url)
+    clear_memo()
+    try:
+        body = chat_body(LOG.replace("test_mod", "test_outage"))
+        sent = compress_through(proxy, body)
+        assert sent == LOG.replace("test_mod", "test_outage") and "headroom_retrieve" not in sent
+        _, (answer,) = mcp(proxy.address.port, {"id": "hr_0123456789abcdef"})
+        assert "unreachable" in answer
+        assert any("unreachable" in r.getMessage() and "losslessly" in r.getMessage() for r in caplog.records)
+    finally:
+        clear_memo()
