@@ -118,6 +118,9 @@ def is_loopback_host(host: str, *, unspecified: bool = True) -> bool:
 # /mcp), through the proxy, never forwarded.
 RESERVED_HOST = "headroom.mitm"
 MCP_PATH = "/mcp"  # the headroom_retrieve tool over MCP Streamable HTTP
+# The name our retrieval MCP server goes by, in clients' configs and so in their tool names
+# (OpenCode: headroom_headroom_retrieve; Claude Code: mcp__headroom__headroom_retrieve).
+MCP_SERVER_NAME = "headroom"
 
 
 def reserved_host_allowed(host_header: str | None) -> bool:

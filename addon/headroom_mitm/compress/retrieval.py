@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..facts import MCP_SERVER_NAME as SERVER_NAME
+from .settings import RETRIEVE_TOOL as TOOL_NAME
 from .store import Store, StoreUnavailable, retrieve_text
 
 if TYPE_CHECKING:
     from mcp.server.lowlevel import Server
-
-SERVER_NAME = "headroom"
-TOOL_NAME = "headroom_retrieve"
 
 
 def retrieve(

@@ -15,7 +15,6 @@ from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
 from ..meter.live import PriceSource
-from ..options import BY_NAME
 from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
@@ -84,6 +83,8 @@ class Credentials:
 
 def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
     """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
+    from ..options import BY_NAME
+
     store = ["--store", options.store] if options.store else []
     if options.store_days != BY_NAME["store_days"].default:
         store += ["--store-days", str(options.store_days)]
