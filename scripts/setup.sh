@@ -18,6 +18,13 @@ fi
 mkdir -p .tools/bin
 ln -sf ../node_modules/opencode-linux-x64/bin/opencode .tools/bin/opencode
 ln -sf ../../.venv/bin/rg .tools/bin/rg
+# The Redis store's tests run against a real redis-server: Debian's package, where we may install it.
+# Optional for a user: without it only those tests are skipped (they fail under CI=true).
+if ! command -v redis-server >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; } \
+    >/dev/null 2>&1 || echo "note: could not install redis-server (only needed by the Redis store tests)" >&2
+fi
+
 echo "installed: $(.venv/bin/headroom-mitm --version), opencode $(.tools/bin/opencode --version)"
 echo "use it:    export PATH=\"$PWD/.venv/bin:$PWD/.tools/bin:\$PATH\"; headroom-mitm opencode"
 

@@ -48,3 +48,15 @@ def fake_dns(monkeypatch):
         return resolver
 
     return install
+
+
+@pytest.fixture()
+def redis_server(tmp_path):
+    """A real redis-server on a free loopback port (see tests/redis_server.py), stopped afterwards."""
+    from tests.redis_server import RedisServer
+
+    workdir = tmp_path / "redis"
+    workdir.mkdir()
+    server = RedisServer(workdir).start()
+    yield server
+    server.stop()

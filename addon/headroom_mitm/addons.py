@@ -2,6 +2,8 @@
 
   route    Classify         host → Route (llm | telemetry | other | loopback, provider, API format)
   rules    Rules            loop guard (our own ports, our hop marker) and --telemetry block
+  compress RetrieveEndpoint http(s)://headroom.mitm/mcp: headroom_retrieve over MCP, from Compress's store
+                            (answered by the proxy itself, so before the egress policy, like /stats)
            EgressPolicy     the --policy file: allow/deny, intercept or tunnel
   meter    MeterIntake      the request as the client sent it (size, tokens), before any rewrite
   compress Compress         tool outputs in LLM request bodies, originals stored for retrieval
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .audit.hook import AuditTrail
 from .compress.hook import Compress
+from .compress.retrieve_endpoint import RetrieveEndpoint
 from .forward.hook import Forward
 from .forward.stream import StreamResponses
 from .meter.control import Control
@@ -39,12 +42,14 @@ def make_addons(
     classify = Classify(custom_providers)
     policy = EgressPolicy()
     meter = Meter(LiveStats(prices or PriceSource()))
+    compress = Compress()
     return [
         classify,
         Rules(),
+        RetrieveEndpoint(lambda: compress.store),
         policy,
         MeterIntake(keep_originals=options.web),
-        Compress(),
+        compress,
         Forward(),
         StreamResponses(),
         meter,

@@ -112,3 +112,20 @@ def is_loopback_host(host: str, *, unspecified: bool = True) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     return ip.is_loopback or (unspecified and ip.is_unspecified)
+
+
+# The proxy's own name: http://headroom.mitm/… is answered by the proxy itself (/stats, /metrics,
+# /mcp), through the proxy, never forwarded.
+RESERVED_HOST = "headroom.mitm"
+MCP_PATH = "/mcp"  # the headroom_retrieve tool over MCP Streamable HTTP
+# The name our retrieval MCP server goes by, in clients' configs and so in their tool names
+# (OpenCode: headroom_headroom_retrieve; Claude Code: mcp__headroom__headroom_retrieve).
+MCP_SERVER_NAME = "headroom"
+
+
+def reserved_host_allowed(host_header: str | None) -> bool:
+    """DNS-rebinding guard: the Host header may name only the reserved host or a loopback address."""
+    if not host_header:
+        return True  # HTTP/1.0 without Host: the absolute URL already named the reserved host
+    host = normalize_host(host_header)
+    return host == RESERVED_HOST or is_loopback_host(host)

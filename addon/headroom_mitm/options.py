@@ -121,6 +121,12 @@ def parse_upstream_proxy(value: str) -> tuple[str, str | None]:
     return url, auth
 
 
+def _store(value: str) -> None:
+    if not value.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("--store: expected redis://[:PASSWORD@]HOST:PORT/DB, rediss://… or unix://PATH "
+                         "(the default store is a SQLite file in the state dir)")
+
+
 def _mb_to_bytes(mb: int) -> int:
     return mb << 20
 
@@ -182,8 +188,12 @@ OPTIONS: tuple[Option, ...] = (
            flag="--audit-format", mitm="headroom_audit_format", choices=("native", "ocsf")),
     Option("upstream_proxy", None, "send all upstream traffic through this proxy, e.g. http://user:pass@proxy.corp:3128",
            flag="--upstream-proxy", metavar="URL", check=_upstream_proxy),
+    Option("store", None, "keep the originals of lossy compressions in Redis, shared by several gateway instances: "
+           "redis://[:PASSWORD@]HOST:PORT/DB, rediss://… or unix://… (default: a SQLite file in the state dir)",
+           flag="--store", mitm="headroom_store", metavar="URL", check=_store, to_mitm=_path_or_empty, mitm_default=""),
+    Option("store_days", 7.0, "days an original stays retrievable, in SQLite or Redis (default 7)",
+           flag="--store-days", mitm="headroom_store_days", kind="float", metavar="DAYS", gt=0, le=3650),
     # mitmproxy-only: set from the state directory by the launcher, or by hand under mitmdump.
-    Option("", "", "SQLite file keeping the originals of lossy compressions.", mitm="headroom_store"),
     Option("", "", "Append one JSON line per LLM flow to this file ('' = keep live totals only).", mitm="headroom_records"),
     Option("", "", "Egress audit JSONL file; empty: no audit trail.", mitm="headroom_audit_file"),
     Option("", DEFAULT_AUDIT_MAX_BYTES, "Rotate the audit file beyond this size.", mitm="headroom_audit_max_bytes",
@@ -284,7 +294,7 @@ def mitm_values(settings: Any, state: StateDir) -> dict[str, object]:
             value = list(value)
         values[o.mitm] = value
     values.update(
-        headroom_store=str(state.originals_db),
+        headroom_store=settings.store or str(state.originals_db),
         headroom_records=str(state.flows_jsonl),
         headroom_audit_file=str(state.audit_jsonl),
     )

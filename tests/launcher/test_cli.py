@@ -80,3 +80,25 @@ def test_web_is_accepted_before_or_after_proxy(argv, tmp_path, monkeypatch):
     monkeypatch.setattr(commands, "proxy", lambda options, **kw: seen.setdefault("web", options.web) and 0)
     assert main(["--state-dir", str(tmp_path), *argv]) == 0
     assert seen["web"] is True
+
+
+def test_store_flags_reach_the_compress_options_and_the_local_mcp_server(tmp_path):
+    from headroom_mitm.launcher.app import retrieval_mcp_config
+    from headroom_mitm.launcher.settings import GlobalOptions
+
+    default = GlobalOptions(state_dir=tmp_path).mitm_options()
+    assert default["headroom_store"] == str(tmp_path / "originals.sqlite") and default["headroom_store_days"] == 7
+    options = GlobalOptions(state_dir=tmp_path, store="redis://127.0.0.1:6390/2", store_days=2.5)
+    assert (options.mitm_options()["headroom_store"], options.mitm_options()["headroom_store_days"]) == (
+        "redis://127.0.0.1:6390/2", 2.5)
+    command = retrieval_mcp_config(options)["mcp"]["headroom"]["command"]
+    assert command[command.index("--store") + 1] == "redis://127.0.0.1:6390/2" and "2.5" in command
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--store", "/tmp/other.sqlite", "proxy"], "--store: expected redis://"),
+    (["--store-days", "0", "proxy"], "store"),
+])
+def test_a_bad_store_is_a_usage_error(argv, message, capsys, tmp_path):
+    assert main(["--state-dir", str(tmp_path), *argv]) == 2
+    assert message in capsys.readouterr().err

@@ -13,13 +13,13 @@ from headroom_mitm.compress import OriginalStore, retrieve_id
 ORIGINAL = "\n".join(f"line {i}" for i in range(1, 301)) + "\n"
 
 
-def _talk(state_dir, calls):
+def _talk(state_dir, calls, *global_args):
     async def run():
         with anyio.fail_after(60):
             return await exchange()
 
     async def exchange():
-        params = StdioServerParameters(command=sys.executable, args=["-m", "headroom_mitm", "--state-dir", str(state_dir), "mcp"])
+        params = StdioServerParameters(command=sys.executable, args=["-m", "headroom_mitm", *global_args, "--state-dir", str(state_dir), "mcp"])
         async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
             init = await session.initialize()
             tools = await session.list_tools()
@@ -41,3 +41,13 @@ def test_the_server_offers_one_tool_and_returns_originals(tmp_path):
     assert whole == ORIGINAL
     assert "line 10" in part and "line 11" in part and "line 12" not in part
     assert "no original is stored" in missing
+
+
+def test_the_stdio_server_reads_a_redis_store(tmp_path, redis_server):
+    from headroom_mitm.compress.redis_store import RedisStore
+
+    with RedisStore(redis_server.url) as store:
+        rid = store.put(ORIGINAL)
+    _, _, (answer,) = _talk(tmp_path, [{"id": rid, "pattern": "^line 300$"}], "--store", redis_server.url)
+    assert answer.content[0].text == "300: line 300"
+    assert not (tmp_path / "originals.sqlite").exists()

@@ -17,7 +17,7 @@ from .engine import (
 )
 from .report import format_report, run_compress_cli
 from .settings import ALL_TRANSFORMS, LOSSLESS_TRANSFORMS, LOSSY_TRANSFORMS, CompressionSettings
-from .store import OriginalStore, Rendering, grep_lines, retrieve_text, slice_lines
+from .store import OriginalStore, Rendering, Store, StoreUnavailable, grep_lines, open_store, retrieve_text, slice_lines
 from .transforms import retrieve_id
 
 __all__ = [
@@ -30,6 +30,8 @@ __all__ = [
     "CompressionSettings",
     "OriginalStore",
     "Rendering",
+    "Store",
+    "StoreUnavailable",
     "ToolBlock",
     "block_key",
     "block_policy",
@@ -38,6 +40,7 @@ __all__ = [
     "compress_text",
     "detect_format",
     "find_blocks",
+    "open_store",
     "format_report",
     "recover_truncated",
     "grep_lines",

@@ -25,7 +25,7 @@ from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii
 from .recovery import recover_full_output
 from .settings import CompressionSettings, tool_matches
 from .sift import lossy_candidates
-from .store import OriginalStore, Rendering
+from .store import Rendering, Store, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +231,7 @@ def _render(block: ToolBlock, s: CompressionSettings) -> BlockOutcome:
 
 
 def render_block(
-    block: ToolBlock, s: CompressionSettings, store: OriginalStore | None
+    block: ToolBlock, s: CompressionSettings, store: Store | None
 ) -> tuple[Rendering, bool]:
     """(rendering, came from memo or store)."""
     key = block_key(block.tool, block.is_error, block.text, s.retrieve_tool)
@@ -243,6 +243,9 @@ def render_block(
     if store is not None:
         try:
             first = store.get_rendering(key)
+        except StoreUnavailable:  # the store logged the outage once
+            store = None
+            first = None
         except Exception as exc:  # a broken store must not stop compression
             log.warning("compression store unavailable: %s", exc)
             store = None
@@ -260,7 +263,8 @@ def render_block(
                 store.put(outcome.original, rendering.retrieve_id)
             rendering = store.put_rendering(key, rendering)
         except Exception as exc:
-            log.warning("compression store write failed: %s", exc)
+            if not isinstance(exc, StoreUnavailable):
+                log.warning("compression store write failed: %s", exc)
             if outcome.original is not None:  # its markers would point at nothing: lossless instead
                 rendering = _render(block, for_request(s, None)).rendering
     _MEMO.put(mkey, rendering, s.memo_max_entries, s.memo_max_chars)
@@ -278,7 +282,7 @@ def compress_request(
     api_format: str | None,
     content_encoding: str | None,
     settings: CompressionSettings,
-    store: OriginalStore | None,
+    store: Store | None,
     parsed: dict[str, Any] | None = None,
 ) -> CompressionResult:
     """Compress tool outputs in a request body; never raises (fail open). `parsed` is the body
@@ -301,7 +305,7 @@ def _compress_request(
     api_format: str | None,
     content_encoding: str | None,
     s: CompressionSettings,
-    store: OriginalStore | None,
+    store: Store | None,
     parsed: dict[str, Any] | None = None,
 ) -> CompressionResult:
     if not s.enabled:
@@ -355,7 +359,7 @@ def _rewrite(
     blocks: list[ToolBlock],
     content_encoding: str | None,
     s: CompressionSettings,
-    store: OriginalStore | None,
+    store: Store | None,
 ) -> CompressionResult:
     """The body with each block's rendering spliced in (the client's bytes when nothing changed)."""
     reports: list[BlockReport] = []

@@ -7,10 +7,9 @@ not touched: auth, `stream` and the client's identity stay exactly as sent.
 
 from __future__ import annotations
 
-from pathlib import Path
 from mitmproxy import ctx, exceptions, http
 
-from . import CompressionSettings, OriginalStore, compress_request
+from . import CompressionSettings, Store, compress_request, open_store
 from ..facts import FlowClass
 from ..options import check_mitm, declare
 from .. import flowdata
@@ -19,10 +18,11 @@ from .. import flowdata
 class Compress:
     def __init__(self) -> None:
         self.settings = CompressionSettings()
-        self.store: OriginalStore | None = None
+        self.store: Store | None = None
 
     def load(self, loader) -> None:
-        declare(loader, "headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools", "headroom_store", "headroom_tool_output_dirs")
+        declare(loader, "headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools",
+                "headroom_store", "headroom_store_days", "headroom_tool_output_dirs")
 
     def configure(self, updated: set[str]) -> None:
         keys = {"headroom_compress", "headroom_disable_transforms", "headroom_lossless_tools", "headroom_tool_output_dirs"}
@@ -38,10 +38,12 @@ class Compress:
                 )
             except ValueError as exc:
                 raise exceptions.OptionsError(f"--disable-transform: {exc}") from None
-        if "headroom_store" in updated:
+        if updated & {"headroom_store", "headroom_store_days"}:
+            check_mitm(updated, "headroom_store_days")
             if self.store is not None:
                 self.store.close()
-            self.store = OriginalStore(Path(ctx.options.headroom_store)) if ctx.options.headroom_store else None
+            spec = ctx.options.headroom_store
+            self.store = open_store(spec, max_age_seconds=ctx.options.headroom_store_days * 86400) if spec else None
 
     def done(self) -> None:
         if self.store is not None:

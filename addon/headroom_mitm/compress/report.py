@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..facts import parse_api_format
 from .engine import CompressionResult, compress_request
 from .settings import CompressionSettings
-from .store import OriginalStore
+from .store import Store
 
 
 def format_report(result: CompressionResult) -> str:
@@ -32,7 +32,7 @@ def format_report(result: CompressionResult) -> str:
 
 
 def run_compress_cli(
-    stdin: bytes, fmt: str, settings: CompressionSettings, store: OriginalStore | None = None
+    stdin: bytes, fmt: str, settings: CompressionSettings, store: Store | None = None
 ) -> tuple[bytes, str]:
     """`headroom-mitm compress`: (body to send upstream, per-block report)."""
     named = parse_api_format(fmt)  # a clear ValueError for an unknown name

@@ -1,4 +1,5 @@
-"""SQLite store for what lossy transforms dropped, and for the first rendering of every block.
+"""The store for what lossy transforms dropped, and for the first rendering of every block: the
+`Store` interface, `open_store` (a SQLite file, the default, or a Redis URL) and the SQLite store.
 
 One file shared by the proxy (writes) and the headroom_retrieve MCP server (reads), possibly in
 different processes: WAL mode plus a busy timeout. Bounded by total bytes and by age; the oldest
@@ -15,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS originals (
@@ -45,6 +47,39 @@ class Rendering:
     retrieve_id: str | None = None
 
 
+class StoreUnavailable(Exception):
+    """The store cannot be reached right now (the compressor falls back to lossless only)."""
+
+
+class Store(Protocol):
+    """What compression and retrieval need from a store. `path` names it (no secrets)."""
+
+    path: object
+
+    def put(self, text: str, rid: str | None = None) -> str: ...
+    def get(self, rid: str) -> str | None: ...
+    def get_rendering(self, key: str) -> Rendering | None: ...
+    def put_rendering(self, key: str, rendering: Rendering) -> Rendering: ...
+    def close(self) -> None: ...
+
+
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+DEFAULT_MAX_AGE_SECONDS = 7 * 24 * 3600
+
+
+def is_redis_url(spec: str) -> bool:
+    return spec.startswith(REDIS_SCHEMES)
+
+
+def open_store(spec: str | os.PathLike[str], *, max_age_seconds: float = DEFAULT_MAX_AGE_SECONDS) -> Store:
+    """A Redis URL (redis://, rediss://, unix://) or the path of a SQLite file."""
+    if isinstance(spec, str) and is_redis_url(spec):
+        from .redis_store import RedisStore  # the redis client is loaded only when asked for
+
+        return RedisStore(spec, max_age_seconds=max_age_seconds)
+    return OriginalStore(spec, max_age_seconds=max_age_seconds)
+
+
 def _encode(text: str) -> bytes:
     # BLOBs, not TEXT: tool output may hold lone surrogates and must round-trip exactly.
     return text.encode("utf-8", "surrogatepass")
@@ -60,7 +95,7 @@ class OriginalStore:
         path: str | os.PathLike[str],
         *,
         max_bytes: int = 256 * 1024 * 1024,
-        max_age_seconds: float = 7 * 24 * 3600,
+        max_age_seconds: float = DEFAULT_MAX_AGE_SECONDS,
         clock: Callable[[], float] = time.time,
         evict_every: int = 64,
         evict_interval_seconds: float = 30.0,
@@ -204,7 +239,7 @@ class OriginalStore:
 
 
 def retrieve_text(
-    store: OriginalStore,
+    store: Store,
     rid: str,
     *,
     start_line: int | None = None,

@@ -84,7 +84,12 @@ class Credentials:
 
 def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
     """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
-    command = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(options.state_dir), "mcp"]
+    from ..options import BY_NAME
+
+    store = ["--store", options.store] if options.store else []
+    if options.store_days != BY_NAME["store_days"].default:
+        store += ["--store-days", str(options.store_days)]
+    command = [sys.executable, "-m", "headroom_mitm", *store, "--state-dir", str(options.state_dir), "mcp"]
     return {"mcp": {SERVER_NAME: {"type": "local", "command": command, "enabled": True}}}
 
 

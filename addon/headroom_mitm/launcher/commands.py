@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from headroom_certs.ca import CaFiles
 
+    from ..compress import Store
     from .settings import GlobalOptions
 
 
@@ -22,7 +23,7 @@ def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
 
 
 def compress(options: GlobalOptions, *, fmt: str) -> int:
-    from ..compress import CompressionSettings, OriginalStore
+    from ..compress import CompressionSettings
     from ..compress.report import run_compress_cli
 
     settings = CompressionSettings.from_user(
@@ -31,7 +32,7 @@ def compress(options: GlobalOptions, *, fmt: str) -> int:
         extra_lossless_tools=options.lossless_tools,
         tool_output_dirs=options.tool_output_dirs,
     )
-    store = OriginalStore(options.state.ensure().originals_db)
+    store = open_store(options)
     try:
         body, report = run_compress_cli(sys.stdin.buffer.read(), fmt, settings, store)
     finally:
@@ -42,10 +43,18 @@ def compress(options: GlobalOptions, *, fmt: str) -> int:
     return 0
 
 
+def open_store(options: GlobalOptions) -> Store:
+    """The originals store these options name: --store, else the state dir's SQLite file."""
+    from ..compress import open_store as open_spec
+
+    spec = options.store or options.state.ensure().originals_db
+    return open_spec(spec, max_age_seconds=options.store_days * 86400)
+
+
 def mcp(options: GlobalOptions) -> int:
     from .mcp_server import serve
 
-    return serve(options.state.ensure().originals_db)
+    return serve(open_store(options))
 
 
 def run(cmd: list[str], options: GlobalOptions) -> int:
@@ -124,6 +133,7 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     print(f"  trust this CA in clients: {files.cert}", flush=True)
     print(f"  log: {state.proxy_log}", flush=True)
     print(f"  stats: curl -x http://{shown}:{address.port} http://headroom.mitm/stats  (and /metrics)", flush=True)
+    print("  retrieval for MCP clients: https://headroom.mitm/mcp (through this proxy)", flush=True)
     if server.web_url:
         print(f"  mitmweb UI: {server.web_url}", flush=True)
     print(f"  audit: {state.audit_jsonl}" + (f"\n  policy: {options.policy} (SIGHUP reloads it)" if options.policy else ""), flush=True)

@@ -1,99 +1,42 @@
-"""`headroom-mitm mcp`: a stdio MCP server whose `headroom_retrieve` tool returns stored originals.
-
-Every lossy compression leaves a marker with an id; the model calls this tool with that id (and
-optionally a line range or a pattern) to get back exactly what was elided.
-"""
+"""`headroom-mitm mcp`: the `headroom_retrieve` tool (compress/retrieval.py) as a stdio MCP server,
+for clients that start their MCP servers themselves (the launcher registers it for OpenCode). The
+proxy also serves the same tool over HTTP at https://headroom.mitm/mcp. Nothing heavy is imported
+with this module: the launcher only needs the server's name before the agent starts."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..facts import MCP_SERVER_NAME as SERVER_NAME
+
 if TYPE_CHECKING:
-    from mcp.server.lowlevel import Server
+    from ..compress.store import Store
 
-    from ..compress import OriginalStore
-
-SERVER_NAME = "headroom"
-TOOL_NAME = "headroom_retrieve"
+__all__ = ["SERVER_NAME", "retrieve", "serve"]
 
 
-def retrieve(
-    store: OriginalStore,
-    id: str,
-    start_line: int | None = None,
-    end_line: int | None = None,
-    pattern: str | None = None,
-    context: int = 0,
-) -> str:
-    """The tool's answer as plain text; a clear sentence when the id or the pattern is no good."""
-    from ..compress.store import retrieve_text
+def retrieve(store: Store | None, id: str, start_line: int | None = None, end_line: int | None = None,
+             pattern: str | None = None, context: int = 0) -> str:
+    """The tool's answer as plain text (see compress/retrieval.py)."""
+    from ..compress.retrieval import retrieve as answer
 
-    try:
-        text = retrieve_text(store, id.strip(), start_line=start_line, end_line=end_line, pattern=pattern, context=context)
-    except ValueError as exc:  # a bad regular expression, a bad range
-        return f"headroom_retrieve: {exc}"
-    if text is None:
-        return (f"headroom_retrieve: no original is stored under id {id!r}. It may have expired from the store; "
-                "ids look like hr_0123456789abcdef.")
-    return text
+    return answer(store, id, start_line, end_line, pattern, context)
 
 
-_DESCRIPTION = (
-    "Get back the original text of a tool output that headroom-mitm compressed. Use the id from a "
-    "marker such as '[… 1,234 lines elided …; headroom_retrieve id=hr_…]'. Optionally pass start_line "
-    "and end_line (1-based, inclusive, as the marker numbers them) or a regular-expression pattern "
-    "(with context lines) to get only part of it."
-)
-_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "id": {"type": "string", "description": "the id from the marker, hr_…"},
-        "start_line": {"type": "integer", "minimum": 1},
-        "end_line": {"type": "integer", "minimum": 1},
-        "pattern": {"type": "string", "description": "a regular expression; only matching lines come back"},
-        "context": {"type": "integer", "minimum": 0, "default": 0},
-    },
-    "required": ["id"],
-    "additionalProperties": False,
-}
-
-
-def build_server(store_path: Path) -> "Server":
-    """A server that offers this one tool and nothing else: OpenCode adds three resource tools to
-    every request for a server that advertises resources, which FastMCP always does."""
-    from mcp import types  # only the MCP server process pays for these imports
-    from mcp.server.lowlevel import Server
-
-    from ..compress import OriginalStore
-
-    server: Server = Server(SERVER_NAME)
-    store = OriginalStore(store_path)
-
-    @server.list_tools()
-    async def list_tools() -> list[types.Tool]:
-        return [types.Tool(name=TOOL_NAME, description=_DESCRIPTION, inputSchema=_SCHEMA)]
-
-    @server.call_tool()
-    async def call_tool(name: str, arguments: dict) -> list[types.TextContent]:
-        if name != TOOL_NAME:
-            raise ValueError(f"unknown tool {name!r}")
-        text = retrieve(store, str(arguments.get("id", "")), arguments.get("start_line"), arguments.get("end_line"),
-                        arguments.get("pattern"), int(arguments.get("context") or 0))
-        return [types.TextContent(type="text", text=text)]
-
-    return server
-
-
-def serve(store_path: Path) -> int:
+def serve(store: Store) -> int:
     import anyio
     from mcp.server.stdio import stdio_server
 
-    server = build_server(store_path)
+    from ..compress.retrieval import build_server
+
+    server = build_server(lambda: store)
 
     async def run() -> None:
         async with stdio_server() as (read, write):
             await server.run(read, write, server.create_initialization_options())
 
-    anyio.run(run)
+    try:
+        anyio.run(run)
+    finally:
+        store.close()
     return 0

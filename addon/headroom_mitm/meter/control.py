@@ -12,17 +12,10 @@ import json
 from mitmproxy import http
 
 from .live import LiveStats
-from ..facts import is_loopback_host, normalize_host
+from ..facts import MCP_PATH, RESERVED_HOST, is_loopback_host, normalize_host
+from ..facts import reserved_host_allowed as host_allowed
 
-RESERVED_HOST = "headroom.mitm"
-
-
-def host_allowed(host_header: str | None) -> bool:
-    """The Host header may name only the reserved host or a loopback address (any port)."""
-    if not host_header:
-        return True  # HTTP/1.0 without Host: the absolute URL already named the reserved host
-    host = normalize_host(host_header)
-    return host == RESERVED_HOST or is_loopback_host(host)
+__all__ = ["RESERVED_HOST", "Control", "answer", "host_allowed"]
 
 
 def answer(stats: LiveStats, method: str, path: str, *, client_loopback: bool, host_header: str | None) -> tuple[int, bytes, dict[str, str]]:
@@ -42,7 +35,7 @@ def answer(stats: LiveStats, method: str, path: str, *, client_loopback: bool, h
         from prometheus_client import CONTENT_TYPE_LATEST  # loaded when /metrics is first asked for
 
         return 200, stats.prometheus(), {"content-type": CONTENT_TYPE_LATEST, "cache-control": "no-store"}
-    return 404, b"headroom-mitm: try /stats or /metrics\n", plain
+    return 404, b"headroom-mitm: try /stats, /metrics or /mcp (MCP)\n", plain
 
 
 class Control:
@@ -52,6 +45,8 @@ class Control:
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         if flow.response is not None or normalize_host(flow.request.host) != RESERVED_HOST:
             return
+        if flow.request.path.split("?", 1)[0].rstrip("/") == MCP_PATH:
+            return  # the retrieval endpoint's (compress/retrieve_endpoint.py): it needs the body
         peer = flow.client_conn.peername
         status, body, headers = answer(
             self.stats, flow.request.method, flow.request.path,
@@ -63,9 +58,10 @@ class Control:
         flow.response = http.Response.make(status, body, headers)
 
     def http_connect(self, flow: http.HTTPFlow) -> None:
-        # https://headroom.mitm would otherwise be tunnelled to a host that does not exist.
-        if normalize_host(flow.request.host) == RESERVED_HOST:
+        # Only port 443 is accepted (by the retrieval endpoint, before us); any other port would be
+        # tunnelled to a host that does not exist.
+        if flow.response is None and normalize_host(flow.request.host) == RESERVED_HOST:
             flow.response = http.Response.make(
-                400, b"headroom-mitm: use http://headroom.mitm/stats (plain HTTP through the proxy)\n",
+                400, b"headroom-mitm: use http://headroom.mitm/stats, or https://headroom.mitm (port 443)\n",
                 {"content-type": "text/plain; charset=utf-8"},
             )

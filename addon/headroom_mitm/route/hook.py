@@ -12,7 +12,7 @@ from typing import Iterable
 from mitmproxy import ctx, exceptions, http, tls
 
 from .routing import CustomProvider, FlowClass, Router, parse_llm_host_option
-from ..facts import normalize_host
+from ..facts import RESERVED_HOST, normalize_host
 from ..forward.upstream import parse_routes
 from ..options import declare
 from .. import flowdata
@@ -38,6 +38,8 @@ class Classify:
             self._rerouted = set(parse_routes(ctx.options.headroom_routes))
 
     def decrypts(self, host: str) -> bool:
+        if normalize_host(host) == RESERVED_HOST:
+            return True  # the proxy's own name: it answers https://headroom.mitm/mcp itself
         if normalize_host(host) in self._rerouted:
             return True  # a rerouted host must be seen to be rerouted
         kind = self.router.classify_host(host).kind
