@@ -43,6 +43,7 @@ ORIGINAL_BODY = "headroom.original_body"  # kept only when the web UI is on (bou
 RECORD = "headroom.record"
 AUDIT_TARGET = "headroom.audit.target"
 AUDITED = "headroom.audit.done"
+AUDIT_REFUSED = "headroom.audit.refused"  # refused because the trail cannot be written
 
 
 def original_host(flow: http.HTTPFlow) -> str:

@@ -171,6 +171,7 @@ class Meter:
             record = self.record_for(flow, state, error)
             flow.metadata[flowdata.RECORD] = record
             if self.writer is not None and not self.writer.write(record):
+                self.stats.lost("flows")
                 log.warning("could not write a flow record: %s", self.writer.last_error)
             self.stats.add(record)
         except Exception:

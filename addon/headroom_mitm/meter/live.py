@@ -140,6 +140,7 @@ class LiveStats:
         self._lock = threading.Lock()
         self._total = Row()
         self._by: dict[tuple[str, str], Row] = {}
+        self._lost: dict[str, int] = {}  # trail ("audit", "flows") → records that could not be written
 
     def add(self, record: FlowRecord) -> None:
         prices = self.prices.get() if self.prices is not None else None
@@ -151,6 +152,15 @@ class LiveStats:
                 row = self._by[key] = Row(key=f"{key[0]}/{key[1]}")
             row.add(record, prices)
 
+    def lost(self, trail: str) -> None:
+        """One record of `trail` could not be written (counted in memory: the disk may be what failed)."""
+        with self._lock:
+            self._lost[trail] = self._lost.get(trail, 0) + 1
+
+    def losses(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._lost)
+
     def total(self) -> Row:
         with self._lock:
             copy = Row()
@@ -161,6 +171,7 @@ class LiveStats:
         with self._lock:
             return {
                 "since": self.started.isoformat(),
+                "lost_records": {"audit": self._lost.get("audit", 0), "flows": self._lost.get("flows", 0)},
                 "total": _row_json(self._total),
                 "by_model": [
                     {"provider": p, "model": m, **_row_json(row)} for (p, m), row in sorted(self._by.items())
@@ -219,4 +230,8 @@ class _Collector:
                 dollars.add_metric(lv, row.dollars_saved)
         up = GaugeMetricFamily("headroom_started_timestamp_seconds", "When this proxy started (Unix time)")
         up.add_metric([], self.stats.started.timestamp())
-        yield from (requests, retries, errors, est, reported, dollars, up)
+        lost = CounterMetricFamily("headroom_lost_records", "Audit or flow records that could not be written", labels=["trail"])
+        losses = self.stats.losses()
+        for trail in ("audit", "flows"):
+            lost.add_metric([trail], losses.get(trail, 0))
+        yield from (requests, retries, errors, est, reported, dollars, up, lost)
