@@ -24,7 +24,7 @@ from mitmproxy.proxy import layers
 from mitmproxy.proxy.layers.tls import parse_client_hello
 
 from .record import AuditError, AuditRecord
-from .trail import AuditWriter
+from .trail import AuditWriter, open_writer
 from ..policy.model import Decision
 from ..meter.records import session_from_headers
 from ..redact import key_fingerprint, redact_url
@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 
 # Refusals the proxy makes itself before the policy runs (or for reasons the policy does not own).
 _REFUSAL_RULES = {407: "proxy-auth", 508: "loop-guard", 403: "telemetry-block"}
-_BUSY_FALLBACKS = 20
 
 
 # ---- pure: plain data → records ---------------------------------------------------------------------
@@ -154,26 +153,6 @@ def request_record(f: RequestFacts, ended: float) -> AuditRecord:
     )
 
 
-def open_writer(path: Path, max_bytes: int, fmt: str) -> AuditWriter:
-    """The writer for `path`; if another process holds it (a second session), a numbered sibling."""
-    try:
-        return AuditWriter(path, max_bytes, fmt)  # type: ignore[arg-type]
-    except AuditError as exc:
-        if "another process" not in str(exc):
-            raise
-    for n in range(2, _BUSY_FALLBACKS + 1):
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        try:
-            writer = AuditWriter(candidate, max_bytes, fmt)  # type: ignore[arg-type]
-        except AuditError as exc:
-            if "another process" not in str(exc):
-                raise
-            continue
-        log.warning("audit file %s is in use by another process; this one writes %s", path, candidate)
-        return writer
-    raise AuditError(f"{path}: it and {_BUSY_FALLBACKS - 1} numbered siblings are all in use")
-
-
 # ---- the addon ---------------------------------------------------------------------------------------
 
 
@@ -183,7 +162,7 @@ def _peer(conn) -> tuple[str, int] | None:
 
 
 class LossCounter(Protocol):
-    def lost(self, trail: str) -> None: ...
+    def lost(self, trail: str) -> None: ...  # noqa: E704
 
 
 AUDIT_DOWN = "headroom-mitm: the audit trail cannot be written, so this request is refused (--audit-failure block)"
@@ -191,13 +170,11 @@ AUDIT_LOST = "headroom-mitm: the answer is withheld because its audit record cou
 
 
 class AuditTrail:
-    """Writes the egress audit trail. `decrypts(host, client_id)` says whether a tunnel is intercepted;
-    `losses` (the live stats) counts every record that could not be written.
-
-    With --audit-failure block (the default) nothing is answered without its record: while the
-    trail cannot be written, new requests and tunnels are refused before a byte goes upstream, and
-    an answer whose record fails is replaced by an error (a streamed one is cut off). The refusal's
-    own record is the probe: once it is written, traffic flows again."""
+    """Writes the egress audit trail. `decrypts(host, client_id)`: is a tunnel intercepted; `losses`
+    (the live stats) counts every record that could not be written. With --audit-failure block
+    nothing is answered without its record: while the trail cannot be written, requests and tunnels
+    are refused before a byte goes upstream, and an answer whose record fails is replaced by an
+    error (a streamed one is cut off). The refusal's own record probes: once written, traffic flows."""
 
     def __init__(self, decrypts: Callable[[str, str], bool] | None = None, losses: LossCounter | None = None) -> None:
         self._decrypts = decrypts

@@ -42,6 +42,7 @@ import copy
 import hashlib
 import hmac
 import json
+import logging
 import os
 import threading
 from pathlib import Path
@@ -58,6 +59,8 @@ except ImportError:  # pragma: no cover
 
 from .head import Head, HeadAnchor, head_path
 from .record import AuditError, AuditRecord, Format, to_ocsf
+
+log = logging.getLogger(__name__)
 
 GENESIS = "sha256:" + "0" * 64
 DEFAULT_MAX_BYTES = DEFAULT_AUDIT_MAX_BYTES
@@ -323,3 +326,26 @@ class AuditWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_BUSY_FALLBACKS = 20
+
+
+def open_writer(path: Path, max_bytes: int, fmt: str) -> AuditWriter:
+    """The writer for `path`; if another process holds it (a second session), a numbered sibling."""
+    try:
+        return AuditWriter(path, max_bytes, fmt)  # type: ignore[arg-type]
+    except AuditError as exc:
+        if "another process" not in str(exc):
+            raise
+    for n in range(2, _BUSY_FALLBACKS + 1):
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            writer = AuditWriter(candidate, max_bytes, fmt)  # type: ignore[arg-type]
+        except AuditError as exc:
+            if "another process" not in str(exc):
+                raise
+            continue
+        log.warning("audit file %s is in use by another process; this one writes %s", path, candidate)
+        return writer
+    raise AuditError(f"{path}: it and {_BUSY_FALLBACKS - 1} numbered siblings are all in use")

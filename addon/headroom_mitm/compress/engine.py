@@ -245,6 +245,7 @@ def render_block(
             first = store.get_rendering(key)
         except Exception as exc:  # a broken store must not stop compression
             log.warning("compression store unavailable: %s", exc)
+            store.broken = str(exc)
             store = None
             first = None
         if first is not None:
@@ -261,6 +262,7 @@ def render_block(
             rendering = store.put_rendering(key, rendering)
         except Exception as exc:
             log.warning("compression store write failed: %s", exc)
+            store.broken = str(exc)
             if outcome.original is not None:  # its markers would point at nothing: lossless instead
                 rendering = _render(block, for_request(s, None)).rendering
     _MEMO.put(mkey, rendering, s.memo_max_entries, s.memo_max_chars)
@@ -338,6 +340,8 @@ def _compress_request(
     if not blocks:
         return _skip(body, "no tool outputs", fmt)
     # Lossy only where the client can ask for the original back, and only once it is stored.
+    if store is not None and store.broken:
+        store = None  # a store that failed once (corrupt, full) takes no more originals: lossless only
     retrieve_tool = retrieve_tool_name(doc, fmt)
     s = for_request(s, retrieve_tool if store is not None else None)
     result = _rewrite(body, text, raw, fmt, blocks, content_encoding, s, store)

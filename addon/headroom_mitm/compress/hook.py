@@ -7,13 +7,18 @@ not touched: auth, `stream` and the client's identity stay exactly as sent.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from mitmproxy import ctx, exceptions, http
 
 from . import CompressionSettings, OriginalStore, compress_request
+from .store import open_store
 from ..facts import FlowClass
 from ..options import check_mitm, declare
 from .. import flowdata
+
+
+log = logging.getLogger(__name__)
 
 
 class Compress:
@@ -41,7 +46,11 @@ class Compress:
         if "headroom_store" in updated:
             if self.store is not None:
                 self.store.close()
-            self.store = OriginalStore(Path(ctx.options.headroom_store)) if ctx.options.headroom_store else None
+            self.store = None
+            if ctx.options.headroom_store:
+                self.store, why = open_store(Path(ctx.options.headroom_store))
+                if why is not None:  # fail open, but lossless: no marker may point at nothing
+                    log.error("originals store %s unusable (%s): compression is lossless only", ctx.options.headroom_store, why)
 
     def done(self) -> None:
         if self.store is not None:

@@ -10,17 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..compress import OriginalStore
-from ..compress.store import retrieve_text
+from ..compress.store import open_store, retrieve_text
 
 if TYPE_CHECKING:
     from mcp.server.lowlevel import Server
 
 SERVER_NAME = "headroom"
 TOOL_NAME = "headroom_retrieve"
+UNAVAILABLE = "headroom_retrieve: no originals store is open; no original can be returned."
 
 
 def retrieve(
-    store: OriginalStore,
+    store: OriginalStore | None,
     id: str,
     start_line: int | None = None,
     end_line: int | None = None,
@@ -28,6 +29,8 @@ def retrieve(
     context: int = 0,
 ) -> str:
     """The tool's answer as plain text; a clear sentence when the id or the pattern is no good."""
+    if store is None:
+        return UNAVAILABLE
     try:
         text = retrieve_text(store, id.strip(), start_line=start_line, end_line=end_line, pattern=pattern, context=context)
     except ValueError as exc:  # a bad regular expression, a bad range
@@ -65,7 +68,9 @@ def build_server(store_path: Path) -> "Server":
     from mcp.server.lowlevel import Server
 
     server: Server = Server(SERVER_NAME)
-    store = OriginalStore(store_path)
+    store, why = open_store(store_path)
+    # A store that cannot be opened answers every call with the reason instead of failing to start.
+    unavailable = f"headroom_retrieve: the originals store {store_path} cannot be read ({why}); no original can be returned."
 
     @server.list_tools()
     async def list_tools() -> list[types.Tool]:
@@ -75,6 +80,8 @@ def build_server(store_path: Path) -> "Server":
     async def call_tool(name: str, arguments: dict) -> list[types.TextContent]:
         if name != TOOL_NAME:
             raise ValueError(f"unknown tool {name!r}")
+        if store is None:
+            return [types.TextContent(type="text", text=unavailable)]
         text = retrieve(store, str(arguments.get("id", "")), arguments.get("start_line"), arguments.get("end_line"),
                         arguments.get("pattern"), int(arguments.get("context") or 0))
         return [types.TextContent(type="text", text=text)]
