@@ -166,3 +166,15 @@ def test_a_store_that_fails_mid_run_stops_lossy_output_even_for_memoised_blocks(
     first, broken, again = (json.loads(s.body)["messages"][2]["content"] for s in upstream.seen)
     assert "headroom_retrieve id=" in first
     assert "headroom_retrieve id=" not in broken and "headroom_retrieve id=" not in again
+
+
+def test_only_json_content_types_are_rewritten(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = chat_body(LOG)
+    kinds = ["text/plain", "application/x-www-form-urlencoded", None, "application/json; charset=utf-8", "application/vnd.api+json"]
+    with RecordingUpstream() as upstream:
+        for kind in kinds:
+            send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": kind} if kind else {})
+    as_sent = [seen.body == body for seen in upstream.seen]
+    assert as_sent == [True, True, True, False, False]

@@ -19,7 +19,7 @@ from typing import Any
 from . import transforms as tf
 from ..facts import parse_api_format
 from .adapters import ToolBlock, detect_format, find_blocks, retrieve_tool_name
-from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body
+from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body, is_json_type
 from .lossless import LINE_LOSSLESS
 from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii_escapes
 from .recovery import recover_full_output
@@ -282,9 +282,13 @@ def compress_request(
     settings: CompressionSettings,
     store: OriginalStore | None,
     parsed: dict[str, Any] | None = None,
+    content_type: str | None = None,
 ) -> CompressionResult:
     """Compress tool outputs in a request body; never raises (fail open). `parsed` is the body
-    already parsed as JSON by an earlier stage (only used for a body sent without encoding)."""
+    already parsed as JSON by an earlier stage (only used for a body sent without encoding).
+    `content_type` (the request header; None: not known, e.g. the CLI) must name JSON."""
+    if content_type is not None and not is_json_type(content_type):
+        return _skip(body, f"content-type {content_type[:60]!r} is not JSON")
     try:
         return _compress_request(body, api_format, content_encoding, settings, store, parsed)
     except Exception as exc:  # fail open: forward what the client sent

@@ -76,6 +76,7 @@ class Compress:
             settings=self.settings,
             store=self.store,
             parsed=parsed,
+            content_type=flow.request.headers.get("content-type", ""),  # only JSON is rewritten as JSON
         )
         flowdata.set_compression(flow, flowdata.Compression(bytes_before=len(body), result=result))
         if result.changed:
