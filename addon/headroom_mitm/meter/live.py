@@ -112,6 +112,10 @@ class PriceSource:
             return self._prices
 
 
+def _label(value: str | None) -> str:
+    return (value or "-")[:MAX_LABEL_CHARS]
+
+
 def _row_json(row: Row) -> dict[str, Any]:
     return {
         "requests": row.requests,
@@ -131,11 +135,22 @@ def _row_json(row: Row) -> dict[str, Any]:
     }
 
 
-class LiveStats:
-    """Running totals since the proxy started: overall and per (provider, model). Thread-safe."""
+MAX_LABELS = 100  # distinct (provider, model) rows beyond the priced catalog; the rest fold into "other"
+MAX_LABEL_CHARS = 100
+OTHER = "other"
 
-    def __init__(self, prices: PriceSource | None = None) -> None:
+
+class LiveStats:
+    """Running totals since the proxy started: overall and per (provider, model). Thread-safe.
+
+    The rows are bounded (they become Prometheus labels and /stats entries, and a client chooses
+    the model string): a model with a price in the catalog always has its own row, any other one
+    only while fewer than `max_labels` such rows exist; after that it is counted under "other"."""
+
+    def __init__(self, prices: PriceSource | None = None, max_labels: int = MAX_LABELS) -> None:
         self.prices = prices
+        self.max_labels = max_labels
+        self._unpriced_rows = 0
         self.started = utcnow()
         self._lock = threading.Lock()
         self._total = Row()
@@ -144,13 +159,21 @@ class LiveStats:
 
     def add(self, record: FlowRecord) -> None:
         prices = self.prices.get() if self.prices is not None else None
-        key = (record.provider or "-", record.model or "-")
+        key = (_label(record.provider), _label(record.model))
         with self._lock:
             self._total.add(record, prices)
             row = self._by.get(key)
             if row is None:
-                row = self._by[key] = Row(key=f"{key[0]}/{key[1]}")
+                priced = prices is not None and prices.lookup(record.provider, record.model) is not None
+                if not priced and self._unpriced_rows >= self.max_labels:
+                    key = (key[0], OTHER)  # providers come from the route table: bounded by configuration
+                    row = self._by.get(key)
+                elif not priced:
+                    self._unpriced_rows += 1
+                if row is None:
+                    row = self._by[key] = Row(key=f"{key[0]}/{key[1]}")
             row.add(record, prices)
+
 
     def lost(self, trail: str) -> None:
         """One record of `trail` could not be written (counted in memory: the disk may be what failed)."""
