@@ -237,7 +237,7 @@ class AuditTrail:
             host=flowdata.original_host(flow),
             port=flow.request.port,
             route=flowdata.route_of(flow),
-            decision=flow.metadata.get(flowdata.DECISION),
+            decision=flowdata.decision_of(flow),
         )
         if flow.response is not None:  # refused: the tunnel never opens
             t.status = flow.response.status_code
@@ -368,7 +368,7 @@ class AuditTrail:
             port=port,
             sni=flow.client_conn.sni,
             route=flowdata.route_of(flow),
-            decision=flow.metadata.get(flowdata.DECISION),
+            decision=flowdata.decision_of(flow),
             method=request.method,
             path=request.path,
             headers=request.headers,
