@@ -106,10 +106,10 @@ class AppendOnlyFile:
         """Whether the next line of `adding` bytes has to start a new file."""
         if self._torn:
             return True
-        if self.max_bytes is None:
+        if self.max_bytes is None and not self.shared:
             return False
-        size = self._size_now()
-        return size > 0 and size + adding > self.max_bytes
+        size = self._size_now()  # shared: also follows a file removed behind our back
+        return self.max_bytes is not None and size > 0 and size + adding > self.max_bytes
 
     def rotate(self) -> Path | None:
         """Rename the file away and open a fresh one; the rotated name, or None when there was

@@ -197,7 +197,7 @@ def test_detects_duplicate_keys_and_garbage(tmp_path: Path) -> None:
     path = tmp_path / "audit.jsonl"
     write_n(path, 3)
     lines = lines_of(path)
-    lines[0] = lines[0].replace(b'{"seq":1,', b'{"seq":1,"host":"x",')
+    lines[0] = b"{\"host\":\"x\"," + lines[0][1:]  # a second "host" key
     lines[1] = b"not json at all\n"
     set_lines(path, lines)
     result = verify([path])

@@ -118,6 +118,30 @@ def seal(
     return line
 
 
+def seal_native_line(
+    payload: dict[str, Any],
+    seq: int,
+    prev: str,
+    prev_file: str | None = None,
+    hmac_key: bytes | None = None,
+    *,
+    lost: int | None = None,
+) -> tuple[bytes, str]:
+    """(line bytes, hash) of a native record, serialized once: the canonical JSON the hash covers
+    is the line itself, with the hash added as its last key (verify re-sorts, so order is free)."""
+    line: dict[str, Any] = {"seq": seq, **payload, "prev": prev}
+    if prev_file is not None:
+        line["prev_file"] = prev_file
+    if lost:
+        line["lost"] = lost
+    data = canonical_json(line)
+    if hmac_key is not None:
+        digest = "hmac-sha256:" + hmac.new(hmac_key, data, hashlib.sha256).hexdigest()
+    else:
+        digest = "sha256:" + hashlib.sha256(data).hexdigest()
+    return data[:-1] + b',"hash":"' + digest.encode() + b'"}\n', digest
+
+
 def line_hash(line: dict[str, Any], hmac_key: bytes | None = None) -> str:
     """Recompute the hash a line should carry."""
     unsealed = copy.deepcopy(line)
@@ -263,6 +287,8 @@ class AuditWriter:
     # -- writing
 
     def _encode(self, payload: dict[str, Any], seq: int) -> tuple[bytes, str]:
+        if self.fmt == "native":
+            return seal_native_line(payload, seq, self._prev, self._prev_file, self._key, lost=self._lost or None)
         line = seal(payload, seq, self._prev, self._prev_file, self._key, lost=self._lost or None)
         data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         return data, _chain_of(line)["hash"]

@@ -58,7 +58,6 @@ def build_record(facts: FlowFacts, time: datetime | None = None) -> FlowRecord:
         provider=facts.provider,
         host=facts.host,
         api_format=facts.api_format,
-        model=facts.model,
         stream=facts.stream,
         status=facts.status,
         attempt=facts.attempt,
@@ -71,8 +70,22 @@ def build_record(facts: FlowFacts, time: datetime | None = None) -> FlowRecord:
         addon_ms=_ms(facts.addon_ms),
         transforms=dict(facts.transforms),
         error=error,
+        **({"model": facts.model} | _usage_fields(facts)),
     )
-    return record.with_usage(facts.usage)
+    return record
+
+
+def _usage_fields(facts: FlowFacts) -> dict[str, Any]:
+    usage = facts.usage  # built into the record at once: one object per flow, no copy
+    if usage is None:
+        return {}
+    return {
+        "input_tokens": usage.input_tokens,
+        "output_tokens": usage.output_tokens,
+        "cache_read_tokens": usage.cache_read_tokens,
+        "cache_write_tokens": usage.cache_write_tokens,
+        "model": facts.model or usage.model,
+    }
 
 
 def _ms(value: float | None) -> float | None:
