@@ -136,6 +136,9 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
             reload_all(addons, lambda message: print(f"headroom-mitm: {message}", file=sys.stderr, flush=True))
     finally:
         server.stop()
+        summary = app.session_summary(app.meter_of(addons))  # lost records are reported here too
+        if summary:
+            print(summary, file=sys.stderr, flush=True)
     return 0 if received.si_signo in (signal.SIGINT, signal.SIGTERM) else 128 + received.si_signo
 
 
