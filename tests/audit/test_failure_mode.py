@@ -78,3 +78,24 @@ def test_pass_forwards_and_still_counts_every_loss(start_proxy, fake_dns, tmp_pa
     assert meter_of(proxy._addons).stats.losses() == {"audit": 3}
     (line,) = [json.loads(x) for x in trail_file.read_text().splitlines()]
     assert line["lost"] == 3
+
+
+def test_block_cuts_off_a_streamed_answer_whose_record_fails(start_proxy, tmp_path):
+    import http.client
+
+    from headroom_mitm.stub import StubServer, get_script
+    from tests.support import openai_body, post
+
+    stub = StubServer(get_script("hello")).start()
+    try:
+        proxy = start_proxy(llm_hosts=("llm.test=openai-chat",), routes=(f"llm.test={stub.base_url}",))
+        assert post(proxy, "llm.test", "/v1/chat/completions", openai_body(True))[0] == 200
+        disk_full(proxy)
+        try:
+            status, _, body = post(proxy, "llm.test", "/v1/chat/completions", openai_body(True))
+        except (http.client.IncompleteRead, ConnectionError) as exc:  # the stream never ends cleanly
+            status, body = None, repr(exc).encode()
+    finally:
+        stub.stop()
+    assert status is None or b"[DONE]" not in body, body[-200:]
+    assert meter_of(proxy._addons).stats.losses() == {"audit": 1}
