@@ -10,7 +10,7 @@ from headroom_mitm.route.routing import Route
 def _flow(kind: FlowClass, body: bytes):
     flow = tflow.tflow()
     flow.request.content = body
-    flow.metadata[flowdata.ROUTE] = Route(kind=kind, host="api.example.test", provider=None, api_format=ApiFormat.OPENAI_CHAT if kind is FlowClass.LLM else None)
+    flowdata.set_route(flow, Route(kind=kind, host="api.example.test", provider=None, api_format=ApiFormat.OPENAI_CHAT if kind is FlowClass.LLM else None))
     return flow
 
 
@@ -26,3 +26,19 @@ def test_other_flows_keep_no_parsed_body():
     flow = _flow(FlowClass.OTHER, b'{"model": "m1"}')
     assert flowdata.model_of(flow) == "m1"
     assert flowdata.take_body(flow) is None
+
+
+def test_flow_metadata_holds_plain_values_only_and_a_flow_can_be_dumped():
+    import io
+
+    from mitmproxy import io as flow_io
+
+    flow = _flow(FlowClass.LLM, b'{"model": "m1", "messages": []}')
+    flowdata.original_host(flow)
+    flowdata.model_of(flow)
+    flowdata.set_decision(flow, object())  # any object: it lives beside the metadata
+    assert flowdata.route_of(flow).kind is FlowClass.LLM
+    buffer = io.BytesIO()
+    flow_io.FlowWriter(buffer).add(flow)  # a Route in flow.metadata made this raise (and /flows/dump 500)
+    copy = flow.copy()  # the web UI's duplicate/edit deep-copies metadata
+    assert copy.metadata[flowdata.MODEL] == "m1" and flowdata.route_of(copy) is None

@@ -55,7 +55,10 @@ def make_addons(
         meter,
         Control(meter.stats),
         *_web_view(options),
-        AuditTrail(decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id)),
+        AuditTrail(
+            decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id),
+            losses=meter.stats,
+        ),
     ]
 
 

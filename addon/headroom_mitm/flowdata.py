@@ -13,6 +13,10 @@ one place, with its accessors. Dependency-free: importing it loads no stage, no 
   headroom.original_body   meter (intake)     web view: the body as the client sent it (--web only)
   headroom.record          meter              web view: the FlowRecord once written
   headroom.audit.*         audit              audit: its own per-flow bookkeeping
+
+Plain values (host, model, connect_failure, audit.*) live in `flow.metadata`; objects (route,
+policy, compression, meter, original_body, record, the parsed body) in `live(flow)`, so a flow
+dump or a copy made by the web UI never meets an object it cannot serialize.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 
     from .compress import CompressionResult
     from .facts import ApiFormat
+    from .policy.model import Decision
     from .route.routing import Route
 
 ORIGINAL_HOST = "headroom.host"
@@ -43,6 +48,20 @@ ORIGINAL_BODY = "headroom.original_body"  # kept only when the web UI is on (bou
 RECORD = "headroom.record"
 AUDIT_TARGET = "headroom.audit.target"
 AUDITED = "headroom.audit.done"
+AUDIT_REFUSED = "headroom.audit.refused"  # refused because the trail cannot be written
+
+
+LIVE = "headroom_live"  # the flow attribute holding the per-flow objects (never in flow.metadata)
+
+
+def live(flow: http.HTTPFlow) -> dict[str, Any]:
+    """The per-flow objects (Route, Decision, meter state, compression, record, parsed body): beside
+    `flow.metadata`, not in it, because mitmproxy deep-copies and serializes metadata (flow dumps,
+    the web UI's edit, duplicate and revert), so it holds plain values only (str, bool, tuples)."""
+    state = flow.__dict__.get(LIVE)
+    if state is None:
+        state = flow.__dict__[LIVE] = {}
+    return state
 
 
 def original_host(flow: http.HTTPFlow) -> str:
@@ -55,7 +74,19 @@ def original_host(flow: http.HTTPFlow) -> str:
 
 
 def route_of(flow: http.HTTPFlow) -> Route | None:
-    return flow.metadata.get(ROUTE)
+    return live(flow).get(ROUTE)
+
+
+def set_route(flow: http.HTTPFlow, route: Route) -> None:
+    live(flow)[ROUTE] = route
+
+
+def decision_of(flow: http.HTTPFlow) -> Decision | None:
+    return live(flow).get(DECISION)
+
+
+def set_decision(flow: http.HTTPFlow, decision: Decision) -> None:
+    live(flow)[DECISION] = decision
 
 
 def api_format_of(flow: http.HTTPFlow) -> ApiFormat | None:
@@ -115,14 +146,14 @@ def model_of(flow: http.HTTPFlow) -> str | None:
         doc = json_object(flow.request.raw_content)
         route = route_of(flow)
         if doc is not None and route is not None and route.kind is FlowClass.LLM:
-            flow.metadata[BODY] = doc
+            live(flow)[BODY] = doc
         flow.metadata[MODEL] = _model_in(flow.request.path, doc)
     return flow.metadata[MODEL]
 
 
 def take_body(flow: http.HTTPFlow) -> dict[str, Any] | None:
     """The parsed body model_of kept, handed over once (it describes the body as the client sent it)."""
-    return flow.metadata.pop(BODY, None)
+    return live(flow).pop(BODY, None)
 
 
 # -- compression, as the compress stage leaves it (read defensively: any shape, never raises) -----
@@ -149,13 +180,13 @@ class Compression:
 
 
 def set_compression(flow: http.HTTPFlow, compression: Compression) -> None:
-    flow.metadata[COMPRESSION] = compression
+    live(flow)[COMPRESSION] = compression
 
 
 def compression_changed(flow: http.HTTPFlow) -> bool:
     """True when the compress stage rewrote this flow's request body."""
     try:
-        return bool(getattr(flow.metadata.get(COMPRESSION), "changed", False))
+        return bool(getattr(live(flow).get(COMPRESSION), "changed", False))
     except Exception:
         return False
 
@@ -164,7 +195,7 @@ def compression_transforms(flow: http.HTTPFlow) -> dict[str, int]:
     """How many blocks each transform was applied to, e.g. {"dedupe": 2, "log-tail": 1}."""
     counts: dict[str, int] = {}
     try:
-        for block in getattr(flow.metadata.get(COMPRESSION), "blocks", None) or ():
+        for block in getattr(live(flow).get(COMPRESSION), "blocks", None) or ():
             for name in getattr(block, "transforms", None) or ():
                 counts[str(name)] = counts.get(str(name), 0) + 1
     except Exception:

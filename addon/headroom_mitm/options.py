@@ -186,6 +186,9 @@ OPTIONS: tuple[Option, ...] = (
            to_mitm=_path_or_empty, mitm_default=""),
     Option("audit_format", "native", "audit trail records: native JSONL (default) or OCSF 1.3 HTTP Activity (class 4002)",
            flag="--audit-format", mitm="headroom_audit_format", choices=("native", "ocsf")),
+    Option("audit_failure", "block", "when an audit record cannot be written: block (default) refuses the request, "
+           "pass forwards it; every loss is counted in /stats, the proxy log and the session summary",
+           flag="--audit-failure", mitm="headroom_audit_failure", choices=("block", "pass")),
     Option("upstream_proxy", None, "send all upstream traffic through this proxy, e.g. http://user:pass@proxy.corp:3128",
            flag="--upstream-proxy", metavar="URL", check=_upstream_proxy),
     Option("store", None, "keep the originals of lossy compressions in Redis, shared by several gateway instances: "

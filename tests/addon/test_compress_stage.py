@@ -138,3 +138,43 @@ def test_a_truncated_output_is_rebuilt_from_the_configured_tool_output_dir(start
     assert status == 200
     sent = json.loads(upstream.seen[0].body)["messages"][2]["content"]
     assert "step 3000: FATAL disk quota exceeded" in sent and len(upstream.seen[0].body) <= len(body)
+
+
+def test_a_corrupt_store_means_lossless_only(start_proxy, fake_dns, tmp_path):
+    fake_dns(["llm.test"])
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "originals.sqlite").write_bytes(b"not a database " * 200)
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    with RecordingUpstream() as upstream:
+        assert send(proxy, upstream.url.rsplit(":", 1)[1], chat_body(LOG), {"Content-Type": "application/json"})[0] == 200
+    sent = upstream.seen[0].body
+    assert b"headroom_retrieve id=" not in sent and json.loads(sent)["messages"][2]["content"] == LOG
+
+
+def test_a_store_that_fails_mid_run_stops_lossy_output_even_for_memoised_blocks(start_proxy, fake_dns):
+    from headroom_mitm.compress.hook import Compress
+
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    other = LOG.replace("test_boom", "test_bang")
+    with RecordingUpstream() as upstream:
+        port = upstream.url.rsplit(":", 1)[1]
+        send(proxy, port, chat_body(LOG), {"Content-Type": "application/json"})
+        next(a for a in proxy._addons if isinstance(a, Compress)).store._conn.close()  # the store breaks
+        send(proxy, port, chat_body(other), {"Content-Type": "application/json"})
+        send(proxy, port, chat_body(LOG), {"Content-Type": "application/json"})  # seen before: memoised lossy
+    first, broken, again = (json.loads(s.body)["messages"][2]["content"] for s in upstream.seen)
+    assert "headroom_retrieve id=" in first
+    assert "headroom_retrieve id=" not in broken and "headroom_retrieve id=" not in again
+
+
+def test_only_json_content_types_are_rewritten(start_proxy, fake_dns):
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = chat_body(LOG)
+    kinds = ["text/plain", "application/x-www-form-urlencoded", None, "application/json; charset=utf-8", "application/vnd.api+json"]
+    with RecordingUpstream() as upstream:
+        for kind in kinds:
+            send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": kind} if kind else {})
+    as_sent = [seen.body == body for seen in upstream.seen]
+    assert as_sent == [True, True, True, False, False]

@@ -197,7 +197,7 @@ def test_detects_duplicate_keys_and_garbage(tmp_path: Path) -> None:
     path = tmp_path / "audit.jsonl"
     write_n(path, 3)
     lines = lines_of(path)
-    lines[0] = lines[0].replace(b'{"seq":1,', b'{"seq":1,"host":"x",')
+    lines[0] = b"{\"host\":\"x\"," + lines[0][1:]  # a second "host" key
     lines[1] = b"not json at all\n"
     set_lines(path, lines)
     result = verify([path])
@@ -269,12 +269,13 @@ def test_failed_write_leaves_a_tail_and_the_next_write_moves_on(tmp_path: Path, 
         fail["armed"] = True
         with pytest.raises(AuditError, match="record 2 not written"):
             writer.write(record(1))
-        assert writer.write(record(2)) == 2  # same seq: the failed record never existed
+        assert writer.write(record(2)) == 2  # same seq: the chain stays whole…
     rotated = rotated_files(path)
     assert len(rotated) == 1
-    assert json.loads(lines_of(path)[0])["prev_file"] == rotated[0].name
+    first = json.loads(lines_of(path)[0])
+    assert first["prev_file"] == rotated[0].name and first["lost"] == 1  # …and the line says what it lacks
     result = verify(chain_files(path))
-    assert result.ok, result.problems
+    assert not result.ok and result.lost == 1 and len(result.problems) == 1, result.problems
     assert result.records == 2 and any("incomplete tail" in n for n in result.notes)
 
 

@@ -177,6 +177,27 @@ def test_sighup_reloads_the_policy_and_a_bad_one_keeps_the_old(tmp_path):
     assert verify([tmp_path / "state" / "records" / "audit.jsonl"]).ok
 
 
+def test_a_fifo_policy_is_refused_on_reload_and_sigterm_still_stops_the_gateway(tmp_path):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("default: allow\n")
+    with FaultyUpstream() as upstream:
+        proc, port = start_gateway(
+            tmp_path, "--policy", str(policy), "--llm-host", f"{LLM}=openai-chat",
+            "--route", f"{LLM}=http://127.0.0.1:{upstream.port}",
+        )
+        try:
+            policy.unlink()
+            os.mkfifo(policy)  # nobody ever writes to it: opening it for reading would wait forever
+            proc.send_signal(signal.SIGHUP)
+            time.sleep(0.5)
+            assert llm_post(port)[1] == 200  # the policy in force stays, the proxy still answers
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+        finally:
+            err = stop(proc)
+    assert "policy not reloaded" in err and "not a regular file" in err
+
+
 # ---- corporate upstream proxy -------------------------------------------------------------------------
 
 

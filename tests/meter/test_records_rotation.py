@@ -31,7 +31,7 @@ def rec(n: int, **kw: object) -> FlowRecord:
         output_tokens=10, cache_read_tokens=500, cache_write_tokens=5,
     )
     base.update(kw)
-    return FlowRecord.model_validate(base)
+    return FlowRecord.from_json(base)
 
 
 LINE = len(rec(0).to_line().encode())  # every rec(n) line for n < 10 has this length

@@ -1,6 +1,7 @@
 """`headroom-mitm stats` reads the records the proxy wrote."""
 
 import json
+from datetime import datetime, timezone
 
 from headroom_mitm.launcher.cli import main
 from headroom_mitm.meter.records import FlowRecord, RecordWriter
@@ -21,7 +22,7 @@ def test_stats_by_model_and_since(tmp_path, capsys, monkeypatch):
           FlowRecord(provider="anthropic", model="claude-x", attempt=2, est_tokens_before=1000, est_tokens_after=700,
                      input_tokens=900, output_tokens=50),
           FlowRecord(provider="openai", model="gpt-y", est_tokens_before=100, est_tokens_after=100, input_tokens=80,
-                     output_tokens=5, time="2020-01-01T00:00:00Z"))
+                     output_tokens=5, time=datetime(2020, 1, 1, tzinfo=timezone.utc)))
     assert main(["--state-dir", str(state), "stats", "--by", "model"]) == 0
     out = capsys.readouterr().out
     lines = {line.split()[0]: line for line in out.splitlines() if line and not line.startswith("-")}

@@ -137,3 +137,45 @@ def test_original_vs_sent_is_readable_line_by_line():
     not_json = [text for line in _lines(b"a\nb", b"a", {}) for _, text in line]
     assert not_json == ["transforms applied: none", "===== sent upstream =====", "a",
                         "===== original request (as the client sent it) =====", "a", "b"]
+
+
+SECRET = "sk-live-SECRET-0123456789abcdef"
+IN_BODY = "sk-body-SECRET-0123456789abcdef"
+
+
+def test_the_ui_never_shows_a_credential_and_dumps_flows(web_proxy):
+    from mitmproxy import io as flow_io
+    import io
+
+    body = json.dumps({"model": "stub-model", "messages": [{"role": "user", "content": f"my key is {IN_BODY}"}],
+                       "stream": False}).encode()
+    status, _, _ = post(web_proxy, "llm.test", f"/v1/chat/completions?key={SECRET}", body,
+                        {"Authorization": f"Bearer {SECRET}", "x-api-key": SECRET})
+    assert status == 200
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    status, _, listing = web_get(web_proxy, "/flows", auth)
+    assert status == 200 and SECRET.encode() not in listing
+    flow = json.loads(listing)[-1]
+    headers = dict((k.lower(), v) for k, v in flow["request"]["headers"])
+    assert headers["authorization"] == headers["x-api-key"] == "[redacted]" and "key=[redacted]" in flow["request"]["path"]
+    status, _, view = web_get(web_proxy, f"/flows/{flow['id']}/request/content/headroom%20original%20vs%20sent.json", auth)
+    assert status == 200 and IN_BODY.encode() not in view and b"[redacted]" in view
+    status, _, dump = web_get(web_proxy, "/flows/dump", auth)  # was a 500: a Route in flow.metadata
+    assert status == 200 and SECRET.encode() not in dump  # bodies are dumped as sent; credentials are not
+    flows = list(flow_io.FlowReader(io.BytesIO(dump)).stream())
+    assert flows and flows[-1].request.headers["authorization"] == "[redacted]"
+
+
+def test_an_unauthenticated_huge_body_is_refused_at_the_headers(web_proxy):
+    import socket
+
+    port = int(web_proxy.web_url.split(":")[2].split("/")[0])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(b"POST /flows/dump HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1073741824\r\n\r\n" + b"x" * 65536)
+        reply = sock.recv(4096)  # answered before the body: nothing is buffered (it was 2.2 GB)
+    assert reply.startswith(b"HTTP/1.1 403")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:  # with the token: bounded too
+        sock.sendall(f"POST /flows/dump HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {TOKEN}\r\n"
+                     "Content-Length: 1073741824\r\n\r\n".encode())
+        reply = sock.recv(4096)
+    assert reply == b"" or not reply.startswith(b"HTTP/1.1 2")

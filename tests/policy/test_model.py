@@ -223,3 +223,27 @@ def test_holder_missing_file_on_reload_keeps_policy(tmp_path: Path) -> None:
 def test_holder_bad_file_at_start_raises(tmp_path: Path) -> None:
     with pytest.raises(PolicyError):
         PolicyHolder(write(tmp_path, "rules: 3\n"))
+
+
+def test_a_fifo_or_device_is_refused_without_blocking(tmp_path):
+    import os
+    import threading
+
+    from headroom_mitm.policy.model import PolicyError, load_policy
+
+    fifo = tmp_path / "policy.yaml"
+    os.mkfifo(fifo)
+    outcome: list[str] = []
+
+    def load(path):
+        try:
+            load_policy(path)
+        except PolicyError as exc:
+            outcome.append(str(exc))
+
+    for path in (fifo, "/dev/zero"):
+        worker = threading.Thread(target=load, args=(path,), daemon=True)
+        worker.start()
+        worker.join(5)
+        assert not worker.is_alive(), f"{path}: load_policy blocked"
+    assert len(outcome) == 2 and all("not a regular file" in text for text in outcome)

@@ -105,6 +105,17 @@ def test_a_symlink_pointing_outside_is_not_followed(outputs: Path, tmp_path: Pat
     assert read_saved_output(str(outputs / "tool_passwd"), [str(outputs)], CAP) is None
 
 
+def test_a_symlink_or_hard_link_inside_the_directory_is_not_read(outputs: Path, tmp_path: Path) -> None:
+    (outputs / "tool_real").write_text("inside\n")
+    (outputs / "tool_alias").symlink_to(outputs / "tool_real")  # points inside, still a link
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not send\n")
+    os.link(secret, outputs / "tool_hard")  # same inode as a file outside the directory
+    assert read_saved_output(str(outputs / "tool_alias"), [str(outputs)], CAP) is None
+    assert read_saved_output(str(outputs / "tool_hard"), [str(outputs)], CAP) is None
+    assert read_saved_output(str(outputs / "tool_real"), [str(outputs)], CAP) == "inside\n"
+
+
 def test_a_symlink_swapped_in_after_the_check_is_not_followed(outputs: Path, tmp_path: Path) -> None:
     from headroom_mitm.compress.recovery import _read_beneath
 

@@ -51,3 +51,22 @@ def test_the_stdio_server_reads_a_redis_store(tmp_path, redis_server):
     _, _, (answer,) = _talk(tmp_path, [{"id": rid, "pattern": "^line 300$"}], "--store", redis_server.url)
     assert answer.content[0].text == "300: line 300"
     assert not (tmp_path / "originals.sqlite").exists()
+
+
+def test_a_corrupt_store_still_starts_and_answers_clearly(tmp_path):
+    (tmp_path / "originals.sqlite").write_bytes(b"not a database " * 200)
+    init, tools, answers = _talk(tmp_path, [{"id": "hr_0000000000000000"}])
+    assert [t.name for t in tools.tools] == ["headroom_retrieve"]
+    text = answers[0].content[0].text
+    assert "cannot be read" in text and "not a database" in text
+
+
+def test_a_catastrophic_pattern_is_stopped_within_its_budget(tmp_path):
+    original = ("a" * 40 + "!\n") * 3
+    rid = retrieve_id(original)
+    with OriginalStore(tmp_path / "originals.sqlite") as store:
+        store.put(original, rid)
+    _, _, answers = _talk(tmp_path, [{"id": rid, "pattern": "(a|aa)+$"}, {"id": rid, "pattern": "x" * 2000}])
+    slow, long = (a.content[0].text for a in answers)
+    assert "was stopped at line 1" in slow  # `re` would still be backtracking (2^40 paths)
+    assert "longer than 1000" in long

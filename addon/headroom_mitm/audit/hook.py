@@ -17,14 +17,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Protocol
 
 from mitmproxy import ctx, exceptions, http, tcp
 from mitmproxy.proxy import layers
 from mitmproxy.proxy.layers.tls import parse_client_hello
 
 from .record import AuditError, AuditRecord
-from .trail import AuditWriter
+from .trail import AuditWriter, open_writer
 from ..policy.model import Decision
 from ..meter.records import session_from_headers
 from ..redact import key_fingerprint, redact_url
@@ -33,13 +33,13 @@ from ..route.routing import Route
 from ..options import declare
 from .. import flowdata
 from ..forward.stream import stream_tap, tap_of
+from ..provider_errors import refuse
 
 log = logging.getLogger(__name__)
 
 
 # Refusals the proxy makes itself before the policy runs (or for reasons the policy does not own).
 _REFUSAL_RULES = {407: "proxy-auth", 508: "loop-guard", 403: "telemetry-block"}
-_BUSY_FALLBACKS = 20
 
 
 # ---- pure: plain data → records ---------------------------------------------------------------------
@@ -122,6 +122,7 @@ class RequestFacts:
     down: int
     self_refused: bool
     reason: str | None = None
+    refusal_rule: str | None = None  # a refusal the audit stage made itself
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -144,28 +145,12 @@ def request_record(f: RequestFacts, ended: float) -> AuditRecord:
         key_fingerprint=key_fingerprint(f.headers, f.url),
         kind="request",
         **_route_fields(f.route),
-        **_decision_fields(f.decision, f.status, f.self_refused, f.reason),
+        **(
+            {"decision": "deny", "rule": f.refusal_rule, "reason": f.reason}
+            if f.refusal_rule
+            else _decision_fields(f.decision, f.status, f.self_refused, f.reason)
+        ),
     )
-
-
-def open_writer(path: Path, max_bytes: int, fmt: str) -> AuditWriter:
-    """The writer for `path`; if another process holds it (a second session), a numbered sibling."""
-    try:
-        return AuditWriter(path, max_bytes, fmt)  # type: ignore[arg-type]
-    except AuditError as exc:
-        if "another process" not in str(exc):
-            raise
-    for n in range(2, _BUSY_FALLBACKS + 1):
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        try:
-            writer = AuditWriter(candidate, max_bytes, fmt)  # type: ignore[arg-type]
-        except AuditError as exc:
-            if "another process" not in str(exc):
-                raise
-            continue
-        log.warning("audit file %s is in use by another process; this one writes %s", path, candidate)
-        return writer
-    raise AuditError(f"{path}: it and {_BUSY_FALLBACKS - 1} numbered siblings are all in use")
 
 
 # ---- the addon ---------------------------------------------------------------------------------------
@@ -176,18 +161,35 @@ def _peer(conn) -> tuple[str, int] | None:
     return (str(peer[0]), int(peer[1])) if peer else None
 
 
-class AuditTrail:
-    """Writes the egress audit trail. `decrypts(host, client_id)` says whether a tunnel is intercepted."""
+class LossCounter(Protocol):
+    def lost(self, trail: str) -> None: ...  # noqa: E704
 
-    def __init__(self, decrypts: Callable[[str, str], bool] | None = None) -> None:
+
+AUDIT_DOWN = "headroom-mitm: the audit trail cannot be written, so this request is refused (--audit-failure block)"
+AUDIT_LOST = "headroom-mitm: the answer is withheld because its audit record could not be written (--audit-failure block)"
+
+
+class AuditTrail:
+    """Writes the egress audit trail. `decrypts(host, client_id)`: is a tunnel intercepted; `losses`
+    (the live stats) counts every record that could not be written. With --audit-failure block
+    nothing is answered without its record: while the trail cannot be written, requests and tunnels
+    are refused before a byte goes upstream, and an answer whose record fails is replaced by an
+    error (a streamed one is cut off). The refusal's own record probes: once written, traffic flows."""
+
+    def __init__(self, decrypts: Callable[[str, str], bool] | None = None, losses: LossCounter | None = None) -> None:
         self._decrypts = decrypts
+        self._losses = losses
         self.writer: AuditWriter | None = None
+        self.block = True
+        self.failing = False  # the last write failed
         self._tunnels: dict[str, Tunnel] = {}
 
     def load(self, loader) -> None:
-        declare(loader, "headroom_audit_file", "headroom_audit_format", "headroom_audit_max_bytes")
+        declare(loader, "headroom_audit_file", "headroom_audit_format", "headroom_audit_max_bytes", "headroom_audit_failure")
 
     def configure(self, updated: set[str]) -> None:
+        if "headroom_audit_failure" in updated:
+            self.block = ctx.options.headroom_audit_failure != "pass"
         if updated & {"headroom_audit_file", "headroom_audit_format", "headroom_audit_max_bytes"}:
             self._close()
             path = ctx.options.headroom_audit_file
@@ -205,25 +207,37 @@ class AuditTrail:
     def done(self) -> None:
         self._close()
 
-    def _write(self, record: AuditRecord) -> None:
+    def _write(self, record: AuditRecord) -> bool:
+        """Whether the record is on disk; a failure is counted before anything else can fail."""
         if self.writer is None:
-            return
+            return True
         try:
             self.writer.write(record)
         except AuditError as exc:
-            log.error("%s", exc)
+            self.failing = True
+            if self._losses is not None:
+                self._losses.lost("audit")
+            log.error("audit record lost (%s): %s", "request refused" if self.block else "passed", exc)
+            return False
+        self.failing = False
+        return True
+
+    def _refusing(self) -> bool:
+        return self.block and self.failing and self.writer is not None
 
     # -- tunnels ------------------------------------------------------------------------------
     def http_connect(self, flow: http.HTTPFlow) -> None:
         if self.writer is None:
             return
+        if flow.response is None and self._refusing():
+            flow.response = http.Response.make(503, AUDIT_DOWN.encode() + b"\n", {"content-type": "text/plain; charset=utf-8"})
         t = Tunnel(
             started=flow.request.timestamp_start or time.time(),
             client=_peer(flow.client_conn),
             host=flowdata.original_host(flow),
             port=flow.request.port,
             route=flowdata.route_of(flow),
-            decision=flow.metadata.get(flowdata.DECISION),
+            decision=flowdata.decision_of(flow),
         )
         if flow.response is not None:  # refused: the tunnel never opens
             t.status = flow.response.status_code
@@ -297,6 +311,11 @@ class AuditTrail:
         # Before the forward stage may rewrite host/port for a --route.
         flow.metadata[flowdata.AUDIT_TARGET] = (flowdata.original_host(flow), flow.request.port)
 
+    def request(self, flow: http.HTTPFlow) -> None:
+        if flow.response is None and self._refusing():
+            refuse(flow, 503, AUDIT_DOWN, should_retry=True)  # nothing went upstream
+            flow.metadata[flowdata.AUDIT_REFUSED] = True
+
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         if self.writer is not None:
             stream_tap(flow)  # counts the streamed bytes for the record
@@ -313,7 +332,15 @@ class AuditTrail:
         if flow.request.method == "CONNECT":
             return  # the tunnel is recorded by its own hooks
         flow.metadata[flowdata.AUDITED] = True
-        self._write(request_record(self.request_facts(flow, reason), time.time()))
+        facts = self.request_facts(flow, reason)
+        refused = bool(flow.metadata.get(flowdata.AUDIT_REFUSED))
+        if refused:
+            facts.refusal_rule = "audit-failure"
+        if not self._write(request_record(facts, time.time())) and self.block and flow.response is not None and not refused:
+            if flow.response.stream:
+                flow.kill()  # already partly sent: cut it off rather than let it complete unrecorded
+            else:
+                refuse(flow, 503, AUDIT_LOST, should_retry=False)  # it may have reached the upstream
         t = self._tunnels.get(flow.client_conn.id)
         if t is not None:
             t.requests += 1
@@ -341,7 +368,7 @@ class AuditTrail:
             port=port,
             sni=flow.client_conn.sni,
             route=flowdata.route_of(flow),
-            decision=flow.metadata.get(flowdata.DECISION),
+            decision=flowdata.decision_of(flow),
             method=request.method,
             path=request.path,
             headers=request.headers,

@@ -8,9 +8,15 @@ point; ``verify`` says where. With an HMAC key the hash is "hmac-sha256:…" and
 by someone who can edit the file but does not hold the key.
 
 Durability: each line is written with one ``write(2)`` on an O_APPEND descriptor, without a
-user-space buffer. Once ``write()`` returns the bytes are in the kernel, so killing the process
-(SIGKILL included) loses no record that was written. ``fsync=True`` additionally forces them to
-disk per record, which only matters for power loss or a kernel crash, at a real latency cost.
+user-space buffer (jsonl.AppendOnlyFile). Once ``write()`` returns the bytes are in the kernel, so
+killing the process (SIGKILL included) loses no record that was written. ``fsync=True`` additionally
+forces them to disk per record, which only matters for power loss or a kernel crash.
+
+Loss: a record that cannot be written (full disk) raises AuditError and is counted; the head anchor
+(``<name>.head``, see head.py) keeps the count, and the next line written carries ``lost`` = the
+records that were not, so neither the trail nor ``verify`` can read as complete when it is not. The
+anchor also keeps the last seq and hash: a trail cut off at the tail is refused on start and
+reported by ``verify``.
 
 Crash and restart: a crash during a write can leave a torn (unterminated) last line. On start the
 writer resumes the chain from the last complete line; if the active file ends in a torn line it
@@ -36,11 +42,13 @@ import copy
 import hashlib
 import hmac
 import json
+import logging
 import os
 import threading
 from pathlib import Path
 from typing import Any
 
+from headroom_mitm.jsonl import AppendOnlyFile
 from headroom_mitm.rotation import rotated_files, rotated_name, with_rotated
 from headroom_mitm.options import DEFAULT_AUDIT_MAX_BYTES
 
@@ -49,7 +57,10 @@ try:  # advisory single-writer lock; absent on Windows, where we simply skip it
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
+from .head import Head, HeadAnchor, head_path
 from .record import AuditError, AuditRecord, Format, to_ocsf
+
+log = logging.getLogger(__name__)
 
 GENESIS = "sha256:" + "0" * 64
 DEFAULT_MAX_BYTES = DEFAULT_AUDIT_MAX_BYTES
@@ -79,11 +90,22 @@ def _chain_of(obj: dict[str, Any]) -> dict[str, Any]:
     return obj
 
 
-def seal(payload: dict[str, Any], seq: int, prev: str, prev_file: str | None = None, hmac_key: bytes | None = None) -> dict[str, Any]:
-    """Add the chain fields to a native or OCSF payload and return the line object."""
+def seal(
+    payload: dict[str, Any],
+    seq: int,
+    prev: str,
+    prev_file: str | None = None,
+    hmac_key: bytes | None = None,
+    *,
+    lost: int | None = None,
+) -> dict[str, Any]:
+    """Add the chain fields to a native or OCSF payload and return the line object. `lost`: records
+    that could not be written just before this one (so the trail itself says what it lacks)."""
     chain: dict[str, Any] = {"seq": seq}
     if prev_file is not None:
         chain["prev_file"] = prev_file
+    if lost:
+        chain["lost"] = lost
     chain["prev"] = prev
     if "class_uid" in payload:
         line = copy.deepcopy(payload)
@@ -94,6 +116,30 @@ def seal(payload: dict[str, Any], seq: int, prev: str, prev_file: str | None = N
     line = {"seq": seq, **payload, **{k: v for k, v in chain.items() if k != "seq"}}
     line["hash"] = _digest(line, hmac_key)
     return line
+
+
+def seal_native_line(
+    payload: dict[str, Any],
+    seq: int,
+    prev: str,
+    prev_file: str | None = None,
+    hmac_key: bytes | None = None,
+    *,
+    lost: int | None = None,
+) -> tuple[bytes, str]:
+    """(line bytes, hash) of a native record, serialized once: the canonical JSON the hash covers
+    is the line itself, with the hash added as its last key (verify re-sorts, so order is free)."""
+    line: dict[str, Any] = {"seq": seq, **payload, "prev": prev}
+    if prev_file is not None:
+        line["prev_file"] = prev_file
+    if lost:
+        line["lost"] = lost
+    data = canonical_json(line)
+    if hmac_key is not None:
+        digest = "hmac-sha256:" + hmac.new(hmac_key, data, hashlib.sha256).hexdigest()
+    else:
+        digest = "sha256:" + hashlib.sha256(data).hexdigest()
+    return data[:-1] + b',"hash":"' + digest.encode() + b'"}\n', digest
 
 
 def line_hash(line: dict[str, Any], hmac_key: bytes | None = None) -> str:
@@ -136,7 +182,7 @@ def chain_files(path: str | os.PathLike[str]) -> list[Path]:
 
 
 class AuditWriter:
-    """Thread-safe, append-only, hash-chained JSONL writer with size-based rotation."""
+    """Thread-safe, append-only, hash-chained JSONL writer with size-based rotation and a head anchor."""
 
     def __init__(
         self,
@@ -150,22 +196,30 @@ class AuditWriter:
         if fmt not in ("native", "ocsf"):
             raise ValueError(f"unknown audit format {fmt!r}")
         self.path = Path(path)
-        self.max_bytes = max_bytes or None
         self.fmt: Format = fmt
-        self.fsync = fsync
         self._key = hmac_key
         self._lock = threading.Lock()
         self._closed = False
-        self._broken = False  # a failed write may have left a partial line: rotate before the next one
+        self.lost_total = 0  # records this writer could not write (all of them, noted or not)
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._lock_fd = self._take_process_lock()
         try:
             self._seq, self._prev, self._prev_file = self._resume()
-            self._fd = self._open()
-            self._size = os.fstat(self._fd).st_size
+            self._head = HeadAnchor(head_path(self.path), hmac_key)
+            self._lost = self._check_head(self._head.found)
+            self._file = AppendOnlyFile(self.path, max_bytes, fsync=fsync)
+            self._file._ensure()
         except BaseException:
             self._release_process_lock()
             raise
+
+    @property
+    def max_bytes(self) -> int | None:
+        return self._file.max_bytes
+
+    @property
+    def fsync(self) -> bool:
+        return self._file.fsync
 
     # -- setup
 
@@ -186,14 +240,17 @@ class AuditWriter:
             os.close(self._lock_fd)  # closing drops the flock
             self._lock_fd = None
 
-    def _open(self) -> int:
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)  # tighten a file someone created with a looser mode
-        return fd
-
-    def _rotated_name(self) -> Path:
-        return rotated_name(self.path)
+    def _check_head(self, head: Head | None) -> int:
+        """Records lost before this start (carried into the next line); refuses a cut-off trail."""
+        if head is None:
+            return 0
+        if head.seq > self._seq:
+            raise AuditError(
+                f"{self.path}: the trail ends at seq {self._seq} but its head anchor says {head.seq}: "
+                f"{head.seq - self._seq} record(s) are missing at the tail; run `headroom-mitm audit verify` "
+                "and move the files aside before writing to it"
+            )
+        return head.lost
 
     def _state_from(self, source: Path, raw: bytes) -> tuple[int, str]:
         try:
@@ -217,7 +274,7 @@ class AuditWriter:
                 seq, digest = self._state_from(self.path, raw)
                 return seq, digest, None
             # A torn tail stays where it is: the file is rotated away and a new one continues.
-            os.rename(self.path, self._rotated_name())
+            os.rename(self.path, rotated_name(self.path))
         older = rotated_files(self.path)
         prev_file = older[-1].name if older else None
         for candidate in reversed(older):
@@ -229,25 +286,16 @@ class AuditWriter:
 
     # -- writing
 
-    def _rotate_locked(self) -> None:
-        os.close(self._fd)
-        target = self._rotated_name()
-        try:
-            os.rename(self.path, target)
-            self._prev_file = target.name
-        except FileNotFoundError:
-            pass  # removed behind our back; the next file still chains by prev
-        self._fd = self._open()
-        self._size = os.fstat(self._fd).st_size
-        self._broken = False
-
     def _encode(self, payload: dict[str, Any], seq: int) -> tuple[bytes, str]:
-        line = seal(payload, seq, self._prev, self._prev_file, self._key)
+        if self.fmt == "native":
+            return seal_native_line(payload, seq, self._prev, self._prev_file, self._key, lost=self._lost or None)
+        line = seal(payload, seq, self._prev, self._prev_file, self._key, lost=self._lost or None)
         data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         return data, _chain_of(line)["hash"]
 
     def write(self, record: AuditRecord) -> int:
-        """Append one record; returns its seq. Raises AuditError when it could not be written."""
+        """Append one record; returns its seq. Raises AuditError when it could not be written; the
+        loss is then counted, kept in the head anchor, and stated by the next line that is written."""
         payload = record.to_native() if self.fmt == "native" else to_ocsf(record)
         with self._lock:
             if self._closed:
@@ -255,22 +303,32 @@ class AuditWriter:
             seq = self._seq + 1
             try:
                 data, digest = self._encode(payload, seq)
-                too_big = self.max_bytes is not None and self._size > 0 and self._size + len(data) > self.max_bytes
-                if self._broken or too_big:
-                    self._rotate_locked()
-                    data, digest = self._encode(payload, seq)  # now with prev_file
-                view = memoryview(data)
-                while view:
-                    written = os.write(self._fd, view)
-                    view = view[written:]
-                if self.fsync:
-                    os.fsync(self._fd)
+                if self._file.must_rotate(len(data)):
+                    rotated = self._file.rotate()
+                    if rotated is not None:
+                        self._prev_file = rotated.name
+                        data, digest = self._encode(payload, seq)  # now with prev_file
+                self._file.append(data)
             except OSError as exc:
-                self._broken = True
+                self._lost += 1
+                self.lost_total += 1
+                self._anchor()
                 raise AuditError(f"{self.path}: audit record {seq} not written: {exc}") from exc
-            self._size += len(data)
-            self._seq, self._prev, self._prev_file = seq, digest, None
+            self._seq, self._prev, self._prev_file, self._lost = seq, digest, None, 0
+            self._anchor()
             return seq
+
+    def _anchor(self) -> None:
+        try:
+            self._head.update(self._seq, self._prev, self._lost)
+        except OSError:
+            pass  # the trail itself is what counts; verify reports an anchor behind the trail
+
+    @property
+    def lost_pending(self) -> int:
+        """Records lost and not yet stated in the trail (0 once a line carrying them is written)."""
+        with self._lock:
+            return self._lost
 
     @property
     def last(self) -> tuple[int, str]:
@@ -284,7 +342,8 @@ class AuditWriter:
                 return
             self._closed = True
             try:
-                os.close(self._fd)
+                self._file.close()
+                self._head.close()
             finally:
                 self._release_process_lock()
 
@@ -293,3 +352,26 @@ class AuditWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_BUSY_FALLBACKS = 20
+
+
+def open_writer(path: Path, max_bytes: int, fmt: str) -> AuditWriter:
+    """The writer for `path`; if another process holds it (a second session), a numbered sibling."""
+    try:
+        return AuditWriter(path, max_bytes, fmt)  # type: ignore[arg-type]
+    except AuditError as exc:
+        if "another process" not in str(exc):
+            raise
+    for n in range(2, _BUSY_FALLBACKS + 1):
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            writer = AuditWriter(candidate, max_bytes, fmt)  # type: ignore[arg-type]
+        except AuditError as exc:
+            if "another process" not in str(exc):
+                raise
+            continue
+        log.warning("audit file %s is in use by another process; this one writes %s", path, candidate)
+        return writer
+    raise AuditError(f"{path}: it and {_BUSY_FALLBACKS - 1} numbered siblings are all in use")

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 
 
+from .head import Head, head_path, read_head
 from .trail import GENESIS, _chain_of, chain_files, line_hash
 
 
@@ -26,6 +27,8 @@ class VerifyResult:
     notes: list[str] = field(default_factory=list)  # not tampering: torn tails, where the chain starts
     last_seq: int | None = None
     last_hash: str | None = None
+    lost: int = 0  # records the writer could not write (stated in the trail or its head anchor)
+    missing: int = 0  # records the head anchor names beyond the end of the trail (a cut-off tail)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -43,12 +46,14 @@ def verify(
     *,
     hmac_key: bytes | None = None,
     anchor: str | None = None,
+    head: Head | None = None,
 ) -> VerifyResult:
     """Check the chain across `paths` (oldest first; see chain_files).
 
     Every problem names file:line and, where readable, the record's seq. `anchor` is the hash the
     first record must follow when the files do not start at the beginning of the chain (e.g. the
     ``last_hash`` of an earlier verification); without it the chain must start at GENESIS.
+    `head` is the trail's head anchor (see head.py): a tail cut off or records lost are problems.
     """
     files = [Path(p) for p in paths]
     problems: list[str] = []
@@ -59,6 +64,7 @@ def verify(
     resync = False  # after an unreadable line, take the next good line as the new baseline
     count = 0
     last_seq: int | None = None
+    lost = 0
 
     for index, path in enumerate(files):
         try:
@@ -89,6 +95,9 @@ def verify(
                 first_in_file = False
                 continue
             where = f"{loc} (seq {seq})"
+            if isinstance(chain.get("lost"), int) and chain["lost"] > 0:
+                lost += chain["lost"]
+                problems.append(f"{where}: {chain['lost']} record(s) just before this one could not be written")
 
             keyed = digest.startswith("hmac-sha256:")
             if keyed and hmac_key is None:
@@ -146,6 +155,10 @@ def verify(
             )
     if count and last_where is not None:
         notes.append(f"verified through {last_where}")
+    missing = 0
+    if head is not None:
+        missing, head_lost = _check_head(head, last_seq if count else 0, expected_prev if count else None, problems, notes)
+        lost += head_lost
     return VerifyResult(
         ok=not problems,
         records=count,
@@ -153,7 +166,28 @@ def verify(
         notes=notes,
         last_seq=last_seq,
         last_hash=expected_prev if count else None,
+        lost=lost,
+        missing=missing,
     )
+
+
+def _check_head(head: Head, last_seq: int | None, last_hash: str | None, problems: list[str], notes: list[str]) -> tuple[int, int]:
+    """(records missing at the tail, records lost after the last one) per the head anchor."""
+    end = last_seq or 0
+    missing = 0
+    if head.seq > end:
+        missing = head.seq - end
+        problems.append(
+            f"the trail ends at seq {end} but its head anchor says {head.seq}: "
+            f"{missing} record(s) missing at the tail (cut off or deleted)"
+        )
+    elif head.seq == end and head.seq and head.hash != last_hash:
+        problems.append(f"the head anchor's hash for seq {end} differs from the trail's: the last record was replaced")
+    elif head.seq < end:
+        notes.append(f"the head anchor is behind the trail (seq {head.seq} < {end}): it could not be updated")
+    if head.lost:
+        problems.append(f"{head.lost} record(s) after seq {head.seq} could not be written (per the head anchor)")
+    return missing, head.lost
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -164,20 +198,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("files", nargs="+", type=Path, help="files oldest first; a single active file pulls in its rotated siblings")
     check.add_argument("--hmac-key-file", type=Path, help="file holding the HMAC key the trail was written with")
     check.add_argument("--anchor", help="hash the first record must follow (from an earlier verification)")
+    check.add_argument("--head", type=Path, help="head anchor file (default: ACTIVE.head beside the last file given)")
     args = parser.parse_args(argv)
 
     files: list[Path] = args.files
     if len(files) == 1:
         files = chain_files(files[0]) or files  # the active file brings its rotated predecessors
     key = args.hmac_key_file.read_bytes().strip() if args.hmac_key_file else None
-    result = verify(files, hmac_key=key, anchor=args.anchor)
+    head_file = args.head or head_path(args.files[-1])
+    head = read_head(head_file, key)
+    if head is None and head_file.exists():
+        print(f"PROBLEM {head_file}: head anchor unreadable (both slots invalid or forged)")
+    result = verify(files, hmac_key=key, anchor=args.anchor, head=head)
     for problem in result.problems:
         print(f"PROBLEM {problem}")
     for note in result.notes:
         print(f"note    {note}")
-    status = "OK" if result.ok else "FAILED"
-    print(f"{status}: {result.records} records in {len(files)} file(s); last seq {result.last_seq}, last hash {result.last_hash}")
-    return 0 if result.ok else 1
+    ok = result.ok and not (head is None and head_file.exists())
+    status = "OK" if ok else "FAILED"
+    gaps = f"; {result.lost} lost, {result.missing} missing at the tail" if result.lost or result.missing else ""
+    anchored = f" (head anchor {head_file.name})" if head is not None else " (no head anchor)"
+    print(f"{status}: {result.records} records in {len(files)} file(s){gaps}; last seq {result.last_seq}, last hash {result.last_hash}{anchored}")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":  # pragma: no cover

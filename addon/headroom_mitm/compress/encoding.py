@@ -133,3 +133,9 @@ def _zstd_bounded(data: bytes, limit: int) -> bytes:
             raise EncodingError("truncated stream")
         rest = d.unused_data + rest[pos + 4096 :]
     return bytes(out)
+
+
+def is_json_type(content_type: str) -> bool:
+    """application/json or a +json type (parameters such as charset ignored)."""
+    mime = content_type.split(";", 1)[0].strip().lower()
+    return mime == "application/json" or (mime.startswith("application/") and mime.endswith("+json"))

@@ -19,7 +19,7 @@ from typing import Any
 from . import transforms as tf
 from ..facts import parse_api_format
 from .adapters import ToolBlock, detect_format, find_blocks, retrieve_tool_name
-from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body
+from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body, is_json_type
 from .lossless import LINE_LOSSLESS
 from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii_escapes
 from .recovery import recover_full_output
@@ -248,6 +248,7 @@ def render_block(
             first = None
         except Exception as exc:  # a broken store must not stop compression
             log.warning("compression store unavailable: %s", exc)
+            store.broken = str(exc)
             store = None
             first = None
         if first is not None:
@@ -263,8 +264,9 @@ def render_block(
                 store.put(outcome.original, rendering.retrieve_id)
             rendering = store.put_rendering(key, rendering)
         except Exception as exc:
-            if not isinstance(exc, StoreUnavailable):
+            if not isinstance(exc, StoreUnavailable):  # an outage is logged once by the store, and retried
                 log.warning("compression store write failed: %s", exc)
+                store.broken = str(exc)
             if outcome.original is not None:  # its markers would point at nothing: lossless instead
                 rendering = _render(block, for_request(s, None)).rendering
     _MEMO.put(mkey, rendering, s.memo_max_entries, s.memo_max_chars)
@@ -284,9 +286,13 @@ def compress_request(
     settings: CompressionSettings,
     store: Store | None,
     parsed: dict[str, Any] | None = None,
+    content_type: str | None = None,
 ) -> CompressionResult:
     """Compress tool outputs in a request body; never raises (fail open). `parsed` is the body
-    already parsed as JSON by an earlier stage (only used for a body sent without encoding)."""
+    already parsed as JSON by an earlier stage (only used for a body sent without encoding).
+    `content_type` (the request header; None: not known, e.g. the CLI) must name JSON."""
+    if content_type is not None and not is_json_type(content_type):
+        return _skip(body, f"content-type {content_type[:60]!r} is not JSON")
     try:
         return _compress_request(body, api_format, content_encoding, settings, store, parsed)
     except Exception as exc:  # fail open: forward what the client sent
@@ -342,6 +348,8 @@ def _compress_request(
     if not blocks:
         return _skip(body, "no tool outputs", fmt)
     # Lossy only where the client can ask for the original back, and only once it is stored.
+    if store is not None and store.broken:
+        store = None  # a store that failed once (corrupt, full) takes no more originals: lossless only
     retrieve_tool = retrieve_tool_name(doc, fmt)
     s = for_request(s, retrieve_tool if store is not None else None)
     result = _rewrite(body, text, raw, fmt, blocks, content_encoding, s, store)

@@ -7,12 +7,19 @@ not touched: auth, `stream` and the client's identity stay exactly as sent.
 
 from __future__ import annotations
 
+import logging
+
 from mitmproxy import ctx, exceptions, http
 
-from . import CompressionSettings, Store, compress_request, open_store
+from . import CompressionSettings, Store, compress_request
+from .store import try_open_store
+from ..redact import redact_url
 from ..facts import FlowClass
 from ..options import check_mitm, declare
 from .. import flowdata
+
+
+log = logging.getLogger(__name__)
 
 
 class Compress:
@@ -42,8 +49,12 @@ class Compress:
             check_mitm(updated, "headroom_store_days")
             if self.store is not None:
                 self.store.close()
+            self.store = None
             spec = ctx.options.headroom_store
-            self.store = open_store(spec, max_age_seconds=ctx.options.headroom_store_days * 86400) if spec else None
+            if spec:
+                self.store, why = try_open_store(spec, max_age_seconds=ctx.options.headroom_store_days * 86400)
+                if why is not None:  # fail open, but lossless: no marker may point at nothing
+                    log.error("originals store %s unusable (%s): compression is lossless only", redact_url(str(spec)), why)
 
     def done(self) -> None:
         if self.store is not None:
@@ -69,6 +80,7 @@ class Compress:
             settings=self.settings,
             store=self.store,
             parsed=parsed,
+            content_type=flow.request.headers.get("content-type", ""),  # only JSON is rewritten as JSON
         )
         flowdata.set_compression(flow, flowdata.Compression(bytes_before=len(body), result=result))
         if result.changed:

@@ -73,7 +73,9 @@ def read_saved_output(named: str, allowed_dirs: Sequence[str], max_bytes: int) -
     """The text of `named` if it is an OpenCode tool-output file we may read, else None."""
     if not named or "\0" in named or not os.path.isabs(named):
         return None
-    real = os.path.realpath(named)
+    # Directories above it are resolved, the file itself never: a symlink named by OpenCode's
+    # marker (even to another file of the directory) is not ours to read.
+    real = os.path.join(os.path.realpath(os.path.dirname(named)), os.path.basename(named))
     for directory in allowed_dirs:
         root = os.path.realpath(directory)
         rel = os.path.relpath(real, root)
@@ -108,6 +110,8 @@ def _read_beneath(root: str, parts: list[str], max_bytes: int) -> str | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > max_bytes:
             return None
+        if info.st_nlink != 1:
+            return None  # a hard link: the same inode may be a file outside the directory
         with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(max_bytes + 1)
     except OSError:

@@ -62,6 +62,7 @@ class RedisStore:
         from redis.retry import Retry
 
         self.path = redact_url(url)  # the store's identity (memo keys, log lines): no password
+        self.broken: str | None = None  # an outage is not this: it is retried (StoreUnavailable)
         self.ttl = max(1, int(max_age_seconds))
         self._prefix = prefix
         self._retry_after = retry_after

@@ -62,10 +62,11 @@ INPUT_SCHEMA = {
 }
 
 
-def build_server(store_of: Callable[[], Store | None]) -> "Server":
+def build_server(store_of: Callable[[], Store | None], *, unavailable: str | None = None) -> "Server":
     """A server that offers this one tool and nothing else: OpenCode adds three resource tools to
     every request for a server that advertises resources, which FastMCP always does. `store_of`
-    gives the store in force when a call arrives (the proxy may reopen it on an option change)."""
+    gives the store in force when a call arrives (the proxy may reopen it on an option change);
+    `unavailable` is the answer while there is none (a store that could not be opened)."""
     import anyio
     from mcp import types  # only a process that serves MCP pays for these imports
     from mcp.server.lowlevel import Server
@@ -80,7 +81,10 @@ def build_server(store_of: Callable[[], Store | None]) -> "Server":
     async def call_tool(name: str, arguments: dict) -> list[types.TextContent]:
         if name != TOOL_NAME:
             raise ValueError(f"unknown tool {name!r}")
-        args = (store_of(), str(arguments.get("id", "")), arguments.get("start_line"), arguments.get("end_line"),
+        store = store_of()
+        if store is None and unavailable:
+            return [types.TextContent(type="text", text=unavailable)]
+        args = (store, str(arguments.get("id", "")), arguments.get("start_line"), arguments.get("end_line"),
                 arguments.get("pattern"), int(arguments.get("context") or 0))
         # The store does blocking I/O (SQLite, Redis): off the event loop, which may be the proxy's.
         text = await anyio.to_thread.run_sync(lambda: retrieve(*args))

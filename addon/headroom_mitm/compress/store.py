@@ -55,6 +55,7 @@ class Store(Protocol):
     """What compression and retrieval need from a store. `path` names it (no secrets)."""
 
     path: object
+    broken: str | None  # why it failed for good (a read or write error): then no lossy output relies on it
 
     def put(self, text: str, rid: str | None = None) -> str: ...
     def get(self, rid: str) -> str | None: ...
@@ -123,6 +124,8 @@ class OriginalStore:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable enough, no fsync per write
         self._conn.executescript(_SCHEMA)
+        self._conn.execute("SELECT 1 FROM originals LIMIT 1").fetchall()  # a corrupt file fails here, not later
+        self.broken: str | None = None  # set when a read or write failed: no lossy output relies on it then
 
     def close(self) -> None:
         with self._lock:
@@ -235,6 +238,14 @@ class OriginalStore:
             total = self._total_locked()
 
 
+def try_open_store(spec: str | os.PathLike[str], **kwargs: float) -> tuple[Store | None, str | None]:
+    """(store, None), or (None, why) when it cannot be used (a corrupt or unreadable file)."""
+    try:
+        return open_store(spec, **kwargs), None
+    except (sqlite3.Error, OSError, StoreUnavailable) as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+
+
 # -------------------------------------------------------------------- retrieval helpers
 
 
@@ -274,20 +285,42 @@ def slice_lines(text: str, start: int | None = None, end: int | None = None, *, 
     return "\n".join(f"{a + k}: {ln}" for k, ln in enumerate(chosen))
 
 
-def grep_lines(text: str, pattern: str, *, context: int = 0, max_matches: int = 200) -> str:
-    """Lines matching a regex (a plain substring if the regex does not compile), numbered."""
+MAX_PATTERN = 1000  # characters of a retrieve pattern
+PATTERN_BUDGET_S = 1.0  # time one pattern may spend on one original, all lines together
+
+
+def grep_lines(
+    text: str, pattern: str, *, context: int = 0, max_matches: int = 200, budget_s: float = PATTERN_BUDGET_S
+) -> str:
+    """Lines matching a regex (a plain substring if the regex does not compile), numbered.
+
+    The pattern comes from the model and the text from a tool: `regex` (not `re`) runs it with a
+    time limit, so a pattern that backtracks catastrophically costs at most `budget_s` and a note."""
+    import regex
+
+    if len(pattern) > MAX_PATTERN:
+        raise ValueError(f"pattern longer than {MAX_PATTERN} characters")
+    deadline = time.monotonic() + budget_s
     try:
-        rx = re.compile(pattern)
-        match: Callable[[str], bool] = lambda ln: rx.search(ln) is not None  # noqa: E731
-    except re.error:
+        rx = regex.compile(pattern)
+
+        def match(ln: str) -> bool:
+            return rx.search(ln, timeout=max(0.001, deadline - time.monotonic())) is not None
+    except regex.error:
         match = lambda ln: pattern in ln  # noqa: E731
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()
     keep: list[int] = []
     hits = 0
+    timed_out = False
     for i, ln in enumerate(lines):
-        if match(ln):
+        try:
+            found = match(ln)
+        except TimeoutError:
+            timed_out = True
+            break
+        if found:
             hits += 1
             if hits > max_matches:
                 break
@@ -301,4 +334,6 @@ def grep_lines(text: str, pattern: str, *, context: int = 0, max_matches: int = 
         last = i
     if hits > max_matches:
         out.append(f"[… more than {max_matches} matches; narrow the pattern or use a line range]")
+    if timed_out:
+        out.append(f"[… the pattern took over {budget_s:g}s and was stopped at line {i + 1}; use a simpler pattern or a line range]")
     return "\n".join(out)

@@ -38,11 +38,13 @@ def session_summary(meter: Meter | None) -> str:
     if meter is None:
         return ""
     totals = meter.stats.total()
+    lost = [f"headroom: WARNING: {n} {trail} record{'' if n == 1 else 's'} could not be written"
+            for trail, n in sorted(meter.stats.losses().items()) if n]
     if not totals.requests:
-        return ""  # e.g. `run -- CMD` that made no LLM call: nothing worth a line
+        return "\n".join(lost)  # e.g. `run -- CMD` that made no LLM call: nothing else worth a line
     from ..meter.stats import format_session_summary
 
-    return format_session_summary(totals)
+    return "\n".join([format_session_summary(totals), *lost])
 
 
 def proxy_config(

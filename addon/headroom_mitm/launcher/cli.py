@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("files", nargs="+", metavar="FILE", help="audit files oldest first; one active file brings its rotated predecessors")
     verify.add_argument("--hmac-key-file", metavar="FILE", help="key file of an HMAC-keyed trail")
     verify.add_argument("--anchor", metavar="HASH", help="hash the first record must follow")
+    verify.add_argument("--head", metavar="FILE", help="head anchor file (default: FILE.head beside the active file)")
 
     squeeze = commands.add_parser("compress", help="read a request body on stdin, write what would be sent upstream on stdout")
     squeeze.add_argument("--format", default="auto", choices=API_FORMAT_NAMES, metavar="FORMAT",
@@ -144,7 +145,8 @@ def _dispatch(args: argparse.Namespace, rest: list[str] | None, options: GlobalO
         from ..audit.verify import main as audit_main
 
         extra = [*(["--hmac-key-file", args.hmac_key_file] if args.hmac_key_file else []),
-                 *(["--anchor", args.anchor] if args.anchor else [])]
+                 *(["--anchor", args.anchor] if args.anchor else []),
+                 *(["--head", args.head] if args.head else [])]
         return audit_main(["verify", *extra, *args.files])
     if args.command == "compress":
         return commands.compress(options, fmt=args.format)

@@ -32,29 +32,38 @@ def compress(options: GlobalOptions, *, fmt: str) -> int:
         extra_lossless_tools=options.lossless_tools,
         tool_output_dirs=options.tool_output_dirs,
     )
-    store = open_store(options)
+    store, why = open_store(options)
+    if store is None:  # compressed losslessly: the report says so
+        print(f"headroom-mitm compress: {why}", file=sys.stderr)
     try:
         body, report = run_compress_cli(sys.stdin.buffer.read(), fmt, settings, store)
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     sys.stdout.buffer.write(body)
     sys.stdout.flush()
     print(report, file=sys.stderr)
     return 0
 
 
-def open_store(options: GlobalOptions) -> Store:
-    """The originals store these options name: --store, else the state dir's SQLite file."""
-    from ..compress import open_store as open_spec
+def open_store(options: GlobalOptions) -> tuple[Store | None, str]:
+    """The originals store these options name (--store, else the state dir's SQLite file), or None
+    and a sentence saying why it cannot be used (corrupt, unreadable)."""
+    from ..compress.store import try_open_store
+    from ..redact import redact_url
 
     spec = options.store or options.state.ensure().originals_db
-    return open_spec(spec, max_age_seconds=options.store_days * 86400)
+    store, why = try_open_store(spec, max_age_seconds=options.store_days * 86400)
+    return store, f"the originals store {redact_url(str(spec))} cannot be read ({why})"
 
 
 def mcp(options: GlobalOptions) -> int:
     from .mcp_server import serve
 
-    return serve(open_store(options))
+    store, why = open_store(options)
+    if store is None:  # start all the same: every call is answered with the reason
+        print(f"headroom-mitm mcp: {why}", file=sys.stderr)
+    return serve(store, unavailable=f"headroom_retrieve: {why}; no original can be returned.")
 
 
 def run(cmd: list[str], options: GlobalOptions) -> int:
@@ -146,6 +155,9 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
             reload_all(addons, lambda message: print(f"headroom-mitm: {message}", file=sys.stderr, flush=True))
     finally:
         server.stop()
+        summary = app.session_summary(app.meter_of(addons))  # lost records are reported here too
+        if summary:
+            print(summary, file=sys.stderr, flush=True)
     return 0 if received.si_signo in (signal.SIGINT, signal.SIGTERM) else 128 + received.si_signo
 
 

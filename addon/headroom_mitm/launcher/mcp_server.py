@@ -23,13 +23,14 @@ def retrieve(store: Store | None, id: str, start_line: int | None = None, end_li
     return answer(store, id, start_line, end_line, pattern, context)
 
 
-def serve(store: Store) -> int:
+def serve(store: Store | None, *, unavailable: str | None = None) -> int:
+    """Serve over stdio until the client goes; `unavailable` answers every call when store is None."""
     import anyio
     from mcp.server.stdio import stdio_server
 
     from ..compress.retrieval import build_server
 
-    server = build_server(lambda: store)
+    server = build_server(lambda: store, unavailable=unavailable)
 
     async def run() -> None:
         async with stdio_server() as (read, write):
@@ -38,5 +39,6 @@ def serve(store: Store) -> int:
     try:
         anyio.run(run)
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     return 0

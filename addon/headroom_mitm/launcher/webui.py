@@ -24,6 +24,8 @@ import tornado.web
 from mitmproxy import master as mitm_master
 from mitmproxy.tools.web.master import WebMaster
 
+from .webredact import redact_flow_lists, redact_handler
+
 COOKIE = "headroom_web_token"
 QUERY = "token"
 
@@ -57,8 +59,16 @@ def presented_token(headers, query_token: str | None, cookie_token: str | None) 
     return found
 
 
+WEB_MAX_BODY = 32 << 20  # largest request body the UI accepts even with the token (flow uploads)
+
+
+@tornado.web.stream_request_body  # refused at the headers: an unauthenticated body is never buffered
 class Unauthorized(tornado.web.RequestHandler):
+    def data_received(self, chunk: bytes) -> None:
+        pass
+
     def prepare(self) -> None:
+        self.set_header("Connection", "close")
         self.set_status(403)
         self.set_header("Content-Type", "text/plain; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
@@ -79,6 +89,7 @@ def guard(app: tornado.web.Application, token: str) -> None:
         if not any(_same(t, token) for t in presented_token(request.headers, query_token, cookie_token)):
             return app.get_handler_delegate(request, Unauthorized)
         delegate = find_handler(request, **kwargs)
+        redact_handler(delegate)
         if _same(query_token, token) and not _same(cookie_token, token):
             _set_cookie_on(delegate, token)
         return delegate
@@ -107,6 +118,7 @@ class GuardedWebMaster(WebMaster):
         super().__init__(opts, with_termlog=with_termlog)
         self.token = token
         guard(self.app, token)
+        redact_flow_lists()
         self._http: tornado.httpserver.HTTPServer | None = None
         self.web_address: tuple[str, int] | None = None
 
@@ -122,7 +134,7 @@ class GuardedWebMaster(WebMaster):
         if "web_password" in self.options:  # mitmproxy ≥ 11.1: use the built-in as well
             self.options.update(web_password=self.token)
         tornado.ioloop.IOLoop.current()
-        self._http = tornado.httpserver.HTTPServer(self.app, max_buffer_size=2**32)
+        self._http = tornado.httpserver.HTTPServer(self.app, max_buffer_size=WEB_MAX_BODY, max_body_size=WEB_MAX_BODY)
         sockets = tornado.netutil.bind_sockets(self.options.web_port, self.options.web_host)
         self._http.add_sockets(sockets)
         bound = sockets[0].getsockname()

@@ -7,6 +7,7 @@ loopback address (DNS-rebinding guard); anything else aimed at the reserved name
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from mitmproxy import http
@@ -42,14 +43,15 @@ class Control:
     def __init__(self, stats: LiveStats) -> None:
         self.stats = stats
 
-    def requestheaders(self, flow: http.HTTPFlow) -> None:
+    async def requestheaders(self, flow: http.HTTPFlow) -> None:
         if flow.response is not None or normalize_host(flow.request.host) != RESERVED_HOST:
             return
         if flow.request.path.split("?", 1)[0].rstrip("/") == MCP_PATH:
             return  # the retrieval endpoint's (compress/retrieve_endpoint.py): it needs the body
         peer = flow.client_conn.peername
-        status, body, headers = answer(
-            self.stats, flow.request.method, flow.request.path,
+        # Rendered in a worker thread: a scrape never holds the event loop (and so other traffic).
+        status, body, headers = await asyncio.to_thread(
+            answer, self.stats, flow.request.method, flow.request.path,
             client_loopback=bool(peer) and is_loopback_host(str(peer[0])),
             host_header=flow.request.headers.get("host"),
         )

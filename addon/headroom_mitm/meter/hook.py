@@ -88,7 +88,7 @@ class MeterIntake:
                 return
             body = _body(flow.request)
             route = flowdata.route_of(flow)
-            flow.metadata[flowdata.METER] = FlowMeter(
+            flowdata.live(flow)[flowdata.METER] = FlowMeter(
                 provider=route.provider if route else None,
                 api_format=fmt,
                 t_in=time.time(),
@@ -96,7 +96,7 @@ class MeterIntake:
                 est_before=estimate_tokens(body),
             )
             if self.keep_originals:
-                flow.metadata[flowdata.ORIGINAL_BODY] = bytes(body)
+                flowdata.live(flow)[flowdata.ORIGINAL_BODY] = bytes(body)
         except Exception:
             log.exception("meter intake failed (the flow is not affected)")
 
@@ -126,7 +126,7 @@ class Meter:
     # -- request: what is actually sent -----------------------------------------------------------
     def request(self, flow: http.HTTPFlow) -> None:
         try:
-            state = flow.metadata.get(flowdata.METER)
+            state = flowdata.live(flow).get(flowdata.METER)
             if state is None:
                 return
             body = _body(flow.request)
@@ -144,7 +144,7 @@ class Meter:
     # -- response: tap the stream on the side -----------------------------------------------------
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         try:
-            state = flow.metadata.get(flowdata.METER)
+            state = flowdata.live(flow).get(flowdata.METER)
             if state is None:
                 return
             stream = stream_tap(flow)
@@ -164,13 +164,14 @@ class Meter:
 
     def _finish(self, flow: http.HTTPFlow, error: str | None) -> None:
         try:
-            state = flow.metadata.get(flowdata.METER)
+            state = flowdata.live(flow).get(flowdata.METER)
             if state is None or state.done:
                 return
             state.done = True
             record = self.record_for(flow, state, error)
-            flow.metadata[flowdata.RECORD] = record
+            flowdata.live(flow)[flowdata.RECORD] = record
             if self.writer is not None and not self.writer.write(record):
+                self.stats.lost("flows")
                 log.warning("could not write a flow record: %s", self.writer.last_error)
             self.stats.add(record)
         except Exception:

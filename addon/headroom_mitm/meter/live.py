@@ -58,7 +58,6 @@ def build_record(facts: FlowFacts, time: datetime | None = None) -> FlowRecord:
         provider=facts.provider,
         host=facts.host,
         api_format=facts.api_format,
-        model=facts.model,
         stream=facts.stream,
         status=facts.status,
         attempt=facts.attempt,
@@ -71,8 +70,22 @@ def build_record(facts: FlowFacts, time: datetime | None = None) -> FlowRecord:
         addon_ms=_ms(facts.addon_ms),
         transforms=dict(facts.transforms),
         error=error,
+        **({"model": facts.model} | _usage_fields(facts)),
     )
-    return record.with_usage(facts.usage)
+    return record
+
+
+def _usage_fields(facts: FlowFacts) -> dict[str, Any]:
+    usage = facts.usage  # built into the record at once: one object per flow, no copy
+    if usage is None:
+        return {}
+    return {
+        "input_tokens": usage.input_tokens,
+        "output_tokens": usage.output_tokens,
+        "cache_read_tokens": usage.cache_read_tokens,
+        "cache_write_tokens": usage.cache_write_tokens,
+        "model": facts.model or usage.model,
+    }
 
 
 def _ms(value: float | None) -> float | None:
@@ -112,6 +125,10 @@ class PriceSource:
             return self._prices
 
 
+def _label(value: str | None) -> str:
+    return (value or "-")[:MAX_LABEL_CHARS]
+
+
 def _row_json(row: Row) -> dict[str, Any]:
     return {
         "requests": row.requests,
@@ -131,25 +148,54 @@ def _row_json(row: Row) -> dict[str, Any]:
     }
 
 
-class LiveStats:
-    """Running totals since the proxy started: overall and per (provider, model). Thread-safe."""
+MAX_LABELS = 100  # distinct (provider, model) rows beyond the priced catalog; the rest fold into "other"
+MAX_LABEL_CHARS = 100
+OTHER = "other"
 
-    def __init__(self, prices: PriceSource | None = None) -> None:
+
+class LiveStats:
+    """Running totals since the proxy started: overall and per (provider, model). Thread-safe.
+
+    The rows are bounded (they become Prometheus labels and /stats entries, and a client chooses
+    the model string): a model with a price in the catalog always has its own row, any other one
+    only while fewer than `max_labels` such rows exist; after that it is counted under "other"."""
+
+    def __init__(self, prices: PriceSource | None = None, max_labels: int = MAX_LABELS) -> None:
         self.prices = prices
+        self.max_labels = max_labels
+        self._unpriced_rows = 0
         self.started = utcnow()
         self._lock = threading.Lock()
         self._total = Row()
         self._by: dict[tuple[str, str], Row] = {}
+        self._lost: dict[str, int] = {}  # trail ("audit", "flows") → records that could not be written
 
     def add(self, record: FlowRecord) -> None:
         prices = self.prices.get() if self.prices is not None else None
-        key = (record.provider or "-", record.model or "-")
+        key = (_label(record.provider), _label(record.model))
         with self._lock:
             self._total.add(record, prices)
             row = self._by.get(key)
             if row is None:
-                row = self._by[key] = Row(key=f"{key[0]}/{key[1]}")
+                priced = prices is not None and prices.lookup(record.provider, record.model) is not None
+                if not priced and self._unpriced_rows >= self.max_labels:
+                    key = (key[0], OTHER)  # providers come from the route table: bounded by configuration
+                    row = self._by.get(key)
+                elif not priced:
+                    self._unpriced_rows += 1
+                if row is None:
+                    row = self._by[key] = Row(key=f"{key[0]}/{key[1]}")
             row.add(record, prices)
+
+
+    def lost(self, trail: str) -> None:
+        """One record of `trail` could not be written (counted in memory: the disk may be what failed)."""
+        with self._lock:
+            self._lost[trail] = self._lost.get(trail, 0) + 1
+
+    def losses(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._lost)
 
     def total(self) -> Row:
         with self._lock:
@@ -161,6 +207,7 @@ class LiveStats:
         with self._lock:
             return {
                 "since": self.started.isoformat(),
+                "lost_records": {"audit": self._lost.get("audit", 0), "flows": self._lost.get("flows", 0)},
                 "total": _row_json(self._total),
                 "by_model": [
                     {"provider": p, "model": m, **_row_json(row)} for (p, m), row in sorted(self._by.items())
@@ -219,4 +266,8 @@ class _Collector:
                 dollars.add_metric(lv, row.dollars_saved)
         up = GaugeMetricFamily("headroom_started_timestamp_seconds", "When this proxy started (Unix time)")
         up.add_metric([], self.stats.started.timestamp())
-        yield from (requests, retries, errors, est, reported, dollars, up)
+        lost = CounterMetricFamily("headroom_lost_records", "Audit or flow records that could not be written", labels=["trail"])
+        losses = self.stats.losses()
+        for trail in ("audit", "flows"):
+            lost.add_metric([trail], losses.get(trail, 0))
+        yield from (requests, retries, errors, est, reported, dollars, up, lost)

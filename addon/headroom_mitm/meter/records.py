@@ -15,22 +15,17 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..rotation import rotated_files, rotated_name, with_rotated
+from ..jsonl import AppendOnlyFile
+from ..rotation import with_rotated
 from ..options import DEFAULT_RECORDS_KEEP, DEFAULT_RECORDS_MAX_BYTES
 from .usage import ESTIMATOR
-
-try:  # flock serialises rotation between processes; absent on Windows
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from .usage import Usage
@@ -87,15 +82,17 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class FlowRecord(BaseModel):
+@dataclass
+class FlowRecord:
     """One LLM flow. Token counts named `est_*` are our estimate (see `estimator`) of the request
     body before/after compression; `input/output/cache_*_tokens` are what the provider reported
-    (None when it reported nothing), with the meanings defined in `headroom_mitm.meter.usage`."""
+    (None when it reported nothing), with the meanings defined in `headroom_mitm.meter.usage`.
 
-    model_config = ConfigDict(extra="ignore")
+    Plain data on the hot path: built once per flow, serialized once (`to_line`); naive times are
+    taken as UTC and free text is scrubbed when it is built or read back (`from_json`)."""
 
     v: int = RECORD_VERSION
-    time: datetime = Field(default_factory=utcnow)
+    time: datetime = field(default_factory=utcnow)
     session: str | None = None
     client: str | None = None
     provider: str | None = None
@@ -118,21 +115,31 @@ class FlowRecord(BaseModel):
     ttfb_ms: float | None = None
     total_ms: float | None = None
     addon_ms: float | None = None
-    transforms: dict[str, int] = Field(default_factory=dict)
+    transforms: dict[str, int] = field(default_factory=dict)
     error: str | None = None
 
-    @field_validator("time")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
+    def __post_init__(self) -> None:
         # Naive times are taken as UTC so comparisons never mix naive and aware.
-        if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+        t = self.time
+        self.time = t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
+        self.session, self.client, self.error = scrub(self.session), scrub(self.client), scrub(self.error)
 
-    @field_validator("session", "client", "error")
     @classmethod
-    def _scrubbed(cls, value: str | None) -> str | None:
-        return scrub(value)
+    def from_json(cls, obj: Mapping[str, Any]) -> FlowRecord:
+        """A record from a parsed JSONL line; unknown keys are dropped. Raises ValueError on a bad shape."""
+        values = {k: obj[k] for k in _FIELDS if k in obj}
+        when = values.get("time")
+        if isinstance(when, str):
+            values["time"] = datetime.fromisoformat(when.replace("Z", "+00:00").replace("z", "+00:00"))
+        elif when is not None and not isinstance(when, datetime):
+            raise ValueError("time is not a timestamp")
+        for name in _INTS:
+            value = values.get(name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise ValueError(f"{name} is not an integer")
+        if not isinstance(values.get("transforms", {}), dict):
+            raise ValueError("transforms is not an object")
+        return cls(**values)
 
     @property
     def saved_tokens(self) -> int:
@@ -140,144 +147,86 @@ class FlowRecord(BaseModel):
         return max(0, self.est_tokens_before - self.est_tokens_after)
 
     def with_usage(self, usage: Usage | None) -> FlowRecord:
-        """A copy carrying the provider-reported usage (and its model, when the record has none)."""
+        """The record carrying the provider-reported usage (and its model, when the record has none)."""
         if usage is None:
             return self
-        return self.model_copy(
-            update={
-                "input_tokens": usage.input_tokens,
-                "output_tokens": usage.output_tokens,
-                "cache_read_tokens": usage.cache_read_tokens,
-                "cache_write_tokens": usage.cache_write_tokens,
-                "model": self.model or usage.model,
-            }
+        return replace(
+            self,
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            cache_read_tokens=usage.cache_read_tokens,
+            cache_write_tokens=usage.cache_write_tokens,
+            model=self.model or usage.model,
         )
 
+    def to_json(self) -> dict[str, Any]:
+        out = {name: getattr(self, name) for name in _FIELDS}
+        out["time"] = self.time.isoformat().replace("+00:00", "Z")
+        return out
+
     def to_line(self) -> str:
-        return self.model_dump_json() + "\n"
+        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(FlowRecord))
+_INTS = ("v", "status", "attempt", "request_bytes_before", "request_bytes_after", "est_tokens_before",
+         "est_tokens_after", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens")
 
 
 DEFAULT_MAX_BYTES = DEFAULT_RECORDS_MAX_BYTES  # the active records file is rotated beyond this size
 DEFAULT_KEEP = DEFAULT_RECORDS_KEEP  # rotated records files kept; older ones are deleted
 
 
-def _same_file(path: Path, fd: int) -> bool:
-    """Whether `path` still names the file `fd` writes (not rotated away or removed)."""
-    try:
-        on_disk = os.stat(path)
-    except OSError:
-        return False
-    ours = os.fstat(fd)
-    return (on_disk.st_dev, on_disk.st_ino) == (ours.st_dev, ours.st_ino)
-
-
-@contextmanager
-def _flocked(fd: int) -> Iterator[None]:
-    if fcntl is None:  # pragma: no cover - no flock on Windows: rotation is then per process only
-        yield
-        return
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    try:
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
 class RecordWriter:
-    """Appends records to a JSONL file: 0600, one write(2) per record (O_APPEND keeps lines whole
-    even with several writers), thread-safe. `write` never raises; failures land in `last_error`.
-
-    Rotation: a record that would take the file past `max_bytes` (None or 0: no limit) starts a
-    fresh file, the full one renamed to `<name>.<UTC timestamp>` (see rotation.py); only the newest
-    `keep` rotated files stay. Several writers may share the file: each follows the path when it
-    names another file (rotated by someone else, or removed), and rotation is serialised by an
-    flock on the file being rotated, so one full file is renamed once.
+    """Appends records to a JSONL file (jsonl.AppendOnlyFile: 0600, one write(2) per record,
+    rotation with the newest `keep` rotated files kept), thread-safe. `write` never raises;
+    failures land in `last_error`. Several proxies may share the file (`shared`): the full file is
+    renamed once and each writer follows the path; a file that cannot be rotated still takes records.
     """
 
     def __init__(
         self, path: str | os.PathLike[str], max_bytes: int | None = DEFAULT_MAX_BYTES, keep: int = DEFAULT_KEEP
     ) -> None:
-        if (max_bytes or 0) < 0 or keep < 0:
-            raise ValueError("records rotation: max_bytes and keep must be >= 0")
-        self.path = Path(path)
-        self.max_bytes = max_bytes or None
-        self.keep = keep
+        self._file = AppendOnlyFile(path, max_bytes, keep=keep, shared=True)
+        self.path = self._file.path
         self.last_error: str | None = None
         self._lock = threading.Lock()
-        self._fd: int | None = None
         self._rotation_failing = False
 
-    def _open(self) -> int:
-        if self._fd is None:
-            if not self.path.parent.exists():
-                self.path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            os.fchmod(fd, 0o600)  # an older file with looser bits is tightened
-            self._fd = fd
-        return self._fd
+    @property
+    def max_bytes(self) -> int | None:
+        return self._file.max_bytes
 
-    def _close_fd(self) -> None:
-        if self._fd is not None:
-            fd, self._fd = self._fd, None
-            os.close(fd)
+    @max_bytes.setter
+    def max_bytes(self, value: int | None) -> None:
+        self._file.max_bytes = value or None
 
-    def _current(self) -> tuple[int, int]:
-        """The descriptor to append to and its file's size (one stat of the path, one fstat).
+    @property
+    def keep(self) -> int:
+        return self._file.keep or 0
 
-        Records must land where readers look, not in a file renamed or deleted behind our back."""
-        if self._fd is not None:
-            ours = os.fstat(self._fd)
-            try:
-                on_disk = os.stat(self.path)
-            except OSError:
-                on_disk = None
-            if on_disk is not None and (on_disk.st_dev, on_disk.st_ino) == (ours.st_dev, ours.st_ino):
-                return self._fd, ours.st_size
-            self._close_fd()
-        fd = self._open()
-        return fd, os.fstat(fd).st_size
-
-    def _full(self, size: int, adding: int) -> bool:
-        return self.max_bytes is not None and size > 0 and size + adding > self.max_bytes
-
-    def _rotate(self, fd: int) -> int:
-        """Renames the full file away (unless another writer just did) and opens a fresh one."""
+    def _rotate(self) -> None:
         try:
-            with _flocked(fd):
-                if _same_file(self.path, fd):
-                    os.rename(self.path, rotated_name(self.path))
-                    self._prune()
+            self._file.rotate()
         except OSError as exc:
             # A file that cannot be rotated still takes records: losing them would be worse.
             self.last_error = f"rotation failed: {type(exc).__name__}: {exc}"
             if not self._rotation_failing:  # once, not on every record until it works again
                 log.warning("%s: %s; records are still appended to it", self.path, self.last_error)
             self._rotation_failing = True
-            return fd
+            return
         self._rotation_failing = False
-        self._close_fd()
-        return self._open()
-
-    def _prune(self) -> None:
-        rotated = rotated_files(self.path)
-        for old in rotated[: max(0, len(rotated) - self.keep)]:
-            try:
-                old.unlink(missing_ok=True)
-            except OSError as exc:  # an old file left behind is no reason to fail the rotation
-                self.last_error = f"could not delete {old.name}: {exc}"
-                log.warning("%s", self.last_error)
+        if self._file.last_error:
+            self.last_error, self._file.last_error = self._file.last_error, None
+            log.warning("%s", self.last_error)
 
     def write(self, record: FlowRecord) -> bool:
         try:
             data = record.to_line().encode("utf-8")
             with self._lock:
-                fd, size = self._current()
-                if self._full(size, len(data)):
-                    fd = self._rotate(fd)
-                view = memoryview(data)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
+                if self._file.must_rotate(len(data)):
+                    self._rotate()
+                self._file.append(data)
             return True
         except Exception as exc:  # disk full, permissions: telemetry must not break the flow
             self.last_error = f"{type(exc).__name__}: {exc}"
@@ -285,7 +234,7 @@ class RecordWriter:
 
     def close(self) -> None:
         with self._lock:
-            self._close_fd()
+            self._file.close()
 
     def __enter__(self) -> RecordWriter:
         return self
@@ -370,8 +319,8 @@ def read_records(
                     obj: Any = json.loads(raw)
                     if not isinstance(obj, dict):
                         continue
-                    record = FlowRecord.model_validate(obj)
-                except ValueError:
+                    record = FlowRecord.from_json(obj)
+                except (ValueError, TypeError):
                     continue
                 if cutoff is not None and record.time < cutoff:
                     continue

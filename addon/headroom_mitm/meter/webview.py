@@ -12,7 +12,7 @@ import logging
 from mitmproxy import contentviews, ctx, http
 from mitmproxy.contentviews.base import View
 
-from .records import FlowRecord
+from .records import FlowRecord, scrub
 from .usage import ESTIMATOR, estimate_tokens
 from .. import flowdata
 from ..options import declare
@@ -58,7 +58,7 @@ class OriginalVsSent(View):
     def __call__(self, data: bytes, *, flow=None, http_message=None, **unknown):
         original = None
         if isinstance(flow, http.HTTPFlow) and http_message is flow.request:
-            original = flow.metadata.get(flowdata.ORIGINAL_BODY)
+            original = flowdata.live(flow).get(flowdata.ORIGINAL_BODY)
         if original is None:
             return "headroom: no original kept for this message", iter([[("text", "(unchanged or not an LLM request)")]])
         transforms = flowdata.compression_transforms(flow) if flow is not None else {}
@@ -77,14 +77,15 @@ class OriginalVsSent(View):
 def _lines(original: bytes, sent: bytes, transforms: dict[str, int]):
     # The sent body first: it is the shorter one, and mitmweb shows only the first
     # content_view_lines_cutoff (512) lines until "Show more" is clicked.
+    # Lines shaped like keys or tokens are redacted: the UI is for reading, not for copying secrets.
     applied = ", ".join(f"{k} x{v}" for k, v in sorted(transforms.items())) or "none"
     yield [("header", f"transforms applied: {applied}")]
     yield [("header", "===== sent upstream =====")]
     for line in readable(sent):
-        yield [("text", line)]
+        yield [("text", scrub(line, len(line)) or "")]
     yield [("header", "===== original request (as the client sent it) =====")]
     for line in readable(original):
-        yield [("text", line)]
+        yield [("text", scrub(line, len(line)) or "")]
 
 
 def readable(body: bytes) -> list[str]:
@@ -145,7 +146,7 @@ class WebView:
 
     def _annotate(self, flow: http.HTTPFlow) -> None:
         try:
-            record = flow.metadata.get(flowdata.RECORD)
+            record = flowdata.live(flow).get(flowdata.RECORD)
             compressed = flowdata.compression_changed(flow)
             if compressed:
                 flow.marked = COMPRESSED_MARK

@@ -74,7 +74,7 @@ class EgressPolicy:
         decision = self.policy.decide_connection(
             flowdata.original_host(flow), flow.request.port, kind, route.provider if route else None
         )
-        flow.metadata[flowdata.DECISION] = decision
+        flowdata.set_decision(flow, decision)
         if not decision.allowed:
             refuse(flow, 403, denial_message(decision), should_retry=False)
         elif decision.inspect:
@@ -99,7 +99,7 @@ class EgressPolicy:
             flowdata.original_host(flow), kind, route.provider if route else None, model,
             flowdata.request_size(flow), port=flow.request.port,
         )
-        flow.metadata[flowdata.DECISION] = decision
+        flowdata.set_decision(flow, decision)
         if not decision.allowed:
             refuse(flow, 403, denial_message(decision), should_retry=False)
 

@@ -43,6 +43,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -319,13 +320,39 @@ def parse_policy(data: Any, source: str = "<inline>", digest: str = "") -> Polic
     return Policy.from_model(model, source=source, digest=digest)
 
 
+MAX_POLICY_BYTES = 4 << 20
+
+
+def _read_regular(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of a sane size. O_NONBLOCK: opening a FIFO must not
+    wait for a writer (on the main thread, that would also hold off SIGTERM after a SIGHUP)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError("not a regular file (a FIFO, device or directory cannot be a policy)")
+        if st.st_size > MAX_POLICY_BYTES:
+            raise ValueError(f"larger than {MAX_POLICY_BYTES >> 20} MiB")
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_POLICY_BYTES:
+                raise ValueError(f"larger than {MAX_POLICY_BYTES >> 20} MiB")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def load_policy(path: str | os.PathLike[str]) -> Policy:
     """Read, validate and compile a policy file. Raises PolicyError naming the file, field and problem."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
     except OSError as exc:
         raise PolicyError(str(path), [("", f"cannot read the file: {exc.strerror or exc}")]) from None
+    except ValueError as exc:
+        raise PolicyError(str(path), [("", str(exc))]) from None
     try:
         data = _parse(path, raw)
     except UnicodeDecodeError:

@@ -54,7 +54,7 @@ class Classify:
             data.ignore_connection = True
 
     def http_connect(self, flow: http.HTTPFlow) -> None:
-        flow.metadata[flowdata.ROUTE] = self.router.classify_host(flowdata.original_host(flow))
+        flowdata.set_route(flow, self.router.classify_host(flowdata.original_host(flow)))
 
     def requestheaders(self, flow: http.HTTPFlow) -> None:
-        flow.metadata[flowdata.ROUTE] = self.router.classify_request(flowdata.original_host(flow), flow.request.path)
+        flowdata.set_route(flow, self.router.classify_request(flowdata.original_host(flow), flow.request.path))
