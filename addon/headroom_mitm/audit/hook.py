@@ -295,7 +295,7 @@ class AuditTrail:
     # -- intercepted requests -------------------------------------------------------------------
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         # Before the forward stage may rewrite host/port for a --route.
-        flow.metadata[flowdata.AUDIT_TARGET] = (flowdata.original_host(flow), flow.request.port)
+        flow.metadata[flowdata.AUDIT_TARGET] = flowdata.original_target(flow)
 
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         if self.writer is not None:

@@ -15,7 +15,7 @@ from .retry import RetryPolicy, probe_once, upstream_tls_context, with_retries
 from .upstream import UpstreamTarget, add_hop_marker, parse_routes
 from ..options import check_mitm, declare
 from .. import flowdata
-from ..provider_errors import refuse
+from ..provider_errors import fail_closed, refuse
 
 
 class Forward:
@@ -58,10 +58,14 @@ class Forward:
         if data.server.address:
             self._open.discard((data.client.id, (data.server.address[0], data.server.address[1])))
 
-    async def request(self, flow: http.HTTPFlow) -> None:
+    @fail_closed("--route")
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        # At request headers: a large body is streamed upstream right after this hook, so the target
+        # and the hop marker must be set now, whatever the body's size.
         if flow.response is not None or flow.error is not None:
             return  # answered or refused by an earlier stage
         request = flow.request
+        flowdata.original_target(flow)  # remembered before the rewrite
         request.headers["Via"] = add_hop_marker(request.headers.get("Via"), request.http_version)
         target = self.routes.get(flowdata.original_host(flow))
         if target is not None:
@@ -69,6 +73,10 @@ class Forward:
             request.host = target.host
             request.port = target.port
             request.path = target.rewrite_path(request.path)
+
+    async def request(self, flow: http.HTTPFlow) -> None:
+        if flow.response is not None or flow.error is not None:
+            return  # answered or refused by an earlier stage
         await self._ensure_reachable(flow)
 
     async def _ensure_reachable(self, flow: http.HTTPFlow) -> None:

@@ -13,7 +13,7 @@ from ..facts import FlowClass, is_loopback_host
 from ..forward.upstream import has_hop_marker
 from ..options import declare
 from .. import flowdata
-from ..provider_errors import refuse
+from ..provider_errors import fail_closed, refuse
 
 
 def aims_at_own_port(host: str, port: int, own: set[tuple[str, int]]) -> bool:
@@ -62,9 +62,11 @@ class Rules:
                 refuse(flow, 403, f"Blocked by headroom-mitm: {route.host} is a telemetry host "
                                 "(--telemetry block).", should_retry=False)
 
+    @fail_closed("loop guard")
     def http_connect(self, flow: http.HTTPFlow) -> None:
         self._check(flow)
 
+    @fail_closed("loop guard")
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         if flow.response is None:
             self._check(flow)
