@@ -60,6 +60,7 @@ class Tunnel:
     up: int = 0
     down: int = 0
     requests: int = 0  # intercepted requests recorded on this connection
+    user: str | None = None
     blind: bool = False
     recorded: bool = False
     note: str | None = None
@@ -97,6 +98,7 @@ def tunnel_record(t: Tunnel, ended: float, *, self_refused: bool = False, reason
         bytes_up=t.up,
         bytes_down=t.down,
         duration_ms=max(0.0, (ended - t.started) * 1000),
+        user=t.user,
         kind="tunnel",
         **_route_fields(t.route),
         **_decision_fields(t.decision, t.status, self_refused, reason or t.note),
@@ -122,6 +124,7 @@ class RequestFacts:
     down: int
     self_refused: bool
     reason: str | None = None
+    user: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -142,6 +145,7 @@ def request_record(f: RequestFacts, ended: float) -> AuditRecord:
         bytes_down=f.down,
         duration_ms=max(0.0, (ended - f.started) * 1000),
         key_fingerprint=key_fingerprint(f.headers, f.url),
+        user=f.user,
         kind="request",
         **_route_fields(f.route),
         **_decision_fields(f.decision, f.status, f.self_refused, f.reason),
@@ -224,6 +228,7 @@ class AuditTrail:
             port=flow.request.port,
             route=flowdata.route_of(flow),
             decision=flow.metadata.get(flowdata.DECISION),
+            user=flowdata.proxy_user(flow),
         )
         if flow.response is not None:  # refused: the tunnel never opens
             t.status = flow.response.status_code
@@ -352,6 +357,7 @@ class AuditTrail:
             down=down,
             self_refused=self_refused,
             reason=reason,
+            user=flowdata.proxy_user(flow),
         )
 
 

@@ -26,6 +26,7 @@ class Forward:
         # Open upstream connections per client connection: mitmproxy reuses these for the next
         # request of the same client connection, so there is nothing to probe then.
         self._open: set[tuple[str, tuple[str, int]]] = set()
+        self._asked: dict[str, tuple[str, int]] = {}  # server id → the address before the guard pins it
 
     def load(self, loader) -> None:
         declare(loader, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget")
@@ -50,13 +51,19 @@ class Forward:
             self._tls = upstream_tls_context(ctx.options.ssl_verify_upstream_trusted_ca, ctx.options.ssl_insecure)
         return self._tls
 
-    def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
+    def server_connect(self, data: server_hooks.ServerConnectionHookData) -> None:
         if data.server.address:
-            self._open.add((data.client.id, (data.server.address[0], data.server.address[1])))
+            self._asked[data.server.id] = (data.server.address[0], data.server.address[1])
+
+    def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
+        address = self._asked.get(data.server.id, data.server.address)
+        if address:
+            self._open.add((data.client.id, (address[0], address[1])))
 
     def server_disconnected(self, data: server_hooks.ServerConnectionHookData) -> None:
-        if data.server.address:
-            self._open.discard((data.client.id, (data.server.address[0], data.server.address[1])))
+        address = self._asked.pop(data.server.id, data.server.address)
+        if address:
+            self._open.discard((data.client.id, (address[0], address[1])))
 
     @fail_closed("--route")
     def requestheaders(self, flow: http.HTTPFlow) -> None:

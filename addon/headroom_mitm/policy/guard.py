@@ -42,7 +42,12 @@ class Rules:
 
     def _check(self, flow: http.HTTPFlow) -> None:
         request = flow.request
-        if aims_at_own_port(request.host, request.port, self.own):
+        auth = flow.metadata.get(flowdata.PROXY_AUTH)
+        if isinstance(auth, tuple) and not all(auth):
+            # A validator that accepts an empty user or password is a misconfiguration: refuse anyway.
+            flow.response = http.Response.make(407, b"Proxy credentials must name a user and a password.\n",
+                                               {"Proxy-Authenticate": 'Basic realm="headroom-mitm"'})
+        elif aims_at_own_port(request.host, request.port, self.own):
             refuse(
                 flow, 508,
                 f"Loop detected: {request.host}:{request.port} is headroom-mitm's own listening port; "
