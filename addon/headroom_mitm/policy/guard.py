@@ -12,6 +12,7 @@ from ..facts import normalize_host
 from ..facts import FlowClass, is_loopback_host
 from ..forward.upstream import has_hop_marker
 from ..options import declare
+from . import headlimit
 from .. import flowdata
 from ..provider_errors import fail_closed, refuse
 
@@ -33,6 +34,7 @@ class Rules:
 
     def load(self, loader) -> None:
         declare(loader, "headroom_telemetry")
+        headlimit.install()
 
     def running(self) -> None:
         server = ctx.master.addons.get("proxyserver")
