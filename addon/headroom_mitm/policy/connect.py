@@ -85,8 +85,11 @@ class DestinationGuard:
         return found
 
     async def _refusal(self, host: str, port: int) -> tuple[int, str] | None:
-        if any(str(mode).startswith("upstream") for mode in ctx.options.mode) and literal_ip(host) is None:
-            return None  # the upstream proxy resolves names (see server_connect)
+        if literal_ip(host) is None and (
+            ctx.options.headroom_private_destinations != "refuse"  # the launcher: no lookup per request
+            or any(str(mode).startswith("upstream") for mode in ctx.options.mode)  # its proxy resolves names
+        ):
+            return None  # server_connect still checks the resolved address
         try:
             addresses = await self.resolve(host, port)
         except OSError:
