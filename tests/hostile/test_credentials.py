@@ -118,3 +118,18 @@ def test_upstream_proxy_credentials_from_the_environment_reach_mitmproxy(tmp_pat
     options = GlobalOptions(state_dir=tmp_path / "s", upstream_proxy="http://127.0.0.1:3128")
     values = options.mitm_options()
     assert values["upstream_auth"] == "corp:env-PW-9" and values["mode"] == ["upstream:http://127.0.0.1:3128"]
+
+
+def test_an_htpasswd_hash_that_cannot_be_checked_is_refused_at_start(tmp_path):
+    unknown = tmp_path / "unknown.htpasswd"
+    unknown.write_text("alice:{NOPE}abcdef\n")
+    with pytest.raises(ValueError, match="not a password hash"):
+        proxy_auth_value(f"@{unknown}", None, {})
+    good = _htpasswd(tmp_path / "good.htpasswd", {"alice": "pw-1"})
+    assert proxy_auth_value(None, str(_file(tmp_path, f"@{good}")), {}) == f"@{good}"
+
+
+def _file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "auth-line"
+    path.write_text(text + "\n")
+    return path

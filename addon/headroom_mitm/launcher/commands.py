@@ -120,11 +120,31 @@ def proxy_auth_value(arg: str | None, file: str | None, env: Mapping[str, str]) 
             raise ValueError(f"proxy credentials: cannot read htpasswd file {path} ({exc})") from None
         if not lines or any(not user or not digest for user, _, digest in (line.partition(":") for line in lines)):
             raise ValueError(f"proxy credentials: {path} must hold USER:HASH lines with a user and a hash each")
+        _check_htpasswd_hashes(path)
         return value
     user, sep, password = value.partition(":")
     if not sep or not user or not password:
         raise ValueError("proxy credentials must be USER:PASS with a non-empty user and password (or @HTPASSWD)")
     return value
+
+
+def _check_htpasswd_hashes(path: Path) -> None:
+    """Every entry's hash must be one mitmproxy (through passlib) can verify here; otherwise that user
+    could never log in, and the reason would only show as a 407."""
+    from passlib.apache import HtpasswdFile
+
+    file = HtpasswdFile(str(path))
+    for user in file.users():
+        try:
+            handler = file.context.handler(file.context.identify(file.get_hash(user), required=True))
+        except ValueError:
+            raise ValueError(f"proxy credentials: {path}: {user}'s hash is of an unknown kind") from None
+        if handler.name == "plaintext":  # passlib's fallback for anything it does not recognise
+            raise ValueError(f"proxy credentials: {path}: {user}'s entry is not a password hash "
+                             "(create it with htpasswd -5)")
+        if hasattr(handler, "has_backend") and not handler.has_backend():
+            raise ValueError(f"proxy credentials: {path}: {user}'s {handler.name} hash cannot be checked here "
+                             "(its backend is not installed); use SHA-512 (htpasswd -5) or SHA-256 (-2)")
 
 
 def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int:
