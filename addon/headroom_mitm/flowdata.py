@@ -10,6 +10,7 @@ one place, with its accessors. Dependency-free: importing it loads no stage, no 
   headroom.body_limit      policy             holdback: request-body bytes held before dropping the rest
   headroom.body_withheld   holdback           policy, audit: request-body bytes dropped, never forwarded
   headroom.policy          policy             audit: the policy Decision
+  headroom.checked_addresses  rules (guard)   forward: the resolved addresses its connect probe may use
   headroom.compression     compress           meter, audit, web view: what compression did
   headroom.connect_failure forward            audit: why the upstream could not be reached
   headroom.meter           meter (intake)     meter: per-flow metering state
@@ -42,6 +43,7 @@ BODY = "headroom.body"  # an LLM request's JSON body, parsed once for the model;
 BODY_LIMIT = "headroom.body_limit"  # policy: the most request-body bytes to hold (the rest is withheld)
 BODY_WITHHELD = "headroom.body_withheld"  # bytes of a request body read and dropped, never forwarded
 DECISION = "headroom.policy"
+CHECKED_ADDRESSES = "headroom.checked_addresses"  # destination guard: the addresses it resolved and allowed
 COMPRESSION = "headroom.compression"
 CONNECT_FAILURE = "headroom.connect_failure"
 METER = "headroom.meter"
@@ -105,6 +107,7 @@ class BodyModel:
     doc: dict[str, Any] | None = None
     problem: str | None = None
     too_large: bool = False
+    undecodable: bool = False  # its Content-Encoding could not (or may not) be undone
 
 
 def read_body_model(path: str, raw: bytes | None, content_encoding: str | None = None,
@@ -123,9 +126,11 @@ def read_body_model(path: str, raw: bytes | None, content_encoding: str | None =
     try:
         data = bodies.decode_body(raw, content_encoding)
     except bodies.TooLarge:
-        return BodyModel(_model_in(path, None), problem="the request body decodes past the size cap", too_large=True)
+        return BodyModel(_model_in(path, None), problem="the request body decodes past the size cap", too_large=True,
+                         undecodable=True)
     except bodies.EncodingError as exc:
-        return BodyModel(_model_in(path, None), problem=f"the request body cannot be decoded ({exc})")
+        return BodyModel(_model_in(path, None), problem=f"the request body cannot be decoded ({exc})",
+                         undecodable=True)
     if (content_type or "").split(";", 1)[0].strip().lower() in _FORM_TYPES:
         return BodyModel(_model_in(path, None))
     try:
@@ -168,9 +173,16 @@ def body_model(flow: http.HTTPFlow) -> BodyModel:
         if found.doc is not None and route is not None and route.kind is FlowClass.LLM \
                 and not request.headers.get("content-encoding"):
             flow.metadata[BODY] = found.doc
-        found = BodyModel(found.model, None, found.problem, found.too_large)  # the doc is not kept twice
+        found = BodyModel(found.model, None, found.problem, found.too_large, found.undecodable)  # no second doc
         flow.metadata[MODEL] = found
     return found
+
+
+def known_undecodable(flow: http.HTTPFlow) -> bool:
+    """True when an earlier reading of this body found its encoding undecodable (or a bomb): later
+    stages then leave it as it came instead of decoding it again. Never reads the body itself."""
+    found = flow.metadata.get(MODEL)
+    return isinstance(found, BodyModel) and found.undecodable
 
 
 def model_of(flow: http.HTTPFlow) -> str | None:

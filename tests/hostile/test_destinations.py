@@ -106,3 +106,9 @@ def test_allow_entries_parse_and_match():
     assert parse_allow("[fd00::1]:8443").port == 8443
     with pytest.raises(ValueError):
         parse_allow("10.0.0.0/8:http")
+
+
+def test_a_name_that_cannot_be_resolved_is_refused_before_anything_is_probed(gateway):
+    status, body = get(gateway.port, "http://no-such-host.invalid/x")
+    assert status == 502, body
+    assert "cannot be resolved" in json.loads(body)["error"]["message"]

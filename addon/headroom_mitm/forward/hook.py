@@ -93,8 +93,10 @@ class Forward:
         if any(str(mode).startswith("upstream") for mode in ctx.options.mode):
             return  # --upstream-proxy: only that proxy may open connections; a direct probe would bypass it
         tls = self._tls_context() if request.scheme == "https" else None
+        # The gateway's destination guard resolved and checked the target: probe exactly that address.
+        checked = flow.metadata.get(flowdata.CHECKED_ADDRESSES) or [request.host]
         outcome = await with_retries(
-            lambda: probe_once(request.host, request.port, tls_context=tls, sni=request.host, timeout=self.policy.attempt_timeout),
+            lambda: probe_once(checked[0], request.port, tls_context=tls, sni=request.host, timeout=self.policy.attempt_timeout),
             self.policy,
         )
         if outcome.ok:

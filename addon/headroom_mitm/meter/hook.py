@@ -85,7 +85,7 @@ class MeterIntake:
             fmt = _llm_format(flow)
             if fmt is None:
                 return
-            body = _body(flow.request)
+            body = (flow.request.raw_content or b"") if flowdata.known_undecodable(flow) else _body(flow.request)
             route = flowdata.route_of(flow)
             flow.metadata[flowdata.METER] = FlowMeter(
                 provider=route.provider if route else None,
@@ -128,7 +128,7 @@ class Meter:
             state = flow.metadata.get(flowdata.METER)
             if state is None:
                 return
-            body = _body(flow.request)
+            body = (flow.request.raw_content or b"") if flowdata.known_undecodable(flow) else _body(flow.request)
             state.t_out = time.time()
             state.bytes_after = len(body)
             # Compression is the only stage that rewrites a body: unchanged, it was measured at intake.

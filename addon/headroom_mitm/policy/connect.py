@@ -84,7 +84,8 @@ class DestinationGuard:
                 found.append(addr)
         return found
 
-    async def _refusal(self, host: str, port: int) -> tuple[int, str] | None:
+    async def _refusal(self, host: str, port: int) -> tuple[int, str] | tuple[None, list[IP]] | None:
+        """A refusal (status, why); or (None, the checked addresses); or None when nothing was checked."""
         if literal_ip(host) is None and (
             ctx.options.headroom_private_destinations != "refuse"  # the launcher: no lookup per request
             or any(str(mode).startswith("upstream") for mode in ctx.options.mode)  # its proxy resolves names
@@ -92,18 +93,20 @@ class DestinationGuard:
             return None  # server_connect still checks the resolved address
         try:
             addresses = await self.resolve(host, port)
-        except OSError:
-            return None  # unresolvable: the connection fails on its own (and is checked again then)
+        except OSError as exc:
+            if ctx.options.headroom_private_destinations != "refuse":
+                return None  # the launcher: the connection fails on its own (and is checked again then)
+            return 502, f"{host} cannot be resolved ({exc.strerror or exc})"
         for ip in addresses:
             found = self.verdict(host, ip, port)
             if found is not None:
                 return found
-        return None
+        return None, addresses
 
     def _refuse(self, flow: http.HTTPFlow, found: tuple[int, str]) -> None:
         status, why = found
         flow.metadata[flowdata.DECISION] = Decision(False, "loop-guard" if status == 508 else RULE, why)
-        refuse(flow, status, f"Blocked by headroom-mitm: {why}.", should_retry=False)
+        refuse(flow, status, f"Blocked by headroom-mitm: {why}.", should_retry=status == 502)
         flowdata.hold_body(flow, 0)
 
     # -- early: a clear answer before anything is probed or sent --------------------------------
@@ -123,8 +126,14 @@ class DestinationGuard:
         except Exception:  # fail closed: a destination we could not check is not reached
             log.exception("destination check failed")
             found = (403, f"{host}:{port} could not be checked")
-        if found is not None:
-            self._refuse(flow, found)
+        if found is None:
+            return
+        status, detail = found
+        if status is None:
+            # The forward stage's connect probe goes to exactly these checked addresses.
+            flow.metadata[flowdata.CHECKED_ADDRESSES] = [str(ip) for ip in detail]
+        else:
+            self._refuse(flow, (status, str(detail)))
 
     # -- authoritative: the connection itself ----------------------------------------------------
     async def server_connect(self, data: server_hooks.ServerConnectionHookData) -> None:
