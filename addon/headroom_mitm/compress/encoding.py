@@ -18,27 +18,6 @@ def encode_body(data: bytes, header: str | None) -> bytes:
     return data
 
 
-def _decode_one(data: bytes, coding: str, limit: int) -> bytes:
-    try:
-        if coding in ("gzip", "x-gzip"):
-            return _zlib_bounded(data, 16 + zlib.MAX_WBITS, limit)
-        if coding == "deflate":
-            try:
-                return _zlib_bounded(data, zlib.MAX_WBITS, limit)
-            except zlib.error:
-                # Some clients send raw deflate despite RFC 9110 saying zlib-wrapped.
-                return _zlib_bounded(data, -zlib.MAX_WBITS, limit)
-        if coding == "br":
-            return _brotli_bounded(data, limit)
-        if coding == "zstd":
-            return _zstd_bounded(data, limit)
-    except TooLarge:
-        raise
-    except Exception as exc:  # each codec has its own error type
-        raise EncodingError(f"cannot decode {coding}: {type(exc).__name__}") from exc
-    raise UnsupportedEncoding(coding)
-
-
 def _encode_one(data: bytes, coding: str) -> bytes:
     if coding in ("gzip", "x-gzip"):
         return gzip.compress(data, compresslevel=6, mtime=0)
