@@ -8,6 +8,7 @@
   meter    MeterIntake      the request as the client sent it (size, tokens), before any rewrite
   compress Compress         tool outputs in LLM request bodies, originals stored for retrieval
   forward  Forward          connect-phase retries, --route / --upstream-proxy targets, hop marker
+  rules    DestinationGuard resolved destinations: own listeners (loop), non-public ones (gateway)
            StreamResponses  SSE answers streamed chunk by chunk, never held back whole
   meter    Meter            usage tapped on the side of the response; one record per flow
            Control          http://headroom.mitm/stats and /metrics, answered by the proxy itself
@@ -27,6 +28,7 @@ from .forward.stream import StreamResponses
 from .meter.control import Control
 from .meter.hook import Meter, MeterIntake
 from .meter.live import LiveStats, PriceSource
+from .policy.connect import DestinationGuard
 from .policy.guard import Rules
 from .policy.hook import EgressPolicy
 from .route.hook import Classify
@@ -51,6 +53,7 @@ def make_addons(
         MeterIntake(keep_originals=options.web),
         compress,
         Forward(),
+        DestinationGuard(),
         StreamResponses(),
         meter,
         Control(meter.stats),

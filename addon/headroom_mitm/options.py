@@ -98,6 +98,12 @@ def _policy(value: Path) -> None:
         raise ValueError(f"--policy {exc}") from None
 
 
+def _allow_destinations(value: Sequence[str]) -> None:
+    from .policy.destinations import parse_allow_list
+
+    parse_allow_list(value)
+
+
 def _upstream_proxy(value: str) -> None:
     parse_upstream_proxy(value)
 
@@ -196,6 +202,15 @@ OPTIONS: tuple[Option, ...] = (
            flag="--store", mitm="headroom_store", metavar="URL", check=_store, to_mitm=_path_or_empty, mitm_default=""),
     Option("store_days", 7.0, "days an original stays retrievable, in SQLite or Redis (default 7)",
            flag="--store-days", mitm="headroom_store_days", kind="float", metavar="DAYS", gt=0, le=3650),
+    Option("upstream_proxy_auth_file", None, "read the --upstream-proxy USER:PASS from this file's first line "
+           "(or set $HEADROOM_MITM_UPSTREAM_PROXY_AUTH) instead of the URL, which every local user can read in argv",
+           flag="--upstream-proxy-auth-file", kind="path", metavar="FILE"),
+    Option("allow_destinations", (), "proxy subcommand: also connect to this loopback/private destination "
+           "(repeatable; CIDR, IP or HOST, each with an optional :PORT)", flag="--allow-destination",
+           mitm="headroom_allow_destinations", kind="list", metavar="CIDR|HOST[:PORT]", check=_allow_destinations),
+    Option("", "allow", "Destinations resolving to loopback, private, link-local or metadata addresses: allow "
+           "(the launcher) or refuse (the proxy subcommand).", mitm="headroom_private_destinations",
+           choices=("allow", "refuse")),
     # mitmproxy-only: set from the state directory by the launcher, or by hand under mitmdump.
     Option("", "", "Append one JSON line per LLM flow to this file ('' = keep live totals only).", mitm="headroom_records"),
     Option("", "", "Egress audit JSONL file; empty: no audit trail.", mitm="headroom_audit_file"),
@@ -303,10 +318,27 @@ def mitm_values(settings: Any, state: StateDir) -> dict[str, object]:
     )
     if settings.upstream_proxy is not None:
         url, auth = parse_upstream_proxy(settings.upstream_proxy)
+        auth = auth or upstream_proxy_auth(settings.upstream_proxy_auth_file, os.environ)
         values["mode"] = [f"upstream:{url}"]
         if auth:
             values["upstream_auth"] = auth
     return values
+
+
+UPSTREAM_PROXY_AUTH_ENV = "HEADROOM_MITM_UPSTREAM_PROXY_AUTH"
+
+
+def upstream_proxy_auth(file: Path | None, env: Mapping[str, str]) -> str | None:
+    """USER:PASS for the upstream proxy from --upstream-proxy-auth-file or the environment, or None."""
+    value = env.get(UPSTREAM_PROXY_AUTH_ENV) or None
+    if file is not None:
+        try:
+            value = Path(file).read_text(encoding="utf-8").splitlines()[0].strip()
+        except (OSError, IndexError, UnicodeDecodeError) as exc:
+            raise ValueError(f"--upstream-proxy-auth-file {file}: cannot read a first line ({exc})") from None
+    if value is not None and (":" not in value or not value.partition(":")[0]):
+        raise ValueError("upstream proxy credentials must be USER:PASS")
+    return value
 
 
 def default_state_root(state_dir: str | None, env: Mapping[str, str] = os.environ) -> Path:

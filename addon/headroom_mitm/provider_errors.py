@@ -16,17 +16,22 @@ SDKs obey over their own status-based retry rules.
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .facts import ApiFormat
 
 if TYPE_CHECKING:
     from mitmproxy import http
 
-__all__ = ["ErrorReply", "error_response"]
+__all__ = ["ErrorReply", "error_response", "fail_closed", "refuse"]
+
+log = logging.getLogger(__name__)
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
@@ -146,3 +151,27 @@ def refuse(flow: "http.HTTPFlow", status: int, message: str, *, should_retry: bo
 
     reply = error_response(api_format_of(flow), status, message, should_retry=should_retry)
     flow.response = http.Response.make(reply.status, reply.body, reply.headers)
+
+
+def fail_closed(stage: str) -> Callable[[_Hook], _Hook]:
+    """For a governing hook (route, rules, policy, forward's --route): if it raises, the flow is
+    refused (500 in the provider's shape, not retryable) instead of going on unjudged, which is what
+    mitmproxy does with a hook that fails."""
+
+    def wrap(hook: _Hook) -> _Hook:
+        @functools.wraps(hook)
+        def run(self: Any, flow: "http.HTTPFlow") -> Any:
+            try:
+                return hook(self, flow)
+            except Exception as exc:
+                log.exception("%s stage failed on a request; refusing it", stage)
+                from .flowdata import hold_body
+
+                refuse(flow, 500, f"headroom-mitm could not apply its {stage} rules to this request "
+                       f"({type(exc).__name__}); it was not forwarded.", should_retry=False)
+                hold_body(flow, 0)
+                return None
+
+        return run  # type: ignore[return-value]
+
+    return wrap

@@ -351,7 +351,7 @@ def test_200_concurrent_clients_every_connection_audited_exactly_once(tmp_path):
         llm._sock.listen(512)
         blind._sock.listen(512)
         proc, port = start_gateway(
-            tmp_path, "--llm-host", f"{LLM}=openai-chat", "--route", f"{LLM}=http://127.0.0.1:{llm.port}",
+            tmp_path, "--allow-destination", f"localhost:{blind.port}", "--llm-host", f"{LLM}=openai-chat", "--route", f"{LLM}=http://127.0.0.1:{llm.port}",
         )
         started = time.monotonic()
         try:

@@ -513,7 +513,7 @@ def test_a_body_parsed_by_an_earlier_stage_is_not_parsed_again(monkeypatch) -> N
     def no_second_parse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("parsed twice")
 
-    monkeypatch.setattr(engine_mod.json, "loads", no_second_parse)
+    monkeypatch.setattr(engine_mod.bodies, "loads", no_second_parse)
     assert run(raw, parsed=json.JSONDecoder().decode(raw.decode())).body == expected.body
     with pytest.raises(AssertionError):
-        json.loads("{}")  # the patch is live: without `parsed` the engine would have failed open
+        engine_mod.bodies.loads("{}")  # the patch is live: without `parsed` the engine would have failed open

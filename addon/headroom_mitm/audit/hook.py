@@ -60,6 +60,7 @@ class Tunnel:
     up: int = 0
     down: int = 0
     requests: int = 0  # intercepted requests recorded on this connection
+    user: str | None = None
     blind: bool = False
     recorded: bool = False
     note: str | None = None
@@ -97,6 +98,7 @@ def tunnel_record(t: Tunnel, ended: float, *, self_refused: bool = False, reason
         bytes_up=t.up,
         bytes_down=t.down,
         duration_ms=max(0.0, (ended - t.started) * 1000),
+        user=t.user,
         kind="tunnel",
         **_route_fields(t.route),
         **_decision_fields(t.decision, t.status, self_refused, reason or t.note),
@@ -123,6 +125,7 @@ class RequestFacts:
     self_refused: bool
     reason: str | None = None
     refusal_rule: str | None = None  # a refusal the audit stage made itself
+    user: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -143,6 +146,7 @@ def request_record(f: RequestFacts, ended: float) -> AuditRecord:
         bytes_down=f.down,
         duration_ms=max(0.0, (ended - f.started) * 1000),
         key_fingerprint=key_fingerprint(f.headers, f.url),
+        user=f.user,
         kind="request",
         **_route_fields(f.route),
         **(
@@ -238,6 +242,7 @@ class AuditTrail:
             port=flow.request.port,
             route=flowdata.route_of(flow),
             decision=flowdata.decision_of(flow),
+            user=flowdata.proxy_user(flow),
         )
         if flow.response is not None:  # refused: the tunnel never opens
             t.status = flow.response.status_code
@@ -309,7 +314,7 @@ class AuditTrail:
     # -- intercepted requests -------------------------------------------------------------------
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         # Before the forward stage may rewrite host/port for a --route.
-        flow.metadata[flowdata.AUDIT_TARGET] = (flowdata.original_host(flow), flow.request.port)
+        flow.metadata[flowdata.AUDIT_TARGET] = flowdata.original_target(flow)
 
     def request(self, flow: http.HTTPFlow) -> None:
         if flow.response is None and self._refusing():
@@ -379,6 +384,7 @@ class AuditTrail:
             down=down,
             self_refused=self_refused,
             reason=reason,
+            user=flowdata.proxy_user(flow),
         )
 
 

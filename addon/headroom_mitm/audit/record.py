@@ -39,6 +39,7 @@ class AuditRecord(BaseModel):
     client_ip: str | None = None
     client_port: int | None = None
     session: str | None = None  # OpenCode session id, when known
+    user: str | None = None  # the proxy user the client authenticated as (never the password)
     host: str
     port: int
     sni: str | None = None
@@ -141,6 +142,7 @@ def to_ocsf(record: AuditRecord) -> dict[str, Any]:
             "provider": record.provider,
             "model": record.model,
             "session": record.session,
+            "user": record.user,
             "sni": record.sni,
             "key_fingerprint": record.key_fingerprint,
             "kind": record.kind,

@@ -8,7 +8,6 @@ store's first-rendering table only make it cheaper and keep it fixed once sent.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import threading
@@ -26,6 +25,7 @@ from .recovery import recover_full_output
 from .settings import CompressionSettings, tool_matches
 from .sift import lossy_candidates
 from .store import Rendering, Store, StoreUnavailable
+from .. import bodies
 
 log = logging.getLogger(__name__)
 
@@ -334,7 +334,7 @@ def _compress_request(
         return _skip(body, "no tool outputs")
     try:
         text = raw.decode("utf-8")
-        doc = parsed if parsed is not None and not content_encoding else json.loads(text)
+        doc = parsed if parsed is not None and not content_encoding else bodies.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return _skip(body, "malformed JSON")
     try:

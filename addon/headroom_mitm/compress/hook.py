@@ -70,6 +70,7 @@ class Compress:
             or route.kind is not FlowClass.LLM
             or route.api_format is None
             or flow.request.raw_content is None  # streamed (over the size we buffer): left alone
+            or flowdata.known_undecodable(flow)  # a bomb or a corrupt encoding: forwarded as it came
         ):
             return
         body = flow.request.raw_content

@@ -15,7 +15,7 @@ from .retry import RetryPolicy, probe_once, upstream_tls_context, with_retries
 from .upstream import UpstreamTarget, add_hop_marker, parse_routes
 from ..options import check_mitm, declare
 from .. import flowdata
-from ..provider_errors import refuse
+from ..provider_errors import fail_closed, refuse
 
 
 class Forward:
@@ -26,6 +26,7 @@ class Forward:
         # Open upstream connections per client connection: mitmproxy reuses these for the next
         # request of the same client connection, so there is nothing to probe then.
         self._open: set[tuple[str, tuple[str, int]]] = set()
+        self._asked: dict[str, tuple[str, int]] = {}  # server id → the address before the guard pins it
 
     def load(self, loader) -> None:
         declare(loader, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget")
@@ -50,18 +51,28 @@ class Forward:
             self._tls = upstream_tls_context(ctx.options.ssl_verify_upstream_trusted_ca, ctx.options.ssl_insecure)
         return self._tls
 
-    def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
+    def server_connect(self, data: server_hooks.ServerConnectionHookData) -> None:
         if data.server.address:
-            self._open.add((data.client.id, (data.server.address[0], data.server.address[1])))
+            self._asked[data.server.id] = (data.server.address[0], data.server.address[1])
+
+    def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
+        address = self._asked.get(data.server.id, data.server.address)
+        if address:
+            self._open.add((data.client.id, (address[0], address[1])))
 
     def server_disconnected(self, data: server_hooks.ServerConnectionHookData) -> None:
-        if data.server.address:
-            self._open.discard((data.client.id, (data.server.address[0], data.server.address[1])))
+        address = self._asked.pop(data.server.id, data.server.address)
+        if address:
+            self._open.discard((data.client.id, (address[0], address[1])))
 
-    async def request(self, flow: http.HTTPFlow) -> None:
+    @fail_closed("--route")
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        # At request headers: a large body is streamed upstream right after this hook, so the target
+        # and the hop marker must be set now, whatever the body's size.
         if flow.response is not None or flow.error is not None:
             return  # answered or refused by an earlier stage
         request = flow.request
+        flowdata.original_target(flow)  # remembered before the rewrite
         request.headers["Via"] = add_hop_marker(request.headers.get("Via"), request.http_version)
         target = self.routes.get(flowdata.original_host(flow))
         if target is not None:
@@ -69,6 +80,10 @@ class Forward:
             request.host = target.host
             request.port = target.port
             request.path = target.rewrite_path(request.path)
+
+    async def request(self, flow: http.HTTPFlow) -> None:
+        if flow.response is not None or flow.error is not None:
+            return  # answered or refused by an earlier stage
         await self._ensure_reachable(flow)
 
     async def _ensure_reachable(self, flow: http.HTTPFlow) -> None:
@@ -78,8 +93,10 @@ class Forward:
         if any(str(mode).startswith("upstream") for mode in ctx.options.mode):
             return  # --upstream-proxy: only that proxy may open connections; a direct probe would bypass it
         tls = self._tls_context() if request.scheme == "https" else None
+        # The gateway's destination guard resolved and checked the target: probe exactly that address.
+        checked = flow.metadata.get(flowdata.CHECKED_ADDRESSES) or [request.host]
         outcome = await with_retries(
-            lambda: probe_once(request.host, request.port, tls_context=tls, sni=request.host, timeout=self.policy.attempt_timeout),
+            lambda: probe_once(checked[0], request.port, tls_context=tls, sni=request.host, timeout=self.policy.attempt_timeout),
             self.policy,
         )
         if outcome.ok:

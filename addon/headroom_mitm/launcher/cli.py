@@ -40,7 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     proxy = commands.add_parser("proxy", help="run the proxy alone (loopback by default) with the persistent CA")
     proxy.add_argument("--listen", default="127.0.0.1:8080", metavar="HOST:PORT", help="default 127.0.0.1:8080; port 0 picks a free one")
-    proxy.add_argument("--proxy-auth", metavar="USER:PASS", help="require these proxy credentials")
+    proxy.add_argument("--proxy-auth", metavar="USER:PASS|@HTPASSWD",
+                       help="require these proxy credentials, or any user of an htpasswd file (@FILE); "
+                            "prefer --proxy-auth-file or $HEADROOM_MITM_PROXY_AUTH: argv is readable by every local user")
+    proxy.add_argument("--proxy-auth-file", metavar="FILE",
+                       help="read the --proxy-auth value (USER:PASS or @HTPASSWD) from the first line of FILE")
     proxy.add_argument("--web", action="store_true", dest="proxy_web", help="the same as --web before `proxy`")
 
     ca = commands.add_parser("ca", help="manage the persistent CA under the state dir")
@@ -138,7 +142,8 @@ def _dispatch(args: argparse.Namespace, rest: list[str] | None, options: GlobalO
             return _fail("run needs a command: headroom-mitm run -- CMD [ARGS…]")
         return commands.run(cmd, options)
     if args.command == "proxy":
-        return commands.proxy(options, listen=args.listen, proxy_auth=args.proxy_auth)
+        return commands.proxy(options, listen=args.listen,
+                              proxy_auth=commands.proxy_auth_value(args.proxy_auth, args.proxy_auth_file, os.environ))
     if args.command == "ca":
         return commands.ca(options, args.action, force=args.force)
     if args.command == "audit":

@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     from headroom_certs.ca import CaFiles
@@ -111,6 +112,59 @@ def parse_listen(value: str) -> tuple[str, int]:
     return host.strip("[]") or "127.0.0.1", int(port)
 
 
+PROXY_AUTH_ENV = "HEADROOM_MITM_PROXY_AUTH"
+
+
+def proxy_auth_value(arg: str | None, file: str | None, env: Mapping[str, str]) -> str | None:
+    """The proxy credentials from --proxy-auth, --proxy-auth-file or $HEADROOM_MITM_PROXY_AUTH (one of
+    them), checked: USER:PASS with both parts non-empty, or @FILE naming a readable htpasswd file whose
+    entries all name a user and a hash."""
+    given = [v for v in (arg, file, env.get(PROXY_AUTH_ENV) or None) if v is not None]
+    if len(given) > 1:
+        raise ValueError(f"give proxy credentials once: --proxy-auth, --proxy-auth-file or ${PROXY_AUTH_ENV}")
+    if not given:
+        return None
+    value = given[0]
+    if file is not None:
+        try:
+            value = Path(file).read_text(encoding="utf-8").splitlines()[0].strip()
+        except (OSError, IndexError, UnicodeDecodeError) as exc:
+            raise ValueError(f"--proxy-auth-file {file}: cannot read a first line ({exc})") from None
+    if value.startswith("@"):
+        path = Path(value[1:])
+        try:
+            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"proxy credentials: cannot read htpasswd file {path} ({exc})") from None
+        if not lines or any(not user or not digest for user, _, digest in (line.partition(":") for line in lines)):
+            raise ValueError(f"proxy credentials: {path} must hold USER:HASH lines with a user and a hash each")
+        _check_htpasswd_hashes(path)
+        return value
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise ValueError("proxy credentials must be USER:PASS with a non-empty user and password (or @HTPASSWD)")
+    return value
+
+
+def _check_htpasswd_hashes(path: Path) -> None:
+    """Every entry's hash must be one mitmproxy (through passlib) can verify here; otherwise that user
+    could never log in, and the reason would only show as a 407."""
+    from passlib.apache import HtpasswdFile
+
+    file = HtpasswdFile(str(path))
+    for user in file.users():
+        try:
+            handler = file.context.handler(file.context.identify(file.get_hash(user), required=True))
+        except ValueError:
+            raise ValueError(f"proxy credentials: {path}: {user}'s hash is of an unknown kind") from None
+        if handler.name == "plaintext":  # passlib's fallback for anything it does not recognise
+            raise ValueError(f"proxy credentials: {path}: {user}'s entry is not a password hash "
+                             "(create it with htpasswd -5)")
+        if hasattr(handler, "has_backend") and not handler.has_backend():
+            raise ValueError(f"proxy credentials: {path}: {user}'s {handler.name} hash cannot be checked here "
+                             "(its backend is not installed); use SHA-512 (htpasswd -5) or SHA-256 (-2)")
+
+
 def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int:
     from ..facts import is_loopback_host
     from ..policy.hook import reload_all
@@ -120,8 +174,7 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     from .proxy import EmbeddedProxy
 
     host, port = parse_listen(listen)
-    if proxy_auth is not None and ":" not in proxy_auth:
-        raise ValueError("--proxy-auth expects USER:PASS")
+    proxy_auth = proxy_auth_value(proxy_auth, None, {})  # checked again: callers may pass it directly
     if not is_loopback_host(host, unspecified=False) and not proxy_auth:
         raise ValueError(
             f"refusing to listen on {host} without proxy credentials: anyone who can reach it could use it. "
@@ -132,10 +185,11 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     files = persistent_ca(options, create=True)
     child.block_launcher_signals()
     addons = make_addons(options)
-    server = EmbeddedProxy(
-        app.proxy_config(options, files.directory, scratch=state.root, listen_host=host, listen_port=port, proxy_auth=proxy_auth),
-        addons,
-    )
+    config = app.proxy_config(options, files.directory, scratch=state.root, listen_host=host, listen_port=port,
+                              proxy_auth=proxy_auth)
+    # A gateway serves other machines: it does not reach into its own network unless told to.
+    config.options["headroom_private_destinations"] = "refuse"
+    server = EmbeddedProxy(config, addons)
     address = server.start()
     shown = f"[{address.host}]" if ":" in address.host else address.host
     print(f"headroom-mitm proxy listening on http://{shown}:{address.port}", flush=True)

@@ -28,13 +28,12 @@ from .tap import UsageTap
 from .usage import estimate_tokens, usage_from_body
 from ..options import check_mitm, declare
 from .. import flowdata
-from ..compress.encoding import decode_body
+from ..bodies import decode_body
 from ..forward.stream import stream_tap
 
 log = logging.getLogger(__name__)
 
 MAX_ERROR_BODY = 64 << 10
-MAX_DECODED_BODY = 64 << 20
 
 
 @dataclass
@@ -56,14 +55,14 @@ class FlowMeter:
 
 
 def _body(message: http.Message) -> bytes:
-    """The body as sent, decoded with the one bounded decoder (a small compressed body may not
-    inflate past MAX_DECODED_BODY); an encoding it cannot decode leaves the bytes as they came."""
+    """The body as sent, decoded with the one bounded decoder (size and ratio caps); a body it cannot
+    or may not decode is counted as the bytes that came."""
     raw = message.raw_content or b""
     encoding = message.headers.get("content-encoding")
     if not raw or not encoding:
         return raw
     try:
-        return decode_body(raw, encoding, MAX_DECODED_BODY)
+        return decode_body(raw, encoding)
     except Exception:
         return raw
 
@@ -86,7 +85,7 @@ class MeterIntake:
             fmt = _llm_format(flow)
             if fmt is None:
                 return
-            body = _body(flow.request)
+            body = (flow.request.raw_content or b"") if flowdata.known_undecodable(flow) else _body(flow.request)
             route = flowdata.route_of(flow)
             flowdata.live(flow)[flowdata.METER] = FlowMeter(
                 provider=route.provider if route else None,
@@ -129,7 +128,7 @@ class Meter:
             state = flowdata.live(flow).get(flowdata.METER)
             if state is None:
                 return
-            body = _body(flow.request)
+            body = (flow.request.raw_content or b"") if flowdata.known_undecodable(flow) else _body(flow.request)
             state.t_out = time.time()
             state.bytes_after = len(body)
             # Compression is the only stage that rewrites a body: unchanged, it was measured at intake.

@@ -4,7 +4,6 @@ meanings of the numbers)."""
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
 from collections.abc import Callable, Iterator
@@ -12,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from .usage import MAX_EVENT_BYTES, Usage, _AnthropicCounts, _EOL, _dict, _error_of, _gemini_usage, _list, _loads, _looks_like_sse, _openai_chat_usage, _openai_responses_usage, _str, _usage_from_obj, error_from_body
+from .. import bodies
 
 _CHAT_MODEL = re.compile(rb'"model"\s*:\s*"([^"\\]*)"')
 _FINISH_SET = re.compile(rb'"finish_reason"\s*:\s*(?!\s|null\b)')  # set, not null
@@ -280,7 +280,7 @@ class UsageTap:
         if not self._worth_parsing(name, payload):
             return
         try:
-            obj = json.loads(payload.decode("utf-8", "replace"))
+            obj = bodies.loads(payload.decode("utf-8", "replace"))
         except ValueError:
             return
         if isinstance(obj, dict):

@@ -24,12 +24,12 @@ The uncached, uncache-written input is therefore ``input_tokens - cache_read_tok
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..facts import ApiFormat
+from .. import bodies
 
 API_FORMATS = tuple(f.value for f in ApiFormat)
 
@@ -168,7 +168,7 @@ def _error_of(obj: dict[str, Any]) -> str | None:
 
 def _loads(body: bytes) -> Any:
     try:
-        return json.loads(body.decode("utf-8", "replace"))
+        return bodies.loads(body.decode("utf-8", "replace"))
     except (ValueError, AttributeError):
         return None
 

@@ -12,8 +12,9 @@ from ..facts import normalize_host
 from ..facts import FlowClass, is_loopback_host
 from ..forward.upstream import has_hop_marker
 from ..options import declare
+from . import headlimit
 from .. import flowdata
-from ..provider_errors import refuse
+from ..provider_errors import fail_closed, refuse
 
 
 def aims_at_own_port(host: str, port: int, own: set[tuple[str, int]]) -> bool:
@@ -33,6 +34,7 @@ class Rules:
 
     def load(self, loader) -> None:
         declare(loader, "headroom_telemetry")
+        headlimit.install()
 
     def running(self) -> None:
         server = ctx.master.addons.get("proxyserver")
@@ -42,7 +44,12 @@ class Rules:
 
     def _check(self, flow: http.HTTPFlow) -> None:
         request = flow.request
-        if aims_at_own_port(request.host, request.port, self.own):
+        auth = flow.metadata.get(flowdata.PROXY_AUTH)
+        if isinstance(auth, tuple) and not all(auth):
+            # A validator that accepts an empty user or password is a misconfiguration: refuse anyway.
+            flow.response = http.Response.make(407, b"Proxy credentials must name a user and a password.\n",
+                                               {"Proxy-Authenticate": 'Basic realm="headroom-mitm"'})
+        elif aims_at_own_port(request.host, request.port, self.own):
             refuse(
                 flow, 508,
                 f"Loop detected: {request.host}:{request.port} is headroom-mitm's own listening port; "
@@ -62,9 +69,11 @@ class Rules:
                 refuse(flow, 403, f"Blocked by headroom-mitm: {route.host} is a telemetry host "
                                 "(--telemetry block).", should_retry=False)
 
+    @fail_closed("loop guard")
     def http_connect(self, flow: http.HTTPFlow) -> None:
         self._check(flow)
 
+    @fail_closed("loop guard")
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         if flow.response is None:
             self._check(flow)

@@ -14,11 +14,12 @@ from typing import Callable
 
 from mitmproxy import ctx, exceptions, http, tls
 
+from . import holdback
 from .model import Decision, Policy, PolicyError, PolicyHolder
-from ..facts import FlowClass
+from ..facts import RESERVED_HOST, FlowClass, normalize_host
 from ..options import declare
 from .. import flowdata
-from ..provider_errors import refuse
+from ..provider_errors import fail_closed, refuse
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ class EgressPolicy:
     # -- options and reload -------------------------------------------------------------------
     def load(self, loader) -> None:
         declare(loader, "headroom_policy")
+        holdback.install()
 
     def configure(self, updated: set[str]) -> None:
         if "headroom_policy" in updated:
@@ -66,13 +68,15 @@ class EgressPolicy:
     def must_inspect(self, client_id: str) -> bool:
         return client_id in self._inspect
 
+    @fail_closed("egress policy")
     def http_connect(self, flow: http.HTTPFlow) -> None:
-        if flow.response is not None:
-            return  # already refused (proxy auth, loop guard)
+        if flow.response is not None or _own(flow):
+            return  # already refused (proxy auth, loop guard), or the proxy's own name
         route = flowdata.route_of(flow)
         kind = route.kind.value if route is not None else FlowClass.OTHER.value
         decision = self.policy.decide_connection(
-            flowdata.original_host(flow), flow.request.port, kind, route.provider if route else None
+            flowdata.original_host(flow), flow.request.port, kind, route.provider if route else None,
+            flowdata.proxy_user(flow),
         )
         flowdata.set_decision(flow, decision)
         if not decision.allowed:
@@ -89,19 +93,75 @@ class EgressPolicy:
         self._inspect.discard(client.id)
 
     # -- intercepted requests -----------------------------------------------------------------
-    def request(self, flow: http.HTTPFlow) -> None:
-        if flow.response is not None or flow.error is not None:
-            return
+    # Everything the headers can decide is decided at `requestheaders`, whatever the body's size: a
+    # large body may be streamed upstream before the `request` hook runs. A flow whose decision needs
+    # the body (a model or size rule) has its body held back (never streamed) and is judged at
+    # `request`; one whose body cannot be read is refused there.
+
+    def _facts(self, flow: http.HTTPFlow) -> tuple[str, str, str | None, int, str | None]:
         route = flowdata.route_of(flow)
         kind = route.kind.value if route is not None else FlowClass.OTHER.value
-        model = flowdata.model_of(flow)
+        return (flowdata.original_host(flow), kind, route.provider if route else None, flow.request.port,
+                flowdata.proxy_user(flow))
+
+    @fail_closed("egress policy")
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        if flow.response is not None or flow.error is not None:
+            self._hold(flow, 0)  # refused already (proxy auth, loop guard): its body goes nowhere
+            return
+        if _own(flow):
+            return  # /stats, /metrics, /mcp: answered by the proxy itself, nothing leaves
+        host, kind, provider, port, user = self._facts(flow)
+        policy = self.policy
+        if policy.needs_body(host, port, kind, provider, user):
+            self._hold(flow, flowdata.MAX_MODEL_SCAN)
+            return
+        decision = policy.decide_request(host, kind, provider, None, flowdata.request_size(flow), port=port, user=user)
+        flowdata.set_decision(flow, decision)
+        if not decision.allowed:
+            refuse(flow, 403, denial_message(decision), should_retry=False)
+            self._hold(flow, 0)
+
+    @staticmethod
+    def _hold(flow: http.HTTPFlow, limit: int) -> None:
+        streaming = bool(flow.request.stream)
+        flowdata.hold_body(flow, limit)
+        if streaming and not holdback.installed():
+            flow.kill()  # cannot hold it back: never let it stream past the policy
+
+    @fail_closed("egress policy")
+    def request(self, flow: http.HTTPFlow) -> None:
+        if flow.error is not None:
+            return
+        if flow.metadata.get(flowdata.BODY_WITHHELD) and flow.response is None:
+            # Part of the body was dropped to stay bounded: what is left must never be forwarded.
+            self._refuse_unreadable(flow, "the request body is too large to read", too_large=True)
+            return
+        if flow.response is not None or flowdata.decision_of(flow) is not None or _own(flow):
+            return  # refused, decided from the headers, or the proxy's own endpoint
+        host, kind, provider, port, user = self._facts(flow)
+        found = flowdata.body_model(flow)
+        if found.problem is not None:
+            self._refuse_unreadable(flow, found.problem, too_large=found.too_large)
+            return
         decision = self.policy.decide_request(
-            flowdata.original_host(flow), kind, route.provider if route else None, model,
-            flowdata.request_size(flow), port=flow.request.port,
+            host, kind, provider, found.model, flowdata.request_size(flow), port=port, user=user
         )
         flowdata.set_decision(flow, decision)
         if not decision.allowed:
             refuse(flow, 403, denial_message(decision), should_retry=False)
+
+    @staticmethod
+    def _refuse_unreadable(flow: http.HTTPFlow, problem: str, *, too_large: bool) -> None:
+        decision = Decision(False, "unreadable-body", f"{problem}; a model or size rule applies, so it was refused")
+        flowdata.set_decision(flow, decision)
+        refuse(flow, 413 if too_large else 400, f"Blocked by headroom-mitm egress policy: {decision.reason}.",
+               should_retry=False)
+
+
+def _own(flow: http.HTTPFlow) -> bool:
+    """A request to the proxy's own name (its endpoints, each guarded by its own checks)."""
+    return normalize_host(flow.request.host) == RESERVED_HOST
 
 
 def reload_all(addons: list[object], report: Callable[[str], None] = lambda _m: None) -> bool:

@@ -25,7 +25,11 @@ Semantics (first match wins, like a firewall rule list):
 * Rules are tried in order; the first matching rule decides. No match: ``default``.
 * ``max_request_bytes`` (allow rules only) is a cap: a request the rule matches that is larger is
   denied *by that rule*. Smaller requests are allowed by it.
-* A request whose model is unknown never matches a ``model`` condition.
+* A request whose model is unknown never matches a ``model`` condition; a request whose body must be
+  read for a ``model`` or size rule but cannot be (too large, undecodable, malformed or too deeply
+  nested JSON) is refused before it is sent.
+* ``users`` matches the proxy user name (``--proxy-auth``, an htpasswd file); a flow without one
+  never matches it.
 * At CONNECT time only host, port, class and provider are known. A rule that also needs the model or
   the size cannot decide the tunnel: a deny rule of that kind is skipped (it may still deny single
   requests later), an allow rule of that kind allows the tunnel so that the request-level check can
@@ -84,14 +88,15 @@ class RuleModel(BaseModel):
     flow_class: list[FlowClass] | None = Field(default=None, alias="class")
     provider: list[str] | None = None
     model: list[str] | None = None
+    users: list[str] | None = None
     max_request_bytes: int | None = Field(default=None, gt=0)
 
-    @field_validator("host", "provider", "model", "port", "flow_class", mode="before")
+    @field_validator("host", "provider", "model", "users", "port", "flow_class", mode="before")
     @classmethod
     def _listify(cls, value: Any) -> Any:
         return _as_list(value)
 
-    @field_validator("host", "provider", "model")
+    @field_validator("host", "provider", "model", "users")
     @classmethod
     def _patterns(cls, value: list[str] | None) -> list[str] | None:
         if value is not None:
@@ -159,13 +164,18 @@ class Rule:
     providers: tuple[str, ...] | None
     models: tuple[str, ...] | None
     max_request_bytes: int | None
+    users: tuple[str, ...] | None = None
 
     @property
     def request_only(self) -> bool:
         """True when the rule needs facts only a request has (model, size)."""
         return self.models is not None or self.max_request_bytes is not None
 
-    def matches_connection(self, host: str, port: int | None, flow_class: str, provider: str | None) -> bool:
+    def matches_connection(
+        self, host: str, port: int | None, flow_class: str, provider: str | None, user: str | None = None
+    ) -> bool:
+        if self.users is not None and (not user or not _glob_any(user, self.users)):
+            return False
         if self.hosts is not None and not _glob_any(host, self.hosts):
             return False
         if self.ports is not None and port not in self.ports:
@@ -212,6 +222,7 @@ class Policy:
                 providers=_lower(r.provider),
                 models=_lower(r.model),
                 max_request_bytes=r.max_request_bytes,
+                users=_lower(r.users),
             )
             for i, r in enumerate(model.rules)
         )
@@ -221,13 +232,26 @@ class Policy:
         allowed = self.default == "allow"
         return Decision(allowed, "default", f"no rule matched {what}; default {self.default}")
 
-    def decide_connection(self, host: str, port: int | None, flow_class: str, provider: str | None) -> Decision:
+    def needs_body(
+        self, host: str, port: int | None, flow_class: str, provider: str | None, user: str | None = None
+    ) -> bool:
+        """True when a rule that needs the body (model, size) comes before any rule that decides this
+        request from its headers alone: the body must then be read before the request may go."""
+        host = normalize_host(host)
+        for rule in self.rules:
+            if rule.matches_connection(host, port, flow_class, provider, user):
+                return rule.request_only
+        return False
+
+    def decide_connection(
+        self, host: str, port: int | None, flow_class: str, provider: str | None, user: str | None = None
+    ) -> Decision:
         """Decide a CONNECT (or any flow before its request is known). See the module docstring."""
         host = normalize_host(host)
         what = f"{host}:{port}" if port is not None else host
         deferred: list[str] = []  # request-level deny rules skipped on the way
         for rule in self.rules:
-            if not rule.matches_connection(host, port, flow_class, provider):
+            if not rule.matches_connection(host, port, flow_class, provider, user):
                 continue
             if rule.action == "allow":
                 inspect = rule.request_only or bool(deferred)
@@ -249,11 +273,12 @@ class Policy:
         model: str | None,
         request_bytes: int,
         port: int | None = None,
+        user: str | None = None,
     ) -> Decision:
         """Decide one intercepted request; the first matching rule decides."""
         host = normalize_host(host)
         for rule in self.rules:
-            if not (rule.matches_connection(host, port, flow_class, provider) and rule.matches_model(model)):
+            if not (rule.matches_connection(host, port, flow_class, provider, user) and rule.matches_model(model)):
                 continue
             subject = f"request to {host}" + (f" for model {model}" if model else "")
             if rule.action == "deny":

@@ -16,6 +16,7 @@ from ..facts import RESERVED_HOST, normalize_host
 from ..forward.upstream import parse_routes
 from ..options import declare
 from .. import flowdata
+from ..provider_errors import fail_closed
 
 
 class Classify:
@@ -53,8 +54,10 @@ class Classify:
         if host and not self.decrypts(host):
             data.ignore_connection = True
 
+    @fail_closed("routing")
     def http_connect(self, flow: http.HTTPFlow) -> None:
         flowdata.set_route(flow, self.router.classify_host(flowdata.original_host(flow)))
 
+    @fail_closed("routing")
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         flowdata.set_route(flow, self.router.classify_request(flowdata.original_host(flow), flow.request.path))
