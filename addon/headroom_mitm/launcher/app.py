@@ -118,13 +118,14 @@ def run_agent(
     with SessionCa() as session:
         assert session.directory is not None
         bundle, warnings = session.bundle(base_env.get("NODE_EXTRA_CA_CERTS"))
-        for warning in warnings:
+        trust, trust_warnings = session.trust_bundle(base_env)
+        for warning in (*warnings, *trust_warnings):
             print(f"headroom-mitm: {warning}", file=sys.stderr)
         credentials = Credentials.random()
 
         def env_for(host: str, port: int) -> dict[str, str]:
             proxy = proxy_url(host, port, credentials.user, credentials.password)
-            return agent_env(base_env, proxy=proxy, ca_bundle=bundle, config_content=config_content)
+            return agent_env(base_env, proxy=proxy, ca_bundle=bundle, trust_bundle=trust, config_content=config_content)
 
         def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
             from ..addons import make_addons
