@@ -21,3 +21,19 @@ def stub_for(tmp_path):
     yield make
     for stub in servers:
         stub.stop()
+
+
+@pytest.fixture()
+def stub_for_agents(tmp_path):
+    from tests.e2e.agent_harness import AgentRun
+
+    servers = []
+
+    def make(script):
+        stub = StubServer(script).start()
+        servers.append(stub)
+        return AgentRun(tmp_path, stub)
+
+    yield make
+    for stub in servers:
+        stub.stop()

@@ -19,6 +19,7 @@ from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
 from .proxy import EmbeddedProxy, ProxyConfig, listen_socket
+from .agents import mcp_command
 from .mcp_server import SERVER_NAME
 from .opencode_config import discover_custom_providers
 from .opencode_mcp import merge_config_content
@@ -83,8 +84,7 @@ class Credentials:
 
 def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
     """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
-    command = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(options.state_dir), "mcp"]
-    return {"mcp": {SERVER_NAME: {"type": "local", "command": command, "enabled": True}}}
+    return {"mcp": {SERVER_NAME: {"type": "local", "command": mcp_command(options.state_dir), "enabled": True}}}
 
 
 def reading_opencode_outputs(options: GlobalOptions, env: Mapping[str, str]) -> GlobalOptions:

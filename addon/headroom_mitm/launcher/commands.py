@@ -21,6 +21,23 @@ def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
     return app.run_agent([binary, *args], options, register_retrieval=options.compress)
 
 
+def agent(name: str, args: list[str], options: GlobalOptions) -> int:
+    """`headroom-mitm claude|codex|gemini …`: the agent's binary, our retrieval registered its way."""
+    import tempfile
+    from pathlib import Path
+
+    from . import app
+    from .agents import AGENTS, mcp_command, resolve_binary
+
+    entry = AGENTS[name]
+    binary = resolve_binary(entry, getattr(options, f"{name}_bin"), os.environ)
+    if not options.compress:  # nothing lossy will be sent: no tool to register
+        return app.run_agent([binary, *args], options)
+    with tempfile.TemporaryDirectory(prefix="headroom-mitm-agent-") as scratch:
+        launch = entry.register(binary, args, mcp_command(options.state_dir), os.environ, Path(scratch))
+        return app.run_agent(launch.argv, options, env={**os.environ, **launch.env})
+
+
 def compress(options: GlobalOptions, *, fmt: str) -> int:
     from ..compress import CompressionSettings, OriginalStore
     from ..compress.report import run_compress_cli

@@ -1,0 +1,64 @@
+"""The other real agents through their named launchers against the stub: a long tool output is
+compressed on the wire and its original comes back through headroom_retrieve, registered the agent's
+own way; the answer is printed, metered with the stub's usage and audited."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from headroom_mitm.stub import Script, TextStep, ToolCallStep
+from headroom_mitm.stub.library import build_log_command
+from tests.e2e.agent_harness import MARKER_ID, AgentRun, retrieve_arguments
+
+ELIDED_LINE = "::test_case_0100[variant-0] PASSED"
+NEEDLE = "FAILED tests/unit/test_config.py::test_reload_keeps_defaults"
+ANSWER = "Retrieved the original: one test failed."
+
+
+def _script(shell_tool: str, shell_args: dict, retrieve_tool: str) -> Script:
+    return Script(name="agent-retrieve", title="retrieve", steps=(
+        ToolCallStep(shell_tool, shell_args),
+        ToolCallStep(retrieve_tool, retrieve_arguments(re.escape("test_case_0100["))),
+        TextStep(ANSWER),
+    ))
+
+
+def _anthropic_tool_results(request) -> list[str]:
+    out = []
+    for message in request.json["messages"]:
+        for block in message["content"] if isinstance(message["content"], list) else []:
+            if block.get("type") == "tool_result":
+                content = block["content"]
+                out.append(content if isinstance(content, str) else json.dumps(content))
+    return out
+
+
+def _check_metered_and_audited(run: AgentRun, host: str, posts: int) -> None:
+    reported = run.stub.reported_usage
+    records = [r for r in run.records() if r.host == host and r.input_tokens is not None]
+    assert len(records) == posts == len(reported)
+    assert sum(r.input_tokens or 0 for r in records) == sum(u["prompt_tokens"] for u in reported)
+    assert sum(r.output_tokens or 0 for r in records) == sum(u["output_tokens"] for u in reported)
+    assert sum(r.saved_tokens for r in records) > 0
+    audited = [a for a in run.audit() if a["host"] == host and a["method"] == "POST" and a["class"] == "llm"]
+    assert len(audited) >= posts
+
+
+def test_claude_code_compressed_and_retrieved(stub_for_agents):
+    # 400 log lines (~26 KB): under what Claude Code's Bash tool keeps inline once its limit is raised
+    script = _script("Bash", {"command": build_log_command(400), "description": "Run the tests"},
+                     "mcp__headroom__headroom_retrieve")
+    run = stub_for_agents(script)
+    done = run.launch("claude", "-p", "--allowedTools=Bash", "run the tests", routes=("api.anthropic.com",),
+                      ANTHROPIC_API_KEY="sk-ant-e2e-0123456789abcdef", BASH_MAX_OUTPUT_LENGTH="200000")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert ANSWER in done.stdout
+    posts = run.llm_posts("/v1/messages")
+    assert len(posts) == 3, [r.path for r in run.stub.requests]
+    assert "mcp__headroom__headroom_retrieve" in [t["name"] for t in posts[0].json["tools"]]
+    compressed = _anthropic_tool_results(posts[1])[0]
+    assert MARKER_ID.search(compressed) and NEEDLE in compressed and ELIDED_LINE not in compressed
+    retrieved = _anthropic_tool_results(posts[2])[-1]
+    assert ELIDED_LINE in retrieved
+    _check_metered_and_audited(run, "api.anthropic.com", 3)
