@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,9 @@ from headroom_mitm.meter.records import read_records
 from headroom_mitm.stub import StubServer
 
 TOOLS = Path(__file__).resolve().parents[2] / ".tools" / "bin"
+# Gemini CLI ignores a settings file below any directory others can write to (/tmp, hence pytest's
+# tmp_path): state dirs of these runs live in the checkout's .tools instead.
+PRIVATE_PARENT = TOOLS.parent / "e2e"
 MARKER_ID = re.compile(r"headroom_retrieve id=(hr_[0-9a-f]+)")
 
 
@@ -39,8 +44,10 @@ class AgentRun:
     stub: StubServer
 
     def __post_init__(self) -> None:
-        self.home, self.work, self.state = self.tmp / "home", self.tmp / "work", self.tmp / "state"
-        for d in (self.home, self.work, self.state):
+        PRIVATE_PARENT.mkdir(mode=0o700, exist_ok=True)
+        self.home, self.work = self.tmp / "home", self.tmp / "work"
+        self.state = Path(tempfile.mkdtemp(prefix="state-", dir=PRIVATE_PARENT))
+        for d in (self.home, self.work):
             d.mkdir(parents=True, exist_ok=True)
 
     def env(self, **extra: str) -> dict[str, str]:
@@ -59,6 +66,9 @@ class AgentRun:
                 *(f"--route={host}={self.stub.base_url}" for host in routes), agent, *args]
         return subprocess.run(argv, env=self.env(**env), cwd=self.work, stdin=subprocess.DEVNULL,
                               capture_output=True, text=True, timeout=timeout)
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.state, ignore_errors=True)
 
     def records(self):
         return list(read_records(self.state / "records" / "flows.jsonl"))

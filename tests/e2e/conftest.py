@@ -27,13 +27,16 @@ def stub_for(tmp_path):
 def stub_for_agents(tmp_path):
     from tests.e2e.agent_harness import AgentRun
 
-    servers = []
+    servers, runs = [], []
 
     def make(script):
         stub = StubServer(script).start()
         servers.append(stub)
-        return AgentRun(tmp_path, stub)
+        runs.append(AgentRun(tmp_path, stub))
+        return runs[-1]
 
     yield make
     for stub in servers:
         stub.stop()
+    for run in runs:
+        run.cleanup()

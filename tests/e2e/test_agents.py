@@ -62,3 +62,35 @@ def test_claude_code_compressed_and_retrieved(stub_for_agents):
     retrieved = _anthropic_tool_results(posts[2])[-1]
     assert ELIDED_LINE in retrieved
     _check_metered_and_audited(run, "api.anthropic.com", 3)
+
+
+def _gemini_tool_results(request) -> list[str]:
+    out = []
+    for content in request.json["contents"]:
+        for part in content.get("parts", []):
+            if "functionResponse" in part:
+                response = part["functionResponse"]["response"]
+                out.append(response.get("output") or json.dumps(response))
+    return out
+
+
+def test_gemini_cli_compressed_and_retrieved(stub_for_agents):
+    script = _script("run_shell_command", {"command": build_log_command(400), "description": "Run the tests"},
+                     "mcp_headroom_headroom_retrieve")  # Gemini CLI's name for an MCP tool: mcp_SERVER_TOOL
+    run = stub_for_agents(script)
+    (run.home / ".gemini").mkdir()
+    (run.home / ".gemini" / "settings.json").write_text(json.dumps({"security": {"auth": {"selectedType": "gemini-api-key"}}}))
+    done = run.launch("gemini", "--yolo", "-p", "run the tests",
+                      routes=("generativelanguage.googleapis.com", "play.googleapis.com"),
+                      GEMINI_API_KEY="AIza-e2e-0123456789abcdef", GEMINI_CLI_TRUST_WORKSPACE="true")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert ANSWER in done.stdout
+    posts = run.llm_posts(":streamGenerateContent")
+    assert len(posts) == 3, [r.path for r in run.stub.requests]
+    names = [d["name"] for t in posts[0].json["tools"] for d in t.get("functionDeclarations", [])]
+    assert "mcp_headroom_headroom_retrieve" in names
+    compressed = _gemini_tool_results(posts[1])[0]
+    assert MARKER_ID.search(compressed) and NEEDLE in compressed and ELIDED_LINE not in compressed
+    assert ELIDED_LINE in _gemini_tool_results(posts[2])[-1]
+    # the router's JSON-mode call is an LLM flow too: metered and audited with the others
+    _check_metered_and_audited(run, "generativelanguage.googleapis.com", len(run.llm_posts("enerateContent")))

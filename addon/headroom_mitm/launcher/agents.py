@@ -4,7 +4,8 @@ Each agent gets the `headroom_retrieve` MCP server in its own way, without touch
   Claude Code  `--mcp-config=<inline JSON>` (plus the tool allowed: `-p` mode denies tools it would ask about)
   Codex        `-c mcp_servers.headroom.command=…` / `args=…` overrides (TOML values)
   Gemini CLI   a system-settings overlay: GEMINI_CLI_SYSTEM_SETTINGS_PATH names a file we write, holding
-               the user's own system settings (if they named one) plus our server
+               the user's own system settings (if they named one) plus our server. Gemini CLI skips such a
+               file when any directory above it is writable by others (/tmp is): it lives in the state dir.
 The tool name each sends ends in `headroom_retrieve` (Claude: `mcp__headroom__headroom_retrieve`), which
 is what lets the proxy compress lossily.
 """
@@ -31,7 +32,7 @@ class Launch:
     env: dict[str, str]
 
 
-# (binary, user arguments, our MCP command, the launch environment, a private scratch dir) → Launch
+# (binary, user arguments, our MCP command, the launch environment, a private dir of ours) → Launch
 Register = Callable[[str, list[str], list[str], Mapping[str, str], Path], Launch]
 
 
@@ -68,11 +69,25 @@ def _gemini(binary: str, args: list[str], mcp: list[str], env: Mapping[str, str]
             settings = loaded
     servers = dict(settings.get("mcpServers") or {})  # type: ignore[call-overload]
     servers[SERVER_NAME] = {"command": mcp[0], "args": mcp[1:], "trust": True}  # trust: no prompt for a read-only tool
+    insecure = _writable_by_others(scratch)
+    if insecure is not None:
+        print(f"headroom-mitm: Gemini CLI will ignore the headroom_retrieve registration: {insecure} is writable by "
+              "others; choose a --state-dir below private directories", file=sys.stderr)
     overlay = scratch / "gemini-system-settings.json"
     fd = os.open(overlay, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         json.dump({**settings, "mcpServers": servers}, out)
     return Launch([binary, *args], {GEMINI_SYSTEM_SETTINGS: str(overlay)})
+
+
+def _writable_by_others(directory: Path) -> Path | None:
+    for ancestor in (directory, *directory.resolve().parents):
+        try:
+            if ancestor.stat().st_mode & 0o022:
+                return ancestor
+        except OSError:
+            return ancestor
+    return None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from headroom_mitm.stub.cache import PromptCache
 from headroom_mitm.stub.conversation import Api, parse_conversation
 from headroom_mitm.stub.library import get_script
 from headroom_mitm.stub.script import ErrorStep, Reply, Script
+from headroom_mitm.stub.formats import gemini_json, gemini_stream, responses_json, responses_stream
 from headroom_mitm.stub.wire import (
     anthropic_json,
     anthropic_stream,
@@ -48,7 +49,15 @@ def api_for_path(path: str) -> Api | None:
         return "openai"
     if route.endswith("/messages"):
         return "anthropic"
+    if route.endswith("/responses"):
+        return "responses"
+    if route.endswith((":streamGenerateContent", ":generateContent")):
+        return "gemini"
     return None
+
+
+def _gemini_model(path: str) -> str:
+    return path.split("?", 1)[0].rsplit("/", 1)[-1].split(":", 1)[0]
 
 
 def _decode_body(raw: bytes, encoding: str) -> bytes:
@@ -163,10 +172,17 @@ class _Handler(BaseHTTPRequestHandler):
         if not isinstance(request.json, dict):
             self._send_json(400, error_body(api, 400, "request body is not a JSON object"))
             return
-        conversation = parse_conversation(api, request.json)
+        if api == "gemini":  # the model and streaming are in the path, not the body
+            conversation = parse_conversation(api, {**request.json, "model": _gemini_model(self.path)},
+                                              stream=":streamGenerateContent" in self.path)
+        else:
+            conversation = parse_conversation(api, request.json)
         stub = self.server.stub
         try:
-            reply = stub.script.reply(conversation)
+            # Gemini CLI's side calls in JSON mode (model router, next-speaker check) are not turns of the
+            # script: an empty object makes it fall back to its defaults.
+            json_mode = api == "gemini" and (request.json.get("generationConfig") or {}).get("responseMimeType") == "application/json"
+            reply = Reply(text="{}") if json_mode else stub.script.reply(conversation)
         except Exception as exc:  # a bug in a script callable must fail the agent fast, not hang it
             reply = Reply(error=ErrorStep(400, f"headroom-mitm stub: script step failed: {exc!r}"))
         if reply.error is not None:
@@ -174,12 +190,19 @@ class _Handler(BaseHTTPRequestHandler):
             return
         usage = compute_usage(conversation, body, reply, stub.prompt_cache)
         stub._add_usage(usage.as_dict(), request)
+        stream, whole = _RENDER[api]
         if conversation.stream:
-            render = openai_stream if api == "openai" else anthropic_stream
-            self._send_stream(render(conversation, reply, usage, body))
+            self._send_stream(stream(conversation, reply, usage, body))
         else:
-            build = openai_json if api == "openai" else anthropic_json
-            self._send_json(200, build(conversation, reply, usage, body))
+            self._send_json(200, whole(conversation, reply, usage, body))
+
+
+_RENDER = {
+    "openai": (openai_stream, openai_json),
+    "anthropic": (anthropic_stream, anthropic_json),
+    "responses": (responses_stream, responses_json),
+    "gemini": (gemini_stream, gemini_json),
+}
 
 
 class _Server(ThreadingHTTPServer):
