@@ -94,3 +94,52 @@ def test_gemini_cli_compressed_and_retrieved(stub_for_agents):
     assert ELIDED_LINE in _gemini_tool_results(posts[2])[-1]
     # the router's JSON-mode call is an LLM flow too: metered and audited with the others
     _check_metered_and_audited(run, "generativelanguage.googleapis.com", len(run.llm_posts("enerateContent")))
+
+
+def _responses_tool_outputs(request) -> list[str]:
+    out = []
+    for item in request.json["input"]:
+        if item.get("type") == "function_call_output":
+            output = item["output"]
+            out.append(output if isinstance(output, str) else "\n".join(p.get("text", "") for p in output))
+    return out
+
+
+CODEX_ARGS = (
+    # a model outside Codex's catalog gets plain function tools (catalog models defer MCP tools behind
+    # tool_search or use code mode); the raised limit keeps Codex's own truncation out of the way
+    "-c", "tool_output_token_limit=20000", "exec", "-m", "stub-model", "--skip-git-repo-check",
+    "--dangerously-bypass-approvals-and-sandbox", "run the tests",
+)
+
+
+def _codex_script() -> Script:
+    # Codex puts each MCP server's tools in a namespace (`mcp__headroom`): the inner name is called
+    return _script("exec_command", {"cmd": build_log_command(400)}, "headroom_retrieve")
+
+
+def _run_codex(run: AgentRun):
+    return run.launch("codex", *CODEX_ARGS, routes=("api.openai.com", "chatgpt.com"),
+                      CODEX_HOME=str(run.home / ".codex"), CODEX_API_KEY="sk-e2e-0123456789abcdef")
+
+
+def _check_codex_posts(posts) -> None:
+    namespaces = [t for t in posts[0].json["tools"] if t.get("type") == "namespace"]
+    assert any(inner["name"] == "headroom_retrieve" for ns in namespaces for inner in ns["tools"])
+    compressed = _responses_tool_outputs(posts[1])[0]
+    assert MARKER_ID.search(compressed) and NEEDLE in compressed and ELIDED_LINE not in compressed
+    assert ELIDED_LINE in _responses_tool_outputs(posts[2])[-1]
+
+
+def test_codex_over_http_after_the_websocket_upgrade_fails(stub_for_agents):
+    run = stub_for_agents(_codex_script())
+    run.stub.websocket = False  # the upgrade gets a 404: Codex falls back to POST /v1/responses
+    (run.home / ".codex").mkdir()
+    done = _run_codex(run)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert ANSWER in done.stdout
+    assert "Falling back from WebSockets to HTTPS" in done.stderr
+    posts = run.llm_posts("/v1/responses")
+    assert len(posts) == 3, [r.path for r in run.stub.requests]
+    _check_codex_posts(posts)
+    _check_metered_and_audited(run, "api.openai.com", 3)

@@ -219,6 +219,9 @@ def _tool_names(body: dict[str, Any], api_format: ApiFormat) -> list[str]:
                     names += [_str(d.get("name")) for d in decls if isinstance(d, dict)]
         elif isinstance(t.get("function"), dict):  # OpenAI chat
             names.append(_str(t["function"].get("name")))
+        elif t.get("type") == "namespace" and isinstance(t.get("tools"), list):
+            # Responses namespaces (Codex puts each MCP server's tools in one): the model calls the inner names
+            names += [_str(inner.get("name")) for inner in t["tools"] if isinstance(inner, dict)]
         else:  # Anthropic, OpenAI Responses
             names.append(_str(t.get("name")))
     if api_format is ApiFormat.OPENAI_CHAT and isinstance(body.get("functions"), list):

@@ -22,6 +22,15 @@ def _responses_usage(usage: Usage) -> dict[str, Any]:
     }
 
 
+def _namespace_of(conversation: Conversation, name: str) -> str | None:
+    """The namespace tool (Codex: one per MCP server) whose inner tools include `name`."""
+    for tool in conversation.raw.get("tools") or []:
+        if isinstance(tool, dict) and tool.get("type") == "namespace":
+            if any(isinstance(t, dict) and t.get("name") == name for t in tool.get("tools") or []):
+                return str(tool.get("name"))
+    return None
+
+
 def responses_events(conversation: Conversation, reply: Reply, usage: Usage, body: bytes) -> list[dict[str, Any]]:
     """The event objects of one response, in order: SSE data lines or WebSocket text frames."""
     rid = response_id("resp_stub_", body)
@@ -44,6 +53,9 @@ def responses_events(conversation: Conversation, reply: Reply, usage: Usage, bod
         call_id = tool_call_id("openai", reply.step_index)
         item = {"type": "function_call", "id": f"fc_{call_id}", "call_id": call_id, "name": reply.tool_call.name,
                 "arguments": _compact(reply.tool_call.arguments), "status": "completed"}
+        namespace = _namespace_of(conversation, reply.tool_call.name)
+        if namespace:
+            item["namespace"] = namespace
         events.append({"type": "response.output_item.added", "output_index": len(output), "item": item | {"arguments": ""}})
         events.append({"type": "response.output_item.done", "output_index": len(output), "item": item})
         output.append(item)
