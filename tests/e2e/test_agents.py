@@ -124,6 +124,7 @@ def _run_codex(run: AgentRun):
 
 
 def _check_codex_posts(posts) -> None:
+    # the launcher makes Codex wait for the MCP server: its first request already lists the tool
     namespaces = [t for t in posts[0].json["tools"] if t.get("type") == "namespace"]
     assert any(inner["name"] == "headroom_retrieve" for ns in namespaces for inner in ns["tools"])
     compressed = _responses_tool_outputs(posts[1])[0]
@@ -143,3 +144,26 @@ def test_codex_over_http_after_the_websocket_upgrade_fails(stub_for_agents):
     assert len(posts) == 3, [r.path for r in run.stub.requests]
     _check_codex_posts(posts)
     _check_metered_and_audited(run, "api.openai.com", 3)
+
+
+def test_codex_over_its_default_websocket_transport(stub_for_agents):
+    run = stub_for_agents(_codex_script())
+    (run.home / ".codex").mkdir()
+    done = _run_codex(run)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert ANSWER in done.stdout
+    assert not run.llm_posts("/v1/responses"), "Codex fell back to HTTP"
+    turns = [r for r in run.stub.requests if r.method == "WS"]
+    # Codex warms the socket up with `generate: false`, then sends each turn's new input only
+    assert [r.json.get("generate") for r in turns] == [False, None, None, None]
+    _check_codex_posts(turns[1:])
+    # each response over the socket is one flow record (usage from response.completed) and one audit record
+    reported = run.stub.reported_usage
+    records = [r for r in run.records() if r.host == "api.openai.com" and r.input_tokens is not None]
+    assert len(records) == len(turns) == len(reported)
+    assert [r.input_tokens for r in records] == [u["prompt_tokens"] for u in reported]
+    assert [r.output_tokens for r in records] == [u["output_tokens"] for u in reported]
+    assert records[2].request_bytes_after < records[2].request_bytes_before  # the turn carrying the log
+    audited = [a for a in run.audit() if a["method"] == "WS"]
+    assert len(audited) == len(turns) and all(a["model"] == "stub-model" for a in audited)
+    assert [a["bytes_up"] for a in audited] == [len(r.body) for r in turns]  # what was sent, after compression

@@ -27,7 +27,8 @@ def test_claude_gets_inline_mcp_config_before_the_users_arguments(tmp_path):
 def test_codex_gets_config_overrides_as_toml_values(tmp_path):
     launch = AGENTS["codex"].register("codex", ["exec", "hi"], MCP, {}, tmp_path)
     assert launch.argv == ["codex", "-c", 'mcp_servers.headroom.command="/py"',
-                           "-c", f"mcp_servers.headroom.args={json.dumps(MCP[1:])}", "exec", "hi"]
+                           "-c", f"mcp_servers.headroom.args={json.dumps(MCP[1:])}",
+                           "-c", "mcp_servers.headroom.required=true", "exec", "hi"]
     assert launch.env == {}
 
 

@@ -31,7 +31,7 @@ from ..redact import key_fingerprint, redact_url
 from ..facts import FlowClass
 from ..route.routing import Route
 from ..options import declare
-from .. import flowdata
+from .. import flowdata, wsturn
 from ..forward.stream import stream_tap, tap_of
 
 log = logging.getLogger(__name__)
@@ -306,6 +306,29 @@ class AuditTrail:
 
     def error(self, flow: http.HTTPFlow) -> None:
         self._record_request(flow, reason=f"error: {flow.error.msg}" if flow.error else None)
+
+    # -- WebSocket turns: one record per response (the meter ends the turn first) ---------------------
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        assert flow.websocket is not None
+        del flow.websocket.messages[:-1]  # the relay holds what it sends; never keep a session's frames
+        turn = flow.metadata.get(wsturn.WS_TURN)
+        if turn is not None and turn.ended is not None and not turn.audited:
+            self._record_turn(flow, turn)
+
+    def websocket_end(self, flow: http.HTTPFlow) -> None:
+        turn = flow.metadata.get(wsturn.WS_TURN)
+        if turn is not None and not turn.audited:
+            self._record_turn(flow, turn)
+
+    def _record_turn(self, flow: http.HTTPFlow, turn: wsturn.WsTurn) -> None:
+        turn.audited = True
+        if self.writer is None:
+            return
+        facts = self.request_facts(flow, reason=turn.error)
+        facts.started, facts.method, facts.model = turn.started, "WS", turn.model
+        facts.up = turn.bytes_after if turn.bytes_after is not None else turn.bytes_before
+        facts.down, facts.self_refused = turn.down, False
+        self._write(request_record(facts, turn.ended or time.time()))
 
     def _record_request(self, flow: http.HTTPFlow, reason: str | None = None) -> None:
         if self.writer is None or flow.metadata.get(flowdata.AUDITED) or not isinstance(flow, http.HTTPFlow):

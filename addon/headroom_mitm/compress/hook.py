@@ -13,7 +13,7 @@ from mitmproxy import ctx, exceptions, http
 from . import CompressionSettings, OriginalStore, compress_request
 from ..facts import FlowClass
 from ..options import check_mitm, declare
-from .. import flowdata
+from .. import flowdata, wsturn
 
 
 class Compress:
@@ -73,3 +73,25 @@ class Compress:
             flow.request.raw_content = result.body
             if "content-length" in flow.request.headers:
                 flow.request.headers["content-length"] = str(len(result.body))
+
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        """A `response.create` over WebSocket is compressed like a Responses body, in place."""
+        turn = flow.metadata.get(wsturn.WS_TURN)
+        assert flow.websocket is not None
+        message = flow.websocket.messages[-1]
+        if turn is None or not self.settings.enabled:
+            return
+        known = flow.metadata.setdefault(wsturn.WS_CALLS, {})
+        if not message.from_client:
+            event = wsturn.final_event(message.content) if turn.ended is None else None
+            if event is not None:
+                wsturn.remember_calls(known, event)
+            return
+        if turn.compression is not None:
+            return
+        parsed, turn.request = turn.request, None
+        result = compress_request(message.content, api_format=wsturn.API_FORMAT.value, content_encoding=None,
+                                  settings=self.settings, store=self.store, parsed=parsed, known_calls=known)
+        turn.compression = flowdata.Compression(bytes_before=len(message.content), result=result)
+        if result.changed:
+            message.content = result.body

@@ -50,7 +50,10 @@ def _claude(binary: str, args: list[str], mcp: list[str], env: Mapping[str, str]
 def _codex(binary: str, args: list[str], mcp: list[str], env: Mapping[str, str], scratch: Path) -> Launch:
     # `-c key=value` parses value as TOML; JSON strings and string arrays are valid TOML.
     key = f"mcp_servers.{SERVER_NAME}"
-    ours = ["-c", f"{key}.command={json.dumps(mcp[0])}", "-c", f"{key}.args={json.dumps(mcp[1:])}"]
+    # required: Codex waits for the server before its first request instead of racing it (the tool
+    # would be missing from early requests, which then stay lossless); --no-compress registers nothing.
+    ours = ["-c", f"{key}.command={json.dumps(mcp[0])}", "-c", f"{key}.args={json.dumps(mcp[1:])}",
+            "-c", f"{key}.required=true"]
     return Launch([binary, *ours, *args], {})
 
 

@@ -20,7 +20,8 @@ from headroom_mitm.stub.cache import PromptCache
 from headroom_mitm.stub.conversation import Api, parse_conversation
 from headroom_mitm.stub.library import get_script
 from headroom_mitm.stub.script import ErrorStep, Reply, Script
-from headroom_mitm.stub.formats import gemini_json, gemini_stream, responses_json, responses_stream
+from headroom_mitm.stub.formats import gemini_json, gemini_stream, responses_events, responses_json, responses_stream
+from headroom_mitm.stub.websocket import serve_responses_websocket
 from headroom_mitm.stub.wire import (
     anthropic_json,
     anthropic_stream,
@@ -155,12 +156,36 @@ class _Handler(BaseHTTPRequestHandler):
     # --- routes ---------------------------------------------------------------------------
 
     def do_GET(self) -> None:
-        self._record(b"")
+        request = self._record(b"")
+        if self.headers.get("Upgrade", "").lower() == "websocket" and api_for_path(self.path) == "responses":
+            if self.server.stub.websocket:
+                serve_responses_websocket(self, lambda body, raw: self._ws_answer(request, body, raw))
+                return
+            self._send_json(404, error_body("openai", 404, "this stub serves /responses over HTTP only"))
+            return
         if self.path.split("?", 1)[0].rstrip("/").endswith("/models"):
             api: Api = "anthropic" if "anthropic-version" in self.headers else "openai"
             self._send_json(200, models_body(api))
             return
         self._send_json(404, error_body("openai", 404, f"no such route: {self.path}"))
+
+    def _ws_answer(self, upgrade: RecordedRequest, body: dict[str, Any], raw: bytes) -> list[dict[str, Any]]:
+        """One response.create message (the whole conversation rebuilt): recorded like a POST."""
+        stub = self.server.stub
+        request = RecordedRequest("WS", upgrade.path, upgrade.headers, raw, body)
+        stub._add_request(request)
+        conversation = parse_conversation("responses", body, stream=True)
+        try:
+            # `generate: false` only warms the connection up (Codex's first message): no turn of the script
+            reply = Reply() if body.get("generate") is False else stub.script.reply(conversation)
+        except Exception as exc:
+            return [{"type": "error", "error": {"type": "invalid_request_error", "message": f"script step failed: {exc!r}"}}]
+        if reply.error is not None:
+            return [{"type": "error", "status": reply.error.status,
+                     "error": {"type": "invalid_request_error", "message": reply.error.message}}]
+        usage = compute_usage(conversation, raw, reply, stub.prompt_cache)
+        stub._add_usage(usage.as_dict(), request)
+        return responses_events(conversation, reply, usage, raw)
 
     def do_POST(self) -> None:
         body = self._read_body()
@@ -238,6 +263,7 @@ class StubServer:
             prompt_cache if isinstance(prompt_cache, PromptCache) else PromptCache() if prompt_cache else None
         )
         self._connections: set[socket.socket] = set()
+        self.websocket = True  # serve /responses over WebSocket too (False: the upgrade gets a 404)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
