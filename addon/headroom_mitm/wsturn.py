@@ -102,3 +102,9 @@ def remember_calls(known: dict[str, str], event: dict[str, Any]) -> None:
                 known[call_id] = name
     while len(known) > MAX_KNOWN_CALLS:
         del known[next(iter(known))]
+
+
+def error_event(status: int, message: str) -> bytes:
+    """An `error` event as the Responses WebSocket sends one, for a turn the proxy refuses itself."""
+    return json.dumps({"type": "error", "status": status,
+                       "error": {"type": "invalid_request_error", "code": "blocked_by_proxy", "message": message}}).encode()

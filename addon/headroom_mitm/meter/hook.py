@@ -106,8 +106,8 @@ class MeterIntake:
         try:
             assert flow.websocket is not None
             message = flow.websocket.messages[-1]
-            if not message.from_client or not wsturn.is_llm_websocket(flow):
-                return
+            if not message.from_client or message.dropped or not wsturn.is_llm_websocket(flow):
+                return  # dropped: refused by the policy, never sent
             create = wsturn.parse_create(message.content)
             if create is None:
                 return
