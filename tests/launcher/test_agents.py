@@ -32,7 +32,7 @@ def test_codex_gets_config_overrides_as_toml_values(tmp_path):
     assert launch.env == {}
 
 
-def test_gemini_gets_a_system_settings_overlay_that_keeps_the_users(tmp_path):
+def test_gemini_gets_a_system_settings_overlay_that_keeps_the_users(tmp_path, capsys):
     theirs = tmp_path / "theirs.json"
     theirs.write_text(json.dumps({"mcpServers": {"mine": {"command": "x"}}, "ui": {"theme": "dark"}}))
     launch = AGENTS["gemini"].register("gemini", ["-p", "hi"], MCP, {GEMINI_SYSTEM_SETTINGS: str(theirs)}, tmp_path)
@@ -43,6 +43,8 @@ def test_gemini_gets_a_system_settings_overlay_that_keeps_the_users(tmp_path):
     assert settings["ui"] == {"theme": "dark"} and settings["mcpServers"]["mine"] == {"command": "x"}
     assert settings["mcpServers"]["headroom"] == {"command": "/py", "args": MCP[1:], "trust": True}
     assert json.loads(theirs.read_text())["mcpServers"] == {"mine": {"command": "x"}}  # untouched
+    # tmp_path lies below /tmp, which others can write to: Gemini CLI would skip the file, and we say so
+    assert "Gemini CLI will ignore" in capsys.readouterr().err
 
 
 def test_binary_lookup_order_and_install_hint(tmp_path):
