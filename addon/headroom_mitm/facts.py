@@ -121,6 +121,9 @@ MCP_PATH = "/mcp"  # the headroom_retrieve tool over MCP Streamable HTTP
 # The name our retrieval MCP server goes by, in clients' configs and so in their tool names
 # (OpenCode: headroom_headroom_retrieve; Claude Code: mcp__headroom__headroom_retrieve).
 MCP_SERVER_NAME = "headroom"
+# Its one tool. A lossy marker points at it as the client names it; a request may be compressed
+# lossily only when its tool list holds a tool whose name ends in this.
+RETRIEVE_TOOL = "headroom_retrieve"
 
 
 def reserved_host_allowed(host_header: str | None) -> bool:

@@ -156,6 +156,12 @@ OPTIONS: tuple[Option, ...] = (
            flag="--upstream-ca", kind="path", metavar="FILE", check=_file_exists),
     Option("opencode_bin", None, "the OpenCode binary (default: $OPENCODE_BIN, else opencode on PATH)",
            flag="--opencode-bin", metavar="PATH"),
+    Option("claude_bin", None, "the Claude Code binary (default: $CLAUDE_BIN, else claude on PATH)",
+           flag="--claude-bin", metavar="PATH"),
+    Option("codex_bin", None, "the Codex CLI binary (default: $CODEX_BIN, else codex on PATH)",
+           flag="--codex-bin", metavar="PATH"),
+    Option("gemini_bin", None, "the Gemini CLI binary (default: $GEMINI_BIN, else gemini on PATH)",
+           flag="--gemini-bin", metavar="PATH"),
     Option("llm_hosts", (), "treat HOST (wildcards allowed) as an LLM API; FORMAT: openai-chat, openai-responses, "
            "anthropic-messages, gemini", flag="--llm-host", mitm="headroom_llm_hosts", kind="list",
            metavar="HOST[=FORMAT]", check=_llm_hosts),

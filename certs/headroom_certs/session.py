@@ -12,16 +12,19 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
 from .ca import SESSION_VALIDITY, CaFiles, create_ca
+from .roots import find_roots, write_trust_bundle
 
 log = logging.getLogger(__name__)
 
 _PREFIX = "headroom-mitm-"
 _DIR_PATTERN = re.compile(rf"^{_PREFIX}(\d+)-")
 BUNDLE_NAME = "agent-ca-bundle.pem"
+TRUST_BUNDLE_NAME = "trust-bundle.pem"
 
 
 def _pid_alive(pid: int) -> bool:
@@ -101,6 +104,12 @@ class SessionCa:
         assert self.directory is not None, "SessionCa used outside its with-block"
         path = self.directory / BUNDLE_NAME
         return path, build_bundle(path, self.files.cert, existing)
+
+    def trust_bundle(self, env: Mapping[str, str]) -> tuple[Path, list[str]]:
+        """The roots the child would have trusted anyway (see roots.find_roots) + this session's CA."""
+        assert self.directory is not None, "SessionCa used outside its with-block"
+        roots, warnings = find_roots(env)
+        return write_trust_bundle(self.directory / TRUST_BUNDLE_NAME, roots.path, self.files.cert), warnings
 
     def close(self) -> None:
         if self.directory is not None:

@@ -21,3 +21,22 @@ def stub_for(tmp_path):
     yield make
     for stub in servers:
         stub.stop()
+
+
+@pytest.fixture()
+def stub_for_agents(tmp_path):
+    from tests.e2e.agent_harness import AgentRun
+
+    servers, runs = [], []
+
+    def make(script):
+        stub = StubServer(script).start()
+        servers.append(stub)
+        runs.append(AgentRun(tmp_path, stub))
+        return runs[-1]
+
+    yield make
+    for stub in servers:
+        stub.stop()
+    for run in runs:
+        run.cleanup()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from headroom_mitm.compress.adapters import ToolBlock, detect_format, find_blocks
-from headroom_mitm.facts import parse_api_format
+from headroom_mitm.facts import ApiFormat, parse_api_format
 
 
 def test_openai_chat_string_and_parts() -> None:
@@ -120,3 +120,12 @@ def test_unknown_shapes_and_format_names() -> None:
     assert parse_api_format("OpenAI-Responses") == "openai-responses"
     with pytest.raises(ValueError):
         parse_api_format("bogus")
+
+
+def test_the_retrieve_tool_inside_a_responses_namespace_counts():
+    from headroom_mitm.compress.adapters import retrieve_tool_name
+
+    body = {"tools": [{"type": "function", "name": "exec_command"},
+                      {"type": "namespace", "name": "mcp__headroom", "tools": [{"type": "function", "name": "headroom_retrieve"}]}]}
+    assert retrieve_tool_name(body, ApiFormat.OPENAI_RESPONSES) == "headroom_retrieve"
+    assert retrieve_tool_name({"tools": body["tools"][:1]}, ApiFormat.OPENAI_RESPONSES) is None

@@ -31,7 +31,7 @@ from ..redact import key_fingerprint, redact_url
 from ..facts import FlowClass
 from ..route.routing import Route
 from ..options import declare
-from .. import flowdata
+from .. import flowdata, wsturn
 from ..forward.stream import stream_tap, tap_of
 from ..provider_errors import refuse
 
@@ -330,6 +330,31 @@ class AuditTrail:
 
     def error(self, flow: http.HTTPFlow) -> None:
         self._record_request(flow, reason=f"error: {flow.error.msg}" if flow.error else None)
+
+    # -- WebSocket turns: one record per response (the meter ends the turn first), one per refusal ----
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        assert flow.websocket is not None
+        del flow.websocket.messages[:-1]  # the relay holds what it sends; never keep a session's frames
+        message, turn = flow.websocket.messages[-1], flowdata.live(flow).get(wsturn.WS_TURN)
+        if message.from_client and message.dropped:  # refused by the policy: never sent
+            model = (wsturn.parse_create(message.content) or {}).get("model")
+            self._record_ws(flow, message.timestamp, model if isinstance(model, str) else None, len(message.content), 0)
+        elif turn is not None and turn.ended is not None and not turn.audited:
+            self.websocket_end(flow)
+
+    def websocket_end(self, flow: http.HTTPFlow) -> None:
+        turn = flowdata.live(flow).get(wsturn.WS_TURN)
+        if turn is not None and not turn.audited:
+            turn.audited = True
+            up = turn.bytes_after if turn.bytes_after is not None else turn.bytes_before
+            self._record_ws(flow, turn.started, turn.model, up, turn.down, turn.error)
+
+    def _record_ws(self, flow: http.HTTPFlow, started: float, model: str | None, up: int, down: int,
+                   reason: str | None = None) -> None:
+        if self.writer is not None:
+            facts = self.request_facts(flow, reason=reason)
+            facts.started, facts.method, facts.model, facts.up, facts.down, facts.self_refused = started, "WS", model, up, down, False
+            self._write(request_record(facts, time.time()))
 
     def _record_request(self, flow: http.HTTPFlow, reason: str | None = None) -> None:
         if self.writer is None or flow.metadata.get(flowdata.AUDITED) or not isinstance(flow, http.HTTPFlow):

@@ -6,13 +6,13 @@ paths are ever rewritten; everything else in the body is a protected zone by con
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .jsonsplice import JsonPath
 from ..facts import ApiFormat
-from .settings import RETRIEVE_TOOL
+from ..facts import RETRIEVE_TOOL
 
 @dataclass(frozen=True)
 class ToolBlock:
@@ -88,11 +88,13 @@ _RESPONSES_OUTPUTS = frozenset(_RESPONSES_CALLS.values())
 _TEXT_PART_TYPES = frozenset({"input_text", "output_text", "text"})
 
 
-def openai_responses_blocks(body: dict[str, Any]) -> list[ToolBlock]:
+def openai_responses_blocks(body: dict[str, Any], known_calls: Mapping[str, str] | None = None) -> list[ToolBlock]:
+    """`known_calls`: call id → tool name of calls made in earlier responses, for input that continues
+    one (`previous_response_id`, the WebSocket transport) and so lacks the calls its outputs answer."""
     items = body.get("input")
     if not isinstance(items, list):
         return []
-    names: dict[str, str] = {}
+    names: dict[str, str] = dict(known_calls or {})
     for it in items:
         if isinstance(it, dict) and it.get("type") in _RESPONSES_CALLS and isinstance(it.get("call_id"), str):
             names[it["call_id"]] = _str(it.get("name"))
@@ -198,9 +200,11 @@ ADAPTERS: dict[ApiFormat, Callable[[dict[str, Any]], list[ToolBlock]]] = {
 }
 
 
-def find_blocks(body: Any, api_format: ApiFormat) -> list[ToolBlock]:
+def find_blocks(body: Any, api_format: ApiFormat, known_calls: Mapping[str, str] | None = None) -> list[ToolBlock]:
     if not isinstance(body, dict):
         return []
+    if api_format is ApiFormat.OPENAI_RESPONSES:
+        return openai_responses_blocks(body, known_calls)
     return ADAPTERS[api_format](body)
 
 
@@ -219,6 +223,9 @@ def _tool_names(body: dict[str, Any], api_format: ApiFormat) -> list[str]:
                     names += [_str(d.get("name")) for d in decls if isinstance(d, dict)]
         elif isinstance(t.get("function"), dict):  # OpenAI chat
             names.append(_str(t["function"].get("name")))
+        elif t.get("type") == "namespace" and isinstance(t.get("tools"), list):
+            # Responses namespaces (Codex puts each MCP server's tools in one): the model calls the inner names
+            names += [_str(inner.get("name")) for inner in t["tools"] if isinstance(inner, dict)]
         else:  # Anthropic, OpenAI Responses
             names.append(_str(t.get("name")))
     if api_format is ApiFormat.OPENAI_CHAT and isinstance(body.get("functions"), list):

@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -287,14 +288,16 @@ def compress_request(
     store: Store | None,
     parsed: dict[str, Any] | None = None,
     content_type: str | None = None,
+    known_calls: Mapping[str, str] | None = None,
 ) -> CompressionResult:
     """Compress tool outputs in a request body; never raises (fail open). `parsed` is the body
-    already parsed as JSON by an earlier stage (only used for a body sent without encoding).
+    already parsed as JSON by an earlier stage (only used for a body sent without encoding);
+    `known_calls` names the tools of calls made in earlier responses (see adapters).
     `content_type` (the request header; None: not known, e.g. the CLI) must name JSON."""
     if content_type is not None and not is_json_type(content_type):
         return _skip(body, f"content-type {content_type[:60]!r} is not JSON")
     try:
-        return _compress_request(body, api_format, content_encoding, settings, store, parsed)
+        return _compress_request(body, api_format, content_encoding, settings, store, parsed, known_calls)
     except Exception as exc:  # fail open: forward what the client sent
         log.exception("compression failed")
         return CompressionResult(body, False, [], f"internal error: {type(exc).__name__}: {exc}"[:300])
@@ -313,6 +316,7 @@ def _compress_request(
     s: CompressionSettings,
     store: Store | None,
     parsed: dict[str, Any] | None = None,
+    known_calls: Mapping[str, str] | None = None,
 ) -> CompressionResult:
     if not s.enabled:
         return _skip(body, "disabled")
@@ -344,7 +348,7 @@ def _compress_request(
     fmt = named or detect_format(doc)
     if fmt is None:
         return _skip(body, "unknown body shape")
-    blocks = find_blocks(doc, fmt)
+    blocks = find_blocks(doc, fmt, known_calls)
     if not blocks:
         return _skip(body, "no tool outputs", fmt)
     # Lossy only where the client can ask for the original back, and only once it is stored.

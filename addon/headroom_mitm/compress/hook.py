@@ -16,7 +16,7 @@ from .store import try_open_store
 from ..redact import redact_url
 from ..facts import FlowClass
 from ..options import check_mitm, declare
-from .. import flowdata
+from .. import flowdata, wsturn
 
 
 log = logging.getLogger(__name__)
@@ -88,3 +88,25 @@ class Compress:
             flow.request.raw_content = result.body
             if "content-length" in flow.request.headers:
                 flow.request.headers["content-length"] = str(len(result.body))
+
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        """A `response.create` over WebSocket is compressed like a Responses body, in place."""
+        turn = flowdata.live(flow).get(wsturn.WS_TURN)
+        assert flow.websocket is not None
+        message = flow.websocket.messages[-1]
+        if turn is None or not self.settings.enabled:
+            return
+        known = flowdata.live(flow).setdefault(wsturn.WS_CALLS, {})
+        if not message.from_client:
+            event = wsturn.final_event(message.content) if turn.ended is None else None
+            if event is not None:
+                wsturn.remember_calls(known, event)
+            return
+        if turn.compression is not None:
+            return
+        parsed, turn.request = turn.request, None
+        result = compress_request(message.content, api_format=wsturn.API_FORMAT.value, content_encoding=None,
+                                  settings=self.settings, store=self.store, parsed=parsed, known_calls=known)
+        turn.compression = flowdata.Compression(bytes_before=len(message.content), result=result)
+        if result.changed:
+            message.content = result.body

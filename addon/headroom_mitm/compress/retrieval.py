@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..facts import MCP_SERVER_NAME as SERVER_NAME
-from .settings import RETRIEVE_TOOL as TOOL_NAME
+from ..facts import RETRIEVE_TOOL as TOOL_NAME
 from .store import Store, StoreUnavailable, retrieve_text
 
 if TYPE_CHECKING:

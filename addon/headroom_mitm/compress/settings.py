@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, fields
 from os import PathLike
 from typing import Any
 
+from ..facts import RETRIEVE_TOOL
+
 LOSSLESS_TRANSFORMS: tuple[str, ...] = (
     "strip_ansi",
     "collapse_cr",
@@ -54,9 +56,6 @@ DEFAULT_LOSSLESS_ONLY_TOOLS: frozenset[str] = DEFAULT_VERBATIM_TOOLS | frozenset
         "fetch",
     }
 )
-# Where a lossy marker points: the retrieve tool as the client names it (OpenCode prefixes MCP
-# tools with the server name, Claude Code with mcp__server__).
-RETRIEVE_TOOL = "headroom_retrieve"
 
 
 _SET_FIELDS = frozenset({"disabled_transforms", "verbatim_tools", "lossless_only_tools"})

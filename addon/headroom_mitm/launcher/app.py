@@ -18,6 +18,7 @@ from . import child
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
 from .proxy import EmbeddedProxy, ProxyConfig, listen_socket
+from .agents import mcp_command
 from .mcp_server import SERVER_NAME
 from .opencode_config import discover_custom_providers
 from .opencode_mcp import merge_config_content
@@ -86,13 +87,7 @@ class Credentials:
 
 def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
     """OpenCode config that starts our headroom_retrieve MCP server beside the agent."""
-    from ..options import BY_NAME
-
-    store = ["--store", options.store] if options.store else []
-    if options.store_days != BY_NAME["store_days"].default:
-        store += ["--store-days", str(options.store_days)]
-    command = [sys.executable, "-m", "headroom_mitm", *store, "--state-dir", str(options.state_dir), "mcp"]
-    return {"mcp": {SERVER_NAME: {"type": "local", "command": command, "enabled": True}}}
+    return {"mcp": {SERVER_NAME: {"type": "local", "command": mcp_command(options), "enabled": True}}}
 
 
 def reading_opencode_outputs(options: GlobalOptions, env: Mapping[str, str]) -> GlobalOptions:
@@ -126,13 +121,14 @@ def run_agent(
     with SessionCa() as session:
         assert session.directory is not None
         bundle, warnings = session.bundle(base_env.get("NODE_EXTRA_CA_CERTS"))
-        for warning in warnings:
+        trust, trust_warnings = session.trust_bundle(base_env)
+        for warning in (*warnings, *trust_warnings):
             print(f"headroom-mitm: {warning}", file=sys.stderr)
         credentials = Credentials.random()
 
         def env_for(host: str, port: int) -> dict[str, str]:
             proxy = proxy_url(host, port, credentials.user, credentials.password)
-            return agent_env(base_env, proxy=proxy, ca_bundle=bundle, config_content=config_content)
+            return agent_env(base_env, proxy=proxy, ca_bundle=bundle, trust_bundle=trust, config_content=config_content)
 
         def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
             from ..addons import make_addons

@@ -22,7 +22,7 @@ from ..options import add_arguments, settings_values
 if TYPE_CHECKING:
     from .settings import GlobalOptions
 
-PASSTHROUGH_COMMANDS = ("opencode", "run")
+PASSTHROUGH_COMMANDS = ("opencode", "claude", "codex", "gemini", "run")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.add_parser("opencode", help="run OpenCode through the proxy; every later argument goes to OpenCode",
                         add_help=False)
+    from .agents import AGENTS
+
+    for agent in AGENTS.values():
+        commands.add_parser(agent.command, add_help=False,
+                            help=f"run {agent.title} through the proxy; every later argument goes to {agent.title}")
     commands.add_parser("run", help="run any proxy-aware command through the proxy: run -- CMD [ARGS…]", add_help=False)
 
     proxy = commands.add_parser("proxy", help="run the proxy alone (loopback by default) with the persistent CA")
@@ -136,6 +141,8 @@ def _dispatch(args: argparse.Namespace, rest: list[str] | None, options: GlobalO
     if args.command == "opencode":
         binary = resolve_opencode(options.opencode_bin, os.environ)
         return commands.opencode(binary, rest or [], options)
+    if args.command in ("claude", "codex", "gemini"):
+        return commands.agent(args.command, rest or [], options)
     if args.command == "run":
         cmd = (rest or [])[1:] if (rest or [])[:1] == ["--"] else (rest or [])
         if not cmd:

@@ -23,6 +23,27 @@ def opencode(binary: str, args: list[str], options: GlobalOptions) -> int:
     return app.run_agent([binary, *args], options, register_retrieval=options.compress)
 
 
+def agent(name: str, args: list[str], options: GlobalOptions) -> int:
+    """`headroom-mitm claude|codex|gemini …`: the agent's binary, our retrieval registered its way."""
+    import tempfile
+    from pathlib import Path
+
+    from . import app
+    from .agents import AGENTS, mcp_command, resolve_binary
+
+    entry = AGENTS[name]
+    binary = resolve_binary(entry, getattr(options, f"{name}_bin"), os.environ)
+    if not options.compress:  # nothing lossy will be sent: no tool to register
+        return app.run_agent([binary, *args], options)
+    # Our files for the agent (Gemini's settings overlay) live in the state dir: Gemini CLI refuses
+    # settings files below directories others can write to, such as /tmp.
+    private = options.state.ensure().root / "agents"
+    private.mkdir(mode=0o700, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"{name}-", dir=private) as scratch:
+        launch = entry.register(binary, args, mcp_command(options), os.environ, Path(scratch))
+        return app.run_agent(launch.argv, options, env={**os.environ, **launch.env})
+
+
 def compress(options: GlobalOptions, *, fmt: str) -> int:
     from ..compress import CompressionSettings
     from ..compress.report import run_compress_cli

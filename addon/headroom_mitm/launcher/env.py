@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Mapping
 from urllib.parse import quote
 
+from headroom_certs.roots import TRUST_VARS
+
 # 127.0.0.1 is listed beside the CIDR: Bun and older curl match NO_PROXY entries as names and
 # suffixes, not as address ranges.
 LOOPBACK_NO_PROXY = ("localhost", "127.0.0.1", "127.0.0.0/8", "::1")
@@ -35,15 +37,23 @@ def agent_env(
     *,
     proxy: str,
     ca_bundle: Path,
+    trust_bundle: Path | None = None,
     config_content: str | None = None,
 ) -> dict[str, str]:
-    """`base` with the proxy variables set; everything else is passed through as it was."""
+    """`base` with the proxy variables set; everything else is passed through as it was.
+
+    `ca_bundle` (the user's NODE_EXTRA_CA_CERTS + our CA) adds to Node's roots; `trust_bundle` (all the
+    roots + our CA) is for the runtimes whose variable replaces their store: Python, curl, git, Codex.
+    """
     env = dict(base)
     for name in PROXY_VARS:
         env[name] = proxy
     no_proxy = merge_no_proxy(base.get("NO_PROXY"), base.get("no_proxy"))
     env["NO_PROXY"] = env["no_proxy"] = no_proxy
     env["NODE_EXTRA_CA_CERTS"] = str(ca_bundle)
+    if trust_bundle is not None:
+        for name in TRUST_VARS:
+            env[name] = str(trust_bundle)
     if config_content is not None:
         env["OPENCODE_CONFIG_CONTENT"] = config_content
     return env

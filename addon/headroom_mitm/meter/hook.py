@@ -27,7 +27,7 @@ from ..facts import FlowClass
 from .tap import UsageTap
 from .usage import estimate_tokens, usage_from_body
 from ..options import check_mitm, declare
-from .. import flowdata
+from .. import flowdata, wsturn
 from ..bodies import decode_body
 from ..forward.stream import stream_tap
 
@@ -83,8 +83,8 @@ class MeterIntake:
     def request(self, flow: http.HTTPFlow) -> None:
         try:
             fmt = _llm_format(flow)
-            if fmt is None:
-                return
+            if fmt is None or flow.request.headers.get("upgrade", "").lower() == "websocket":
+                return  # a WebSocket upgrade is no LLM call: each response over it is (websocket_message)
             body = (flow.request.raw_content or b"") if flowdata.known_undecodable(flow) else _body(flow.request)
             route = flowdata.route_of(flow)
             flowdata.live(flow)[flowdata.METER] = FlowMeter(
@@ -98,6 +98,25 @@ class MeterIntake:
                 flowdata.live(flow)[flowdata.ORIGINAL_BODY] = bytes(body)
         except Exception:
             log.exception("meter intake failed (the flow is not affected)")
+
+
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        """A client `response.create` starts a turn, measured before compression."""
+        try:
+            assert flow.websocket is not None
+            message = flow.websocket.messages[-1]
+            if not message.from_client or message.dropped or not wsturn.is_llm_websocket(flow):
+                return  # dropped: refused by the policy, never sent
+            create = wsturn.parse_create(message.content)
+            if create is None:
+                return
+            model = create.get("model")
+            flowdata.live(flow)[wsturn.WS_TURN] = wsturn.WsTurn(
+                started=time.time(), request=create, model=model[:200] if isinstance(model, str) else None,
+                bytes_before=len(message.content), est_before=estimate_tokens(message.content),
+            )
+        except Exception:
+            log.exception("meter intake failed on a WebSocket message (it is relayed unchanged)")
 
 
 class Meter:
@@ -175,6 +194,61 @@ class Meter:
             self.stats.add(record)
         except Exception:
             log.exception("meter could not record a flow")
+
+    # -- WebSocket turns: one record per response ------------------------------------------------
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        try:
+            turn = flowdata.live(flow).get(wsturn.WS_TURN)
+            assert flow.websocket is not None
+            message = flow.websocket.messages[-1]
+            if turn is None or turn.ended is not None:
+                return
+            if message.from_client:
+                turn.bytes_after = len(message.content)
+                changed = turn.compression is not None and turn.compression.changed
+                turn.est_after = estimate_tokens(message.content) if changed else turn.est_before
+                return
+            turn.down += len(message.content)
+            turn.first_event = turn.first_event or time.time()
+            event = wsturn.final_event(message.content)
+            if event is not None:
+                turn.final, turn.error = event, wsturn.turn_error(event)
+                self._finish_turn(flow, turn)
+        except Exception:
+            log.exception("meter could not read a WebSocket message (it is relayed unchanged)")
+
+    def websocket_end(self, flow: http.HTTPFlow) -> None:
+        turn = flowdata.live(flow).get(wsturn.WS_TURN)
+        if turn is not None and turn.ended is None:
+            turn.error = "the WebSocket closed before the response completed"
+            self._finish_turn(flow, turn)
+
+    def _finish_turn(self, flow: http.HTTPFlow, turn: wsturn.WsTurn) -> None:
+        turn.ended = time.time()
+        try:
+            usage = usage_from_body(wsturn.API_FORMAT.value, wsturn.response_body(turn.final)) if turn.final else None
+            route = flowdata.route_of(flow)
+            blocks = turn.compression.blocks if turn.compression is not None else ()
+            transforms: dict[str, int] = {}
+            for block in blocks:
+                for name in getattr(block, "transforms", None) or ():
+                    transforms[str(name)] = transforms.get(str(name), 0) + 1
+            facts = FlowFacts(
+                host=flowdata.original_host(flow), provider=route.provider if route else None,
+                api_format=wsturn.API_FORMAT.value, session=session_from_headers(flow.request.headers),
+                client=client_from_headers(flow.request.headers), model=turn.model, stream=True,
+                status=101, bytes_before=turn.bytes_before,
+                bytes_after=turn.bytes_after if turn.bytes_after is not None else turn.bytes_before,
+                est_before=turn.est_before, est_after=turn.est_after if turn.est_after is not None else turn.est_before,
+                usage=usage, ttfb_ms=(turn.first_event - turn.started) * 1000 if turn.first_event else None,
+                total_ms=(turn.ended - turn.started) * 1000, transforms=transforms, error=turn.error,
+            )
+            record = build_record(facts)
+            if self.writer is not None and not self.writer.write(record):
+                log.warning("could not write a flow record: %s", self.writer.last_error)
+            self.stats.add(record)
+        except Exception:
+            log.exception("meter could not record a WebSocket response")
 
     @staticmethod
     def record_for(flow: http.HTTPFlow, state: FlowMeter, error: str | None) -> FlowRecord:

@@ -18,7 +18,7 @@ from . import holdback
 from .model import Decision, Policy, PolicyError, PolicyHolder
 from ..facts import RESERVED_HOST, FlowClass, normalize_host
 from ..options import declare
-from .. import flowdata
+from .. import flowdata, wsturn
 from ..provider_errors import fail_closed, refuse
 
 log = logging.getLogger(__name__)
@@ -157,6 +157,29 @@ class EgressPolicy:
         flowdata.set_decision(flow, decision)
         refuse(flow, 413 if too_large else 400, f"Blocked by headroom-mitm egress policy: {decision.reason}.",
                should_retry=False)
+
+
+    def websocket_message(self, flow: http.HTTPFlow) -> None:
+        """Each `response.create` over an LLM WebSocket is judged like a request (model, size): a denied
+        one is dropped before it leaves and the client gets an `error` event naming the rule."""
+        assert flow.websocket is not None
+        message = flow.websocket.messages[-1]
+        if self.holder is None or not message.from_client or not wsturn.is_llm_websocket(flow):
+            return  # without a policy file everything is allowed: no need to parse the message
+        create = wsturn.parse_create(message.content)
+        if create is None:
+            return
+        route = flowdata.route_of(flow)
+        model = create.get("model") if isinstance(create.get("model"), str) else None
+        decision = self.policy.decide_request(
+            flowdata.original_host(flow), FlowClass.LLM.value, route.provider if route else None, model,
+            len(message.content), port=flow.request.port, user=flowdata.proxy_user(flow),
+        )
+        if decision.allowed:
+            return
+        flowdata.set_decision(flow, decision)
+        message.drop()
+        ctx.master.commands.call("inject.websocket", flow, True, wsturn.error_event(403, denial_message(decision)), True)
 
 
 def _own(flow: http.HTTPFlow) -> bool:

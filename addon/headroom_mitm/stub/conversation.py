@@ -1,4 +1,5 @@
-"""A format-neutral view of the conversation inside one OpenAI or Anthropic request body.
+"""A format-neutral view of the conversation inside one request body (OpenAI chat, Anthropic Messages,
+OpenAI Responses, Gemini).
 
 The stub's script decides each reply from this view, so it must not care which wire format
 OpenCode used; only what was said, which tools were called and what they returned.
@@ -10,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
-Api = Literal["openai", "anthropic"]
+Api = Literal["openai", "anthropic", "responses", "gemini"]
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,81 @@ def _anthropic_messages(body: Mapping[str, Any]) -> tuple[str, list[Message]]:
     return _text_of(body.get("system")), messages
 
 
-def parse_conversation(api: Api, body: Mapping[str, Any]) -> Conversation:
+def _responses_items(body: Mapping[str, Any]) -> tuple[str, list[Message]]:
+    system = [_text_of(body.get("instructions"))] if body.get("instructions") else []
+    messages: list[Message] = []
+    names: dict[str, str] = {}
+    items = body.get("input")
+    for item in [{"role": "user", "content": items}] if isinstance(items, str) else items or []:
+        if not isinstance(item, Mapping):
+            continue
+        kind = item.get("type", "message")
+        if kind == "message":
+            role = str(item.get("role", ""))
+            text = _text_of(item.get("content"))
+            if role in ("system", "developer"):
+                system.append(text)
+            else:
+                messages.append(Message(role, text))
+        elif kind in ("function_call", "custom_tool_call"):
+            raw = item.get("arguments", item.get("input"))
+            call = ToolCall(str(item.get("call_id", "")), str(item.get("name", "")), _parse_arguments(raw))
+            names[call.call_id] = call.name
+            messages.append(Message("assistant", tool_calls=(call,)))
+        elif kind in ("function_call_output", "custom_tool_call_output"):
+            call_id = str(item.get("call_id", ""))
+            output = item.get("output")
+            text = output if isinstance(output, str) else _text_of(output)
+            messages.append(Message("tool", tool_results=(ToolResult(call_id, names.get(call_id, ""), text),)))
+    return "\n".join(system), messages
+
+
+def _gemini_contents(body: Mapping[str, Any]) -> tuple[str, list[Message]]:
+    instruction = body.get("systemInstruction") or body.get("system_instruction") or {}
+    system = _text_of(instruction.get("parts")) if isinstance(instruction, Mapping) else _text_of(instruction)
+    messages: list[Message] = []
+    for index, item in enumerate(body.get("contents") or []):
+        if not isinstance(item, Mapping):
+            continue
+        texts, calls, results = [], [], []
+        for n, part in enumerate(item.get("parts") or []):
+            if not isinstance(part, Mapping):
+                continue
+            if isinstance(part.get("text"), str) and not part.get("thought"):
+                texts.append(part["text"])
+            elif isinstance(part.get("functionCall"), Mapping):
+                fc = part["functionCall"]
+                calls.append(ToolCall(str(fc.get("id") or f"{index}.{n}"), str(fc.get("name", "")), _parse_arguments(fc.get("args"))))
+            elif isinstance(part.get("functionResponse"), Mapping):
+                fr = part["functionResponse"]
+                response = fr.get("response")
+                if isinstance(response, Mapping) and isinstance(response.get("output"), str):
+                    text = response["output"]
+                else:
+                    text = json.dumps(response, ensure_ascii=False)
+                results.append(ToolResult(str(fr.get("id") or f"{index}.{n}"), str(fr.get("name", "")), text))
+        role = "assistant" if item.get("role") == "model" else str(item.get("role", "user"))
+        messages.append(Message(role, "\n".join(texts), tuple(calls), tuple(results)))
+    return system, messages
+
+
+def _tool_names(api: Api, body: Mapping[str, Any]) -> tuple[str, ...]:
+    tools = [t for t in body.get("tools") or [] if isinstance(t, Mapping)]
+    if api == "openai":
+        return tuple(str((t.get("function") or {}).get("name", "")) for t in tools)
+    if api == "gemini":
+        return tuple(str(d.get("name", "")) for t in tools for d in t.get("functionDeclarations") or t.get("function_declarations") or []
+                     if isinstance(d, Mapping))
+    return tuple(str(t.get("name", "")) for t in tools)
+
+
+def parse_conversation(api: Api, body: Mapping[str, Any], *, stream: bool | None = None) -> Conversation:
+    """`stream`: for Gemini the path says it (`:streamGenerateContent`), not the body."""
+    if api in ("responses", "gemini"):
+        system, messages = (_responses_items if api == "responses" else _gemini_contents)(body)
+        return Conversation(api=api, model=str(body.get("model", "")), system=system, tool_names=_tool_names(api, body),
+                            messages=tuple(messages), stream=bool(body.get("stream")) if stream is None else stream,
+                            include_usage=True, raw=body)
     if api == "openai":
         system, messages = _openai_messages(body)
         tool_names = tuple(

@@ -20,6 +20,8 @@ from headroom_mitm.stub.cache import PromptCache
 from headroom_mitm.stub.conversation import Api, parse_conversation
 from headroom_mitm.stub.library import get_script
 from headroom_mitm.stub.script import ErrorStep, Reply, Script
+from headroom_mitm.stub.formats import gemini_json, gemini_stream, responses_events, responses_json, responses_stream
+from headroom_mitm.stub.websocket import serve_responses_websocket
 from headroom_mitm.stub.wire import (
     anthropic_json,
     anthropic_stream,
@@ -48,7 +50,15 @@ def api_for_path(path: str) -> Api | None:
         return "openai"
     if route.endswith("/messages"):
         return "anthropic"
+    if route.endswith("/responses"):
+        return "responses"
+    if route.endswith((":streamGenerateContent", ":generateContent")):
+        return "gemini"
     return None
+
+
+def _gemini_model(path: str) -> str:
+    return path.split("?", 1)[0].rsplit("/", 1)[-1].split(":", 1)[0]
 
 
 def _decode_body(raw: bytes, encoding: str) -> bytes:
@@ -146,12 +156,36 @@ class _Handler(BaseHTTPRequestHandler):
     # --- routes ---------------------------------------------------------------------------
 
     def do_GET(self) -> None:
-        self._record(b"")
+        request = self._record(b"")
+        if self.headers.get("Upgrade", "").lower() == "websocket" and api_for_path(self.path) == "responses":
+            if self.server.stub.websocket:
+                serve_responses_websocket(self, lambda body, raw: self._ws_answer(request, body, raw))
+                return
+            self._send_json(404, error_body("openai", 404, "this stub serves /responses over HTTP only"))
+            return
         if self.path.split("?", 1)[0].rstrip("/").endswith("/models"):
             api: Api = "anthropic" if "anthropic-version" in self.headers else "openai"
             self._send_json(200, models_body(api))
             return
         self._send_json(404, error_body("openai", 404, f"no such route: {self.path}"))
+
+    def _ws_answer(self, upgrade: RecordedRequest, body: dict[str, Any], raw: bytes) -> list[dict[str, Any]]:
+        """One response.create message (the whole conversation rebuilt): recorded like a POST."""
+        stub = self.server.stub
+        request = RecordedRequest("WS", upgrade.path, upgrade.headers, raw, body)
+        stub._add_request(request)
+        conversation = parse_conversation("responses", body, stream=True)
+        try:
+            # `generate: false` only warms the connection up (Codex's first message): no turn of the script
+            reply = Reply() if body.get("generate") is False else stub.script.reply(conversation)
+        except Exception as exc:
+            return [{"type": "error", "error": {"type": "invalid_request_error", "message": f"script step failed: {exc!r}"}}]
+        if reply.error is not None:
+            return [{"type": "error", "status": reply.error.status,
+                     "error": {"type": "invalid_request_error", "message": reply.error.message}}]
+        usage = compute_usage(conversation, raw, reply, stub.prompt_cache)
+        stub._add_usage(usage.as_dict(), request)
+        return responses_events(conversation, reply, usage, raw)
 
     def do_POST(self) -> None:
         body = self._read_body()
@@ -163,10 +197,17 @@ class _Handler(BaseHTTPRequestHandler):
         if not isinstance(request.json, dict):
             self._send_json(400, error_body(api, 400, "request body is not a JSON object"))
             return
-        conversation = parse_conversation(api, request.json)
+        if api == "gemini":  # the model and streaming are in the path, not the body
+            conversation = parse_conversation(api, {**request.json, "model": _gemini_model(self.path)},
+                                              stream=":streamGenerateContent" in self.path)
+        else:
+            conversation = parse_conversation(api, request.json)
         stub = self.server.stub
         try:
-            reply = stub.script.reply(conversation)
+            # Gemini CLI's side calls in JSON mode (model router, next-speaker check) are not turns of the
+            # script: an empty object makes it fall back to its defaults.
+            json_mode = api == "gemini" and (request.json.get("generationConfig") or {}).get("responseMimeType") == "application/json"
+            reply = Reply(text="{}") if json_mode else stub.script.reply(conversation)
         except Exception as exc:  # a bug in a script callable must fail the agent fast, not hang it
             reply = Reply(error=ErrorStep(400, f"headroom-mitm stub: script step failed: {exc!r}"))
         if reply.error is not None:
@@ -174,12 +215,19 @@ class _Handler(BaseHTTPRequestHandler):
             return
         usage = compute_usage(conversation, body, reply, stub.prompt_cache)
         stub._add_usage(usage.as_dict(), request)
+        stream, whole = _RENDER[api]
         if conversation.stream:
-            render = openai_stream if api == "openai" else anthropic_stream
-            self._send_stream(render(conversation, reply, usage, body))
+            self._send_stream(stream(conversation, reply, usage, body))
         else:
-            build = openai_json if api == "openai" else anthropic_json
-            self._send_json(200, build(conversation, reply, usage, body))
+            self._send_json(200, whole(conversation, reply, usage, body))
+
+
+_RENDER = {
+    "openai": (openai_stream, openai_json),
+    "anthropic": (anthropic_stream, anthropic_json),
+    "responses": (responses_stream, responses_json),
+    "gemini": (gemini_stream, gemini_json),
+}
 
 
 class _Server(ThreadingHTTPServer):
@@ -215,6 +263,7 @@ class StubServer:
             prompt_cache if isinstance(prompt_cache, PromptCache) else PromptCache() if prompt_cache else None
         )
         self._connections: set[socket.socket] = set()
+        self.websocket = True  # serve /responses over WebSocket too (False: the upgrade gets a 404)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 

@@ -50,7 +50,11 @@ def _compact(value: Any) -> str:
 def _stable_prefix_chars(conversation: Conversation) -> int:
     """Size of the part a provider would cache: system prompt plus tool definitions."""
     body = conversation.raw
-    if conversation.api == "openai":
+    if conversation.api == "responses":
+        system = body.get("instructions") or []
+    elif conversation.api == "gemini":
+        system = body.get("systemInstruction") or []
+    elif conversation.api == "openai":
         system = [m for m in body.get("messages") or [] if isinstance(m, Mapping) and m.get("role") in ("system", "developer")]
     else:
         system = body.get("system") or []
@@ -85,12 +89,13 @@ def compute_usage(conversation: Conversation, body: bytes, reply: Reply, cache: 
     # read; a first request writes it (only Anthropic reports writes).
     follow_up = any(m.role == "assistant" for m in conversation.messages)
     cache_read = prefix if follow_up else 0
-    cache_write = 0 if follow_up or conversation.api == "openai" else prefix
+    cache_write = 0 if follow_up or conversation.api != "anthropic" else prefix
     out_chars = len(reply.text)
     if reply.tool_call is not None:
         out_chars += len(reply.tool_call.name) + len(_compact(reply.tool_call.arguments))
     output = max(1, _tokens(out_chars))
-    wire_input = prompt if conversation.api == "openai" else prompt - cache_read - cache_write
+    # Only Anthropic's input_tokens leaves the cached part out.
+    wire_input = prompt if conversation.api != "anthropic" else prompt - cache_read - cache_write
     return Usage(conversation.api, prompt, wire_input, output, cache_read, cache_write)
 
 
