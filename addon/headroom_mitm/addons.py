@@ -26,17 +26,23 @@ from .meter.hook import Meter, MeterIntake
 from .meter.live import LiveStats, PriceSource
 from .policy.guard import Rules
 from .policy.hook import EgressPolicy
+from .route.catalog import load_catalog
 from .route.hook import Classify
 
 if TYPE_CHECKING:
     from .launcher.settings import GlobalOptions
+    from .route.catalog import CatalogProvider
     from .route.routing import CustomProvider
 
 
 def make_addons(
-    options: GlobalOptions, custom_providers: Sequence[CustomProvider] = (), prices: PriceSource | None = None
+    options: GlobalOptions,
+    custom_providers: Sequence[CustomProvider] = (),
+    prices: PriceSource | None = None,
+    catalog: Sequence[CatalogProvider] | None = None,
 ) -> list[object]:
-    classify = Classify(custom_providers)
+    """`catalog`: the providers OpenCode knows; None loads them for this process's environment."""
+    classify = Classify(custom_providers, load_catalog() if catalog is None else catalog)
     policy = EgressPolicy()
     meter = Meter(LiveStats(prices or PriceSource()))
     return [

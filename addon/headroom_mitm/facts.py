@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import re
 import socket
+from collections.abc import Mapping
 from enum import StrEnum
+from pathlib import Path
 
 
 class ApiFormat(StrEnum):
@@ -112,3 +115,16 @@ def is_loopback_host(host: str, *, unspecified: bool = True) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     return ip.is_loopback or (unspecified and ip.is_unspecified)
+
+
+# ---------------------------------------------------------------------------------------------------
+# OpenCode's models cache (its copy of the models.dev catalog: providers, base URLs, prices)
+# ---------------------------------------------------------------------------------------------------
+
+
+def default_models_path(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("OPENCODE_MODELS_PATH"):
+        return Path(env["OPENCODE_MODELS_PATH"])
+    cache = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME") or Path.home()) / ".cache")
+    return Path(cache) / "opencode" / "models.json"

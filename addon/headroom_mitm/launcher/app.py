@@ -128,9 +128,11 @@ def run_agent(
 
         def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
             from ..addons import make_addons
+            from ..route.catalog import load_catalog
 
             # prices from OpenCode's models cache, as the agent sees it
-            addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env))
+            addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env),
+                                 catalog=load_catalog(base_env))  # the providers the agent's OpenCode knows
             config = proxy_config(options, session.files.directory, scratch=session.directory,
                                   proxy_auth=str(credentials), sock=sock)
             return EmbeddedProxy(config, addons), meter_of(addons)
