@@ -112,7 +112,7 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     state = options.state.ensure()
     log_to_file(state.proxy_log)
     files = persistent_ca(options, create=True)
-    child.block_launcher_signals()
+    child.block_launcher_signals(job_control=False)  # no agent to follow: Ctrl-Z stops the gateway as usual
     addons = make_addons(options)
     server = EmbeddedProxy(
         app.proxy_config(options, files.directory, scratch=state.root, listen_host=host, listen_port=port, proxy_auth=proxy_auth),
