@@ -11,6 +11,7 @@
            Control          http://headroom.mitm/stats and /metrics, answered by the proxy itself
            WebView          (--web only) savings shown in mitmweb
   audit    AuditTrail       one tamper-evident audit record per flow
+  forward  ChainTunnels     blind tunnels through the user's HTTPS_PROXY too (NO_PROXY hosts direct)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .audit.hook import AuditTrail
 from .compress.hook import Compress
-from .forward.hook import Forward
+from .forward.hook import ChainedProxy, ChainTunnels, Forward
 from .forward.stream import StreamResponses
 from .meter.control import Control
 from .meter.hook import Meter, MeterIntake
@@ -45,18 +46,20 @@ def make_addons(
     classify = Classify(custom_providers, load_catalog() if catalog is None else catalog)
     policy = EgressPolicy()
     meter = Meter(LiveStats(prices or PriceSource()))
+    chain = ChainedProxy()  # the user's proxy, shared by the two forward-stage addons
     return [
         classify,
         Rules(),
         policy,
         MeterIntake(keep_originals=options.web),
         Compress(),
-        Forward(),
+        Forward(chain),
         StreamResponses(),
         meter,
         Control(meter.stats),
         *_web_view(options),
         AuditTrail(decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id)),
+        ChainTunnels(chain),  # last: wraps the blind relay AuditTrail's next_layer chose
     ]
 
 

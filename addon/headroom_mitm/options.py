@@ -180,12 +180,18 @@ OPTIONS: tuple[Option, ...] = (
            flag="--audit-format", mitm="headroom_audit_format", choices=("native", "ocsf")),
     Option("upstream_proxy", None, "send all upstream traffic through this proxy, e.g. http://user:pass@proxy.corp:3128",
            flag="--upstream-proxy", metavar="URL", check=_upstream_proxy),
+    Option("no_upstream_proxy", False, "connect directly even when HTTPS_PROXY / HTTP_PROXY / ALL_PROXY are set "
+           "(by default upstream connections are chained through them, NO_PROXY hosts direct)",
+           flag="--no-upstream-proxy", kind="bool"),
     # mitmproxy-only: set from the state directory by the launcher, or by hand under mitmdump.
     Option("", "", "SQLite file keeping the originals of lossy compressions.", mitm="headroom_store"),
     Option("", "", "Append one JSON line per LLM flow to this file ('' = keep live totals only).", mitm="headroom_records"),
     Option("", "", "Egress audit JSONL file; empty: no audit trail.", mitm="headroom_audit_file"),
     Option("", DEFAULT_AUDIT_MAX_BYTES, "Rotate the audit file beyond this size.", mitm="headroom_audit_max_bytes",
            kind="int"),
+    Option("", "", "Chain upstream connections through this proxy (http[s]://HOST:PORT, credentials in upstream_auth); "
+           "set by the launcher from HTTPS_PROXY and kin.", mitm="headroom_chain_proxy"),
+    Option("", (), "Hosts (NO_PROXY syntax) that bypass headroom_chain_proxy.", mitm="headroom_chain_no_proxy", kind="list"),
 )
 
 BY_NAME: dict[str, Option] = {o.name: o for o in OPTIONS if o.name}

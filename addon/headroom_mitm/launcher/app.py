@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import socket
@@ -14,6 +15,7 @@ from headroom_certs.session import SessionCa
 from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
+from ..forward.chain import ca_files_from_env, chain_from_env
 from ..meter.live import PriceSource
 from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
@@ -26,6 +28,8 @@ from .settings import GlobalOptions
 
 if TYPE_CHECKING:
     from ..meter.hook import Meter
+
+log = logging.getLogger(__name__)
 
 
 def meter_of(addons: Sequence[object]) -> Meter | None:
@@ -53,10 +57,14 @@ def proxy_config(
     listen_port: int = 0,
     proxy_auth: str | None = None,
     sock: socket.socket | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> ProxyConfig:
+    env = os.environ if env is None else env
     mitm = dict(options.mitm_options())
-    if options.upstream_ca is not None:
-        mitm["ssl_verify_upstream_trusted_ca"] = str(write_upstream_bundle(scratch, options.upstream_ca))
+    mitm.update(upstream_chain(options, env))
+    user_cas = ca_files_from_env(env)
+    if options.upstream_ca is not None or user_cas:
+        mitm["ssl_verify_upstream_trusted_ca"] = str(write_upstream_bundle(scratch, options.upstream_ca, user_cas))
     return ProxyConfig(
         confdir=confdir,
         listen_host=listen_host,
@@ -66,6 +74,26 @@ def proxy_config(
         web=options.web,
         listen_socket=sock,
     )
+
+
+def upstream_chain(options: GlobalOptions, env: Mapping[str, str]) -> dict[str, object]:
+    """mitmproxy options that chain upstream connections through the proxy of the user's environment
+    (unless --upstream-proxy or --no-upstream-proxy); one line in the proxy log says what was chained."""
+    if options.upstream_proxy is not None or options.no_upstream_proxy:
+        return {}
+    try:
+        chain = chain_from_env(env)
+    except ValueError as exc:
+        log.warning("upstream connections NOT chained: %s", exc)
+        print(f"headroom-mitm: not chaining through the environment's proxy: {exc}", file=sys.stderr)
+        return {}
+    if chain is None:
+        return {}
+    log.info("%s", chain.describe())
+    values: dict[str, object] = {"headroom_chain_proxy": chain.url, "headroom_chain_no_proxy": list(chain.no_proxy)}
+    if chain.auth:
+        values["upstream_auth"] = chain.auth  # mitmproxy's UpstreamAuth sends it on each CONNECT
+    return values
 
 
 @dataclass(frozen=True)
@@ -134,7 +162,7 @@ def run_agent(
             addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env),
                                  catalog=load_catalog(base_env))  # the providers the agent's OpenCode knows
             config = proxy_config(options, session.files.directory, scratch=session.directory,
-                                  proxy_auth=str(credentials), sock=sock)
+                                  proxy_auth=str(credentials), sock=sock, env=base_env)
             return EmbeddedProxy(config, addons), meter_of(addons)
 
         if options.web:  # the proxy first: the UI's URL is printed before the agent takes the terminal
