@@ -58,7 +58,8 @@ def make_addons(
         meter,
         Control(meter.stats),
         *_web_view(options),
-        AuditTrail(decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id)),
+        AuditTrail(decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id),
+                   on_blind=meter.stats.blind.add),
         ChainTunnels(chain),  # last: wraps the blind relay AuditTrail's next_layer chose
     ]
 

@@ -104,3 +104,38 @@ def test_without_the_corporate_ca_upstream_verification_fails(tmp_path: Path, co
     answers, _ = _run(tmp_path, corp, extra_env={"NODE_EXTRA_CA_CERTS": "", "SSL_CERT_FILE": ""})
     assert "api.venice.ai" in corp.connects()
     assert answers["llm"][0] == 502 and "certificate" in answers["llm"][1].lower(), answers
+
+
+# An LLM API no list names, reached through a blind tunnel: a 60 KB prompt, three times.
+UNLISTED_CLIENT = r"""
+import base64, http.client, json, os, ssl
+from urllib.parse import unquote, urlsplit
+p = urlsplit(os.environ["HTTPS_PROXY"])
+auth = "Basic " + base64.b64encode(f"{unquote(p.username)}:{unquote(p.password)}".encode()).decode()
+ctx = ssl.create_default_context(cafile=os.environ["NODE_EXTRA_CA_CERTS"])
+body = json.dumps({"model": "m", "stream": False, "messages": [{"role": "user", "content": "x" * 60000}]})
+statuses = []
+for _ in range(3):
+    c = http.client.HTTPSConnection(p.hostname, p.port, context=ctx, timeout=30)
+    c.set_tunnel("llm.unlisted.example", 443, headers={"Proxy-Authorization": auth})
+    c.request("POST", "/v1/chat/completions", body=body, headers={"content-type": "application/json"})
+    r = c.getresponse(); r.read(); statuses.append(r.status); c.close()
+print(json.dumps(statuses))
+"""
+
+
+def test_the_summary_and_stats_name_a_blind_tunnelled_llm_looking_host(tmp_path: Path, corp: CorpProxy) -> None:
+    client = tmp_path / "unlisted.py"
+    client.write_text(UNLISTED_CLIENT)
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update({"HOME": str(tmp_path), "HTTPS_PROXY": corp.url, "NODE_EXTRA_CA_CERTS": str(corp.ca)})
+    state = ["--state-dir", str(tmp_path / "state")]
+    result = subprocess.run([sys.executable, "-m", "headroom_mitm", *state, "run", "--", sys.executable, str(client)],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and json.loads(result.stdout) == [200, 200, 200], result.stderr
+    assert "llm.unlisted.example" in corp.connects()  # blind to us: the corporate proxy saw it
+    named = [line for line in result.stderr.splitlines() if "not inspected: llm.unlisted.example" in line]
+    assert len(named) == 1 and "3 blind tunnels" in named[0] and "--llm-host llm.unlisted.example" in named[0], result.stderr
+    stats = subprocess.run([sys.executable, "-m", "headroom_mitm", *state, "stats"], env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert "blind tunnels" in stats.stdout and "not inspected: llm.unlisted.example" in stats.stdout, stats.stdout

@@ -177,10 +177,13 @@ def _peer(conn) -> tuple[str, int] | None:
 
 
 class AuditTrail:
-    """Writes the egress audit trail. `decrypts(host, client_id)` says whether a tunnel is intercepted."""
+    """Writes the egress audit trail. `decrypts(host, client_id)` says whether a tunnel is intercepted;
+    `on_blind(host, up, down)` hears of each blind tunnel as it ends (the meter's ledger)."""
 
-    def __init__(self, decrypts: Callable[[str, str], bool] | None = None) -> None:
+    def __init__(self, decrypts: Callable[[str, str], bool] | None = None,
+                 on_blind: Callable[[str, int, int], None] | None = None) -> None:
         self._decrypts = decrypts
+        self._on_blind = on_blind
         self.writer: AuditWriter | None = None
         self._tunnels: dict[str, Tunnel] = {}
 
@@ -291,6 +294,8 @@ class AuditTrail:
     def _finish(self, t: Tunnel) -> None:
         t.recorded = True
         self._write(tunnel_record(t, time.time()))
+        if t.blind and self._on_blind is not None:
+            self._on_blind(t.host, t.up, t.down)
 
     # -- intercepted requests -------------------------------------------------------------------
     def requestheaders(self, flow: http.HTTPFlow) -> None:

@@ -17,6 +17,7 @@ from headroom_certs.upstream import write_upstream_bundle
 from . import child
 from ..forward.chain import ca_files_from_env, chain_from_env
 from ..meter.live import PriceSource
+from ..meter.blind import format_blind
 from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
@@ -39,13 +40,14 @@ def meter_of(addons: Sequence[object]) -> Meter | None:
 
 
 def session_summary(meter: Meter | None) -> str:
-    """The few lines printed on stderr when the agent exits."""
+    """The few lines printed on stderr when the agent exits: LLM totals, then the blind tunnels the
+    agent sent much to (an LLM API no list names would show up there)."""
     if meter is None:
         return ""
     totals = meter.stats.total()
-    if not totals.requests:
-        return ""  # e.g. `run -- CMD` that made no LLM call: nothing worth a line
-    return format_session_summary(totals)
+    # `run -- CMD` that made no LLM call: no totals line
+    lines = [format_session_summary(totals) if totals.requests else "", format_blind(meter.stats.blind.rows())]
+    return "\n".join(line for line in lines if line)
 
 
 def proxy_config(

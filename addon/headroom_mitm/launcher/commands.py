@@ -150,6 +150,7 @@ def stats(options: GlobalOptions, *, by: str | None, since: str | None, as_json:
     import dataclasses
     import json
 
+    from ..meter.blind import format_blind, ledger_from_audit
     from ..meter.live import PriceSource
     from ..meter.records import parse_since, read_records
     from ..meter.stats import format_table, summarize
@@ -157,12 +158,15 @@ def stats(options: GlobalOptions, *, by: str | None, since: str | None, as_json:
     cutoff = parse_since(since)  # ValueError names --since
     rows = summarize(read_records(options.state.records_dir / "flows.jsonl", since=cutoff), by=by,
                      prices=PriceSource().get())
+    blind = format_blind(ledger_from_audit(options.state.audit_jsonl, cutoff).rows(), prefix="")
     if as_json:
         print(json.dumps([dataclasses.asdict(r) | {"saved_pct": r.saved_pct, "cache_read_share": r.cache_read_share}
                           for r in rows], indent=1))
         return 0
     if not any(r.requests for r in rows):
         print(f"no LLM flows recorded{' since ' + since if since else ''} in {options.state.flows_jsonl}")
-        return 0
-    print(format_table(rows, key_header=by or "all"))
+    else:
+        print(format_table(rows, key_header=by or "all"))
+    if blind:
+        print("\nblind tunnels (from the audit trail):\n" + blind)
     return 0
