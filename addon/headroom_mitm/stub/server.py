@@ -12,7 +12,7 @@ import socket
 import threading
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Mapping
 
@@ -165,6 +165,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         conversation = parse_conversation(api, request.json)
         stub = self.server.stub
+        if stub.always_usage and not conversation.include_usage:
+            conversation = replace(conversation, include_usage=True)
         try:
             reply = stub.script.reply(conversation)
         except Exception as exc:  # a bug in a script callable must fail the agent fast, not hang it
@@ -199,9 +201,13 @@ class StubServer:
         event_delay: float = 0.0,
         log: Callable[[str], None] | None = None,
         prompt_cache: PromptCache | bool = False,
+        always_usage: bool = False,
     ) -> None:
         """prompt_cache: True (or a PromptCache) reports usage with the provider's prompt cache
-        emulated (stub/cache.py); False keeps the fixed heuristic of wire.compute_usage."""
+        emulated (stub/cache.py); False keeps the fixed heuristic of wire.compute_usage.
+        always_usage: report usage in the last stream chunk even unasked (no `stream_options`), as
+        many OpenAI-compatible providers do."""
+        self.always_usage = always_usage
         self.script = get_script(script) if isinstance(script, str) else script
         self.host = host
         self.event_delay = event_delay  # seconds slept between SSE events
