@@ -15,9 +15,7 @@ from headroom_certs.session import SessionCa
 from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
-from ..forward.chain import ca_files_from_env, chain_from_env
 from ..meter.live import PriceSource
-from ..meter.blind import format_blind
 from ..meter.stats import format_session_summary
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
@@ -29,6 +27,7 @@ from .settings import GlobalOptions
 
 if TYPE_CHECKING:
     from ..meter.hook import Meter
+    from ..route.catalog import CatalogProvider
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +43,8 @@ def session_summary(meter: Meter | None) -> str:
     agent sent much to (an LLM API no list names would show up there)."""
     if meter is None:
         return ""
+    from ..meter.blind import format_blind
+
     totals = meter.stats.total()
     # `run -- CMD` that made no LLM call: no totals line
     lines = [format_session_summary(totals) if totals.requests else "", format_blind(meter.stats.blind.rows())]
@@ -61,6 +62,8 @@ def proxy_config(
     sock: socket.socket | None = None,
     env: Mapping[str, str] | None = None,
 ) -> ProxyConfig:
+    from ..forward.chain import ca_files_from_env
+
     env = os.environ if env is None else env
     mitm = dict(options.mitm_options())
     mitm.update(upstream_chain(options, env))
@@ -81,6 +84,8 @@ def proxy_config(
 def upstream_chain(options: GlobalOptions, env: Mapping[str, str]) -> dict[str, object]:
     """mitmproxy options that chain upstream connections through the proxy of the user's environment
     (unless --upstream-proxy or --no-upstream-proxy); one line in the proxy log says what was chained."""
+    from ..forward.chain import chain_from_env
+
     if options.upstream_proxy is not None or options.no_upstream_proxy:
         return {}
     try:
@@ -109,6 +114,13 @@ class Credentials:
 
     def __str__(self) -> str:  # mitmproxy's proxyauth "user:pass" form
         return f"{self.user}:{self.password}"
+
+
+def known_providers(env: Mapping[str, str]) -> list[CatalogProvider]:
+    """The providers the agent's OpenCode knows: its models cache, then our snapshot."""
+    from ..route.catalog import load_catalog
+
+    return load_catalog(env)
 
 
 def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
@@ -158,11 +170,10 @@ def run_agent(
 
         def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
             from ..addons import make_addons
-            from ..route.catalog import load_catalog
 
             # prices from OpenCode's models cache, as the agent sees it
             addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env),
-                                 catalog=load_catalog(base_env))  # the providers the agent's OpenCode knows
+                                 catalog=known_providers(base_env))
             config = proxy_config(options, session.files.directory, scratch=session.directory,
                                   proxy_auth=str(credentials), sock=sock, env=base_env)
             return EmbeddedProxy(config, addons), meter_of(addons)
