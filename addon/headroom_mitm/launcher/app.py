@@ -39,16 +39,13 @@ def meter_of(addons: Sequence[object]) -> Meter | None:
 
 
 def session_summary(meter: Meter | None) -> str:
-    """The few lines printed on stderr when the agent exits: LLM totals, then the blind tunnels the
-    agent sent much to (an LLM API no list names would show up there)."""
+    """The few lines printed on stderr when the agent exits."""
     if meter is None:
         return ""
-    from ..meter.blind import format_blind
-
     totals = meter.stats.total()
-    # `run -- CMD` that made no LLM call: no totals line
-    lines = [format_session_summary(totals) if totals.requests else "", format_blind(meter.stats.blind.rows())]
-    return "\n".join(line for line in lines if line)
+    if not totals.requests:
+        return ""  # e.g. `run -- CMD` that made no LLM call: nothing worth a line
+    return format_session_summary(totals)
 
 
 def proxy_config(
@@ -210,6 +207,13 @@ def run_agent(
 
 def _stop(proxy: EmbeddedProxy, meter: Meter | None) -> None:
     proxy.stop()
-    summary = session_summary(meter)
+    summary = "\n".join(part for part in (session_summary(meter), blind_summary(meter)) if part)
     if summary:
         print(summary, file=sys.stderr, flush=True)
+
+
+def blind_summary(meter: Meter | None) -> str:
+    """After the totals: the blind tunnels the agent sent much to (an LLM API no list names)."""
+    from ..meter.blind import format_blind
+
+    return format_blind(meter.stats.blind.rows()) if meter is not None else ""
