@@ -10,6 +10,7 @@ compact form once, at start-up; the per-request lookups are dict and regex match
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -170,7 +171,7 @@ def _expand(url: str, env: Mapping[str, str]) -> str:
 
 def _split_url(url: str) -> list[tuple[str, str]]:
     """(host pattern, base path) for a base URL that may hold ${VAR} parts; [] if none can be had."""
-    scheme, sep, rest = url.partition("://")
+    _, sep, rest = url.partition("://")
     if not sep:
         rest = url
     authority, _, path = rest.partition("/")
@@ -188,7 +189,9 @@ def _split_url(url: str) -> list[tuple[str, str]]:
     return [(normalize_host(h), clean_path) for h in hosts if h]
 
 
-def endpoints_of(pid: str, entry: Mapping[str, Any], source: str, env: Mapping[str, str] = {}) -> CatalogProvider:
+def endpoints_of(pid: str, entry: Mapping[str, Any], source: str, env: Mapping[str, str] | None = None) -> CatalogProvider:
+    """A compact entry → the hosts and base paths to match (`${VAR}` parts filled from `env` if set)."""
+    env = env or {}
     endpoints: list[Endpoint] = []
     unresolved: list[str] = []
     for url, npm in entry.get("endpoints", ()):
@@ -220,8 +223,6 @@ def load_cache(path: Path) -> dict[str, dict[str, Any]] | None:
 
 def load_catalog(env: Mapping[str, str] | None = None) -> list[CatalogProvider]:
     """Every provider known: the agent's cache first, then the shipped snapshot for the rest."""
-    import os
-
     env = os.environ if env is None else env
     found: dict[str, CatalogProvider] = {}
     cache = load_cache(default_models_path(env))
