@@ -118,7 +118,8 @@ def wait_child(child: subprocess.Popen) -> int:
             continue
         signo = signal.Signals(info.si_signo)
         if signo == signal.SIGCONT:
-            _send(child, signal.SIGCONT)  # `fg` (or kill -CONT) woke us: the agent too
+            # `fg`/`bg` continue the whole job, the agent with us. Passing it on could wake an agent
+            # that the next Ctrl-Z has just stopped again.
             continue
         if info.si_code == _SI_KERNEL:
             continue  # from the terminal: the agent, in our process group, got it too
@@ -133,7 +134,7 @@ def _send(child: subprocess.Popen, signo: int) -> None:
 
 
 def _follow_stop(child: subprocess.Popen) -> None:
-    """If the child has stopped, stop the launcher with the same signal; continue it once we are."""
+    """If the child has stopped, stop the launcher with the same signal."""
     try:
         # WSTOPPED without WEXITED: consumes stop reports only, never the exit status Popen needs.
         state = os.waitid(os.P_PID, child.pid, os.WSTOPPED | os.WNOHANG)
@@ -142,8 +143,7 @@ def _follow_stop(child: subprocess.Popen) -> None:
     if state is None or state.si_pid == 0:
         return
     stop = state.si_status if state.si_status in STOPS else signal.SIGSTOP
-    _stop_self(stop)
-    _send(child, signal.SIGCONT)
+    _stop_self(stop)  # returns once the shell continues the job (the agent with it)
 
 
 def _stop_self(signo: int) -> None:
