@@ -14,6 +14,7 @@
            Control          http://headroom.mitm/stats and /metrics, answered by the proxy itself
            WebView          (--web only) savings shown in mitmweb
   audit    AuditTrail       one tamper-evident audit record per flow
+  forward  ChainTunnels     blind tunnels through the user's HTTPS_PROXY too (NO_PROXY hosts direct)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Sequence
 from .audit.hook import AuditTrail
 from .compress.hook import Compress
 from .compress.retrieve_endpoint import RetrieveEndpoint
-from .forward.hook import Forward
+from .forward.hook import ChainedProxy, ChainTunnels, Forward
 from .forward.stream import StreamResponses
 from .meter.control import Control
 from .meter.hook import Meter, MeterIntake
@@ -31,20 +32,27 @@ from .meter.live import LiveStats, PriceSource
 from .policy.connect import DestinationGuard
 from .policy.guard import Rules
 from .policy.hook import EgressPolicy
+from .route.catalog import load_catalog
 from .route.hook import Classify
 
 if TYPE_CHECKING:
     from .launcher.settings import GlobalOptions
+    from .route.catalog import CatalogProvider
     from .route.routing import CustomProvider
 
 
 def make_addons(
-    options: GlobalOptions, custom_providers: Sequence[CustomProvider] = (), prices: PriceSource | None = None
+    options: GlobalOptions,
+    custom_providers: Sequence[CustomProvider] = (),
+    prices: PriceSource | None = None,
+    catalog: Sequence[CatalogProvider] | None = None,
 ) -> list[object]:
-    classify = Classify(custom_providers)
+    """`catalog`: the providers OpenCode knows; None loads them for this process's environment."""
+    classify = Classify(custom_providers, load_catalog() if catalog is None else catalog)
     policy = EgressPolicy()
     meter = Meter(LiveStats(prices or PriceSource()))
     compress = Compress()
+    chain = ChainedProxy()  # the user's proxy, shared by the two forward-stage addons
     return [
         classify,
         Rules(),
@@ -52,7 +60,7 @@ def make_addons(
         policy,
         MeterIntake(keep_originals=options.web),
         compress,
-        Forward(),
+        Forward(chain),
         DestinationGuard(),
         StreamResponses(),
         meter,
@@ -61,7 +69,9 @@ def make_addons(
         AuditTrail(
             decrypts=lambda host, client_id: classify.decrypts(host) or policy.must_inspect(client_id),
             losses=meter.stats,
+            on_blind=meter.stats.blind.add,
         ),
+        ChainTunnels(chain),  # last: wraps the blind relay AuditTrail's next_layer chose
     ]
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import re
 import socket
+from collections.abc import Mapping
 from enum import StrEnum
+from pathlib import Path
 
 
 class ApiFormat(StrEnum):
@@ -132,3 +135,16 @@ def reserved_host_allowed(host_header: str | None) -> bool:
         return True  # HTTP/1.0 without Host: the absolute URL already named the reserved host
     host = normalize_host(host_header)
     return host == RESERVED_HOST or is_loopback_host(host)
+
+
+# ---------------------------------------------------------------------------------------------------
+# OpenCode's models cache (its copy of the models.dev catalog: providers, base URLs, prices)
+# ---------------------------------------------------------------------------------------------------
+
+
+def default_models_path(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("OPENCODE_MODELS_PATH"):
+        return Path(env["OPENCODE_MODELS_PATH"])
+    cache = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME") or Path.home()) / ".cache")
+    return Path(cache) / "opencode" / "models.json"

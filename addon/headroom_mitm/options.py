@@ -217,11 +217,17 @@ OPTIONS: tuple[Option, ...] = (
     Option("", "allow", "Destinations resolving to loopback, private, link-local or metadata addresses: allow "
            "(the launcher) or refuse (the proxy subcommand).", mitm="headroom_private_destinations",
            choices=("allow", "refuse")),
+    Option("no_upstream_proxy", False, "connect directly even when HTTPS_PROXY / HTTP_PROXY / ALL_PROXY are set "
+           "(by default upstream connections are chained through them, NO_PROXY hosts direct)",
+           flag="--no-upstream-proxy", kind="bool"),
     # mitmproxy-only: set from the state directory by the launcher, or by hand under mitmdump.
     Option("", "", "Append one JSON line per LLM flow to this file ('' = keep live totals only).", mitm="headroom_records"),
     Option("", "", "Egress audit JSONL file; empty: no audit trail.", mitm="headroom_audit_file"),
     Option("", DEFAULT_AUDIT_MAX_BYTES, "Rotate the audit file beyond this size.", mitm="headroom_audit_max_bytes",
            kind="int"),
+    Option("", "", "Chain upstream connections through this proxy (http[s]://HOST:PORT, credentials in upstream_auth); "
+           "set by the launcher from HTTPS_PROXY and kin.", mitm="headroom_chain_proxy"),
+    Option("", (), "Hosts (NO_PROXY syntax) that bypass headroom_chain_proxy.", mitm="headroom_chain_no_proxy", kind="list"),
 )
 
 BY_NAME: dict[str, Option] = {o.name: o for o in OPTIONS if o.name}

@@ -80,8 +80,10 @@ def test_custom_openai_compatible_provider(lay: Layout) -> None:
         ("p", "@ai-sdk/anthropic", F.ANTHROPIC_MESSAGES),
         ("p", "@ai-sdk/google", F.GEMINI),
         ("p", "@ai-sdk/anthropic@2.0.1", F.ANTHROPIC_MESSAGES),
-        ("p", "@ai-sdk/mistral", None),
-        ("p", "@openrouter/ai-sdk-provider", None),
+        ("p", "@ai-sdk/mistral", F.OPENAI_CHAT),  # wrappers of Chat Completions (the catalog's table)
+        ("p", "@openrouter/ai-sdk-provider", F.OPENAI_CHAT),
+        ("p", "@ai-sdk/amazon-bedrock", None),  # Converse: none of our formats
+        ("p", "@ai-sdk/cohere", None),
         ("p", None, F.OPENAI_CHAT),  # OpenCode's default package
         ("anthropic", None, F.ANTHROPIC_MESSAGES),  # a re-pointed built-in keeps its SDK
         ("openai", None, F.OPENAI_RESPONSES),

@@ -262,11 +262,24 @@ def test_openrouter_and_zenmux_api_paths() -> None:
     assert ROUTER.classify_request("zenmux.ai", "/api/v1/chat/completions").api_format is F.OPENAI_CHAT
 
 
-def test_non_llm_classes_ignore_the_path() -> None:
+def test_telemetry_and_loopback_ignore_the_path() -> None:
     assert ROUTER.classify_request("sentry.io", "/v1/messages").kind is FlowClass.TELEMETRY
-    assert ROUTER.classify_request("example.com", "/v1/chat/completions") == Route(
-        FlowClass.OTHER, "example.com", None, None
-    )
+    assert ROUTER.classify_request("127.0.0.1", "/v1/chat/completions").kind is FlowClass.LOOPBACK
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [
+        ("/v1/openai/chat/completions", F.OPENAI_CHAT),  # deepinfra's layout
+        ("/v1/responses", F.OPENAI_RESPONSES),
+        ("/anthropic/v1/messages", F.ANTHROPIC_MESSAGES),
+        ("/v1beta/models/gemini-2.5-pro:streamGenerateContent", F.GEMINI),
+    ],
+)
+def test_an_llm_api_path_is_llm_on_any_host(path: str, fmt: F) -> None:
+    # A decrypted request (a --route target, --inspect all) to a host no list names.
+    assert ROUTER.classify_request("llm.unknown.example", path) == Route(FlowClass.LLM, "llm.unknown.example", None, fmt)
+    assert ROUTER.classify_request("llm.unknown.example", "/v1/models").kind is FlowClass.OTHER
 
 
 # -- extra hosts and custom providers ----------------------------------------------------------------

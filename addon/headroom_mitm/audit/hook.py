@@ -175,14 +175,17 @@ AUDIT_LOST = "headroom-mitm: the answer is withheld because its audit record cou
 
 class AuditTrail:
     """Writes the egress audit trail. `decrypts(host, client_id)`: is a tunnel intercepted; `losses`
-    (the live stats) counts every record that could not be written. With --audit-failure block
-    nothing is answered without its record: while the trail cannot be written, requests and tunnels
-    are refused before a byte goes upstream, and an answer whose record fails is replaced by an
-    error (a streamed one is cut off). The refusal's own record probes: once written, traffic flows."""
+    (the live stats) counts every record that could not be written; `on_blind(host, up, down)` hears
+    of each blind tunnel as it ends (the meter's ledger). With --audit-failure block nothing is
+    answered without its record: while the trail cannot be written, requests and tunnels are refused
+    before a byte goes upstream, and an answer whose record fails is replaced by an error (a streamed
+    one is cut off). The refusal's own record probes: once written, traffic flows."""
 
-    def __init__(self, decrypts: Callable[[str, str], bool] | None = None, losses: LossCounter | None = None) -> None:
+    def __init__(self, decrypts: Callable[[str, str], bool] | None = None, losses: LossCounter | None = None,
+                 on_blind: Callable[[str, int, int], None] | None = None) -> None:
         self._decrypts = decrypts
         self._losses = losses
+        self._on_blind = on_blind
         self.writer: AuditWriter | None = None
         self.block = True
         self.failing = False  # the last write failed
@@ -310,6 +313,8 @@ class AuditTrail:
     def _finish(self, t: Tunnel) -> None:
         t.recorded = True
         self._write(tunnel_record(t, time.time()))
+        if t.blind and self._on_blind is not None:
+            self._on_blind(t.host, t.up, t.down)
 
     # -- intercepted requests -------------------------------------------------------------------
     def requestheaders(self, flow: http.HTTPFlow) -> None:

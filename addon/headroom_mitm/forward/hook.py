@@ -1,6 +1,7 @@
-"""Stage 4, forward: `--route` rewrites, the hop marker, and connect-phase retries.
+"""Stage 4, forward: `--route` rewrites, the hop marker, connect-phase retries, and chaining
+through the user's own proxy (NO_PROXY hosts direct).
 
-See connect_retry.py for why retries happen before mitmproxy's own connection and never after a
+See retry.py for why retries happen before mitmproxy's own connection and never after a
 request byte may have left.
 """
 
@@ -9,8 +10,10 @@ from __future__ import annotations
 import ssl
 
 from mitmproxy import ctx, exceptions, http
-from mitmproxy.proxy import server_hooks
+from mitmproxy.proxy import layers, server_hooks
+from mitmproxy.proxy.layers.http._upstream_proxy import HttpUpstreamProxy
 
+from .chain import goes_direct, parse_proxy_url
 from .retry import RetryPolicy, probe_once, upstream_tls_context, with_retries
 from .upstream import UpstreamTarget, add_hop_marker, parse_routes
 from ..options import check_mitm, declare
@@ -18,8 +21,35 @@ from .. import flowdata
 from ..provider_errors import fail_closed, refuse
 
 
-class Forward:
+Via = tuple[str, tuple[str, int]]
+
+
+class ChainedProxy:
+    """The `headroom_chain_proxy` option, parsed: which connections go through it."""
+
     def __init__(self) -> None:
+        self.via: Via | None = None
+        self.no_proxy: tuple[str, ...] = ()
+
+    def configure(self) -> None:
+        url = ctx.options.headroom_chain_proxy
+        try:
+            scheme, host, port, _ = parse_proxy_url(url, "headroom_chain_proxy") if url else ("", "", 0, None)
+        except ValueError as exc:
+            raise exceptions.OptionsError(str(exc)) from None
+        self.via = (scheme, (host, port)) if url else None
+        self.no_proxy = tuple(ctx.options.headroom_chain_no_proxy)
+
+    def via_for(self, *hosts: str) -> Via | None:
+        """The proxy for a connection meant for these hosts (the client's and, rerouted, ours)."""
+        if self.via is None or any(goes_direct(h, self.no_proxy) for h in hosts):
+            return None
+        return self.via
+
+
+class Forward:
+    def __init__(self, chain: ChainedProxy | None = None) -> None:
+        self.chain = chain or ChainedProxy()
         self.routes: dict[str, UpstreamTarget] = {}
         self.policy = RetryPolicy()
         self._tls: ssl.SSLContext | None = None
@@ -29,7 +59,8 @@ class Forward:
         self._asked: dict[str, tuple[str, int]] = {}  # server id → the address before the guard pins it
 
     def load(self, loader) -> None:
-        declare(loader, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget")
+        declare(loader, "headroom_connect_retries", "headroom_connect_backoff", "headroom_connect_budget",
+                "headroom_chain_proxy", "headroom_chain_no_proxy")
 
     def configure(self, updated: set[str]) -> None:
         if "headroom_routes" in updated:
@@ -45,6 +76,8 @@ class Forward:
             self.policy = RetryPolicy(retries=retries, backoff=backoff, budget=budget)
         if updated & {"ssl_verify_upstream_trusted_ca", "ssl_insecure"}:
             self._tls = None  # rebuilt on next use
+        if updated & {"headroom_chain_proxy", "headroom_chain_no_proxy"}:
+            self.chain.configure()
 
     def _tls_context(self) -> ssl.SSLContext:
         if self._tls is None:
@@ -80,6 +113,9 @@ class Forward:
             request.host = target.host
             request.port = target.port
             request.path = target.rewrite_path(request.path)
+        via = self.chain.via_for(flowdata.original_host(flow), request.host)
+        if via is not None and flow.server_conn.via is None:
+            flow.server_conn.via = via  # mitmproxy opens the connection through the user's proxy
 
     async def request(self, flow: http.HTTPFlow) -> None:
         if flow.response is not None or flow.error is not None:
@@ -90,8 +126,8 @@ class Forward:
         request = flow.request
         if (flow.client_conn.id, (request.host, request.port)) in self._open:
             return  # mitmproxy reuses this open connection: nothing to probe
-        if any(str(mode).startswith("upstream") for mode in ctx.options.mode):
-            return  # --upstream-proxy: only that proxy may open connections; a direct probe would bypass it
+        if flow.server_conn.via is not None or any(str(mode).startswith("upstream") for mode in ctx.options.mode):
+            return  # only the upstream proxy may open connections; a direct probe would bypass it
         tls = self._tls_context() if request.scheme == "https" else None
         # The gateway's destination guard resolved and checked the target: probe exactly that address.
         checked = flow.metadata.get(flowdata.CHECKED_ADDRESSES) or [request.host]
@@ -111,3 +147,26 @@ class Forward:
             should_retry=failure.retryable,
         )
         flow.metadata[flowdata.CONNECT_FAILURE] = str(failure)
+
+
+class ChainTunnels:
+    """Blind tunnels through the user's proxy too. Runs after every other `next_layer` hook: it
+    wraps whatever relay the earlier stages chose for a connection that is not decrypted."""
+
+    def __init__(self, chain: ChainedProxy) -> None:
+        self.chain = chain
+
+    def next_layer(self, nextlayer) -> None:
+        layer, context = nextlayer.layer, nextlayer.context
+        server = context.server
+        if not isinstance(layer, layers.TCPLayer) or server.address is None or server.connected or server.via:
+            return
+        via = self.chain.via_for(str(server.address[0]), *([context.client.sni] if context.client.sni else []))
+        if via is None:
+            return
+        server.via = via
+        # The same layers mitmproxy's HTTP stage builds for an upstream-proxied connection: CONNECT
+        # (with upstream_auth's credentials) first, then the relay over that tunnel.
+        stack = HttpUpstreamProxy.make(context, True)
+        stack /= layer
+        nextlayer.layer = stack[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import socket
@@ -26,6 +27,9 @@ from .settings import GlobalOptions
 
 if TYPE_CHECKING:
     from ..meter.hook import Meter
+    from ..route.catalog import CatalogProvider
+
+log = logging.getLogger(__name__)
 
 
 def meter_of(addons: Sequence[object]) -> Meter | None:
@@ -57,10 +61,16 @@ def proxy_config(
     listen_port: int = 0,
     proxy_auth: str | None = None,
     sock: socket.socket | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> ProxyConfig:
+    from ..forward.chain import ca_files_from_env
+
+    env = os.environ if env is None else env
     mitm = dict(options.mitm_options())
-    if options.upstream_ca is not None:
-        mitm["ssl_verify_upstream_trusted_ca"] = str(write_upstream_bundle(scratch, options.upstream_ca))
+    mitm.update(upstream_chain(options, env))
+    user_cas = ca_files_from_env(env)
+    if options.upstream_ca is not None or user_cas:
+        mitm["ssl_verify_upstream_trusted_ca"] = str(write_upstream_bundle(scratch, options.upstream_ca, user_cas))
     return ProxyConfig(
         confdir=confdir,
         listen_host=listen_host,
@@ -70,6 +80,28 @@ def proxy_config(
         web=options.web,
         listen_socket=sock,
     )
+
+
+def upstream_chain(options: GlobalOptions, env: Mapping[str, str]) -> dict[str, object]:
+    """mitmproxy options that chain upstream connections through the proxy of the user's environment
+    (unless --upstream-proxy or --no-upstream-proxy); one line in the proxy log says what was chained."""
+    from ..forward.chain import chain_from_env
+
+    if options.upstream_proxy is not None or options.no_upstream_proxy:
+        return {}
+    try:
+        chain = chain_from_env(env)
+    except ValueError as exc:
+        log.warning("upstream connections NOT chained: %s", exc)
+        print(f"headroom-mitm: not chaining through the environment's proxy: {exc}", file=sys.stderr)
+        return {}
+    if chain is None:
+        return {}
+    log.info("%s", chain.describe())
+    values: dict[str, object] = {"headroom_chain_proxy": chain.url, "headroom_chain_no_proxy": list(chain.no_proxy)}
+    if chain.auth:
+        values["upstream_auth"] = chain.auth  # mitmproxy's UpstreamAuth sends it on each CONNECT
+    return values
 
 
 @dataclass(frozen=True)
@@ -83,6 +115,13 @@ class Credentials:
 
     def __str__(self) -> str:  # mitmproxy's proxyauth "user:pass" form
         return f"{self.user}:{self.password}"
+
+
+def known_providers(env: Mapping[str, str]) -> list[CatalogProvider]:
+    """The providers the agent's OpenCode knows: its models cache, then our snapshot."""
+    from ..route.catalog import load_catalog
+
+    return load_catalog(env)
 
 
 def retrieval_mcp_config(options: GlobalOptions) -> dict[str, object]:
@@ -135,9 +174,10 @@ def run_agent(
             from ..meter.live import PriceSource
 
             # prices from OpenCode's models cache, as the agent sees it
-            addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env))
+            addons = make_addons(options, custom_providers, prices=PriceSource(env=base_env),
+                                 catalog=known_providers(base_env))
             config = proxy_config(options, session.files.directory, scratch=session.directory,
-                                  proxy_auth=str(credentials), sock=sock)
+                                  proxy_auth=str(credentials), sock=sock, env=base_env)
             return EmbeddedProxy(config, addons), meter_of(addons)
 
         if options.web:  # the proxy first: the UI's URL is printed before the agent takes the terminal
@@ -212,6 +252,13 @@ class _ProxyLoader:
 
 def _stop(proxy: EmbeddedProxy, meter: Meter | None) -> None:
     proxy.stop()
-    summary = session_summary(meter)
+    summary = "\n".join(part for part in (session_summary(meter), blind_summary(meter)) if part)
     if summary:
         print(summary, file=sys.stderr, flush=True)
+
+
+def blind_summary(meter: Meter | None) -> str:
+    """After the totals: the blind tunnels the agent sent much to (an LLM API no list names)."""
+    from ..meter.blind import format_blind
+
+    return format_blind(meter.stats.blind.rows()) if meter is not None else ""

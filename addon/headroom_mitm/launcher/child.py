@@ -4,6 +4,11 @@ Signals are blocked in every thread of the launcher and taken synchronously with
 the main thread. That tells a signal someone sent to the launcher (kill: forward it) from one the
 terminal sent to the whole foreground process group (Ctrl-C: the agent already has it; sending it
 twice would make many programs quit hard instead of cleanly).
+
+Job control: the launcher follows the agent. When the agent stops (the terminal's Ctrl-Z, or a TUI
+that puts the terminal back and stops itself), the launcher stops with the same signal, so the shell
+sees the job stopped and takes the terminal back; `fg` continues both. A stop signal sent to the
+launcher alone is passed on to the agent first.
 """
 
 from __future__ import annotations
@@ -19,15 +24,19 @@ from typing import Callable, Mapping, Sequence
 from .errors import LaunchError
 
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-_WAITED = {*FORWARDED, signal.SIGCHLD}
+STOPS = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU)
+_JOB_CONTROL = {*STOPS, signal.SIGCONT}
+_WAITED = {*FORWARDED, signal.SIGCHLD, *_JOB_CONTROL}
 _PR_SET_PDEATHSIG = 1
 _SI_KERNEL = 0x80
 OPENCODE_PIN = "1.18.33"
 
 
-def block_launcher_signals() -> None:
-    """Call before any thread starts: threads inherit the mask, so signals reach only sigtimedwait."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, _WAITED)
+def block_launcher_signals(*, job_control: bool = True) -> None:
+    """Call before any thread starts: threads inherit the mask, so signals reach only sigtimedwait.
+
+    `job_control=False` (no agent to follow) leaves Ctrl-Z and `fg` to their default actions."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, _WAITED if job_control else _WAITED - _JOB_CONTROL)
 
 
 def _child_setup(parent_pid: int) -> Callable[[], None]:
@@ -96,16 +105,58 @@ def stop_child(child: subprocess.Popen, timeout: float = 5.0) -> None:
 
 
 def wait_child(child: subprocess.Popen) -> int:
-    """Wait for the child, forwarding SIGINT/SIGTERM/SIGHUP; returns its exit code."""
+    """Wait for the child, forwarding SIGINT/SIGTERM/SIGHUP and following its job control; returns
+    its exit code."""
     while True:
         info = signal.sigtimedwait(_WAITED, 0.5)
         if child.poll() is not None:
             return exit_code(child.returncode)
-        if info is None or info.si_signo == signal.SIGCHLD:
+        _follow_stop(child)
+        # After a stop and continue, sigtimedwait can hand back an uninitialised siginfo: never
+        # trust a signal number we did not ask for.
+        if info is None or info.si_signo not in _WAITED or info.si_signo == signal.SIGCHLD:
+            continue
+        signo = signal.Signals(info.si_signo)
+        if signo == signal.SIGCONT:
+            # `fg`/`bg` continue the whole job, the agent with us. Passing it on could wake an agent
+            # that the next Ctrl-Z has just stopped again.
             continue
         if info.si_code == _SI_KERNEL:
             continue  # from the terminal: the agent, in our process group, got it too
-        try:
-            child.send_signal(info.si_signo)
-        except ProcessLookupError:
-            pass
+        _send(child, signo)  # a stop sent to us alone: the agent stops, then we follow it
+
+
+def _send(child: subprocess.Popen, signo: int) -> None:
+    try:
+        child.send_signal(signo)
+    except (ProcessLookupError, OSError):
+        pass  # gone, or a signal it cannot take: nothing to pass on
+
+
+def _follow_stop(child: subprocess.Popen) -> None:
+    """If the child has stopped, stop the launcher with the same signal."""
+    try:
+        # WSTOPPED without WEXITED: consumes stop reports only, never the exit status Popen needs.
+        state = os.waitid(os.P_PID, child.pid, os.WSTOPPED | os.WNOHANG)
+    except ChildProcessError:
+        return
+    if state is None or state.si_pid == 0:
+        return
+    stop = state.si_status if state.si_status in STOPS else signal.SIGSTOP
+    _stop_self(stop)  # returns once the shell continues the job (the agent with it)
+
+
+def _stop_self(signo: int) -> None:
+    """Stop this process with `signo` (default action), as the shell expects of a stopped job."""
+    if signo == signal.SIGSTOP:
+        os.kill(os.getpid(), signo)
+        return
+    # A stop the terminal sent us too is still pending: take it first, or unblocking would stop us
+    # once and the kill below a second time, after `fg`.
+    while signal.sigtimedwait(set(STOPS), 0) is not None:
+        pass
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signo})  # this thread only: the stop lands here
+    try:
+        os.kill(os.getpid(), signo)  # delivered before kill() returns: we stop here until SIGCONT
+    finally:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signo})

@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--since", metavar="WHEN", help="only records since: 2h, 7d, today, 2025-01-31, 2025-01-31T12:00")
     stats.add_argument("--json", action="store_true", help="print the rows as JSON")
 
+    providers = commands.add_parser("providers", help="the LLM providers known (OpenCode's catalog and config): "
+                                    "where from, which hosts, which API format")
+    providers.add_argument("--json", action="store_true", help="print them as JSON")
+
     demo = commands.add_parser("demo", help="a scripted OpenCode session against the built-in local model stub (no key, no internet)")
     demo.add_argument("--keep", action="store_true", help="keep the demo's temporary home directory")
     return parser
@@ -166,6 +170,8 @@ def _dispatch(args: argparse.Namespace, rest: list[str] | None, options: GlobalO
         return commands.mcp(options)
     if args.command == "stats":
         return commands.stats(options, by=args.by, since=args.since, as_json=args.json)
+    if args.command == "providers":
+        return commands.providers(as_json=args.json)
     if args.command == "demo":
         return commands.demo(options, keep=args.keep)
     raise AssertionError(args.command)

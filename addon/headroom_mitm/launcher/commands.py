@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from headroom_certs.ca import CaFiles
@@ -204,7 +205,7 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
     state = options.state.ensure()
     log_to_file(state.proxy_log)
     files = persistent_ca(options, create=True)
-    child.block_launcher_signals()
+    child.block_launcher_signals(job_control=False)  # no agent to follow: Ctrl-Z stops the gateway as usual
     addons = make_addons(options)
     config = app.proxy_config(options, files.directory, scratch=state.root, listen_host=host, listen_port=port,
                               proxy_auth=proxy_auth)
@@ -247,6 +248,7 @@ def stats(options: GlobalOptions, *, by: str | None, since: str | None, as_json:
     import dataclasses
     import json
 
+    from ..meter.blind import format_blind, ledger_from_audit
     from ..meter.live import PriceSource
     from ..meter.records import parse_since, read_records
     from ..meter.stats import format_table, summarize
@@ -254,12 +256,50 @@ def stats(options: GlobalOptions, *, by: str | None, since: str | None, as_json:
     cutoff = parse_since(since)  # ValueError names --since
     rows = summarize(read_records(options.state.records_dir / "flows.jsonl", since=cutoff), by=by,
                      prices=PriceSource().get())
+    blind = format_blind(ledger_from_audit(options.state.audit_jsonl, cutoff).rows(), prefix="")
     if as_json:
         print(json.dumps([dataclasses.asdict(r) | {"saved_pct": r.saved_pct, "cache_read_share": r.cache_read_share}
                           for r in rows], indent=1))
         return 0
     if not any(r.requests for r in rows):
         print(f"no LLM flows recorded{' since ' + since if since else ''} in {options.state.flows_jsonl}")
+    else:
+        print(format_table(rows, key_header=by or "all"))
+    if blind:
+        print("\nblind tunnels (from the audit trail):\n" + blind)
+    return 0
+
+
+def providers(*, as_json: bool = False, env: Mapping[str, str] | None = None, cwd: Path | None = None) -> int:
+    """`headroom-mitm providers`: every LLM provider known, from where, on which hosts, in which format."""
+    import json
+
+    from ..route.catalog import load_catalog
+    from .opencode_config import discover_custom_providers
+
+    env = os.environ if env is None else env
+    rows: list[dict[str, object]] = []
+    custom, warnings = discover_custom_providers(env, cwd or Path.cwd())
+    for cp in custom:
+        rows.append({"id": cp.id, "source": "opencode-config", "hosts": [cp.host],
+                     "formats": [cp.api_format.value if cp.api_format else "by path"], "loopback": False})
+    for provider in load_catalog(env):
+        hosts = list(dict.fromkeys(e.host for e in provider.endpoints)) + [f"? {u}" for u in provider.unresolved]
+        formats = sorted({e.api_format.value if e.api_format else "by path" for e in provider.endpoints})
+        rows.append({"id": provider.id, "source": provider.source, "hosts": hosts, "formats": formats,
+                     "loopback": provider.loopback})
+    if as_json:
+        print(json.dumps(rows, indent=1))
         return 0
-    print(format_table(rows, key_header=by or "all"))
+    for warning in warnings:
+        print(f"headroom-mitm: {warning}", file=sys.stderr)
+    width = max(len(str(r["id"])) for r in rows)
+    for r in rows:
+        where = "loopback (never inspected)" if r["loopback"] else " ".join(map(str, r["hosts"])) or "-"
+        print(f"{str(r['id']).ljust(width)}  {str(r['source']).ljust(15)}  {','.join(map(str, r['formats'])).ljust(18)}  {where}")
+    by_source: dict[object, int] = {}
+    for r in rows:
+        by_source[r["source"]] = by_source.get(r["source"], 0) + 1
+    print(f"\n{len(rows)} providers: " + ", ".join(f"{n} from {src}" for src, n in by_source.items())
+          + ". Hosts marked ? are unknown until their variable is set; --llm-host HOST adds one by hand.")
     return 0

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 import json5
 
+from ..route.catalog import NPM_FORMATS
 from ..facts import ApiFormat, is_loopback_host, normalize_host
 from ..route.routing import CustomProvider
 
@@ -222,16 +223,8 @@ def _config_files(env: Mapping[str, str], cwd: Path, managed_dir: Path | None) -
 # Provider extraction
 # ---------------------------------------------------------------------------------------------------
 
-# The AI SDK package a provider uses fixes the wire format it speaks.
-_NPM_FORMATS: dict[str, ApiFormat] = {
-    "@ai-sdk/openai-compatible": ApiFormat.OPENAI_CHAT,
-    # AI SDK 5+: the OpenAI provider's default language model is the Responses API.
-    "@ai-sdk/openai": ApiFormat.OPENAI_RESPONSES,
-    "@ai-sdk/anthropic": ApiFormat.ANTHROPIC_MESSAGES,
-    "@ai-sdk/google": ApiFormat.GEMINI,
-    "@ai-sdk/google-vertex": ApiFormat.GEMINI,
-    "@ai-sdk/google-vertex/anthropic": ApiFormat.ANTHROPIC_MESSAGES,
-}
+# The AI SDK package a provider uses fixes the wire format it speaks: the catalog's table.
+_NPM_FORMATS = NPM_FORMATS
 # Built-in providers re-pointed without an `npm` key keep their own SDK.
 _BUILTIN_FORMATS: dict[str, ApiFormat | None] = {
     "anthropic": ApiFormat.ANTHROPIC_MESSAGES,

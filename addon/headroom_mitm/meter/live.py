@@ -13,6 +13,7 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
+from .blind import BlindLedger
 from .pricing import Prices, default_models_path, load_prices
 from .records import FlowRecord, utcnow
 from .stats import Row
@@ -169,6 +170,7 @@ class LiveStats:
         self._total = Row()
         self._by: dict[tuple[str, str], Row] = {}
         self._lost: dict[str, int] = {}  # trail ("audit", "flows") → records that could not be written
+        self.blind = BlindLedger()  # fed by the audit stage as blind tunnels end
 
     def add(self, record: FlowRecord) -> None:
         prices = self.prices.get() if self.prices is not None else None
@@ -212,6 +214,7 @@ class LiveStats:
                 "by_model": [
                     {"provider": p, "model": m, **_row_json(row)} for (p, m), row in sorted(self._by.items())
                 ],
+                "blind_tunnels": [h.as_json() for h in self.blind.noteworthy()],
             }
 
     def prometheus(self) -> bytes:

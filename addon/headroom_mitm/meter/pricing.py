@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
+
+from ..facts import default_models_path
 
 _DATE_SUFFIX = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8})$")
 
@@ -64,14 +65,6 @@ def _candidates(model: str) -> list[str]:
         if n and n not in seen:
             seen.append(n)
     return seen
-
-
-def default_models_path(env: Mapping[str, str] | None = None) -> Path:
-    env = os.environ if env is None else env
-    if env.get("OPENCODE_MODELS_PATH"):
-        return Path(env["OPENCODE_MODELS_PATH"])
-    cache = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME") or Path.home()) / ".cache")
-    return Path(cache) / "opencode" / "models.json"
 
 
 def _price(value: Any) -> float | None:

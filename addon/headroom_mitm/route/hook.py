@@ -11,6 +11,7 @@ from typing import Iterable
 
 from mitmproxy import ctx, exceptions, http, tls
 
+from .catalog import CatalogProvider
 from .routing import CustomProvider, FlowClass, Router, parse_llm_host_option
 from ..facts import RESERVED_HOST, normalize_host
 from ..forward.upstream import parse_routes
@@ -20,9 +21,10 @@ from ..provider_errors import fail_closed
 
 
 class Classify:
-    def __init__(self, custom_providers: Iterable[CustomProvider] = ()) -> None:
+    def __init__(self, custom_providers: Iterable[CustomProvider] = (), catalog: Iterable[CatalogProvider] = ()) -> None:
         self._custom = list(custom_providers)
-        self.router = Router(custom_providers=self._custom)
+        self._catalog = list(catalog)
+        self.router = Router(custom_providers=self._custom, catalog=self._catalog)
         self._rerouted: set[str] = set()
 
     def load(self, loader) -> None:
@@ -32,7 +34,7 @@ class Classify:
         if "headroom_llm_hosts" in updated:
             try:
                 extra = dict(parse_llm_host_option(spec) for spec in ctx.options.headroom_llm_hosts)
-                self.router = Router(extra_llm_hosts=extra, custom_providers=self._custom)
+                self.router = Router(extra_llm_hosts=extra, custom_providers=self._custom, catalog=self._catalog)
             except ValueError as exc:
                 raise exceptions.OptionsError(str(exc)) from None
         if "headroom_routes" in updated:

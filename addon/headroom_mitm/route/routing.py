@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from ..facts import ApiFormat, FlowClass, ip_of, is_loopback_host, normalize_host, parse_api_format
+from .catalog import CatalogIndex, CatalogProvider
 
 __all__ = [
     "ApiFormat",
@@ -251,13 +252,15 @@ class Router:
     """Classifies hosts and requests.
 
     Precedence: loopback (always, whatever else lists the host) → `--llm-host` entries → custom
-    providers from OpenCode's config → the built-in LLM registry → telemetry → other.
+    providers from OpenCode's config → the built-in LLM registry → OpenCode's provider catalog →
+    telemetry → other. A decrypted request on another host whose path is an LLM API call is LLM too.
     """
 
     def __init__(
         self,
         extra_llm_hosts: Mapping[str, ApiFormat | None] | None = None,
         custom_providers: Iterable[CustomProvider] = (),
+        catalog: Iterable[CatalogProvider] = (),
     ) -> None:
         self._extra: list[tuple[_Compiled, ApiFormat | None]] = [
             (_compiled(_validate_pattern(pattern)), fmt) for pattern, fmt in (extra_llm_hosts or {}).items()
@@ -268,6 +271,7 @@ class Router:
         self._custom = by_host
         self._llm = [(_compiled(e.pattern), e) for e in _LLM_HOSTS]
         self._telemetry = [(_compiled(p), vendor) for p, vendor in _TELEMETRY_HOSTS]
+        self._catalog = CatalogIndex(catalog)
 
     # -- lookups ------------------------------------------------------------------------------------
 
@@ -312,6 +316,9 @@ class Router:
         entry = self._builtin_for(h)
         if entry is not None:
             return Route(FlowClass.LLM, h, entry.provider, entry.default_format)
+        endpoints = self._catalog.endpoints(h)
+        if endpoints:
+            return Route(FlowClass.LLM, h, endpoints[0].provider, CatalogIndex.host_format(endpoints))
         vendor = self._telemetry_for(h)
         if vendor is not None:
             return Route(FlowClass.TELEMETRY, h, vendor, None)
@@ -320,11 +327,13 @@ class Router:
     def classify_request(self, host: str, path: str) -> Route:
         """Classification once the request line is known: the path decides the wire format."""
         route = self.classify_host(host)
+        fmt = api_format_for_path(path)
+        if route.kind is FlowClass.OTHER and fmt is not None:
+            return Route(FlowClass.LLM, route.host, None, fmt)  # an LLM call to a host no list names
         if route.kind is not FlowClass.LLM:
             return route
         h = route.host
         clean = _clean_path(path)
-        fmt = api_format_for_path(path)
         if self._extra_for(h)[0]:
             return Route(FlowClass.LLM, h, _EXTRA_PROVIDER_ID, fmt)
 
@@ -340,7 +349,14 @@ class Router:
             if best is not None:
                 return Route(FlowClass.LLM, h, best.id, fmt)
 
+        # The catalog's provider whose base path holds the request (perplexity vs perplexity-agent).
+        endpoints = [] if customs else self._catalog.endpoints(h)
+        best = CatalogIndex.best(endpoints, clean)
+        if best is not None:
+            return Route(FlowClass.LLM, h, best.provider, fmt)
         entry = self._builtin_for(h)
+        if entry is None and endpoints and fmt is None and all(e.base_path for e in endpoints):
+            return Route(FlowClass.OTHER, h, None, None)  # the website beside the API
         if entry is None:
             # Only custom providers know this host; a gateway host is all API.
             return Route(FlowClass.LLM, h, route.provider, fmt)

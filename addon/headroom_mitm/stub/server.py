@@ -12,7 +12,7 @@ import socket
 import threading
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Mapping
 
@@ -203,6 +203,8 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             conversation = parse_conversation(api, request.json)
         stub = self.server.stub
+        if stub.always_usage and not conversation.include_usage:
+            conversation = replace(conversation, include_usage=True)
         try:
             # Gemini CLI's side calls in JSON mode (model router, next-speaker check) are not turns of the
             # script: an empty object makes it fall back to its defaults.
@@ -247,9 +249,13 @@ class StubServer:
         event_delay: float = 0.0,
         log: Callable[[str], None] | None = None,
         prompt_cache: PromptCache | bool = False,
+        always_usage: bool = False,
     ) -> None:
         """prompt_cache: True (or a PromptCache) reports usage with the provider's prompt cache
-        emulated (stub/cache.py); False keeps the fixed heuristic of wire.compute_usage."""
+        emulated (stub/cache.py); False keeps the fixed heuristic of wire.compute_usage.
+        always_usage: report usage in the last stream chunk even unasked (no `stream_options`), as
+        many OpenAI-compatible providers do."""
+        self.always_usage = always_usage
         self.script = get_script(script) if isinstance(script, str) else script
         self.host = host
         self.event_delay = event_delay  # seconds slept between SSE events
