@@ -59,6 +59,7 @@ _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(r"\s*(?:●|[_=\-#*~]{3,} ?\S|--- FAIL|\d+\) \S)")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
 _AFTER = 8  # lines after a failure that belong to it at most
 _TAIL = 40  # summaries are looked for in the last lines
 
@@ -283,9 +284,23 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             rank[i] = MUST
     for i in tail[:3]:
         rank[i] = MUST
+    # A summary that heads a list ("LEAK SUMMARY:", "Summary:") holds its verdict in the lines under it.
+    for i in tail:
+        if rank[i] == MUST and lines[i].endswith(":") and ln.is_summary(lines[i]):
+            indent = _letter_at(lines[i])
+            k = i + 1
+            while k < n and k - i <= 12 and lines[k].strip() and _letter_at(lines[k]) > indent:
+                rank[k] = MUST
+                k += 1
     for i in range(min(3, n)):
         lift(i, HIGH)
     return out
+
+
+def _letter_at(line: str) -> int:
+    """Where a line's words start: its indent, even behind a prefix such as valgrind's "==12== "."""
+    m = _FIRST_LETTER.search(line)
+    return m.start() if m else len(line)
 
 
 def keep_section_headers(lines: list[str], keep: bytearray, sections: list[int]) -> None:

@@ -12,6 +12,7 @@ from json.encoder import encode_basestring
 
 from .settings import CompressionSettings
 from . import anomalies
+from . import lines as ln
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .lossless import _dump, _loads_exact, compact_json, one_member_per_line
 from .transforms import LossyResult, _retrieve, retrieve_id
@@ -243,5 +244,7 @@ def rank_git(lines: list[str]) -> list[int]:
             header = not line.startswith("    ")
         elif _GIT_STAT.fullmatch(line) or _GIT_SUMMARY.fullmatch(line.rstrip()):
             rank[i] = MUST
+        elif not line.startswith(" ") and ln.severity(line) == ln.FAIL:
+            rank[i] = MUST  # what git itself reports between diffs: "CONFLICT (content): …", "error: …"
         i += 1
     return rank

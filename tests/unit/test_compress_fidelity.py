@@ -1,0 +1,88 @@
+"""Fidelity rules found on outputs the engine was not written for: each test names the rule."""
+
+from __future__ import annotations
+
+import random
+
+from headroom_mitm.compress import logs, sift
+from headroom_mitm.compress import structured as st
+from headroom_mitm.compress.lines import LineIndex
+from headroom_mitm.compress.select import MUST
+from headroom_mitm.compress.settings import CompressionSettings
+
+S = CompressionSettings()
+
+
+def _lossy(text: str) -> tuple[str, str]:
+    found = sift.lossy_candidates(text, "bash", S)
+    assert len(found) == 1, [n for n, _ in found]
+    name, res = found[0]
+    src = set(text.split("\n"))
+    for line in res.text.split("\n"):  # kept lines verbatim
+        assert line in src or line.startswith(("[…", "[warnings left out")), line
+    return name, res.text
+
+
+def test_levelless_findings_recurring_across_files_keep_one_of_each_message_and_file() -> None:
+    rng = random.Random(1)
+    words = [("recieve", "receive"), ("seperate", "separate"), ("lenght", "length"), ("occured", "occurred")]
+    lines, pairs = [], set()
+    for i in range(160):
+        f = f"./pkg/mod_{i % 12}.py"
+        bad, good = words[rng.randrange(len(words))]
+        lines.append(f"{f}:{10 + i}: {bad} ==> {good}")
+        pairs.add((f, bad))
+    name, out = _lossy("\n".join(lines) + "\n")
+    assert name != "search_results"
+    kept = [ln for ln in out.split("\n") if " ==> " in ln and not ln.startswith("[")]
+    assert {(ln.split(":")[0], ln.split(": ")[1].split()[0]) for ln in kept} == pairs
+    assert len(kept) < len(lines)
+
+
+def test_grep_hits_of_varied_source_lines_stay_search_results() -> None:
+    rng = random.Random(2)
+    names = ["total", "rate", "items", "price", "order", "cart", "user", "tax", "sum", "row", "cell", "key"]
+    lines = [f"src/mod_{i % 9}.py:{i + 1}:    {rng.choice(names)}_{rng.choice(names)} = compute({rng.choice(names)})"
+             for i in range(160)]
+    name, _ = _lossy("\n".join(lines) + "\n")
+    assert name == "search_results"
+
+
+def test_merge_conflicts_are_failures_every_one_kept() -> None:
+    lines = []
+    conflicts = []
+    for i in range(220):
+        lines.append(f"Auto-merging conf/mod_{i:03d}.py")
+        if i % 11 == 3:
+            c = f"CONFLICT (content): Merge conflict in conf/mod_{i:03d}.py"
+            lines.append(c)
+            conflicts.append(c)
+    lines.append("Automatic merge failed; fix conflicts and then commit the result.")
+    _, out = _lossy("\n".join(lines) + "\n")
+    kept = set(out.split("\n"))
+    assert all(c in kept for c in conflicts)
+    assert len(out) < len("\n".join(lines)) / 2
+
+
+def test_git_output_keeps_what_git_reports_between_diffs() -> None:
+    lines = ["diff --git a/x.py b/x.py", "--- a/x.py", "+++ b/x.py", "@@ -1,2 +1,2 @@", "-a = 1", "+a = 2", " b = 3",
+             "error: could not apply 1a2b3c4... retune settings",
+             "CONFLICT (modify/delete): conf/y.py deleted in HEAD and modified in 1a2b3c4.",
+             "Auto-merging conf/z.py"]
+    rank = st.rank_git(lines)
+    assert rank[7] == MUST and rank[8] == MUST
+    assert rank[9] != MUST
+
+
+def test_the_list_under_a_closing_summary_header_is_kept_behind_a_line_prefix() -> None:
+    lines = ["==42== Memcheck, a memory error detector", "==42== Command: ./app"]
+    lines += [f"==42== thread {i} touched block {i * 7} in frame_{i % 17} (app.c:{i})" for i in range(300)]
+    summary = ["==42==    definitely lost: 152 bytes in 12 blocks", "==42==    indirectly lost: 180 bytes in 8 blocks",
+               "==42==      possibly lost: 0 bytes in 0 blocks", "==42==    still reachable: 64 bytes in 1 blocks"]
+    lines += ["==42==", "==42== LEAK SUMMARY:", *summary, "==42==", "==42== For lists of detected errors, rerun with: -s",
+              "==42== ERROR SUMMARY: 13 errors from 2 contexts (suppressed: 0 from 0)"]
+    ranked = logs.rank_lines(lines, LineIndex("\n".join(lines)))
+    assert ranked is not None
+    at = lines.index("==42== LEAK SUMMARY:")
+    assert [ranked.rank[k] for k in range(at, at + 5)] == [MUST] * 5
+    assert ranked.rank[at - 2] != MUST
