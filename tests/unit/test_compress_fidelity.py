@@ -86,3 +86,27 @@ def test_the_list_under_a_closing_summary_header_is_kept_behind_a_line_prefix() 
     at = lines.index("==42== LEAK SUMMARY:")
     assert [ranked.rank[k] for k in range(at, at + 5)] == [MUST] * 5
     assert ranked.rank[at - 2] != MUST
+
+
+def test_a_pipe_table_with_numbers_last_is_not_git_stat() -> None:
+    rows = [f" {i:3} | job_{i:<5} | {'failed' if i == 137 else 'done':9} | {1 + i % 3:8} | {100 + (i * 7919) % 5000:10}"
+            for i in range(1, 261)]
+    text = "\n".join([" id   | name       | state     | attempts | runtime_ms", "-" * 60, *rows, "(260 rows)"]) + "\n"
+    assert not st.looks_git(text)
+    assert st.looks_git(" src/a.py | 12 +++---\n src/b.py |  3 +-\n src/c.py | 40 ++++\n 3 files changed\n")
+    name, out = _lossy(text)
+    assert name == "table_rows"
+    assert next(r for r in rows if "failed" in r) in out.split("\n")
+
+
+def test_csv_records_with_an_empty_last_field_are_data_not_code() -> None:
+    rng = random.Random(3)
+    rows = [f"Z{i:03d},{rng.uniform(-80, 80):.4f},{rng.uniform(-170, 170):.4f},Region/City_{i},Area{i % 4},1.0,2.0,"
+            for i in range(300)]
+    rows[150] = rows[150][:-1] + "Casey"
+    text = "countries,latitude,longitude,tz,region,jan,jul,comment\n" + "\n".join(rows) + "\n"
+    name, out = _lossy(text)
+    assert name == "table_rows"
+    kept = out.split("\n")
+    assert "countries,latitude,longitude,tz,region,jan,jul,comment" in kept and rows[150] in kept
+    assert len(out) < len(text) / 2

@@ -154,13 +154,14 @@ _GIT_META = (
     "copy from", "copy to", "similarity index", "dissimilarity index", "Binary files",
 )  # fmt: skip
 _GIT_PROBE = re.compile(
-    r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: \S.*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
+    r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: [^|\s][^|\n]*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
 )
 _HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
 
 
 def looks_git(text: str) -> bool:
-    """git log / show / diff (--stat) output: cheap check on the first lines."""
+    """git log / show / diff (--stat) output: cheap check on the first lines. A --stat row has one
+    "|" (a table's rows have several)."""
     hits = 0
     for m in _GIT_PROBE.finditer(text, 0, 6000):
         g = m.group(0)
