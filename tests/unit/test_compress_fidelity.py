@@ -110,3 +110,17 @@ def test_csv_records_with_an_empty_last_field_are_data_not_code() -> None:
     kept = out.split("\n")
     assert "countries,latitude,longitude,tz,region,jan,jul,comment" in kept and rows[150] in kept
     assert len(out) < len(text) / 2
+
+
+def test_syslog_lines_opening_with_a_priority_are_a_log_not_markup() -> None:
+    lines = []
+    for i in range(240):
+        if i % 60 == 17:
+            lines.append(f"<11>1 2026-11-30T08:26:{i % 60:02d}.1Z vm billing - ERR - payment gateway refused invoice {i}")
+        else:
+            lines.append(f"<134>1 2026-11-30T08:26:{i % 60:02d}.1Z vm billing - INV - invoice {10000 + i} generated")
+    text = "\n".join(lines) + "\n"
+    _, out = _lossy(text)
+    kept = set(out.split("\n"))
+    assert all(x in kept for x in lines if "refused" in x)
+    assert len(out) < len(text) / 2

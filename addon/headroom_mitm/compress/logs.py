@@ -81,7 +81,7 @@ def looks_like_code_or_prose(text: str) -> bool:
     # Documents: code with its comments, markdown, markup, prose.
     reading = code + sum(
         1 for x in sample
-        if (x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x))
+        if (x[:1] == "#" and _HEADING.match(x)) or (x.lstrip()[:1] == "<" and not x.lstrip()[1:2].isdigit()) or (len(x) >= 60 and _is_prose(x))
     )
     return reading >= 0.5 * n
 
