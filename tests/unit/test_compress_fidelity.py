@@ -124,3 +124,9 @@ def test_syslog_lines_opening_with_a_priority_are_a_log_not_markup() -> None:
     kept = set(out.split("\n"))
     assert all(x in kept for x in lines if "refused" in x)
     assert len(out) < len(text) / 2
+
+
+def test_a_literal_table_in_source_code_stays_code() -> None:
+    body = [f'    ("item_{i}", {i}, {i * 0.5}, "note {i}"),' for i in range(300)]
+    text = "ROWS = [\n" + "\n".join(body) + "\n]\n\n\ndef total():\n    return sum(r[1] for r in ROWS)\n"
+    assert sift.lossy_candidates(text, "bash", S) == []

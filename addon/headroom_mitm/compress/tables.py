@@ -52,9 +52,12 @@ def _delimiters(sample: list[str]):
 
 
 def delimited(lines: list[str]) -> bool:
-    """CSV/TSV-like records (a delimiter other than a space): data, even where a line ends like code."""
+    """CSV/TSV records, flush left: data, even where a line ends like code (an empty last field)
+    or starts like it (`@scope/name`). Indented lines are code's (a literal table in source)."""
     sample = [s for s in lines[:200] if s.strip()][:60]
-    return len(sample) >= _MIN_ROWS and any(d != " " for d, _ in _delimiters(sample))
+    if len(sample) < _MIN_ROWS or sum(1 for s in sample if s[:1] in " \t") > 0.2 * len(sample):
+        return False
+    return any(d in ",\t;" for d, _ in _delimiters(sample))
 
 
 def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
