@@ -26,7 +26,6 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -44,7 +43,6 @@ DEFAULT_OUT = HERE / "data" / "wide.json"
 TMP = Path("/tmp/hm-corpus-wide")
 add = cm.add
 
-ERR = re.compile(r"\b(error|errors|fail(?:ed|ure)?|panic(?:ked)?|exception|fatal|assert(?:ion)?)\b", re.I)
 
 
 def summary_lines(lines, pat: str) -> list[str]:
