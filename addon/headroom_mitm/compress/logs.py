@@ -81,7 +81,7 @@ def looks_like_code_or_prose(text: str) -> bool:
     # Documents: code with its comments, markdown, markup, prose.
     reading = code + sum(
         1 for x in sample
-        if (x[:1] == "#" and _HEADING.match(x)) or (x.lstrip()[:1] == "<" and not x.lstrip()[1:2].isdigit()) or (len(x) >= 60 and _is_prose(x))
+        if (x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x))
     )
     return reading >= 0.5 * n
 
@@ -295,6 +295,17 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     for i in range(min(3, n)):
         lift(i, HIGH)
     return out
+
+
+# A record's stamp at the start of a line: a syslog priority, a date and time, a clock time.
+_STAMP = re.compile(r"<\d{1,3}>|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[?\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d")
+
+
+def stamped(lines: list[str]) -> bool:
+    """Lines that open with a stamp are a log's records, whatever their messages read like (a
+    syslog priority `<134>` is not markup, a logged sentence is not prose)."""
+    sample = [x for x in lines[:200] if x.strip()][:60]
+    return len(sample) >= 10 and sum(1 for x in sample if _STAMP.match(x)) >= 0.8 * len(sample)
 
 
 def _letter_at(line: str) -> int:

@@ -71,8 +71,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         and (found := tf.rank_search(lines)) is not None
     ):
         name, rank = "search_results", found
-    elif not tables.delimited(lines) and logs.looks_like_code_or_prose(text):
-        return False  # what the model asked to read is never cut (CSV/TSV records are data)
+    elif not tables.delimited(lines) and not logs.stamped(lines) and logs.looks_like_code_or_prose(text):
+        return False  # what the model asked to read is never cut (CSV/TSV and stamped records are data)
     else:
         ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
         rows = tables.rank_rows(lines)
