@@ -130,3 +130,20 @@ def test_a_literal_table_in_source_code_stays_code() -> None:
     body = [f'    ("item_{i}", {i}, {i * 0.5}, "note {i}"),' for i in range(300)]
     text = "ROWS = [\n" + "\n".join(body) + "\n]\n\n\ndef total():\n    return sum(r[1] for r in ROWS)\n"
     assert sift.lossy_candidates(text, "bash", S) == []
+
+
+def test_stamped_log_lines_that_read_like_prose_are_a_log() -> None:
+    lines = [f"Nov 30 08:{i // 60:02d}:{i % 60:02d} vm billing: the service handled the request from a customer and "
+             f"returned the invoice page to the browser without trouble" for i in range(240)]
+    lines[131] = "Nov 30 08:02:11 vm billing: the service could not reach the payment gateway for this customer"
+    text = "\n".join(lines) + "\n"
+    _, out = _lossy(text)
+    assert lines[131] in out.split("\n")
+    assert len(out) < len(text) / 2
+
+
+def test_one_comma_a_line_is_not_csv() -> None:
+    from headroom_mitm.compress import tables
+    prose = [f"Paragraph {i} of the guide explains the setting, and what it changes for the user" for i in range(40)]
+    assert not tables.delimited(prose)
+    assert tables.delimited([f"a{i},b{i},c{i}" for i in range(40)])

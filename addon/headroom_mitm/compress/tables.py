@@ -52,12 +52,13 @@ def _delimiters(sample: list[str]):
 
 
 def delimited(lines: list[str]) -> bool:
-    """CSV/TSV records, flush left: data, even where a line ends like code (an empty last field)
-    or starts like it (`@scope/name`). Indented lines are code's (a literal table in source)."""
+    """CSV/TSV records of three fields or more, flush left: data, even where a line ends like code
+    (an empty last field) or starts like it (`@scope/name`). Indented lines are code's (a literal
+    table in source); one comma a line is a sentence's as often as a record's."""
     sample = [s for s in lines[:200] if s.strip()][:60]
     if len(sample) < _MIN_ROWS or sum(1 for s in sample if s[:1] in " \t") > 0.2 * len(sample):
         return False
-    return any(d in ",\t;" for d, _ in _delimiters(sample))
+    return any(d in ",\t;" and width >= 3 for d, width in _delimiters(sample))
 
 
 def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
