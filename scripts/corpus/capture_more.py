@@ -123,6 +123,7 @@ def write_tree(root: Path, files: dict[str, str]) -> None:
 # ------------------------------------------------------------------ kinds and items
 
 KINDS: dict[str, str] = {}  # kind -> family, filled by @kind
+PREFIX = "more-"  # item id prefix; capture_wide.py sets its own
 
 
 def kind(name: str, family: str):
@@ -136,7 +137,7 @@ def kind(name: str, family: str):
 
 def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
     k = extractor.kind
-    item_id = "more-" + item_id
+    item_id = PREFIX + item_id
     if not raw.strip():
         note(f"skip {item_id}: empty output")
         return

@@ -72,6 +72,7 @@ _FAIL_WORDS = (
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
+    "conflict",
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
@@ -79,7 +80,7 @@ _WORD = re.compile(r"[a-z]+")
 _FAIL_EXACT = frozenset({
     "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
-    "invalid", "unmet", "missing",
+    "invalid", "unmet", "missing", "conflict", "conflicts",
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
 _FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
@@ -112,6 +113,7 @@ _SUMMARY = re.compile(
     r"|done\b|result\b|test result:|found \d+|ℹ (?:tests|pass|fail|suites|duration)|# (?:tests|pass|fail)"
     r"|success|successfully|error: could not compile|make(?:\[\d+\])?: \*\*\*)"
     r"|exit (?:code|status)|checked \d+|\d (?:files? )?(?:changed|reformatted|left unchanged)"
+    r"|\bsummary:"  # "LEAK SUMMARY:" behind a line prefix
 )
 # A place in a file: path:line[:col], path(line,col), File "x", line N, --> x:1:2, at f (x:1:2).
 # Found from the dot of the file's extension: a pattern that starts with a literal is scanned fast.

@@ -58,6 +58,7 @@ _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(r"\s*(?:●|[_=\-#*~]{3,} ?\S|--- FAIL|\d+\) \S)")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
+_FIRST_LETTER = re.compile(r"[A-Za-z]")
 _AFTER = 8  # lines after a failure that belong to it at most
 _TAIL = 40  # summaries are looked for in the last lines
 
@@ -283,9 +284,34 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             rank[i] = MUST
     for i in tail[:3]:
         rank[i] = MUST
+    # A summary that heads a list ("LEAK SUMMARY:", "Summary:") holds its verdict in the lines under it.
+    for i in tail:
+        if rank[i] == MUST and lines[i].endswith(":") and ln.is_summary(lines[i]):
+            indent = _letter_at(lines[i])
+            k = i + 1
+            while k < n and k - i <= 12 and lines[k].strip() and _letter_at(lines[k]) > indent:
+                rank[k] = MUST
+                k += 1
     for i in range(min(3, n)):
         lift(i, HIGH)
     return out
+
+
+# A record's stamp at the start of a line: a syslog priority, a date and time, a clock time.
+_STAMP = re.compile(r"<\d{1,3}>|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[?\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d")
+
+
+def stamped(lines: list[str]) -> bool:
+    """Lines that open with a stamp are a log's records, whatever their messages read like (a
+    syslog priority `<134>` is not markup, a logged sentence is not prose)."""
+    sample = [x for x in lines[:200] if x.strip()][:60]
+    return len(sample) >= 10 and sum(1 for x in sample if _STAMP.match(x)) >= 0.8 * len(sample)
+
+
+def _letter_at(line: str) -> int:
+    """Where a line's words start: its indent, even behind a prefix such as valgrind's "==12== "."""
+    m = _FIRST_LETTER.search(line)
+    return m.start() if m else len(line)
 
 
 def keep_section_headers(lines: list[str], keep: bytearray, sections: list[int]) -> None:

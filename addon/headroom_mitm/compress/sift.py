@@ -36,9 +36,21 @@ _FINDING = re.compile(
 )
 
 
+# "path:line: message" without a level or column: a finding when one message recurs across files
+# (a checker's template: "unused import 'x'", "recieve ==> receive"). grep prints the source line
+# right after the colon, as it is indented, never as ": " and a word.
+_PLACED_MESSAGE = re.compile(r"^(\S+?):\d+: (\S.*)")
+
+
 def _diagnostic_share(lines: list[str]) -> float:
     sample = [x for x in lines[:200] if x.strip()]
-    return sum(1 for x in sample if _FINDING.match(x)) / max(1, len(sample))
+    found = sum(1 for x in sample if _FINDING.match(x))
+    files_of: dict[str, set[str]] = {}
+    placed = [m for m in map(_PLACED_MESSAGE.match, sample) if m]
+    for m in placed:
+        files_of.setdefault(ln.shape(m.group(2)), set()).add(m.group(1))
+    shared = sum(1 for m in placed if len(files_of[ln.shape(m.group(2))]) > 1)
+    return max(found, shared) / max(1, len(sample))
 
 
 def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
@@ -59,8 +71,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         and (found := tf.rank_search(lines)) is not None
     ):
         name, rank = "search_results", found
-    elif logs.looks_like_code_or_prose(text):
-        return False  # what the model asked to read is never cut
+    elif not tables.delimited(lines) and not logs.stamped(lines) and logs.looks_like_code_or_prose(text):
+        return False  # what the model asked to read is never cut (CSV/TSV and stamped records are data)
     else:
         ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
         rows = tables.rank_rows(lines)

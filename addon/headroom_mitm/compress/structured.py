@@ -12,6 +12,7 @@ from json.encoder import encode_basestring
 
 from .settings import CompressionSettings
 from . import anomalies
+from . import lines as ln
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .lossless import _dump, _loads_exact, compact_json, one_member_per_line
 from .transforms import LossyResult, _retrieve, retrieve_id
@@ -153,13 +154,14 @@ _GIT_META = (
     "copy from", "copy to", "similarity index", "dissimilarity index", "Binary files",
 )  # fmt: skip
 _GIT_PROBE = re.compile(
-    r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: \S.*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
+    r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: [^|\s][^|\n]*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
 )
 _HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
 
 
 def looks_git(text: str) -> bool:
-    """git log / show / diff (--stat) output: cheap check on the first lines."""
+    """git log / show / diff (--stat) output: cheap check on the first lines. A --stat row has one
+    "|" (a table's rows have several)."""
     hits = 0
     for m in _GIT_PROBE.finditer(text, 0, 6000):
         g = m.group(0)
@@ -243,5 +245,7 @@ def rank_git(lines: list[str]) -> list[int]:
             header = not line.startswith("    ")
         elif _GIT_STAT.fullmatch(line) or _GIT_SUMMARY.fullmatch(line.rstrip()):
             rank[i] = MUST
+        elif not line.startswith(" ") and ln.severity(line) == ln.FAIL:
+            rank[i] = MUST  # what git itself reports between diffs: "CONFLICT (content): …", "error: …"
         i += 1
     return rank

@@ -37,6 +37,30 @@ def _number(cell: str) -> float | None:
         return None
 
 
+def _delimiters(sample: list[str]):
+    """(delimiter, width) of each delimiter that splits most sample lines into one number of fields."""
+    # A space-separated record with quoted fields (web server access logs) is a table too.
+    for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
+        if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
+            continue
+        try:
+            width, count = Counter(len(r) for r in csv.reader(sample, delimiter=delim)).most_common(1)[0]
+        except csv.Error:
+            continue
+        if width >= least and count >= 0.8 * len(sample):
+            yield delim, width
+
+
+def delimited(lines: list[str]) -> bool:
+    """CSV/TSV records of three fields or more, flush left: data, even where a line ends like code
+    (an empty last field) or starts like it (`@scope/name`). Indented lines are code's (a literal
+    table in source); one comma a line is a sentence's as often as a record's."""
+    sample = [s for s in lines[:200] if s.strip()][:60]
+    if len(sample) < _MIN_ROWS or sum(1 for s in sample if s[:1] in " \t") > 0.2 * len(sample):
+        return False
+    return any(d in ",\t;" and width >= 3 for d, width in _delimiters(sample))
+
+
 def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     """(line numbers of the table's rows, their cells): by a delimiter, by a fixed number of
     whitespace-separated fields, or by aligned columns whose last one may hold spaces. The
@@ -45,14 +69,8 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     if len(nonblank) < _MIN_ROWS:
         return None
     sample = [lines[i] for i in nonblank[:60]]
-    # A space-separated record with quoted fields (web server access logs) is a table too.
-    for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
-        if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
-            continue
+    for delim, width in _delimiters(sample):
         try:
-            width, count = Counter(len(r) for r in csv.reader(sample, delimiter=delim)).most_common(1)[0]
-            if width < least or count < 0.8 * len(sample):
-                continue
             parsed = list(csv.reader([lines[i] for i in nonblank], delimiter=delim))
         except csv.Error:
             continue
