@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT = load_snapshot()
 CATALOG = load_catalog({})  # no cache: the shipped snapshot alone
 ROUTER = Router(catalog=CATALOG)
-# Base URLs that are one variable as a whole (${NEON_AI_GATEWAY_BASE_URL}) or SDK packages whose
-# default host is not known to us: nothing to match until the variable is set (see the neon test).
-HOSTLESS = {"neon", "qvac", "salad-cloud"}
+# A base URL that is one variable as a whole (${NEON_AI_GATEWAY_BASE_URL}): nothing to match until
+# the variable is set (see the neon test).
+HOSTLESS = {"neon"}
 SUFFIX = {
     ApiFormat.OPENAI_CHAT: "/chat/completions",
     ApiFormat.OPENAI_RESPONSES: "/responses",
@@ -91,6 +91,7 @@ def test_the_website_beside_an_api_is_not_llm() -> None:
 def test_loopback_providers_stay_loopback() -> None:
     lmstudio = next(p for p in CATALOG if p.id == "lmstudio")
     assert lmstudio.loopback and SNAPSHOT["lmstudio"]["loopback"] is True
+    assert {p.id for p in CATALOG if p.loopback} == {"atomic-chat", "lmstudio", "lynkr", "privatemode-ai", "qvac"}
     assert ROUTER.classify_request("127.0.0.1", "/v1/chat/completions").kind is FlowClass.LOOPBACK
 
 

@@ -48,6 +48,8 @@ NPM_FORMATS: dict[str, ApiFormat | None] = {
     "@aihubmix/ai-sdk-provider": ApiFormat.OPENAI_CHAT,
     "venice-ai-sdk-provider": ApiFormat.OPENAI_CHAT,
     "@ai-sdk/amazon-bedrock/mantle": ApiFormat.OPENAI_CHAT,
+    "@saladtechnologies-oss/ai-sdk-provider": ApiFormat.OPENAI_CHAT,
+    "@qvac/ai-sdk-provider": ApiFormat.OPENAI_CHAT,
 }
 
 # Base URLs of the SDK packages used when a catalog entry names no `api` (the package's default).
@@ -78,6 +80,8 @@ SDK_DEFAULT_URLS: dict[str, tuple[str, ...]] = {
     "@jerome-benoit/sap-ai-provider-v2": ("https://*.ml.hana.ondemand.com",),
     # GitLab Duo's AI gateway; gitlab.com itself also carries git traffic and stays tunnelled.
     "gitlab-ai-provider": ("https://cloud.gitlab.com",),
+    "@saladtechnologies-oss/ai-sdk-provider": ("https://ai.salad.cloud/v1",),  # its dist/index.cjs, 0.2.0
+    "@qvac/ai-sdk-provider": ("http://127.0.0.1:11435/v1",),  # a local server it spawns (0.7.0): loopback
 }
 
 # A base URL whose whole host is a variable: the hosts that variable names in practice.
