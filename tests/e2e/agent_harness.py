@@ -12,14 +12,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from headroom_mitm.launcher.agents import _writable_by_others
 from headroom_mitm.launcher.env import isolated_home
 from headroom_mitm.meter.records import read_records
 from headroom_mitm.stub import StubServer
 
 TOOLS = Path(__file__).resolve().parents[2] / ".tools" / "bin"
 # Gemini CLI ignores a settings file below any directory others can write to (/tmp, hence pytest's
-# tmp_path): state dirs of these runs live in the checkout's .tools instead.
+# tmp_path): state dirs of these runs live in the checkout's .tools, or, for a checkout under such a
+# directory (a clone in /tmp), in the runner's own cache directory.
 PRIVATE_PARENT = TOOLS.parent / "e2e"
+if _writable_by_others(PRIVATE_PARENT.parent) is not None:
+    PRIVATE_PARENT = Path.home() / ".cache" / "headroom-mitm-e2e"
 MARKER_ID = re.compile(r"headroom_retrieve id=(hr_[0-9a-f]+)")
 
 
@@ -44,7 +48,7 @@ class AgentRun:
     stub: StubServer
 
     def __post_init__(self) -> None:
-        PRIVATE_PARENT.mkdir(mode=0o700, exist_ok=True)
+        PRIVATE_PARENT.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.home, self.work = self.tmp / "home", self.tmp / "work"
         self.state = Path(tempfile.mkdtemp(prefix="state-", dir=PRIVATE_PARENT))
         for d in (self.home, self.work):

@@ -74,3 +74,16 @@ def test_the_mcp_command_names_this_state_dir_and_store(tmp_path):
     assert mcp_command(GlobalOptions.from_cli(str(tmp_path)))[-4:] == ["headroom_mitm", "--state-dir", str(tmp_path), "mcp"]
     shared = mcp_command(GlobalOptions.from_cli(str(tmp_path), store="redis://127.0.0.1:6379/0", store_days=2.0))
     assert shared[-7:] == ["--store", "redis://127.0.0.1:6379/0", "--store-days", "2.0", "--state-dir", str(tmp_path), "mcp"]
+
+
+def test_agent_files_leave_a_state_dir_others_can_write_above_for_the_private_cache(tmp_path, monkeypatch):
+    from headroom_mitm.launcher import agents
+
+    shared, home = tmp_path / "shared" / "state", tmp_path / "home"
+    # /tmp itself is world-writable: judge only the directories below tmp_path here.
+    monkeypatch.setattr(agents, "_writable_by_others",
+                        lambda d: d if "shared" in str(d) else None)
+    chosen = agents.private_dir(shared, {"HOME": str(home)})
+    assert chosen == home / ".cache" / "headroom-mitm" / "agents" and chosen.is_dir()
+    assert agents.private_dir(tmp_path / "mine", {"HOME": str(home)}) == tmp_path / "mine" / "agents"
+    assert agents.private_dir(tmp_path / "mine", {"XDG_CACHE_HOME": str(tmp_path / "c")}) == tmp_path / "mine" / "agents"

@@ -5,7 +5,7 @@ Each agent gets the `headroom_retrieve` MCP server in its own way, without touch
   Codex        `-c mcp_servers.headroom.command=…` / `args=…` overrides (TOML values)
   Gemini CLI   a system-settings overlay: GEMINI_CLI_SYSTEM_SETTINGS_PATH names a file we write, holding
                the user's own system settings (if they named one) plus our server. Gemini CLI skips such a
-               file when any directory above it is writable by others (/tmp is): it lives in the state dir.
+               file when any directory above it is writable by others (/tmp is): see private_dir.
 The tool name each sends ends in `headroom_retrieve` (Claude: `mcp__headroom__headroom_retrieve`), which
 is what lets the proxy compress lossily.
 """
@@ -86,11 +86,28 @@ def _gemini(binary: str, args: list[str], mcp: list[str], env: Mapping[str, str]
     return Launch([binary, *args], {GEMINI_SYSTEM_SETTINGS: str(overlay)})
 
 
+def private_dir(state_root: Path, env: Mapping[str, str]) -> Path:
+    """Where our files for an agent go (Gemini's settings overlay): the state dir, unless a directory
+    above it is writable by others (a --state-dir under /tmp), which Gemini CLI refuses; then the
+    user's cache directory, if that one is private."""
+    candidates = [state_root / "agents"]
+    cache = env.get("XDG_CACHE_HOME") or (str(Path(env["HOME"]) / ".cache") if env.get("HOME") else None)
+    if cache:
+        candidates.append(Path(cache) / "headroom-mitm" / "agents")
+    for directory in candidates:
+        if _writable_by_others(directory.parent) is None:
+            break
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return directory
+
+
 def _writable_by_others(directory: Path) -> Path | None:
     for ancestor in (directory, *directory.resolve().parents):
         try:
             if ancestor.stat().st_mode & 0o022:
                 return ancestor
+        except FileNotFoundError:
+            continue  # made later, privately
         except OSError:
             return ancestor
     return None

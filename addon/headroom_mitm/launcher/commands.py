@@ -30,16 +30,13 @@ def agent(name: str, args: list[str], options: GlobalOptions) -> int:
     from pathlib import Path
 
     from . import app
-    from .agents import AGENTS, mcp_command, resolve_binary
+    from .agents import AGENTS, mcp_command, private_dir, resolve_binary
 
     entry = AGENTS[name]
     binary = resolve_binary(entry, getattr(options, f"{name}_bin"), os.environ)
     if not options.compress:  # nothing lossy will be sent: no tool to register
         return app.run_agent([binary, *args], options)
-    # Our files for the agent (Gemini's settings overlay) live in the state dir: Gemini CLI refuses
-    # settings files below directories others can write to, such as /tmp.
-    private = options.state.ensure().root / "agents"
-    private.mkdir(mode=0o700, exist_ok=True)
+    private = private_dir(options.state.ensure().root, os.environ)
     with tempfile.TemporaryDirectory(prefix=f"{name}-", dir=private) as scratch:
         launch = entry.register(binary, args, mcp_command(options), os.environ, Path(scratch))
         return app.run_agent(launch.argv, options, env={**os.environ, **launch.env})
