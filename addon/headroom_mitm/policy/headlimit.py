@@ -3,6 +3,10 @@
 incomplete HEAD_TIMEOUT seconds after its first byte arrived is answered 408 when the next byte comes
 (a client that sends nothing more is closed by clients.py's sweep, or mitmproxy's idle timeout).
 
+HTTP/2 needs no wrapper: h2 advertises SETTINGS_MAX_HEADER_LIST_SIZE 64 KiB, its HPACK decoder stops
+with a protocol error (the connection is closed) once a decoded header list passes it, and it buffers
+at most 64 CONTINUATION frames (of 16 KiB) of one header block (tests/hostile/test_protocol.py).
+
 mitmproxy 11 reads a request head until its blank line without any limit (its source says so), so
 this wraps its HTTP/1 server's head reader, once per process, from the rules stage's `load`.
 """
