@@ -87,21 +87,22 @@ def _refused_auth(flow: http.HTTPFlow) -> bool:
     return flow.response is not None and flow.response.status_code == 407
 
 
-def close_client(client_id: str, reason: str) -> bool:
-    """Close one client connection now (mitmproxy's own idle timeout does it the same way)."""
+def close_clients(client_ids: set[str], reason: str) -> int:
+    """Close these client connections now, the way mitmproxy's own idle timeout does; how many."""
     server = ctx.master.addons.get("proxyserver")
+    closed = 0
     for handler in list(getattr(server, "connections", {}).values()):
         client = getattr(handler, "client", None)
-        if client is None or client.id != client_id:
+        if client is None or client.id not in client_ids:
             continue
         try:
             task = handler.transports[client].handler
         except (AttributeError, KeyError):
-            return False  # closing already
+            continue  # closing already
         if task is not None:
             task.cancel(reason)
-            return True
-    return False
+            closed += 1
+    return closed
 
 
 class ClientLimits:
@@ -136,8 +137,10 @@ class ClientLimits:
             if self.timeout <= 0:
                 continue
             try:
-                for client_id in self.ledger.overdue(time.time(), self.timeout):
-                    close_client(client_id, "request head timeout")
+                late = self.ledger.overdue(time.time(), self.timeout)
+                if late:
+                    closed = close_clients(set(late), "request head timeout")
+                    log.info("closed %d connections without a request head after %g s", closed, self.timeout)
             except Exception:  # the sweep must outlive any one failure
                 log.exception("closing slow clients failed")
 
