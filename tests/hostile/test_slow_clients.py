@@ -32,7 +32,8 @@ def _gateway(tmp, upstream, *args):
 @pytest.fixture(scope="module")
 def strict(tmp_path_factory, upstream):
     """A gateway with a short head deadline."""
-    proc, port = _gateway(tmp_path_factory.mktemp("strict"), upstream, "--client-head-timeout", str(HEAD_TIMEOUT))
+    proc, port = _gateway(tmp_path_factory.mktemp("strict"), upstream, "--client-head-timeout", str(HEAD_TIMEOUT),
+                          "--allow-destination", f"127.0.0.1:{upstream.port}")
     yield port
     stop(proc)
 
@@ -110,6 +111,16 @@ def test_kept_alive_connections_are_not_cut_but_a_later_slow_head_is(strict):
         sent, answer = _trickle(sock, _get(), pause=0.5)
     assert answer.startswith(b"HTTP/1.1 408")
     assert sent <= HEAD_TIMEOUT * 2 + 2
+
+
+def test_a_quiet_blind_tunnel_is_not_cut(strict, upstream):
+    with socket.create_connection(("127.0.0.1", strict), timeout=10) as sock:
+        target = f"127.0.0.1:{upstream.port}"
+        sock.sendall(f"CONNECT {target} HTTP/1.1\r\nHost: {target}\r\nProxy-Authorization: {basic()}\r\n\r\n".encode())
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+        time.sleep(HEAD_TIMEOUT * 2)  # the tunnel's own bytes are not a request head to wait for
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: upstream\r\nContent-Length: 0\r\n\r\n")
+        assert b" 200 " in _read_response(sock)
 
 
 def _open(port: int, count: int, source: str) -> list[socket.socket]:

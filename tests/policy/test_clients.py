@@ -24,14 +24,13 @@ def test_zero_means_no_cap():
 
 def test_only_connections_without_a_head_are_overdue_and_each_once():
     ledger = ClientLedger()
-    for cid in ("slow", "done", "tunnel"):
-        ledger.admit(cid, "10.0.0.1", 100.0)
+    for cid in ("slow", "done", "late"):
+        ledger.admit(cid, "10.0.0.1", 100.0 if cid != "late" else 108.0)
     ledger.head_done("done")
-    ledger.wait_again("tunnel", 108.0)  # a CONNECT granted at 108: its deadline restarts
     assert ledger.overdue(109.0, 10) == []
     assert ledger.overdue(110.5, 10) == ["slow"]
     assert ledger.overdue(111.0, 10) == []
-    assert ledger.overdue(118.5, 10) == ["tunnel"]
+    assert ledger.overdue(118.5, 10) == ["late"]
     assert ledger.timed_out == 2
-    ledger.wait_again("gone", 120.0)  # never admitted (or already gone): not tracked
-    assert "gone" not in ledger.waiting
+    ledger.gone("slow")
+    assert ledger.by_address == {"10.0.0.1": 2}

@@ -4,9 +4,10 @@ its head a byte at a time, or nothing) cannot hold the gateway's sockets and mem
 
 mitmproxy 11 only closes a connection after 10 minutes without any byte, so:
 - `client_connected` refuses a connection past a cap at once (mitmproxy closes it before reading);
-- a periodic sweep closes connections whose first authenticated request head has not arrived within
-  `headroom_client_head_timeout` seconds of connecting (for a CONNECT: of the tunnel request, until
-  the tunnelled request head, or the blind tunnel, starts);
+- a periodic sweep closes connections whose first authenticated request head (a CONNECT's included)
+  has not arrived within `headroom_client_head_timeout` seconds of connecting. What follows a granted
+  CONNECT is not timed: a blind tunnel's layer only starts with the client's first byte, and
+  server-speaks-first protocols send none;
 - later heads on a kept-alive connection are bounded by headlimit.py, which answers 408 to a head
   still incomplete that long after its first byte.
 The ledger is plain data; the addon turns mitmproxy's hooks into calls on it.
@@ -56,11 +57,6 @@ class ClientLedger:
 
     def head_done(self, client_id: str) -> None:
         self.waiting.pop(client_id, None)
-
-    def wait_again(self, client_id: str, now: float) -> None:
-        """A tunnel was granted: its first request (or the blind relay) must now start in time."""
-        if client_id in self.addresses:
-            self.waiting[client_id] = now
 
     def gone(self, client_id: str) -> None:
         address = self.addresses.pop(client_id, None)
@@ -157,11 +153,8 @@ class ClientLimits:
 
     def http_connect(self, flow: http.HTTPFlow) -> None:
         if not _refused_auth(flow):
-            self.ledger.wait_again(flow.client_conn.id, time.time())
+            self.ledger.head_done(flow.client_conn.id)
 
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         if not _refused_auth(flow):
             self.ledger.head_done(flow.client_conn.id)
-
-    def tcp_start(self, flow: Any) -> None:
-        self.ledger.head_done(flow.client_conn.id)  # a blind tunnel: no request head will follow
