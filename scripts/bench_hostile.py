@@ -1,11 +1,13 @@
-"""Decompression bombs against a real `headroom-mitm proxy` gateway: peak RSS of the gateway and the latency
-of normal requests sent meanwhile (issue #12, finding 3). Loopback only.
+"""Decompression bombs and a slowloris against a real `headroom-mitm proxy` gateway: peak RSS of the gateway
+and the latency of normal requests sent meanwhile (issue #12). Loopback only.
 
-    .venv/bin/python scripts/bench_hostile.py [--runs 3] [--code DIR] [--json out.json]
+    .venv/bin/python scripts/bench_hostile.py [--runs 3] [--code DIR] [--only bombs|slowloris] [--json out.json]
 
 --code DIR runs the gateway from another checkout's code (e.g. `git archive main | tar -x -C DIR`), for a
 side-by-side with the current tree. Each (bomb, target) pair gets a fresh gateway, so its peak RSS
 (VmHWM) is its own. Targets: `llm` has a model rule (the body must be read), `big` has none.
+Slowloris: 500 connections from 127.0.0.1 each send their request head one byte per second for 15 s
+while a client on 127.0.0.2 sends normal requests; the gateway runs with its default limits.
 """
 
 from __future__ import annotations
@@ -74,11 +76,12 @@ def bomb(coding: str, cache: Path) -> bytes:
     return data
 
 
-def post(port: int, host: str, body: bytes, extra: str = "", timeout: float = 120) -> int:
+def post(port: int, host: str, body: bytes, extra: str = "", timeout: float = 120, source: str = "") -> int:
     head = (f"POST http://{host}/v1/chat/completions HTTP/1.1\r\nHost: {host}\r\n"
             f"Proxy-Authorization: Basic {base64.b64encode(AUTH.encode()).decode()}\r\n"
             f"Content-Type: application/json\r\n{extra}Content-Length: {len(body)}\r\nConnection: close\r\n\r\n")
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout,
+                                  source_address=(source, 0) if source else None) as sock:
         sock.sendall(head.encode() + body)
         data = b""
         while b"\r\n" not in data:
@@ -96,7 +99,7 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def one_run(coding: str, target: str, payload: bytes, upstream_port: int, code: str | None, tmp: Path) -> dict:
+def gateway(upstream_port: int, code: str | None, tmp: Path) -> tuple[subprocess.Popen, int]:
     policy = tmp / "policy.yaml"
     policy.write_text(POLICY)
     env = {**os.environ}
@@ -107,8 +110,62 @@ def one_run(coding: str, target: str, payload: bytes, upstream_port: int, code: 
         argv += ["--llm-host", f"{host}=openai-chat", "--route", f"{host}=http://127.0.0.1:{upstream_port}"]
     argv += ["proxy", "--listen", "127.0.0.1:0", "--proxy-auth", AUTH]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    return proc, int(proc.stdout.readline().rsplit(":", 1)[1])
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGTERM)
     try:
-        port = int(proc.stdout.readline().rsplit(":", 1)[1])
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+SLOW = 500
+SLOW_SECONDS = 15
+
+
+def slowloris_run(upstream_port: int, code: str | None, tmp: Path) -> dict:
+    """SLOW connections trickle their heads a byte a second; a normal client keeps asking meanwhile."""
+    import select
+
+    proc, port = gateway(upstream_port, code, tmp)
+    normal = json.dumps({"model": "m", "messages": [{"role": "user", "content": "hi"}]}).encode()
+    head = (f"POST http://big.bench.test/v1/chat/completions HTTP/1.1\r\nHost: big.bench.test\r\n"
+            f"Proxy-Authorization: Basic {base64.b64encode(AUTH.encode()).decode()}\r\n" + "X-Pad: " + "a" * 200).encode()
+    socks: list[socket.socket] = []
+    try:
+        post(port, "big.bench.test", normal)  # warm
+        for _ in range(SLOW):
+            socks.append(socket.create_connection(("127.0.0.1", port), timeout=10))
+        open_ = set(range(SLOW))
+        latencies: list[float] = []
+        started = time.monotonic()
+        for second in range(SLOW_SECONDS):
+            for i in list(open_):
+                try:
+                    if select.select([socks[i]], [], [], 0)[0] and not socks[i].recv(4096):
+                        open_.discard(i)  # closed by the gateway
+                        continue
+                    socks[i].send(head[second:second + 1])
+                except OSError:
+                    open_.discard(i)
+            while time.monotonic() < started + second + 1:
+                t = time.monotonic()
+                post(port, "big.bench.test", normal, extra="", timeout=60, source="127.0.0.2")
+                latencies.append(time.monotonic() - t)
+        return {"still_open": len(open_), "peak_rss_mb": peak_rss_mb(proc.pid),
+                "normal_median_s": statistics.median(latencies), "normal_max_s": max(latencies),
+                "normal_requests": len(latencies)}
+    finally:
+        for sock in socks:
+            sock.close()
+        stop(proc)
+
+
+def one_run(coding: str, target: str, payload: bytes, upstream_port: int, code: str | None, tmp: Path) -> dict:
+    proc, port = gateway(upstream_port, code, tmp)
+    try:
         base = peak_rss_mb(proc.pid)
         normal = json.dumps({"model": "m", "messages": [{"role": "user", "content": "hi"}]}).encode()
         post(port, "big.bench.test", normal)  # warm
@@ -137,17 +194,14 @@ def one_run(coding: str, target: str, payload: bytes, upstream_port: int, code: 
                 "peak_rss_mb": peak_rss_mb(proc.pid), "idle_rss_mb": base,
                 "normal_median_s": statistics.median(latencies), "normal_max_s": max(latencies)}
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--code", help="run the gateway from this checkout's addon/ and certs/")
+    ap.add_argument("--only", choices=("bombs", "slowloris"))
     ap.add_argument("--json")
     args = ap.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Upstream)
@@ -155,7 +209,17 @@ def main() -> None:
     cache = Path(tempfile.gettempdir()) / "headroom-bench-bombs"
     cache.mkdir(exist_ok=True)
     rows = []
-    for coding in ("gzip", "br", "zstd"):
+    if args.only in (None, "slowloris"):
+        runs = []
+        for _ in range(args.runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                runs.append(slowloris_run(server.server_address[1], args.code, Path(tmp)))
+        row = {"scenario": "slowloris", **{k: statistics.median(r[k] for r in runs) for k in runs[0]}}
+        rows.append(row)
+        print(f"slowloris {SLOW} connections, {SLOW_SECONDS} s: still open at the end {row['still_open']:.0f}  "
+              f"peak RSS {row['peak_rss_mb']:7.1f} MB  normal request median {row['normal_median_s'] * 1000:7.1f} ms  "
+              f"max {row['normal_max_s'] * 1000:7.1f} ms  ({row['normal_requests']:.0f} requests)", flush=True)
+    for coding in ("gzip", "br", "zstd") if args.only in (None, "bombs") else ():
         payload = bomb(coding, cache)
         for target in ("llm", "big"):
             runs = []

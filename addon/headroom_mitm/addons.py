@@ -1,5 +1,6 @@
 """The proxy's addons, in the order data flows through them (mitmproxy calls each hook in this order).
 
+  rules    ClientLimits     connections per source address and in all; a deadline for the first request head
   route    Classify         host → Route (llm | telemetry | other | loopback, provider, API format)
   rules    Rules            loop guard (our own ports, our hop marker) and --telemetry block
   compress RetrieveEndpoint http(s)://headroom.mitm/mcp: headroom_retrieve over MCP, from Compress's store
@@ -29,6 +30,7 @@ from .forward.stream import StreamResponses
 from .meter.control import Control
 from .meter.hook import Meter, MeterIntake
 from .meter.live import LiveStats, PriceSource
+from .policy.clients import ClientLimits
 from .policy.connect import DestinationGuard
 from .policy.guard import Rules
 from .policy.hook import EgressPolicy
@@ -54,6 +56,7 @@ def make_addons(
     compress = Compress()
     chain = ChainedProxy()  # the user's proxy, shared by the two forward-stage addons
     return [
+        ClientLimits(),  # first: a connection past a cap is closed before any other hook sees it
         classify,
         Rules(),
         RetrieveEndpoint(lambda: compress.store),

@@ -214,6 +214,16 @@ OPTIONS: tuple[Option, ...] = (
     Option("allow_destinations", (), "proxy subcommand: also connect to this loopback/private destination "
            "(repeatable; CIDR, IP or HOST, each with an optional :PORT)", flag="--allow-destination",
            mitm="headroom_allow_destinations", kind="list", metavar="CIDR|HOST[:PORT]", check=_allow_destinations),
+    Option("client_head_timeout", 10.0, "close a client connection whose request head is not complete this long "
+           "after it connected (or after the head's first byte, on a kept-alive connection); 0: never (default 10)",
+           flag="--client-head-timeout", mitm="headroom_client_head_timeout", kind="float", metavar="SECONDS",
+           ge=0, le=3600),
+    Option("max_client_connections", 256, "client connections open at once from one source address; more are "
+           "closed at once (0: no cap; default 256)", flag="--max-client-connections",
+           mitm="headroom_max_client_connections", kind="int", metavar="N", ge=0, le=1_000_000),
+    Option("max_connections", 4096, "client connections open at once in all; more are closed at once "
+           "(0: no cap; default 4096)", flag="--max-connections", mitm="headroom_max_connections", kind="int",
+           metavar="N", ge=0, le=1_000_000),
     Option("", "allow", "Destinations resolving to loopback, private, link-local or metadata addresses: allow "
            "(the launcher) or refuse (the proxy subcommand).", mitm="headroom_private_destinations",
            choices=("allow", "refuse")),

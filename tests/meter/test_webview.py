@@ -164,6 +164,10 @@ def test_the_ui_never_shows_a_credential_and_dumps_flows(web_proxy):
     assert status == 200 and SECRET.encode() not in dump  # bodies are dumped as sent; credentials are not
     flows = list(flow_io.FlowReader(io.BytesIO(dump)).stream())
     assert flows and flows[-1].request.headers["authorization"] == "[redacted]"
+    # mitmproxy's proxyauth addon keeps (user, password) in flow.metadata, which a dump carries.
+    user, password = PROXY_AUTH.split(":", 1)
+    assert password.encode() not in dump and password.encode() not in listing
+    assert tuple(flows[-1].metadata["proxyauth"]) == (user, "[redacted]")
 
 
 def test_an_unauthenticated_huge_body_is_refused_at_the_headers(web_proxy):

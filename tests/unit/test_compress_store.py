@@ -68,6 +68,20 @@ def test_age_bound(tmp_path: Path) -> None:
         assert st.get(new) == "new text"
 
 
+def test_storing_an_original_again_renews_its_age(tmp_path: Path) -> None:
+    # A newer rendering pointing at an old original must not outlive it.
+    clock = Clock()
+    with OriginalStore(tmp_path / "a.db", max_age_seconds=100, clock=clock) as st:
+        rid = st.put("shared original")
+        clock.t += 80
+        st.put("shared original")
+        st.put_rendering("newer", Rendering("r", ("t",), rid))
+        clock.t += 70  # 150 s after the first put, 70 s after the second
+        st.evict()
+        assert st.get_rendering("newer") is not None
+        assert st.get(rid) == "shared original"
+
+
 def test_size_bound_evicts_oldest_first(tmp_path: Path) -> None:
     clock = Clock()
     with OriginalStore(tmp_path / "a.db", max_bytes=50_000, clock=clock, evict_every=1, evict_interval_seconds=0) as st:

@@ -146,8 +146,11 @@ class OriginalStore:
         rid = rid or retrieve_id(text)
         stored = _encode(text)
         with self._lock:
+            # Content-addressed: an existing original is the same text, but its age is renewed so it
+            # lives at least as long as the newer rendering about to point at it (as in Redis).
             self._conn.execute(
-                "INSERT OR IGNORE INTO originals(id, text, size, created) VALUES (?, ?, ?, ?)",
+                "INSERT INTO originals(id, text, size, created) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET created = excluded.created",
                 (rid, stored, len(stored), self._clock()),
             )
             self._after_write()

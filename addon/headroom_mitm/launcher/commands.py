@@ -208,6 +208,7 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
                               proxy_auth=proxy_auth)
     # A gateway serves other machines: it does not reach into its own network unless told to.
     config.options["headroom_private_destinations"] = "refuse"
+    _raise_fd_limit(options.max_connections)
     server = EmbeddedProxy(config, addons)
     address = server.start()
     shown = f"[{address.host}]" if ":" in address.host else address.host
@@ -232,6 +233,21 @@ def proxy(options: GlobalOptions, *, listen: str, proxy_auth: str | None) -> int
         if summary:
             print(summary, file=sys.stderr, flush=True)
     return 0 if received.si_signo in (signal.SIGINT, signal.SIGTERM) else 128 + received.si_signo
+
+
+def _raise_fd_limit(connections: int) -> None:
+    """Each client connection holds a descriptor, and its upstream one: lift the soft limit toward
+    the hard one so --max-connections, not EMFILE, is what refuses a client."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = 2 * connections + 256 if connections else 1 << 20
+    want = need if hard == resource.RLIM_INFINITY else min(need, hard)
+    if want > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+    if connections and want < need:
+        print(f"headroom-mitm: --max-connections {connections} needs about {need} open files; "
+              f"this process may open {want}", file=sys.stderr, flush=True)
 
 
 def demo(options: GlobalOptions, *, keep: bool = False) -> int:

@@ -1,5 +1,6 @@
 """What mitmweb shows never holds a credential: headers and URL query secrets are redacted in the
-flow list, its live updates and flow dumps (redact.py decides what is secret). The flows themselves
+flow list, its live updates and flow dumps (which also carry the proxy password mitmproxy's proxyauth
+addon keeps in flow.metadata) (redact.py decides what is secret). The flows themselves
 are untouched: they are what went upstream; only what leaves for the browser is redacted."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Any
 from mitmproxy import http
 from mitmproxy.tools.web import app as web_app
 
+from ..flowdata import PROXY_AUTH
 from ..redact import REDACTED, SENSITIVE_HEADERS, redact_url
 
 
@@ -38,6 +40,9 @@ def redacted_copy(flow: Any) -> Any:
             for name in {k.lower() for k in message.headers if k.lower() in SENSITIVE_HEADERS}:
                 message.headers[name] = REDACTED
         copy.request.path = redact_url(copy.request.path)
+    auth = copy.metadata.get(PROXY_AUTH)
+    if isinstance(auth, tuple) and len(auth) == 2:  # mitmproxy's proxyauth addon: (user, password)
+        copy.metadata[PROXY_AUTH] = (auth[0], REDACTED)
     return copy
 
 
