@@ -5,8 +5,12 @@ from __future__ import annotations
 import base64
 import http.client
 import json
+import os
+import signal
 import socket
 import ssl
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -188,3 +192,28 @@ def connect_status(proxy_port: int, target: str) -> tuple[int, bytes]:
                 break
             data += chunk
     return int(data.split(b" ", 2)[1]), data
+
+
+def start_gateway(tmp: Path, *global_args: str, auth_args: tuple[str, ...] = (), env: dict | None = None,
+                  ) -> tuple[subprocess.Popen[str], int]:
+    """A real `headroom-mitm proxy` on an ephemeral loopback port, its state under tmp/state."""
+    argv = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(tmp / "state"), *global_args,
+            "proxy", "--listen", "127.0.0.1:0", *auth_args]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
+    line = proc.stdout.readline() if proc.stdout is not None else ""
+    if "listening on" not in line:
+        proc.kill()
+        raise AssertionError(f"gateway did not start: {line!r} {proc.stderr.read() if proc.stderr else ''}")
+    return proc, int(line.rsplit(":", 1)[1])
+
+
+def stop_gateway(proc: subprocess.Popen[str]) -> str:
+    """SIGTERM (SIGKILL after 15 s); returns what the gateway wrote on stderr."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.communicate(timeout=15)[1]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.communicate()[1]

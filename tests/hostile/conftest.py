@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import signal
 import socket
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.faults import FaultyUpstream
+from tests.support import start_gateway, stop_gateway
 
 AUTH = "gw:gateway-secret-PW"
 LLM = "llm.gw.test"  # model rules apply here
@@ -48,25 +46,10 @@ class Gateway:
 
 def start(tmp: Path, *args: str, auth_args: tuple[str, ...] = ("--proxy-auth", AUTH), env: dict | None = None,
           ) -> tuple[subprocess.Popen, int]:
-    argv = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(tmp / "state"), *args,
-            "proxy", "--listen", "127.0.0.1:0", *auth_args]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})
-    line = proc.stdout.readline()
-    if "listening on" not in line:
-        proc.kill()
-        raise AssertionError(f"gateway did not start: {line!r} {proc.stderr.read()}")
-    return proc, int(line.rsplit(":", 1)[1])
+    return start_gateway(tmp, *args, auth_args=auth_args, env=env)
 
 
-def stop(proc: subprocess.Popen) -> str:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-    try:
-        return proc.communicate(timeout=15)[1]
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        return proc.communicate()[1]
+stop = stop_gateway
 
 
 @pytest.fixture(scope="module")

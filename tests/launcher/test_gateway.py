@@ -19,32 +19,17 @@ from pathlib import Path
 
 from headroom_mitm.audit.verify import verify
 from tests.faults import FaultyUpstream, server_tls_context
+from tests.support import start_gateway as shared_start, stop_gateway
 
 AUTH = "gw:gateway-secret-PW"
 LLM = "llm.gw.test"
 
 
 def start_gateway(tmp_path: Path, *global_args: str, extra_env: dict | None = None) -> tuple[subprocess.Popen, int]:
-    argv = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(tmp_path / "state"), *global_args,
-            "proxy", "--listen", "127.0.0.1:0", "--proxy-auth", AUTH]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(extra_env or {})})
-    line = proc.stdout.readline()
-    if "listening on" not in line:
-        proc.kill()
-        raise AssertionError(f"gateway did not start: {line!r} {proc.stderr.read()}")
-    return proc, int(line.rsplit(":", 1)[1])
+    return shared_start(tmp_path, *global_args, auth_args=("--proxy-auth", AUTH), env=extra_env)
 
 
-def stop(proc: subprocess.Popen) -> str:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-    try:
-        _, err = proc.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, err = proc.communicate()
-    return err
+stop = stop_gateway
 
 
 def audit_lines(tmp_path: Path) -> list[dict]:
