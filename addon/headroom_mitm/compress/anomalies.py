@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .lines import FAIL, LineIndex, candidates, severity
+from .lines import FAIL, LineIndex, candidates, severity, shape
 from .lossless import _Num
 
 _DIGITS = str.maketrans("0123456789", "0000000000")
@@ -74,4 +74,60 @@ def pick(items: list[object], limit: int) -> list[int]:
             out.append(i)
             if len(out) >= limit:
                 break
+    return out
+
+
+# A finding record, by the names reporters give its fields (ruff, pylint, shellcheck json1, gcc's
+# JSON, SARIF, eslint -f json …): how bad it is, which rule, which file, what it says.
+_LEVEL_KEYS = ("level", "severity", "type", "kind")
+_CODE_KEYS = ("code", "ruleid", "rule", "ruleId", "message-id", "symbol", "check", "option", "rule_id")
+_FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath")
+_TEXT_KEYS = ("message", "msg", "text", "description")
+_ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker"})
+_WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS))
+
+
+def _leaves(record: dict) -> dict[str, object]:
+    """The first scalar under each wanted key, looked for a few levels down (SARIF nests the
+    file in locations[0].physicalLocation.artifactLocation.uri, the text in message.text)."""
+    found: dict[str, object] = {}
+    stack: list[tuple[object, int]] = [(record, 0)]
+    budget = 64
+    while stack and budget > 0:
+        v, depth = stack.pop(0)
+        budget -= 1
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if isinstance(x, (dict, list)):
+                    if depth < 4:
+                        stack.append((x, depth + 1))
+                elif k in _WANTED and k not in found:
+                    found[k] = x
+        elif isinstance(v, list) and v and depth < 4:
+            stack.append((v[0], depth + 1))
+    return found
+
+
+def findings(items: list[object]) -> list[int]:
+    """Members that are diagnostics (a message with a level or a rule code): every error-level
+    one, and the first of each distinct (rule code or message shape, file)."""
+    out: list[int] = []
+    seen: set[tuple[str, str]] = set()
+    for i, x in enumerate(items):
+        if not isinstance(x, dict):
+            continue
+        f = _leaves(x)
+        text = next((f[k] for k in _TEXT_KEYS if isinstance(f.get(k), str)), None)
+        level = next((f[k] for k in _LEVEL_KEYS if isinstance(f.get(k), str)), None)
+        code = next((f[k] for k in _CODE_KEYS if isinstance(f.get(k), (str, int)) and not isinstance(f.get(k), bool)), None)
+        if text is None or (level is None and code is None):
+            continue
+        if isinstance(level, str) and level.lower() in _ERROR_LEVELS:
+            out.append(i)
+            continue
+        where = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")
+        key = (str(code) if code is not None else shape(text)[:80], where)
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
     return out
