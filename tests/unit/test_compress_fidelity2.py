@@ -134,3 +134,19 @@ def test_a_header_row_repeated_over_each_finding_gives_way_to_the_rows_under_it(
     lines += ["", "Total issues: 192"]
     _, out = _lossy("\n".join(lines) + "\n")
     assert all(r in out for r in rows)
+
+
+def test_json_lines_are_read_as_lines_every_error_record_kept() -> None:
+    rng = random.Random(8)
+    lines, errors = [], []
+    for i in range(400):
+        level = "error" if i % 41 == 7 else rng.choice(["debug", "info", "info"])
+        rec = {"ts": f"2026-11-30T10:{i // 60:02d}:{i % 60:02d}Z", "level": level, "msg": "charged" if level != "error" else "charge rejected",
+               "order": f"ord-{1000 + i}", "amount": rng.randint(10, 999)}
+        lines.append(json.dumps(rec))
+        if level == "error":
+            errors.append(lines[-1])
+    name, out = _lossy("\n".join(lines) + "\n")
+    assert name != "json_outline"
+    assert all(e in out for e in errors)
+    assert len(out) < len("\n".join(lines)) / 2
