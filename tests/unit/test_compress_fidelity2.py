@@ -150,3 +150,16 @@ def test_json_lines_are_read_as_lines_every_error_record_kept() -> None:
     assert name != "json_outline"
     assert all(e in out for e in errors)
     assert len(out) < len("\n".join(lines)) / 2
+
+
+def test_only_the_first_marker_of_a_rendering_repeats_the_tool_and_id() -> None:
+    lines = []
+    for i in range(600):
+        lines.append(f"step {i}: copied file_{i}.dat ({i * 37 % 1000} bytes)")
+        if i % 50 == 25:
+            lines.append(f"error: checksum mismatch in file_{i}.dat at offset {i * 4}")
+    _, out = _lossy("\n".join(lines) + "\n")
+    markers = [m for m in out.split("\n") if m.startswith("[… ")]
+    assert len(markers) >= 3
+    assert S.retrieve_tool in markers[0] and " id=hr_" in markers[0]
+    assert all(S.retrieve_tool not in m and m.endswith(", same id …]") for m in markers[1:])
