@@ -129,8 +129,13 @@ def test_a_header_row_repeated_over_each_finding_gives_way_to_the_rows_under_it(
                 title = " ".join(rng.sample(words, 3))
             seen.add(title)
             row = f"{k + 1:>5}  Clarity       {title:<24} Something about this line should change."
-            lines += [f"Line {k + 1}: RUN step {k}", "Issue  Category      Title                 Description", row, ""]
+            lines += [f"Line {k + 1}: RUN step {k}", "Issue  Category      Title                 Description", row]
             rows.append(row)
+            if k % 3 == 1:  # a second finding on the same line: a second row under the one header
+                second = f"{k + 1:>5}  Optimization  {title[::-1]:<24} Consider something else here."
+                lines.append(second)
+                rows.append(second)
+            lines.append("")
     lines += ["", "Total issues: 192"]
     _, out = _lossy("\n".join(lines) + "\n")
     assert all(r in out for r in rows)
@@ -163,3 +168,19 @@ def test_only_the_first_marker_of_a_rendering_repeats_the_tool_and_id() -> None:
     assert len(markers) >= 3
     assert S.retrieve_tool in markers[0] and " id=hr_" in markers[0]
     assert all(S.retrieve_tool not in m and m.endswith(", same id …]") for m in markers[1:])
+
+
+def test_a_process_that_exited_with_a_nonzero_status_is_a_failure() -> None:
+    rng = random.Random(9)
+    lines = []
+    for i in range(300):
+        pid = 9300 + i % 7
+        name = "".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(3, 9)))
+        call = rng.choice(["openat(", "newfstatat(", "readlink(", "statx("])
+        flags = " ".join(rng.sample(["O_RDONLY", "O_CLOEXEC", "O_DIRECTORY", "AT_EMPTY_PATH", "O_NOFOLLOW"], rng.randint(1, 5)))
+        lines.append(f'[pid  {pid}] {call}"/usr/lib/{name}.so" {flags}) = {3 + i % 5}')
+        if i == 137:
+            lines.append(f"[pid  {pid}] +++ exited with 1 +++")
+    lines.append("+++ exited with 0 +++")
+    _, out = _lossy("\n".join(lines) + "\n")
+    assert "+++ exited with 1 +++" in out

@@ -70,7 +70,7 @@ _FAIL_WORDS = (
     "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
     "core dumped", "undefined reference", "assert", "expected", "not ok", "✕", "✗", "✘", "×", "●",
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
-    "*** ", "killed", "exited (", "exit code", "exit status", "crash", "unhandled", "refused",
+    "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
     "conflict", "not installed", "but you have",
 )  # fmt: skip
@@ -98,7 +98,7 @@ _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\berrors?: 0\b")
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
-_EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]")
+_EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:code |status )?[1-9]")
 _WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue")
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
 _PASSING = re.compile(

@@ -189,8 +189,14 @@ def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
             k = i + 1
             while k < n and not lines[k].strip():
                 k += 1
-            if k < n:
-                sev.setdefault(k, ln.WARN)
+            if k >= n:
+                continue
+            # every row of the table under it (a continuation line is indented further)
+            indent = len(lines[k]) - len(lines[k].lstrip())
+            while k < n and lines[k].strip() and lines[k] not in headers:
+                if len(lines[k]) - len(lines[k].lstrip()) == indent:
+                    sev.setdefault(k, ln.WARN)
+                k += 1
 
 
 def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
