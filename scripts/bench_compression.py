@@ -301,7 +301,7 @@ def main() -> int:
     rows = []
     for k, it in enumerate(items):
         o = ours[it["key"]]
-        row = {"id": it["id"], "kind": it["kind"], "family": it["family"], "split": it["split"],
+        row = {"id": it["id"], "kind": it["kind"], "family": it["family"], "split": it["split"], "source": it["source"],
                "needles": len(it["needles"]), "tok_before": counts[k],
                "headroom-mitm": {"tok_after": counts[n + k], "kept": sum(needle_kept(x, o["text"]) for x in it["needles"]),
                                  "lost": [x for x in it["needles"] if not needle_kept(x, o["text"])][:5],
@@ -321,6 +321,14 @@ def main() -> int:
         if part:
             out.append(f"\n### {split} ({len(part)} items, {len({r['kind'] for r in part})} kinds)\n")
             out += table(part, engines, "family")
+    held = [r for r in rows if r["split"] == "heldout"]
+    for label, srcs in (("held-out, old items", ("data.json", "diagnostics.json", "opencode.json", "more.json")),
+                        ("held-out, round 1 (wide.json)", ("wide.json",)), ("held-out, round 2 (wide2.json)", ("wide2.json",))):
+        part = [r for r in held if r["source"] in srcs]
+        if part:
+            out.append(f"\n### {label} ({len(part)} items, {len({r['kind'] for r in part})} kinds)\n")
+            t = table(part, engines, "family")
+            out += t[:2] + t[-1:]
     fresh = [r for r in rows if r["split"] != "legacy"]
     out.append("\n### invariants on every item\n")
     out.append(f"- kept lines rewritten by a lossy transform: {sum(r['rewritten'] for r in rows)}")

@@ -3,9 +3,9 @@ survive any sampling beside the head and the tail."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 
-from .lines import FAIL, LineIndex, candidates, severity
+from .lines import FAIL, LineIndex, candidates, severity, shape
 from .lossless import _Num
 
 _DIGITS = str.maketrans("0123456789", "0000000000")
@@ -74,4 +74,79 @@ def pick(items: list[object], limit: int) -> list[int]:
             out.append(i)
             if len(out) >= limit:
                 break
+    return out
+
+
+# A finding record, by the names reporters give its fields (ruff, pylint, shellcheck json1, gcc's
+# JSON, SARIF, eslint -f json …): how bad it is, which rule, which file, what it says.
+_LEVEL_KEYS = ("level", "severity", "type", "kind")
+_CODE_KEYS = ("code", "ruleid", "rule", "ruleId", "message-id", "symbol", "check", "option", "rule_id")
+_FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath")
+_TEXT_KEYS = ("message", "msg", "text", "description")
+_ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker"})
+_WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS))
+_RANK_KEYS = frozenset((*_LEVEL_KEYS, *_CODE_KEYS))
+
+
+def _leaves(record: dict) -> dict[str, object]:
+    """The first scalar under each wanted key, looked for a few levels down (SARIF nests the
+    file in locations[0].physicalLocation.artifactLocation.uri, the text in message.text)."""
+    found = {k: v for k, v in record.items() if k in _WANTED and not isinstance(v, (dict, list))}
+    keys = found.keys()
+    if not (keys.isdisjoint(_TEXT_KEYS) or keys.isdisjoint(_FILE_KEYS) or keys.isdisjoint(_RANK_KEYS)):
+        return found  # a flat record: nothing to look for further down
+    found = {}
+    stack: deque[tuple[object, int]] = deque([(record, 0)])
+    budget = 64
+    while stack and budget > 0:
+        v, depth = stack.popleft()
+        budget -= 1
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if isinstance(x, (dict, list)):
+                    if depth < 4:
+                        stack.append((x, depth + 1))
+                elif k in _WANTED and k not in found:
+                    found[k] = x
+        elif isinstance(v, list) and v and depth < 4:
+            stack.append((v[0], depth + 1))
+    return found
+
+
+def _first(f: dict[str, object], keys: tuple[str, ...], kinds: type | tuple[type, ...] = str) -> object:
+    for k in keys:
+        v = f.get(k)
+        if v is not None and isinstance(v, kinds) and v is not True and v is not False:
+            return v
+    return None
+
+
+def _is_finding(f: dict[str, object]) -> bool:
+    return any(isinstance(f.get(k), str) for k in _TEXT_KEYS) and any(f.get(k) is not None for k in _LEVEL_KEYS + _CODE_KEYS)
+
+
+def findings(items: list[object]) -> list[int]:
+    """Members that are diagnostics (a message with a level or a rule code): every error-level
+    one, and the first of each distinct (rule code or message shape, file)."""
+    out: list[int] = []
+    seen: set[tuple[str, str]] = set()
+    if not any(_is_finding(_leaves(x)) for x in items[:8] if isinstance(x, dict)):
+        return out  # records of another kind (packages, rows): judged on a sample, not walked
+    for i, x in enumerate(items):
+        if not isinstance(x, dict):
+            continue
+        f = _leaves(x)
+        text = _first(f, _TEXT_KEYS)
+        level = _first(f, _LEVEL_KEYS)
+        code = _first(f, _CODE_KEYS, (str, int))
+        if text is None or (level is None and code is None):
+            continue
+        if isinstance(level, str) and level.lower() in _ERROR_LEVELS:
+            out.append(i)
+            continue
+        where = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")
+        key = (str(code) if code is not None else shape(text)[:80], where)
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
     return out

@@ -70,9 +70,9 @@ _FAIL_WORDS = (
     "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
     "core dumped", "undefined reference", "assert", "expected", "not ok", "✕", "✗", "✘", "×", "●",
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
-    "*** ", "killed", "exited (", "exit code", "exit status", "crash", "unhandled", "refused",
+    "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
-    "conflict",
+    "conflict", "not installed", "but you have",
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
@@ -87,6 +87,7 @@ _FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, N
 _FAIL_PHRASES = (
     "segmentation fault", "core dumped", "undefined reference", "no such file", "not found", "could not",
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
+    "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
 )  # fmt: skip
 _FAIL_MARKS = "✕✗✘×●"
 _PHRASES = re.compile("|".join(re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
@@ -97,7 +98,7 @@ _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\berrors?: 0\b")
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
-_EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]")
+_EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:code |status )?[1-9]")
 _WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue")
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
 _PASSING = re.compile(
@@ -126,7 +127,7 @@ _PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 # A lint or compiler code: F401, E0382, TS2345, SC2086, W0612, [-Wunused-variable], no-unused-vars
 _CODE = re.compile(
     r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\[([A-Z]{1,4}\d{2,5})[:\]]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
-    r"|\[([\w-]+)\]\s*$"
+    r"|\[([\w-]+)\]\s*$|\|\s*([A-Z]{1,4}\d{2,5})\s*\|"
 )
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 

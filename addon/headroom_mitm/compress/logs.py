@@ -50,8 +50,13 @@ _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
 _ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
-_BARE_PATH = re.compile(r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$")
-_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}:?[ \t]*\n")
+_BARE_PATH = re.compile(
+    r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
+    r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
+)
+_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}(?::?|\] [A-Z]+)[ \t]*\n")
+# A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
+_CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
 _TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
@@ -59,6 +64,8 @@ _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 _HEADER = re.compile(r"\s*(?:●|[_=\-#*~]{3,} ?\S|--- FAIL|\d+\) \S)")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
+_HAS_DIGIT = re.compile(r"\d")
+_CELL_GAP = re.compile(r"\s{2,}")
 _AFTER = 8  # lines after a failure that belong to it at most
 _TAIL = 40  # summaries are looked for in the last lines
 
@@ -149,8 +156,10 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     # test, pytest warnings), which report failures when anything failed.
     placed = index.where(_LOCATED, probe=_PLACE)
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
+    lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     for i in lint:
         sev.setdefault(i, ln.WARN)
+    _header_rows_to_findings(lines, sev)
     for k in index.where(_ARROW, ("-->",)):
         for i in (k - 1, k - 2):
             if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
@@ -163,6 +172,31 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
         if i not in sev:
             sev[i] = level
     return sev, passing
+
+
+def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
+    """A warning-worded line printed verbatim three times or more and shaped like column titles
+    (three or more digit-free cells apart by runs of spaces) is a table's header repeated over each
+    finding (dockerfilelint's "Issue  Category  Title  Description"): the finding is the row under
+    it, not the header."""
+    warned = [i for i, s in sev.items() if s == ln.WARN]
+    counts = Counter(lines[i] for i in warned)
+    headers = {t for t, c in counts.items() if c >= 3 and not _HAS_DIGIT.search(t) and len(_CELL_GAP.split(t.strip())) >= 3}
+    n = len(lines)
+    for i in warned:
+        if lines[i] in headers:
+            del sev[i]
+            k = i + 1
+            while k < n and not lines[k].strip():
+                k += 1
+            if k >= n:
+                continue
+            # every row of the table under it (a continuation line is indented further)
+            indent = len(lines[k]) - len(lines[k].lstrip())
+            while k < n and lines[k].strip() and lines[k] not in headers:
+                if len(lines[k]) - len(lines[k].lstrip()) == indent:
+                    sev.setdefault(k, ln.WARN)
+                k += 1
 
 
 def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:

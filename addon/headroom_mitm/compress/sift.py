@@ -98,6 +98,14 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     return name, tf.LossyResult(out, text, rid)
 
 
+def _json_lines(text: str) -> bool:
+    """One JSON object or array per line (judged on the first and last lines): a stream of
+    records, not one document."""
+    lines = text.split("\n", 40)[:40] + text.rsplit("\n", 40)[-40:]
+    lines = [x.strip() for x in lines if x.strip()]
+    return len(lines) >= 10 and all(looks_json(x) for x in lines)
+
+
 def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple[str, tf.LossyResult]]:
     """The lossy renderings that fit this text's shape (at most one per shape)."""
     found: list[tuple[str, tf.LossyResult]] = []
@@ -107,7 +115,9 @@ def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple
             res = st.json_outline(text, s)
             if res is not None:
                 found.append(("json_outline", res))
-        return found
+        if found or not _json_lines(bs):
+            return found
+        # JSON Lines (structured logs, `-O json` reporters): one record a line, read as lines
     line = _line_lossy(text, s)
     if line is not None:
         return [line] if line else []

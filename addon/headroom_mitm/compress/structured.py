@@ -109,7 +109,10 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
         n = len(items)
         keep = set(range(min(s.json_head_items, n))) | set(range(max(0, n - s.json_tail_items), n))
         keep |= {i for i, (k, v) in enumerate(items) if _referenced(k, v, refs)}
-        keep |= set(anomalies.pick([v for _, v in items], s.json_max_anomalies))
+        values = [v for _, v in items]
+        keep |= set(anomalies.pick(values, s.json_max_anomalies))
+        if isinstance(values[0], dict):
+            keep |= set(anomalies.findings(values))  # diagnostics outrank sampling
         return sorted(keep)
 
     def walk(v: object, path: str) -> str:

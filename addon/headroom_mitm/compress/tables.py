@@ -61,6 +61,13 @@ def delimited(lines: list[str]) -> bool:
     return any(d in ",\t;" and width >= 3 for d, width in _delimiters(sample))
 
 
+def _comma_in_cell(sample: list[str]) -> bool:
+    """Most lines' first comma comes after four whitespace-separated fields: it sits inside a
+    column of an aligned table, not between records' fields (nor in a log's timestamp)."""
+    deep = sum(1 for s in sample if len(s.partition(",")[0].split()) >= 4)
+    return deep >= 0.8 * len(sample)
+
+
 def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     """(line numbers of the table's rows, their cells): by a delimiter, by a fixed number of
     whitespace-separated fields, or by aligned columns whose last one may hold spaces. The
@@ -69,16 +76,18 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     if len(nonblank) < _MIN_ROWS:
         return None
     sample = [lines[i] for i in nonblank[:60]]
-    for delim, width in _delimiters(sample):
+    widths = Counter(min(len(s.split()), 12) for s in sample)
+    width, count = widths.most_common(1)[0]
+    for delim, dwidth in _delimiters(sample):
+        if delim == "," and dwidth < 3 and width >= 4 and _comma_in_cell(sample):
+            continue  # a comma inside one cell of a whitespace table (lsof's DEVICE "254,0")
         try:
             parsed = list(csv.reader([lines[i] for i in nonblank], delimiter=delim))
         except csv.Error:
             continue
-        rows = [(i, r) for i, r in zip(nonblank, parsed) if len(r) == width]
+        rows = [(i, r) for i, r in zip(nonblank, parsed) if len(r) == dwidth]
         if len(rows) >= 0.7 * len(nonblank):
             return [i for i, _ in rows], [r for _, r in rows]
-    widths = Counter(min(len(s.split()), 12) for s in sample)
-    width, count = widths.most_common(1)[0]
     if width < 3:
         return None
     if count >= 0.7 * len(sample):  # records of a fixed number of fields, aligned or not
