@@ -63,20 +63,10 @@ def _retrieve(rid: str, s: CompressionSettings) -> str:
 
 
 def gap_marker(text: str, rid: str, s: CompressionSettings):
-    """The marker for a run of left-out lines of `text`, as select.render wants it. The first
-    marker of a rendering names the retrieve tool and the id; the later ones only say "same id"
-    (an id is ~20 tokens, and a many-gap rendering repeated it in every marker)."""
+    """The marker for a run of left-out lines of `text`, as select.render wants it. Every marker
+    names the retrieve tool and the id: any one of them alone says how to get the lines back."""
     total = _total_lines(text)
-    said = False
-
-    def marker(first: int, last: int, count: int) -> str:
-        nonlocal said
-        if said:
-            return f"[… {count:,} lines elided (lines {first}–{last} of {total}), same id …]"
-        said = True
-        return _lines_marker(count, first, last, total, rid, s)
-
-    return marker
+    return lambda first, last, count: _lines_marker(count, first, last, total, rid, s)
 
 
 # --------------------------------------------------------------------------- dedupe_lines
