@@ -130,7 +130,8 @@ def bench_latency(args: argparse.Namespace, tmp: Path) -> dict:
         children.append(bare)
         headroom = Child(
             headroom_main, str(headroom_confdir.directory), str(tmp / "scratch"), str(bench_ca),
-            str(tmp / "headroom-state"), auth, args.headroom_option, args.hook_timing,
+            str(tmp / "headroom-state"), auth, args.headroom_option,
+            str(args.profile_hooks.resolve()) if args.profile_hooks else args.hook_timing,
         )
         children.append(headroom)
 
@@ -158,7 +159,7 @@ def bench_latency(args: argparse.Namespace, tmp: Path) -> dict:
         upstream.pipe.send("stop")
         upstream_connections = upstream.pipe.recv() if upstream.pipe.poll(10) else None
         hook_times: dict[str, list[float]] = {}
-        if args.hook_timing:
+        if args.hook_timing or args.profile_hooks:
             headroom.pipe.send("stop")
             if headroom.pipe.poll(10):
                 hook_times = headroom.pipe.recv()
@@ -375,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="override a GlobalOptions field for the headroom path, e.g. compress=false (repeatable)")
     parser.add_argument("--hook-timing", action="store_true",
                         help="time each headroom-mitm addon hook inside the proxy process and report the heaviest")
+    parser.add_argument("--profile-hooks", type=Path, metavar="PATH",
+                        help="with hook timing, write a cProfile of the synchronous hooks to PATH (pstats)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results as JSON")
     args = parser.parse_args(argv)
     args.rounds = args.rounds or (3 if args.quick else 10)
