@@ -56,9 +56,17 @@ from bench_payload import REPLY, build_body  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 PATHS = ("direct", "mitmproxy", "headroom")
-TARGET_ADDED_P50_MS = 2.0
-TARGET_RATIO = 1.10
-TARGET_STARTUP_S = 0.5
+TARGET_ADDED_RATIO = 1.25  # issue #14: headroom-mitm's added p50 ≤ 1.25 × bare mitmproxy's added p50
+TARGET_STARTUP_S = 0.2  # issue #14: `headroom-mitm opencode --version` ≤ 0.2 s over `opencode --version`
+
+
+def cpu_seconds(pid: int) -> float:
+    """user + system CPU time a process has used so far (Linux /proc; 0.0 where it is missing)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 # --------------------------------------------------------------------------------------------
@@ -144,13 +152,19 @@ def bench_latency(args: argparse.Namespace, tmp: Path) -> dict:
             for _ in range(args.warmup):
                 post(conn, body, upstream.port)
         samples: dict[str, list[float]] = {p: [] for p in PATHS}
+        # CPU the proxy process spends while its own path is measured (the other proxy is idle then)
+        proxy_pid = {"mitmproxy": bare.process.pid, "headroom": headroom.process.pid}
+        proxy_cpu: dict[str, float] = {"mitmproxy": 0.0, "headroom": 0.0}
         socks = {name: id(conn.sock) for name, conn in conns.items()}
         for rnd in range(args.rounds):
             order = PATHS[rnd % 3:] + PATHS[:rnd % 3]  # rotate who goes first
             for name in order:
                 conn = conns[name]
+                cpu_before = cpu_seconds(proxy_pid[name]) if name in proxy_pid else 0.0
                 for _ in range(args.requests):
                     samples[name].append(post(conn, body, upstream.port))
+                if name in proxy_pid:
+                    proxy_cpu[name] += cpu_seconds(proxy_pid[name]) - cpu_before
             print(f"  round {rnd + 1}/{args.rounds}: " + "  ".join(
                 f"{n} p50 {statistics.median(samples[n][-args.requests:]) * 1e3:.2f} ms" for n in PATHS), file=sys.stderr)
         reused = all(id(conn.sock) == socks[name] for name, conn in conns.items())
@@ -183,6 +197,11 @@ def bench_latency(args: argparse.Namespace, tmp: Path) -> dict:
     direct = result["paths"]["direct"]["p50_ms"]
     for name in ("mitmproxy", "headroom"):
         result["paths"][name]["added_p50_ms"] = result["paths"][name]["p50_ms"] - direct
+    for name, spent in proxy_cpu.items():
+        result["paths"][name]["proxy_cpu_ms_per_request"] = spent * 1e3 / (args.rounds * args.requests)
+    cpu_bare = result["paths"]["mitmproxy"]["proxy_cpu_ms_per_request"]
+    result["headroom_over_mitmproxy_cpu"] = (result["paths"]["headroom"]["proxy_cpu_ms_per_request"] / cpu_bare
+                                             if cpu_bare > 0 else float("nan"))
     bare_added = result["paths"]["mitmproxy"]["added_p50_ms"]
     head_added = result["paths"]["headroom"]["added_p50_ms"]
     result["headroom_over_mitmproxy_p50"] = result["paths"]["headroom"]["p50_ms"] / result["paths"]["mitmproxy"]["p50_ms"]
@@ -198,10 +217,7 @@ def bench_latency(args: argparse.Namespace, tmp: Path) -> dict:
             key=lambda r: -r["total_ms_per_request"],
         )
     result["headroom_options"] = args.headroom_option
-    result["targets"] = {
-        "headroom_added_p50_ms<=2": head_added <= TARGET_ADDED_P50_MS,
-        "headroom_p50_within_10pct_of_mitmproxy": result["headroom_over_mitmproxy_p50"] <= TARGET_RATIO,
-    }
+    result["targets"] = {"headroom_added_over_mitmproxy_added<=1.25": result["headroom_over_mitmproxy_added_p50"] <= TARGET_ADDED_RATIO}
     return result
 
 
@@ -277,7 +293,7 @@ def bench_startup(args: argparse.Namespace, tmp: Path) -> dict:
                                 - result["commands"]["opencode --version"]["min_s"])
     result["overhead_cpu_median_s"] = (result["commands"]["headroom-mitm opencode --version"]["cpu_median_s"]
                                        - result["commands"]["opencode --version"]["cpu_median_s"])
-    result["targets"] = {"overhead<=0.5s": result["overhead_median_s"] <= TARGET_STARTUP_S}
+    result["targets"] = {"overhead<=0.2s": result["overhead_median_s"] <= TARGET_STARTUP_S}
     if args.profile_imports:
         result["import_profile"] = import_profile(env)
     return result
@@ -315,23 +331,25 @@ def markdown(result: dict) -> str:
                    f"{lat['body_bytes']} B body, one client connection per path: {lat['one_connection_per_path']}; "
                    f"TLS connections the upstream accepted in all: {lat['upstream_connections_accepted']}")
         out.append("")
-        out.append("| path | p50 (ms) | p99 (ms) | added p50 vs direct (ms) |")
-        out.append("|---|---:|---:|---:|")
+        out.append("| path | p50 (ms) | p99 (ms) | added p50 vs direct (ms) | proxy CPU per request (ms) |")
+        out.append("|---|---:|---:|---:|---:|")
         for name in PATHS:
             p = lat["paths"][name]
             added = f"{p['added_p50_ms']:+.2f}" if "added_p50_ms" in p else "—"
+            cpu = f"{p['proxy_cpu_ms_per_request']:.3f}" if "proxy_cpu_ms_per_request" in p else "—"
             label = {"direct": "direct", "mitmproxy": "bare mitmproxy", "headroom": "headroom-mitm"}[name]
-            out.append(f"| {label} | {p['p50_ms']:.2f} | {p['p99_ms']:.2f} | {added} |")
+            out.append(f"| {label} | {p['p50_ms']:.2f} | {p['p99_ms']:.2f} | {added} | {cpu} |")
         head = lat["paths"]["headroom"]
         out.append("")
         out.append("| comparison | value | target |")
         out.append("|---|---:|---|")
-        out.append(f"| headroom-mitm added p50 | {head['added_p50_ms']:.2f} ms | ≤ {TARGET_ADDED_P50_MS} ms "
-                   f"({'met' if lat['targets']['headroom_added_p50_ms<=2'] else 'not met'}) |")
-        out.append(f"| headroom-mitm p50 / bare mitmproxy p50 | {lat['headroom_over_mitmproxy_p50']:.3f} | ≤ {TARGET_RATIO} "
-                   f"({'met' if lat['targets']['headroom_p50_within_10pct_of_mitmproxy'] else 'not met'}) |")
+        met = "met" if lat["targets"]["headroom_added_over_mitmproxy_added<=1.25"] else "not met"
+        out.append(f"| headroom-mitm added p50 / bare mitmproxy added p50 | {lat['headroom_over_mitmproxy_added_p50']:.2f} "
+                   f"| ≤ {TARGET_ADDED_RATIO} ({met}) |")
+        out.append(f"| headroom-mitm added p50 | {head['added_p50_ms']:.2f} ms | |")
+        out.append(f"| headroom-mitm p50 / bare mitmproxy p50 | {lat['headroom_over_mitmproxy_p50']:.3f} | |")
         out.append(f"| same, median of per-round ratios | {lat['headroom_over_mitmproxy_p50_paired']:.3f} | |")
-        out.append(f"| headroom-mitm added / bare mitmproxy added | {lat['headroom_over_mitmproxy_added_p50']:.2f} | |")
+        out.append(f"| proxy CPU per request, headroom-mitm / bare mitmproxy | {lat['headroom_over_mitmproxy_cpu']:.2f} | |")
     if lat and lat.get("hook_timing"):
         out.append("")
         out.append("| headroom-mitm addon hook (in-process timer) | calls | p50 (ms) | ms per request |")
@@ -349,7 +367,7 @@ def markdown(result: dict) -> str:
             out.append(f"| `{name}` | {c['median_s']:.3f} | {c['min_s']:.3f} | {c['max_s']:.3f} | {c['cpu_median_s']:.3f} |")
         out.append("")
         out.append(f"Launcher overhead (median wall difference): **{st['overhead_median_s']:.3f} s** "
-                   f"(target ≤ {TARGET_STARTUP_S} s: {'met' if st['targets']['overhead<=0.5s'] else 'not met'}); "
+                   f"(target ≤ {TARGET_STARTUP_S} s: {'met' if st['targets']['overhead<=0.2s'] else 'not met'}); "
                    f"difference of minimums {st['overhead_min_s']:.3f} s; CPU-time difference {st['overhead_cpu_median_s']:.3f} s")
         if st.get("import_profile"):
             out.append("")
