@@ -4,6 +4,7 @@ name is normalised and recognised as loopback. Dependency-free (standard library
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import os
 import re
@@ -114,6 +115,7 @@ def ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # asked several times per request, of a handful of names
 def is_loopback_host(host: str, *, unspecified: bool = True) -> bool:
     """localhost, *.localhost, 127.0.0.0/8, ::1 (also IPv4-mapped), and the unspecified addresses.
 
