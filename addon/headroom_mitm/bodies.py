@@ -143,20 +143,25 @@ def _zstd_bounded(data: bytes, limit: int) -> bytes:
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 # Once escapes are gone, a JSON string is a quote, non-quotes, a quote.
 _STRING = re.compile(rb'"[^"]*"')
+_SPLIT_QUOTES = 1 << 16  # above this, a regex (no list of pieces) skips the strings
 _DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in _DEPTH_STEP and b != ord('"'))
 
 
 def json_depth(raw: bytes) -> int:
     """How deep `raw` nests (strings skipped), in C-speed passes: no input can make it recurse.
-    Escapes go first, then every byte but quotes and brackets, then the strings: what is left is the
-    brackets outside strings (twice as fast as skipping strings with one regex over the whole body)."""
-    opening = raw.count(b"[") + raw.count(b"{")
+    Only quotes and brackets are kept (escapes dropped first); with escapes gone, quotes alternate
+    opening and closing strings, so every other piece between quotes is outside the strings."""
+    kept = raw.translate(None, _NOT_STRUCTURE)
+    opening = kept.count(b"[") + kept.count(b"{")
     if opening <= MAX_JSON_DEPTH:
         return opening  # an upper bound, cheap and enough
     if b"\\" in raw:
-        raw = _ESCAPE.sub(b"", raw)
-    brackets = _STRING.sub(b"", raw.translate(None, _NOT_STRUCTURE)).replace(b'"', b"")
+        kept = _ESCAPE.sub(b"", raw).translate(None, _NOT_STRUCTURE)
+    if kept.count(b'"') <= _SPLIT_QUOTES:
+        brackets = b"".join(kept.split(b'"')[::2])
+    else:  # bounded memory for a body of quotes
+        brackets = _STRING.sub(b"", kept).replace(b'"', b"")
     return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
 
 

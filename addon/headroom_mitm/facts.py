@@ -53,16 +53,21 @@ _FORMAT_ALIASES: dict[str, ApiFormat | None] = {
 API_FORMAT_NAMES: tuple[str, ...] = tuple(_FORMAT_ALIASES)
 
 
-def header_map(headers: Mapping[str, str]) -> dict[str, str]:
-    """Lower-cased header name → value in one pass; repeated headers folded with ", " as mitmproxy's
-    Headers.get folds them. On a mitmproxy Headers it walks the raw fields: its items() re-scans
-    every field per name."""
+def header_map(headers: Mapping[str, str], *names: str) -> dict[str, str]:
+    """Lower-cased header name → value in one pass (only `names`, lower-case, when given); repeated
+    headers folded with ", " as mitmproxy's Headers.get folds them. On a mitmproxy Headers it walks
+    the raw fields: its items() re-scans every field per name."""
     fields = getattr(headers, "fields", None)
     if fields is None:
-        return {str(name).lower(): value for name, value in headers.items()}
+        found = {str(name).lower(): value for name, value in headers.items()}
+        return {n: found[n] for n in names if n in found} if names else found
+    wanted = {n.encode("utf-8", "surrogateescape") for n in names} if names else None
     out: dict[str, str] = {}
     for raw_name, raw_value in fields:
-        name = raw_name.lower().decode("utf-8", "surrogateescape")
+        lowered = raw_name.lower()
+        if wanted is not None and lowered not in wanted:
+            continue
+        name = lowered.decode("utf-8", "surrogateescape")
         value = raw_value.decode("utf-8", "surrogateescape")
         out[name] = f"{out[name]}, {value}" if name in out else value
     return out

@@ -131,7 +131,7 @@ def key_fingerprint(headers: Mapping[str, str], url: str | None = None) -> str |
 
     Looks at Authorization: Bearer, then x-api-key, api-key, x-goog-api-key, then ?key= in `url`.
     """
-    lowered = header_map(headers)
+    lowered = header_map(headers, "authorization", *_KEY_HEADERS)
     auth = lowered.get("authorization", "").strip()
     scheme, _, token = auth.partition(" ")
     if scheme.lower() == "bearer" and token.strip():

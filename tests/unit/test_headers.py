@@ -30,3 +30,9 @@ def test_session_client_and_key_from_one_pass(monkeypatch):
     assert client_from_headers(headers) == "opencode/1 é"
     assert key_fingerprint(headers) == fingerprint("k-123")
     assert session_from_headers({"x-session-affinity": "ses_1", "X-Session-Id": "ses_2"}) == "ses_1"
+
+
+def test_header_map_of_named_headers_only():
+    headers = _headers()
+    assert header_map(headers, "accept", "x-absent") == {"accept": "a/b, c/d"}
+    assert header_map({"User-Agent": "u", "Host": "h"}, "user-agent") == {"user-agent": "u"}

@@ -63,13 +63,13 @@ def _present(value: object) -> str | None:
 
 def session_from_headers(headers: Mapping[str, str]) -> str | None:
     """The agent's session id: x-session-affinity (OpenCode's `ses_…`), else x-session-id."""
-    lowered = header_map(headers)  # one pass, any case; mitmproxy Headers or a plain dict
+    lowered = header_map(headers, "x-session-affinity", "x-session-id")  # one pass, any case
     return scrub(_present(lowered.get("x-session-affinity")) or _present(lowered.get("x-session-id")))
 
 
 def client_from_headers(headers: Mapping[str, str]) -> str | None:
     """The client's User-Agent, e.g. `opencode/1.18.33 ai-sdk/… runtime/bun/1.3.14`."""
-    return scrub(_present(header_map(headers).get("user-agent")))
+    return scrub(_present(header_map(headers, "user-agent").get("user-agent")))
 
 
 def utcnow() -> datetime:
