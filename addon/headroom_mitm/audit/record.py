@@ -67,11 +67,11 @@ class AuditRecord:
             raise ValueError(f"bad class/decision/kind: {self.flow_class!r}/{self.decision!r}/{self.kind!r}")
         if self.key_fingerprint is not None and not _FINGERPRINT.match(self.key_fingerprint):
             raise ValueError('key_fingerprint must be "sha256:" + 12 hex digits (see redact.fingerprint)')
-        if self.bytes_up < 0 or self.bytes_down < 0 or self.duration_ms < 0:
-            raise ValueError("byte counts and duration must be ≥ 0")
         if isinstance(self.duration_ms, float):
             # Floats would make the canonical JSON (and so the hash) depend on float formatting.
             object.__setattr__(self, "duration_ms", round(self.duration_ms))
+        if self.bytes_up < 0 or self.bytes_down < 0 or self.duration_ms < 0:
+            raise ValueError("byte counts and duration must be ≥ 0")
         if self.path is not None:
             # The one place paths are redacted: a key in the audit trail is unrecoverable.
             object.__setattr__(self, "path", redact_url(self.path))
