@@ -149,8 +149,9 @@ _HOOKS = ("client_connected", "http_connect", "requestheaders", "request", "resp
           "error", "tls_clienthello", "tls_start_client", "tls_start_server", "server_connect", "server_connected")
 
 
-def _time_hooks(addons: list[object]) -> dict[str, list[float]]:
-    """Wraps each addon's mitmproxy hooks with a timer (in-process only; for finding where time goes)."""
+def _time_hooks(addons: list[object], profiler=None) -> dict[str, list[float]]:
+    """Wraps each addon's mitmproxy hooks with a timer (in-process only; for finding where time goes);
+    with a cProfile.Profile, also profiles inside the (synchronous) hooks."""
     import functools
     import inspect
 
@@ -169,6 +170,15 @@ def _time_hooks(addons: list[object]) -> dict[str, list[float]]:
                         return await _fn(*a, **k)
                     finally:
                         _b.append(time.perf_counter() - t)
+            elif profiler is not None:
+                def wrapped(*a, _fn=fn, _b=bucket, **k):
+                    t = time.perf_counter()
+                    profiler.enable()
+                    try:
+                        return _fn(*a, **k)
+                    finally:
+                        profiler.disable()
+                        _b.append(time.perf_counter() - t)
             else:
                 def wrapped(*a, _fn=fn, _b=bucket, **k):
                     t = time.perf_counter()
@@ -181,7 +191,7 @@ def _time_hooks(addons: list[object]) -> dict[str, list[float]]:
 
 
 def headroom_main(confdir: str, scratch: str, upstream_ca: str, state_dir: str, proxy_auth: str,
-                  extra: dict, hook_timing: bool, pipe) -> None:
+                  extra: dict, hook_timing: bool | str, pipe) -> None:
     """headroom-mitm's EmbeddedProxy with `addons.make_addons`, bench.test as an OpenAI-chat LLM host."""
     from headroom_mitm.addons import make_addons
     from headroom_mitm.launcher.app import proxy_config
@@ -196,7 +206,12 @@ def headroom_main(confdir: str, scratch: str, upstream_ca: str, state_dir: str, 
         **extra,
     )
     addons = make_addons(options)
-    spent = _time_hooks(addons) if hook_timing else {}
+    profiler = None
+    if isinstance(hook_timing, str):  # a path: also write a cProfile of the hooks there
+        import cProfile
+
+        profiler = cProfile.Profile()
+    spent = _time_hooks(addons, profiler) if hook_timing else {}
     proxy = EmbeddedProxy(
         proxy_config(options, Path(confdir), scratch=Path(scratch), proxy_auth=proxy_auth),
         addons,
@@ -206,6 +221,8 @@ def headroom_main(confdir: str, scratch: str, upstream_ca: str, state_dir: str, 
     pipe.recv()
     pipe.send({k: v for k, v in spent.items() if v})
     proxy.stop()
+    if profiler is not None:
+        profiler.dump_stats(hook_timing)
 
 
 class Child:

@@ -139,17 +139,29 @@ def _zstd_bounded(data: bytes, limit: int) -> bytes:
 
 # -- JSON ------------------------------------------------------------------------------------------
 
-# A JSON string token (escapes included); unrolled so it never backtracks.
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# Escapes are read as a JSON parser reads them: a backslash and the byte after it, left to right.
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+# Once escapes are gone, a JSON string is a quote, non-quotes, a quote.
+_STRING = re.compile(rb'"[^"]*"')
+_SPLIT_QUOTES = 1 << 16  # above this, a regex (no list of pieces) skips the strings
 _DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in _DEPTH_STEP)
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in _DEPTH_STEP and b != ord('"'))
 
 
 def json_depth(raw: bytes) -> int:
-    """How deep `raw` nests (strings skipped), in C-speed passes: no input can make it recurse."""
-    if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
-        return raw.count(b"[") + raw.count(b"{")  # an upper bound, cheap and enough
-    brackets = _STRING.sub(b"", raw).translate(None, _NOT_BRACKETS)
+    """How deep `raw` nests (strings skipped), in C-speed passes: no input can make it recurse.
+    Only quotes and brackets are kept (escapes dropped first); with escapes gone, quotes alternate
+    opening and closing strings, so every other piece between quotes is outside the strings."""
+    kept = raw.translate(None, _NOT_STRUCTURE)
+    opening = kept.count(b"[") + kept.count(b"{")
+    if opening <= MAX_JSON_DEPTH:
+        return opening  # an upper bound, cheap and enough
+    if b"\\" in raw:
+        kept = _ESCAPE.sub(b"", raw).translate(None, _NOT_STRUCTURE)
+    if kept.count(b'"') <= _SPLIT_QUOTES:
+        brackets = b"".join(kept.split(b'"')[::2])
+    else:  # bounded memory for a body of quotes
+        brackets = _STRING.sub(b"", kept).replace(b'"', b"")
     return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
 
 

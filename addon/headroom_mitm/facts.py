@@ -4,6 +4,7 @@ name is normalised and recognised as loopback. Dependency-free (standard library
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import os
 import re
@@ -50,6 +51,26 @@ _FORMAT_ALIASES: dict[str, ApiFormat | None] = {
 
 
 API_FORMAT_NAMES: tuple[str, ...] = tuple(_FORMAT_ALIASES)
+
+
+def header_map(headers: Mapping[str, str], *names: str) -> dict[str, str]:
+    """Lower-cased header name → value in one pass (only `names`, lower-case, when given); repeated
+    headers folded with ", " as mitmproxy's Headers.get folds them. On a mitmproxy Headers it walks
+    the raw fields: its items() re-scans every field per name."""
+    fields = getattr(headers, "fields", None)
+    if fields is None:
+        found = {str(name).lower(): value for name, value in headers.items()}
+        return {n: found[n] for n in names if n in found} if names else found
+    wanted = {n.encode("utf-8", "surrogateescape") for n in names} if names else None
+    out: dict[str, str] = {}
+    for raw_name, raw_value in fields:
+        lowered = raw_name.lower()
+        if wanted is not None and lowered not in wanted:
+            continue
+        name = lowered.decode("utf-8", "surrogateescape")
+        value = raw_value.decode("utf-8", "surrogateescape")
+        out[name] = f"{out[name]}, {value}" if name in out else value
+    return out
 
 
 def parse_api_format(value: str) -> ApiFormat | None:
@@ -99,6 +120,7 @@ def ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # asked several times per request, of a handful of names
 def is_loopback_host(host: str, *, unspecified: bool = True) -> bool:
     """localhost, *.localhost, 127.0.0.0/8, ::1 (also IPv4-mapped), and the unspecified addresses.
 

@@ -12,6 +12,8 @@ import re
 from typing import Mapping
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
+from .facts import header_map
+
 REDACTED = "[redacted]"
 
 # Header names (lower case) whose values are credentials or session state.
@@ -129,7 +131,7 @@ def key_fingerprint(headers: Mapping[str, str], url: str | None = None) -> str |
 
     Looks at Authorization: Bearer, then x-api-key, api-key, x-goog-api-key, then ?key= in `url`.
     """
-    lowered = {name.lower(): value for name, value in headers.items()}
+    lowered = header_map(headers, "authorization", *_KEY_HEADERS)
     auth = lowered.get("authorization", "").strip()
     scheme, _, token = auth.partition(" ")
     if scheme.lower() == "bearer" and token.strip():

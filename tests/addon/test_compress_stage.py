@@ -178,3 +178,26 @@ def test_only_json_content_types_are_rewritten(start_proxy, fake_dns):
             send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": kind} if kind else {})
     as_sent = [seen.body == body for seen in upstream.seen]
     assert as_sent == [True, True, True, False, False]
+
+
+def test_the_request_body_is_parsed_once_per_flow(start_proxy, fake_dns, monkeypatch):
+    # Compress, meter (the model) and audit all need the parsed body: one parse serves them all.
+    from headroom_mitm import bodies
+
+    parses = []
+    real = bodies.loads
+
+    def counting(raw, *args, **kwargs):
+        parses.append(len(raw))
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(bodies, "loads", counting)
+    fake_dns(["llm.test"])
+    proxy = start_proxy(llm_hosts=("llm.test=openai-chat",))
+    body = chat_body(LOG)
+    with RecordingUpstream() as upstream:
+        status, _, _ = send(proxy, upstream.url.rsplit(":", 1)[1], body, {"Content-Type": "application/json"})
+    assert status == 200 and len(upstream.seen[0].body) < len(body) / 4  # it was compressed
+    # (before: the compress stage parsed it, then the meter parsed the rewritten body for the model)
+    # (the upstream's answer, also parsed for usage, is under 100 bytes)
+    assert [n for n in parses if n > 100] == [len(body)], parses

@@ -22,7 +22,7 @@ from headroom_mitm.rotation import rotated_files
 
 def record(n: int) -> AuditRecord:
     return AuditRecord(time=datetime(2026, 1, 1, tzinfo=timezone.utc), host=f"h{n}.test", port=443,
-                       decision="allow", kind="tunnel", **{"class": "other"})
+                       decision="allow", kind="tunnel", flow_class="other")
 
 
 FULL_DISK_CHILD = textwrap.dedent(
@@ -39,7 +39,7 @@ FULL_DISK_CHILD = textwrap.dedent(
     failed = 0
     for n in range(count):
         rec = AuditRecord(time=datetime(2026, 1, 1, tzinfo=timezone.utc), host=f"h{n}.test", port=443,
-                          decision="allow", kind="tunnel", **{"class": "other"})
+                          decision="allow", kind="tunnel", flow_class="other")
         try:
             writer.write(rec)
         except AuditError:

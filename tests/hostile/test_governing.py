@@ -8,6 +8,8 @@ import json
 import zlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from headroom_mitm import bodies, flowdata
 from tests.hostile.conftest import BIG, LLM, basic, exchange, post
@@ -144,3 +146,30 @@ def test_an_unreadable_body_says_why(raw, encoding, problem):
 def test_a_form_body_has_no_model_and_no_problem():
     found = flowdata.read_body_model("/v1/files", b"--x\r\n", None, "multipart/form-data; boundary=x")
     assert found.model is None and found.problem is None
+
+
+def _true_depth(value) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_true_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_true_depth, value), default=0)
+    return 0
+
+
+_TRICKY = st.text(alphabet='[]{}"\\ab\n\u00e9', max_size=12)  # escapes and brackets inside strings
+_JSON = st.recursive(
+    st.none() | st.integers() | _TRICKY,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TRICKY, inner, max_size=4),
+    max_leaves=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=_JSON, padding=st.integers(min_value=0, max_value=3))
+def test_json_depth_is_the_nesting_of_any_json(value, padding):
+    # Wrapped so the bracket count passes the cheap bound and the exact scan runs.
+    wrapped = {"pad": [[]] * (bodies.MAX_JSON_DEPTH + 1), "v": [value] * (padding + 1)}
+    raw = json.dumps(wrapped, ensure_ascii=bool(padding % 2)).encode()
+    assert bodies.json_depth(raw) == _true_depth(wrapped)
+    many_strings = {"s": [""] * (bodies._SPLIT_QUOTES // 2 + 1), "v": wrapped}  # the other way to skip strings
+    assert bodies.json_depth(json.dumps(many_strings).encode()) == 1 + _true_depth(wrapped)

@@ -18,7 +18,7 @@ from headroom_mitm.meter.records import FlowRecord, RecordWriter, read_records
 
 def audit_record(n: int) -> AuditRecord:
     return AuditRecord(time=datetime(2026, 1, 1, tzinfo=timezone.utc), host=f"h{n}.test", port=443,
-                       decision="allow", kind="tunnel", **{"class": "other"})
+                       decision="allow", kind="tunnel", flow_class="other")
 
 
 class Calls:
@@ -36,9 +36,11 @@ class Calls:
         return call
 
 
-def test_the_audit_trail_costs_no_stat_and_one_serialization_per_line(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["native", "ocsf"])
+def test_the_audit_trail_costs_no_stat_and_one_serialization_per_line(tmp_path, monkeypatch, fmt):
+    assert dataclasses.is_dataclass(AuditRecord)  # plain data: no validation pass per record
     path = tmp_path / "audit.jsonl"
-    writer = AuditWriter(path, max_bytes=4000)  # a few rotations on the way
+    writer = AuditWriter(path, max_bytes=4000 if fmt == "native" else 9000, fmt=fmt)  # a few rotations
     calls = Calls(monkeypatch)
     for n in range(50):
         writer.write(audit_record(n))
@@ -49,7 +51,7 @@ def test_the_audit_trail_costs_no_stat_and_one_serialization_per_line(tmp_path, 
     assert calls.counts["dumps"] <= 50 + rotations  # was two per line (the hash's form, then the line)
     assert verify(chain_files(path)).ok
     # Between rotations the size is tracked in memory: not one stat or fstat per line (there were three).
-    writer = AuditWriter(tmp_path / "b.jsonl", max_bytes=None)
+    writer = AuditWriter(tmp_path / "b.jsonl", max_bytes=None, fmt=fmt)
     calls = Calls(monkeypatch)
     for n in range(50):
         writer.write(audit_record(n))

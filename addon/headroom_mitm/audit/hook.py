@@ -27,7 +27,7 @@ from .record import AuditError, AuditRecord
 from .trail import AuditWriter, open_writer
 from ..policy.model import Decision
 from ..meter.records import session_from_headers
-from ..redact import key_fingerprint, redact_url
+from ..redact import key_fingerprint
 from ..facts import FlowClass
 from ..route.routing import Route
 from ..options import declare
@@ -72,8 +72,8 @@ def _utc(ts: float) -> datetime:
 
 def _route_fields(route: Route | None) -> dict[str, object]:
     if route is None:
-        return {"class": FlowClass.OTHER.value, "provider": None}
-    return {"class": route.kind.value, "provider": route.provider}
+        return {"flow_class": FlowClass.OTHER.value, "provider": None}
+    return {"flow_class": route.kind.value, "provider": route.provider}
 
 
 def _decision_fields(decision: Decision | None, status: int | None, self_refused: bool, reason: str | None) -> dict[str, object]:
@@ -140,7 +140,7 @@ def request_record(f: RequestFacts, ended: float) -> AuditRecord:
         sni=f.sni,
         model=f.model,
         method=f.method,
-        path=redact_url(f.path),
+        path=f.path,  # the record redacts it
         status=f.status,
         bytes_up=f.up,
         bytes_down=f.down,

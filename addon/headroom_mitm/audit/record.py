@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 from headroom_mitm import __version__
 from headroom_mitm.redact import redact_url
@@ -18,6 +17,9 @@ from ..facts import FlowClass
 OCSF_VERSION = "1.3.0"
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{12}$")
+_CLASSES = frozenset(c.value for c in FlowClass)
+_DECISIONS = frozenset({"allow", "deny"})
+_KINDS = frozenset({"tunnel", "request"})
 
 Format = Literal["native", "ocsf"]
 
@@ -26,70 +28,84 @@ class AuditError(Exception):
     """The audit trail cannot be written (or resumed) safely."""
 
 
-# ---- the record (pydantic, at the edge) -------------------------------------------------------------
+# ---- the record (plain data, built once per flow on the hot path) ------------------------------------
 
 
-class AuditRecord(BaseModel):
-    """One audited flow. Built by the addon from plain data; never holds a secret."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditRecord:
+    """One audited flow. Built by the addon from plain data; never holds a secret. The checks in
+    __post_init__ are the few that keep a secret or an unhashable value out of the trail; they are
+    set lookups and one short regex, not a validation pass."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
-
-    v: Literal[1] = 1
     time: datetime  # when the flow started (CONNECT or request), serialised as ISO-8601 UTC
+    host: str
+    port: int
+    flow_class: str  # "class" in the JSON line
+    decision: str  # "allow" | "deny"
+    kind: str  # "tunnel" | "request"
     client_ip: str | None = None
     client_port: int | None = None
     session: str | None = None  # OpenCode session id, when known
     user: str | None = None  # the proxy user the client authenticated as (never the password)
-    host: str
-    port: int
     sni: str | None = None
-    flow_class: FlowClass = Field(alias="class")
     provider: str | None = None
     model: str | None = None
     method: str | None = None  # intercepted requests only
-    path: str | None = None  # intercepted requests only; query secrets redacted on the way in
+    path: str | None = None  # intercepted requests only; query secrets redacted here
     status: int | None = None
-    bytes_up: int = Field(default=0, ge=0)
-    bytes_down: int = Field(default=0, ge=0)
-    duration_ms: int = Field(default=0, ge=0)
-    decision: Literal["allow", "deny"]
+    bytes_up: int = 0
+    bytes_down: int = 0
+    duration_ms: int = 0
     rule: str | None = None
     reason: str | None = None
     key_fingerprint: str | None = None
-    kind: Literal["tunnel", "request"]
 
-    @field_validator("time")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
+    def __post_init__(self) -> None:
+        if self.time.tzinfo is None:
             raise ValueError("time must be timezone-aware")
-        return value.astimezone(timezone.utc)
-
-    @field_validator("path")
-    @classmethod
-    def _redacted_path(cls, value: str | None) -> str | None:
-        # Defence in depth: the caller should redact, but a key in the audit trail is unrecoverable.
-        return None if value is None else redact_url(value)
-
-    @field_validator("key_fingerprint")
-    @classmethod
-    def _fingerprint_shape(cls, value: str | None) -> str | None:
-        if value is not None and not _FINGERPRINT.match(value):
+        if self.flow_class not in _CLASSES or self.decision not in _DECISIONS or self.kind not in _KINDS:
+            raise ValueError(f"bad class/decision/kind: {self.flow_class!r}/{self.decision!r}/{self.kind!r}")
+        if self.key_fingerprint is not None and not _FINGERPRINT.match(self.key_fingerprint):
             raise ValueError('key_fingerprint must be "sha256:" + 12 hex digits (see redact.fingerprint)')
-        return value
+        if isinstance(self.duration_ms, float):
+            # Floats would make the canonical JSON (and so the hash) depend on float formatting.
+            object.__setattr__(self, "duration_ms", round(self.duration_ms))
+        if self.bytes_up < 0 or self.bytes_down < 0 or self.duration_ms < 0:
+            raise ValueError("byte counts and duration must be ≥ 0")
+        if self.path is not None:
+            # The one place paths are redacted: a key in the audit trail is unrecoverable.
+            object.__setattr__(self, "path", redact_url(self.path))
 
-    @field_validator("duration_ms", mode="before")
-    @classmethod
-    def _whole_ms(cls, value: Any) -> Any:
-        # Floats would make the canonical JSON (and so the hash) depend on float formatting.
-        return round(value) if isinstance(value, float) else value
-
-    @field_serializer("time")
-    def _iso(self, value: datetime) -> str:
-        return value.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    def iso_time(self) -> str:
+        return self.time.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
     def to_native(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True)
+        """The JSON shape of a native line (without the chain fields)."""
+        return {
+            "v": 1,
+            "time": self.iso_time(),
+            "client_ip": self.client_ip,
+            "client_port": self.client_port,
+            "session": self.session,
+            "user": self.user,
+            "host": self.host,
+            "port": self.port,
+            "sni": self.sni,
+            "class": str(self.flow_class),
+            "provider": self.provider,
+            "model": self.model,
+            "method": self.method,
+            "path": self.path,
+            "status": self.status,
+            "bytes_up": self.bytes_up,
+            "bytes_down": self.bytes_down,
+            "duration_ms": self.duration_ms,
+            "decision": self.decision,
+            "rule": self.rule,
+            "reason": self.reason,
+            "key_fingerprint": self.key_fingerprint,
+            "kind": self.kind,
+        }
 
 
 # ---- OCSF HTTP Activity (4002) ------------------------------------------------------------------------
@@ -138,7 +154,7 @@ def to_ocsf(record: AuditRecord) -> dict[str, Any]:
 
     extras = _compact(
         {
-            "class": record.flow_class,
+            "class": str(record.flow_class),
             "provider": record.provider,
             "model": record.model,
             "session": record.session,

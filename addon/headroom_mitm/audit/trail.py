@@ -118,7 +118,10 @@ def seal(
     return line
 
 
-def seal_native_line(
+_OCSF_CHAIN = b'"unmapped":{"chain":{'
+
+
+def seal_line(
     payload: dict[str, Any],
     seq: int,
     prev: str,
@@ -127,19 +130,32 @@ def seal_native_line(
     *,
     lost: int | None = None,
 ) -> tuple[bytes, str]:
-    """(line bytes, hash) of a native record, serialized once: the canonical JSON the hash covers
-    is the line itself, with the hash added as its last key (verify re-sorts, so order is free)."""
-    line: dict[str, Any] = {"seq": seq, **payload, "prev": prev}
+    """(line bytes, hash) of a native or OCSF record, serialized once: the line is the canonical JSON
+    the hash covers with the hash spliced in (native: as its last key; OCSF: as the first key of
+    unmapped.chain, where sorting puts it). Verify re-sorts, so the position is free. Same line as
+    `seal` gives; an OCSF payload is completed in place (it is built fresh for each record)."""
+    if "class_uid" in payload:
+        chain: dict[str, Any] = {"seq": seq, "prev": prev}
+        line = payload
+        line["metadata"]["sequence"] = seq
+        line.setdefault("unmapped", {})["chain"] = chain
+    else:
+        chain = line = {"seq": seq, **payload, "prev": prev}
     if prev_file is not None:
-        line["prev_file"] = prev_file
+        chain["prev_file"] = prev_file
     if lost:
-        line["lost"] = lost
+        chain["lost"] = lost
     data = canonical_json(line)
     if hmac_key is not None:
         digest = "hmac-sha256:" + hmac.new(hmac_key, data, hashlib.sha256).hexdigest()
     else:
         digest = "sha256:" + hashlib.sha256(data).hexdigest()
-    return data[:-1] + b',"hash":"' + digest.encode() + b'"}\n', digest
+    if line is chain:
+        return data[:-1] + b',"hash":"' + digest.encode() + b'"}\n', digest
+    # Sorted keys put "unmapped" last at the top and "chain" first in it; inside JSON strings every
+    # quote is escaped, so this byte sequence occurs exactly once.
+    at = data.rindex(_OCSF_CHAIN) + len(_OCSF_CHAIN)
+    return data[:at] + b'"hash":"' + digest.encode() + b'",' + data[at:] + b"\n", digest
 
 
 def line_hash(line: dict[str, Any], hmac_key: bytes | None = None) -> str:
@@ -287,11 +303,7 @@ class AuditWriter:
     # -- writing
 
     def _encode(self, payload: dict[str, Any], seq: int) -> tuple[bytes, str]:
-        if self.fmt == "native":
-            return seal_native_line(payload, seq, self._prev, self._prev_file, self._key, lost=self._lost or None)
-        line = seal(payload, seq, self._prev, self._prev_file, self._key, lost=self._lost or None)
-        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-        return data, _chain_of(line)["hash"]
+        return seal_line(payload, seq, self._prev, self._prev_file, self._key, lost=self._lost or None)
 
     def write(self, record: AuditRecord) -> int:
         """Append one record; returns its seq. Raises AuditError when it could not be written; the

@@ -61,7 +61,6 @@ class Compress:
             self.store.close()
 
     def request(self, flow: http.HTTPFlow) -> None:
-        parsed = flowdata.take_body(flow)  # the earlier stages' parse of this body, if any
         route = flowdata.route_of(flow)
         if (
             flow.response is not None
@@ -72,7 +71,12 @@ class Compress:
             or flow.request.raw_content is None  # streamed (over the size we buffer): left alone
             or flowdata.known_undecodable(flow)  # a bomb or a corrupt encoding: forwarded as it came
         ):
+            flowdata.take_body(flow)  # nobody else wants it
             return
+        # The one parse of this body: the policy's if it read it, else this one, which the meter and
+        # audit stages then reuse for the model (compression never changes it).
+        flowdata.body_model(flow)
+        parsed = flowdata.take_body(flow)
         body = flow.request.raw_content
         result = compress_request(
             body,

@@ -22,6 +22,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 
+from ..facts import header_map
 from ..jsonl import AppendOnlyFile
 from ..rotation import with_rotated
 from ..options import DEFAULT_RECORDS_KEEP, DEFAULT_RECORDS_MAX_BYTES
@@ -56,26 +57,19 @@ def scrub(text: str | None, limit: int = MAX_TEXT) -> str | None:
     return _SECRET.sub(_redact, str(text))[:limit]
 
 
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    # Works on plain dicts as well as on case-insensitive header mappings.
-    value = headers.get(name)
-    if value is None and isinstance(headers, dict):  # mitmproxy's Headers already ignore case
-        lname = name.lower()
-        for key, val in headers.items():
-            if isinstance(key, str) and key.lower() == lname:
-                value = val
-                break
+def _present(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
 def session_from_headers(headers: Mapping[str, str]) -> str | None:
     """The agent's session id: x-session-affinity (OpenCode's `ses_…`), else x-session-id."""
-    return scrub(_header(headers, "x-session-affinity") or _header(headers, "x-session-id"))
+    lowered = header_map(headers, "x-session-affinity", "x-session-id")  # one pass, any case
+    return scrub(_present(lowered.get("x-session-affinity")) or _present(lowered.get("x-session-id")))
 
 
 def client_from_headers(headers: Mapping[str, str]) -> str | None:
     """The client's User-Agent, e.g. `opencode/1.18.33 ai-sdk/… runtime/bun/1.3.14`."""
-    return scrub(_header(headers, "user-agent"))
+    return scrub(_present(header_map(headers, "user-agent").get("user-agent")))
 
 
 def utcnow() -> datetime:

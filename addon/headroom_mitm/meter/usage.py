@@ -270,10 +270,14 @@ def estimate_tokens(text_or_bytes: str | bytes | bytearray | memoryview | None) 
             return 0
         if isinstance(text_or_bytes, str):
             data = text_or_bytes.encode("utf-8", "surrogatepass")
-        elif isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
+        elif isinstance(text_or_bytes, bytes):
+            data = text_or_bytes
+        elif isinstance(text_or_bytes, (bytearray, memoryview)):
             data = bytes(text_or_bytes)
         else:
             return 0  # bytes(int) would conjure zero bytes: refuse anything not text or bytes
+        if data.isascii():  # the common case, in one word-at-a-time pass
+            return (len(data) + 3) // 4
         non_ascii = data.translate(None, _ASCII)
         ascii_count = len(data) - len(non_ascii)
         chars = len(non_ascii.translate(None, _UTF8_CONTINUATION))
