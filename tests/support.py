@@ -217,3 +217,17 @@ def stop_gateway(proc: subprocess.Popen[str]) -> str:
     except subprocess.TimeoutExpired:
         proc.kill()
         return proc.communicate()[1]
+
+
+def lossy_rendering(text: str, settings, tool: str = "bash") -> tuple[str, str]:
+    """(transform, text) of the one lossy rendering sift offers for `text`; every kept line is
+    checked to be a line of the input (or a marker)."""
+    from headroom_mitm.compress import sift
+
+    found = sift.lossy_candidates(text, tool, settings)
+    assert len(found) == 1, [n for n, _ in found]
+    name, res = found[0]
+    src = set(text.split("\n"))
+    for line in res.text.split("\n"):  # kept lines verbatim
+        assert line in src or line.startswith(("[…", "[warnings left out")), line
+    return name, res.text

@@ -10,17 +10,13 @@ from headroom_mitm.compress import sift
 from headroom_mitm.compress import structured as st
 from headroom_mitm.compress.settings import CompressionSettings
 
+from tests.support import lossy_rendering
+
 S = CompressionSettings()
 
 
 def _lossy(text: str) -> tuple[str, str]:
-    found = sift.lossy_candidates(text, "bash", S)
-    assert len(found) == 1, [n for n, _ in found]
-    name, res = found[0]
-    src = set(text.split("\n"))
-    for line in res.text.split("\n"):  # kept lines verbatim
-        assert line in src or line.startswith(("[…", "[warnings left out")), line
-    return name, res.text
+    return lossy_rendering(text, S)
 
 
 def test_unmet_requirements_are_failures_every_one_kept() -> None:
