@@ -12,29 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_startup import timed  # noqa: E402  (wall and CPU of one run, one definition)
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO / ".tools" / "bin"
 LAUNCHER = REPO / ".venv" / "bin" / "headroom-mitm"
 AGENTS = ("opencode", "claude", "codex", "gemini")
-
-
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise RuntimeError(f"{argv} exited {done.returncode}: {done.stderr[-500:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
@@ -60,11 +49,11 @@ def main() -> int:
         names = list(commands)
         for rnd in range(args.runs):
             for name in names[rnd % len(names):] + names[:rnd % len(names)]:
-                w, c = timed(commands[name], env)
+                w, c, _ = timed(commands[name], env)
                 wall[name].append(w)
                 cpu[name].append(c)
     result = {}
-    print(f"| agent | bare wall median (s) | through headroom-mitm (s) | overhead (s) | ratio | CPU overhead (s) |")
+    print("| agent | bare wall median (s) | through headroom-mitm (s) | overhead (s) | ratio | CPU overhead (s) |")
     print("|---|---:|---:|---:|---:|---:|")
     for agent in AGENTS:
         bare, ours = f"{agent} --version", f"headroom-mitm {agent} --version"

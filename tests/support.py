@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import http.client
 import json
 import os
@@ -15,6 +16,8 @@ import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from headroom_mitm.audit.trail import line_hash
 
 
 @dataclass
@@ -231,3 +234,24 @@ def lossy_rendering(text: str, settings, tool: str = "bash") -> tuple[str, str]:
     for line in res.text.split("\n"):  # kept lines verbatim
         assert line in src or line.startswith(("[…", "[warnings left out")), line
     return name, res.text
+
+
+def reference_seal(payload: dict, seq: int, prev: str, prev_file: str | None = None,
+                   hmac_key: bytes | None = None, *, lost: int | None = None) -> dict:
+    """The audit line a payload becomes, built the plain way (as an object): what the writer's
+    `seal_line` must produce byte for byte, and how a test forges a well-chained line."""
+    chain: dict = {"seq": seq}
+    if prev_file is not None:
+        chain["prev_file"] = prev_file
+    if lost:
+        chain["lost"] = lost
+    chain["prev"] = prev
+    if "class_uid" in payload:
+        line = copy.deepcopy(payload)
+        line["metadata"]["sequence"] = seq
+        line.setdefault("unmapped", {})["chain"] = chain
+        chain["hash"] = line_hash(line, hmac_key)
+        return line
+    line = {"seq": seq, **payload, **{k: v for k, v in chain.items() if k != "seq"}}
+    line["hash"] = line_hash(line, hmac_key)
+    return line

@@ -3056,42 +3056,48 @@ def cap_bats(tmp: Path) -> None:
 
 # ================================================================== main
 
-STEPS = ["cap_python", "cap_logs", "cap_node", "cap_go", "cap_rust", "cap_c_java", "cap_git", "cap_system"]
+STEPS = [cap_python, cap_logs, cap_node, cap_go, cap_rust, cap_c_java, cap_git, cap_system]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    capture_main(__doc__, STEPS, DEFAULT_OUT, TMP, BUDGET_S)
+
+
+def capture_main(doc: str, steps: list, default_out: Path, tmp: Path, budget_s: float | None = None) -> None:
+    """The command line every capture script shares: run each step (a function of the temp dir),
+    tolerating a failing source, then write the items (sorted by id) to --out."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=default_out)
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
     ap.add_argument("--only", default="", help="comma-separated step names (debugging)")
     args = ap.parse_args()
-    shutil.rmtree(TMP, ignore_errors=True)
-    TMP.mkdir(parents=True)
-    steps = [s for s in STEPS if not args.only or s in args.only.split(",")]
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    chosen = [step for step in steps if not args.only or step.__name__ in args.only.split(",")]
     try:
-        for name in steps:
-            if time.time() - T0 > BUDGET_S:
-                note(f"skip {name}: time budget spent")
+        for step in chosen:
+            if budget_s is not None and time.time() - T0 > budget_s:
+                note(f"skip {step.__name__}: time budget spent")
                 continue
-            note(f"{name} ...")
+            note(f"{step.__name__} ...")
             try:
-                globals()[name](TMP)
+                step(tmp)
             except AssertionError:
                 raise
             except Exception as e:  # tolerant: one failing source skips its kinds
-                note(f"skip rest of {name}: {type(e).__name__}: {e}")
+                note(f"skip rest of {step.__name__}: {type(e).__name__}: {e}")
     finally:
         for p in PROCS:
             stop(p)
         if not args.keep:
-            subprocess.run(["chmod", "-R", "u+rwX", str(TMP)], check=False)
-            shutil.rmtree(TMP, ignore_errors=True)
-    ITEMS.sort(key=lambda it: it["id"])
+            subprocess.run(["chmod", "-R", "u+rwX", str(tmp)], check=False)
+            shutil.rmtree(tmp, ignore_errors=True)
+    items = sorted(ITEMS, key=lambda it: it["id"])
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"version": 2, "items": ITEMS}, ensure_ascii=False, indent=1) + "\n")
-    kinds = Counter(it["kind"] for it in ITEMS)
-    held = sum(it["split"] == "heldout" for it in ITEMS)
-    note(f"wrote {len(ITEMS)} items ({len(kinds)} kinds, {held} held out), {args.out.stat().st_size:,} bytes -> {args.out}")
+    args.out.write_text(json.dumps({"version": 2, "items": items}, ensure_ascii=False, indent=1) + "\n")
+    kinds = Counter(it["kind"] for it in items)
+    held = sum(it["split"] == "heldout" for it in items)
+    note(f"wrote {len(items)} items ({len(kinds)} kinds, {held} held out), {args.out.stat().st_size:,} bytes -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -20,14 +20,11 @@ Tools:   PyPI (ruff, pylint, mypy, pytest) and npm (registry metadata for `npm a
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
 import re
-import shutil
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -1094,35 +1091,11 @@ def cap_pkg(tmp: Path) -> None:
 
 # ================================================================== main
 
-STEPS = ["cap_lint", "cap_tests", "cap_logs", "cap_listings", "cap_git", "cap_pkg"]
+STEPS = [cap_lint, cap_tests, cap_logs, cap_listings, cap_git, cap_pkg]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--keep", action="store_true", help="keep the temp dir")
-    ap.add_argument("--only", default="", help="comma-separated step names (debugging)")
-    args = ap.parse_args()
-    shutil.rmtree(TMP, ignore_errors=True)
-    TMP.mkdir(parents=True)
-    steps = [s for s in STEPS if not args.only or s in args.only.split(",")]
-    try:
-        for name in steps:
-            note(f"{name} ...")
-            try:
-                globals()[name](TMP)
-            except Exception as e:  # tolerant: one failing source skips its kinds
-                note(f"skip rest of {name}: {type(e).__name__}: {e}")
-    finally:
-        for p in cm.PROCS:
-            stop(p)
-        if not args.keep:
-            shutil.rmtree(TMP, ignore_errors=True)
-    items = sorted(cm.ITEMS, key=lambda it: it["id"])
-    args.out.write_text(json.dumps({"version": 2, "items": items}, ensure_ascii=False, indent=1) + "\n")
-    kinds = Counter(it["kind"] for it in items)
-    held = sum(it["split"] == "heldout" for it in items)
-    note(f"wrote {len(items)} items ({len(kinds)} kinds, {held} held out), {args.out.stat().st_size:,} bytes -> {args.out}")
+    cm.capture_main(__doc__, STEPS, DEFAULT_OUT, TMP)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from headroom_mitm.rotation import rotated_files
-from headroom_mitm.audit.trail import GENESIS, AuditWriter, chain_files, line_hash, seal
+from headroom_mitm.audit.trail import GENESIS, AuditWriter, chain_files, line_hash
+from tests.support import reference_seal as seal
 from headroom_mitm.audit.record import AuditError, AuditRecord, to_ocsf
 from headroom_mitm.audit.verify import main, verify
 
@@ -643,7 +644,7 @@ def test_main_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 @pytest.mark.parametrize("ocsf", [False, True])
 @pytest.mark.parametrize("extra", [{}, {"prev_file": "audit.jsonl.20250301T120000Z", "lost": 2, "hmac_key": b"k" * 32}])
 def test_the_line_written_is_the_sealed_line(ocsf: bool, extra: dict[str, Any]) -> None:
-    # The writer serializes each line once (seal_line); it must be exactly what `seal` defines.
+    # The writer serializes each line once (seal_line); it must be exactly the reference line.
     from headroom_mitm.audit.trail import seal_line
 
     def payload() -> dict[str, Any]:

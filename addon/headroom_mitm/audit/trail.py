@@ -90,34 +90,6 @@ def _chain_of(obj: dict[str, Any]) -> dict[str, Any]:
     return obj
 
 
-def seal(
-    payload: dict[str, Any],
-    seq: int,
-    prev: str,
-    prev_file: str | None = None,
-    hmac_key: bytes | None = None,
-    *,
-    lost: int | None = None,
-) -> dict[str, Any]:
-    """Add the chain fields to a native or OCSF payload and return the line object. `lost`: records
-    that could not be written just before this one (so the trail itself says what it lacks)."""
-    chain: dict[str, Any] = {"seq": seq}
-    if prev_file is not None:
-        chain["prev_file"] = prev_file
-    if lost:
-        chain["lost"] = lost
-    chain["prev"] = prev
-    if "class_uid" in payload:
-        line = copy.deepcopy(payload)
-        line["metadata"]["sequence"] = seq
-        line.setdefault("unmapped", {})["chain"] = chain
-        chain["hash"] = _digest(line, hmac_key)
-        return line
-    line = {"seq": seq, **payload, **{k: v for k, v in chain.items() if k != "seq"}}
-    line["hash"] = _digest(line, hmac_key)
-    return line
-
-
 _OCSF_CHAIN = b'"unmapped":{"chain":{'
 
 
@@ -132,8 +104,8 @@ def seal_line(
 ) -> tuple[bytes, str]:
     """(line bytes, hash) of a native or OCSF record, serialized once: the line is the canonical JSON
     the hash covers with the hash spliced in (native: as its last key; OCSF: as the first key of
-    unmapped.chain, where sorting puts it). Verify re-sorts, so the position is free. Same line as
-    `seal` gives; an OCSF payload is completed in place (it is built fresh for each record)."""
+    unmapped.chain, where sorting puts it). Verify re-sorts, so the position is free. An OCSF
+    payload is completed in place (it is built fresh for each record)."""
     if "class_uid" in payload:
         chain: dict[str, Any] = {"seq": seq, "prev": prev}
         line = payload
