@@ -135,7 +135,7 @@ def reading_opencode_outputs(options: GlobalOptions, env: Mapping[str, str]) -> 
     own = opencode_tool_output_dir(env)
     if own is None or own in options.tool_output_dirs:
         return options
-    return options.model_copy(update={"tool_output_dirs": (*options.tool_output_dirs, own)})
+    return options.replace(tool_output_dirs=(*options.tool_output_dirs, own))
 
 
 def run_agent(
