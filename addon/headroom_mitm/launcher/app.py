@@ -155,7 +155,8 @@ def run_agent(
     for warning in config_warnings:
         print(f"headroom-mitm: {warning}", file=sys.stderr)
     if register_retrieval:
-        config_content = merge_config_content(base_env.get("OPENCODE_CONFIG_CONTENT"), retrieval_mcp_config(options))
+        config_content = merge_config_content(base_env.get("OPENCODE_CONFIG_CONTENT"), retrieval_mcp_config(options),
+                                              addition_checked=True)
     child.block_launcher_signals()
     with SessionCa() as session:
         assert session.directory is not None
