@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from headroom_certs.session import SessionCa
-from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
 from .env import agent_env, opencode_tool_output_dir, proxy_url
@@ -63,6 +62,8 @@ def proxy_config(
     sock: socket.socket | None = None,
     env: Mapping[str, str] | None = None,
 ) -> ProxyConfig:
+    from headroom_certs.upstream import write_upstream_bundle
+
     from ..forward.chain import ca_files_from_env
 
     env = os.environ if env is None else env
@@ -158,7 +159,7 @@ def run_agent(
         config_content = merge_config_content(base_env.get("OPENCODE_CONFIG_CONTENT"), retrieval_mcp_config(options),
                                               addition_checked=True)
     child.block_launcher_signals()
-    with SessionCa() as session:
+    with SessionCa(spares=state.spare_cas) as session:
         assert session.directory is not None
         bundle, warnings = session.bundle(base_env.get("NODE_EXTRA_CA_CERTS"))
         trust, trust_warnings = session.trust_bundle(base_env)
@@ -171,6 +172,7 @@ def run_agent(
             return agent_env(base_env, proxy=proxy, ca_bundle=bundle, trust_bundle=trust, config_content=config_content)
 
         def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
+            _make_spare_ca(session)  # first: a short agent run (`--version`) still leaves one for next time
             from ..addons import make_addons
             from ..meter.live import PriceSource
 
@@ -209,6 +211,15 @@ def run_agent(
                 _stop(*started)
         loader.raise_failure()
         return code
+
+
+def _make_spare_ca(session: SessionCa) -> None:
+    """The next session's CA, made now that this session's agent runs; cryptography is loaded for the
+    proxy anyway. Without one the next session makes its own: a failure here is only logged."""
+    try:
+        session.make_spare()
+    except (OSError, ValueError) as exc:
+        log.warning("no spare session CA made for the next session: %s", exc)
 
 
 class _ProxyLoader:
