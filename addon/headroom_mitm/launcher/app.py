@@ -10,14 +10,14 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TypeVar
 
 from headroom_certs.session import SessionCa
 
 from . import child
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
-from .proxy import EmbeddedProxy, ProxyConfig, listen_socket
+from .proxy import EmbeddedProxy, ProxyConfig, listen_socket, preload
 from .agents import mcp_command
 from .mcp_server import SERVER_NAME
 from .opencode_config import discover_custom_providers
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..route.catalog import CatalogProvider
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 def meter_of(addons: Sequence[object]) -> Meter | None:
@@ -181,6 +182,8 @@ def run_agent(
                                  catalog=known_providers(base_env))
             config = proxy_config(options, session.files.directory, scratch=session.directory,
                                   proxy_auth=str(credentials), sock=sock, env=base_env)
+            if not options.web:
+                preload()
             return EmbeddedProxy(config, addons), meter_of(addons)
 
         if options.web:  # the proxy first: the UI's URL is printed before the agent takes the terminal
@@ -222,10 +225,42 @@ def _make_spare_ca(session: SessionCa) -> None:
         log.warning("no spare session CA made for the next session: %s", exc)
 
 
+LOADER_NICE = 10  # added to the nice value of the thread that imports the proxy (see _call_niced)
+
+
+def _call_niced(work: Callable[[], _T]) -> _T:
+    """work() on a thread of its own whose CPU priority is lowered by LOADER_NICE: the proxy's imports
+    (~0.4 s of CPU) yield the cores to the agent's own start-up. Linux sets priorities per thread; an
+    unprivileged process cannot raise one back and new threads inherit it, so the lowered thread ends
+    with the work, and the proxy's own thread is started afterwards at full priority."""
+    done: list[_T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        if sys.platform.startswith("linux"):  # elsewhere PRIO_PROCESS would name the whole process
+            try:
+                tid = threading.get_native_id()
+                os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + LOADER_NICE))
+            except OSError:
+                pass  # then it loads at full priority
+        try:
+            done.append(work())
+        except BaseException as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="headroom-mitm-import", daemon=True)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return done[0]
+
+
 class _ProxyLoader:
     """Makes and starts the proxy on a thread while the agent runs. An agent that is done before
     the proxy is up (`opencode --version`) is not kept waiting for it: the half-loaded proxy, which
-    never accepted a connection, is abandoned (its thread is a daemon)."""
+    never accepted a connection, is abandoned (its thread is a daemon). The making (imports) runs at
+    a lower CPU priority; the start, which an agent already done waits for, is short (proxy.preload)."""
 
     def __init__(self, make: Callable[[], tuple[EmbeddedProxy, Meter | None]], *, on_failure: Callable[[], None]) -> None:
         self._make = make
@@ -238,7 +273,7 @@ class _ProxyLoader:
 
     def _run(self) -> None:
         try:
-            proxy, meter = self._make()
+            proxy, meter = _call_niced(self._make)
             with self._lock:
                 if self._settled:
                     return

@@ -155,6 +155,19 @@ def _mitm_addons() -> list[object]:
     return [getattr(importlib.import_module(f"mitmproxy.addons.{name}"), cls)() for name, cls in _MITM_ADDONS]
 
 
+def preload() -> None:
+    """Import what starting a (non-web) proxy imports: mitmproxy's master and the addons it runs
+    (passlib's self-tests and ldap3 for proxyauth among them, ~0.1 s of CPU). The launcher calls it
+    on its loader thread, so that the start itself, which an agent that is already done waits for,
+    is short."""
+    import importlib
+
+    _bare_addons_package()
+    importlib.import_module("mitmproxy.master")
+    for name, _ in _MITM_ADDONS:
+        importlib.import_module(f"mitmproxy.addons.{name}")
+
+
 def _all_mitm_addons() -> None:
     """mitmweb adds every default addon: run the package's __init__ if `_mitm_addons` skipped it."""
     with _ADDONS_LOCK:
