@@ -51,7 +51,7 @@ from bench_common import (  # noqa: E402
     percentile,
 )
 from bench_payload import REPLY, build_body  # noqa: E402
-from bench_startup import TARGET_STARTUP_S, bench_startup  # noqa: E402
+from bench_startup import COMPRESS_CLI, TARGET_COMPRESS_CLI_S, TARGET_STARTUP_S, bench_startup  # noqa: E402
 
 PATHS = ("direct", "mitmproxy", "headroom")
 TARGET_ADDED_RATIO = 1.25  # issue #14: headroom-mitm's added p50 ≤ 1.25 × bare mitmproxy's added p50
@@ -271,6 +271,9 @@ def markdown(result: dict) -> str:
         out.append(f"Launcher overhead (median wall difference): **{st['overhead_median_s']:.3f} s** "
                    f"(target ≤ {TARGET_STARTUP_S} s: {'met' if st['targets']['overhead<=0.2s'] else 'not met'}); "
                    f"difference of minimums {st['overhead_min_s']:.3f} s; CPU-time difference {st['overhead_cpu_median_s']:.3f} s")
+        out.append("")
+        out.append(f"`{COMPRESS_CLI}` (median): {st['commands'][COMPRESS_CLI]['median_s']:.3f} s "
+                   f"(target ≤ {TARGET_COMPRESS_CLI_S} s: {'met' if st['targets']['compress<=0.3s'] else 'not met'})")
         if st.get("at_spawn"):
             sp = st["at_spawn"]
             out.append("")

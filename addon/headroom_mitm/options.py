@@ -1,7 +1,7 @@
 """Every user option, declared once in `OPTIONS`: the command line (argparse), the settings model
 (`GlobalOptions`) and our addons' mitmproxy options are all built from this table, and each check
-lives in its row. Standard library only at import time: the stages import it to declare their
-mitmproxy options, the CLI to build its parser; pydantic is loaded only with `GlobalOptions`.
+lives in its row. Standard library only: the stages import it to declare their mitmproxy options, the CLI to build
+its parser and `GlobalOptions`.
 """
 
 from __future__ import annotations
@@ -37,11 +37,47 @@ class Option:
     mitm_default: Any = _UNSET
     negate: bool = False  # the flag switches a default-on option off (--no-compress)
 
-    def check_value(self, value: Any) -> None:
-        """The row's checks (bounds, then `check`); raises ValueError naming the option."""
+    @property
+    def label(self) -> str:
+        """How messages name the option: its flag, else its mitmproxy or settings name."""
+        return self.flag or self.mitm or self.name
+
+    def convert(self, value: Any) -> Any:
+        """A settings value of this row's kind (lists become tuples, paths Path); raises ValueError
+        naming the option for a value of another type or outside `choices`."""
         if value is None:
+            if self.default is not None:
+                raise ValueError(f"{self.label}: a value is required")
+            return None
+        if self.kind in ("list", "paths"):
+            if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+                raise ValueError(f"{self.label}: expected a list, got {type(value).__name__}")
+            return tuple(Path(v) for v in value) if self.kind == "paths" else tuple(str(v) for v in value)
+        if self.kind == "path":
+            if not isinstance(value, (str, Path)):
+                raise ValueError(f"{self.label}: expected a path, got {type(value).__name__}")
+            return Path(value)
+        if self.kind == "bool" or self.kind == "int":
+            want = bool if self.kind == "bool" else int
+            if not isinstance(value, want) or (want is int and isinstance(value, bool)):
+                raise ValueError(f"{self.label}: expected {'true or false' if want is bool else 'an integer'}")
+            return value
+        if self.kind == "float":
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise ValueError(f"{self.label}: expected a number")
+            return float(value)
+        if not isinstance(value, str):
+            raise ValueError(f"{self.label}: expected a string, got {type(value).__name__}")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.label}: expected one of {', '.join(self.choices)}, got {value!r}")
+        return value
+
+    def check_value(self, value: Any) -> None:
+        """The row's checks (bounds, then `check`); raises ValueError naming the option. None and an
+        empty list have nothing to check (and import no checker)."""
+        if value is None or (isinstance(value, (list, tuple)) and not value):
             return
-        label = self.flag or self.mitm or self.name
+        label = self.label
         if self.ge is not None and value < self.ge:
             raise ValueError(f"{label}: must be ≥ {self.ge:g}")
         if self.gt is not None and value <= self.gt:

@@ -12,11 +12,11 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+if TYPE_CHECKING:  # cryptography is imported where a CA is made or read: a launch that takes a spare
+    from cryptography import x509  # session CA (spare.py) reaches the agent's spawn without it
+    from cryptography.hazmat.primitives.asymmetric import ec
 
 # mitmproxy derives these names from its CONF_BASENAME ("mitmproxy").
 CA_KEY_AND_CERT = "mitmproxy-ca.pem"
@@ -51,6 +51,11 @@ def generate_ca(
     common_name: str, validity: dt.timedelta, *, now: dt.datetime | None = None
 ) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     """A fresh EC P-256 CA that may sign leaf certificates and nothing below them."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
     now = now or dt.datetime.now(dt.timezone.utc)
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name(
@@ -90,7 +95,7 @@ def generate_ca(
     return key, cert
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes) -> None:
     # O_EXCL-free but mode-at-creation: the key never exists on disk with wider permissions.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -104,6 +109,8 @@ def write_ca(
     directory: Path, key: ec.EllipticCurvePrivateKey, cert: x509.Certificate
 ) -> CaFiles:
     """Write a CA in mitmproxy's confdir layout, private to the current user."""
+    from cryptography.hazmat.primitives import serialization
+
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(directory, 0o700)
     key_pem = key.private_bytes(
@@ -113,8 +120,8 @@ def write_ca(
     )
     cert_pem = cert.public_bytes(serialization.Encoding.PEM)
     files = CaFiles(directory)
-    _write_private(files.key_and_cert, key_pem + cert_pem)
-    _write_private(files.cert, cert_pem)
+    write_private(files.key_and_cert, key_pem + cert_pem)
+    write_private(files.cert, cert_pem)
     return files
 
 
@@ -124,6 +131,8 @@ def create_ca(directory: Path, common_name: str, validity: dt.timedelta) -> CaFi
 
 
 def load_cert(files: CaFiles) -> x509.Certificate:
+    from cryptography import x509
+
     return x509.load_pem_x509_certificate(files.cert.read_bytes())
 
 
@@ -144,6 +153,8 @@ class CaInfo:
 
 
 def ca_info(files: CaFiles) -> CaInfo:
+    from cryptography.hazmat.primitives import hashes
+
     cert = load_cert(files)
     return CaInfo(
         subject=cert.subject.rfc4514_string(),

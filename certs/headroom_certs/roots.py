@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import certifi
-
 # Debian/Ubuntu, Fedora/RHEL, Alpine/openSUSE: where distributions keep the system store as one file.
 _SYSTEM_BUNDLES = (
     "/etc/ssl/certs/ca-certificates.crt",
@@ -54,6 +52,8 @@ def find_roots(env: Mapping[str, str]) -> tuple[Roots, list[str]]:
     for candidate in (default, *_SYSTEM_BUNDLES):
         if candidate and _readable_pem(Path(candidate)):
             return Roots(Path(candidate), "system"), warnings
+    import certifi  # the last resort: not imported when the system has a store
+
     return Roots(Path(certifi.where()), "certifi"), warnings
 
 

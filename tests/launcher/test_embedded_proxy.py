@@ -80,3 +80,56 @@ def test_a_port_in_use_is_a_clear_start_error(tmp_path, ca):
             proxy.start()
     finally:
         blocker.close()
+
+
+def test_a_proxy_loads_only_the_mitmproxy_addons_it_runs(tmp_path, ca):
+    # mitmproxy.master imports mitmproxy.addons.termlog: the package's __init__ (every default addon,
+    # flask for the onboarding app among them) must not run on the way (issue #14). Nor is pydantic
+    # loaded without a policy file: the proxy loads beside the agent's start.
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from pathlib import Path
+from headroom_mitm.addons import make_addons
+from headroom_mitm.launcher.app import proxy_config
+from headroom_mitm.launcher.proxy import EmbeddedProxy
+from headroom_mitm.launcher.settings import GlobalOptions
+options = GlobalOptions(state_dir=Path({str(tmp_path / "state")!r}))
+proxy = EmbeddedProxy(proxy_config(options, Path({str(ca.directory)!r}), scratch=Path({str(tmp_path)!r})), make_addons(options))
+proxy.start()
+proxy.stop()
+print(sorted(m for m in ("flask", "mitmproxy.addons.onboarding", "mitmproxy.addons.maplocal", "pydantic")
+             if m in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_after_preload_a_proxy_starts_without_importing_mitmproxys_master_or_addons(tmp_path, ca):
+    # The launcher preloads on its loader thread; the start itself (which an agent already done
+    # waits for) then only makes and binds.
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from pathlib import Path
+from headroom_mitm.addons import make_addons
+from headroom_mitm.launcher.app import proxy_config
+from headroom_mitm.launcher.proxy import EmbeddedProxy, preload
+from headroom_mitm.launcher.settings import GlobalOptions
+options = GlobalOptions(state_dir=Path({str(tmp_path / "state")!r}))
+proxy = EmbeddedProxy(proxy_config(options, Path({str(ca.directory)!r}), scratch=Path({str(tmp_path)!r})), make_addons(options))
+preload()
+before = set(sys.modules)
+proxy.start()
+proxy.stop()
+print(sorted(m for m in set(sys.modules) - before
+             if m.startswith(("mitmproxy.master", "mitmproxy.addons", "passlib", "ldap3", "pyparsing"))))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from headroom_mitm.launcher.opencode_config import discover_custom_providers
-from headroom_mitm.launcher.opencode_mcp import McpLocal, McpRemote, McpToggle, merge_config_content, validate_mcp_section
+from headroom_mitm.launcher.opencode_mcp import merge_config_content
+from headroom_mitm.launcher.opencode_mcp_schema import McpLocal, McpRemote, McpToggle, validate_mcp_section
 from headroom_mitm.route.routing import ApiFormat, CustomProvider, FlowClass, Router
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

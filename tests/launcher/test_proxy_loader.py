@@ -59,3 +59,32 @@ def test_a_failed_load_stops_the_agent_and_is_raised_afterwards():
     assert loader.settle() is None
     with pytest.raises(RuntimeError, match="port in use"):
         loader.raise_failure()
+
+
+def _nice() -> int:
+    import os
+
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+def test_the_proxy_is_made_at_a_lower_cpu_priority_and_started_at_full_priority():
+    from headroom_mitm.launcher.app import LOADER_NICE
+
+    seen: dict[str, int] = {}
+    started = threading.Event()
+
+    class Proxy(FakeProxy):
+        def start(self) -> None:
+            seen["start"] = _nice()  # the proxy's serving thread would inherit this
+            started.set()
+
+    def make():
+        seen["make"] = _nice()
+        return Proxy(), None
+
+    base = _nice()
+    loader = _ProxyLoader(make, on_failure=lambda: pytest.fail("no failure expected"))
+    assert started.wait(10)
+    loader.settle()
+    assert seen["make"] == min(19, base + LOADER_NICE)
+    assert seen["start"] == base

@@ -45,3 +45,33 @@ def test_no_compress_does_not_register_the_server(tmp_path):
     plain = subprocess.run([*base[:-2], "--no-compress", "--opencode-bin", str(probe), "opencode"], env=env,
                            capture_output=True, text=True, timeout=60)
     assert plain.stdout.strip() == "unset"
+
+
+def test_the_launchers_own_server_passes_opencodes_schema(tmp_path):
+    # What lets run_agent merge it with addition_checked=True (without validating it each launch).
+    from headroom_mitm.launcher.opencode_mcp_schema import McpLocal, validate_mcp_section
+
+    for options in (GlobalOptions(state_dir=tmp_path),
+                    GlobalOptions(state_dir=tmp_path, store="redis://127.0.0.1:6379/0", store_days=2.0)):
+        servers = validate_mcp_section(retrieval_mcp_config(options)["mcp"])
+        assert all(isinstance(server, McpLocal) for server in servers.values())
+
+
+def test_a_checked_addition_validates_only_the_users_servers():
+    ours = {"mcp": {"headroom": {"type": "local", "command": ["x"], "cwd": "/"}}}  # invalid: never checked
+    assert json.loads(merge_config_content(None, ours, addition_checked=True))["mcp"] == ours["mcp"]
+    user = '{"mcp": {"mine": {"type": "remote"}}}'
+    try:
+        merge_config_content(user, ours, addition_checked=True)
+    except ValueError as exc:
+        assert "mcp.mine.url" in str(exc)
+    else:
+        raise AssertionError("the user's invalid server was not refused")
+
+
+def test_merging_the_launchers_server_alone_does_not_load_the_schema():
+    code = ("import sys; from headroom_mitm.launcher.opencode_mcp import merge_config_content; "
+            "merge_config_content('{\"theme\": \"x\"}', {'mcp': {'h': {'type': 'local', 'command': ['x']}}}, "
+            "addition_checked=True); print('pydantic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

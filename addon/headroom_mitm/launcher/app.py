@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
-import secrets
 import socket
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TypeVar
 
 from headroom_certs.session import SessionCa
-from headroom_certs.upstream import write_upstream_bundle
 
 from . import child
 from .env import agent_env, opencode_tool_output_dir, proxy_url
 from .logsetup import log_to_file
-from .proxy import EmbeddedProxy, ProxyConfig, listen_socket
+from .proxy import EmbeddedProxy, ProxyConfig, listen_socket, preload
 from .agents import mcp_command
 from .mcp_server import SERVER_NAME
 from .opencode_config import discover_custom_providers
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from ..route.catalog import CatalogProvider
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 def meter_of(addons: Sequence[object]) -> Meter | None:
@@ -63,6 +63,8 @@ def proxy_config(
     sock: socket.socket | None = None,
     env: Mapping[str, str] | None = None,
 ) -> ProxyConfig:
+    from headroom_certs.upstream import write_upstream_bundle
+
     from ..forward.chain import ca_files_from_env
 
     env = os.environ if env is None else env
@@ -111,7 +113,8 @@ class Credentials:
 
     @classmethod
     def random(cls) -> "Credentials":
-        return cls("headroom", secrets.token_urlsafe(24))
+        # secrets.token_urlsafe(24), from the same source: `secrets` costs ~5 ms to import before the spawn
+        return cls("headroom", base64.urlsafe_b64encode(os.urandom(24)).rstrip(b"=").decode("ascii"))
 
     def __str__(self) -> str:  # mitmproxy's proxyauth "user:pass" form
         return f"{self.user}:{self.password}"
@@ -135,7 +138,7 @@ def reading_opencode_outputs(options: GlobalOptions, env: Mapping[str, str]) -> 
     own = opencode_tool_output_dir(env)
     if own is None or own in options.tool_output_dirs:
         return options
-    return options.model_copy(update={"tool_output_dirs": (*options.tool_output_dirs, own)})
+    return options.replace(tool_output_dirs=(*options.tool_output_dirs, own))
 
 
 def run_agent(
@@ -155,9 +158,10 @@ def run_agent(
     for warning in config_warnings:
         print(f"headroom-mitm: {warning}", file=sys.stderr)
     if register_retrieval:
-        config_content = merge_config_content(base_env.get("OPENCODE_CONFIG_CONTENT"), retrieval_mcp_config(options))
+        config_content = merge_config_content(base_env.get("OPENCODE_CONFIG_CONTENT"), retrieval_mcp_config(options),
+                                              addition_checked=True)
     child.block_launcher_signals()
-    with SessionCa() as session:
+    with SessionCa(spares=state.spare_cas) as session:
         assert session.directory is not None
         bundle, warnings = session.bundle(base_env.get("NODE_EXTRA_CA_CERTS"))
         trust, trust_warnings = session.trust_bundle(base_env)
@@ -170,6 +174,7 @@ def run_agent(
             return agent_env(base_env, proxy=proxy, ca_bundle=bundle, trust_bundle=trust, config_content=config_content)
 
         def make_proxy(sock: socket.socket | None) -> tuple[EmbeddedProxy, Meter | None]:
+            _make_spare_ca(session)  # first: a short agent run (`--version`) still leaves one for next time
             from ..addons import make_addons
             from ..meter.live import PriceSource
 
@@ -178,6 +183,8 @@ def run_agent(
                                  catalog=known_providers(base_env))
             config = proxy_config(options, session.files.directory, scratch=session.directory,
                                   proxy_auth=str(credentials), sock=sock, env=base_env)
+            if not options.web:
+                preload()
             return EmbeddedProxy(config, addons), meter_of(addons)
 
         if options.web:  # the proxy first: the UI's URL is printed before the agent takes the terminal
@@ -210,10 +217,51 @@ def run_agent(
         return code
 
 
+def _make_spare_ca(session: SessionCa) -> None:
+    """The next session's CA, made now that this session's agent runs; cryptography is loaded for the
+    proxy anyway. Without one the next session makes its own: a failure here is only logged."""
+    try:
+        session.make_spare()
+    except (OSError, ValueError) as exc:
+        log.warning("no spare session CA made for the next session: %s", exc)
+
+
+LOADER_NICE = 10  # added to the nice value of the thread that imports the proxy (see _call_niced)
+
+
+def _call_niced(work: Callable[[], _T]) -> _T:
+    """work() on a thread of its own whose CPU priority is lowered by LOADER_NICE: the proxy's imports
+    (~0.4 s of CPU) yield the cores to the agent's own start-up. Linux sets priorities per thread; an
+    unprivileged process cannot raise one back and new threads inherit it, so the lowered thread ends
+    with the work, and the proxy's own thread is started afterwards at full priority."""
+    done: list[_T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        if sys.platform.startswith("linux"):  # elsewhere PRIO_PROCESS would name the whole process
+            try:
+                tid = threading.get_native_id()
+                os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + LOADER_NICE))
+            except OSError:
+                pass  # then it loads at full priority
+        try:
+            done.append(work())
+        except BaseException as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="headroom-mitm-import", daemon=True)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return done[0]
+
+
 class _ProxyLoader:
     """Makes and starts the proxy on a thread while the agent runs. An agent that is done before
     the proxy is up (`opencode --version`) is not kept waiting for it: the half-loaded proxy, which
-    never accepted a connection, is abandoned (its thread is a daemon)."""
+    never accepted a connection, is abandoned (its thread is a daemon). The making (imports) runs at
+    a lower CPU priority; the start, which an agent already done waits for, is short (proxy.preload)."""
 
     def __init__(self, make: Callable[[], tuple[EmbeddedProxy, Meter | None]], *, on_failure: Callable[[], None]) -> None:
         self._make = make
@@ -226,7 +274,7 @@ class _ProxyLoader:
 
     def _run(self) -> None:
         try:
-            proxy, meter = self._make()
+            proxy, meter = _call_niced(self._make)
             with self._lock:
                 if self._settled:
                     return

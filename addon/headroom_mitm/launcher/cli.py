@@ -103,13 +103,6 @@ def split_passthrough(parser: argparse.ArgumentParser, argv: Sequence[str]) -> t
     return list(argv), None
 
 
-def _describe(error: dict) -> str:
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "value_error":
-        return message  # our validators name the option themselves
-    return f"--{str(error['loc'][0]).replace('_', '-')}: {message}"
-
-
 def _fail(message: str, code: int = 2) -> int:
     print(f"headroom-mitm: {message}", file=sys.stderr)
     return code
@@ -120,16 +113,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     ours, rest = split_passthrough(parser, argv)
     args = parser.parse_args(ours)
-    from pydantic import ValidationError  # after parsing: --version and --help need neither
-
-    from .settings import GlobalOptions
+    from .settings import GlobalOptions, SettingsError
 
     try:
         values = settings_values(args)
         values["web"] = args.web or getattr(args, "proxy_web", False)
         options = GlobalOptions.from_cli(args.state_dir, **values)
-    except ValidationError as exc:
-        return _fail("; ".join(_describe(e) for e in exc.errors()))
+    except SettingsError as exc:
+        return _fail(str(exc))
     try:
         return _dispatch(args, rest, options)
     except (UserError, ValueError) as exc:

@@ -78,8 +78,8 @@ def run_demo(options: GlobalOptions, *, keep: bool = False) -> int:
     try:
         with StubServer(demo_session(work)) as stub:
             env = _demo_env(home)
-            demo_options = app.reading_opencode_outputs(options.model_copy(
-                update={"routes": (*options.routes, f"{DEMO_HOST}={stub.base_url}", f"registry.npmjs.org={stub.base_url}")}
+            demo_options = app.reading_opencode_outputs(options.replace(
+                routes=(*options.routes, f"{DEMO_HOST}={stub.base_url}", f"registry.npmjs.org={stub.base_url}")
             ), env)
             rc = app.run_agent(
                 [binary, "run", "--title", "headroom-mitm demo", "-m", "stub/stub-model", PROMPT],

@@ -39,6 +39,11 @@ class StateDir:
         return self.root / "ca"
 
     @property
+    def spare_cas(self) -> Path:
+        """Session CAs made one session ahead (headroom_certs.session): private, each used once."""
+        return self.root / "spare-session-cas"
+
+    @property
     def records_dir(self) -> Path:
         return self.root / "records"
 

@@ -1,34 +1,53 @@
 """The settings model: options that mean the same for every subcommand (they come before it on the
-command line). Its fields, bounds and checks are built from the option table in options.py."""
+command line). A frozen dataclass whose fields, kinds and checks all come from the option table in
+options.py. Standard library only: the launcher reaches the agent's spawn without loading pydantic
+(issue #14), and the command line has already been parsed by argparse."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator
-
-from ..options import BY_NAME, OPTIONS, Option, default_state_root, mitm_values
+from ..options import BY_NAME, OPTIONS, default_state_root, mitm_values
 from .paths import StateDir
 
 
-class _Settings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class SettingsError(ValueError):
+    """Invalid settings; the message names every offending option (a usage error: exit code 2)."""
 
+
+@dataclasses.dataclass(frozen=True)
+class _Settings:
     state_dir: Path
 
-    @field_validator("*")
-    @classmethod
-    def _row_check(cls, value: Any, info: ValidationInfo) -> Any:
-        option = BY_NAME.get(info.field_name or "")
-        if option is not None and option.check is not None and value is not None:
-            option.check(value)
-        return value
+    def __post_init__(self) -> None:
+        # Each value is converted to its row's kind and checked by its row; every problem is named.
+        problems: list[str] = []
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            try:
+                if field.name == "state_dir":
+                    value = Path(value)
+                else:
+                    option = BY_NAME[field.name]
+                    value = option.convert(value)
+                    option.check_value(value)
+            except (TypeError, ValueError) as exc:
+                problems.append(str(exc))
+                continue
+            object.__setattr__(self, field.name, value)
+        if problems:
+            raise SettingsError("; ".join(problems))
 
     @classmethod
     def from_cli(cls, state_dir: str | None, env: Mapping[str, str] = os.environ, **values: object) -> Any:
         return cls(state_dir=default_state_root(state_dir, env), **values)
+
+    def replace(self, **changes: object) -> Any:
+        """A copy with these fields changed (and checked again)."""
+        return dataclasses.replace(self, **changes)
 
     @property
     def state(self) -> StateDir:
@@ -39,24 +58,16 @@ class _Settings(BaseModel):
         return mitm_values(self, self.state)
 
 
-def _annotation(o: Option) -> Any:
-    if o.kind == "list":
-        return tuple[str, ...]
-    if o.kind == "paths":
-        return tuple[Path, ...]
-    if o.choices:
-        return Literal[o.choices]  # type: ignore[valid-type]
-    base = {"int": int, "float": float, "bool": bool, "path": Path}.get(o.kind, str)
-    return base | None if o.default is None else base
+def _annotation(kind: str) -> str:
+    return {"list": "tuple[str, ...]", "paths": "tuple[Path, ...]", "int": "int", "float": "float",
+            "bool": "bool", "path": "Path | None"}.get(kind, "str | None")
 
 
-GlobalOptions = create_model(  # type: ignore[call-overload]
+GlobalOptions: Any = dataclasses.make_dataclass(
     "GlobalOptions",
-    __base__=_Settings,
-    __module__=__name__,
-    **{
-        o.name: (_annotation(o), Field(o.default, ge=o.ge, gt=o.gt, le=o.le))
-        for o in OPTIONS
-        if o.name and o.name != "state_dir"
-    },
+    [(o.name, _annotation(o.kind), dataclasses.field(default=o.default))
+     for o in OPTIONS if o.name and o.name != "state_dir"],
+    bases=(_Settings,),
+    frozen=True,
 )
+GlobalOptions.__module__ = __name__  # make_dataclass takes `module=` only from Python 3.12

@@ -51,11 +51,12 @@ import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from ..facts import normalize_host
 
-from ..facts import FlowClass, normalize_host
+if TYPE_CHECKING:
+    from .fileformat import PolicyModel
 
 Action = Literal["allow", "deny"]
 
@@ -68,79 +69,6 @@ class PolicyError(Exception):
         self.problems = list(problems)  # (field, problem); field "" means the whole file
         parts = [f"{path}: {field}: {problem}" if field else f"{path}: {problem}" for field, problem in self.problems]
         super().__init__("; ".join(parts))
-
-
-# ---- the file format (pydantic, at the edge) -------------------------------------------------------
-
-
-def _as_list(value: Any) -> Any:
-    # Let authors write `host: api.openai.com` as well as `host: [a, b]`.
-    return [value] if isinstance(value, (str, int)) and not isinstance(value, bool) else value
-
-
-class RuleModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    name: str | None = Field(default=None, min_length=1)
-    action: Action
-    host: list[str] | None = None
-    port: list[int] | None = None
-    flow_class: list[FlowClass] | None = Field(default=None, alias="class")
-    provider: list[str] | None = None
-    model: list[str] | None = None
-    users: list[str] | None = None
-    max_request_bytes: int | None = Field(default=None, gt=0)
-
-    @field_validator("host", "provider", "model", "users", "port", "flow_class", mode="before")
-    @classmethod
-    def _listify(cls, value: Any) -> Any:
-        return _as_list(value)
-
-    @field_validator("host", "provider", "model", "users")
-    @classmethod
-    def _patterns(cls, value: list[str] | None) -> list[str] | None:
-        if value is not None:
-            if not value:
-                raise ValueError("must not be an empty list (leave the field out to match anything)")
-            for pattern in value:
-                if not pattern.strip():
-                    raise ValueError("patterns must not be empty")
-        return value
-
-    @field_validator("port")
-    @classmethod
-    def _ports(cls, value: list[int] | None) -> list[int] | None:
-        if value is not None:
-            if not value:
-                raise ValueError("must not be an empty list")
-            for port in value:
-                if not 0 < port < 65536:
-                    raise ValueError(f"port {port} is outside 1..65535")
-        return value
-
-    @model_validator(mode="after")
-    def _cap_only_on_allow(self) -> "RuleModel":
-        if self.max_request_bytes is not None and self.action != "allow":
-            raise ValueError("max_request_bytes only applies to allow rules (it caps what the rule allows)")
-        return self
-
-
-class PolicyModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    version: Literal[1] = 1
-    default: Action = "allow"
-    rules: list[RuleModel] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _unique_names(self) -> "PolicyModel":
-        seen: set[str] = set()
-        for rule in self.rules:
-            if rule.name is not None:
-                if rule.name in seen:
-                    raise ValueError(f"rule name {rule.name!r} is used twice")
-                seen.add(rule.name)
-        return self
 
 
 # ---- the compiled policy (plain dataclasses) --------------------------------------------------------
@@ -296,16 +224,6 @@ class Policy:
 # ---- loading ----------------------------------------------------------------------------------------
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 def _parse(path: Path, raw: bytes) -> Any:
     text = raw.decode("utf-8")
     if path.suffix.lower() == ".json":
@@ -330,19 +248,9 @@ def parse_policy(data: Any, source: str = "<inline>", digest: str = "") -> Polic
         raise PolicyError(source, [("", "the policy file is empty")])
     if not isinstance(data, dict):
         raise PolicyError(source, [("", f"the top level must be a mapping, not {type(data).__name__}")])
-    try:
-        model = PolicyModel.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            # Pydantic puts the model-validator errors at the object; strip its "Value error, " prefix.
-            message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
-            bad = err.get("input")
-            if isinstance(bad, (str, int, float)) and err.get("type") != "value_error":
-                message += f" (got {bad!r})"
-            problems.append((_field_path(tuple(err.get("loc", ()))) or "(top level)", message))
-        raise PolicyError(source, problems) from None
-    return Policy.from_model(model, source=source, digest=digest)
+    from .fileformat import validate  # pydantic: loaded only when there is a policy file
+
+    return Policy.from_model(validate(data, source), source=source, digest=digest)
 
 
 MAX_POLICY_BYTES = 4 << 20
