@@ -58,6 +58,15 @@ _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}(?::?|\] [A-Z]+)[ \t]*\n")
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
+# A finding whose code is its first word, behind its place if any: "x.py:3:1: D100 Missing
+# docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
+# Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
+_CODED = re.compile(
+    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)([A-Z]{1,4})\d{2,5}(?: |: ?$| \[\*\] )"
+    r"|([A-Z]{1,4})\d{2,5}: )"
+)
+_CODED_PROBE = re.compile(r"\b[A-Z]{1,4}\d{2,5}(?::? | \[\*\] )")
+_LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 _TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
@@ -157,8 +166,12 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     placed = index.where(_LOCATED, probe=_PLACE)
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
-    for i in lint:
+    coded = index.where(_CODED, probe=_CODED_PROBE)
+    for i in lint.union(coded):
         sev.setdefault(i, ln.WARN)
+    _coded_findings_by_class(lines, coded, sev)
+    # "x.py:17 in function f:" over "    D400: …" is that finding's place, not a finding of its own.
+    owned = {i - 1 for i in coded if i > 0 and not ln.has_location(lines[i]) and ln.has_location(lines[i - 1])}
     _header_rows_to_findings(lines, sev)
     for k in index.where(_ARROW, ("-->",)):
         for i in (k - 1, k - 2):
@@ -169,9 +182,22 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     # (pyflakes: "x.py:19:1: undefined name 'y'").
     level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
     for i in placed:
-        if i not in sev:
+        if i not in sev and i not in owned:
             sev[i] = level
     return sev, passing
+
+
+def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, str]) -> None:
+    """A finding that leads with its code and prints no level has its code's level, not its
+    message's: "D100 Missing docstring" or "W0702: No exception type specified" are conventions
+    and warnings, one of each (code, file) enough. Codes of the error classes (E, F) and lines
+    that name a level or a failure keep what their words say."""
+    for i in coded:
+        if sev.get(i) != ln.FAIL:
+            continue
+        m = _CODED.match(lines[i])
+        if m is not None and (m.group(1) or m.group(2)) not in ("E", "F") and _LEVEL_WORDS.search(lines[i]) is None:
+            sev[i] = ln.WARN
 
 
 def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:

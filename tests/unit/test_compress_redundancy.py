@@ -1,0 +1,52 @@
+"""Redundancy rules (issue #11, principle 7): what repeats goes, what went wrong stays. Each test
+names the rule and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress.settings import CompressionSettings
+
+from tests.support import lossy_rendering
+
+S = CompressionSettings()
+
+
+def _lossy(text: str) -> str:
+    return lossy_rendering(text, S)[1]
+
+
+def test_a_coded_finding_without_a_level_has_its_codes_level_not_its_messages() -> None:
+    # "Missing docstring" reads like a failure, but D103 is a convention: one per (code, file).
+    lines = []
+    for f in range(6):
+        for k in range(30):
+            lines.append(f"pkg/mod_{f:02d}.py:{10 * k + 1}:5: D103 Missing docstring in public function")
+            lines.append(f"pkg/mod_{f:02d}.py:{10 * k + 3}:1: W0611: Unused import x{k} (unused-import)")
+        lines.append(f"pkg/mod_{f:02d}.py:400:1: E999 SyntaxError: Expected an expression, missing operand")
+        lines.append(f"pkg/mod_{f:02d}.py:401:1: F821 Undefined name `missing_{f}`")
+    lines.append("Found 372 errors.")
+    text = "\n".join(lines) + "\n"
+    out = _lossy(text)
+    for f in range(6):
+        assert f"pkg/mod_{f:02d}.py:1:5: D103 Missing docstring in public function" in out
+        assert f"pkg/mod_{f:02d}.py:400:1: E999 SyntaxError" in out  # error classes keep their words' verdict
+    assert sum(1 for x in out.split("\n") if " D103 " in x) < 20
+    assert "D103 ×" in out  # and the closing line counts what was left out
+    assert len(out) < 0.4 * len(text)
+
+
+def test_a_place_line_over_a_coded_finding_is_its_place() -> None:
+    # pydocstyle: "file:line in function f:" then "    CODE: message": the place of each
+    # (code, file) stays with it, even where another code shares the place.
+    lines = []
+    for f in range(5):
+        for k in range(25):
+            lines.append(f"ledger/book_{f:02d}.py:{10 * k + 4} in public function `load_{f}{k:02d}`:")
+            lines.append("        D103: Missing docstring in public function")
+        lines.append(f"ledger/book_{f:02d}.py:300 in public function `odd_{f}`:")
+        lines.append("        D400: First line should end with a period (not 'e')")
+    text = "\n".join(lines) + "\n"
+    out = _lossy(text)
+    for f in range(5):
+        assert f"ledger/book_{f:02d}.py:4 in public function `load_{f}00`:" in out
+        assert f"ledger/book_{f:02d}.py:300 in public function `odd_{f}`:" in out
+    assert len(out) < 0.5 * len(text)
