@@ -3,6 +3,8 @@ names the rule and fails without it."""
 
 from __future__ import annotations
 
+import random
+
 from headroom_mitm.compress.settings import CompressionSettings
 
 from tests.support import lossy_rendering
@@ -61,3 +63,19 @@ def test_a_gap_is_elided_when_it_is_longer_than_its_marker() -> None:
     # 63 characters of gap against a 33-character marker: elided; 12 against 33: shown.
     assert elided and out.split("\n") == ["keep", "[… lines 2–4 elided; t id=1 …]", "keep", "yyyyy", "yyyyy", "keep"]
 
+
+def test_where_each_of_a_few_sources_first_speaks_is_kept() -> None:
+    # strace -f: the first line of each "[pid N]" is where that process started.
+    rng = random.Random(5)
+    words = ["".join(rng.choice("abcdefghij") for _ in range(8)) for _ in range(400)]
+    lines = ['execve("/usr/bin/sh", ["sh", "-c", "work"], 0x7ffc /* 48 vars */) = 0']
+    for p in (9327, 9336, 9341):
+        lines += [f'newfstatat(AT_FDCWD, "/usr/share/tool{p}/part_{k}", {{st_mode=S_IFREG|0644, st_size={k * 7}}}, 0) = 0' for k in range(40)]
+        lines.append(f'[pid  {p}] execve("/usr/bin/tool{p}", ["tool{p}"], 0x5596 /* 48 vars */ <unfinished ...>')
+        lines += [f'[pid  {p}] openat(AT_FDCWD, "/usr/lib/x86_64-linux-gnu/lib{k}.so", O_RDONLY|O_CLOEXEC) = 3' for k in range(40)]
+        lines += [f'[pid  {p}] read(3, "{rng.choice(words)} {rng.choice(words)}", {k}) = {k}' for k in range(150)]
+        lines.append(f"[pid  {p}] +++ exited with 0 +++")
+    lines.append("+++ exited with 0 +++")
+    out = _lossy("\n".join(lines) + "\n")
+    for p in (9327, 9336, 9341):
+        assert f'[pid  {p}] execve("/usr/bin/tool{p}"' in out

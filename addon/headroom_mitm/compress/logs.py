@@ -354,7 +354,29 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
                 k += 1
     for i in range(min(3, n)):
         lift(i, HIGH)
+    for i in _first_of_each_source(index):
+        lift(i, MUST)
     return out
+
+
+# A leading "[tag]" naming who printed the line: strace -f's "[pid  9336]", a worker's "[w-3]".
+_SOURCE = re.compile(r"\n\[([^\]\n]{1,30})\] ")
+_MAX_SOURCES = 20
+
+
+def _first_of_each_source(index: ln.LineIndex) -> list[int]:
+    """Where each of a few sources (processes, workers) first speaks: a process started there.
+    Many distinct tags are stamps or ids, not sources: then none."""
+    first: dict[str, int] = {}
+    count = 0
+    for m in _SOURCE.finditer(index.text):
+        count += 1
+        tag = m.group(1)
+        if tag not in first:
+            if len(first) == _MAX_SOURCES:
+                return []
+            first[tag] = index.line_of(m.start() + 1)
+    return list(first.values()) if len(first) >= 2 and count >= 3 * len(first) else []
 
 
 # A record's stamp at the start of a line: a syslog priority, a date and time, a clock time.
