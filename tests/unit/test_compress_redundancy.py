@@ -79,3 +79,23 @@ def test_where_each_of_a_few_sources_first_speaks_is_kept() -> None:
     out = _lossy("\n".join(lines) + "\n")
     for p in (9327, 9336, 9341):
         assert f'[pid  {p}] execve("/usr/bin/tool{p}"' in out
+
+
+def test_a_source_excerpt_repeated_under_later_findings_is_shown_once() -> None:
+    excerpt = [
+        '   15 |     printf("%s: %dx%d\\n", img->width, img->height);',
+        "      |             ~^            ~~~~~~~~~~",
+        "      |              |               |",
+        "      |              char *          int",
+        "      |             %d",
+    ]
+    lines = []
+    for f in range(30):
+        lines.append(f"src/codec_{f:02d}.c: In function ‘codec_{f}_dump’:")
+        lines.append(f"src/codec_{f:02d}.c:15:14: warning: format ‘%s’ expects argument of type ‘char *’, but argument 2 has type ‘int’ [-Wformat=]")
+        lines += excerpt
+    lines.append("30 warnings generated.")
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(30):  # every (flag, file) keeps its warning
+        assert f"src/codec_{f:02d}.c:15:14: warning: format" in out
+    assert out.count(excerpt[0]) == 1

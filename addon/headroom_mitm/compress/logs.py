@@ -40,6 +40,7 @@ _TAP = re.compile(r"\s*(?:not )?ok \d+")
 # Each shape is checked at the start of the lines a cheap probe points at.
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 _GUTTER_PROBE = ("|", "│")
+_EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
 _BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
@@ -337,6 +338,8 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             lift(i, CONTEXT)
             out.dropped[i] = key[0]
 
+    _fold_repeated_excerpts(lines, sev, rank)
+
     # The closing lines hold the verdict (summaries); the opening ones say what ran.
     tail = [i for i in range(n - 1, max(-1, n - _TAIL - 1), -1) if lines[i].strip()]
     for i in tail[3:]:
@@ -357,6 +360,26 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     for i in _first_of_each_source(index):
         lift(i, MUST)
     return out
+
+
+def _fold_repeated_excerpts(lines: list[str], sev: dict[int, str], rank: list[int]) -> None:
+    """A source excerpt (gcc/clang/rustc's "  11 |     return n;" with its caret lines) printed
+    under a finding exactly as under an earlier one says nothing new: it goes first."""
+    seen: set[tuple[str, ...]] = set()
+    n = len(lines)
+    for i in sorted(sev):
+        k = i + 1
+        while k < n and k not in sev and _EXCERPT.match(lines[k]):
+            k += 1
+        if k == i + 1:
+            continue
+        block = tuple(lines[i + 1 : k])
+        if block in seen:
+            for j in range(i + 1, k):
+                if rank[j] != MUST:
+                    rank[j] = LOW
+        else:
+            seen.add(block)
 
 
 # A leading "[tag]" naming who printed the line: strace -f's "[pid  9336]", a worker's "[w-3]".
