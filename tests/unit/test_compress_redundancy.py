@@ -99,3 +99,26 @@ def test_a_source_excerpt_repeated_under_later_findings_is_shown_once() -> None:
     for f in range(30):  # every (flag, file) keeps its warning
         assert f"src/codec_{f:02d}.c:15:14: warning: format" in out
     assert out.count(excerpt[0]) == 1
+
+
+def _name(i: int) -> str:
+    return "".join("abcdefghij"[int(d)] for d in f"{i * 7919 % 100000:05d}")
+
+
+def test_repeats_of_a_code_in_a_file_go_before_anything_else_and_are_counted() -> None:
+    lines = []
+    for f in range(30):
+        p = f"billing/ledger_{f:02d}.py"
+        lines.append(f"{p}:1:0: W0611: Unused import os (unused-import)")
+        # names of different shapes: no repeated template makes them go first
+        lines += [f"{p}:{k + 2}:0: W0611: Unused import mod_{_name(4 * f + k)} (unused-import)" for k in range(4)]
+        lines.append(f"{p}:19:39: C0121: Comparison 'inv.paid == False' should be 'inv.paid is False' (singleton-comparison)")
+        lines.append(f"{p}:51:4: R1705: Unnecessary \"elif\" after \"return\" (no-else-return)")
+    lines.append("Your code has been rated at 6.12/10")
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(30):
+        assert f"billing/ledger_{f:02d}.py:1:0: W0611: Unused import os" in out
+        assert f"billing/ledger_{f:02d}.py:51:4: R1705" in out
+    # (the opening lines and a table's last rows stay whatever they are)
+    assert not any("Unused import mod_" in x for x in out.split("\n")[3:-8])
+    assert "[warnings left out, by kind: W0611 ×11" in out

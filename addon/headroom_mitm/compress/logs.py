@@ -5,7 +5,7 @@ Ranking (see select.py for the ranks):
   * failures (errors, failed tests, panics, exceptions, assertions) and the location that goes
     with each, failing-test banners, summaries, the last lines: MUST;
   * warnings and lint findings: the first of each (code or message shape, file) MUST, the rest
-    CONTEXT, with a closing line that counts what was left out per code;
+    LOW, with a closing line that counts what was left out per code;
   * the lines around a failure (source excerpt, expected/received, frames): CONTEXT, kept with it;
   * in repetitive output, a line of a template seen once: HIGH; the middle of a frequent
     template: LOW; passing tests: LOW.
@@ -312,7 +312,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             near = any(k in anchors for k in range(i + 1, min(n, i + _AFTER + 1)))
             lift(i, MUST if near else HIGH)
 
-    # Warnings: the first of each (code, file) MUST, the others kept only if room is left.
+    # Warnings: the first of each (code, file) MUST, the others among the first to go.
     warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
     if warn_lines:
         out.sections = index.where(_BARE_PATH, probe=_BARE_PATH_PROBE)
@@ -334,8 +334,10 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
                 lift(place, MUST)
             for k in out.units[i]:
                 lift(k, CONTEXT)
-        else:
-            lift(i, CONTEXT)
+        elif rank[i] > MUST:
+            # A repeat of a (code, file) already shown: among the first to go, counted in the
+            # closing note (kept here and there, they only cut the gaps into more markers).
+            rank[i] = LOW
             out.dropped[i] = key[0]
 
     _fold_repeated_excerpts(lines, sev, rank)

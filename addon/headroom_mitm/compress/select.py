@@ -7,10 +7,11 @@ lines verbatim by construction: nothing here can rewrite a line.
 Ranks, most important first:
   MUST     kept whatever the budget: diagnostics with their locations, failing tests, summaries,
            headers, anomalous rows
-  HIGH     kept next: warnings beyond the first of their kind, banners, head rows
+  HIGH     kept next: banners, head rows, one-off lines of repetitive output
   CONTEXT  lines around what went wrong (source excerpts, assertion details)
   NORMAL   everything else
-  LOW      never chosen: passing tests, the middle of runs of one repeated template
+  LOW      never chosen: passing tests, the middle of runs of one repeated template, repeats of
+           a warning's (code, file)
 """
 
 from __future__ import annotations
