@@ -122,3 +122,40 @@ def test_repeats_of_a_code_in_a_file_go_before_anything_else_and_are_counted() -
     # (the opening lines and a table's last rows stay whatever they are)
     assert not any("Unused import mod_" in x for x in out.split("\n")[3:-8])
     assert "[warnings left out, by kind: W0611 ×11" in out
+
+
+def _rustc_warning(path: str, line: int, message: str, excerpt: list[str]) -> list[str]:
+    width = len(str(line))
+    pad = " " * width
+    return [f"warning: {message}", f"{pad}--> {path}:{line}:9", f"{pad} |", f"{line} | {excerpt[0]}",
+            *(f"{pad} | {x}" for x in excerpt[1:]), ""]
+
+
+def test_a_finding_placed_on_the_line_under_it_is_keyed_by_its_message() -> None:
+    # rustc: "warning: message" over " --> file:line:col": two messages in one file are two kinds.
+    lines = ["   Compiling ledger v0.1.0 (/tmp/ledger)"]
+    for f in range(12):
+        p = f"src/m{f:02d}.rs"
+        lines += _rustc_warning(p, 9 + f, "variable does not need to be mutable", ["    let mut w = 3;", "    ----^", "    |", "    help: remove this `mut`"])
+        for k in range(4):
+            lines += _rustc_warning(p, 30 + 10 * k + f, f"unused variable: `unused_{k}`", [f"    let unused_{k} = xs.len();", "    ^^^^^^^^ help: prefix it with an underscore"])
+    lines.append("warning: `ledger` (lib) generated 24 warnings")
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(12):
+        assert f"--> src/m{f:02d}.rs:{9 + f}:9" in out and f"--> src/m{f:02d}.rs:{30 + f}:9" in out
+    assert "--> src/m05.rs:55:9" not in out  # a repeat of (message, file)
+
+
+def test_an_excerpt_repeated_at_another_line_number_is_shown_once() -> None:
+    excerpt = ["    let mut result: HashMap<String, Vec<u64>> = HashMap::with_capacity(64);",
+               "        ----------^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+               "        |", "        help: remove this `mut`",
+               "        note: the variable is never assigned to after its declaration in this function"]
+    lines = []
+    for f in range(20):
+        lines += _rustc_warning(f"src/m{f:02d}.rs", 5 + 3 * f, "variable does not need to be mutable", excerpt)
+    lines.append("warning: `ledger` (lib) generated 20 warnings")
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(20):
+        assert f"--> src/m{f:02d}.rs:{5 + 3 * f}:9" in out
+    assert out.count(excerpt[0]) <= 2  # the first copy, and the tail's

@@ -213,7 +213,12 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
     code = next((g for g in m.groups() if g), m.group(0)) if m else ""
     span = location(head)
     if not code:
-        code = shape(head[span[1] :] if span else head)[:80]
+        # The message follows the place ("x.py:3: unused …"), or precedes it when the place was
+        # taken from the line under it ("warning: unused variable: `w` --> src/m.rs:12:9").
+        rest = head[span[1] :] if span else head
+        if span and not rest.strip(" :"):
+            rest = head[: span[0]]
+        code = shape(rest)[:80]
     if span is None:
         return code, section_path
     path = _PATH_IN.search(head, span[0], span[1])

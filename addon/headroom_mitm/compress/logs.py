@@ -41,6 +41,7 @@ _TAP = re.compile(r"\s*(?:not )?ok \d+")
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 _GUTTER_PROBE = ("|", "│")
 _EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
+_EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an excerpt
 _BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
@@ -365,19 +366,23 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
 
 
 def _fold_repeated_excerpts(lines: list[str], sev: dict[int, str], rank: list[int]) -> None:
-    """A source excerpt (gcc/clang/rustc's "  11 |     return n;" with its caret lines) printed
-    under a finding exactly as under an earlier one says nothing new: it goes first."""
+    """A source excerpt (gcc/clang/rustc's "  11 |     return n;" with its caret lines and rustc's
+    "= note:" lines) printed under a finding as under an earlier one, but for its line number, says
+    nothing new: it goes first. The finding's own place (" --> src/m.rs:9:9") stays."""
     seen: set[tuple[str, ...]] = set()
     n = len(lines)
     for i in sorted(sev):
-        k = i + 1
-        while k < n and k not in sev and _EXCERPT.match(lines[k]):
+        start = i + 1
+        if start < n and lines[start].lstrip().startswith("-->"):
+            start += 1
+        k = start
+        while k < n and k not in sev and (_EXCERPT.match(lines[k]) or _EXCERPT_NOTE.match(lines[k])):
             k += 1
-        if k == i + 1:
+        if k == start:
             continue
-        block = tuple(lines[i + 1 : k])
+        block = tuple(_EXCERPT.sub("", x, count=1) for x in lines[start:k])
         if block in seen:
-            for j in range(i + 1, k):
+            for j in range(start, k):
                 if rank[j] != MUST:
                     rank[j] = LOW
         else:
