@@ -159,3 +159,30 @@ def test_an_excerpt_repeated_at_another_line_number_is_shown_once() -> None:
     for f in range(20):
         assert f"--> src/m{f:02d}.rs:{5 + 3 * f}:9" in out
     assert out.count(excerpt[0]) <= 2  # the first copy, and the tail's
+
+
+def _javac(files: int, per_file: int) -> list[str]:
+    types = ["List", "ArrayList", "Map", "HashMap", "Set", "Iterator", "Comparator", "Optional"]
+    lines = []
+    for f in range(files):
+        for k in range(per_file):
+            t = types[(f + k) % len(types)]
+            lines += [f"src/app/Store{f:02d}.java:{4 + 3 * k}: warning: [rawtypes] found raw type: {t}",
+                      f"        java.util.{t} xs{k} = null;", "                 ^",
+                      f"  missing type arguments for generic class {t}<E>", "  where E is a type-variable:",
+                      f"    E extends Object declared in interface {t}"]
+    return lines + [f"{files * per_file} warnings"]
+
+
+def test_the_indented_lines_under_a_warning_explain_it_and_are_no_failures() -> None:
+    out = _lossy("\n".join(_javac(20, 1)) + "\n")
+    for f in range(20):
+        assert f"src/app/Store{f:02d}.java:4: warning: [rawtypes]" in out
+    assert out.count("  missing type arguments for generic class") < 10
+
+
+def test_a_bracketed_category_after_the_level_is_the_warnings_kind() -> None:
+    out = _lossy("\n".join(_javac(12, 4)) + "\n")
+    for f in range(12):
+        assert f"src/app/Store{f:02d}.java:4: warning: [rawtypes]" in out
+    assert sum(1 for x in out.split("\n")[3:-8] if x.startswith("src/app/Store05.java:")) == 1

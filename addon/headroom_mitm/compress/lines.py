@@ -128,6 +128,7 @@ _PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _CODE = re.compile(
     r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\[([A-Z]{1,4}\d{2,5})[:\]]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
     r"|\[([\w-]+)\]\s*$|\|\s*([A-Z]{1,4}\d{2,5})\s*\|"
+    r"|\b(?:warning|error): \[([\w-]+)\] "  # javac -Xlint's "warning: [rawtypes] found raw type: List"
 )
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 

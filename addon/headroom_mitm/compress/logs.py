@@ -68,6 +68,7 @@ _CODED = re.compile(
     r"|([A-Z]{1,4})\d{2,5}: )"
 )
 _CODED_PROBE = re.compile(r"\b[A-Z]{1,4}\d{2,5}(?::? | \[\*\] )")
+_LOUD = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 _TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
@@ -180,6 +181,7 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
             if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
                 sev[i] = ln.WARN
                 break
+    _warning_explanations(lines, sev)
     # Where something failed they are failures; elsewhere they are findings of their own kind
     # (pyflakes: "x.py:19:1: undefined name 'y'").
     level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
@@ -200,6 +202,21 @@ def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, 
         m = _CODED.match(lines[i])
         if m is not None and (m.group(1) or m.group(2)) not in ("E", "F") and _LEVEL_WORDS.search(lines[i]) is None:
             sev[i] = ln.WARN
+
+
+def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
+    """The indented lines under a warning explain it (javac's "  missing type arguments for
+    generic class List<E>"): a word such as "missing" there is not a failure of its own. A line
+    that names a place or a level word (error, fatal, failed, panic, exception) still counts."""
+    n = len(lines)
+    for i in sorted(i for i, s in sev.items() if s == ln.WARN):
+        indent = len(lines[i]) - len(lines[i].lstrip())
+        for k in range(i + 1, min(n, i + _AFTER)):
+            x = lines[k]
+            if not x.strip() or len(x) - len(x.lstrip()) <= indent or sev.get(k) == ln.WARN:
+                break
+            if sev.get(k) == ln.FAIL and not _LOUD.search(x) and not ln.has_location(x):
+                del sev[k]
 
 
 def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
