@@ -186,3 +186,24 @@ def test_a_bracketed_category_after_the_level_is_the_warnings_kind() -> None:
     for f in range(12):
         assert f"src/app/Store{f:02d}.java:4: warning: [rawtypes]" in out
     assert sum(1 for x in out.split("\n")[3:-8] if x.startswith("src/app/Store05.java:")) == 1
+
+
+def test_a_source_line_repeated_under_every_failing_case_is_shown_once() -> None:
+    # pytest: the test's source ("expected" is only a parameter's name) under each failing case.
+    cases = ", ".join(f"('{k}kib', {k * 1024})" for k in range(40))
+    lines = ["..FF.FF.F.....F...F...F.........F...F......", "=" * 30 + " FAILURES " + "=" * 30]
+    for k in range(12):
+        lines += ["_" * 20 + f" test_parse_size[{k}kib-{k * 1024}] " + "_" * 20, "",
+                  f"text = '{k}kib', expected = {k * 1024}", "",
+                  f'    @pytest.mark.parametrize("text,expected", [{cases}])',
+                  "    def test_parse_size(text, expected):", ">       assert parse_size(text) == expected",
+                  f"E       AssertionError: assert {k} == {k * 1024}", f"E        +  where {k} = parse_size('{k}kib')",
+                  "", "test_calc.py:8: AssertionError"]
+    lines += ["=" * 20 + " short test summary info " + "=" * 20]
+    lines += [f"FAILED test_calc.py::test_parse_size[{k}kib-{k * 1024}] - AssertionError: assert {k} == {k * 1024}" for k in range(12)]
+    lines += ["=" * 20 + " 12 failed, 28 passed in 0.31s " + "=" * 20]
+    out = _lossy("\n".join(lines) + "\n")
+    for k in range(12):
+        assert f"E       AssertionError: assert {k} == {k * 1024}" in out
+        assert f"FAILED test_calc.py::test_parse_size[{k}kib-{k * 1024}]" in out
+    assert out.count("@pytest.mark.parametrize") <= 2

@@ -68,7 +68,7 @@ _CODED = re.compile(
     r"|([A-Z]{1,4})\d{2,5}: )"
 )
 _CODED_PROBE = re.compile(r"\b[A-Z]{1,4}\d{2,5}(?::? | \[\*\] )")
-_LOUD = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
+_LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 _TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
@@ -219,6 +219,20 @@ def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
                 del sev[k]
 
 
+def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
+    """Lines that only a soft word ("expected", "missing") makes failures, printed again byte for
+    byte with no place of their own (pytest's source excerpt "    def test_x(text, expected):" under
+    every failing case): the first copy said it, the copies go first."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for i in failures:
+        x = lines[i]
+        if x in seen and not _LOUD.search(x) and not ln.has_location(x):
+            out.add(i)
+        seen.add(x)
+    return out
+
+
 def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
     """A warning-worded line printed verbatim three times or more and shaped like column titles
     (three or more digit-free cells apart by runs of spaces) is a table's header repeated over each
@@ -278,12 +292,13 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     if not sev and not passing and LOW not in rank:
         return None
     failures = sorted(i for i, s in sev.items() if s == ln.FAIL)
+    repeats = _quiet_repeats(lines, failures)
     anchors = set(failures)
     banners = index.where(_BANNER, _BANNER_PROBE)
     stops = anchors | set(banners)
 
     for i in failures:
-        rank[i] = MUST
+        rank[i] = LOW if i in repeats else MUST  # a quiet repeat still explains what follows it
         block = _failure_block(lines, i, stops)
         out.units[i] = range(max(0, i - 2), block.stop)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
