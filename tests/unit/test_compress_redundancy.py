@@ -207,3 +207,21 @@ def test_a_source_line_repeated_under_every_failing_case_is_shown_once() -> None
         assert f"E       AssertionError: assert {k} == {k * 1024}" in out
         assert f"FAILED test_calc.py::test_parse_size[{k}kib-{k * 1024}]" in out
     assert out.count("@pytest.mark.parametrize") <= 2
+
+
+def test_a_test_report_with_code_in_its_diffs_is_a_report_not_code() -> None:
+    # pytest -vv: dict diffs and test source read like code, the section banners say it is a run.
+    lines = ["=" * 40 + " test session starts " + "=" * 40, "collected 40 items", ""]
+    lines += [f"test_cfg.py::test_config_{k} {'FAILED' if k % 3 else 'PASSED'}" + " " * 40 + f"[{k * 2:3d}%]" for k in range(40)]
+    lines += ["", "=" * 40 + " FAILURES " + "=" * 40]
+    for k in range(1, 40, 3):
+        lines += ["_" * 30 + f" test_config_{k} " + "_" * 30, "", f"    def test_config_{k}():",
+                  f">       assert build_config({k}) == {{'name': 'svc-{k}', 'replicas': 2, 'env': {{'MODE': 'staging'}}}}",
+                  f"E       AssertionError: assert {{'name': 'svc-{k}', 'replicas': 1}} == {{'name': 'svc-{k}', 'replicas': 2}}",
+                  "E         Full diff:", "E           {", f"E               'name': 'svc-{k}',", "E         -     'replicas': 2,",
+                  "E         +     'replicas': 1,", "E               'env': {", "E                   'MODE': 'staging',", "E               },",
+                  "E           }", "", f"test_cfg.py:{4 * k}: AssertionError"]
+    lines += ["=" * 30 + " 26 failed, 14 passed in 0.12s " + "=" * 30]
+    out = _lossy("\n".join(lines) + "\n")
+    for k in range(1, 40, 3):
+        assert f"E       AssertionError: assert {{'name': 'svc-{k}', 'replicas': 1}}" in out

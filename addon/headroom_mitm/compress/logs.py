@@ -36,6 +36,7 @@ _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
 _CONFIG = re.compile(r"\s*(?:- )?[\w.\-/\"']+:(?: |$)|\s*- \S|[A-Za-z_][\w.\-]*\s*=|\[[\w.\- \"]+\]$|---$")
+_REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*(?:not )?ok \d+")
 # Each shape is checked at the start of the lines a cheap probe points at.
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
@@ -88,6 +89,10 @@ def looks_like_code_or_prose(text: str) -> bool:
     sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
     n = len(sample)
     if n < 8 or _TRACEBACK in text:
+        return False
+    # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
+    # excerpts of code read like.
+    if sum(1 for x in sample if x[:3] in ("===", "___") and _REPORT_BANNER.match(x)) >= 2:
         return False
     code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
     reads = (
