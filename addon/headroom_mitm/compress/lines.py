@@ -128,6 +128,7 @@ _PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _CODE = re.compile(
     r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\[([A-Z]{1,4}\d{2,5})[:\]]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
     r"|\[([\w-]+)\]\s*$|\|\s*([A-Z]{1,4}\d{2,5})\s*\|"
+    r"|\b(?:warning|error): \[([\w-]+)\] "  # javac -Xlint's "warning: [rawtypes] found raw type: List"
 )
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 
@@ -213,7 +214,12 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
     code = next((g for g in m.groups() if g), m.group(0)) if m else ""
     span = location(head)
     if not code:
-        code = shape(head[span[1] :] if span else head)[:80]
+        # The message follows the place ("x.py:3: unused …"), or precedes it when the place was
+        # taken from the line under it ("warning: unused variable: `w` --> src/m.rs:12:9").
+        rest = head[span[1] :] if span else head
+        if span and not rest.strip(" :"):
+            rest = head[: span[0]]
+        code = shape(rest)[:80]
     if span is None:
         return code, section_path
     path = _PATH_IN.search(head, span[0], span[1])

@@ -5,7 +5,7 @@ Ranking (see select.py for the ranks):
   * failures (errors, failed tests, panics, exceptions, assertions) and the location that goes
     with each, failing-test banners, summaries, the last lines: MUST;
   * warnings and lint findings: the first of each (code or message shape, file) MUST, the rest
-    CONTEXT, with a closing line that counts what was left out per code;
+    LOW, with a closing line that counts what was left out per code;
   * the lines around a failure (source excerpt, expected/received, frames): CONTEXT, kept with it;
   * in repetitive output, a line of a template seen once: HIGH; the middle of a frequent
     template: LOW; passing tests: LOW.
@@ -36,10 +36,13 @@ _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
 _CONFIG = re.compile(r"\s*(?:- )?[\w.\-/\"']+:(?: |$)|\s*- \S|[A-Za-z_][\w.\-]*\s*=|\[[\w.\- \"]+\]$|---$")
+_REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*(?:not )?ok \d+")
 # Each shape is checked at the start of the lines a cheap probe points at.
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 _GUTTER_PROBE = ("|", "│")
+_EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
+_EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an excerpt
 _BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
@@ -58,6 +61,16 @@ _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}(?::?|\] [A-Z]+)[ \t]*\n")
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
+# A finding whose code is its first word, behind its place if any: "x.py:3:1: D100 Missing
+# docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
+# Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
+_CODED = re.compile(
+    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)([A-Z]{1,4})\d{2,5}(?: |: ?$| \[\*\] )"
+    r"|([A-Z]{1,4})\d{2,5}: )"
+)
+_CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's last letter: 2.5x faster than from \b
+_LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
+_LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 _TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
@@ -76,6 +89,10 @@ def looks_like_code_or_prose(text: str) -> bool:
     sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
     n = len(sample)
     if n < 8 or _TRACEBACK in text:
+        return False
+    # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
+    # excerpts of code read like.
+    if sum(1 for x in sample if x[:3] in ("===", "___") and _REPORT_BANNER.match(x)) >= 2:
         return False
     code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
     reads = (
@@ -157,21 +174,68 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     placed = index.where(_LOCATED, probe=_PLACE)
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
-    for i in lint:
+    coded = index.where(_CODED, probe=_CODED_PROBE)
+    for i in lint.union(coded):
         sev.setdefault(i, ln.WARN)
+    _coded_findings_by_class(lines, coded, sev)
+    # "x.py:17 in function f:" over "    D400: …" is that finding's place, not a finding of its own.
+    owned = {i - 1 for i in coded if i > 0 and not ln.has_location(lines[i]) and ln.has_location(lines[i - 1])}
     _header_rows_to_findings(lines, sev)
     for k in index.where(_ARROW, ("-->",)):
         for i in (k - 1, k - 2):
             if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
                 sev[i] = ln.WARN
                 break
+    _warning_explanations(lines, sev)
     # Where something failed they are failures; elsewhere they are findings of their own kind
     # (pyflakes: "x.py:19:1: undefined name 'y'").
     level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
     for i in placed:
-        if i not in sev:
+        if i not in sev and i not in owned:
             sev[i] = level
     return sev, passing
+
+
+def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, str]) -> None:
+    """A finding that leads with its code and prints no level has its code's level, not its
+    message's: "D100 Missing docstring" or "W0702: No exception type specified" are conventions
+    and warnings, one of each (code, file) enough. Codes of the error classes (E, F) and lines
+    that name a level or a failure keep what their words say."""
+    for i in coded:
+        if sev.get(i) != ln.FAIL:
+            continue
+        m = _CODED.match(lines[i])
+        if m is not None and (m.group(1) or m.group(2)) not in ("E", "F") and _LEVEL_WORDS.search(lines[i]) is None:
+            sev[i] = ln.WARN
+
+
+def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
+    """The indented lines under a warning explain it (javac's "  missing type arguments for
+    generic class List<E>"): a word such as "missing" there is not a failure of its own. A line
+    that names a place or a level word (error, fatal, failed, panic, exception) still counts."""
+    n = len(lines)
+    for i in sorted(i for i, s in sev.items() if s == ln.WARN):
+        indent = len(lines[i]) - len(lines[i].lstrip())
+        for k in range(i + 1, min(n, i + _AFTER)):
+            x = lines[k]
+            if not x.strip() or len(x) - len(x.lstrip()) <= indent or sev.get(k) == ln.WARN:
+                break
+            if sev.get(k) == ln.FAIL and not _LOUD.search(x) and not ln.has_location(x):
+                del sev[k]
+
+
+def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
+    """Lines that only a soft word ("expected", "missing") makes failures, printed again byte for
+    byte with no place of their own (pytest's source excerpt "    def test_x(text, expected):" under
+    every failing case): the first copy said it, the copies go first."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for i in failures:
+        x = lines[i]
+        if x in seen and not _LOUD.search(x) and not ln.has_location(x):
+            out.add(i)
+        seen.add(x)
+    return out
 
 
 def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
@@ -233,12 +297,13 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     if not sev and not passing and LOW not in rank:
         return None
     failures = sorted(i for i, s in sev.items() if s == ln.FAIL)
+    repeats = _quiet_repeats(lines, failures)
     anchors = set(failures)
     banners = index.where(_BANNER, _BANNER_PROBE)
     stops = anchors | set(banners)
 
     for i in failures:
-        rank[i] = MUST
+        rank[i] = LOW if i in repeats else MUST  # a quiet repeat still explains what follows it
         block = _failure_block(lines, i, stops)
         out.units[i] = range(max(0, i - 2), block.stop)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
@@ -285,7 +350,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             near = any(k in anchors for k in range(i + 1, min(n, i + _AFTER + 1)))
             lift(i, MUST if near else HIGH)
 
-    # Warnings: the first of each (code, file) MUST, the others kept only if room is left.
+    # Warnings: the first of each (code, file) MUST, the others among the first to go.
     warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
     if warn_lines:
         out.sections = index.where(_BARE_PATH, probe=_BARE_PATH_PROBE)
@@ -307,9 +372,13 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
                 lift(place, MUST)
             for k in out.units[i]:
                 lift(k, CONTEXT)
-        else:
-            lift(i, CONTEXT)
+        elif rank[i] > MUST:
+            # A repeat of a (code, file) already shown: among the first to go, counted in the
+            # closing note (kept here and there, they only cut the gaps into more markers).
+            rank[i] = LOW
             out.dropped[i] = key[0]
+
+    _fold_repeated_excerpts(lines, sev, rank)
 
     # The closing lines hold the verdict (summaries); the opening ones say what ran.
     tail = [i for i in range(n - 1, max(-1, n - _TAIL - 1), -1) if lines[i].strip()]
@@ -328,7 +397,53 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
                 k += 1
     for i in range(min(3, n)):
         lift(i, HIGH)
+    for i in _first_of_each_source(index):
+        lift(i, MUST)
     return out
+
+
+def _fold_repeated_excerpts(lines: list[str], sev: dict[int, str], rank: list[int]) -> None:
+    """A source excerpt (gcc/clang/rustc's "  11 |     return n;" with its caret lines and rustc's
+    "= note:" lines) printed under a finding as under an earlier one, but for its line number, says
+    nothing new: it goes first. The finding's own place (" --> src/m.rs:9:9") stays."""
+    seen: set[tuple[str, ...]] = set()
+    n = len(lines)
+    for i in sorted(sev):
+        start = i + 1
+        if start < n and lines[start].lstrip().startswith("-->"):
+            start += 1
+        k = start
+        while k < n and k not in sev and (_EXCERPT.match(lines[k]) or _EXCERPT_NOTE.match(lines[k])):
+            k += 1
+        if k == start:
+            continue
+        block = tuple(_EXCERPT.sub("", x, count=1) for x in lines[start:k])
+        if block in seen:
+            for j in range(start, k):
+                if rank[j] != MUST:
+                    rank[j] = LOW
+        else:
+            seen.add(block)
+
+
+# A leading "[tag]" naming who printed the line: strace -f's "[pid  9336]", a worker's "[w-3]".
+_SOURCE = re.compile(r"\n\[([^\]\n]{1,30})\] ")
+_MAX_SOURCES = 20
+
+
+def _first_of_each_source(index: ln.LineIndex) -> list[int]:
+    """Where each of a few sources (processes, workers) first speaks: a process started there.
+    Many distinct tags are stamps or ids, not sources: then none."""
+    first: dict[str, int] = {}
+    count = 0
+    for m in _SOURCE.finditer(index.text):
+        count += 1
+        tag = m.group(1)
+        if tag not in first:
+            if len(first) == _MAX_SOURCES:
+                return []
+            first[tag] = index.line_of(m.start() + 1)
+    return list(first.values()) if len(first) >= 2 and count >= 3 * len(first) else []
 
 
 # A record's stamp at the start of a line: a syslog priority, a date and time, a clock time.

@@ -7,18 +7,20 @@ lines verbatim by construction: nothing here can rewrite a line.
 Ranks, most important first:
   MUST     kept whatever the budget: diagnostics with their locations, failing tests, summaries,
            headers, anomalous rows
-  HIGH     kept next: warnings beyond the first of their kind, banners, head rows
+  HIGH     kept next: banners, head rows, one-off lines of repetitive output
   CONTEXT  lines around what went wrong (source excerpts, assertion details)
   NORMAL   everything else
-  LOW      never chosen: passing tests, the middle of runs of one repeated template
+  LOW      never chosen: passing tests, the middle of runs of one repeated template, repeats of
+           a warning's (code, file)
 """
 
 from __future__ import annotations
 
 MUST, HIGH, CONTEXT, NORMAL, LOW = range(5)
 
-# A marker costs about this many characters: a gap shorter than that is shown as it is.
-_MARKER_COST = 100
+# A marker's hex id costs about one token per two characters, text about one per four: a gap is
+# worth a marker only when it is longer than the marker by this factor.
+_MARKER_WEIGHT = 1.5
 
 
 def ends_first(order: list[int]) -> list[int]:
@@ -67,7 +69,7 @@ def choose(lines: list[str], rank: list[int], room: int, units: dict[int, range]
 
 def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
     """(kept lines joined, whether anything was left out). `marker(first, last, count)` words a
-    gap of lines first..last (1-based, inclusive). Gaps cheaper than a marker stay as they are."""
+    gap of lines first..last (1-based, inclusive). A gap no longer than its marker stays as it is."""
     n = len(lines)
     total = n - 1 if n > 1 and lines[-1] == "" else n
     out: list[str] = []
@@ -80,12 +82,13 @@ def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
             continue
         j = keep.find(1, i)
         j = n if j == -1 else j
-        if sum(len(lines[k]) + 1 for k in range(i, j)) <= _MARKER_COST:
+        last = min(j, total)
+        note = marker(i + 1, last, last - i) if last >= i + 1 else ""
+        if sum(len(lines[k]) + 1 for k in range(i, j)) <= _MARKER_WEIGHT * (len(note) + 1):
             out.extend(lines[i:j])
         else:
-            last = min(j, total)
-            if last >= i + 1:
-                out.append(marker(i + 1, last, last - i))
+            if note:
+                out.append(note)
                 elided = True
             if j == n and total < n:
                 out.append("")  # the text's final newline

@@ -48,25 +48,20 @@ def split_truncation_header(text: str) -> tuple[str, str]:
     return text[: m.end()], text[m.end() :]
 
 
-def _total_lines(text: str) -> int:
-    n = text.count("\n") + 1
-    return n - 1 if text.endswith("\n") else n
-
-
-def _lines_marker(count: int, first: int, last: int, total: int, rid: str, s: CompressionSettings, what: str = "lines") -> str:
-    return f"[… {count:,} {what} elided (lines {first}–{last} of {total}); {_retrieve(rid, s)}]"
+def _lines_marker(first: int, last: int, rid: str, s: CompressionSettings, how: str = "elided") -> str:
+    # Short on purpose: markers were ~8% of what was sent. The range is what start_line/end_line take.
+    return f"[… lines {first}–{last} {how}; {_retrieve(rid, s)}]"
 
 
 def _retrieve(rid: str, s: CompressionSettings) -> str:
     """How a marker points at the original: the retrieve tool as the client knows it."""
-    return f"{s.retrieve_tool} id={rid} …"
+    return f"{s.retrieve_tool} id={rid} …"  # a space after the id: a reader splitting on it gets the id alone
 
 
 def gap_marker(text: str, rid: str, s: CompressionSettings):
     """The marker for a run of left-out lines of `text`, as select.render wants it. Every marker
     names the retrieve tool and the id: any one of them alone says how to get the lines back."""
-    total = _total_lines(text)
-    return lambda first, last, count: _lines_marker(count, first, last, total, rid, s)
+    return lambda first, last, count: _lines_marker(first, last, rid, s)
 
 
 # --------------------------------------------------------------------------- dedupe_lines
@@ -80,7 +75,6 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
     numbers (progress, counters, timestamps) keep the first and last."""
     lines = text.split("\n")
     n = len(lines)
-    total = _total_lines(text)
     rid = retrieve_id(text)
     # Digits blanked in one C pass (ASCII 1:1 translate); newlines untouched so lines align.
     shapes = text.translate(_DIGITS_TO_ZERO).split("\n")
@@ -94,10 +88,7 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
             j += 1
         if j - i >= s.dedupe_min_run and line.strip():
             out.append(line)
-            out.append(
-                f"[… previous line repeated {j - i - 1:,} more times (lines {i + 2}–{j} of {total}); "
-                f"{_retrieve(rid, s)}]"
-            )
+            out.append(_lines_marker(i + 2, j, rid, s, "repeat the previous line"))
             changed = True
             i = j
             continue
@@ -119,7 +110,7 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
         # Errors that differ only in numbers (codes, line numbers) are each worth seeing.
         if k - i >= s.similar_min_run and shape != line and line.strip() and severity(line) != FAIL:
             out.append(line)
-            out.append(_lines_marker(k - i - 2, i + 2, k - 1, total, rid, s, "similar lines"))
+            out.append(_lines_marker(i + 2, k - 1, rid, s, "elided (similar)"))
             out.append(lines[k - 1])
             changed = True
             i = k
