@@ -26,3 +26,40 @@ def test_compact_json_keeps_a_tight_documents_records_as_printed() -> None:
     assert '{"type":"file","name":"a b","size":1}' in out
     assert '{"type":"report","directories":1,"files":2}' in out
     assert "\n" not in out.strip()
+
+
+def _porcelain_blame() -> tuple[str, list[str], list[str]]:
+    import hashlib
+    import random
+
+    rng = random.Random(5)
+    commits = [hashlib.sha1(str(k).encode()).hexdigest() for k in range(30)]
+    people = ["Ada Lovelace", "Bo Chen", "Cy Diaz", "Dee Ekwueme"]
+    seen: set[str] = set()
+    out, must, later = [], [], []
+    for n in range(1, 260):
+        c = commits[0] if n % 3 == 0 else rng.choice(commits)
+        head = f"{c} {n} {n} 1"
+        out.append(head)
+        if c not in seen:
+            seen.add(c)
+            k = commits.index(c)
+            header = [f"author {people[k % 4]}", f"author-mail <{people[k % 4].split()[0].lower()}@example.com>",
+                      f"author-time {1767000000 + 86400 * k}", "author-tz +0000", f"committer {people[k % 4]}",
+                      f"committer-mail <{people[k % 4].split()[0].lower()}@example.com>",
+                      f"committer-time {1767000000 + 86400 * k}", "committer-tz +0000", f"summary Change number {k} of the module (#{300 + k})",
+                      "filename app/mod.py"]
+            out += header
+            must += [head, header[0], header[8]]
+        else:
+            later.append(head)
+        out.append(f"\tvalue_{n} = {rng.randint(0, 99)}")
+    return "\n".join(out) + "\n", must, later
+
+
+def test_porcelain_blame_keeps_each_commits_first_group_with_author_and_summary() -> None:
+    text, must, _ = _porcelain_blame()
+    name, out = _lossy(text)
+    assert name == "git_blame"
+    assert all(m in out.split("\n") for m in must)
+    assert len(out) < 0.7 * len(text)

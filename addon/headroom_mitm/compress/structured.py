@@ -177,16 +177,47 @@ def looks_git(text: str) -> bool:
 
 
 _BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ )?\((.+?) +\d{4}-\d\d-\d\d ")
+# --porcelain / -p: a group opens with "<hash> <orig line> <final line> [<lines>]"; the first
+# group of a commit (every group with --line-porcelain) follows it with "key value" lines
+# (author, summary, filename …) and every group ends with the source line after a tab.
+_PORCELAIN_HEAD = re.compile(r"[0-9a-f]{40} \d+ \d+(?: \d+)?")
+_PORCELAIN_LINE = re.compile(r"[0-9a-f]{40} \d+ \d+(?: \d+)?$|[a-z]+(?:-[a-z]+)*(?: |$)|\t")
+_PORCELAIN_MUST = ("author ", "summary ")  # who and why, as the default blame shows them
+
+
+def _porcelain(lines: list[str]) -> bool:
+    sample = [x for x in lines[:60] if x]
+    return (
+        len(sample) >= 5
+        and _PORCELAIN_HEAD.fullmatch(sample[0]) is not None
+        and sum(1 for x in sample if _PORCELAIN_LINE.match(x)) >= 0.95 * len(sample)
+    )
 
 
 def looks_blame(lines: list[str]) -> bool:
     sample = [x for x in lines[:40] if x]
-    return len(sample) >= 5 and sum(1 for x in sample if _BLAME.match(x)) >= 0.8 * len(sample)
+    return len(sample) >= 5 and (sum(1 for x in sample if _BLAME.match(x)) >= 0.8 * len(sample) or _porcelain(lines))
 
 
 def rank_blame(lines: list[str]) -> list[int]:
-    """git blame: the first line of every run of one commit (its hash and author) must stay."""
+    """git blame: the first line of every run of one commit (its hash and author) must stay. In
+    the porcelain format, the first group of each commit describes it: its opening line, author
+    and summary must stay, its other header lines come next; headers repeated by later groups go
+    first."""
     rank = [NORMAL] * len(lines)
+    if _porcelain(lines):
+        seen: set[str] = set()
+        first = False
+        for i, line in enumerate(lines):
+            if _PORCELAIN_HEAD.fullmatch(line):
+                commit = line[:40]
+                first = commit not in seen
+                seen.add(commit)
+                if first:
+                    rank[i] = MUST
+            elif line[:1] != "\t" and line:
+                rank[i] = (MUST if line.startswith(_PORCELAIN_MUST) else HIGH) if first else LOW
+        return rank
     prev = None
     for i, line in enumerate(lines):
         commit = line.split(" ", 1)[0]
