@@ -63,3 +63,23 @@ def test_porcelain_blame_keeps_each_commits_first_group_with_author_and_summary(
     assert name == "git_blame"
     assert all(m in out.split("\n") for m in must)
     assert len(out) < 0.7 * len(text)
+
+
+def test_combined_diff_of_a_merge_keeps_hunk_headers_and_small_hunks() -> None:
+    out = ["commit " + "ab" * 20, "Merge: 1234567 89abcde", "Author: Bo <bo@example.com>",
+           "Date:   Tue Mar 17 09:15:00 2026 +0000", "", "    Merge branch feature", ""]
+    headers, changed = [], []
+    for f in range(12):
+        out += [f"diff --cc app/m{f}.py", "index 4935a6e,794c68c..0e5ebdb", f"--- a/app/m{f}.py", f"+++ b/app/m{f}.py"]
+        head = f"@@@ -{f + 1},9 -{f + 1},9 +{f + 1},12 @@@"
+        headers.append(head)
+        body = ["  # context one", f"++resolved_{f} = True", f" +main_{f} = 1", f"+ feature_{f} = 2",
+                f"- old_{f} = 3", *[f"  same_{f}_{k} = {k}" for k in range(7)]]
+        changed += [x for x in body if x[:2].strip()]
+        out += [head, *body]
+    text = "\n".join(out) + "\n"
+    name, res = _lossy(text)
+    assert name == "git_output"
+    kept = res.split("\n")
+    assert all(h in kept for h in headers)
+    assert all(c in kept for c in changed)  # every changed line of a small combined hunk

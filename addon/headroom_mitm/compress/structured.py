@@ -160,6 +160,9 @@ _GIT_PROBE = re.compile(
     r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: [^|\s][^|\n]*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
 )
 _HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+# A combined diff's hunk (`show` of a merge, `diff --cc`): one "-" range per parent, and as many
+# "@" and prefix columns as ranges.
+_COMBINED_HUNK = re.compile(r"(@@@+)(?: -\d+(?:,\d+)?){2,} \+\d+(?:,(\d+))? @@@+")
 
 
 def looks_git(text: str) -> bool:
@@ -227,6 +230,28 @@ def rank_blame(lines: list[str]) -> list[int]:
     return rank
 
 
+def _rank_combined_hunk(lines: list[str], i: int, cols: int, new: int, rank: list[int]) -> int:
+    """The lines of a combined hunk from i, ranked as rank_git ranks a hunk's; the index after it.
+    A line's first `cols` characters say, per parent, whether it was added (+) or removed (-)."""
+    n = len(lines)
+    changed: list[int] = []
+    while i < n:
+        mark = lines[i][:cols]
+        if mark.strip(" +-") or (new <= 0 and "-" not in mark):
+            break
+        if "-" not in mark:
+            new -= 1
+        if mark.strip():
+            changed.append(i)
+        else:
+            rank[i] = LOW
+        i += 1
+    small = len(changed) <= 10
+    for k, at in enumerate(changed):
+        rank[at] = MUST if small else HIGH if k < 6 or k >= len(changed) - 2 else CONTEXT
+    return i
+
+
 def rank_git(lines: list[str]) -> list[int]:
     """git log/show/diff: commit, author, date and subject lines, --stat and summaries, file
     headers and hunk headers must stay, and every changed line of a small hunk; a large hunk keeps
@@ -239,6 +264,11 @@ def rank_git(lines: list[str]) -> list[int]:
     while i < n:
         line = lines[i]
         hunk = _HUNK.match(line)
+        combined = _COMBINED_HUNK.match(line) if hunk is None and line.startswith("@@@") else None
+        if combined:
+            rank[i] = MUST
+            i = _rank_combined_hunk(lines, i + 1, len(combined.group(1)) - 1, int(combined.group(2) or 1), rank)
+            continue
         if hunk:
             rank[i] = MUST
             old = int(hunk.group(1) or 1)
