@@ -83,3 +83,29 @@ def test_combined_diff_of_a_merge_keeps_hunk_headers_and_small_hunks() -> None:
     kept = res.split("\n")
     assert all(h in kept for h in headers)
     assert all(c in kept for c in changed)  # every changed line of a small combined hunk
+
+
+def _commit_log(n: int) -> list[str]:
+    import hashlib
+
+    verbs = ["Fix", "Tune", "Refactor", "Speed up"]
+    return [f"{hashlib.sha1(str(k).encode()).hexdigest()[:7]} 2026-02-{k % 28 + 1:02d} Zed | {verbs[k % 4]} f{k % 9} (#{400 + k})"
+            for k in range(n)]
+
+
+def test_a_list_of_commits_is_the_answer_itself() -> None:
+    from headroom_mitm.compress import sift
+
+    text = "\n".join(_commit_log(120)) + "\n"
+    assert sift.lossy_candidates(text, "bash", S) == []  # every commit line stays
+    graph = "\n".join(("* " if k % 5 else "*   ") + x for k, x in enumerate(_commit_log(120))) + "\n"
+    assert sift.lossy_candidates(graph, "bash", S) == []
+
+
+def test_a_symbol_table_of_addresses_is_not_a_commit_list() -> None:
+    from headroom_mitm.compress import structured as st
+
+    lines = [f"{0x401000 + 16 * k:016x} T symbol_{k}" for k in range(200)]
+    assert not st.commit_list(lines)
+    assert st.commit_list(_commit_log(50))
+    assert not st.commit_list(_commit_log(400))  # beyond 300 commits a log is sampled

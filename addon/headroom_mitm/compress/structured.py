@@ -179,6 +179,21 @@ def looks_git(text: str) -> bool:
     return False
 
 
+# A line that opens with a commit id (after a graph's drawing), one space, then text: `log
+# --oneline`, `log --format=…`, `reflog`, `rebase -i`'s todo. Ids of 7–12 or 40 digits with a
+# digit among them (nm's 16-digit addresses and docker's padded columns are not commits).
+_COMMIT_LED = re.compile(r"[*|\\/ _.-]*(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S")
+_COMMIT_LIST_MAX = 300
+
+
+def commit_list(lines: list[str]) -> bool:
+    """Most lines name a commit and say what it did: the list is the answer itself, like a git
+    log's commit lines, which are never left out (up to 300 commits)."""
+    nonblank = [x for x in lines if x.strip()]
+    led = sum(1 for x in nonblank if _COMMIT_LED.match(x))
+    return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX
+
+
 _BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ )?\((.+?) +\d{4}-\d\d-\d\d ")
 # --porcelain / -p: a group opens with "<hash> <orig line> <final line> [<lines>]"; the first
 # group of a commit (every group with --line-porcelain) follows it with "key value" lines
