@@ -109,3 +109,17 @@ def test_a_symbol_table_of_addresses_is_not_a_commit_list() -> None:
     assert not st.commit_list(lines)
     assert st.commit_list(_commit_log(50))
     assert not st.commit_list(_commit_log(400))  # beyond 300 commits a log is sampled
+
+
+def test_a_rare_value_of_a_column_of_few_numbers_survives_sampling() -> None:
+    import random
+
+    rng = random.Random(8)
+    rows = ["  PID  PPID USER     STAT  NI %CPU   RSS    VSZ COMMAND"]
+    for i in range(800):
+        ni = 5 if i == 400 else 19 if i == 95 else -20 if i % 9 == 0 else 0
+        cpu, rss, vsz = ("4.4", 45000, 450000) if i == 400 else (f"{rng.randint(0, 9)}.{rng.randint(0, 9)}",
+                                                                  rng.randint(1000, 90000), rng.randint(9000, 900000))
+        rows.append(f"{100 + i:>5} {2:>5} root     S   {ni:>4} {cpu} {rss:>6} {vsz:>6} worker_{i}")
+    _, out = _lossy("\n".join(rows) + "\n")
+    assert " worker_400\n" in out  # nice 5: neither the column's minimum nor its maximum, but unlike the rest

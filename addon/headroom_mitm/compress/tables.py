@@ -169,6 +169,13 @@ def rank_table(lines: list[str]) -> list[int] | None:
             if valued:
                 rank[at[min(valued)[1]]] = MUST
                 rank[at[max(valued, key=lambda t: (t[0], -t[1]))[1]]] = MUST
+            # A handful of values (nice levels, exit codes, statuses) is a category written in
+            # digits: a value one or two rows hold stands out where one value dominates.
+            counts = Counter(column)
+            if len(counts) <= 12 and counts.most_common(1)[0][1] * 2 >= len(column):
+                for c, j in zip(column, body):
+                    if counts[c] <= 2:
+                        rank[at[j]] = MUST
             continue
         counts = Counter(column)
         top, top_count = counts.most_common(1)[0]
