@@ -123,3 +123,30 @@ def test_a_rare_value_of_a_column_of_few_numbers_survives_sampling() -> None:
         rows.append(f"{100 + i:>5} {2:>5} root     S   {ni:>4} {cpu} {rss:>6} {vsz:>6} worker_{i}")
     _, out = _lossy("\n".join(rows) + "\n")
     assert " worker_400\n" in out  # nice 5: neither the column's minimum nor its maximum, but unlike the rest
+
+
+def test_findings_placed_by_line_and_column_under_a_file_header_keep_one_of_each_kind() -> None:
+    import random
+
+    rng = random.Random(2)
+    codes = {"D103": "Missing docstring in public function", "ANN001": "Missing type annotation for function argument `{}`",
+             "E402": "Module level import not at top of file", "Q000": "[*] Single quotes found but double quotes preferred",
+             "UP031": "Use format specifiers instead of percent format", "E711": "Comparison to `None` should be `cond is None`",
+             "F821": "Undefined name `{}`", "N801": "Class name `{}` should use CapWords convention",
+             "B006": "Do not use mutable data structures for argument defaults", "E741": "Ambiguous variable name: `{}`"}
+    out, firsts = [], []
+    for f in range(25):
+        out.append(f"pkg/mod_{f:02d}.py:")
+        seen: set[str] = set()
+        for k in range(40):
+            code = rng.choice(sorted(codes))
+            line = f"  {k + 1:>2}:{rng.randint(1, 30):<2} {code} " + codes[code].format("name_" * rng.randint(1, 3) + str(k))
+            out.append(line)
+            if code not in seen:
+                seen.add(code)
+                firsts.append(line)
+        out.append("")
+    out.append(f"Found {25 * 40} errors.")
+    _, res = _lossy("\n".join(out) + "\n")
+    kept = set(res.split("\n"))
+    assert all(x in kept for x in firsts)  # one of each (code, file)

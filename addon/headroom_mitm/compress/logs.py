@@ -50,6 +50,9 @@ _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
 _ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
+# A finding under its file's header, placed by line and column alone: ruff's grouped "  2:13 E711 …".
+_PLACED_CODE = re.compile(r"[ \t]+\d+:\d+[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
+_PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:\d+[ \t]+\[?[A-Z]")
 _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
     r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
@@ -157,6 +160,7 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     placed = index.where(_LOCATED, probe=_PLACE)
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
+    lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
     for i in lint:
         sev.setdefault(i, ln.WARN)
     _header_rows_to_findings(lines, sev)
