@@ -150,3 +150,24 @@ def test_findings_placed_by_line_and_column_under_a_file_header_keep_one_of_each
     _, res = _lossy("\n".join(out) + "\n")
     kept = set(res.split("\n"))
     assert all(x in kept for x in firsts)  # one of each (code, file)
+
+
+def test_a_tree_with_bracketed_sizes_keeps_extremes_and_directories() -> None:
+    import random
+
+    rng = random.Random(4)
+    out = ["[4.0K]  /srv/app"]
+    for d in range(12):
+        out.append(f"├── [4.0K]  pkg{d:02d}")
+        for f in range(25):
+            size = "9.5M" if (d, f) == (6, 12) else rng.choice([f"{rng.randint(10, 99)}K", f"{rng.randint(1, 9)}.{f % 10}K"])
+            if f == 20:
+                out.append("│\xa0\xa0 ├── [4.0K]  sub")
+            lead = "│\xa0\xa0 │\xa0\xa0 " if f >= 20 else "│\xa0\xa0 "
+            out.append(f"{lead}├── [{size:>4}]  module_{d}_{f}.py")
+    out += ["", "12 directories, 300 files"]
+    name, res = _lossy("\n".join(out) + "\n")
+    assert name == "table_rows"
+    assert "module_6_12.py" in res  # the largest file
+    assert all(f"├── [4.0K]  pkg{d:02d}" in res for d in range(12))  # every directory
+    assert "12 directories, 300 files" in res

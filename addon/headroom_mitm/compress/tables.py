@@ -160,6 +160,12 @@ def rank_table(lines: list[str]) -> list[int] | None:
         body = body[1:]
     if not body:
         return None
+    _rank_columns(rows, at, body, rank)
+    return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: list[int]) -> None:
+    """Rows unlike the rest made MUST (line at[j] holds rows[j]); the head and tail rows HIGH."""
     for k in range(len(rows[0])):
         column = [rows[j][k].strip() for j in body]
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
@@ -186,7 +192,34 @@ def rank_table(lines: list[str]) -> list[int] | None:
                     rank[at[j]] = MUST
     for j in body[:3] + body[-2:]:
         rank[at[j]] = min(rank[at[j]], HIGH)
-    return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+# `tree -s/-h/-p/-u/-D`: the drawing, then the entry's fields in one bracketed cell.
+_DRAWING = re.compile(r"[│├└─|`\- \xa0]*")
+_TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\[([^\]]*)\][ \xa0]+\S")
+
+
+def rank_tree(lines: list[str]) -> list[int] | None:
+    """A tree drawing whose entries carry their fields (size, mode, owner) in a bracketed cell:
+    those cells are the rows of a table, sampled as rank_table samples rows."""
+    found = [(i, m.group(1).split()) for i, s in enumerate(lines) if (m := _TREE_ROW.match(s))]
+    nonblank = sum(1 for x in lines if x.strip())
+    if len(found) < _MIN_ROWS or len(found) < 0.7 * nonblank:
+        return None
+    width = Counter(len(c) for _, c in found).most_common(1)[0][0]
+    rows = [(i, c) for i, c in found if len(c) == width]
+    if width == 0 or len(rows) < 0.7 * len(found):
+        return None
+    rank = [MUST if s.strip() else NORMAL for s in lines]  # the root, the report, odd entries
+    for i, _ in rows:
+        rank[i] = NORMAL
+    _rank_columns([c for _, c in rows], [i for i, _ in rows], list(range(len(rows))), rank)
+    # The directories are the tree's structure, as every directory's first path is a path list's.
+    depth = [len(_DRAWING.match(s).group(0)) for s in lines]
+    for i in range(len(lines) - 1):
+        if depth[i + 1] > depth[i] and lines[i + 1].strip():
+            rank[i] = MUST
+    return rank
 
 
 def rank_paths(lines: list[str]) -> list[int]:
@@ -213,5 +246,7 @@ def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
         if sum(1 for x in lines if x.strip()) <= 100:
             return "path_list", None
         return "path_list", rank_paths(lines)
-    rank = rank_table(lines)
+    rank = rank_tree(lines)
+    if rank is None:
+        rank = rank_table(lines)
     return None if rank is None else ("table_rows", rank)
