@@ -171,3 +171,41 @@ def test_a_tree_with_bracketed_sizes_keeps_extremes_and_directories() -> None:
     assert "module_6_12.py" in res  # the largest file
     assert all(f"├── [4.0K]  pkg{d:02d}" in res for d in range(12))  # every directory
     assert "12 directories, 300 files" in res
+
+
+def _syscall_report(n_rows: int = 60) -> tuple[str, list[str]]:
+    import random
+
+    rng = random.Random(6)
+    out = [f"strace: Process {3300 + k} attached" for k in range(40)]
+    out += ["% time     seconds  usecs/call     calls    errors syscall",
+            "------ ----------- ----------- --------- --------- ----------------"]
+    failing = []
+    for k in range(n_rows):
+        calls = rng.randint(2, 900)
+        errors = f"{rng.randint(1, calls):>9}" if k % 11 == 4 else " " * 9
+        row = f"{rng.randint(0, 99) / 10:>6.2f} {rng.randint(1, 9999) / 1e6:>11.6f} {rng.randint(1, 50):>11} {calls:>9} {errors} call_{k}"
+        out.append(row)
+        if errors.strip():
+            failing.append(row)
+    out += ["------ ----------- ----------- --------- --------- ----------------",
+            "100.00    0.210876          20     10167      1530 total"]
+    return "\n".join(out) + "\n", failing
+
+
+def test_a_titled_table_among_other_lines_is_sampled_as_a_table() -> None:
+    text, _ = _syscall_report()
+    lines = text.split("\n")
+    rows = [x for x in lines if x.endswith(tuple(f"call_{k}" for k in range(60)))]
+    biggest = max(rows, key=lambda x: int(x.split()[3]))
+    name, out = _lossy(text)
+    assert name == "table_rows"
+    assert biggest in out.split("\n")  # the calls column's maximum
+    assert "100.00    0.210876          20     10167      1530 total" in out
+
+
+def test_rows_with_a_count_under_an_errors_title_all_stay() -> None:
+    text, failing = _syscall_report()
+    _, out = _lossy(text)
+    kept = out.split("\n")
+    assert failing and all(r in kept for r in failing)

@@ -161,7 +161,54 @@ def rank_table(lines: list[str]) -> list[int] | None:
     if not body:
         return None
     _rank_columns(rows, at, body, rank)
+    head = next(i for i, x in enumerate(lines) if x.strip())
+    if head <= at[body[0]]:
+        _failure_counts(lines, head, [at[j] for j in body], rank)
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+# Column titles that count what went wrong (strace -c's "errors", a test table's "failed").
+_FAIL_HEADS = frozenset({"errors", "error", "errs", "failed", "failures", "fail", "failing", "dropped", "drops"})
+
+
+def _failure_counts(lines: list[str], head: int, rows_at: list[int], rank: list[int]) -> None:
+    """A row with a nonzero count under a column titled errors/failed reports what went wrong.
+    The cell is found under its title (an empty cell leaves no field to count by)."""
+    for m in _FIELD.finditer(lines[head]):
+        if m.group(0).lower().strip("%:()") not in _FAIL_HEADS:
+            continue
+        a, b = m.span()
+        for i in rows_at:
+            for t in _FIELD.finditer(lines[i], max(0, a - 12)):
+                if t.start() >= b:
+                    break
+                if t.end() > a and _number(t.group(0)):
+                    rank[i] = MUST
+
+
+# A rule under a title row: the table of a report that prints other lines too (strace -c).
+_RULE = re.compile(r"[ \t]*[-=]{3,}(?:[ \t+|]+[-=]{3,})*[ \t]*$")
+
+
+def rank_table_block(lines: list[str]) -> list[int] | None:
+    """The largest titled table (a title row, a rule, the rows up to a blank line) among other
+    lines, ranked as rank_table ranks a table; the lines around it are left to the log ranking."""
+    best: tuple[int, int] | None = None
+    for i in range(1, len(lines)):
+        if _RULE.match(lines[i]) and lines[i - 1].strip() and not _RULE.match(lines[i - 1]):
+            end = i + 1
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            if best is None or end - i > best[1] - best[0]:
+                best = (i - 1, end)
+    if best is None or best[1] - best[0] < _MIN_ROWS + 2:
+        return None
+    sub = rank_table(lines[best[0] : best[1]])
+    if sub is None:
+        return None
+    rank = [NORMAL] * len(lines)
+    rank[best[0] : best[1]] = sub
+    return rank
 
 
 def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: list[int]) -> None:
@@ -247,6 +294,8 @@ def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
             return "path_list", None
         return "path_list", rank_paths(lines)
     rank = rank_tree(lines)
+    if rank is None:  # a titled table first: the lines around it are not its rows
+        rank = rank_table_block(lines)
     if rank is None:
         rank = rank_table(lines)
     return None if rank is None else ("table_rows", rank)
