@@ -209,3 +209,21 @@ def test_rows_with_a_count_under_an_errors_title_all_stay() -> None:
     _, out = _lossy(text)
     kept = out.split("\n")
     assert failing and all(r in kept for r in failing)
+
+
+def test_a_finding_under_a_shared_place_header_keeps_that_header() -> None:
+    # shellcheck's tty format: one "In FILE line N:" header, the source line, then each finding
+    # on it under a caret; an error can be the last of three, four lines under its header
+    out, headers = [], []
+    for k in range(120):
+        head = f"In scripts/deploy.sh line {k + 2}:"
+        out += [head, f"x_{k}=1; if [ $x_{k} -eq 1 ] then echo one; fi",
+                "   ^-- SC2086 (info): Double quote to prevent globbing and word splitting.",
+                "     ^-- SC2034 (warning): x appears unused. Verify use (or export if used externally)."]
+        if k % 10 == 3:
+            out.append("                       ^-- SC1010 (error): Use semicolon or linefeed before 'then' (or quote to make it literal).")
+            headers.append(head)
+        out += ["", "Did you mean:", f"x_{k}=1; if [ \"$x_{k}\" -eq 1 ]; then echo one; fi", ""]
+    _, res = _lossy("\n".join(out) + "\n")
+    kept = set(res.split("\n"))
+    assert all(h in kept for h in headers)  # every error's place

@@ -119,6 +119,21 @@ def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
     return None
 
 
+def _header_above(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
+    """A short "In file line N:" header over finding i, past the source line it quotes and the
+    other findings on that line (shellcheck prints each finding of one line under one header)."""
+    quoted = False
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if k in sev:
+            continue
+        if len(lines[k]) < 160 and lines[k].endswith(":") and ln.has_location(lines[k]):
+            return k
+        if quoted or not lines[k].strip():
+            return None
+        quoted = True  # the one source line the header quotes
+    return None
+
+
 def _failure_block(lines: list[str], i: int, stops: set[int]) -> range:
     """The lines after failure i that explain it: up to the next failure, banner or blank-after-text."""
     n = len(lines)
@@ -250,6 +265,9 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             if first_line is not None:
                 lift(first_line, MUST)
         located = ln.has_location(lines[i])
+        if not located and (place := _header_above(lines, i, sev)) is not None:
+            rank[place] = MUST
+            located = True
         for k in block:
             lift(k, CONTEXT)
             if not located and ln.has_location(lines[k]):
