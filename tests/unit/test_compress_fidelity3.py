@@ -227,3 +227,22 @@ def test_a_finding_under_a_shared_place_header_keeps_that_header() -> None:
     _, res = _lossy("\n".join(out) + "\n")
     kept = set(res.split("\n"))
     assert all(h in kept for h in headers)  # every error's place
+
+
+def test_every_finding_whose_code_letter_is_error_level_stays() -> None:
+    # pylint: "path:line:col: CODE: message (symbol)", the code's letter is its level
+    out, errors = ["************* Module pkg.mod"], []
+    for k in range(3000):
+        f = f"pkg/mod_{k % 5}.py"
+        if k % 7 == 3:
+            line = f"{f}:{k}:15: E0602: Undefined variable 'name_{k}' (undefined-variable)"
+            errors.append(line)
+        else:
+            line = f"{f}:{k}:0: " + ["C0301: Line too long ({}/100) (line-too-long)", "C0303: Trailing whitespace (trailing-whitespace)",
+                                     "C0209: Formatting a regular string which could be an f-string (consider-using-f-string)",
+                                     "W0611: Unused import os{} (unused-import)"][k % 4].format(k % 40)
+        out.append(line)
+    out += ["", "-----------------------------------", "Your code has been rated at 1.25/10", ""]
+    _, res = _lossy("\n".join(out) + "\n")
+    kept = set(res.split("\n"))
+    assert all(e in kept for e in errors)

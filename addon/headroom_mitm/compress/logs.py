@@ -46,6 +46,8 @@ _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extensio
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
+# A code in the level's place whose letter is the level (pylint: E error, F fatal; C/R/W below).
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*[EF]\d{4}:[ \t]")
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
@@ -177,7 +179,7 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
     for i in lint:
-        sev.setdefault(i, ln.WARN)
+        sev.setdefault(i, ln.FAIL if _LEVEL_CODE.match(lines[i]) else ln.WARN)
     _header_rows_to_findings(lines, sev)
     for k in index.where(_ARROW, ("-->",)):
         for i in (k - 1, k - 2):
