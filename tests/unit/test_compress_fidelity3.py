@@ -246,3 +246,17 @@ def test_every_finding_whose_code_letter_is_error_level_stays() -> None:
     _, res = _lossy("\n".join(out) + "\n")
     kept = set(res.split("\n"))
     assert all(e in kept for e in errors)
+
+
+def test_a_rare_code_among_json_records_survives_sampling() -> None:
+    import json
+    import random
+
+    rng = random.Random(9)
+    recs = [{"ts": f"2026-03-01T10:{k // 60:02d}:{k % 60:02d}Z", "path": f"/api/items/{rng.randint(1, 999)}",
+             "status": 302 if k == 250 else 500 if k % 20 == 3 else 200, "ms": rng.randint(20, 80)} for k in range(600)]
+    from headroom_mitm.compress import sift
+
+    [(name, res)] = sift.lossy_candidates(json.dumps(recs, indent=2), "bash", S)
+    assert name == "json_outline"
+    assert '"status": 302' in res.text  # neither the column's minimum nor its maximum, but unlike the rest
