@@ -189,6 +189,9 @@ _COMMIT_LIST_MAX = 300
 def commit_list(lines: list[str]) -> bool:
     """Most lines name a commit and say what it did: the list is the answer itself, like a git
     log's commit lines, which are never left out (up to 300 commits)."""
+    sample = [x for x in lines[:100] if x.strip()][:60]
+    if sum(1 for x in sample if _COMMIT_LED.match(x)) < 0.6 * len(sample):
+        return False  # decided on a sample: most texts are not commit lists
     nonblank = [x for x in lines if x.strip()]
     led = sum(1 for x in nonblank if _COMMIT_LED.match(x))
     return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX

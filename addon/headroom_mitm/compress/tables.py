@@ -194,7 +194,8 @@ def rank_table_block(lines: list[str]) -> list[int] | None:
     """The largest titled table (a title row, a rule, the rows up to a blank line) among other
     lines, ranked as rank_table ranks a table; the lines around it are left to the log ranking."""
     best: tuple[int, int] | None = None
-    for i in range(1, len(lines)):
+    rules = [i for i, s in enumerate(lines) if i and s.lstrip(" \t").startswith(("---", "==="))]
+    for i in rules:
         if _RULE.match(lines[i]) and lines[i - 1].strip() and not _RULE.match(lines[i - 1]):
             end = i + 1
             while end < len(lines) and lines[end].strip():
@@ -224,6 +225,8 @@ def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: l
                 rank[at[max(valued, key=lambda t: (t[0], -t[1]))[1]]] = MUST
             # A handful of values (nice levels, exit codes, statuses) is a category written in
             # digits: a value one or two rows hold stands out where one value dominates.
+            if len(set(probe)) > 12:
+                continue  # a measure (sizes, times), told from a sample
             counts = Counter(column)
             if len(counts) <= 12 and counts.most_common(1)[0][1] * 2 >= len(column):
                 for c, j in zip(column, body):
@@ -249,6 +252,9 @@ _TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\[([^\]]*)
 def rank_tree(lines: list[str]) -> list[int] | None:
     """A tree drawing whose entries carry their fields (size, mode, owner) in a bracketed cell:
     those cells are the rows of a table, sampled as rank_table samples rows."""
+    sample = [s for s in lines[:100] if s.strip()][:60]
+    if sum(1 for s in sample if _TREE_ROW.match(s)) < 0.7 * len(sample):
+        return None  # decided on a sample
     found = [(i, m.group(1).split()) for i, s in enumerate(lines) if (m := _TREE_ROW.match(s))]
     nonblank = sum(1 for x in lines if x.strip())
     if len(found) < _MIN_ROWS or len(found) < 0.7 * nonblank:
