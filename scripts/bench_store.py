@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from headroom_mitm.compress import CompressionSettings, clear_memo, compress_request, open_store  # noqa: E402
-from tests.addon.test_compress_stage import LOG, chat_body  # noqa: E402
+from tests.compress.support import LOG, chat_body  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
 

@@ -14,7 +14,7 @@ from headroom_mitm.launcher.commands import proxy_auth_value
 from headroom_mitm.options import upstream_proxy_auth
 from headroom_mitm.policy.guard import Rules
 from tests.faults import FaultyUpstream
-from tests.hostile.conftest import LLM, exchange, post, start, stop
+from tests.hostile.gateway import LLM, exchange, post, start, stop
 
 USERS_POLICY = """\
 rules:

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from headroom_mitm.policy.destinations import is_own_listener, non_public, parse_allow
-from tests.hostile.conftest import AUTH, LLM, basic, exchange, post, start, stop
+from tests.hostile.gateway import AUTH, LLM, basic, exchange, post, start, stop
 from tests.faults import FaultyUpstream
 
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from headroom_mitm import bodies, flowdata
-from tests.hostile.conftest import BIG, LLM, basic, exchange, post
+from tests.hostile.gateway import BIG, LLM, basic, exchange, post
 
 MIB = 1 << 20
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.hostile.conftest import LLM, basic, exchange
+from tests.hostile.gateway import LLM, basic, exchange
 
 SMUGGLED = b"GET /smuggled HTTP/1.1\r\nHost: llm.gw.test\r\n\r\n"
 

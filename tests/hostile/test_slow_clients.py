@@ -13,7 +13,7 @@ import time
 import pytest
 
 from tests.faults import FaultyUpstream
-from tests.hostile.conftest import LLM, basic, exchange, start, stop
+from tests.hostile.gateway import LLM, basic, exchange, start, stop
 
 HEAD_TIMEOUT = 2  # seconds, for the deadline tests
 PER_ADDRESS, TOTAL = 200, 300

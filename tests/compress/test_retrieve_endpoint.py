@@ -19,7 +19,7 @@ from headroom_mitm.compress.retrieve_endpoint import refusal
 from headroom_mitm.launcher.app import proxy_config
 from headroom_mitm.launcher.proxy import EmbeddedProxy
 from headroom_mitm.launcher.settings import GlobalOptions
-from tests.addon.test_compress_stage import LOG, chat_body, send
+from tests.compress.support import LOG, chat_body, send
 from tests.support import PROXY_AUTH, RecordingUpstream, connect_status, request_via_proxy, write_policy
 
 URL = "http://headroom.mitm/mcp"

@@ -11,7 +11,7 @@ import redis
 from headroom_mitm.compress import CompressionSettings, Rendering, clear_memo, compress_request, open_store
 from headroom_mitm.compress.redis_store import DEFAULT_PREFIX, RedisStore
 from headroom_mitm.compress.store import retrieve_text
-from tests.addon.test_compress_stage import LOG, chat_body
+from tests.compress.support import LOG, chat_body
 
 
 def test_open_store_picks_redis_for_a_redis_url(redis_server, tmp_path):

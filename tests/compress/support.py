@@ -1,0 +1,28 @@
+"""Requests for the compress stage's proxy tests: an OpenCode-shaped chat body and how to send it."""
+
+import json
+
+from tests.support import PROXY_AUTH, request_via_proxy
+
+LOG = "\n".join(f"tests/test_mod.py::test_{i:04d} PASSED" for i in range(3000)) + "\nFAILED tests/test_mod.py::test_boom - KeyError: 'x'\n=== 1 failed, 2999 passed in 9.1s ==="
+
+
+RETRIEVE_TOOL = '{"type":"function","function":{"name":"headroom_headroom_retrieve","parameters":{"type":"object"}}}'
+
+
+def chat_body(tool_output: str, *, retrieve: bool = True) -> bytes:
+    # Spacing and key order as an odd client might send them: must survive byte for byte.
+    # OpenCode lists the retrieve MCP tool as headroom_headroom_retrieve: lossy needs it.
+    tools = '"tools":[' + (RETRIEVE_TOOL if retrieve else "") + '],'
+    return (
+        '{"model":"m",  "stream":true,' + tools + '"messages":[{"role":"user","content":"run the tests"},'
+        '{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"bash","arguments":"{}"}}]},'
+        '{"role":"tool","tool_call_id":"c1","content":' + json.dumps(tool_output) + '}]}'
+    ).encode()
+
+
+def send(proxy, port, body, headers):
+    return request_via_proxy(
+        proxy.address.port, f"llm.test:{port}", "/v1/chat/completions", ca_file=None, https=False,
+        proxy_auth=PROXY_AUTH, method="POST", body=body, headers=headers,
+    )
