@@ -324,6 +324,7 @@ def main() -> int:
     held = [r for r in rows if r["split"] == "heldout"]
     for label, srcs in (("held-out, old items", ("data.json", "diagnostics.json", "opencode.json", "more.json")),
                         ("held-out, round 1 (wide.json)", ("wide.json",)), ("held-out, round 2 (wide2.json)", ("wide2.json",)),
+                        ("held-out, round 3 (wide3.json)", ("wide3.json",)),
                         ("held-out, redundancy (redund.json)", ("redund.json",))):
         part = [r for r in held if r["source"] in srcs]
         if part:

@@ -25,7 +25,12 @@ def _column_outliers(column: list[tuple[int, object]]) -> list[int]:
     """Minimum and maximum of a numeric column; rare values of a column one value dominates."""
     nums = [(float(v), i) for i, v in column if isinstance(v, (int, float, _Num)) and not isinstance(v, bool)]
     if len(nums) >= 0.8 * len(column) and nums:
-        return [min(nums)[1], max(nums, key=lambda t: (t[0], -t[1]))[1]]
+        extremes = [min(nums)[1], max(nums, key=lambda t: (t[0], -t[1]))[1]]
+        # A handful of values (status codes, exit codes) is a category written in digits.
+        counts = Counter(v for v, _ in nums)
+        if len(counts) > 12 or counts.most_common(1)[0][1] * 2 < len(column):
+            return extremes
+        return extremes + [i for v, i in nums if counts[v] <= 2]
     values = [(v if not isinstance(v, str) else v.translate(_DIGITS) if len(v) > 40 else v) for _, v in column]
     counts = Counter(values)
     top = counts.most_common(1)[0][1] if counts else 0

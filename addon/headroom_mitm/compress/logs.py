@@ -49,10 +49,15 @@ _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extensio
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
+# A code in the level's place whose letter is the level (pylint: E error, F fatal; C/R/W below).
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*[EF]\d{4}:[ \t]")
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
 _ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
+# A finding under its file's header, placed by line and column alone: ruff's grouped "  2:13 E711 …".
+_PLACED_CODE = re.compile(r"[ \t]+\d+:\d+[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
+_PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:\d+[ \t]+\[?[A-Z]")
 _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
     r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
@@ -133,6 +138,21 @@ def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
     return None
 
 
+def _header_above(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
+    """A short "In file line N:" header over finding i, past the source line it quotes and the
+    other findings on that line (shellcheck prints each finding of one line under one header)."""
+    quoted = False
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if k in sev:
+            continue
+        if len(lines[k]) < 160 and lines[k].endswith(":") and ln.has_location(lines[k]):
+            return k
+        if quoted or not lines[k].strip():
+            return None
+        quoted = True  # the one source line the header quotes
+    return None
+
+
 def _failure_block(lines: list[str], i: int, stops: set[int]) -> range:
     """The lines after failure i that explain it: up to the next failure, banner or blank-after-text."""
     n = len(lines)
@@ -174,8 +194,11 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     placed = index.where(_LOCATED, probe=_PLACE)
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
+    lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
     coded = index.where(_CODED, probe=_CODED_PROBE)
-    for i in lint.union(coded):
+    for i in lint:
+        sev.setdefault(i, ln.FAIL if _LEVEL_CODE.match(lines[i]) else ln.WARN)
+    for i in coded:
         sev.setdefault(i, ln.WARN)
     _coded_findings_by_class(lines, coded, sev)
     # "x.py:17 in function f:" over "    D400: …" is that finding's place, not a finding of its own.
@@ -311,6 +334,9 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             if first_line is not None:
                 lift(first_line, MUST)
         located = ln.has_location(lines[i])
+        if not located and (place := _header_above(lines, i, sev)) is not None:
+            rank[place] = MUST
+            located = True
         for k in block:
             lift(k, CONTEXT)
             if not located and ln.has_location(lines[k]):

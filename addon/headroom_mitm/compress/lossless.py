@@ -91,7 +91,9 @@ def looks_json(s: str) -> bool:
 
 def compact_json(text: str) -> str:
     """Pretty-printed JSON to one line: indentation and newlines outside strings go, every token
-    stays, and so do the spaces after ':' and ',' (so `"version": "1.2.3"` reads as it did)."""
+    stays, and so does the document's own spacing: where it writes `"version": "1.2.3"` a space
+    follows every ':' and ',', where it writes records tight (`tree -J`'s `{"type":"file",…}` a
+    line) none is added, so each record still reads as printed."""
     s = text.strip()
     if not looks_json(s):
         return text
@@ -102,7 +104,10 @@ def compact_json(text: str) -> str:
     except ValueError:
         return text
     parts = _JSON_STRING.split(s)
-    parts[0::2] = [p.translate(_DROP_WS).replace(",", ", ").replace(":", ": ") for p in parts[0::2]]
+    if any(": " in p for p in parts[0::2]):
+        parts[0::2] = [p.translate(_DROP_WS).replace(",", ", ").replace(":", ": ") for p in parts[0::2]]
+    else:
+        parts[0::2] = [p.translate(_DROP_WS) for p in parts[0::2]]
     out = "".join(parts)
     return out if len(out) < len(text) else text
 

@@ -65,6 +65,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         name, rank = "git_output", st.rank_git(lines)
     elif st.looks_blame(lines) and s.transform_enabled("git_blame"):
         name, rank = "git_blame", st.rank_blame(lines)
+    elif st.commit_list(lines):
+        return False  # every line a commit the model may name
     elif (
         s.transform_enabled("search_results")
         and _diagnostic_share(lines) < 0.2  # compiler and linter lines look like grep hits

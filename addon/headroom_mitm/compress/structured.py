@@ -160,6 +160,9 @@ _GIT_PROBE = re.compile(
     r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: [^|\s][^|\n]*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
 )
 _HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+# A combined diff's hunk (`show` of a merge, `diff --cc`): one "-" range per parent, and as many
+# "@" and prefix columns as ranges.
+_COMBINED_HUNK = re.compile(r"(@@@+)(?: -\d+(?:,\d+)?){2,} \+\d+(?:,(\d+))? @@@+")
 
 
 def looks_git(text: str) -> bool:
@@ -176,17 +179,66 @@ def looks_git(text: str) -> bool:
     return False
 
 
+# A line that opens with a commit id (after a graph's drawing), one space, then text: `log
+# --oneline`, `log --format=…`, `reflog`, `rebase -i`'s todo. Ids of 7–12 or 40 digits with a
+# digit among them (nm's 16-digit addresses and docker's padded columns are not commits).
+_COMMIT_LED = re.compile(r"[*|\\/ _.-]*(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S")
+_COMMIT_LIST_MAX = 300
+
+
+def commit_list(lines: list[str]) -> bool:
+    """Most lines name a commit and say what it did: the list is the answer itself, like a git
+    log's commit lines, which are never left out (up to 300 commits)."""
+    sample = [x for x in lines[:100] if x.strip()][:60]
+    if sum(1 for x in sample if _COMMIT_LED.match(x)) < 0.6 * len(sample):
+        return False  # decided on a sample: most texts are not commit lists
+    nonblank = [x for x in lines if x.strip()]
+    led = sum(1 for x in nonblank if _COMMIT_LED.match(x))
+    return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX
+
+
 _BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ )?\((.+?) +\d{4}-\d\d-\d\d ")
+# --porcelain / -p: a group opens with "<hash> <orig line> <final line> [<lines>]"; the first
+# group of a commit (every group with --line-porcelain) follows it with "key value" lines
+# (author, summary, filename …) and every group ends with the source line after a tab.
+_PORCELAIN_HEAD = re.compile(r"[0-9a-f]{40} \d+ \d+(?: \d+)?")
+_PORCELAIN_LINE = re.compile(r"[0-9a-f]{40} \d+ \d+(?: \d+)?$|[a-z]+(?:-[a-z]+)*(?: |$)|\t")
+_PORCELAIN_MUST = ("author ", "summary ")  # who and why, as the default blame shows them
+
+
+def _porcelain(lines: list[str]) -> bool:
+    sample = [x for x in lines[:60] if x]
+    return (
+        len(sample) >= 5
+        and _PORCELAIN_HEAD.fullmatch(sample[0]) is not None
+        and sum(1 for x in sample if _PORCELAIN_LINE.match(x)) >= 0.95 * len(sample)
+    )
 
 
 def looks_blame(lines: list[str]) -> bool:
     sample = [x for x in lines[:40] if x]
-    return len(sample) >= 5 and sum(1 for x in sample if _BLAME.match(x)) >= 0.8 * len(sample)
+    return len(sample) >= 5 and (sum(1 for x in sample if _BLAME.match(x)) >= 0.8 * len(sample) or _porcelain(lines))
 
 
 def rank_blame(lines: list[str]) -> list[int]:
-    """git blame: the first line of every run of one commit (its hash and author) must stay."""
+    """git blame: the first line of every run of one commit (its hash and author) must stay. In
+    the porcelain format, the first group of each commit describes it: its opening line, author
+    and summary must stay, its other header lines come next; headers repeated by later groups go
+    first."""
     rank = [NORMAL] * len(lines)
+    if _porcelain(lines):
+        seen: set[str] = set()
+        first = False
+        for i, line in enumerate(lines):
+            if _PORCELAIN_HEAD.fullmatch(line):
+                commit = line[:40]
+                first = commit not in seen
+                seen.add(commit)
+                if first:
+                    rank[i] = MUST
+            elif line[:1] != "\t" and line:
+                rank[i] = (MUST if line.startswith(_PORCELAIN_MUST) else HIGH) if first else LOW
+        return rank
     prev = None
     for i, line in enumerate(lines):
         commit = line.split(" ", 1)[0]
@@ -194,6 +246,28 @@ def rank_blame(lines: list[str]) -> list[int]:
             rank[i] = MUST
         prev = commit
     return rank
+
+
+def _rank_combined_hunk(lines: list[str], i: int, cols: int, new: int, rank: list[int]) -> int:
+    """The lines of a combined hunk from i, ranked as rank_git ranks a hunk's; the index after it.
+    A line's first `cols` characters say, per parent, whether it was added (+) or removed (-)."""
+    n = len(lines)
+    changed: list[int] = []
+    while i < n:
+        mark = lines[i][:cols]
+        if mark.strip(" +-") or (new <= 0 and "-" not in mark):
+            break
+        if "-" not in mark:
+            new -= 1
+        if mark.strip():
+            changed.append(i)
+        else:
+            rank[i] = LOW
+        i += 1
+    small = len(changed) <= 10
+    for k, at in enumerate(changed):
+        rank[at] = MUST if small else HIGH if k < 6 or k >= len(changed) - 2 else CONTEXT
+    return i
 
 
 def rank_git(lines: list[str]) -> list[int]:
@@ -208,6 +282,11 @@ def rank_git(lines: list[str]) -> list[int]:
     while i < n:
         line = lines[i]
         hunk = _HUNK.match(line)
+        combined = _COMBINED_HUNK.match(line) if hunk is None and line.startswith("@@@") else None
+        if combined:
+            rank[i] = MUST
+            i = _rank_combined_hunk(lines, i + 1, len(combined.group(1)) - 1, int(combined.group(2) or 1), rank)
+            continue
         if hunk:
             rank[i] = MUST
             old = int(hunk.group(1) or 1)

@@ -160,6 +160,60 @@ def rank_table(lines: list[str]) -> list[int] | None:
         body = body[1:]
     if not body:
         return None
+    _rank_columns(rows, at, body, rank)
+    head = next(i for i, x in enumerate(lines) if x.strip())
+    if head <= at[body[0]]:
+        _failure_counts(lines, head, [at[j] for j in body], rank)
+    return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+# Column titles that count what went wrong (strace -c's "errors", a test table's "failed").
+_FAIL_HEADS = frozenset({"errors", "error", "errs", "failed", "failures", "fail", "failing", "dropped", "drops"})
+
+
+def _failure_counts(lines: list[str], head: int, rows_at: list[int], rank: list[int]) -> None:
+    """A row with a nonzero count under a column titled errors/failed reports what went wrong.
+    The cell is found under its title (an empty cell leaves no field to count by)."""
+    for m in _FIELD.finditer(lines[head]):
+        if m.group(0).lower().strip("%:()") not in _FAIL_HEADS:
+            continue
+        a, b = m.span()
+        for i in rows_at:
+            for t in _FIELD.finditer(lines[i], max(0, a - 12)):
+                if t.start() >= b:
+                    break
+                if t.end() > a and _number(t.group(0)):
+                    rank[i] = MUST
+
+
+# A rule under a title row: the table of a report that prints other lines too (strace -c).
+_RULE = re.compile(r"[ \t]*[-=]{3,}(?:[ \t+|]+[-=]{3,})*[ \t]*$")
+
+
+def rank_table_block(lines: list[str]) -> list[int] | None:
+    """The largest titled table (a title row, a rule, the rows up to a blank line) among other
+    lines, ranked as rank_table ranks a table; the lines around it are left to the log ranking."""
+    best: tuple[int, int] | None = None
+    rules = [i for i, s in enumerate(lines) if i and s.lstrip(" \t").startswith(("---", "==="))]
+    for i in rules:
+        if _RULE.match(lines[i]) and lines[i - 1].strip() and not _RULE.match(lines[i - 1]):
+            end = i + 1
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            if best is None or end - i > best[1] - best[0]:
+                best = (i - 1, end)
+    if best is None or best[1] - best[0] < _MIN_ROWS + 2:
+        return None
+    sub = rank_table(lines[best[0] : best[1]])
+    if sub is None:
+        return None
+    rank = [NORMAL] * len(lines)
+    rank[best[0] : best[1]] = sub
+    return rank
+
+
+def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: list[int]) -> None:
+    """Rows unlike the rest made MUST (line at[j] holds rows[j]); the head and tail rows HIGH."""
     for k in range(len(rows[0])):
         column = [rows[j][k].strip() for j in body]
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
@@ -169,6 +223,15 @@ def rank_table(lines: list[str]) -> list[int] | None:
             if valued:
                 rank[at[min(valued)[1]]] = MUST
                 rank[at[max(valued, key=lambda t: (t[0], -t[1]))[1]]] = MUST
+            # A handful of values (nice levels, exit codes, statuses) is a category written in
+            # digits: a value one or two rows hold stands out where one value dominates.
+            if len(set(probe)) > 12:
+                continue  # a measure (sizes, times), told from a sample
+            counts = Counter(column)
+            if len(counts) <= 12 and counts.most_common(1)[0][1] * 2 >= len(column):
+                for c, j in zip(column, body):
+                    if counts[c] <= 2:
+                        rank[at[j]] = MUST
             continue
         counts = Counter(column)
         top, top_count = counts.most_common(1)[0]
@@ -179,7 +242,37 @@ def rank_table(lines: list[str]) -> list[int] | None:
                     rank[at[j]] = MUST
     for j in body[:3] + body[-2:]:
         rank[at[j]] = min(rank[at[j]], HIGH)
-    return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+# `tree -s/-h/-p/-u/-D`: the drawing, then the entry's fields in one bracketed cell.
+_DRAWING = re.compile(r"[│├└─|`\- \xa0]*")
+_TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\[([^\]]*)\][ \xa0]+\S")
+
+
+def rank_tree(lines: list[str]) -> list[int] | None:
+    """A tree drawing whose entries carry their fields (size, mode, owner) in a bracketed cell:
+    those cells are the rows of a table, sampled as rank_table samples rows."""
+    sample = [s for s in lines[:100] if s.strip()][:60]
+    if sum(1 for s in sample if _TREE_ROW.match(s)) < 0.7 * len(sample):
+        return None  # decided on a sample
+    found = [(i, m.group(1).split()) for i, s in enumerate(lines) if (m := _TREE_ROW.match(s))]
+    nonblank = sum(1 for x in lines if x.strip())
+    if len(found) < _MIN_ROWS or len(found) < 0.7 * nonblank:
+        return None
+    width = Counter(len(c) for _, c in found).most_common(1)[0][0]
+    rows = [(i, c) for i, c in found if len(c) == width]
+    if width == 0 or len(rows) < 0.7 * len(found):
+        return None
+    rank = [MUST if s.strip() else NORMAL for s in lines]  # the root, the report, odd entries
+    for i, _ in rows:
+        rank[i] = NORMAL
+    _rank_columns([c for _, c in rows], [i for i, _ in rows], list(range(len(rows))), rank)
+    # The directories are the tree's structure, as every directory's first path is a path list's.
+    depth = [len(_DRAWING.match(s).group(0)) for s in lines]
+    for i in range(len(lines) - 1):
+        if depth[i + 1] > depth[i] and lines[i + 1].strip():
+            rank[i] = MUST
+    return rank
 
 
 def rank_paths(lines: list[str]) -> list[int]:
@@ -206,5 +299,9 @@ def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
         if sum(1 for x in lines if x.strip()) <= 100:
             return "path_list", None
         return "path_list", rank_paths(lines)
-    rank = rank_table(lines)
+    rank = rank_tree(lines)
+    if rank is None:  # a titled table first: the lines around it are not its rows
+        rank = rank_table_block(lines)
+    if rank is None:
+        rank = rank_table(lines)
     return None if rank is None else ("table_rows", rank)
