@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from ahocorasick_rs import AhoCorasick
 
@@ -21,15 +22,17 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = "\n" + text  # a leading newline lets "\nword" find a word at any line start
-        self.low = self.text.lower()
         self.lines = text.split("\n")
-        starts: list[int] = []
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i)
-            i = find("\n", i + 1)
-        self.starts = starts
+
+    # Made on first use: code and prose are told apart from the lines alone, without them.
+    @cached_property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line's newline sits in self.text (the first is the one put before it)."""
+        return list(accumulate([len(x) + 1 for x in self.lines[:-1]], initial=0))
 
     def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
         hay = self.text if case else self.low
