@@ -193,11 +193,19 @@ def location(line: str) -> tuple[int, int] | None:
             start -= 1
         if start < m.start() and head[m.start() - 1] not in "./\\":
             return start, m.end()
-    if "line " in head or "-->" in head or "at " in head:
+    # Each of _LOC_OTHER's forms holds "line " or "-->", or "at " with a number or ")" ending the
+    # line: the search (costly on long words) runs only then.
+    if "line " in head or "-->" in head or ("at " in head and _ends_numbered(head)):
         m = _LOC_OTHER.search(head)
         if m is not None:
             return m.start(), m.end()
     return None
+
+
+def _ends_numbered(head: str) -> bool:
+    """Ends (before one final newline, as `$` allows) with a digit or ")"."""
+    end = head[-2:-1] if head.endswith("\n") else head[-1:]
+    return end == ")" or end.isdigit()
 
 
 def has_location(line: str) -> bool:

@@ -96,11 +96,13 @@ def looks_like_code_or_prose(text: str) -> bool:
 def _is_prose(line: str) -> bool:
     """A sentence of words rather than fields: letters dominate, single spaces between words."""
     s = line.strip()
-    if len(s) < 60 or "  " in s or "\t" in s or ln.has_location(s):
+    if len(s) < 60 or "  " in s or "\t" in s:
         return False
     spaces = s.count(" ")
+    if spaces < 8:
+        return False
     letters = len(s) - len(s.translate(_DROP_LETTERS))
-    return spaces >= 8 and letters >= 0.75 * (len(s) - spaces)
+    return letters >= 0.75 * (len(s) - spaces) and not ln.has_location(s)  # the costliest look last
 
 
 def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
