@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 # --------------------------------------------------------------------------- line index
 
@@ -34,14 +34,35 @@ class LineIndex:
         """Where each line's newline sits in self.text (the first is the one put before it)."""
         return list(accumulate([len(x) + 1 for x in self.lines[:-1]], initial=0))
 
-    def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
-        hay = self.text if case else self.low
-        starts = self.starts
+    @cached_property
+    def _ascii(self) -> tuple[bytes, bytes] | None:
+        """The text and its lowered form as bytes when they are ASCII: a byte offset is then a
+        character offset, and the bytes automaton skips ahead with memchr where the str one
+        pays for character offsets over the whole text (~35 µs per 50 KB and per pass)."""
+        if not self.text.isascii():
+            return None
+        return self.text.encode("ascii"), self.low.encode("ascii")
+
+    def _matches(self, words: tuple[str, ...], case: bool) -> tuple[list[tuple[int, int, int]], tuple[int, ...]]:
+        """(word index, start, end) of every occurrence, overlapping, and each word's lead."""
+        raw = self._ascii
+        if raw is not None:
+            automaton, lead = _bytes_automaton(words)
+            return automaton.find_matches_as_indexes(raw[0] if case else raw[1], overlapping=True), lead
         automaton, lead = _automaton(words)
-        return {
-            bisect_right(starts, start + lead[w]) - 1
-            for w, start, _ in automaton.find_matches_as_indexes(hay, overlapping=True)
-        }
+        return automaton.find_matches_as_indexes(self.text if case else self.low, overlapping=True), lead
+
+    def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
+        found, lead = self._matches(words, case)
+        starts = self.starts
+        return {bisect_right(starts, start + lead[w]) - 1 for w, start, _ in found}
+
+    def word_lines(self, words: tuple[str, ...], *, case: bool = False) -> list[tuple[int, int]]:
+        """(word index, line) of every occurrence: what `hits` gives, for several lists of words
+        searched in one pass."""
+        found, lead = self._matches(words, case)
+        starts = self.starts
+        return [(w, bisect_right(starts, start + lead[w]) - 1) for w, start, _ in found]
 
     def where(self, check: re.Pattern[str], words: tuple[str, ...] = (), probe: re.Pattern[str] | None = None) -> list[int]:
         """Lines that `check` matches at their start, looked at only where one of `words`, or a
@@ -64,6 +85,12 @@ def _automaton(words: tuple[str, ...]) -> tuple[AhoCorasick, tuple[int, ...]]:
     word: ~10x slower on a 50 KB output), and for each word, 1 when it starts with the newline
     that begins its line."""
     return AhoCorasick(words), tuple(1 if w.startswith("\n") else 0 for w in words)
+
+
+@lru_cache(maxsize=64)
+def _bytes_automaton(words: tuple[str, ...]) -> tuple[BytesAhoCorasick, tuple[int, ...]]:
+    """_automaton for ASCII text as bytes (a word that is not ASCII is never found there)."""
+    return BytesAhoCorasick([w.encode("utf-8") for w in words]), _automaton(words)[1]
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -231,10 +258,26 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
     return code, path.group(0) if path else section_path
 
 
+# The three lists in one pass over the lowered text; each word's lists as bits (1 failure, 2
+# warning, 4 passing).
+_CANDIDATE_WORDS = tuple(dict.fromkeys((*_FAIL_WORDS, *_WARN_WORDS, *_PASS_WORDS)))
+_CANDIDATE_KINDS = tuple(
+    (w in _FAIL_WORDS) | (w in _WARN_WORDS) << 1 | (w in _PASS_WORDS) << 2 for w in _CANDIDATE_WORDS
+)
+
+
 def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
-    return (
-        index.hits(_FAIL_WORDS) | index.hits(("Error", "Exception"), case=True),
-        index.hits(_WARN_WORDS),
-        index.hits(_PASS_WORDS),
-    )
+    fail = index.hits(("Error", "Exception"), case=True)
+    warn: set[int] = set()
+    passing: set[int] = set()
+    kinds = _CANDIDATE_KINDS
+    for w, line in index.word_lines(_CANDIDATE_WORDS):
+        k = kinds[w]
+        if k & 1:
+            fail.add(line)
+        if k & 2:
+            warn.add(line)
+        if k & 4:
+            passing.add(line)
+    return fail, warn, passing
