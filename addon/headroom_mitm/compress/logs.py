@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import lines as ln
@@ -80,17 +81,33 @@ def looks_like_code_or_prose(text: str) -> bool:
     code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
     reads = (
         code >= 0.3 * n
-        or (sum(1 for x in sample if _CONFIG.match(x)) >= 0.6 * n and not any(_TAP.match(x) for x in sample))
+        or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
         # Documents: code with its comments, markdown, markup, prose.
-        or code + sum(
-            1 for x in sample
-            if (x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x))
-        ) >= 0.5 * n
+        or _at_least(
+            0.5 * n - code,
+            ((x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x)) for x in sample),
+            n,
+        )
     )
     # Excerpts of code inside diagnostics are not code (checked last: the costliest look).
     return reads and not (
-        sum(1 for x in sample if ln.has_location(x)) >= 0.15 * n or sum(1 for x in sample if _GUTTER.match(x)) >= 0.1 * n
+        _at_least(0.15 * n, map(ln.has_location, sample), n) or _at_least(0.1 * n, (_GUTTER.match(x) for x in sample), n)
     )
+
+
+def _at_least(need: float, flags: Iterable[object], n: int) -> bool:
+    """Whether `need` or more of the n `flags` are true: read only until that is decided."""
+    found = 0
+    left = n
+    for flag in flags:
+        left -= 1
+        if flag:
+            found += 1
+            if found >= need:
+                return True
+        elif found + left < need:
+            return False
+    return found >= need
 
 
 def _is_prose(line: str) -> bool:
