@@ -171,15 +171,27 @@ _GIT_META = (
 _GIT_PROBE = re.compile(
     r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: [^|\s][^|\n]*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
 )
+# The lines after the first, found from their newline: a pattern that starts with a literal is
+# scanned in C, one anchored at every line start is tried at every character.
+assert _GIT_PROBE.pattern.startswith("^")
+_GIT_PROBE_AFTER_NEWLINE = re.compile("\n" + _GIT_PROBE.pattern[1:], re.M)
 _HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+
+
+def _git_probe_lines(text: str, end: int) -> Iterator[str]:
+    """What _GIT_PROBE matches at each line start before `end` (as its finditer would find)."""
+    m = _GIT_PROBE.match(text, 0, end)
+    if m is not None:
+        yield m.group(0)
+    for m in _GIT_PROBE_AFTER_NEWLINE.finditer(text, 0 if m is None else m.end(), end):
+        yield m.group(0)[1:]
 
 
 def looks_git(text: str) -> bool:
     """git log / show / diff (--stat) output: cheap check on the first lines. A --stat row has one
     "|" (a table's rows have several)."""
     hits = 0
-    for m in _GIT_PROBE.finditer(text, 0, 6000):
-        g = m.group(0)
+    for g in _git_probe_lines(text, 6000):
         if g.startswith(("commit ", "diff --git ")):
             return True
         hits += 1
