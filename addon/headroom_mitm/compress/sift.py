@@ -44,9 +44,11 @@ _PLACED_MESSAGE = re.compile(r"^(\S+?):\d+: (\S.*)")
 
 def _diagnostic_share(lines: list[str]) -> float:
     sample = [x for x in lines[:200] if x.strip()]
-    found = sum(1 for x in sample if _FINDING.match(x))
+    # Both patterns need a ":" or "(" after the place: lines with neither are not tried.
+    marked = [x for x in sample if ":" in x or "(" in x]
+    found = sum(1 for x in marked if _FINDING.match(x))
     files_of: dict[str, set[str]] = {}
-    placed = [m for m in map(_PLACED_MESSAGE.match, sample) if m]
+    placed = [m for m in map(_PLACED_MESSAGE.match, marked) if m]
     for m in placed:
         files_of.setdefault(ln.shape(m.group(2)), set()).add(m.group(1))
     shared = sum(1 for m in placed if len(files_of[ln.shape(m.group(2))]) > 1)
