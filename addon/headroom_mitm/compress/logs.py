@@ -236,8 +236,8 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     counts = Counter(shapes)
     repeated = sum(c for c in counts.values() if c >= 5)
     if repeated >= 0.3 * n:
-        last = {sh: i for i, sh in enumerate(shapes)}
-        first = {sh: i for i, sh in reversed(list(enumerate(shapes)))}
+        last = dict(zip(shapes, range(n)))  # a later line overwrites: the last one stays
+        first = dict(zip(reversed(shapes), range(n - 1, -1, -1)))
         for i, sh in enumerate(shapes):
             c = counts[sh]
             if c >= 5:

@@ -75,12 +75,14 @@ def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
     i = 0
     while i < n:
         if keep[i]:
-            out.append(lines[i])
-            i += 1
+            j = keep.find(0, i, n)  # the run of kept lines, taken at once
+            j = n if j == -1 else j
+            out.extend(lines[i:j])
+            i = j
             continue
         j = keep.find(1, i)
         j = n if j == -1 else j
-        if sum(len(lines[k]) + 1 for k in range(i, j)) <= _MARKER_COST:
+        if sum(map(len, lines[i:j])) + (j - i) <= _MARKER_COST:
             out.extend(lines[i:j])
         else:
             last = min(j, total)
