@@ -26,7 +26,9 @@ from . import lines as ln
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
 _DIGITS = str.maketrans("0123456789", "0000000000")
-_DROP_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_DROP_LETTERS = str.maketrans("", "", _ASCII_LETTERS)
+_LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
 _CODE = re.compile(
     r"\s*(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
@@ -118,7 +120,9 @@ def _is_prose(line: str) -> bool:
     spaces = s.count(" ")
     if spaces < 8:
         return False
-    letters = len(s) - len(s.translate(_DROP_LETTERS))
+    # ASCII letters counted by deleting them: bytes.translate does it ~3x faster than str's.
+    kept = s.encode("ascii").translate(None, _LETTER_BYTES) if s.isascii() else s.translate(_DROP_LETTERS)
+    letters = len(s) - len(kept)
     return letters >= 0.75 * (len(s) - spaces) and not ln.has_location(s)  # the costliest look last
 
 

@@ -92,10 +92,11 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     if width < 3:
         return None
     if count >= 0.7 * len(sample):  # records of a fixed number of fields, aligned or not
-        exact = [(i, lines[i].split()) for i in nonblank]
-        rows = [(i, c) for i, c in exact if len(c) == width]
-        if len(rows) >= 0.7 * len(nonblank):
-            return [i for i, _ in rows], [c for _, c in rows]
+        exact = list(map(str.split, map(lines.__getitem__, nonblank)))  # C-level, as the filters below
+        fits = list(map(width.__eq__, map(len, exact)))
+        at = list(compress(nonblank, fits))
+        if len(at) >= 0.7 * len(nonblank):
+            return at, list(compress(exact, fits))
     if not _aligned(sample, width):
         return None
     cells = [(i, lines[i].split(None, width - 1)) for i in nonblank]
