@@ -43,6 +43,7 @@ _TAP = re.compile(r"\s*(?:not )?ok \d+")
 # Each shape is checked at the start of the lines a cheap probe points at.
 _GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 _GUTTER_PROBE = ("|", "│")
+_BAR, _BOX_BAR = _GUTTER_PROBE
 _BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
@@ -93,7 +94,9 @@ def looks_like_code_or_prose(text: str) -> bool:
     )
     # Excerpts of code inside diagnostics are not code (checked last: the costliest look).
     return reads and not (
-        _at_least(0.15 * n, map(ln.has_location, sample), n) or _at_least(0.1 * n, (_GUTTER.match(x) for x in sample), n)
+        _at_least(0.15 * n, map(ln.has_location, sample), n)
+        # Only lines with a gutter bar are tried (the pattern backtracks over deep indentation).
+        or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and _GUTTER.match(x) for x in sample), n)
     )
 
 
