@@ -47,8 +47,14 @@ class LineIndex:
         """(word index, start, end) of every occurrence, overlapping, and each word's lead."""
         raw = self._ascii
         if raw is not None:
-            automaton, lead = _bytes_automaton(words)
-            return automaton.find_matches_as_indexes(raw[0] if case else raw[1], overlapping=True), lead
+            hay = raw[0] if case else raw[1]
+            groups, lead = _bytes_automata(words)
+            if len(groups) == 1:
+                return groups[0][0].find_matches_as_indexes(hay, overlapping=True), lead
+            found = []
+            for automaton, index in groups:
+                found += [(index[w], start, end) for w, start, end in automaton.find_matches_as_indexes(hay, overlapping=True)]
+            return found, lead
         automaton, lead = _automaton(words)
         return automaton.find_matches_as_indexes(self.text if case else self.low, overlapping=True), lead
 
@@ -88,9 +94,21 @@ def _automaton(words: tuple[str, ...]) -> tuple[AhoCorasick, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=64)
-def _bytes_automaton(words: tuple[str, ...]) -> tuple[BytesAhoCorasick, tuple[int, ...]]:
-    """_automaton for ASCII text as bytes (a word that is not ASCII is never found there)."""
-    return BytesAhoCorasick([w.encode("utf-8") for w in words]), _automaton(words)[1]
+def _bytes_automata(
+    words: tuple[str, ...],
+) -> tuple[tuple[tuple[BytesAhoCorasick, tuple[int, ...]], ...], tuple[int, ...]]:
+    """_automaton for ASCII text as bytes (a word that is not ASCII is never found there): one
+    automaton, or up to three (each with its words' indexes in `words`) when that lets each see
+    its words start with at most three distinct bytes: it then skips to them with memchr (a
+    banner probe's pass over 50 KB: ~85 µs in one, ~17 µs in three)."""
+    encoded = [w.encode("utf-8") for w in words]
+    firsts = list(dict.fromkeys(w[:1] for w in encoded))
+    parts = [firsts] if len(firsts) <= 3 or len(firsts) > 9 else [firsts[k : k + 3] for k in range(0, len(firsts), 3)]
+    groups = []
+    for part in parts:
+        index = tuple(i for i, w in enumerate(encoded) if w[:1] in part)
+        groups.append((BytesAhoCorasick([encoded[i] for i in index]), index))
+    return tuple(groups), _automaton(words)[1]
 
 
 # --------------------------------------------------------------------------- vocabulary
