@@ -15,7 +15,7 @@ from headroom_mitm.addons import make_addons
 from headroom_mitm.launcher.app import proxy_config
 from headroom_mitm.launcher.proxy import _MITM_ADDONS, EmbeddedProxy
 from headroom_mitm.launcher.settings import GlobalOptions
-from headroom_mitm.stages import Stages
+from headroom_mitm.stages import Stages, skip_unheard_updates
 
 
 class Recorder:
@@ -93,3 +93,33 @@ def test_the_embedded_proxy_gives_mitmproxy_one_addon_for_all_of_ours(tmp_path):
         chain = proxy.master.addons.chain
         assert len(chain) == len(_MITM_ADDONS) + 1
         assert isinstance(chain[-1], Stages) and list(chain[-1].stages[: len(ours)]) == ours
+        assert proxy.master.addons.handle_lifecycle.__qualname__.startswith(skip_unheard_updates.__name__)
+
+
+class Listener:
+    def __init__(self):
+        self.updates = 0
+
+    def update(self, flows):
+        self.updates += 1
+
+
+def test_update_events_go_out_only_when_an_addon_listens():
+    calls = []
+    with taddons.context(Stages([Recorder("a", calls)])) as tctx:
+        manager = tctx.master.addons
+        skip_unheard_updates(manager)
+        sent = []
+        trigger = manager.trigger_event
+
+        async def counting(event):
+            sent.append(event.name)
+            await trigger(event)
+
+        manager.trigger_event = counting
+        asyncio.run(manager.handle_lifecycle(HttpRequestHook(tflow.tflow())))
+        assert calls == ["a"] and sent == ["request"]  # nobody listens: no round for `update`
+        listener = Listener()
+        manager.add(listener)  # added later: heard at once
+        asyncio.run(manager.handle_lifecycle(HttpRequestHook(tflow.tflow())))
+        assert sent == ["request", "request", "update"] and listener.updates == 1
