@@ -123,3 +123,28 @@ def test_update_events_go_out_only_when_an_addon_listens():
         manager.add(listener)  # added later: heard at once
         asyncio.run(manager.handle_lifecycle(HttpRequestHook(tflow.tflow())))
         assert sent == ["request", "request", "update"] and listener.updates == 1
+        manager.remove(listener)
+        asyncio.run(manager.handle_lifecycle(HttpRequestHook(tflow.tflow())))
+        assert sent[3:] == ["request"] and listener.updates == 1
+
+
+def test_a_coroutine_behind_a_decorator_is_awaited():
+    import functools
+
+    calls = []
+
+    def passing(hook):
+        @functools.wraps(hook)
+        def run(self, flow):
+            return hook(self, flow)
+
+        return run
+
+    class Wrapped:
+        @passing
+        async def request(self, flow):
+            await asyncio.sleep(0)
+            calls.append("wrapped")
+
+    _request(Stages([Wrapped(), Recorder("b", calls)]))
+    assert calls == ["wrapped", "b"]

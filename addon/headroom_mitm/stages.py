@@ -56,7 +56,8 @@ def _dispatcher(name: str, methods: tuple[Hook, ...]) -> Hook:
                 method(loader)
 
         return load
-    if any(inspect.iscoroutinefunction(m) for m in methods):
+    # unwrap: a decorator (functools.wraps) around a coroutine function may hide what it returns
+    if any(inspect.iscoroutinefunction(m) or inspect.iscoroutinefunction(inspect.unwrap(m)) for m in methods):
         async def dispatch_async(*args: Any) -> None:
             for method in methods:
                 try:
@@ -107,13 +108,31 @@ class Stages:
 def skip_unheard_updates(manager: AddonManager) -> None:
     """mitmproxy follows every flow hook with an `update` event for every addon (mitmweb's flow list
     listens to it): four more rounds through the chain per request. With no addon listening, as in
-    a proxy without the web UI, they are skipped. Whether one listens is asked at each event (a
-    getattr per addon, ≈1 µs), so an addon added later still hears them."""
+    a proxy without the web UI, they are skipped. Whether one listens is asked again whenever an
+    addon is registered or removed (mitmproxy's script loader registers scripts the same way)."""
+    listening: list[bool] = []  # empty: not known since the last change
+
+    def heard() -> bool:
+        if not listening:
+            listening.append(any(getattr(a, "update", None) for a in traverse(manager.chain)))
+        return listening[0]
 
     async def handle_lifecycle(event: hooks.Hook) -> None:  # mitmproxy's, with the question asked first
         message = event.args()[0]
         await manager.trigger_event(event)
-        if isinstance(message, flow.Flow) and any(getattr(a, "update", None) for a in traverse(manager.chain)):
+        if isinstance(message, flow.Flow) and heard():
             await manager.trigger_event(hooks.UpdateHook([message]))
 
+    def forgetting(change: Callable[..., Any]) -> Callable[..., Any]:
+        def changed(*args: Any, **kwargs: Any) -> Any:
+            listening.clear()
+            try:
+                return change(*args, **kwargs)
+            finally:
+                listening.clear()
+
+        return changed
+
     manager.handle_lifecycle = handle_lifecycle  # type: ignore[method-assign]
+    for name in ("register", "remove", "clear"):  # `add` registers through `register`
+        setattr(manager, name, forgetting(getattr(manager, name)))
