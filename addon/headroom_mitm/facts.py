@@ -107,6 +107,7 @@ def normalize_host(host: str) -> str:
     return h
 
 
+@functools.lru_cache(maxsize=1024)  # pure; a name costs three failed parses (exceptions) to answer
 def ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         return ipaddress.ip_address(host)
