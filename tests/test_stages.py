@@ -15,12 +15,13 @@ from headroom_mitm.addons import make_addons
 from headroom_mitm.launcher.app import proxy_config
 from headroom_mitm.launcher.proxy import _MITM_ADDONS, EmbeddedProxy
 from headroom_mitm.launcher.settings import GlobalOptions
-from headroom_mitm.stages import Stages, skip_unheard_updates
+from headroom_mitm.stages import Stages, dispatch_to_listeners
 
 
 class Recorder:
     def __init__(self, name, calls, fail=None):
         self.label, self.calls, self.fail = name, calls, fail
+        self.name = f"recorder-{name}"  # mitmproxy wants a unique name per addon
 
     def request(self, flow):
         self.calls.append(self.label)
@@ -93,7 +94,7 @@ def test_the_embedded_proxy_gives_mitmproxy_one_addon_for_all_of_ours(tmp_path):
         chain = proxy.master.addons.chain
         assert len(chain) == len(_MITM_ADDONS) + 1
         assert isinstance(chain[-1], Stages) and list(chain[-1].stages[: len(ours)]) == ours
-        assert proxy.master.addons.handle_lifecycle.__qualname__.startswith(skip_unheard_updates.__name__)
+        assert proxy.master.addons.trigger_event.__qualname__.startswith(dispatch_to_listeners.__name__)
 
 
 class Listener:
@@ -104,28 +105,38 @@ class Listener:
         self.updates += 1
 
 
-def test_update_events_go_out_only_when_an_addon_listens():
+def test_events_go_only_to_the_addons_with_a_hook_for_them():
     calls = []
-    with taddons.context(Stages([Recorder("a", calls)])) as tctx:
+    with taddons.context(Stages([Recorder("a", calls)]), Bystander()) as tctx:
         manager = tctx.master.addons
-        skip_unheard_updates(manager)
-        sent = []
-        trigger = manager.trigger_event
+        dispatch_to_listeners(manager)
+        invoked = []
+        invoke = manager.invoke_addon
 
-        async def counting(event):
-            sent.append(event.name)
-            await trigger(event)
+        async def counting(addon, event):
+            invoked.append((type(addon).__name__, event.name))
+            await invoke(addon, event)
 
-        manager.trigger_event = counting
+        manager.invoke_addon = counting
         asyncio.run(manager.handle_lifecycle(HttpRequestHook(tflow.tflow())))
-        assert calls == ["a"] and sent == ["request"]  # nobody listens: no round for `update`
+        assert calls == ["a"] and invoked == [("Stages", "request")]  # no `update` round: nobody hears it
         listener = Listener()
-        manager.add(listener)  # added later: heard at once
+        manager.add(listener)  # registered later: heard at once
         asyncio.run(manager.handle_lifecycle(HttpRequestHook(tflow.tflow())))
-        assert sent == ["request", "request", "update"] and listener.updates == 1
+        assert invoked[1:] == [("Stages", "request"), ("Listener", "update")] and listener.updates == 1
         manager.remove(listener)
         asyncio.run(manager.handle_lifecycle(HttpRequestHook(tflow.tflow())))
-        assert sent[3:] == ["request"] and listener.updates == 1
+        assert invoked[3:] == [("Stages", "request")] and listener.updates == 1
+
+
+def test_listeners_keep_mitmproxys_rules(caplog):
+    calls = []
+    with taddons.context(Recorder("a", calls, fail=ValueError("boom")), Recorder("b", calls, fail=exceptions.AddonHalt()),
+                         Recorder("c", calls)) as tctx:
+        dispatch_to_listeners(tctx.master.addons)
+        with caplog.at_level(logging.ERROR):
+            asyncio.run(tctx.master.addons.trigger_event(HttpRequestHook(tflow.tflow())))
+    assert calls == ["a", "b"] and any(r.getMessage() == "Addon error: boom" for r in caplog.records)
 
 
 def test_a_coroutine_behind_a_decorator_is_awaited():

@@ -23,8 +23,8 @@ import sys
 import types
 from typing import Any, Callable, Sequence
 
-from mitmproxy import exceptions, flow, hooks
-from mitmproxy.addonmanager import AddonManager, traverse
+from mitmproxy import exceptions, hooks
+from mitmproxy.addonmanager import AddonManager, safecall, traverse
 
 # mitmproxy's safecall logs on its addon manager's logger: an addon error reads the same as before.
 _mitm_log = logging.getLogger("mitmproxy.addonmanager")
@@ -105,34 +105,40 @@ class Stages:
                 setattr(self, name, _dispatcher(name, tuple(methods)))
 
 
-def skip_unheard_updates(manager: AddonManager) -> None:
-    """mitmproxy follows every flow hook with an `update` event for every addon (mitmweb's flow list
-    listens to it): four more rounds through the chain per request. With no addon listening, as in
-    a proxy without the web UI, they are skipped. Whether one listens is asked again whenever an
-    addon is registered or removed (mitmproxy's script loader registers scripts the same way)."""
-    listening: list[bool] = []  # empty: not known since the last change
+def dispatch_to_listeners(manager: AddonManager) -> None:
+    """mitmproxy's trigger_event hands each event to every addon in its chain, ≈1.5 µs each even when
+    the addon has no hook for it; a request is about eight events (four flow hooks, each followed by
+    `update`, which only mitmweb's flow list hears) through a dozen addons. This trigger_event hands
+    an event only to the addons that have a hook for it (themselves or a sub-addon: mitmproxy's own
+    walk), each as mitmproxy does (`invoke_addon` inside `safecall`, AddonHalt ends the round). Who
+    listens is worked out per event name on first use, and again after any addon is registered or
+    removed (mitmproxy's script loader registers scripts the same way)."""
+    listeners: dict[str, list[Any]] = {}
 
-    def heard() -> bool:
-        if not listening:
-            listening.append(any(getattr(a, "update", None) for a in traverse(manager.chain)))
-        return listening[0]
+    def listening(name: str) -> list[Any]:
+        found = listeners.get(name)
+        if found is None:
+            found = listeners[name] = [a for a in manager.chain if any(getattr(sub, name, None) for sub in traverse([a]))]
+        return found
 
-    async def handle_lifecycle(event: hooks.Hook) -> None:  # mitmproxy's, with the question asked first
-        message = event.args()[0]
-        await manager.trigger_event(event)
-        if isinstance(message, flow.Flow) and heard():
-            await manager.trigger_event(hooks.UpdateHook([message]))
+    async def trigger_event(event: hooks.Hook) -> None:
+        for addon in listening(event.name):
+            try:
+                with safecall():
+                    await manager.invoke_addon(addon, event)
+            except exceptions.AddonHalt:
+                return
 
     def forgetting(change: Callable[..., Any]) -> Callable[..., Any]:
         def changed(*args: Any, **kwargs: Any) -> Any:
-            listening.clear()
+            listeners.clear()
             try:
                 return change(*args, **kwargs)
             finally:
-                listening.clear()
+                listeners.clear()
 
         return changed
 
-    manager.handle_lifecycle = handle_lifecycle  # type: ignore[method-assign]
+    manager.trigger_event = trigger_event  # type: ignore[method-assign]
     for name in ("register", "remove", "clear"):  # `add` registers through `register`
         setattr(manager, name, forgetting(getattr(manager, name)))
