@@ -159,10 +159,11 @@ class FlowRecord:
         return out
 
     def to_line(self) -> str:
-        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return _LINE.encode(self.to_json()) + "\n"
 
 
 _FIELDS: tuple[str, ...] = tuple(f.name for f in fields(FlowRecord))
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one encoder, not one per record
 _INTS = ("v", "status", "attempt", "request_bytes_before", "request_bytes_after", "est_tokens_before",
          "est_tokens_after", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens")
 
