@@ -161,6 +161,9 @@ def json_depth(raw: bytes) -> int:
         return opening  # an upper bound, cheap and enough
     if _ESCAPE.search(raw) is not None:
         kept = _ESCAPE.sub(b"", raw).translate(None, _NOT_STRUCTURE)
+    # Two quotes in a row (a string without brackets, or one string's end and the next one's start)
+    # go: every bracket keeps the parity of the quotes before it, and most pieces never get made.
+    kept = kept.replace(b'""', b"")
     if kept.count(b'"') <= _SPLIT_QUOTES:
         brackets = b"".join(kept.split(b'"')[::2])
     else:  # bounded memory for a body of quotes

@@ -171,7 +171,8 @@ def test_json_depth_is_the_nesting_of_any_json(value, padding):
     wrapped = {"pad": [[]] * (bodies.MAX_JSON_DEPTH + 1), "v": [value] * (padding + 1)}
     raw = json.dumps(wrapped, ensure_ascii=bool(padding % 2)).encode()
     assert bodies.json_depth(raw) == _true_depth(wrapped)
-    many_strings = {"s": [""] * (bodies._SPLIT_QUOTES // 2 + 1), "v": wrapped}  # the other way to skip strings
+    # the other way to skip strings: quotes that stay apart (a bracket between) past the split's limit
+    many_strings = {"s": [["["]] * (bodies._SPLIT_QUOTES // 2 + 1), "v": wrapped}
     assert bodies.json_depth(json.dumps(many_strings).encode()) == 1 + _true_depth(wrapped)
 
 
@@ -203,3 +204,11 @@ def test_the_escapes_the_scan_removes_leave_what_removing_every_escape_leaves(ra
 
     every = re.compile(rb"\\.", re.DOTALL).sub(b"", raw).translate(None, bodies._NOT_STRUCTURE)
     assert bodies._ESCAPE.sub(b"", raw).translate(None, bodies._NOT_STRUCTURE) == every
+
+
+def test_quotes_in_a_row_are_dropped_before_strings_are_skipped(monkeypatch):
+    # Empty strings (and a string's end next to the next one's start) hold no bracket: never scanned.
+    counting = _CountingPattern(bodies._STRING)
+    monkeypatch.setattr(bodies, "_STRING", counting)
+    doc = {"pad": [[]] * (bodies.MAX_JSON_DEPTH + 1), "s": [""] * (bodies._SPLIT_QUOTES // 2 + 1), "t": ["[", "]]"]}
+    assert bodies.json_depth(json.dumps(doc).encode()) == 3 and counting.subs == 0
