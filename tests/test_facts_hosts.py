@@ -14,3 +14,9 @@ def test_ip_of_parses_each_name_once(monkeypatch):
     assert facts.ip_of("127.1") == ipaddress.IPv4Address("127.0.0.1") == facts.ip_of("127.1")
     assert parsed == ["llm.test", "127.1"]
     facts.ip_of.cache_clear()
+
+
+def test_normalize_host_answers_a_name_it_has_seen_from_memory():
+    facts.normalize_host.cache_clear()
+    assert facts.normalize_host("LLM.Test.:443") == "llm.test" == facts.normalize_host("LLM.Test.:443")
+    assert facts.normalize_host.cache_info().hits == 1
