@@ -13,6 +13,8 @@ methods of the addons that have one, and calls just those, with mitmproxy's own 
 - a coroutine is awaited before the next addon runs; a hook without one stays synchronous.
 
 The hook methods are looked up once, when `Stages` is made (after mitmproxy is imported).
+`dispatch_to_listeners` does the same for the whole chain, mitmproxy's own addons included: an
+event goes only to the addons that have a hook for it.
 """
 
 from __future__ import annotations
