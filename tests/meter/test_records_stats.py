@@ -32,7 +32,7 @@ from headroom_mitm.meter.records import (
     session_from_headers,
 )
 from headroom_mitm.meter.stats import Row, format_session_summary, format_table, summarize, total
-from headroom_mitm.meter.usage import ESTIMATOR, Usage
+from headroom_mitm.meter.usage import ESTIMATOR
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -160,14 +160,6 @@ def test_header_helpers() -> None:
     assert session_from_headers({"x-session-id": "ses_id"}) == "ses_id"
     assert session_from_headers({}) is None
     assert client_from_headers(h) == "opencode/1.18.33 ai-sdk/x"
-
-
-def test_with_usage() -> None:
-    r = rec(input_tokens=None, output_tokens=None, cache_read_tokens=None, cache_write_tokens=None, model=None)
-    u = r.with_usage(Usage(100, 5, 60, 10, "claude-x"))
-    assert (u.input_tokens, u.output_tokens, u.cache_read_tokens, u.cache_write_tokens, u.model) == (100, 5, 60, 10, "claude-x")
-    assert rec(model="asked").with_usage(Usage(model="answered")).model == "asked"
-    assert r.with_usage(None) is r
 
 
 # -- attempts -------------------------------------------------------------------------------------

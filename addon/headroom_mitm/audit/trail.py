@@ -313,12 +313,6 @@ class AuditWriter:
             pass  # the trail itself is what counts; verify reports an anchor behind the trail
 
     @property
-    def lost_pending(self) -> int:
-        """Records lost and not yet stated in the trail (0 once a line carrying them is written)."""
-        with self._lock:
-            return self._lost
-
-    @property
     def last(self) -> tuple[int, str]:
         """(seq, hash) of the last record written or resumed: an anchor worth keeping elsewhere."""
         with self._lock:

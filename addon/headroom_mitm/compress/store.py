@@ -9,7 +9,6 @@ rows go first. The file is created 0600 because tool outputs can hold secrets.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import threading
 import time

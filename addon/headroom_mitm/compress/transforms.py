@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lines import FAIL, severity
@@ -242,5 +241,3 @@ def rank_search(lines: list[str]) -> list[int] | None:
             rank[fh.heading] = MUST
     return rank
 
-
-LossyFn = Callable[[str, CompressionSettings], "LossyResult | None"]

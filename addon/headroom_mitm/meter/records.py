@@ -15,21 +15,17 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from time import monotonic
-from typing import TYPE_CHECKING, Any
-
+from typing import Any
 
 from ..facts import header_map
 from ..jsonl import AppendOnlyFile
 from ..rotation import with_rotated
 from ..options import DEFAULT_RECORDS_KEEP, DEFAULT_RECORDS_MAX_BYTES
 from .usage import ESTIMATOR
-
-if TYPE_CHECKING:
-    from .usage import Usage
 
 log = logging.getLogger(__name__)
 
@@ -139,19 +135,6 @@ class FlowRecord:
     def saved_tokens(self) -> int:
         """Estimated request tokens compression removed (0 when it grew or did nothing)."""
         return max(0, self.est_tokens_before - self.est_tokens_after)
-
-    def with_usage(self, usage: Usage | None) -> FlowRecord:
-        """The record carrying the provider-reported usage (and its model, when the record has none)."""
-        if usage is None:
-            return self
-        return replace(
-            self,
-            input_tokens=usage.input_tokens,
-            output_tokens=usage.output_tokens,
-            cache_read_tokens=usage.cache_read_tokens,
-            cache_write_tokens=usage.cache_write_tokens,
-            model=self.model or usage.model,
-        )
 
     def to_json(self) -> dict[str, Any]:
         out = {name: getattr(self, name) for name in _FIELDS}
