@@ -1,0 +1,52 @@
+"""Fidelity rules of round 4 (issue #11), found on the tuning part of wide4.json: each test names
+the rule and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress.settings import CompressionSettings
+
+from tests.support import lossy_rendering
+
+S = CompressionSettings()
+
+
+def _lossy(text: str) -> tuple[str, str]:
+    return lossy_rendering(text, S)
+
+
+def _node_failure(k: int) -> list[str]:
+    return [
+        f"✖ computes invoice total #{k} ({k / 7:.6f}ms)",
+        "  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:",
+        "  ",
+        f"  {k * 2} !== {k * 2 + 1}",
+        "  ",
+        f"      at TestContext.<anonymous> (/srv/app/test/m{k}.test.js:{k + 3}:10)",
+        "      at Test.runInAsyncScope (node:async_hooks:206:9)",
+        "      at Test.run (node:internal/test_runner/test:796:25)",
+        "      at Test.processPendingSubtests (node:internal/test_runner/test:526:18)",
+        "      at Test.postRun (node:internal/test_runner/test:889:19)",
+        "      at Test.run (node:internal/test_runner/test:835:12)",
+        "      at async Test.processPendingSubtests (node:internal/test_runner/test:526:7) {",
+        "    generatedMessage: true,",
+        "    code: 'ERR_ASSERTION',",
+        f"    actual: {k * 2},",
+        f"    expected: {k * 2 + 1},",
+        "    operator: 'strictEqual'",
+        "  }",
+    ]
+
+
+def test_a_heavy_cross_marks_a_failing_test() -> None:
+    # node --test's reporters mark a failing test "✖ name": the test's id, kept with every failure
+    dots = ["." * 13 + "X" + "." * 6] + ["." * 20] * 5
+    fails = [13, 37, 41]
+    lines = [*dots, "", "", "Failed tests:", ""]
+    for k in fails:
+        lines += _node_failure(k)
+        if k == 13:
+            lines += ["✖ parses header #22 (0.243791ms)", "  SyntaxError [Error]: Unexpected end of JSON input",
+                      "      at JSON.parse (<anonymous>)"] + _node_failure(22)[5:12] + ["  }"]
+    _, out = _lossy("\n".join(lines) + "\n")
+    for k in fails:
+        assert f"✖ computes invoice total #{k} (" in out
