@@ -50,3 +50,18 @@ def test_a_heavy_cross_marks_a_failing_test() -> None:
     _, out = _lossy("\n".join(lines) + "\n")
     for k in fails:
         assert f"✖ computes invoice total #{k} (" in out
+
+
+def test_a_tab_before_the_last_cell_does_not_hide_the_whitespace_columns() -> None:
+    # git ls-tree -r -l: "mode type sha size<TAB>path"; split at the tab, mode and size are one cell
+    import hashlib
+
+    rows = []
+    for k in range(90):
+        mode = "100755" if k == 41 else "100644"
+        size = 7 if k == 30 else 98_765 if k == 55 else 300 + (k * 37) % 900
+        sha = hashlib.sha1(str(k).encode()).hexdigest()
+        rows.append(f"{mode} blob {sha} {size:>7}\tsrc/pkg{k % 5}/f{k:02d}.py")
+    _, out = _lossy("\n".join(rows) + "\n")
+    for k in (30, 41, 55):
+        assert rows[k] in out
