@@ -65,3 +65,29 @@ def test_a_tab_before_the_last_cell_does_not_hide_the_whitespace_columns() -> No
     _, out = _lossy("\n".join(rows) + "\n")
     for k in (30, 41, 55):
         assert rows[k] in out
+
+
+def test_each_packages_verdict_is_kept_among_passing_lines() -> None:
+    # go test -bench ./...: per package a header, benchmark rows, PASS and "ok <package> <time>";
+    # the ok lines read like passing tests but each is a package's verdict
+    lines: list[str] = []
+    pkgs = ["cart", "price", "ship", "stock", "tax", "user"]
+    for k, p in enumerate(pkgs):
+        lines += ["goos: linux", "goarch: amd64", f"pkg: example.com/shop/{p}", "cpu: AMD EPYC"]
+        lines += [f"BenchmarkF{j}-2   \t    2000\t        {3 + (j * 7 + k) % 40}.{j}1 ns/op\t       0 B/op\t       0 allocs/op"
+                  for j in range(k + 3)]
+        lines += ["PASS", f"ok  \texample.com/shop/{p}\t0.0{k + 1}9s"]
+    _, out = _lossy("\n".join(lines) + "\n")
+    for p in pkgs:
+        assert f"ok  \texample.com/shop/{p}\t" in out
+
+
+def test_per_test_passes_named_twice_are_not_verdicts() -> None:
+    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress import verdicts
+    from headroom_mitm.compress.select import LOW
+
+    text = "\n".join(f"PASS src/a.test.js ({k}.1 s)" for k in range(12))
+    rank = [LOW] * 12
+    verdicts.keep_unit_verdicts(ln.LineIndex(text), rank)
+    assert rank == [LOW] * 12

@@ -1,0 +1,28 @@
+"""Verdicts of whole units (a package, a test file) among a run's lines: `go test ./...`'s
+"ok  <package>  0.019s", jest's "PASS src/a.test.js (1.2 s)". They read like passing tests, which
+go first, but each closes a unit's section and says how it ended: a summary, one per unit, kept
+while they are few."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import LineIndex
+from .select import HIGH
+
+# A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it
+# (go's "coverage: 80.0% of statements").
+_VERDICT = re.compile(
+    r"(?:ok|PASS)[ \t]+[^\s(]+[ \t]+(?:\(?\d+(?:\.\d+)?[ \t]?(?:s|ms)\)?|\(cached\))(?:[ \t]|$)"
+)
+_MAX = 30  # more are a long list of passes, not a summary
+
+
+def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
+    """Lift the verdict lines of a few units to HIGH (from the passing tests' LOW)."""
+    lines = index.lines
+    found = index.where(_VERDICT, ("\nok", "\nPASS"))
+    if len(found) > _MAX or len({lines[i].split()[1] for i in found}) < len(found):
+        return  # many, or one unit named twice: per-test lines, not per-unit verdicts
+    for i in found:
+        rank[i] = min(rank[i], HIGH)
