@@ -5,7 +5,9 @@ panic, -bench and -cover, node --test dot/junit reporters), build output (recurs
 errors, compileall, npm run failing), warnings (python -W, ruby -w, perl -w), logs (a crash in the middle of
 a long benign log, Ruby Logger), data in other printers (sqlite3 -line/-markdown/-table/insert, column -t, awk
 reports, jq -c and @tsv), system listings (getent passwd, dpkg-query -f, tar -tv, unzip -l, wc -l, file,
-sha256sum -c, git ls-tree -l, npm pack --dry-run, pip list -v), documents (openssl x509 -text) and diff -ru.
+sha256sum -c, git ls-tree -l, npm pack --dry-run, pip list -v), documents (openssl x509 -text) and diff -ru;
+then binaries (readelf -sW, objdump -h), gcc -fanalyzer, cargo test with failing doc-tests, git (log
+--pretty=fuller, diff --word-diff, status --porcelain=v2) and node --trace-warnings.
 
 Same method and helpers as capture_more.py / capture_wide3.py: every item's text is the stdout+stderr of a
 program REALLY run here, on throwaway trees, databases and git repos built below in /tmp/hm-corpus-wide4;
@@ -16,7 +18,7 @@ needle_rule), extractors read the CLEANED lines, every needle is a substring of 
 Usage:   .venv/bin/python scripts/corpus/capture_wide4.py [--out PATH] [--keep] [--only STEPS]
 Writes:  scripts/corpus/data/wide4.json  as {"version": 2, "items": [...]}, ids prefixed "wide4-".
 Tools:   python (this venv: pytest, hypothesis), sqlite3, column, awk, jq, getent, dpkg-query, tar, zip, unzip,
-         wc, file, sha256sum, diff, openssl, gcc, make, go, node, npm, ruby, perl, git as found (a missing one
+         wc, file, sha256sum, diff, openssl, gcc, make, readelf, objdump, cargo, go, node, npm, ruby, perl, git as found (a missing one
          skips its kinds). Every process started is killed; no network.
 """
 
@@ -913,9 +915,202 @@ def cap_scripts(tmp: Path) -> None:
         add("perl-warnings", "perl -w tool.pl", run("perl -w tool.pl", cwd=root), n_perl)
 
 
+# ================================================================== batch 2: binaries, gcc -fanalyzer, cargo doc-tests, git porcelain, node warnings
+
+@kind("readelf-syms", "listing")
+def n_readelf_syms(lines):
+    """Rule 4 on readelf -sW: the column header; symbol rows with a rare type, bind or visibility; min/max size rows."""
+    rows = []
+    for ln in lines:
+        p = ln.split()
+        if len(p) >= 8 and p[0].rstrip(":").isdigit():
+            rows.append((ln, {"size": p[2], "type": p[3], "bind": p[4], "vis": p[5]}))
+    head = [ln for ln in lines if ln.strip().startswith("Num:")][:1]
+    return rule4(rows, cat=("type", "bind", "vis"), nums=("size",), header=head)
+
+
+@kind("objdump-h", "listing")
+def n_objdump_h(lines):
+    """Rule 4 on objdump -h: the column header; min/max size section rows."""
+    rows = [(ln, {"size": int(ln.split()[2], 16)}) for ln in lines if re.match(r"^\s+\d+ \S+\s+[0-9a-f]{8}", ln)]
+    return rule4(rows, nums=("size",), header=[ln for ln in lines if "VMA" in ln][:1])
+
+
+@kind("gcc-analyzer", "build")
+def n_gcc_analyzer(lines):
+    """Rule 1 on gcc -fanalyzer: every 'warning:'/'error:' line with its place (one per (CWE/flag, file)), every 'In function' line above a finding."""
+    pairs = []
+    out = []
+    for i, ln in enumerate(lines):
+        m = re.match(r"^(\S+?):\d+:\d+: (warning|error): .*\[(-W[\w=-]+)\]$", ln)
+        if m:
+            if m.group(2) == "error":
+                out.append(ln)
+            else:
+                pairs.append(((m.group(1), m.group(3)), ln))
+    return out + groups(pairs)
+
+
+@kind("cargo-test-doctest", "test")
+def n_cargo_doctest(lines):
+    """Rule 2 on cargo test with failing unit and doc-tests: every '---- name stdout ----' header, the first panic/assertion line after it, the names listed under 'failures:', every 'test result:' line, the error line naming the failing target."""
+    out = []
+    for i, ln in enumerate(lines):
+        if re.match(r"^---- .+ stdout ----$", ln):
+            out.append(ln)
+            e = next_match(lines, i, r"(panicked at|assertion|error\[|Error)", ahead=12)
+            if e:
+                out.append(e)
+        if ln.startswith("test result:") or ln.startswith("error: ") and "test" in ln:
+            out.append(ln)
+    for i, ln in enumerate(lines):
+        if ln == "failures:" and i + 1 < len(lines) and lines[i + 1].startswith("    "):
+            k = i + 1
+            while k < len(lines) and lines[k].startswith("    "):
+                out.append(lines[k])
+                k += 1
+    return out
+
+
+@kind("git-status-porcelain-v2", "git")
+def n_git_status_v2(lines):
+    """Rule 5 on git status --porcelain=v2 --branch: the branch header lines; every unmerged ('u') and renamed ('2') entry; one needle per change code (XY) of the ordinary ('1') entries; the untracked ('?') entries."""
+    out = [ln for ln in lines if ln.startswith("# branch.")]
+    out += [ln for ln in lines if ln.startswith(("u ", "2 ", "? "))]
+    out += groups((ln.split()[1], ln) for ln in lines if ln.startswith("1 "))
+    return out
+
+
+@kind("git-log-fuller", "git")
+def n_git_log_fuller(lines):
+    """Rule 5 on git log --pretty=fuller: every commit hash and subject; every Author: line whose author is rare."""
+    out = []
+    for i, ln in enumerate(lines):
+        if re.match(r"^commit [0-9a-f]{40}", ln):
+            out.append(ln.split()[1])
+            subj = next((x for x in lines[i + 1:i + 9] if x.startswith("    ") and x.strip()), None)
+            if subj:
+                out.append(subj)
+    rows = [(ln, {"a": ln}) for ln in lines if ln.startswith("Author:")]
+    return out + rule4(rows, cat=("a",))
+
+
+@kind("git-diff-word", "git")
+def n_git_diff_word(lines):
+    """Rules 3+5 on git diff --word-diff: changed paths (diff --git lines), hunk headers, every line holding a [-…-] or {+…+} change."""
+    out = [ln for ln in lines if ln.startswith("diff --git ")]
+    out += [re.match(r"(@@ [^@]* @@)", ln).group(1) for ln in lines if ln.startswith("@@")]
+    return out + [ln for ln in lines if "[-" in ln or "{+" in ln]
+
+
+@kind("node-warnings", "log")
+def n_node_warnings(lines):
+    """Rule 1 on node --trace-warnings: one needle per warning kind (DeprecationWarning code, or warning name) of the '(node:PID) XWarning: …' lines, and the first 'at' frame after each first one."""
+    pairs = []
+    out = []
+    seen = set()
+    for i, ln in enumerate(lines):
+        m = re.search(r"\(node:\d+\) (?:\[(\w+)\] )?(\w*Warning): ", ln)
+        if m:
+            key = m.group(1) or m.group(2)
+            pairs.append((key, ln))
+            if key not in seen:
+                seen.add(key)
+                at = next_match(lines, i, r"^\s+at ", ahead=2)
+                if at:
+                    out.append(at)
+    return groups(pairs) + out
+
+
+def cap_batch2(tmp: Path) -> None:
+    b = tmp / "b2"
+    b.mkdir(parents=True, exist_ok=True)
+    if have("gcc", "readelf-syms"):
+        write_tree(b, {"lib.c": "".join(f"static int s_{k}[{k * 13 + 1}];\nint api_{k}(int x) {{ return s_{k}[x % {k * 13 + 1}] + x * {k}; }}\n"
+                                        for k in range(60)) + "__attribute__((weak)) int hook(void) { return 0; }\n"
+                                        "__attribute__((visibility(\"hidden\"))) int internal(void) { return 1; }\n"
+                                        "char big_table[65536];\nconst char banner[] = \"v1\";\n"})
+        run("gcc -O0 -shared -fPIC lib.c -o libdemo.so", cwd=b)
+        add("readelf-syms", "readelf -sW libdemo.so", run("readelf -sW --dyn-syms libdemo.so", cwd=b), n_readelf_syms)
+        add("objdump-h", "objdump -h /usr/bin/git", run("objdump -h $(command -v git)"), n_objdump_h)
+        write_tree(b, {"an.c": """
+            #include <stdlib.h>
+            #include <string.h>
+            #include <stdio.h>
+            struct node { int v; struct node *next; };
+            int *make(int n) { int *p = malloc(n * sizeof *p); for (int i = 0; i < n; i++) p[i] = i; return p; }
+            void leak(int n) { int *p = make(n); if (n > 3) return; free(p); }
+            void twice(int *p) { free(p); if (p[0]) free(p); }
+            int deref(struct node *n) { if (!n) puts("null"); return n->v; }
+            char *dup(const char *s) { char *d = malloc(strlen(s)); strcpy(d, s); return d; }
+            void use_after(void) { char *q = malloc(8); free(q); q[0] = 'x'; }
+            FILE *open_log(void) { FILE *f = fopen("log.txt", "w"); fprintf(f, "start"); return NULL; }
+            int main(int argc, char **argv) { leak(argc); twice(make(2)); use_after(); open_log(); return deref(argc > 5 ? NULL : NULL) + (dup(argv[0]) != 0); }
+            """})
+        add("gcc-analyzer", "gcc -fanalyzer -c an.c", run("gcc -fanalyzer -c an.c -o an.o", cwd=b, timeout=120), n_gcc_analyzer)
+    if have("cargo", "cargo-test-doctest"):
+        cr = tmp / "crate"
+        write_tree(cr, {"Cargo.toml": '[package]\nname = "ledger"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n',
+                        "src/lib.rs": "".join(
+                            f"/// Adds {k} to a value.\n///\n/// ```\n/// assert_eq!(ledger::add_{k}(1), {k + 1 if k % 5 else k + 2});\n/// ```\n"
+                            f"pub fn add_{k}(x: i64) -> i64 {{ x + {k} }}\n\n" for k in range(14))
+                        + "#[cfg(test)]\nmod tests {\n    use super::*;\n"
+                        + "".join(f"    #[test]\n    fn adds_{k}() {{ assert_eq!(add_{k}(2), {k + 2 if k != 9 else 0}); }}\n" for k in range(14))
+                        + "    #[test]\n    fn parses() { let v: i64 = \"12x\".parse().unwrap(); assert_eq!(v, 12); }\n}\n"})
+        env = {"CARGO_TARGET_DIR": str(tmp / "cargo-target"), "CARGO_HOME": str(tmp / "cargo-home")}
+        add("cargo-test-doctest", "cargo test --no-fail-fast", run("cargo test --offline --no-fail-fast", cwd=cr, env=env, timeout=240),
+            n_cargo_doctest)
+    if have("git", "git-*"):
+        g = tmp / "g2"
+        g.mkdir()
+        genv = {"GIT_AUTHOR_DATE": "2026-01-05T10:00:00Z", "GIT_COMMITTER_DATE": "2026-01-05T10:00:00Z"}
+        people = [("Ada Lovelace", "ada@example.com")] * 5 + [("Bo Chen", "bo@example.com")] * 4 + [("Cy Diaz", "cy@example.com")]
+        run("git init -q -b main", cwd=g)
+        rnd = random.Random(9)
+        for k in range(30):
+            f = g / f"mod{k % 9}.txt"
+            body = f.read_text().splitlines() if f.exists() else [f"line {j} of module {k % 9} with some words here" for j in range(30)]
+            j = rnd.randrange(len(body))
+            body[j] = body[j].replace("some words", f"other words v{k}")
+            f.write_text("\n".join(body) + "\n")
+            name, mail = people[k % len(people)]
+            run(f"git add -A && git -c user.name='{name}' -c user.email={mail} commit -qm 'Tune module {k % 9} wording, step {k}'", cwd=g,
+                env={**genv, "GIT_AUTHOR_DATE": f"2026-01-{k % 28 + 1:02d}T10:00:00Z"})
+            if k % 7 == 3:
+                run(f"git -c user.name=Rel -c user.email=rel@example.com tag -a v0.{k} -m 'Release 0.{k}: module {k % 9} wording'", cwd=g)
+        add("git-log-fuller", "git log --pretty=fuller", run("git log --pretty=fuller", cwd=g), n_git_log_fuller)
+        for k in range(9):
+            f = g / f"mod{k}.txt"
+            body = f.read_text().splitlines()
+            body[k + 3] = body[k + 3].replace("line", "row")
+            f.write_text("\n".join(body) + "\n")
+        add("git-diff-word", "git diff --word-diff", run("git diff --word-diff", cwd=g), n_git_diff_word)
+        run("git mv mod1.txt renamed1.txt && git add mod2.txt && rm mod3.txt && echo new > untracked.txt", cwd=g)
+        for k in range(20):
+            (g / f"gen{k}.txt").write_text(f"generated {k}\n")
+        run("git add gen1*.txt", cwd=g)
+        add("git-status-porcelain-v2", "git status --porcelain=v2 --branch", run("git status --porcelain=v2 --branch", cwd=g),
+            n_git_status_v2)
+    if have("node", "node-warnings"):
+        nw = tmp / "nw"
+        write_tree(nw, {"w.js": """
+            const { Buffer } = require('buffer');
+            const util = require('util');
+            for (let i = 0; i < 40; i++) console.log(`job ${i}: processed ${i * 13 % 97} rows`);
+            new Buffer(10);
+            util.isArray([]);
+            process.emitWarning('cache dir is not writable, falling back to memory', 'CacheWarning');
+            const EventEmitter = require('events');
+            const e = new EventEmitter();
+            for (let i = 0; i < 12; i++) e.on('tick', () => {});
+            for (let i = 40; i < 80; i++) console.log(`job ${i}: processed ${i * 13 % 97} rows`);
+            """})
+        add("node-warnings", "node --trace-warnings w.js", run("node --trace-warnings w.js", cwd=nw), n_node_warnings)
+
+
 # ================================================================== main
 
-STEPS = [cap_python, cap_data, cap_files, cap_c, cap_go, cap_node, cap_scripts]
+STEPS = [cap_python, cap_data, cap_files, cap_c, cap_go, cap_node, cap_scripts, cap_batch2]
 
 
 def main() -> None:
