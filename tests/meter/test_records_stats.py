@@ -454,3 +454,14 @@ def test_stats_with_prices(prices: Prices) -> None:
     mixed = summarize(sample() + [rec(model="mystery")], prices=prices)[0]
     assert mixed.unpriced == 1
     assert "1 request without a known price" in format_session_summary(mixed)
+
+
+def test_attempt_key_is_the_process_keyed_hash() -> None:
+    # SipHash with this process's key: cheaper than SHA-256 on a whole body, never stored or shown.
+    assert attempt_key("h", "/p", b"b") == hash(("h", "/p", b"b"))
+
+
+def test_a_record_line_is_encoded_without_building_an_encoder(monkeypatch) -> None:
+    line = FlowRecord(host="h", session="ses_1").to_line()
+    monkeypatch.setattr(json, "dumps", lambda *a, **k: (_ for _ in ()).throw(AssertionError("new encoder")))
+    assert FlowRecord.from_json(json.loads(line)).to_line() == line and line.endswith("}\n") and ", " not in line

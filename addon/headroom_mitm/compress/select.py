@@ -77,14 +77,16 @@ def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
     i = 0
     while i < n:
         if keep[i]:
-            out.append(lines[i])
-            i += 1
+            j = keep.find(0, i, n)  # the run of kept lines, taken at once
+            j = n if j == -1 else j
+            out.extend(lines[i:j])
+            i = j
             continue
         j = keep.find(1, i)
         j = n if j == -1 else j
         last = min(j, total)
         note = marker(i + 1, last, last - i) if last >= i + 1 else ""
-        if sum(len(lines[k]) + 1 for k in range(i, j)) <= _MARKER_WEIGHT * (len(note) + 1):
+        if sum(map(len, lines[i:j])) + (j - i) <= _MARKER_WEIGHT * (len(note) + 1):
             out.extend(lines[i:j])
         else:
             if note:
