@@ -91,3 +91,56 @@ def test_per_test_passes_named_twice_are_not_verdicts() -> None:
     rank = [LOW] * 12
     verdicts.keep_unit_verdicts(ln.LineIndex(text), rank)
     assert rank == [LOW] * 12
+
+
+def test_where_a_phase_wrote_its_output_is_kept() -> None:
+    # cmake's configure phase ends with where it wrote the build files; the build's warnings follow
+    src = "/srv/imgtool/src"
+    enter, leave = "make[2]: Entering directory '/srv/imgtool/build'", "make[2]: Leaving directory '/srv/imgtool/build'"
+    lines = [
+        "-- The C compiler identification is GNU 12.2.0",
+        "-- Detecting C compiler ABI info",
+        "-- Detecting C compiler ABI info - done",
+        "-- Check for working C compiler: /usr/bin/cc - skipped",
+        "-- Detecting C compile features",
+        "-- Detecting C compile features - done",
+        "-- Configuring done",
+        "-- Generating done",
+        "-- Build files have been written to: /srv/imgtool/build",
+        "make: Entering directory '/srv/imgtool/build'",
+        "make[1]: Entering directory '/srv/imgtool/build'",
+        enter, leave, enter,
+    ]
+    flags = ["sign-compare", "use-after-free", "shadow", "unused-variable", "unused-label", "format-extra-args",
+             "unused-parameter", "stringop-overflow="]
+    for k, flag in enumerate(flags):
+        if k % 3 == 0:
+            lines += [f"[{k * 12:3d}%] Building C object CMakeFiles/img.dir/src/part{k}.c.o",
+                      f"{src}/part{k}.c: In function ‘fill_{k}’:"]
+        lines += [
+            f"{src}/part{k}.c:{k + 20}:23: warning: something about ‘v{k}’ in this statement [-W{flag}]",
+            f"   {k + 20} |     for (int i = 0; i <= n; i++) im->px[i] = v{k};",
+            "      |                       ^~",
+            f"{src}/part{k}.c:{k + 10}:5: note: declared here",
+            f"   {k + 10} |     int v{k} = 0;",
+            "      |     ^~~~~~~~",
+        ]
+        if k % 3 == 2:
+            lines += [f"[{k * 12:3d}%] Linking C static library libimg{k}.a", leave, f"[{k * 12:3d}%] Built target img{k}",
+                      enter, leave, enter]
+    lines += [
+        f"{src}/bench.c:6:5: error: expected ‘,’ or ‘;’ before ‘for’",
+        "    6 |     for (int i = 0; i < 100; i++) blur(im, i % 5);",
+        "      |     ^~~",
+        f"{src}/bench.c:8:12: error: ‘missing_symbol’ undeclared (first use in this function)",
+        "    8 |     return missing_symbol;",
+        "      |            ^~~~~~~~~~~~~~",
+        "make[2]: *** [CMakeFiles/imgbench.dir/build.make:76: CMakeFiles/imgbench.dir/src/bench.c.o] Error 1",
+        "make[2]: Target 'CMakeFiles/imgbench.dir/build' not remade because of errors.",
+        leave,
+        "make[1]: *** [CMakeFiles/Makefile2:139: CMakeFiles/imgbench.dir/all] Error 2",
+        "make: *** [Makefile:91: all] Error 2",
+        "make: Leaving directory '/srv/imgtool/build'",
+    ]
+    _, out = _lossy("\n".join(lines) + "\n")
+    assert "-- Build files have been written to: /srv/imgtool/build" in out

@@ -89,6 +89,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         name = rows[0] if rows is not None else "log_output"
         rank = _merge(ranked.rank if ranked else None, rows[1] if rows is not None else None)
         verdicts.keep_unit_verdicts(index, rank)
+        verdicts.keep_written_outputs(index, rank)
     keep = choose(lines, rank, s.room(len(text)), ranked.units if ranked else None)
     if ranked is not None:
         logs.keep_section_headers(lines, keep, ranked.sections)

@@ -1,14 +1,15 @@
 """Verdicts of whole units (a package, a test file) among a run's lines: `go test ./...`'s
 "ok  <package>  0.019s", jest's "PASS src/a.test.js (1.2 s)". They read like passing tests, which
 go first, but each closes a unit's section and says how it ended: a summary, one per unit, kept
-while they are few."""
+while they are few. So is a phase's result printed before the output goes on: where it wrote
+what it made (cmake's "-- Build files have been written to: build")."""
 
 from __future__ import annotations
 
 import re
 
 from .lines import LineIndex
-from .select import HIGH
+from .select import HIGH, MUST
 
 # A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it
 # (go's "coverage: 80.0% of statements").
@@ -38,3 +39,21 @@ def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
         return  # many, or one unit named twice: per-test lines, not per-unit verdicts
     for i in found:
         rank[i] = min(rank[i], HIGH)
+
+
+_WROTE = ("written to", "wrote ", "saved to")
+_MAX_WROTE = 10  # more are a job's progress ("wrote chunk 17"), not a phase's result
+
+
+def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
+    """The few lines that say where output was written are summaries: MUST, as a closing one is."""
+    found: set[int] = set()
+    for word in _WROTE:
+        at = index.low.find(word)
+        while at != -1:
+            found.add(index.line_of(at))
+            if len(found) > _MAX_WROTE:
+                return
+            at = index.low.find(word, at + 1)
+    for i in found:
+        rank[i] = MUST
