@@ -116,7 +116,7 @@ def _bytes_automata(
 # Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
 _FAIL_WORDS = (
     "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
-    "core dumped", "undefined reference", "assert", "expected", "not ok", "✕", "✗", "✘", "×", "●",
+    "core dumped", "undefined reference", "assert", "expected", "not ok", "✕", "✖", "✗", "✘", "×", "⨯", "❌", "●",
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
@@ -137,7 +137,7 @@ _FAIL_PHRASES = (
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
 )  # fmt: skip
-_FAIL_MARKS = "✕✗✘×●"
+_FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 _PHRASES = re.compile("|".join(re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
 _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}

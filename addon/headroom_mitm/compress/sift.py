@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lines as ln
-from . import logs, tables
+from . import logs, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .lossless import looks_json
@@ -88,6 +88,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
             return None
         name = rows[0] if rows is not None else "log_output"
         rank = _merge(ranked.rank if ranked else None, rows[1] if rows is not None else None)
+        verdicts.keep_unit_verdicts(index, rank)
+        verdicts.keep_written_outputs(index, rank)
     keep = choose(lines, rank, s.room(len(text)), ranked.units if ranked else None)
     if ranked is not None:
         logs.keep_section_headers(lines, keep, ranked.sections)

@@ -80,8 +80,10 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     widths = Counter(min(len(s.split()), 12) for s in sample)
     width, count = widths.most_common(1)[0]
     for delim, dwidth in _delimiters(sample):
-        if delim == "," and dwidth < 3 and width >= 4 and _comma_in_cell(sample):
-            continue  # a comma inside one cell of a whitespace table (lsof's DEVICE "254,0")
+        if dwidth < 3 and width >= 4 and (_comma_in_cell(sample) if delim == "," else count >= 0.8 * len(sample)):
+            # The delimiter only splits off one cell of a whitespace table: a comma inside a cell
+            # (lsof's DEVICE "254,0"), a tab before the last one (git ls-tree -l's path).
+            continue
         try:
             parsed = list(csv.reader([lines[i] for i in nonblank], delimiter=delim))
         except csv.Error:

@@ -1,0 +1,59 @@
+"""Verdicts of whole units (a package, a test file) among a run's lines: `go test ./...`'s
+"ok  <package>  0.019s", jest's "PASS src/a.test.js (1.2 s)". They read like passing tests, which
+go first, but each closes a unit's section and says how it ended: a summary, one per unit, kept
+while they are few. So is a phase's result printed before the output goes on: where it wrote
+what it made (cmake's "-- Build files have been written to: build")."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import LineIndex
+from .select import HIGH, MUST
+
+# A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it
+# (go's "coverage: 80.0% of statements").
+_VERDICT = re.compile(
+    r"(?:ok|PASS)[ \t]+[^\s(]+[ \t]+(?:\(?\d+(?:\.\d+)?[ \t]?(?:s|ms)\)?|\(cached\))(?:[ \t]|$)"
+)
+_MAX = 30  # more are a long list of passes, not a summary
+_LOOKS = 200  # lines opening with a pass word looked at, at most (TAP prints one per test)
+
+
+def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
+    """Lift the verdict lines of a few units to HIGH (from the passing tests' LOW)."""
+    lines = index.lines
+    found: list[int] = []
+    looked = 0
+    for word in ("\nok", "\nPASS"):  # str.find scans in C: cheaper than a pass of the word automaton
+        at = index.text.find(word)
+        while at != -1:
+            looked += 1
+            if looked > _LOOKS or len(found) > _MAX:
+                return
+            i = index.line_of(at + 1)
+            if _VERDICT.match(lines[i]):
+                found.append(i)
+            at = index.text.find(word, at + 1)
+    if len(found) > _MAX or len({lines[i].split()[1] for i in found}) < len(found):
+        return  # many, or one unit named twice: per-test lines, not per-unit verdicts
+    for i in found:
+        rank[i] = min(rank[i], HIGH)
+
+
+_WROTE = ("written to", "wrote ", "saved to")
+_MAX_WROTE = 10  # more are a job's progress ("wrote chunk 17"), not a phase's result
+
+
+def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
+    """The few lines that say where output was written are summaries: MUST, as a closing one is."""
+    found: set[int] = set()
+    for word in _WROTE:
+        at = index.low.find(word)
+        while at != -1:
+            found.add(index.line_of(at))
+            if len(found) > _MAX_WROTE:
+                return
+            at = index.low.find(word, at + 1)
+    for i in found:
+        rank[i] = MUST
