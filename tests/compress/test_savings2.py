@@ -3,6 +3,7 @@ without it."""
 
 from __future__ import annotations
 
+from headroom_mitm.compress import sift
 from headroom_mitm.compress.settings import CompressionSettings
 
 from tests.support import lossy_rendering
@@ -48,3 +49,45 @@ def test_a_gap_is_weighed_in_tokens_not_characters() -> None:
     out, elided = render(lines, bytearray([1, 0, 0, 1, 0, 1]), marker)
     assert elided
     assert out.split("\n") == ["keep", marker(2, 3, 2), "keep", padded, "keep"]
+
+
+def _stat_record(path: str, size: int, kind: str = "regular file", mode: str = "0644/-rw-r--r--") -> list[str]:
+    return [
+        f"  File: {path}",
+        f"  Size: {size:<10}\tBlocks: {size // 512 * 8:<10} IO Block: 4096   {kind}",
+        f"Device: 254,0\tInode: {337375 + size % 997:<11} Links: 1",
+        f"Access: ({mode})  Uid: (    0/    root)   Gid: (    0/    root)",
+        "Access: 2026-11-30 07:33:43.424026608 +0000",
+        "Modify: 2025-04-28 14:11:48.000000000 +0000",
+        "Change: 2025-04-28 14:11:48.000000000 +0000",
+        " Birth: 1970-01-01 00:00:00.000000000 +0000",
+    ]
+
+
+def test_multi_line_records_are_sampled_as_rows_and_the_odd_ones_stay_whole() -> None:
+    # stat FILE…: eight labelled lines a file. "Key: value" lines read like a config file, but
+    # records repeated this way are data: sampled whole, the first, the last, the smallest and
+    # largest size and the one directory among files stay.
+    lines: list[str] = []
+    for k in range(60):
+        if k == 23:
+            lines += _stat_record("pkg/sub", 4096, "directory", "0755/drwxr-xr-x")
+        else:
+            lines += _stat_record(f"pkg/data_{k:02d}.py", 5000 + 37 * ((k * 7) % 60) + (900000 if k == 41 else 0) - (4990 if k == 17 else 0))
+    text = "\n".join(lines) + "\n"
+    out = _lossy(text)
+    kept = out.split("\n")
+    assert len(out) < 0.5 * len(text)
+    for must in ("pkg/data_00.py", "pkg/data_59.py", "pkg/sub", "pkg/data_41.py", "pkg/data_17.py"):
+        at = kept.index(f"  File: {must}")
+        assert kept[at + 7].startswith(" Birth: ")  # the whole record
+    assert "elided" in out
+
+
+def test_repeated_nested_mappings_are_a_document_not_records() -> None:
+    # YAML documents of one shape: a label with nothing after it opens a nested mapping.
+    lines: list[str] = []
+    for k in range(40):
+        lines += ["kind: Service", "metadata:", f"  name: svc-{k}", "  labels:", f"    app: a{k}", "spec:", f"  port: {8000 + k}", "---"]
+    text = "\n".join(lines) + "\n"
+    assert sift.lossy_candidates(text, "bash", S) == []
