@@ -14,6 +14,7 @@ from . import lines as ln
 from . import logs, tables
 from . import structured as st
 from . import transforms as tf
+from .gitgraph import ungraphed
 from .lossless import looks_json
 from .records import rank_records
 from .select import LOW, MUST, NORMAL, choose, render
@@ -65,6 +66,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     records: list[int] | None = None
     if st.looks_git(text) and s.transform_enabled("git_output"):
         name, rank = "git_output", st.rank_git(lines)
+    elif (plain := ungraphed(lines)) is not None and s.transform_enabled("git_output"):
+        name, rank = "git_output", st.rank_git(plain)
     elif st.looks_blame(lines) and s.transform_enabled("git_blame"):
         name, rank = "git_blame", st.rank_blame(lines)
     elif st.commit_list(lines):
