@@ -91,3 +91,39 @@ def test_repeated_nested_mappings_are_a_document_not_records() -> None:
         lines += ["kind: Service", "metadata:", f"  name: svc-{k}", "  labels:", f"    app: a{k}", "spec:", f"  port: {8000 + k}", "---"]
     text = "\n".join(lines) + "\n"
     assert sift.lossy_candidates(text, "bash", S) == []
+
+
+def test_a_column_of_hundreds_of_rare_ids_is_no_minority_but_a_rare_state_is() -> None:
+    # ss -tan: one peer holds most rows, hundreds of others hold one each (ports are ids, not
+    # anomalies); the one LISTEN among TIME-WAIT rows still stands out.
+    lines = ["State      Recv-Q Send-Q Local Address:Port  Peer Address:Port"]
+    for k in range(600):
+        state = "LISTEN    " if k == 300 else "TIME-WAIT "
+        peer = f"127.0.0.1:{41815 if k % 3 else 30000 + k}"
+        lines.append(f"{state} 0      0          127.0.0.1:52623 {peer:>18}")
+    text = "\n".join(lines) + "\n"
+    out = _lossy(text)
+    assert lines[301] in out.split("\n")
+    assert len(out) < 0.2 * len(text)
+
+
+def test_a_graph_log_in_full_format_keeps_every_commit_and_subject() -> None:
+    # git log --graph: the drawing before each line hides "commit …" from the git ranking.
+    lines: list[str] = []
+    for k in range(30):
+        lead = "| * " if k % 2 else "* | "
+        lines += [
+            f"{lead}commit {k:04d}{'ab' * 18}",
+            f"| | Author: Dee Ekwueme <dee{k % 3}@example.com>",
+            f"| | Date:   Sat Mar 21 13:{k:02d}:00 2026 +0000",
+            "| |",
+            f"| |     feature {k}: step {k % 4}",
+            "| |",
+        ] + [f"| |     body line {j} of commit {k}, explaining the change at some length" for j in range(12)] + ["| |"]
+    text = "\n".join(lines) + "\n"
+    name, out = lossy_rendering(text, S)
+    assert name == "git_output"
+    kept = set(out.split("\n"))
+    for k in range(30):
+        assert any(x.endswith(f"commit {k:04d}{'ab' * 18}") for x in kept)
+        assert f"| |     feature {k}: step {k % 4}" in kept

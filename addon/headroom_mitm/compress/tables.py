@@ -235,7 +235,9 @@ def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: l
             continue
         counts = Counter(column)
         top, top_count = counts.most_common(1)[0]
-        if top_count * 2 >= len(column):  # one value dominates: the minority rows stand out
+        # One value dominates: the minority rows stand out, where the others are a few kinds (a
+        # state, a user); hundreds of others (the peers' ports of `ss`) are ids, not anomalies.
+        if top_count * 2 >= len(column) and len(counts) <= max(12, len(column) // 20):
             rare = max(2, len(column) // 10)
             for c, j in zip(column, body):
                 if counts[c] <= rare:
