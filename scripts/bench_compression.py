@@ -15,7 +15,7 @@ the same request without the retrieve tool.
 Tokens are cl100k (tiktoken, run inside the headroom-ai venv with TIKTOKEN_CACHE_DIR pointed at
 litellm's bundled copy); without that venv, the project's own estimate, said so in the output.
 
-  .venv/bin/python scripts/bench_compression.py [--quick] [--json PATH] [--no-baseline]
+  .venv/bin/python scripts/bench_compression.py [--quick] [--timing-only] [--json PATH] [--no-baseline]
       [--headroom-venv /tmp/headroom-ai-venv] [--split tune|heldout|legacy|all] [--show ID]
 
 Set up the baseline once:  python3 -m venv /tmp/headroom-ai-venv && /tmp/headroom-ai-venv/bin/pip install headroom-ai
@@ -218,9 +218,69 @@ def table(rows: list[dict], engines: list[str], key: str) -> list[str]:
     return out
 
 
+def synth_request(items: list[dict]) -> tuple[bytes, int]:
+    """The 200 KB request: one session of tuning-sized outputs (not `read`), in id order."""
+    synth_items = sorted((it for it in items if it["tool"] != "read"), key=lambda it: it["id"])
+    synth: list[dict] = []
+    for it in synth_items:
+        if sum(len(x["text"]) for x in synth) > SYNTH_TARGET_BYTES:
+            break
+        if len(it["text"]) < 60_000:
+            synth.append(it)
+    msgs = [{"role": "user", "content": "go"}]
+    for n, it in enumerate(synth):
+        msgs += [{"role": "assistant", "content": None, "tool_calls": [{"id": f"c{n}", "type": "function", "function": {"name": it["tool"], "arguments": "{}"}}]},
+                 {"role": "tool", "tool_call_id": f"c{n}", "content": it["text"]}]
+    body = json.dumps({"model": "gpt-4o", "messages": msgs, "tools": [{"type": "function", "function": {"name": t}} for t in TOOLS]}).encode()
+    return body, len(synth)
+
+
+def time_synth_once(body: bytes, db: Path, with_parse: bool) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one compression of `body` with a fresh store and memo. Timed as the
+    proxy runs the stage: the body arrives parsed (flowdata parses it once for every stage);
+    `with_parse` includes that parse. Wall and CPU time both: the VM is shared."""
+    clear_memo()
+    try:
+        with OriginalStore(db) as fresh:  # nothing rendered before
+            t0, c0 = time.perf_counter(), time.thread_time()
+            parsed = None if with_parse else json.loads(body)
+            t1, c1 = time.perf_counter(), time.thread_time()
+            if with_parse:
+                t1, c1 = t0, c0
+            compress_request(body, api_format="openai-chat", content_encoding=None, settings=CompressionSettings(),
+                             store=fresh, parsed=parsed)
+            t2, c2 = time.perf_counter(), time.thread_time()
+    finally:
+        db.unlink(missing_ok=True)
+    return (t2 - t1) * 1000, (c2 - c1) * 1000
+
+
+def time_synth(body: bytes, td: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Wall and CPU ms on the parsed body, and wall ms with the parse, alternating."""
+    synth_times: list[float] = []
+    synth_cpu: list[float] = []
+    parse_times: list[float] = []
+    for k in range(runs):
+        wall, cpu = time_synth_once(body, td / f"synth{k}.db", with_parse=not k % 2)
+        if k % 2:
+            synth_times.append(wall)
+            synth_cpu.append(cpu)
+        else:
+            parse_times.append(wall)
+    return synth_times, synth_cpu, parse_times
+
+
+def timing_line(body: bytes, n: int, wall: list[float], cpu: list[float], with_parse: list[float]) -> str:
+    return (f"- 200 KB request ({len(body):,} B, {n} tool outputs), compress stage on the parsed body: "
+            f"p50 {pct(wall, 50):.2f} ms, p99 {pct(wall, 99):.2f} ms wall; "
+            f"CPU p50 {pct(cpu, 50):.2f} ms, p99 {pct(cpu, 99):.2f} ms; "
+            f"with the JSON parse: p50 {pct(with_parse, 50):.2f} ms, p99 {pct(with_parse, 99):.2f} ms wall")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="compression fidelity and savings: ours vs headroom-ai")
     ap.add_argument("--quick", action="store_true", help="30 timing runs of the 200 KB request instead of 200")
+    ap.add_argument("--timing-only", action="store_true", help="only time the 200 KB request (no fidelity, no baseline)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--headroom-venv", type=Path, default=Path("/tmp/headroom-ai-venv"))
     ap.add_argument("--no-baseline", action="store_true", help="skip headroom-ai (tokens then counted by tiktoken if the venv exists)")
@@ -230,7 +290,7 @@ def main() -> int:
 
     items = [it for it in load_items() if args.split == "all" or it["split"] == args.split]
     with tempfile.TemporaryDirectory(prefix="hm-bench-store-") as td, OriginalStore(Path(td) / "o.db") as store:
-        ours = run_ours(items, store)
+        ours = {} if args.timing_only else run_ours(items, store)
         if args.show:
             it = next(i for i in items if args.show in (i["id"], i["key"]))
             if it["split"] == "heldout":
@@ -238,38 +298,11 @@ def main() -> int:
                 return 2
             print(ours[it["key"]]["text"])
             return 0
-        synth_items = sorted((it for it in items if it["tool"] != "read"), key=lambda it: it["id"])
-        synth: list[dict] = []
-        for it in synth_items:
-            if sum(len(x["text"]) for x in synth) > SYNTH_TARGET_BYTES:
-                break
-            if len(it["text"]) < 60_000:
-                synth.append(it)
-        msgs = [{"role": "user", "content": "go"}]
-        for n, it in enumerate(synth):
-            msgs += [{"role": "assistant", "content": None, "tool_calls": [{"id": f"c{n}", "type": "function", "function": {"name": it["tool"], "arguments": "{}"}}]},
-                     {"role": "tool", "tool_call_id": f"c{n}", "content": it["text"]}]
-        body = json.dumps({"model": "gpt-4o", "messages": msgs, "tools": [{"type": "function", "function": {"name": t}} for t in TOOLS]}).encode()
-        # Timed as the proxy runs the stage: the body arrives parsed (flowdata parses it once for
-        # every stage); alternate runs include that parse. Wall and CPU time both: the VM is shared.
-        synth_times: list[float] = []
-        synth_cpu: list[float] = []
-        parse_times: list[float] = []
-        for k in range(30 if args.quick else 200):
-            clear_memo()
-            with OriginalStore(Path(td) / f"synth{k}.db") as fresh:  # nothing rendered before
-                t0, c0 = time.perf_counter(), time.thread_time()
-                parsed = json.loads(body) if k % 2 else None
-                t1, c1 = time.perf_counter(), time.thread_time()
-                compress_request(body, api_format="openai-chat", content_encoding=None, settings=CompressionSettings(),
-                                 store=fresh, parsed=parsed)
-                t2, c2 = time.perf_counter(), time.thread_time()
-                if parsed is None:
-                    parse_times.append((t2 - t0) * 1000)
-                else:
-                    synth_times.append((t2 - t1) * 1000)
-                    synth_cpu.append((c2 - c1) * 1000)
-            (Path(td) / f"synth{k}.db").unlink()
+        body, n_synth = synth_request(items)
+        synth_times, synth_cpu, parse_times = time_synth(body, Path(td), 30 if args.quick else 200)
+    if args.timing_only:
+        print(timing_line(body, n_synth, synth_times, synth_cpu, parse_times))
+        return 0
 
     engines = ["headroom-mitm"]
     theirs: dict[str, str | None] = {}
@@ -336,10 +369,7 @@ def main() -> int:
     out.append(f"- kept lines rewritten by a lossy transform: {sum(r['rewritten'] for r in rows)}")
     out.append(f"- `read` outputs changed: {sum(r['read_changed'] for r in rows)} of {sum(1 for it in items if it['tool'] == 'read')}")
     out.append(f"- requests without the retrieve tool that got a lossy marker: {sum(r['marker_without_tool'] for r in rows)} of {len(rows)}")
-    out.append(f"- 200 KB request ({len(body):,} B, {len(synth)} tool outputs), compress stage on the parsed body: "
-               f"p50 {pct(synth_times, 50):.2f} ms, p99 {pct(synth_times, 99):.2f} ms wall; "
-               f"CPU p50 {pct(synth_cpu, 50):.2f} ms, p99 {pct(synth_cpu, 99):.2f} ms; "
-               f"with the JSON parse: p50 {pct(parse_times, 50):.2f} ms, p99 {pct(parse_times, 99):.2f} ms wall")
+    out.append(timing_line(body, n_synth, synth_times, synth_cpu, parse_times))
     out.append(f"- corpus: {len(fresh)} new items of {len({r['kind'] for r in fresh})} kinds, {sum(r['needles'] for r in fresh)} needles; tokens: {tokenizer}; headroom-ai {hr_version or 'not run'}")
     m = describe()
     out.append(f"- machine: {m['nproc']} CPU ({m['cpu']}), {m['ram']}, Python {m['python']}")

@@ -42,3 +42,10 @@ def test_flow_metadata_holds_plain_values_only_and_a_flow_can_be_dumped():
     flow_io.FlowWriter(buffer).add(flow)  # a Route in flow.metadata made this raise (and /flows/dump 500)
     copy = flow.copy()  # the web UI's duplicate/edit deep-copies metadata
     assert copy.metadata[flowdata.MODEL] == "m1" and flowdata.route_of(copy) is None
+
+
+def test_the_requested_model_is_read_from_the_body_or_a_gemini_path():
+    assert flowdata.read_body_model("/v1/chat/completions", b'{"model": "gpt-4o", "x": 1}').model == "gpt-4o"
+    assert flowdata.read_body_model("/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse", b"").model == "gemini-2.5-pro"
+    unreadable = flowdata.read_body_model("/v1/messages", b"not json")
+    assert unreadable.model is None and unreadable.problem == "the request body is not readable JSON"

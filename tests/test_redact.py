@@ -76,3 +76,20 @@ def test_key_fingerprint_none_and_precedence() -> None:
     assert key_fingerprint({"Authorization": "Basic dXNlcjpwYXNz"}) is None
     both = {"Authorization": "Bearer first-key-value", "x-api-key": "second-key-value"}
     assert key_fingerprint(both) == fingerprint("first-key-value")
+
+
+def test_a_bare_path_is_answered_without_parsing(monkeypatch):
+    import headroom_mitm.redact as redact
+
+    assert [redact_url(u) for u in ("//u:pw@h/x", "/v1/x?key=k")] == ["//[redacted]@h/x", "/v1/x?key=[redacted]"]
+    monkeypatch.setattr(redact, "urlsplit", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    assert redact_url("/v1/chat/completions") == "/v1/chat/completions"  # every audit record's path
+
+
+@settings(max_examples=200, deadline=None)
+@given(path=st.text(alphabet="/abc:%.;=~-_ \u00e9", max_size=20).map(lambda t: "/" + t))
+def test_the_shortcut_answers_what_parsing_answers(path):
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not path.startswith("//"):
+        assert redact_url(path) == urlunsplit(urlsplit(path))

@@ -90,6 +90,7 @@ def parse_api_format(value: str) -> ApiFormat | None:
 _LEGACY_IPV4_RE = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$")
 
 
+@functools.lru_cache(maxsize=1024)  # pure; asked by most stages of every request, of a handful of names
 def normalize_host(host: str) -> str:
     """Lower-case, without brackets, port or trailing dot; IDNs in their ASCII (punycode) form."""
     h = host.strip()
@@ -107,6 +108,7 @@ def normalize_host(host: str) -> str:
     return h
 
 
+@functools.lru_cache(maxsize=1024)  # pure; a name costs three failed parses (exceptions) to answer
 def ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         return ipaddress.ip_address(host)

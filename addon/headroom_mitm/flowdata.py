@@ -176,12 +176,6 @@ def read_body_model(path: str, raw: bytes | None, content_encoding: str | None =
     return BodyModel(_model_in(path, doc), doc=doc)
 
 
-def requested_model(path: str, body: bytes | None) -> str | None:
-    """The model the client asked for (see read_body_model). Callers go through model_of, which reads
-    once per flow."""
-    return read_body_model(path, body).model
-
-
 def _model_in(path: str, doc: dict[str, Any] | None) -> str | None:
     model = doc.get("model") if doc is not None else None
     if isinstance(model, str) and model:

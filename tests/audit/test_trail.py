@@ -656,3 +656,10 @@ def test_the_line_written_is_the_sealed_line(ocsf: bool, extra: dict[str, Any]) 
     line = json.loads(data)
     assert line == seal(payload(), 7, GENESIS, **extra)
     assert line_hash(line, extra.get("hmac_key")) == digest
+
+
+def test_canonical_json_reuses_one_encoder(monkeypatch) -> None:
+    from headroom_mitm.audit.trail import canonical_json
+
+    monkeypatch.setattr(json, "dumps", lambda *a, **k: (_ for _ in ()).throw(AssertionError("new encoder")))
+    assert canonical_json({"b": 1, "a": "é"}) == '{"a":"é","b":1}'.encode()

@@ -8,6 +8,9 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
+from headroom_mitm.compress import store as store_module
 from headroom_mitm.compress.store import OriginalStore, Rendering, retrieve_text, slice_lines
 from headroom_mitm.compress.transforms import retrieve_id
 
@@ -45,6 +48,16 @@ def test_first_rendering_wins(tmp_path: Path) -> None:
         assert st.put_rendering("unchanged", Rendering(None)) == Rendering(None)
         assert st.get_rendering("unchanged") == Rendering(None)
         assert st.get_rendering("missing") is None
+
+
+def test_first_rendering_wins_without_returning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite before 3.35 has no INSERT … RETURNING: the winner is then read back."""
+    monkeypatch.setattr(store_module, "_RETURNING_KEY", "")
+    with OriginalStore(tmp_path / "a.db") as st:
+        first = Rendering("first", ("log_output",), "hr_1")
+        assert st.put_rendering("key", first) == first
+        assert st.put_rendering("key", Rendering("second", ("head_tail",), "hr_2")) == first
+        assert st.get_rendering("key") == first
 
 
 def test_file_is_private(tmp_path: Path) -> None:

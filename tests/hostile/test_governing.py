@@ -171,5 +171,44 @@ def test_json_depth_is_the_nesting_of_any_json(value, padding):
     wrapped = {"pad": [[]] * (bodies.MAX_JSON_DEPTH + 1), "v": [value] * (padding + 1)}
     raw = json.dumps(wrapped, ensure_ascii=bool(padding % 2)).encode()
     assert bodies.json_depth(raw) == _true_depth(wrapped)
-    many_strings = {"s": [""] * (bodies._SPLIT_QUOTES // 2 + 1), "v": wrapped}  # the other way to skip strings
+    # the other way to skip strings: quotes that stay apart (a bracket between) past the split's limit
+    many_strings = {"s": [["["]] * (bodies._SPLIT_QUOTES // 2 + 1), "v": wrapped}
     assert bodies.json_depth(json.dumps(many_strings).encode()) == 1 + _true_depth(wrapped)
+
+
+class _CountingPattern:
+    def __init__(self, pattern):
+        self.pattern, self.subs = pattern, 0
+
+    def search(self, data):
+        return self.pattern.search(data)
+
+    def sub(self, repl, data):
+        self.subs += 1
+        return self.pattern.sub(repl, data)
+
+
+def test_a_body_whose_escapes_touch_no_quote_or_bracket_needs_no_escape_pass(monkeypatch):
+    counting = _CountingPattern(bodies._ESCAPE)
+    monkeypatch.setattr(bodies, "_ESCAPE", counting)
+    doc = {"tools": [{"a": [1]}] * bodies.MAX_JSON_DEPTH, "text": "line\none\ttab \u00e9 [not {nesting"}
+    assert bodies.json_depth(json.dumps(doc).encode()) == 4 and counting.subs == 0
+    assert bodies.json_depth(json.dumps({**doc, "q": 'say "hi" \\'}).encode()) == 4 and counting.subs == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=st.binary(max_size=40).map(lambda b: bytes(b"[]{}\"\\an"[x % 8] for x in b)))
+def test_the_escapes_the_scan_removes_leave_what_removing_every_escape_leaves(raw):
+    # Any bytes, JSON or not: the quotes and brackets kept are those a parser's left-to-right reading leaves.
+    import re
+
+    every = re.compile(rb"\\.", re.DOTALL).sub(b"", raw).translate(None, bodies._NOT_STRUCTURE)
+    assert bodies._ESCAPE.sub(b"", raw).translate(None, bodies._NOT_STRUCTURE) == every
+
+
+def test_quotes_in_a_row_are_dropped_before_strings_are_skipped(monkeypatch):
+    # Empty strings (and a string's end next to the next one's start) hold no bracket: never scanned.
+    counting = _CountingPattern(bodies._STRING)
+    monkeypatch.setattr(bodies, "_STRING", counting)
+    doc = {"pad": [[]] * (bodies.MAX_JSON_DEPTH + 1), "s": [""] * (bodies._SPLIT_QUOTES // 2 + 1), "t": ["[", "]]"]}
+    assert bodies.json_depth(json.dumps(doc).encode()) == 3 and counting.subs == 0

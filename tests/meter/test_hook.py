@@ -8,7 +8,6 @@ import pytest
 
 from headroom_mitm.meter.control import RESERVED_HOST, answer, host_allowed
 from headroom_mitm.forward.stream import StreamTap
-from headroom_mitm.flowdata import requested_model
 from headroom_mitm.meter.live import FlowFacts, LiveStats, build_record
 from headroom_mitm.meter.records import read_records
 from headroom_mitm.stub import HELLO_TEXT, StubServer, get_script
@@ -190,9 +189,3 @@ def test_build_record_names_the_error_and_keeps_counts():
                       bytes_before=100, bytes_after=80, est_before=25, est_after=20, transforms={"dedupe": 2})
     rec = build_record(facts)
     assert rec.error == "overloaded_error: Overloaded" and rec.saved_tokens == 5 and rec.transforms == {"dedupe": 2}
-
-
-def test_requested_model():
-    assert requested_model("/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse", b"") == "gemini-2.5-pro"
-    assert requested_model("/v1/chat/completions", b'{"model":"gpt-5","messages":[]}') == "gpt-5"
-    assert requested_model("/x", b"not json") is None

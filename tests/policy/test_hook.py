@@ -5,7 +5,6 @@ import json
 import pytest
 
 from headroom_mitm.policy.hook import EgressPolicy
-from headroom_mitm.flowdata import requested_model
 from tests.faults import FaultyUpstream, server_tls_context
 from tests.support import PROXY_AUTH, RecordingUpstream, connect_status, request_via_proxy, write_policy
 
@@ -18,12 +17,6 @@ def post(proxy, host_port, path, body, headers=None):
 
 def policy_addon(proxy) -> EgressPolicy:
     return next(a for a in proxy._addons if isinstance(a, EgressPolicy))
-
-
-def test_request_model_reads_json_body_and_gemini_path():
-    assert requested_model("/v1/chat/completions", b'{"model": "gpt-4o", "x": 1}') == "gpt-4o"
-    assert requested_model("/v1beta/models/gemini-1.5-pro:streamGenerateContent?alt=sse", b"") == "gemini-1.5-pro"
-    assert requested_model("/v1/messages", b"not json") is None
 
 
 def test_denied_tunnel_gets_403_to_its_connect_and_nothing_leaves(start_proxy, tmp_path, fake_dns):

@@ -69,8 +69,12 @@ DEFAULT_MAX_BYTES = DEFAULT_AUDIT_MAX_BYTES
 # ---- the chain (pure) ---------------------------------------------------------------------------------
 
 
+# One encoder for every line: json.dumps with arguments builds a new one per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return _CANONICAL.encode(obj).encode("utf-8")
 
 
 def _digest(obj: Any, hmac_key: bytes | None) -> str:
@@ -307,12 +311,6 @@ class AuditWriter:
             self._head.update(self._seq, self._prev, self._lost)
         except OSError:
             pass  # the trail itself is what counts; verify reports an anchor behind the trail
-
-    @property
-    def lost_pending(self) -> int:
-        """Records lost and not yet stated in the trail (0 once a line carrying them is written)."""
-        with self._lock:
-            return self._lost
 
     @property
     def last(self) -> tuple[int, str]:

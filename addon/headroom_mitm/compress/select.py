@@ -102,8 +102,10 @@ def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
     i = 0
     while i < n:
         if keep[i]:
-            out.append(lines[i])
-            i += 1
+            j = keep.find(0, i, n)  # the run of kept lines, taken at once
+            j = n if j == -1 else j
+            out.extend(lines[i:j])
+            i = j
             continue
         j = keep.find(1, i)
         j = n if j == -1 else j

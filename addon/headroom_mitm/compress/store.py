@@ -9,7 +9,6 @@ rows go first. The file is created 0600 because tool outputs can hold secrets.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import threading
 import time
@@ -79,6 +78,10 @@ def open_store(spec: str | os.PathLike[str], *, max_age_seconds: float = DEFAULT
 
         return RedisStore(spec, max_age_seconds=max_age_seconds)
     return OriginalStore(spec, max_age_seconds=max_age_seconds)
+
+
+# An insert that says whether it took place saves reading the row back (RETURNING: SQLite 3.35+).
+_RETURNING_KEY = " RETURNING key" if sqlite3.sqlite_version_info >= (3, 35) else ""
 
 
 def _encode(text: str) -> bytes:
@@ -178,9 +181,9 @@ class OriginalStore:
         """Keep the first rendering ever stored for key; return whichever one won."""
         text = None if rendering.text is None else _encode(rendering.text)
         with self._lock:
-            self._conn.execute(
+            inserted = self._conn.execute(
                 "INSERT OR IGNORE INTO renderings(key, text, transforms, retrieve_id, size, created)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?)" + _RETURNING_KEY,
                 (
                     key,
                     text,
@@ -189,8 +192,10 @@ class OriginalStore:
                     len(text or "") + len(key),
                     self._clock(),
                 ),
-            )
+            ).fetchall()  # read to the end: the statement, and its write, are then complete
             self._after_write()
+        if inserted:
+            return rendering  # ours is the first: no need to read it back (SQLite < 3.35: always read)
         winner = self.get_rendering(key)
         return winner if winner is not None else rendering
 

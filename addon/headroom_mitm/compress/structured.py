@@ -8,6 +8,7 @@ the exact input for retrieval. All are pure: same input and settings, same bytes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 
 from .settings import CompressionSettings
@@ -19,7 +20,22 @@ from .transforms import LossyResult, _retrieve, retrieve_id
 
 # --------------------------------------------------------------------------- JSON preamble
 
-_JSON_LINE_START = re.compile(r"^[ \t]*[\[{]", re.M)
+# A line that opens with "[" or "{": found from the newline before it (a pattern that starts with
+# a literal is scanned in C; one anchored at every line start is tried at every character).
+_JSON_FIRST_LINE = re.compile(r"[ \t]*[\[{]")
+_JSON_LINE_START = re.compile(r"\n[ \t]*[\[{]")
+
+
+def _bracket_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line that opens with a bracket, spaces and tabs aside; end is just
+    after the bracket."""
+    m = _JSON_FIRST_LINE.match(text)
+    if m is not None:
+        yield 0, m.end()
+    pos = 0 if m is None else m.end()
+    while (m := _JSON_LINE_START.search(text, pos)) is not None:
+        yield m.start() + 1, m.end()
+        pos = m.end()
 
 
 def split_json_preamble(text: str, max_lines: int = 20) -> tuple[str, str] | None:
@@ -29,20 +45,16 @@ def split_json_preamble(text: str, max_lines: int = 20) -> tuple[str, str] | Non
     st = text.rstrip()
     if not st or st[-1] not in "]}":
         return None
-    pos = 0
-    for _ in range(max_lines + 1):
-        m = _JSON_LINE_START.search(text, pos)
-        if m is None:
-            return None
-        start = m.start()
-        body = text[start:].strip()
-        if body[0] == "{" and body[-1] == "}" or body[0] == "[" and body[-1] == "]":
+    # text[start:].strip() opens with the bracket the line opens with and closes with st[-1]:
+    # compared without copying the rest of the text for every candidate line.
+    obj = st[-1] == "}"
+    for _, (start, end) in zip(range(max_lines + 1), _bracket_lines(text)):
+        if (text[end - 1] == "{") == obj:
             if start == 0 or text[:start].strip() == "":
                 return None  # no preamble: plain JSON, handled elsewhere
             if text[:start].count("\n") > max_lines:
                 return None
             return text[:start], text[start:]
-        pos = m.end()
     return None
 
 
@@ -159,18 +171,30 @@ _GIT_META = (
 _GIT_PROBE = re.compile(
     r"^(?:commit [0-9a-f]{7,64}\b|diff --git |@@ -\d|(?: [^|\s][^|\n]*? \| +\d+ ?[+-]*$)| ?\d+ files? changed)", re.M
 )
+# The lines after the first, found from their newline: a pattern that starts with a literal is
+# scanned in C, one anchored at every line start is tried at every character.
+assert _GIT_PROBE.pattern.startswith("^")
+_GIT_PROBE_AFTER_NEWLINE = re.compile("\n" + _GIT_PROBE.pattern[1:], re.M)
 _HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
 # A combined diff's hunk (`show` of a merge, `diff --cc`): one "-" range per parent, and as many
 # "@" and prefix columns as ranges.
 _COMBINED_HUNK = re.compile(r"(@@@+)(?: -\d+(?:,\d+)?){2,} \+\d+(?:,(\d+))? @@@+")
 
 
+def _git_probe_lines(text: str, end: int) -> Iterator[str]:
+    """What _GIT_PROBE matches at each line start before `end` (as its finditer would find)."""
+    m = _GIT_PROBE.match(text, 0, end)
+    if m is not None:
+        yield m.group(0)
+    for m in _GIT_PROBE_AFTER_NEWLINE.finditer(text, 0 if m is None else m.end(), end):
+        yield m.group(0)[1:]
+
+
 def looks_git(text: str) -> bool:
     """git log / show / diff (--stat) output: cheap check on the first lines. A --stat row has one
     "|" (a table's rows have several)."""
     hits = 0
-    for m in _GIT_PROBE.finditer(text, 0, 6000):
-        g = m.group(0)
+    for g in _git_probe_lines(text, 6000):
         if g.startswith(("commit ", "diff --git ")):
             return True
         hits += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from itertools import compress
 
 from .select import HIGH, MUST, NORMAL
 
@@ -72,7 +73,7 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     """(line numbers of the table's rows, their cells): by a delimiter, by a fixed number of
     whitespace-separated fields, or by aligned columns whose last one may hold spaces. The
     shape is judged on a sample before any other line is split."""
-    nonblank = [i for i, s in enumerate(lines) if s.strip()]
+    nonblank = list(compress(range(len(lines)), map(str.strip, lines)))  # C-level: no Python loop per line
     if len(nonblank) < _MIN_ROWS:
         return None
     sample = [lines[i] for i in nonblank[:60]]
@@ -91,10 +92,11 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     if width < 3:
         return None
     if count >= 0.7 * len(sample):  # records of a fixed number of fields, aligned or not
-        exact = [(i, lines[i].split()) for i in nonblank]
-        rows = [(i, c) for i, c in exact if len(c) == width]
-        if len(rows) >= 0.7 * len(nonblank):
-            return [i for i, _ in rows], [c for _, c in rows]
+        exact = list(map(str.split, map(lines.__getitem__, nonblank)))  # C-level, as the filters below
+        fits = list(map(width.__eq__, map(len, exact)))
+        at = list(compress(nonblank, fits))
+        if len(at) >= 0.7 * len(nonblank):
+            return at, list(compress(exact, fits))
     if not _aligned(sample, width):
         return None
     cells = [(i, lines[i].split(None, width - 1)) for i in nonblank]
@@ -130,7 +132,7 @@ def _aligned(rows: list[str], width: int) -> bool:
 
 
 def looks_path_list(lines: list[str]) -> bool:
-    nonblank = [s for s in lines if s.strip()]
+    nonblank = list(filter(str.strip, lines))
     if len(nonblank) < _MIN_ROWS:
         return False
     misses_allowed = len(nonblank) - 0.8 * len(nonblank)
@@ -147,10 +149,11 @@ def rank_table(lines: list[str]) -> list[int] | None:
     if split is None:
         return None
     at, rows = split
-    if len(at) < 0.7 * sum(1 for x in lines if x.strip()):
+    stripped = list(map(str.strip, lines))
+    if len(at) < 0.7 * (len(stripped) - stripped.count("")):
         return None  # too many lines of another shape to call this a table
     # Lines outside the table's shape: titles, totals, and records unlike the others.
-    rank = [MUST if s.strip() else NORMAL for s in lines]
+    rank = [MUST if s else NORMAL for s in stripped]
     for i in at:
         rank[i] = NORMAL
     body = list(range(len(rows)))
@@ -214,8 +217,10 @@ def rank_table_block(lines: list[str]) -> list[int] | None:
 
 def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: list[int]) -> None:
     """Rows unlike the rest made MUST (line at[j] holds rows[j]); the head and tail rows HIGH."""
+    # body is every row from the first after the header on: its columns, by one C-level zip.
+    columns = list(zip(*rows[body[0] :]))
     for k in range(len(rows[0])):
-        column = [rows[j][k].strip() for j in body]
+        column = list(map(str.strip, columns[k]))
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
         if sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
             nums = [_number(c) for c in column]
@@ -239,9 +244,9 @@ def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: l
         # state, a user); hundreds of others (the peers' ports of `ss`) are ids, not anomalies.
         if top_count * 2 >= len(column) and len(counts) <= max(12, len(column) // 20):
             rare = max(2, len(column) // 10)
-            for c, j in zip(column, body):
-                if counts[c] <= rare:
-                    rank[at[j]] = MUST
+            rare_values = {c for c, m in counts.items() if m <= rare}
+            for j in compress(body, map(rare_values.__contains__, column)):
+                rank[at[j]] = MUST
     for j in body[:3] + body[-2:]:
         rank[at[j]] = min(rank[at[j]], HIGH)
 

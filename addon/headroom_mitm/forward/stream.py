@@ -11,7 +11,6 @@ from typing import Callable
 
 from mitmproxy import http
 
-Chunk = bytes
 Feeder = Callable[[bytes], None]
 
 

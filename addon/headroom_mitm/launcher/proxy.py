@@ -293,7 +293,10 @@ class EmbeddedProxy:
         else:
             master = mitm_master.Master(opts, with_termlog=False)
             master.addons.add(*_mitm_addons())
-        master.addons.add(*self._addons, _Ready(self))
+        from ..stages import Stages, dispatch_to_listeners
+
+        master.addons.add(Stages([*self._addons, _Ready(self)]))  # one addon for mitmproxy to dispatch to
+        dispatch_to_listeners(master.addons)  # and events only to the addons with a hook for them
         values = base_options(self.config)
         if self.config.web:
             # The UI is always on loopback, whatever address the proxy listens on.

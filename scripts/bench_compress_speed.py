@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""The 200 KB request's compression time, this tree side by side with another, interleaved.
+
+One worker process per tree; each round asks them in turn (order alternating) for one timing
+of the compress stage on the parsed body and one with the JSON parse, exactly as
+bench_compression.py times it (fresh store, memo cleared). On a shared VM the two trees thus
+see the same load; compare the CPU columns first.
+
+  git archive main addon certs | tar -x -C /tmp/base
+  .venv/bin/python scripts/bench_compress_speed.py --base /tmp/base/addon [--runs 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def worker(addon: Path) -> int:
+    sys.path.insert(0, str(addon))
+    import headroom_mitm  # noqa: F401  (this engine, before bench_compression adds its own)
+
+    import bench_compression as bc
+
+    body, n = bc.synth_request(bc.load_items())
+    print(json.dumps({"bytes": len(body), "outputs": n, "engine": str(Path(headroom_mitm.__file__).parent)}), flush=True)
+    with tempfile.TemporaryDirectory(prefix="hm-speed-") as td:
+        for k, cmd in enumerate(sys.stdin):
+            wall, cpu = bc.time_synth_once(body, Path(td) / f"s{k}.db", with_parse=cmd.strip() == "parse")
+            print(json.dumps([wall, cpu]), flush=True)
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="200 KB request: this tree vs another, interleaved")
+    ap.add_argument("--base", type=Path, help="the other tree's addon/ directory (required)")
+    ap.add_argument("--runs", type=int, default=200, help="timings per tree and kind")
+    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        return worker(args.worker)
+    if args.base is None:
+        ap.error("--base is required")
+    trees = {"base": args.base.resolve(), "this": HERE.parent / "addon"}
+    procs = {name: subprocess.Popen([sys.executable, __file__, "--worker", str(path)], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, text=True, cwd=HERE) for name, path in trees.items()}
+    heads = {name: json.loads(p.stdout.readline()) for name, p in procs.items()}
+    samples: dict[str, dict[str, list[float]]] = {n: {"wall": [], "cpu": [], "parse": []} for n in procs}
+
+    def ask(name: str, cmd: str) -> list[float]:
+        p = procs[name]
+        p.stdin.write(cmd + "\n")
+        p.stdin.flush()
+        return json.loads(p.stdout.readline())
+
+    names = list(procs)
+    for k in range(args.runs):
+        for name in (names if k % 2 else names[::-1]):
+            wall, cpu = ask(name, "parsed")
+            samples[name]["wall"].append(wall)
+            samples[name]["cpu"].append(cpu)
+            samples[name]["parse"].append(ask(name, "parse")[0])
+    for p in procs.values():
+        p.stdin.close()
+        p.wait()
+
+    from bench_compression import pct
+    from machine import describe
+
+    h = heads["this"]
+    print(f"200 KB request ({h['bytes']:,} B, {h['outputs']} tool outputs), {args.runs} interleaved runs per tree and kind")
+    print("| tree | CPU p50 | CPU p99 | wall p50 | wall p99 | with parse p50 | with parse p99 |")
+    print("|---|---|---|---|---|---|---|")
+    for name in names:
+        s = samples[name]
+        print(f"| {name} ({heads[name]['engine']}) | {pct(s['cpu'], 50):.2f} | {pct(s['cpu'], 99):.2f} | "
+              f"{pct(s['wall'], 50):.2f} | {pct(s['wall'], 99):.2f} | {pct(s['parse'], 50):.2f} | {pct(s['parse'], 99):.2f} |")
+    b, t = samples["base"], samples["this"]
+    print(f"ratio this/base: CPU p50 {pct(t['cpu'], 50) / pct(b['cpu'], 50):.3f}, wall p50 {pct(t['wall'], 50) / pct(b['wall'], 50):.3f}")
+    m = describe()
+    print(f"machine: {m['nproc']} CPU ({m['cpu']}), {m['ram']}, Python {m['python']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
