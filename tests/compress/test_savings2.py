@@ -127,3 +127,25 @@ def test_a_graph_log_in_full_format_keeps_every_commit_and_subject() -> None:
     for k in range(30):
         assert any(x.endswith(f"commit {k:04d}{'ab' * 18}") for x in kept)
         assert f"| |     feature {k}: step {k % 4}" in kept
+
+
+def test_pytests_first_e_line_of_a_failure_stays_whatever_its_words() -> None:
+    # "E   shop.cart.OutOfStock: …" names no error or failure: it is the failure's message all the same.
+    lines = ["============================= test session starts ==============================", "collected 240 items", ""]
+    lines += [f"tests/test_cart.py::test_case_{k:03d} PASSED{' ' * 40}[{k * 100 // 240:3d}%]" for k in range(228)]
+    lines += [f"tests/test_cart.py::test_restock_{f} FAILED" for f in range(12)]
+    lines += ["", "=================================== FAILURES ==================================="]
+    for f in range(12):
+        lines += [f"_________________________________ test_restock_{f} _________________________________", ""]
+        lines += [f"self = Cart(items={{'sku{f}': 10}}, stock={{{', '.join(f'sku{j}: {j + f}' for j in range(40))}}})"]
+        lines += [f"sku = 'sku{f}', qty = {f + 1}", ""]
+        lines += [f"    line_{j} = compute(sku, qty, {j})  # setting up order {f} under test" for j in range(6)]
+        lines += [f">           raise OutOfStock(f\"sku {{sku!r}} has only {{self.stock.get(sku, 0)}} left\")"]
+        lines += [f"E           shop.cart.OutOfStock: sku 'sku{f}' has only 0 left, wanted {f + 1}", "", "shop/cart.py:13: OutOfStock"]
+    lines += ["=========================== short test summary info ============================"]
+    lines += [f"FAILED tests/test_cart.py::test_restock_{f} - shop.cart.OutOfStock: sku 'sku{f}' has onl..." for f in range(12)]
+    lines += ["======================= 12 failed, 228 passed in 0.31s ========================="]
+    text = "\n".join(lines) + "\n"
+    kept = _lossy(text).split("\n")
+    for f in range(12):
+        assert f"E           shop.cart.OutOfStock: sku 'sku{f}' has only 0 left, wanted {f + 1}" in kept

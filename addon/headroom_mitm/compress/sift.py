@@ -14,6 +14,7 @@ from . import lines as ln
 from . import logs, tables
 from . import structured as st
 from . import transforms as tf
+from .explain import keep_first_explanations
 from .gitgraph import ungraphed
 from .lossless import looks_json
 from .records import rank_records
@@ -89,6 +90,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)
     else:
         ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
+        if ranked is not None:
+            keep_first_explanations(index, ranked.rank)
         rows = tables.rank_rows(lines) if records is None else ("table_rows", records)
         if records is not None and ranked is not None:
             # Whole records are the rows sampled: of the log's ranks only what must stay counts
