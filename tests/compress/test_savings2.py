@@ -149,3 +149,21 @@ def test_pytests_first_e_line_of_a_failure_stays_whatever_its_words() -> None:
     kept = _lossy(text).split("\n")
     for f in range(12):
         assert f"E           shop.cart.OutOfStock: sku 'sku{f}' has only 0 left, wanted {f + 1}" in kept
+
+
+def test_a_stack_trace_among_log_records_is_ranked_as_a_log_not_kept_as_odd_rows() -> None:
+    # Log records read as a table; the trace between them is outside its shape, yet no odd row:
+    # its frames follow the log ranking (the frames repeated by each "Caused by:" go first).
+    rec = "2026-03-01 10:{:02d}:{:02d} INFO  [worker-{}] c.e.app.Service - processed batch {} in {} ms"
+    lines = [rec.format(k // 60, k % 60, k % 4, k, k % 17) for k in range(120)]
+    lines += ["2026-03-01 10:02:00 ERROR [worker-1] c.e.app.Service - batch failed", "java.lang.IllegalStateException: could not commit batch 120"]
+    frames = [f"\tat com.example.app.layer{j}.Handler{j}.handle(Handler{j}.java:{40 + j})" for j in range(25)]
+    lines += frames + ["Caused by: java.sql.SQLException: connection reset", "\tat org.h2.Conn.commit(Conn.java:12)"]
+    lines += frames[3:] + ["\t... 3 more"]
+    lines += [rec.format(k // 60, k % 60, k % 4, k, k % 17) for k in range(120, 200)]
+    text = "\n".join(lines) + "\n"
+    kept = _lossy(text).split("\n")
+    for must in ("java.lang.IllegalStateException: could not commit batch 120", frames[0],
+                 "Caused by: java.sql.SQLException: connection reset", "\tat org.h2.Conn.commit(Conn.java:12)", "\t... 3 more"):
+        assert must in kept
+    assert sum(1 for x in kept if x.startswith("\tat com.example")) < 12
