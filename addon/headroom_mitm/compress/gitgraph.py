@@ -14,7 +14,9 @@ _DRAWING = frozenset("*|\\/ _.-")
 def ungraphed(lines: list[str]) -> list[str] | None:
     """The lines without the graph's drawing, when the text opens as a full-format graph log
     (three commit lines among its first 60); None otherwise."""
-    if sum(1 for x in lines[:60] if _GRAPH_COMMIT.match(x)) < 3 or not _GRAPH_COMMIT.match(lines[0]):
+    if "commit " not in lines[0] or not _GRAPH_COMMIT.match(lines[0]):
+        return None  # decided by its first line for almost every text
+    if sum(1 for x in lines[:60] if _GRAPH_COMMIT.match(x)) < 3:
         return None
     out: list[str] = []
     width = 0

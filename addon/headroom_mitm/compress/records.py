@@ -26,15 +26,16 @@ def _label(line: str) -> str | None:
     return m.group(0) if m else None
 
 
-def rank_records(lines: list[str]) -> list[int] | None:
+def rank_records(lines: list[str], text: str) -> list[int] | None:
     """Ranks for text made of records that each open with the same label and hold the same
-    sequence of labelled lines; None for any other text."""
+    sequence of labelled lines; None for any other text. `text`: the lines joined, after a
+    newline (LineIndex.text): the openers are counted in it by one C-level scan."""
     first = next((i for i, x in enumerate(lines) if x.strip()), None)
     if first is None:
         return None
     opener = _label(lines[first])
-    if opener is None or sum(1 for x in lines if x.startswith(opener)) < _MIN_RECORDS:
-        return None  # decided by one C-level look a line for most texts
+    if opener is None or text.count("\n" + opener) < _MIN_RECORDS:
+        return None
     starts = [i for i, x in enumerate(lines) if x.startswith(opener)]
     ends = starts[1:] + [len(lines)]
     while ends[-1] > starts[-1] + 1 and not lines[ends[-1] - 1].strip():

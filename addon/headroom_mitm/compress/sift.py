@@ -84,7 +84,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     elif (
         not tables.delimited(lines)
         and not logs.stamped(lines)
-        and (records := rank_records(lines)) is None
+        and (records := rank_records(lines, index.text)) is None
         and logs.looks_like_code_or_prose(text)
     ):
         return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)

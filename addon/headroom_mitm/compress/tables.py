@@ -157,7 +157,7 @@ def rank_table(lines: list[str]) -> list[int] | None:
     rank = [MUST if s else NORMAL for s in stripped]
     for i in at:
         rank[i] = NORMAL
-    _frames_ranked_by_the_log(lines, rank)
+    _frames_ranked_by_the_log(lines, at, rank)
     body = list(range(len(rows)))
     # A header is a first row whose numeric columns hold words.
     if rows and any(_number(c) is None and _number(rows[min(1, len(rows) - 1)][k]) is not None for k, c in enumerate(rows[0])):
@@ -172,19 +172,23 @@ def rank_table(lines: list[str]) -> list[int] | None:
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
 
 
-def _frames_ranked_by_the_log(lines: list[str], rank: list[int]) -> None:
+def _frames_ranked_by_the_log(lines: list[str], at: list[int], rank: list[int]) -> None:
     """A stack trace among log records (over 5 frames, "\tat …" or '  File "…"') lies outside the
     table's shape but is no odd record: its frames are left to the log ranking it is merged with
-    (where a frame repeated by a chained trace goes first); the line over them stays."""
-    run = 0
-    for i in range(len(rank) + 1):
-        if i < len(rank) and rank[i] == MUST and _FRAME_LINE.match(lines[i]):
-            run += 1
+    (where a frame repeated by a chained trace goes first); the line over them stays. Only the
+    gaps of over 5 lines between rows (`at`) are looked at."""
+    for a, b in zip([-1, *at], [*at, len(lines)]):
+        if b - a <= 6:
             continue
-        if run > 5:
-            for k in range(i - run, i):
-                rank[k] = NORMAL
         run = 0
+        for i in range(a + 1, b + 1):
+            if i < b and rank[i] == MUST and _FRAME_LINE.match(lines[i]):
+                run += 1
+                continue
+            if run > 5:
+                for k in range(i - run, i):
+                    rank[k] = NORMAL
+            run = 0
 
 
 # Column titles that count what went wrong (strace -c's "errors", a test table's "failed").
