@@ -57,10 +57,10 @@ def test_a_place_line_over_a_coded_finding_is_its_place() -> None:
 def test_a_gap_is_elided_when_it_is_longer_than_its_marker() -> None:
     from headroom_mitm.compress.select import render
 
-    lines = ["keep"] + ["x" * 20] * 3 + ["keep"] + ["y" * 5] * 2 + ["keep"]
+    lines = ["keep"] + ["x = f(a, b)"] * 3 + ["keep"] + ["y" * 5] * 2 + ["keep"]
     keep = bytearray([1, 0, 0, 0, 1, 0, 0, 1])
     out, elided = render(lines, keep, lambda a, b, n: f"[… lines {a}–{b} elided; t id=1 …]")
-    # 63 characters of gap against a 33-character marker: elided; 12 against 33: shown.
+    # ~24 tokens of gap against a ~14-token marker: elided; 4 against 14: shown.
     assert elided and out.split("\n") == ["keep", "[… lines 2–4 elided; t id=1 …]", "keep", "yyyyy", "yyyyy", "keep"]
 
 

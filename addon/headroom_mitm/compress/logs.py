@@ -316,8 +316,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     """How much each line matters, or None when nothing in the text says what happened (no
     failure, warning, pass or repetition)."""
     n = len(lines)
-    rank = [NORMAL] * n
-    out = Ranking(rank)
+    out = Ranking(rank := [NORMAL] * n)
 
     def lift(i: int, r: int) -> None:
         # Being near a failure never revives a passing or repeated line.
@@ -407,8 +406,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     if warn_lines:
         out.sections = index.where(_BARE_PATH, probe=_BARE_PATH_PROBE)
     seen: set[tuple[str, str]] = set()
-    section = ""
-    si = 0
+    section, si = "", 0
     for i in warn_lines:
         while si < len(out.sections) and out.sections[si] < i:
             section = lines[out.sections[si]].strip().rstrip(":")
@@ -429,6 +427,8 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             # closing note (kept here and there, they only cut the gaps into more markers).
             rank[i] = LOW
             out.dropped[i] = key[0]
+            if place is not None and place < i and rank[place] > MUST:
+                rank[place] = LOW  # its own place line over it goes with it (pydocstyle's "x.py:9 in f:")
 
     _fold_repeated_excerpts(lines, sev, rank)
 

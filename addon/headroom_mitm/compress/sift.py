@@ -14,8 +14,11 @@ from . import lines as ln
 from . import logs, tables, verdicts
 from . import structured as st
 from . import transforms as tf
+from .explain import keep_first_explanations
+from .gitgraph import ungraphed
 from .lossless import looks_json
-from .select import LOW, NORMAL, choose, render
+from .records import rank_records
+from .select import LOW, MUST, NORMAL, choose, render
 from .settings import CompressionSettings
 
 
@@ -63,8 +66,11 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     if len(lines) < 12:
         return None
     ranked: logs.Ranking | None = None
+    records: list[int] | None = None
     if st.looks_git(text) and s.transform_enabled("git_output"):
         name, rank = "git_output", st.rank_git(lines)
+    elif (plain := ungraphed(lines)) is not None and s.transform_enabled("git_output"):
+        name, rank = "git_output", st.rank_git(plain)
     elif st.looks_blame(lines) and s.transform_enabled("git_blame"):
         name, rank = "git_blame", st.rank_blame(lines)
     elif st.commit_list(lines):
@@ -75,11 +81,22 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         and (found := tf.rank_search(lines)) is not None
     ):
         name, rank = "search_results", found
-    elif not tables.delimited(lines) and not logs.stamped(lines) and logs.looks_like_code_or_prose(text):
-        return False  # what the model asked to read is never cut (CSV/TSV and stamped records are data)
+    elif (
+        not tables.delimited(lines)
+        and not logs.stamped(lines)
+        and (records := rank_records(lines, index.text)) is None
+        and logs.looks_like_code_or_prose(text)
+    ):
+        return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)
     else:
         ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
-        rows = tables.rank_rows(lines)
+        if ranked is not None:
+            keep_first_explanations(index, ranked.rank)
+        rows = tables.rank_rows(lines) if records is None else ("table_rows", records)
+        if records is not None and ranked is not None:
+            # Whole records are the rows sampled: of the log's ranks only what must stay counts
+            # (a field's value on one line is no one-off line of a repetitive output).
+            ranked.rank[:] = [MUST if r == MUST else NORMAL for r in ranked.rank]
         if rows is not None and rows[1] is None:
             return False  # a short list of paths is the answer itself
         if rows is not None and not s.transform_enabled(rows[0]):

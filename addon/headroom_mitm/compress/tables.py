@@ -19,6 +19,7 @@ _UNIT = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15}
 _PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]+(?:/[\w@.+~ -]*)*\s*$")
 _MIN_ROWS = 10
 _FIELD = re.compile(r"\S+")
+_FRAME_LINE = re.compile(r"\s+(?:at [\w$.<>/]+\(|File \"[^\"]+\", line \d)")
 
 
 def _number(cell: str) -> float | None:
@@ -158,6 +159,7 @@ def rank_table(lines: list[str]) -> list[int] | None:
     rank = [MUST if s else NORMAL for s in stripped]
     for i in at:
         rank[i] = NORMAL
+    _frames_ranked_by_the_log(lines, at, rank)
     body = list(range(len(rows)))
     # A header is a first row whose numeric columns hold words.
     if rows and any(_number(c) is None and _number(rows[min(1, len(rows) - 1)][k]) is not None for k, c in enumerate(rows[0])):
@@ -170,6 +172,25 @@ def rank_table(lines: list[str]) -> list[int] | None:
     if head <= at[body[0]]:
         _failure_counts(lines, head, [at[j] for j in body], rank)
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+def _frames_ranked_by_the_log(lines: list[str], at: list[int], rank: list[int]) -> None:
+    """A stack trace among log records (over 5 frames, "\tat …" or '  File "…"') lies outside the
+    table's shape but is no odd record: its frames are left to the log ranking it is merged with
+    (where a frame repeated by a chained trace goes first); the line over them stays. Only the
+    gaps of over 5 lines between rows (`at`) are looked at."""
+    for a, b in zip([-1, *at], [*at, len(lines)]):
+        if b - a <= 6:
+            continue
+        run = 0
+        for i in range(a + 1, b + 1):
+            if i < b and rank[i] == MUST and _FRAME_LINE.match(lines[i]):
+                run += 1
+                continue
+            if run > 5:
+                for k in range(i - run, i):
+                    rank[k] = NORMAL
+            run = 0
 
 
 # Column titles that count what went wrong (strace -c's "errors", a test table's "failed").
@@ -242,7 +263,9 @@ def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: l
             continue
         counts = Counter(column)
         top, top_count = counts.most_common(1)[0]
-        if top_count * 2 >= len(column):  # one value dominates: the minority rows stand out
+        # One value dominates: the minority rows stand out, where the others are a few kinds (a
+        # state, a user); hundreds of others (the peers' ports of `ss`) are ids, not anomalies.
+        if top_count * 2 >= len(column) and len(counts) <= max(12, len(column) // 20):
             rare = max(2, len(column) // 10)
             rare_values = {c for c, m in counts.items() if m <= rare}
             for j in compress(body, map(rare_values.__contains__, column)):

@@ -1,0 +1,86 @@
+"""Multi-line records: each entry printed as the same run of labelled lines (`stat FILE…`'s
+"File: / Size: / Device: / Access: …", `pip show a b c`). They are a table written one field a
+line, so they are sampled as one: whole records, the first and last ones, and every record unlike
+the rest (a value of a field that few records hold, a record shaped differently, the smallest and
+largest quantity of a field) stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .select import HIGH, MUST, NORMAL
+
+_LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z \t-]{0,23}:")
+_DIGIT_RUNS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+# A quantity: the label's value is a number standing alone ("Size: 14020  Blocks: 32"), not part
+# of a date, a device pair or a version ("2025-04-28", "254,0", "1.2.3").
+_QUANTITY = re.compile(r"[ \t]*(\d+)(?=\s|$)")
+_MIN_RECORDS = 8
+
+
+def _label(line: str) -> str | None:
+    m = _LABEL.match(line)
+    return m.group(0) if m else None
+
+
+def rank_records(lines: list[str], text: str) -> list[int] | None:
+    """Ranks for text made of records that each open with the same label and hold the same
+    sequence of labelled lines; None for any other text. `text`: the lines joined, after a
+    newline (LineIndex.text): the openers are counted in it by one C-level scan."""
+    first = next((i for i, x in enumerate(lines) if x.strip()), None)
+    if first is None:
+        return None
+    opener = _label(lines[first])
+    if opener is None or text.count("\n" + opener) < _MIN_RECORDS:
+        return None
+    starts = [i for i, x in enumerate(lines) if x.startswith(opener)]
+    ends = starts[1:] + [len(lines)]
+    while ends[-1] > starts[-1] + 1 and not lines[ends[-1] - 1].strip():
+        ends[-1] -= 1
+    labels = [_label(x) for x in lines]
+    shapes = [tuple(labels[starts[r]:ends[r]]) for r in range(len(starts))]
+    usual, count = Counter(shapes).most_common(1)[0]
+    size = len(usual)
+    if not 2 <= size <= 30 or count < 0.8 * len(starts) or sum(1 for x in usual if x) < 0.6 * size:
+        return None
+    # A label with nothing after it over deeper lines opens a nested mapping: YAML, a document.
+    head = lines[starts[shapes.index(usual)]:]
+    for p in range(size - 1):
+        a, b = head[p], head[p + 1]
+        if usual[p] and not a[len(usual[p]):].strip() and len(b) - len(b.lstrip()) > len(a) - len(a.lstrip()):
+            return None
+    covered = sum(ends[r] - starts[r] for r in range(len(starts)))
+    if covered < 0.9 * sum(1 for x in lines if x.strip()):
+        return None
+    rank = [MUST if x.strip() else NORMAL for x in lines]  # a title or a total outside the records
+    same = [r for r in range(len(starts)) if shapes[r] == usual]
+    usual_shaped = set(same)
+    for r in range(len(starts)):
+        for i in range(starts[r], ends[r]):
+            rank[i] = NORMAL if r in usual_shaped else MUST  # a record shaped differently stays whole
+    odd: set[int] = set()
+    for p in range(size):
+        values = [_value(lines[starts[r] + p], usual[p]) for r in same]
+        kinds = [_SPACES.sub(" ", _DIGIT_RUNS.sub("0", v)) for v in values]  # the value's shape
+        counts = Counter(kinds)
+        if len(counts) > 1 and counts.most_common(1)[0][1] * 2 >= len(values):  # one kind dominates
+            rare = max(2, len(values) // 20)
+            odd.update(r for r, k in zip(same, kinds) if counts[k] <= rare)
+        nums = [(int(m.group(1)), r) for r, v in zip(same, values) if (m := _QUANTITY.match(v))]
+        if len(nums) >= 0.8 * len(values) and min(nums)[0] != max(nums)[0]:
+            odd.add(min(nums)[1])
+            odd.add(max(nums, key=lambda t: (t[0], -t[1]))[1])
+    for r in odd:
+        for i in range(starts[r], ends[r]):
+            rank[i] = MUST
+    for r in same[:1] + same[-1:]:
+        for i in range(starts[r], ends[r]):
+            rank[i] = min(rank[i], HIGH)
+    return rank
+
+
+def _value(line: str, label: str | None) -> str:
+    return line[len(label):] if label else line
