@@ -140,7 +140,7 @@ def test_pytests_first_e_line_of_a_failure_stays_whatever_its_words() -> None:
         lines += [f"self = Cart(items={{'sku{f}': 10}}, stock={{{', '.join(f'sku{j}: {j + f}' for j in range(40))}}})"]
         lines += [f"sku = 'sku{f}', qty = {f + 1}", ""]
         lines += [f"    line_{j} = compute(sku, qty, {j})  # setting up order {f} under test" for j in range(6)]
-        lines += [f">           raise OutOfStock(f\"sku {{sku!r}} has only {{self.stock.get(sku, 0)}} left\")"]
+        lines += [">           raise OutOfStock(f\"sku {sku!r} has only {self.stock.get(sku, 0)} left\")"]
         lines += [f"E           shop.cart.OutOfStock: sku 'sku{f}' has only 0 left, wanted {f + 1}", "", "shop/cart.py:13: OutOfStock"]
     lines += ["=========================== short test summary info ============================"]
     lines += [f"FAILED tests/test_cart.py::test_restock_{f} - shop.cart.OutOfStock: sku 'sku{f}' has onl..." for f in range(12)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from headroom_mitm.compress import LOSSY_TRANSFORMS, logs, sift
+from headroom_mitm.compress import LOSSY_TRANSFORMS, documents, sift
 from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import transforms as tf
 from headroom_mitm.compress.engine import compress_text
@@ -255,7 +255,7 @@ def test_source_code_and_prose_are_never_lossy() -> None:
         f"## Section {i}\n\nThe quick brown fox jumps over the lazy dog, paragraph {i} of the guide." for i in range(150)
     )
     for text in (code, prose):
-        assert logs.looks_like_code_or_prose(text)
+        assert documents.looks_like_code_or_prose(text)
         assert sift.lossy_candidates(text, "bash", S) == []
         assert compress_text(text, "bash", S).rendering.retrieve_id is None
 

@@ -178,6 +178,10 @@ _CODE = re.compile(
     r"|\[([\w-]+)\]\s*$|\|\s*([A-Z]{1,4}\d{2,5})\s*\|"
     r"|\b(?:warning|error): \[([\w-]+)\] "  # javac -Xlint's "warning: [rawtypes] found raw type: List"
 )
+# A source excerpt's gutter ("  12 | code", "  12 │ code"), found where a cheap probe points.
+GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
+GUTTER_PROBE = ("|", "│")
+TRACEBACK = "Traceback (most recent call last):"
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 
 

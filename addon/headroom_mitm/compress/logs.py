@@ -9,7 +9,7 @@ Ranking (see select.py for the ranks):
   * the lines around a failure (source excerpt, expected/received, frames): CONTEXT, kept with it;
   * in repetitive output, a line of a template seen once: HIGH; the middle of a frequent
     template: LOW; passing tests: LOW.
-Source code and prose are not logs: `looks_like_code_or_prose` keeps them out of here.
+Source code and prose are not logs: `documents.looks_like_code_or_prose` keeps them out of here.
 
 Words and literal probes are found by C-level scans of the whole text; only the lines they hit
 are looked at one by one.
@@ -19,34 +19,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import lines as ln
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
 _DIGITS = str.maketrans("0123456789", "0000000000")
-_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_DROP_LETTERS = str.maketrans("", "", _ASCII_LETTERS)
-_LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
-_CODE = re.compile(
-    r"\s*(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
-    r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
-    r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
-    r"|//|/\*|\* |# |--|\"\"\"|<!--)"
-)
-_CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
-_HEADING = re.compile(r"#{1,6} \S")
-# Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
-_CONFIG = re.compile(r"\s*(?:- )?[\w.\-/\"']+:(?: |$)|\s*- \S|[A-Za-z_][\w.\-]*\s*=|\[[\w.\- \"]+\]$|---$")
-_REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
-_TAP = re.compile(r"\s*(?:not )?ok \d+")
 # Each shape is checked at the start of the lines a cheap probe points at.
-_GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
-_GUTTER_PROBE = ("|", "│")
 _EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
 _EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an excerpt
-_BAR, _BOX_BAR = _GUTTER_PROBE
 _BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
@@ -80,7 +61,6 @@ _CODED = re.compile(
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's last letter: 2.5x faster than from \b
 _LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
-_TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(r"\s*(?:●|[_=\-#*~]{3,} ?\S|--- FAIL|\d+\) \S)")
@@ -90,65 +70,6 @@ _HAS_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r"\s{2,}")
 _AFTER = 8  # lines after a failure that belong to it at most
 _TAIL = 40  # summaries are looked for in the last lines
-
-
-def looks_like_code_or_prose(text: str) -> bool:
-    """Source code, configuration, markdown, markup or plain prose: what the model asked to read,
-    not a log."""
-    sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
-    n = len(sample)
-    if n < 8 or _TRACEBACK in text:
-        return False
-    # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
-    # excerpts of code read like.
-    if sum(1 for x in sample if x[:3] in ("===", "___") and _REPORT_BANNER.match(x)) >= 2:
-        return False
-    code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
-    reads = (
-        code >= 0.3 * n
-        or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
-        # Documents: code with its comments, markdown, markup, prose.
-        or _at_least(
-            0.5 * n - code,
-            ((x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x)) for x in sample),
-            n,
-        )
-    )
-    # Excerpts of code inside diagnostics are not code (checked last: the costliest look).
-    return reads and not (
-        _at_least(0.15 * n, map(ln.has_location, sample), n)
-        # Only lines with a gutter bar are tried (the pattern backtracks over deep indentation).
-        or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and _GUTTER.match(x) for x in sample), n)
-    )
-
-
-def _at_least(need: float, flags: Iterable[object], n: int) -> bool:
-    """Whether `need` or more of the n `flags` are true: read only until that is decided."""
-    found = 0
-    left = n
-    for flag in flags:
-        left -= 1
-        if flag:
-            found += 1
-            if found >= need:
-                return True
-        elif found + left < need:
-            return False
-    return found >= need
-
-
-def _is_prose(line: str) -> bool:
-    """A sentence of words rather than fields: letters dominate, single spaces between words."""
-    s = line.strip()
-    if len(s) < 60 or "  " in s or "\t" in s:
-        return False
-    spaces = s.count(" ")
-    if spaces < 8:
-        return False
-    # ASCII letters counted by deleting them: bytes.translate does it ~3x faster than str's.
-    kept = s.encode("ascii").translate(None, _LETTER_BYTES) if s.isascii() else s.translate(_DROP_LETTERS)
-    letters = len(s) - len(kept)
-    return letters >= 0.75 * (len(s) - spaces) and not ln.has_location(s)  # the costliest look last
 
 
 def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
@@ -207,7 +128,7 @@ class Ranking:
 def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], set[int]]:
     """(severity per reporting line, passing lines)."""
     fail_c, warn_c, pass_c = ln.candidates(index)
-    gutter = set(index.where(_GUTTER, _GUTTER_PROBE))  # a source excerpt's words report nothing
+    gutter = set(index.where(ln.GUTTER, ln.GUTTER_PROBE))  # a source excerpt's words report nothing
     sev: dict[int, str] = {}
     for i in (fail_c | warn_c) - gutter:
         s = ln.severity(lines[i])
@@ -371,7 +292,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             if k >= 0 and k not in anchors and ln.has_location(lines[k]):
                 lift(k, MUST if k == i - 1 else CONTEXT)
         # "failures:" and kin: the list that follows names the failing tests.
-        if lines[i].rstrip().endswith(":") and _TRACEBACK not in lines[i]:
+        if lines[i].rstrip().endswith(":") and ln.TRACEBACK not in lines[i]:
             indent = len(lines[i]) - len(lines[i].lstrip())
             k = i + 1
             while k < n and k - i <= 200 and lines[k].strip() and len(lines[k]) - len(lines[k].lstrip()) > indent:
@@ -379,7 +300,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
                 k += 1
 
     # Tracebacks: the frame nearest the failure is its location; the others are context.
-    for i in index.hits(("\n" + _TRACEBACK,), case=True):
+    for i in index.hits(("\n" + ln.TRACEBACK,), case=True):
         k = i + 1
         frames: list[int] = []
         while k < n and lines[k][:1] in (" ", "\t"):

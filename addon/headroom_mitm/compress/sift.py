@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lines as ln
-from . import logs, tables, verdicts
+from . import documents, logs, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -85,7 +85,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         not tables.delimited(lines)
         and not logs.stamped(lines)
         and (records := rank_records(lines, index.text)) is None
-        and logs.looks_like_code_or_prose(text)
+        and documents.looks_like_code_or_prose(text)
     ):
         return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)
     else:

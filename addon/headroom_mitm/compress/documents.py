@@ -1,0 +1,86 @@
+"""Is a text what the model asked to read — source code, configuration, markdown, markup or prose —
+rather than a program's report? Those are never cut (principle 4 of docs/compression.md); only
+reports go on to the log, table and structured rankings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import lines as ln
+
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_DROP_LETTERS = str.maketrans("", "", _ASCII_LETTERS)
+_LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
+_CODE = re.compile(
+    r"\s*(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
+    r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
+    r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
+    r"|//|/\*|\* |# |--|\"\"\"|<!--)"
+)
+_CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
+_HEADING = re.compile(r"#{1,6} \S")
+# Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
+_CONFIG = re.compile(r"\s*(?:- )?[\w.\-/\"']+:(?: |$)|\s*- \S|[A-Za-z_][\w.\-]*\s*=|\[[\w.\- \"]+\]$|---$")
+_REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
+_TAP = re.compile(r"\s*(?:not )?ok \d+")
+_BAR, _BOX_BAR = ln.GUTTER_PROBE
+
+
+def looks_like_code_or_prose(text: str) -> bool:
+    """Source code, configuration, markdown, markup or plain prose: what the model asked to read,
+    not a log."""
+    sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
+    n = len(sample)
+    if n < 8 or ln.TRACEBACK in text:
+        return False
+    # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
+    # excerpts of code read like.
+    if sum(1 for x in sample if x[:3] in ("===", "___") and _REPORT_BANNER.match(x)) >= 2:
+        return False
+    code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
+    reads = (
+        code >= 0.3 * n
+        or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
+        # Documents: code with its comments, markdown, markup, prose.
+        or _at_least(
+            0.5 * n - code,
+            ((x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x)) for x in sample),
+            n,
+        )
+    )
+    # Excerpts of code inside diagnostics are not code (checked last: the costliest look).
+    return reads and not (
+        _at_least(0.15 * n, map(ln.has_location, sample), n)
+        # Only lines with a gutter bar are tried (the pattern backtracks over deep indentation).
+        or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and ln.GUTTER.match(x) for x in sample), n)
+    )
+
+
+def _at_least(need: float, flags: Iterable[object], n: int) -> bool:
+    """Whether `need` or more of the n `flags` are true: read only until that is decided."""
+    found = 0
+    left = n
+    for flag in flags:
+        left -= 1
+        if flag:
+            found += 1
+            if found >= need:
+                return True
+        elif found + left < need:
+            return False
+    return found >= need
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of words rather than fields: letters dominate, single spaces between words."""
+    s = line.strip()
+    if len(s) < 60 or "  " in s or "\t" in s:
+        return False
+    spaces = s.count(" ")
+    if spaces < 8:
+        return False
+    # ASCII letters counted by deleting them: bytes.translate does it ~3x faster than str's.
+    kept = s.encode("ascii").translate(None, _LETTER_BYTES) if s.isascii() else s.translate(_DROP_LETTERS)
+    letters = len(s) - len(kept)
+    return letters >= 0.75 * (len(s) - spaces) and not ln.has_location(s)  # the costliest look last
