@@ -182,6 +182,14 @@ def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> 
     note(f"  {item_id:36} {k:22} {len(raw):>8,} chars {len(out):>4} needles")
 
 
+
+def add_or_skip(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
+    """`add`, except that an item whose needle the rule could not place is skipped, loudly."""
+    try:
+        add(item_id, command, raw, extractor, tool)
+    except AssertionError as e:
+        note(f"skip {item_id}: {e}")
+
 def groups(pairs) -> list:
     """{"any"} needles from (group key, line) pairs, one per key, in first-seen order."""
     g: dict = {}

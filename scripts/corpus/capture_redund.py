@@ -28,18 +28,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_diagnostics import needles_gcc, needles_node_test, needles_pytest, needles_rustc  # noqa: E402
-from capture_more import have, kind, n_javac, note, run  # noqa: E402
+from capture_more import add_or_skip as add, have, kind, n_javac, note, run  # noqa: E402
 
 cm.PREFIX = "redund-"
 DEFAULT_OUT = HERE / "data" / "redund.json"
 TMP = Path("/tmp/hm-corpus-redund")
 
-
-def add(item_id, command, raw, extractor, tool="bash"):
-    try:
-        cm.add(item_id, command, raw, extractor, tool)
-    except AssertionError as e:  # a needle the rule could not place skips the item, loudly
-        note(f"skip {item_id}: {e}")
 
 
 def write(root: Path, files: dict[str, str]) -> None:

@@ -32,18 +32,12 @@ sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import json_records_needles, rule4, stop, ws_rows  # noqa: E402
 from capture_diagnostics import needles_go_test, needles_pytest  # noqa: E402
-from capture_more import groups, have, kind, mask, next_match, note, run, start  # noqa: E402
+from capture_more import add_or_skip as add, groups, have, kind, mask, next_match, note, run, start  # noqa: E402
 
 cm.PREFIX = "wide2-"
 DEFAULT_OUT = HERE / "data" / "wide2.json"
 TMP = Path("/tmp/hm-corpus-wide2")
 
-
-def add(item_id, command, raw, extractor, tool="bash"):
-    try:
-        cm.add(item_id, command, raw, extractor, tool)
-    except AssertionError as e:  # a needle the rule could not place skips the item, loudly
-        note(f"skip {item_id}: {e}")
 
 
 # ================================================================== lint reporters

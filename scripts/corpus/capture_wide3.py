@@ -35,18 +35,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import any_of, diff_needles, rule4, stop, ws_rows  # noqa: E402
-from capture_more import have, kind, note, run, start  # noqa: E402
+from capture_more import add_or_skip as add, have, kind, run, start  # noqa: E402
 
 cm.PREFIX = "wide3-"
 DEFAULT_OUT = HERE / "data" / "wide3.json"
 TMP = Path("/tmp/hm-corpus-wide3")
 
-
-def add(item_id, command, raw, extractor, tool="bash"):
-    try:
-        cm.add(item_id, command, raw, extractor, tool)
-    except AssertionError as e:  # a needle the rule could not place skips the item, loudly
-        note(f"skip {item_id}: {e}")
 
 
 # ================================================================== listings

@@ -35,19 +35,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import any_of, diff_needles, python_exceptions, rule4, ws_rows  # noqa: E402
-from capture_more import groups, have, kind, mask, next_match, note, run, write_tree  # noqa: E402
+from capture_more import add_or_skip as add, groups, have, kind, mask, next_match, run, write_tree  # noqa: E402
 
 cm.PREFIX = "wide4-"
 DEFAULT_OUT = HERE / "data" / "wide4.json"
 TMP = Path("/tmp/hm-corpus-wide4")
 PY = sys.executable
 
-
-def add(item_id, command, raw, extractor, tool="bash"):
-    try:
-        cm.add(item_id, command, raw, extractor, tool)
-    except AssertionError as e:  # a needle the rule could not place skips the item, loudly
-        note(f"skip {item_id}: {e}")
 
 
 def summary_lines(lines, pat):
