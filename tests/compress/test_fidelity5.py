@@ -1,0 +1,46 @@
+"""Fidelity rules of round 5 (issue #11), found on the tuning part of wide5.json: each test names
+the rule and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress.settings import CompressionSettings
+
+from tests.support import lossy_rendering
+
+S = CompressionSettings()
+
+
+def _lossy(text: str) -> tuple[str, str]:
+    return lossy_rendering(text, S)
+
+
+_OPS = ["LOAD_FAST                0 (xs)", "GET_ITER", "FOR_ITER                28 (to 70)", "STORE_FAST               2 (x)",
+        "LOAD_CONST               1 (2)", "BINARY_OP                6 (%)", "POP_JUMP_IF_FALSE       17 (to 66)",
+        "LOAD_METHOD              0 (append)", "PRECALL                  1", "CALL                     1", "POP_TOP",
+        "JUMP_BACKWARD           30 (to 10)", "RETURN_VALUE"]
+
+
+def test_the_titles_of_a_dumps_blocks_stay() -> None:
+    # python -m dis: "Disassembly of <code object …>:" over each function's indented instructions
+    lines: list[str] = []
+    for k in range(60):
+        lines += [f"Disassembly of <code object step_{k} at 0x7f48{k:04x}, file \"m.py\", line {k * 7 + 1}>:"]
+        for j, op in enumerate(_OPS * 2):
+            lead = f"{k * 7 + 2 + j // 5:>3}" if j % 5 == 0 else "   "
+            lines.append(f"{lead}    {'>>' if j % 7 == 3 else '  '} {j * 2:>4} {op}")
+        lines.append("")
+    _, out = _lossy("\n".join(lines) + "\n")
+    for k in range(60):
+        assert f"Disassembly of <code object step_{k} at" in out
+
+
+def test_code_with_indented_bodies_is_no_outline() -> None:
+    # a checker's report quoting source: "def f(x):" over its body is code, not a title
+    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress.outline import keep_outline_headers
+    from headroom_mitm.compress.select import NORMAL
+
+    text = "".join(f"def total_{k}(xs):\n    return sum(xs)\n\n" for k in range(20))
+    rank = [NORMAL] * len(text.split("\n"))
+    keep_outline_headers(ln.LineIndex(text), rank)
+    assert set(rank) == {NORMAL}
