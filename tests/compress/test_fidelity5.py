@@ -44,3 +44,30 @@ def test_code_with_indented_bodies_is_no_outline() -> None:
     rank = [NORMAL] * len(text.split("\n"))
     keep_outline_headers(ln.LineIndex(text), rank)
     assert set(rank) == {NORMAL}
+
+
+def test_json_line_findings_are_told_apart_by_their_fields_not_their_shared_envelope() -> None:
+    # cargo --message-format=json: every record opens with the same package and target (over 300
+    # characters); the lint code and file sit deep in "message"
+    import json
+
+    envelope = {"reason": "compiler-message", "package_id": "path+file:///srv/work/crates/billing#billing@0.1.0",
+                "manifest_path": "/srv/work/crates/billing/Cargo.toml",
+                "target": {"kind": ["lib"], "crate_types": ["lib"], "name": "billing",
+                           "src_path": "/srv/work/crates/billing/src/lib.rs", "edition": "2021", "doc": True,
+                           "doctest": True, "test": True}}
+    lints = ["clippy::len_zero", "clippy::ptr_arg", "clippy::needless_bool", "clippy::float_cmp"]
+    lines = []
+    for k in range(48):
+        code = lints[k % 4] if k < 40 else "clippy::len_zero"
+        msg = {"rendered": f"warning: lint {code} fired\n --> src/lib.rs:{k + 1}:5\n", "$message_type": "diagnostic",
+               "children": [{"children": [], "code": None, "level": "note", "message": "`#[warn]` on by default",
+                             "rendered": None, "spans": []}],
+               "code": {"code": code, "explanation": None}, "level": "warning", "message": f"lint {code} fired",
+               "spans": [{"file_name": "src/lib.rs", "line_start": k + 1, "line_end": k + 1,
+                          "text": [{"text": f"pub fn f{k}(x: &Vec<i32>) -> bool {{ x.len() == 0 }}"}]}]}
+        lines.append(json.dumps({**envelope, "message": msg}, separators=(",", ":")))
+    lines.append(json.dumps({"reason": "build-finished", "success": True}))
+    _, out = _lossy("\n".join(lines) + "\n")
+    for code in lints:
+        assert f'"rendered":"warning: lint {code} fired' in out
