@@ -71,3 +71,29 @@ def test_json_line_findings_are_told_apart_by_their_fields_not_their_shared_enve
     _, out = _lossy("\n".join(lines) + "\n")
     for code in lints:
         assert f'"rendered":"warning: lint {code} fired' in out
+
+
+def _sections(k: int, size: str) -> str:
+    return f"{k:>3} .sect_{k:<8} {size}  {k * 4096:016x}  {k * 4096:016x}  {k * 4096:08x}  2**{k % 4}"
+
+
+def test_a_table_of_two_line_records_keeps_its_extremes() -> None:
+    # objdump -h: each section's row, then its flags indented on a line of their own
+    sizes = [3000 + (k * 37) % 500 for k in range(80)]
+    sizes[23], sizes[61] = 1002, 9876
+    lines = ["", "/usr/bin/app:     file format elf64-x86-64", "", "Sections:",
+             "Idx Name           Size      VMA               LMA               File off  Algn"]
+    for k, n in enumerate(sizes):
+        lines += [_sections(k, f"{n:>8}"), "                  CONTENTS, ALLOC, LOAD, READONLY, DATA"]
+    _, out = _lossy("\n".join(lines) + "\n")
+    assert _sections(23, f"{1002:>8}") in out and _sections(61, f"{9876:>8}") in out
+
+
+def test_zero_padded_hex_is_a_number_whose_extremes_stay() -> None:
+    # readelf/objdump print sizes in zero-padded hex: the smallest and the largest are extremes
+    sizes = [0x3000 + (k * 0x37) % 0x500 for k in range(80)]
+    sizes[23], sizes[61] = 0x8, 0x28c86e
+    lines = ["Idx Name           Size      VMA               LMA               File off  Algn"]
+    lines += [_sections(k, f"{n:08x}") for k, n in enumerate(sizes)]
+    _, out = _lossy("\n".join(lines) + "\n")
+    assert _sections(23, "00000008") in out and _sections(61, "0028c86e") in out

@@ -70,6 +70,18 @@ def _comma_in_cell(sample: list[str]) -> bool:
     return deep >= 0.8 * len(sample)
 
 
+# Zero-padded hex (objdump's and readelf's sizes and addresses): numbers, where a hash is an id.
+_HEX = re.compile(r"(?:0x)?0[0-9a-f]{3,15}")
+
+
+def _zero_padded_hex(probe: list[str]) -> bool:
+    return bool(probe) and all(_HEX.fullmatch(c) for c in probe) and any(not c.isdigit() for c in probe)
+
+
+def _hex(cell: str) -> float | None:
+    return float(int(cell, 16)) if _HEX.fullmatch(cell) else None
+
+
 def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     """(line numbers of the table's rows, their cells): by a delimiter, by a fixed number of
     whitespace-separated fields, or by aligned columns whose last one may hold spaces. The
@@ -147,8 +159,46 @@ def looks_path_list(lines: list[str]) -> bool:
     return True
 
 
+# A row's continuation: a line indented past where its row's cells start (objdump -h's flags line
+# under each section). Judged on a sample first: most outputs have none.
+_CONT_INDENT = 8
+_CONT_SAMPLE = 60
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _continuations(lines: list[str]) -> dict[int, int] | None:
+    """{continuation line: its row's line} when about every other line continues the row above
+    (two-line records), else None."""
+    sample = [x for x in lines[: 2 * _CONT_SAMPLE] if x.strip()][:_CONT_SAMPLE]
+    deep = sum(1 for x in sample if _indent(x) >= _CONT_INDENT)
+    if len(sample) < _MIN_ROWS or not 0.3 * len(sample) <= deep <= 0.6 * len(sample):
+        return None
+    owner: dict[int, int] = {}
+    row = -1
+    for i, x in enumerate(lines):
+        if not x.strip():
+            continue
+        if _indent(x) >= _CONT_INDENT and row >= 0 and _indent(x) > _indent(lines[row]):
+            owner[i] = row
+        else:
+            row = i
+    return owner or None
+
+
 def rank_table(lines: list[str]) -> list[int] | None:
     split = _split_rows(lines)
+    owner = None
+    if split is None and (owner := _continuations(lines)) is not None:
+        # Read the rows without their continuations, then give each continuation its row's rank.
+        rows_only = ["" if i in owner else x for i, x in enumerate(lines)]
+        rank = rank_table(rows_only)
+        if rank is not None:
+            for i, row in owner.items():
+                rank[i] = rank[row]
+        return rank
     if split is None:
         return None
     at, rows = split
@@ -245,8 +295,9 @@ def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: l
     for k in range(len(rows[0])):
         column = list(map(str.strip, columns[k]))
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
-        if sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
-            nums = [_number(c) for c in column]
+        hexed = _zero_padded_hex(probe)
+        if hexed or sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
+            nums = [_hex(c) for c in column] if hexed else [_number(c) for c in column]
             valued = [(v, j) for v, j in zip(nums, body) if v is not None]
             if valued:
                 rank[at[min(valued)[1]]] = MUST
