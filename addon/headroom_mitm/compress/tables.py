@@ -170,12 +170,17 @@ def _indent(line: str) -> int:
 
 
 def _continuations(lines: list[str]) -> dict[int, int] | None:
-    """{continuation line: its row's line} when about every other line continues the row above
+    """{continuation line: its row's line} when every other line continues the row above
     (two-line records), else None."""
     sample = [x for x in lines[: 2 * _CONT_SAMPLE] if x.strip()][:_CONT_SAMPLE]
-    deep = sum(1 for x in sample if _indent(x) >= _CONT_INDENT)
-    if len(sample) < _MIN_ROWS or not 0.3 * len(sample) <= deep <= 0.6 * len(sample):
+    deep = [_indent(x) >= _CONT_INDENT for x in sample]
+    # Rows and continuations alternate: about half the lines, never two in a row (a compiler's
+    # finding with its excerpt and notes under it is a block, not a record of a table).
+    if len(sample) < _MIN_ROWS or not 0.4 * len(sample) <= sum(deep) <= 0.6 * len(sample) \
+            or any(a and b for a, b in zip(deep, deep[1:])):
         return None
+    if any(x.endswith(":") for x, d in zip(sample, deep[1:]) if d):
+        return None  # a line that ends in ":" heads what is under it (pydocstyle's place over its finding)
     owner: dict[int, int] = {}
     row = -1
     for i, x in enumerate(lines):
