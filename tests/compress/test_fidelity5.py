@@ -97,3 +97,16 @@ def test_zero_padded_hex_is_a_number_whose_extremes_stay() -> None:
     lines += [_sections(k, f"{n:08x}") for k, n in enumerate(sizes)]
     _, out = _lossy("\n".join(lines) + "\n")
     assert _sections(23, "00000008") in out and _sections(61, "0028c86e") in out
+
+
+def test_rows_of_one_tabbed_shape_split_by_headers_keep_their_extremes() -> None:
+    # go test -bench ./...: each package's goos/goarch/pkg/cpu lines over its benchmark rows
+    lines = []
+    for p in range(12):
+        lines += ["goos: linux", "goarch: amd64", f"pkg: example.com/shop/pkg{p:02d}", "cpu: AMD EPYC"]
+        for f in range(2 + p % 5):
+            ns = "95.06" if (p, f) == (7, 1) else f"{10 + (p * 7 + f * 3) % 5}.{(p * 3 + f * 7) % 90 + 10}"
+            lines.append(f"BenchmarkF{f}-2   \t    2000\t        {ns} ns/op\t       0 B/op\t       0 allocs/op")
+        lines += ["PASS", f"ok  \texample.com/shop/pkg{p:02d}\t0.0{p % 9 + 1}7s"]
+    _, out = _lossy("\n".join(lines) + "\n")
+    assert "95.06 ns/op" in out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from operator import methodcaller
 from itertools import compress
 
 from .select import HIGH, MUST, NORMAL
@@ -378,6 +379,34 @@ def rank_paths(lines: list[str]) -> list[int]:
     return rank
 
 
+_TABS = 3  # cells a row splits into at tabs, at least, beyond the first
+
+
+def rank_scattered(lines: list[str]) -> list[int] | None:
+    """Rows of one tab-separated shape in runs split by other lines (`go test -bench ./...`: each
+    package's goos/pkg/cpu lines over its benchmark rows): the columns are read across the runs,
+    the other lines left to the log's ranking. None when there is no such table."""
+    tabs = list(map(methodcaller("count", "\t"), lines))  # C-level: no Python loop per line
+    counts = Counter(t for t in tabs if t >= _TABS)
+    if not counts:
+        return None
+    width = counts.most_common(1)[0][0]
+    at = [i for i, t in enumerate(tabs) if t == width]
+    nonblank = len(lines) - list(map(str.strip, lines)).count("")
+    runs = sum(1 for k, i in enumerate(at) if k == 0 or at[k - 1] != i - 1)
+    if len(at) < _MIN_ROWS or len(at) < 0.3 * nonblank or runs < 2:
+        return None
+    rows = [lines[i].split() for i in at]
+    fields = Counter(map(len, rows)).most_common(1)[0][0]
+    keep = [k for k, r in enumerate(rows) if len(r) == fields]
+    if len(keep) < _MIN_ROWS:
+        return None
+    at, rows = [at[k] for k in keep], [rows[k] for k in keep]
+    rank = [NORMAL] * len(lines)
+    _rank_columns(rows, at, list(range(len(rows))), rank)
+    return rank
+
+
 def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
     """(name, ranks) for a table or a path list, None for anything else. A path list the size
     OpenCode's own glob returns is read whole: its ranks are None."""
@@ -390,4 +419,6 @@ def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
         rank = rank_table_block(lines)
     if rank is None:
         rank = rank_table(lines)
+    if rank is None:
+        rank = rank_scattered(lines)
     return None if rank is None else ("table_rows", rank)
