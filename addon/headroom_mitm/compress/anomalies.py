@@ -3,6 +3,7 @@ survive any sampling beside the head and the tail."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter, deque
 
 from .lines import FAIL, LineIndex, candidates, severity, shape
@@ -86,7 +87,7 @@ def pick(items: list[object], limit: int) -> list[int]:
 # JSON, SARIF, eslint -f json …): how bad it is, which rule, which file, what it says.
 _LEVEL_KEYS = ("level", "severity", "type", "kind")
 _CODE_KEYS = ("code", "ruleid", "rule", "ruleId", "message-id", "symbol", "check", "option", "rule_id")
-_FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath")
+_FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath", "file_name")
 _TEXT_KEYS = ("message", "msg", "text", "description")
 _ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker"})
 _WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS))
@@ -111,8 +112,8 @@ def _leaves(record: dict) -> dict[str, object]:
                 if isinstance(x, (dict, list)):
                     if depth < 4:
                         stack.append((x, depth + 1))
-                elif k in _WANTED and k not in found:
-                    found[k] = x
+                elif k in _WANTED and k not in found and x is not None:
+                    found[k] = x  # a null (a note's "code") leaves the key to a deeper value
         elif isinstance(v, list) and v and depth < 4:
             stack.append((v[0], depth + 1))
     return found
@@ -155,3 +156,24 @@ def findings(items: list[object]) -> list[int]:
             seen.add(key)
             out.append(i)
     return out
+
+
+def record_key(line: str) -> tuple[str, str] | None:
+    """(rule code or message shape, file) of a finding printed as one JSON record a line (cargo's
+    --message-format=json), or None. Such records open with an envelope they all share (package,
+    target), so their first characters cannot tell them apart: their fields do."""
+    if not (line.startswith("{") and line.endswith("}")):
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(record, dict):
+        return None
+    f = _leaves(record)
+    text = _first(f, _TEXT_KEYS)
+    code = _first(f, _CODE_KEYS, (str, int))
+    if text is None or (code is None and _first(f, _LEVEL_KEYS) is None):
+        return None
+    where = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")
+    return (str(code) if code is not None else shape(text)[:80], where)

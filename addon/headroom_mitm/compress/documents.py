@@ -12,7 +12,7 @@ from . import lines as ln
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DROP_LETTERS = str.maketrans("", "", _ASCII_LETTERS)
 _LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
-_CODE = re.compile(
+CODE_START = re.compile(
     r"\s*(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
@@ -38,7 +38,7 @@ def looks_like_code_or_prose(text: str) -> bool:
     # excerpts of code read like.
     if sum(1 for x in sample if x[:3] in ("===", "___") and _REPORT_BANNER.match(x)) >= 2:
         return False
-    code = sum(1 for x in sample if _CODE.match(x) or x.endswith(_CODE_ENDS))
+    code = sum(1 for x in sample if CODE_START.match(x) or x.endswith(_CODE_ENDS))
     reads = (
         code >= 0.3 * n
         or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))

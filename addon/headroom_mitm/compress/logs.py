@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import anomalies
 from . import lines as ln
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
@@ -333,7 +334,8 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             section = lines[out.sections[si]].strip().rstrip(":")
             si += 1
         place = None if ln.has_location(lines[i]) else _location_near(lines, i, sev)
-        key = ln.finding_key(lines[i] if place is None else lines[i] + " " + lines[place].strip(), section)
+        key = anomalies.record_key(lines[i]) or ln.finding_key(
+            lines[i] if place is None else lines[i] + " " + lines[place].strip(), section)
         block = _failure_block(lines, i, stops)
         out.units[i] = range(i + 1, min(block.stop, i + 5))
         if key not in seen:

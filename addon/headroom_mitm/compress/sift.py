@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lines as ln
-from . import documents, logs, tables, verdicts
+from . import documents, logs, outline, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -107,6 +107,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         rank = _merge(ranked.rank if ranked else None, rows[1] if rows is not None else None)
         verdicts.keep_unit_verdicts(index, rank)
         verdicts.keep_written_outputs(index, rank)
+        outline.keep_outline_headers(index, rank)
     keep = choose(lines, rank, s.room(len(text)), ranked.units if ranked else None)
     if ranked is not None:
         logs.keep_section_headers(lines, keep, ranked.sections)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from operator import methodcaller
 from itertools import compress
 
 from .select import HIGH, MUST, NORMAL
@@ -68,6 +69,18 @@ def _comma_in_cell(sample: list[str]) -> bool:
     column of an aligned table, not between records' fields (nor in a log's timestamp)."""
     deep = sum(1 for s in sample if len(s.partition(",")[0].split()) >= 4)
     return deep >= 0.8 * len(sample)
+
+
+# Zero-padded hex (objdump's and readelf's sizes and addresses): numbers, where a hash is an id.
+_HEX = re.compile(r"(?:0x)?0[0-9a-f]{3,15}")
+
+
+def _zero_padded_hex(probe: list[str]) -> bool:
+    return bool(probe) and all(_HEX.fullmatch(c) for c in probe) and any(not c.isdigit() for c in probe)
+
+
+def _hex(cell: str) -> float | None:
+    return float(int(cell, 16)) if _HEX.fullmatch(cell) else None
 
 
 def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
@@ -147,8 +160,51 @@ def looks_path_list(lines: list[str]) -> bool:
     return True
 
 
+# A row's continuation: a line indented past where its row's cells start (objdump -h's flags line
+# under each section). Judged on a sample first: most outputs have none.
+_CONT_INDENT = 8
+_CONT_SAMPLE = 60
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _continuations(lines: list[str]) -> dict[int, int] | None:
+    """{continuation line: its row's line} when every other line continues the row above
+    (two-line records), else None."""
+    sample = [x for x in lines[: 2 * _CONT_SAMPLE] if x.strip()][:_CONT_SAMPLE]
+    deep = [_indent(x) >= _CONT_INDENT for x in sample]
+    # Rows and continuations alternate: about half the lines, never two in a row (a compiler's
+    # finding with its excerpt and notes under it is a block, not a record of a table).
+    if len(sample) < _MIN_ROWS or not 0.4 * len(sample) <= sum(deep) <= 0.6 * len(sample) \
+            or any(a and b for a, b in zip(deep, deep[1:])):
+        return None
+    if any(x.endswith(":") for x, d in zip(sample, deep[1:]) if d):
+        return None  # a line that ends in ":" heads what is under it (pydocstyle's place over its finding)
+    owner: dict[int, int] = {}
+    row = -1
+    for i, x in enumerate(lines):
+        if not x.strip():
+            continue
+        if _indent(x) >= _CONT_INDENT and row >= 0 and _indent(x) > _indent(lines[row]):
+            owner[i] = row
+        else:
+            row = i
+    return owner or None
+
+
 def rank_table(lines: list[str]) -> list[int] | None:
     split = _split_rows(lines)
+    owner = None
+    if split is None and (owner := _continuations(lines)) is not None:
+        # Read the rows without their continuations, then give each continuation its row's rank.
+        rows_only = ["" if i in owner else x for i, x in enumerate(lines)]
+        rank = rank_table(rows_only)
+        if rank is not None:
+            for i, row in owner.items():
+                rank[i] = rank[row]
+        return rank
     if split is None:
         return None
     at, rows = split
@@ -245,8 +301,9 @@ def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: l
     for k in range(len(rows[0])):
         column = list(map(str.strip, columns[k]))
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
-        if sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
-            nums = [_number(c) for c in column]
+        hexed = _zero_padded_hex(probe)
+        if hexed or sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
+            nums = [_hex(c) for c in column] if hexed else [_number(c) for c in column]
             valued = [(v, j) for v, j in zip(nums, body) if v is not None]
             if valued:
                 rank[at[min(valued)[1]]] = MUST
@@ -322,6 +379,34 @@ def rank_paths(lines: list[str]) -> list[int]:
     return rank
 
 
+_TABS = 3  # cells a row splits into at tabs, at least, beyond the first
+
+
+def rank_scattered(lines: list[str]) -> list[int] | None:
+    """Rows of one tab-separated shape in runs split by other lines (`go test -bench ./...`: each
+    package's goos/pkg/cpu lines over its benchmark rows): the columns are read across the runs,
+    the other lines left to the log's ranking. None when there is no such table."""
+    tabs = list(map(methodcaller("count", "\t"), lines))  # C-level: no Python loop per line
+    counts = Counter(t for t in tabs if t >= _TABS)
+    if not counts:
+        return None
+    width = counts.most_common(1)[0][0]
+    at = [i for i, t in enumerate(tabs) if t == width]
+    nonblank = len(lines) - list(map(str.strip, lines)).count("")
+    runs = sum(1 for k, i in enumerate(at) if k == 0 or at[k - 1] != i - 1)
+    if len(at) < _MIN_ROWS or len(at) < 0.3 * nonblank or runs < 2:
+        return None
+    rows = [lines[i].split() for i in at]
+    fields = Counter(map(len, rows)).most_common(1)[0][0]
+    keep = [k for k, r in enumerate(rows) if len(r) == fields]
+    if len(keep) < _MIN_ROWS:
+        return None
+    at, rows = [at[k] for k in keep], [rows[k] for k in keep]
+    rank = [NORMAL] * len(lines)
+    _rank_columns(rows, at, list(range(len(rows))), rank)
+    return rank
+
+
 def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
     """(name, ranks) for a table or a path list, None for anything else. A path list the size
     OpenCode's own glob returns is read whole: its ranks are None."""
@@ -334,4 +419,6 @@ def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
         rank = rank_table_block(lines)
     if rank is None:
         rank = rank_table(lines)
+    if rank is None:
+        rank = rank_scattered(lines)
     return None if rank is None else ("table_rows", rank)

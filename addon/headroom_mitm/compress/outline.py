@@ -1,0 +1,39 @@
+"""The outline of a dump: flush-left lines ending in ":" that open an indented (or blank-led,
+or numbered) block, as `objdump -d` heads each section and function, `python -m dis` each code object,
+`perl -V` its `Characteristics of this binary:`. Each names what the block under it is; the
+blocks are what is sampled, their titles stay (principle 4: by structure). Many such lines are
+no outline (every line a "key:" of a mapping): then none."""
+
+from __future__ import annotations
+
+import re
+
+from .documents import CODE_START
+from .lines import GUTTER, LineIndex
+from .select import MUST
+
+# ":" at a line's end with a blank, indented or numbered line after it (dis numbers a block's first
+# row by its source line, flush-left from line 100 on); the literal lead is scanned in C.
+_OPENS = re.compile(r":\n(?=[\n \t\d])")
+_MAX_SHARE = 8  # at most one line in 8 a title: more is a mapping or a list, not an outline
+_MAX_LEN = 200
+_MAX = 100
+
+
+def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
+    """Lift the outline's titles to MUST."""
+    lines = index.lines
+    cap = min(_MAX, len(lines) // _MAX_SHARE)
+    found: list[int] = []
+    for m in _OPENS.finditer(index.text, 1):
+        i = index.line_of(m.start())
+        line = lines[i]
+        if line[:1] in (" ", "\t", "") or len(line) > _MAX_LEN or CODE_START.match(line) or GUTTER.match(line):
+            continue  # a block of code (`def f(x):`, `35 |     except:`) is no title
+        found.append(i)
+        if len(found) > cap:
+            return
+    if len(found) < 2:
+        return
+    for i in found:
+        rank[i] = MUST
