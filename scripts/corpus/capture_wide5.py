@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import any_of, python_exceptions, rule4  # noqa: E402
-from capture_more import groups, have, kind, mask, next_match, note, run, write_tree  # noqa: E402
+from capture_more import add_or_skip as add, groups, have, kind, mask, next_match, note, run, write_tree  # noqa: E402
 
 cm.PREFIX = "wide5-"
 DEFAULT_OUT = HERE / "data" / "wide5.json"
@@ -44,12 +44,6 @@ PY = sys.executable
 GIT_ENV = {"GIT_AUTHOR_NAME": "Ada Dev", "GIT_AUTHOR_EMAIL": "ada@example.org", "GIT_COMMITTER_NAME": "Ada Dev",
            "GIT_COMMITTER_EMAIL": "ada@example.org", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(TMP)}
 
-
-def add(item_id, command, raw, extractor, tool="bash"):
-    try:
-        cm.add(item_id, command, raw, extractor, tool)
-    except AssertionError as e:  # a needle the rule could not place skips the item, loudly
-        note(f"skip {item_id}: {e}")
 
 
 def matching(lines, pat):
