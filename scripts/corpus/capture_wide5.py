@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import any_of, python_exceptions, rule4  # noqa: E402
-from capture_more import add_or_skip as add, groups, have, kind, mask, next_match, note, run, write_tree  # noqa: E402
+from capture_more import add_or_skip as add, groups, have, kind, mask, next_match, run, write_tree  # noqa: E402
 
 cm.PREFIX = "wide5-"
 DEFAULT_OUT = HERE / "data" / "wide5.json"
