@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
 
 SUMMARIES = [
@@ -49,3 +50,31 @@ def test_other_lines_are_not_summaries(line: str) -> None:
 def test_summary_is_judged_on_the_first_400_characters() -> None:
     assert not ln.is_summary("x" * 400 + " 3 passed")
     assert ln.is_summary("x" * 390 + " 3 passed")
+
+
+CODE = "\n".join(f"def f{k}(x):\n    return x + {k}\n" for k in range(10))
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "src/app.py:12:3: unused name",  # path:line:col
+        "app.c(12,3): warning C4013",  # path(line,col)
+        '  File "app.py", line 12, in f',  # Python's frame
+        "  at run (app.js:12:3)",
+        "  --> src/m.rs:9:9",
+        "app.py, line 12",
+        "error on line 12",
+    ],
+)
+def test_code_quoted_in_diagnostics_is_a_report(place: str) -> None:
+    """Every form of a place in a file counts towards the share that makes code a report."""
+    assert documents.looks_like_code_or_prose(CODE)
+    assert not documents.looks_like_code_or_prose(CODE + "\n" + "\n".join([place] * 6))
+
+
+def test_indented_prose_that_names_a_place_is_not_prose() -> None:
+    prose = "    The parser reads every word of the sentence and tells the caller what it found there.\n"
+    assert documents.looks_like_code_or_prose(prose * 12)
+    placed = "    The parser reads every word of the sentence and tells the caller, see parse.py:12 here.\n"
+    assert not documents.looks_like_code_or_prose(placed * 12)
