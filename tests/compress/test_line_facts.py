@@ -3,10 +3,13 @@ each form of the patterns they were made from still decides as before."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
+from headroom_mitm.compress import tables
 
 SUMMARIES = [
     "==== 3 passed in 0.1s ====",  # a banner, whole line
@@ -78,3 +81,31 @@ def test_indented_prose_that_names_a_place_is_not_prose() -> None:
     assert documents.looks_like_code_or_prose(prose * 12)
     placed = "    The parser reads every word of the sentence and tells the caller, see parse.py:12 here.\n"
     assert not documents.looks_like_code_or_prose(placed * 12)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "pkg{k}/stable,now 1.{k} amd64 [installed,automatic]",  # fields split by whitespace
+        "pkg{k},1.{k},amd64,installed",  # CSV
+        "-rw-r--r-- 1 user staff {k:>6} Jan  1 12:00 {name}",  # aligned, spaces in the last column
+    ],
+)
+def test_a_large_table_is_ranked_without_an_object_per_row(row: str) -> None:
+    """Hundreds of live objects (a list per row) make Python's garbage collector run in the middle
+    of the request; the table's cells are held in one list."""
+    lines = [row.format(k=k, name=" ".join(["file"] * (1 + k % 3))) for k in range(3000)]
+    runs: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        rank = tables.rank_table(lines)
+    finally:
+        gc.callbacks.remove(count)
+    assert rank is not None and len(rank) == len(lines)
+    assert runs == []
