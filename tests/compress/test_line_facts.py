@@ -9,6 +9,7 @@ import pytest
 
 from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
+from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import tables
 
 SUMMARIES = [
@@ -109,3 +110,17 @@ def test_a_large_table_is_ranked_without_an_object_per_row(row: str) -> None:
         gc.callbacks.remove(count)
     assert rank is not None and len(rank) == len(lines)
     assert runs == []
+
+
+@pytest.mark.parametrize("lines, split", [(0, False), (1, True), (20, True), (21, False)])
+def test_a_json_preamble_is_at_most_20_lines(lines: int, split: bool) -> None:
+    text = "\n".join(["npm warn something"] * lines + ["{", '  "a": [1, 2]', "}"])
+    found = st.split_json_preamble(text)
+    assert (found is not None) == split
+    if found is not None:
+        assert found[0] + found[1] == text and found[1].startswith("{")
+
+
+def test_a_long_source_file_ending_with_a_brace_has_no_json_preamble() -> None:
+    text = "\n".join(f"def f{k}(x):\n    return x" for k in range(500)) + "\nCONFIG = {\n    'a': 1,\n}"
+    assert st.split_json_preamble(text) is None
