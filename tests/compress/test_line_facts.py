@@ -124,3 +124,19 @@ def test_a_json_preamble_is_at_most_20_lines(lines: int, split: bool) -> None:
 def test_a_long_source_file_ending_with_a_brace_has_no_json_preamble() -> None:
     text = "\n".join(f"def f{k}(x):\n    return x" for k in range(500)) + "\nCONFIG = {\n    'a': 1,\n}"
     assert st.split_json_preamble(text) is None
+
+
+@pytest.mark.parametrize(
+    "line, path",
+    [
+        ("src/app/main.py", True),
+        ("./docs/a file with spaces.md  ", True),  # spaces inside a name, and after it
+        ("../x/y/", True),
+        ("/usr/lib/x86_64-linux-gnu/libz.so.1\t", True),
+        ("src/app,main.py", False),
+        ("pkg/stable,now 1.2 all [installed]", False),
+        ("src/app/main.py: 3 matches", False),
+    ],
+)
+def test_path_lines(line: str, path: bool) -> None:
+    assert tables.looks_path_list([line] * 12) == path
