@@ -140,3 +140,16 @@ def test_a_long_source_file_ending_with_a_brace_has_no_json_preamble() -> None:
 )
 def test_path_lines(line: str, path: bool) -> None:
     assert tables.looks_path_list([line] * 12) == path
+
+
+def test_deeply_indented_code_and_config_read_as_such() -> None:
+    code = "\n".join(" " * (4 * (k % 6)) + w for k, w in enumerate(["def f(x)", "return x", "if (x)", "# note", "// c", "@decorator"] * 4))
+    assert documents.looks_like_code_or_prose(code)
+    config = "\n".join(" " * (2 * (k % 5)) + w for k, w in enumerate(["- name: a", "key: value", "other:", "- item", "[section]"] * 4))
+    assert documents.looks_like_code_or_prose(config)
+
+
+def test_commit_lines_behind_a_graph_or_indentation_are_a_commit_list() -> None:
+    assert st.commit_list([f"{'| ' * (k % 4)}* {k:07x}a fix thing {k}" for k in range(30)])
+    assert st.commit_list([f"{' ' * (k % 9)}pick {k:07x}b change {k}" for k in range(30)])
+    assert not st.commit_list([f"{' ' * (k % 9)}deadbeef change {k}" for k in range(30)])  # no digit: a word

@@ -14,8 +14,10 @@ from . import lines as ln
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DROP_LETTERS = str.maketrans("", "", _ASCII_LETTERS)
 _LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
+# Possessive (*+, ++) where what follows a run never starts with its characters: giving them back
+# one by one (deep indentation) only fails again, alternative after alternative.
 _CODE = re.compile(
-    r"\s*(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
+    r"\s*+(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
     r"|//|/\*|\* |# |--|\"\"\"|<!--)"
@@ -23,9 +25,9 @@ _CODE = re.compile(
 _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
-_CONFIG = re.compile(r"\s*(?:- )?[\w.\-/\"']+:(?: |$)|\s*- \S|[A-Za-z_][\w.\-]*\s*=|\[[\w.\- \"]+\]$|---$")
+_CONFIG = re.compile(r"\s*+(?:- )?[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$")
 _REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
-_TAP = re.compile(r"\s*(?:not )?ok \d+")
+_TAP = re.compile(r"\s*+(?:not )?ok \d+")
 _BAR, _BOX_BAR = ln.GUTTER_PROBE
 
 
