@@ -153,3 +153,20 @@ def test_commit_lines_behind_a_graph_or_indentation_are_a_commit_list() -> None:
     assert st.commit_list([f"{'| ' * (k % 4)}* {k:07x}a fix thing {k}" for k in range(30)])
     assert st.commit_list([f"{' ' * (k % 9)}pick {k:07x}b change {k}" for k in range(30)])
     assert not st.commit_list([f"{' ' * (k % 9)}deadbeef change {k}" for k in range(30)])  # no digit: a word
+
+
+def test_a_tables_sample_is_parsed_once_for_both_looks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`delimited` (is this data?) and the table ranking after it judge one sample's delimiters."""
+    lines = [f"pkg{k},1.{k},amd64,installed" for k in range(100)]
+    calls: list[str] = []
+    reader = tables.csv.reader
+
+    def counting(rows: object, delimiter: str) -> object:
+        calls.append(delimiter)
+        return reader(rows, delimiter=delimiter)
+
+    tables._delimiters.cache_clear()
+    monkeypatch.setattr(tables.csv, "reader", counting)
+    assert tables.delimited(lines)
+    assert tables.rank_table(lines) is not None
+    assert calls == [",", ","]  # the sample's once, then every row's

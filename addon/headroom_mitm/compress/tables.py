@@ -11,6 +11,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from .select import HIGH, MUST, NORMAL
@@ -42,8 +43,11 @@ def _number(cell: str) -> float | None:
         return None
 
 
-def _delimiters(sample: list[str]):
-    """(delimiter, width) of each delimiter that splits most sample lines into one number of fields."""
+@lru_cache(maxsize=2)
+def _delimiters(sample: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """(delimiter, width) of each delimiter that splits most sample lines into one number of fields.
+    Kept for the next call: `delimited` and then `_split_rows` ask it of one text's sample."""
+    found = []
     # A space-separated record with quoted fields (web server access logs) is a table too.
     for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
         if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
@@ -53,7 +57,8 @@ def _delimiters(sample: list[str]):
         except csv.Error:
             continue
         if width >= least and count >= 0.8 * len(sample):
-            yield delim, width
+            found.append((delim, width))
+    return tuple(found)
 
 
 def delimited(lines: list[str]) -> bool:
@@ -63,7 +68,7 @@ def delimited(lines: list[str]) -> bool:
     sample = [s for s in lines[:200] if s.strip()][:60]
     if len(sample) < _MIN_ROWS or sum(1 for s in sample if s[:1] in " \t") > 0.2 * len(sample):
         return False
-    return any(d in ",\t;" and width >= 3 for d, width in _delimiters(sample))
+    return any(d in ",\t;" and width >= 3 for d, width in _delimiters(tuple(sample)))
 
 
 def _comma_in_cell(sample: list[str]) -> bool:
@@ -103,7 +108,7 @@ def _split_rows(lines: list[str]) -> tuple[list[int], _Rows] | None:
     sample = [lines[i] for i in nonblank[:60]]
     widths = Counter(min(len(s.split()), 12) for s in sample)
     width, count = widths.most_common(1)[0]
-    for delim, dwidth in _delimiters(sample):
+    for delim, dwidth in _delimiters(tuple(sample)):
         if dwidth < 3 and width >= 4 and (_comma_in_cell(sample) if delim == "," else count >= 0.8 * len(sample)):
             # The delimiter only splits off one cell of a whitespace table: a comma inside a cell
             # (lsof's DEVICE "254,0"), a tab before the last one (git ls-tree -l's path).
