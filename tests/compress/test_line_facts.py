@@ -9,6 +9,7 @@ import pytest
 
 from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
+from headroom_mitm.compress import logs
 from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import tables
 
@@ -170,3 +171,18 @@ def test_a_tables_sample_is_parsed_once_for_both_looks(monkeypatch: pytest.Monke
     assert tables.delimited(lines)
     assert tables.rank_table(lines) is not None
     assert calls == [",", ","]  # the sample's once, then every row's
+
+
+CODED = "x.py:3:1: D100 Missing docstring\n  6:5  ANN201 Missing return\nW0702: No exception type\nE999 text\nplain line\n"
+
+
+@pytest.mark.parametrize("text", [CODED, CODED + "naïve ünïcode line\n"])  # ASCII, and not
+def test_coded_findings_are_found_in_ascii_and_other_text(text: str) -> None:
+    index = ln.LineIndex(text)
+    assert logs._coded(index.lines, index) == [0, 1, 2]
+    assert index.where(logs._CODED, probe=logs._CODED_PROBE) == [0, 1, 2]
+
+
+def test_caps_digits_shape() -> None:
+    assert ln.LineIndex("E501 x9").caps_digits == b"\nA000 x0"
+    assert ln.LineIndex("é").caps_digits is None

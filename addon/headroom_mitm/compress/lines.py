@@ -43,6 +43,14 @@ class LineIndex:
             return None
         return self.text.encode("ascii"), self.low.encode("ascii")
 
+    @cached_property
+    def caps_digits(self) -> bytes | None:
+        """The text as ASCII bytes with every capital made "A" and every digit "0" (None when it is
+        not ASCII): a code such as "E501" is then found as b"A00" by a C-level find, where a
+        pattern that starts with a class is tried at every character (~5x slower)."""
+        raw = self._ascii
+        return None if raw is None else raw[0].translate(_CAPS_DIGITS)
+
     def _matches(self, words: tuple[str, ...], case: bool) -> tuple[list[tuple[int, int, int]], tuple[int, ...]]:
         """(word index, start, end) of every occurrence, overlapping, and each word's lead."""
         raw = self._ascii
@@ -83,6 +91,9 @@ class LineIndex:
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
+
+
+_CAPS_DIGITS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
 
 
 @lru_cache(maxsize=64)
