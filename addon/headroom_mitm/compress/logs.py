@@ -48,7 +48,7 @@ _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
     r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
 )
-_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}(?::?|\] [A-Z]+)[ \t]*\n")
+_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+)[ \t]*\n")  # possessive: no word character follows
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
@@ -143,7 +143,7 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
-    coded = index.where(_CODED, probe=_CODED_PROBE)
+    coded = _coded(lines, index)
     for i in lint:
         sev.setdefault(i, ln.FAIL if _LEVEL_CODE.match(lines[i]) else ln.WARN)
     for i in coded:
@@ -165,6 +165,22 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
         if i not in sev and i not in owned:
             sev[i] = level
     return sev, passing
+
+
+def _coded(lines: list[str], index: ln.LineIndex) -> list[int]:
+    """index.where(_CODED, probe=_CODED_PROBE), the probe tried only where a capital and two digits
+    are (a probe's match holds no newline: its line is the line of any place it matches at)."""
+    shape = index.caps_digits
+    if shape is None:
+        return index.where(_CODED, probe=_CODED_PROBE)
+    found: set[int] = set()
+    text = index.text
+    pos = shape.find(b"A00", 1)
+    while pos != -1:
+        if _CODED_PROBE.match(text, pos):
+            found.add(index.line_of(pos))
+        pos = shape.find(b"A00", pos + 1)
+    return sorted(i for i in found if _CODED.match(lines[i]))
 
 
 def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, str]) -> None:

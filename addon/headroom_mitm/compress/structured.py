@@ -26,14 +26,14 @@ _JSON_FIRST_LINE = re.compile(r"[ \t]*[\[{]")
 _JSON_LINE_START = re.compile(r"\n[ \t]*[\[{]")
 
 
-def _bracket_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line that opens with a bracket, spaces and tabs aside; end is just
-    after the bracket."""
+def _bracket_lines(text: str, endpos: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line that opens with a bracket, spaces and tabs aside, before endpos;
+    end is just after the bracket."""
     m = _JSON_FIRST_LINE.match(text)
     if m is not None:
         yield 0, m.end()
     pos = 0 if m is None else m.end()
-    while (m := _JSON_LINE_START.search(text, pos)) is not None:
+    while (m := _JSON_LINE_START.search(text, pos, endpos)) is not None:
         yield m.start() + 1, m.end()
         pos = m.end()
 
@@ -48,7 +48,15 @@ def split_json_preamble(text: str, max_lines: int = 20) -> tuple[str, str] | Non
     # text[start:].strip() opens with the bracket the line opens with and closes with st[-1]:
     # compared without copying the rest of the text for every candidate line.
     obj = st[-1] == "}"
-    for _, (start, end) in zip(range(max_lines + 1), _bracket_lines(text)):
+    # The document's first line comes after max_lines newlines at most: only those are looked
+    # behind (not every line of a long source file that ends with a brace).
+    last = -1
+    for _ in range(max_lines + 1):
+        last = text.find("\n", last + 1)
+        if last == -1:
+            last = len(text)
+            break
+    for _, (start, end) in zip(range(max_lines + 1), _bracket_lines(text, last)):
         if (text[end - 1] == "{") == obj:
             if start == 0 or text[:start].strip() == "":
                 return None  # no preamble: plain JSON, handled elsewhere
@@ -205,8 +213,9 @@ def looks_git(text: str) -> bool:
 
 # A line that opens with a commit id (after a graph's drawing), one space, then text: `log
 # --oneline`, `log --format=…`, `reflog`, `rebase -i`'s todo. Ids of 7–12 or 40 digits with a
-# digit among them (nm's 16-digit addresses and docker's padded columns are not commits).
-_COMMIT_LED = re.compile(r"[*|\\/ _.-]*(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S")
+# digit among them (nm's 16-digit addresses and docker's padded columns are not commits). The
+# drawing is possessive (*+): an id never starts with its characters (indentation gave back).
+_COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S")
 _COMMIT_LIST_MAX = 300
 
 

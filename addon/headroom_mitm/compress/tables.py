@@ -11,13 +11,17 @@ import csv
 import re
 from collections import Counter
 from operator import methodcaller
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from .select import HIGH, MUST, NORMAL
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,_]*(?:\.\d+)?\s*(?:%|[kKMGTP]i?[bB]?|[bB])?$")
 _UNIT = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15}
-_PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]+(?:/[\w@.+~ -]*)*\s*$")
+# Possessive (++, *+): what follows a run can never start with one of its characters, and giving
+# them back one by one made a line that is no path cost ~1 µs.
+_PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]++(?:/[\w@.+~ -]*+)*+\s*$")
 _MIN_ROWS = 10
 _FIELD = re.compile(r"\S+")
 _FRAME_LINE = re.compile(r"\s+(?:at [\w$.<>/]+\(|File \"[^\"]+\", line \d)")
@@ -40,8 +44,11 @@ def _number(cell: str) -> float | None:
         return None
 
 
-def _delimiters(sample: list[str]):
-    """(delimiter, width) of each delimiter that splits most sample lines into one number of fields."""
+@lru_cache(maxsize=2)
+def _delimiters(sample: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """(delimiter, width) of each delimiter that splits most sample lines into one number of fields.
+    Kept for the next call: `delimited` and then `_split_rows` ask it of one text's sample."""
+    found = []
     # A space-separated record with quoted fields (web server access logs) is a table too.
     for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
         if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
@@ -51,7 +58,8 @@ def _delimiters(sample: list[str]):
         except csv.Error:
             continue
         if width >= least and count >= 0.8 * len(sample):
-            yield delim, width
+            found.append((delim, width))
+    return tuple(found)
 
 
 def delimited(lines: list[str]) -> bool:
@@ -61,7 +69,7 @@ def delimited(lines: list[str]) -> bool:
     sample = [s for s in lines[:200] if s.strip()][:60]
     if len(sample) < _MIN_ROWS or sum(1 for s in sample if s[:1] in " \t") > 0.2 * len(sample):
         return False
-    return any(d in ",\t;" and width >= 3 for d, width in _delimiters(sample))
+    return any(d in ",\t;" and width >= 3 for d, width in _delimiters(tuple(sample)))
 
 
 def _comma_in_cell(sample: list[str]) -> bool:
@@ -83,7 +91,27 @@ def _hex(cell: str) -> float | None:
     return float(int(cell, 16)) if _HEX.fullmatch(cell) else None
 
 
-def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
+@dataclass(frozen=True)
+class _Rows:
+    """A table's cells, row after row, in one list: a list per row would be hundreds of live
+    objects, and as many allocations make Python's garbage collector run (~0.1 ms, and now and
+    then a full collection of the whole process) in the middle of the request."""
+
+    cells: list[str]
+    width: int
+
+    def __len__(self) -> int:
+        return len(self.cells) // self.width
+
+    def row(self, j: int) -> list[str]:
+        return self.cells[j * self.width : (j + 1) * self.width]
+
+    def column(self, k: int, start: int = 0) -> list[str]:
+        """Cell k of every row from row `start` on."""
+        return self.cells[start * self.width + k :: self.width]
+
+
+def _split_rows(lines: list[str]) -> tuple[list[int], _Rows] | None:
     """(line numbers of the table's rows, their cells): by a delimiter, by a fixed number of
     whitespace-separated fields, or by aligned columns whose last one may hold spaces. The
     shape is judged on a sample before any other line is split."""
@@ -93,43 +121,52 @@ def _split_rows(lines: list[str]) -> tuple[list[int], list[list[str]]] | None:
     sample = [lines[i] for i in nonblank[:60]]
     widths = Counter(min(len(s.split()), 12) for s in sample)
     width, count = widths.most_common(1)[0]
-    for delim, dwidth in _delimiters(sample):
+    for delim, dwidth in _delimiters(tuple(sample)):
         if dwidth < 3 and width >= 4 and (_comma_in_cell(sample) if delim == "," else count >= 0.8 * len(sample)):
             # The delimiter only splits off one cell of a whitespace table: a comma inside a cell
             # (lsof's DEVICE "254,0"), a tab before the last one (git ls-tree -l's path).
             continue
+        at: list[int] = []
+        cells: list[str] = []
         try:
-            parsed = list(csv.reader([lines[i] for i in nonblank], delimiter=delim))
+            for i, r in zip(nonblank, csv.reader([lines[i] for i in nonblank], delimiter=delim)):
+                if len(r) == dwidth:
+                    at.append(i)
+                    cells += r
         except csv.Error:
             continue
-        rows = [(i, r) for i, r in zip(nonblank, parsed) if len(r) == dwidth]
-        if len(rows) >= 0.7 * len(nonblank):
-            return [i for i, _ in rows], [r for _, r in rows]
+        if len(at) >= 0.7 * len(nonblank):
+            return at, _Rows(cells, dwidth)
     if width < 3:
         return None
     if count >= 0.7 * len(sample):  # records of a fixed number of fields, aligned or not
-        exact = list(map(str.split, map(lines.__getitem__, nonblank)))  # C-level, as the filters below
-        fits = list(map(width.__eq__, map(len, exact)))
+        # C-level, as the filters below; each line's fields are freed once counted.
+        fits = list(map(width.__eq__, map(len, map(str.split, map(lines.__getitem__, nonblank)))))
         at = list(compress(nonblank, fits))
         if len(at) >= 0.7 * len(nonblank):
-            return at, list(compress(exact, fits))
+            return at, _Rows(" ".join(map(lines.__getitem__, at)).split(), width)  # `width` fields each
     if not _aligned(sample, width):
         return None
-    cells = [(i, lines[i].split(None, width - 1)) for i in nonblank]
-    rows = [(i, c) for i, c in cells if len(c) == width]
-    if len(rows) < 0.6 * len(nonblank) or len(rows) < _MIN_ROWS:
+    at = []
+    cells = []
+    for i in nonblank:
+        c = lines[i].split(None, width - 1)
+        if len(c) == width:
+            at.append(i)
+            cells += c
+    if len(at) < 0.6 * len(nonblank) or len(at) < _MIN_ROWS:
         return None
     # Each block of adjacent rows (`ls -lR` pads every directory on its own) must be aligned.
     blocks: list[list[str]] = []
     prev = -2
-    for i, _ in rows:
+    for i in at:
         if i != prev + 1:
             blocks.append([])
         blocks[-1].append(lines[i])
         prev = i
-    if sum(len(b) for b in blocks if len(b) >= 3 and _aligned(b, width)) < 0.6 * len(rows):
+    if sum(len(b) for b in blocks if len(b) >= 3 and _aligned(b, width)) < 0.6 * len(at):
         return None
-    return [i for i, _ in rows], [c for _, c in rows]
+    return at, _Rows(cells, width)
 
 
 def _aligned(rows: list[str], width: int) -> bool:
@@ -218,7 +255,8 @@ def rank_table(lines: list[str]) -> list[int] | None:
     _frames_ranked_by_the_log(lines, at, rank)
     body = list(range(len(rows)))
     # A header is a first row whose numeric columns hold words.
-    if rows and any(_number(c) is None and _number(rows[min(1, len(rows) - 1)][k]) is not None for k, c in enumerate(rows[0])):
+    second = rows.row(min(1, len(rows) - 1))
+    if len(rows) and any(_number(c) is None and _number(second[k]) is not None for k, c in enumerate(rows.row(0))):
         rank[at[0]] = MUST
         body = body[1:]
     if not body:
@@ -294,20 +332,19 @@ def rank_table_block(lines: list[str]) -> list[int] | None:
     return rank
 
 
-def _rank_columns(rows: list[list[str]], at: list[int], body: list[int], rank: list[int]) -> None:
-    """Rows unlike the rest made MUST (line at[j] holds rows[j]); the head and tail rows HIGH."""
-    # body is every row from the first after the header on: its columns, by one C-level zip.
-    columns = list(zip(*rows[body[0] :]))
-    for k in range(len(rows[0])):
-        column = list(map(str.strip, columns[k]))
+def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) -> None:
+    """Rows unlike the rest made MUST (line at[j] holds rows.row(j)); the head and tail rows HIGH."""
+    # body is every row from the first after the header on.
+    for k in range(rows.width):
+        column = list(map(str.strip, rows.column(k, body[0])))
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
         hexed = _zero_padded_hex(probe)
         if hexed or sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
             nums = [_hex(c) for c in column] if hexed else [_number(c) for c in column]
-            valued = [(v, j) for v, j in zip(nums, body) if v is not None]
-            if valued:
-                rank[at[min(valued)[1]]] = MUST
-                rank[at[max(valued, key=lambda t: (t[0], -t[1]))[1]]] = MUST
+            values = [v for v in nums if v is not None]
+            if values:  # the first row of the least and of the greatest value (no tuple per row)
+                rank[at[body[nums.index(min(values))]]] = MUST
+                rank[at[body[nums.index(max(values))]]] = MUST
             # A handful of values (nice levels, exit codes, statuses) is a category written in
             # digits: a value one or two rows hold stands out where one value dominates.
             if len(set(probe)) > 12:
@@ -353,7 +390,7 @@ def rank_tree(lines: list[str]) -> list[int] | None:
     rank = [MUST if s.strip() else NORMAL for s in lines]  # the root, the report, odd entries
     for i, _ in rows:
         rank[i] = NORMAL
-    _rank_columns([c for _, c in rows], [i for i, _ in rows], list(range(len(rows))), rank)
+    _rank_columns(_Rows([x for _, c in rows for x in c], width), [i for i, _ in rows], list(range(len(rows))), rank)
     # The directories are the tree's structure, as every directory's first path is a path list's.
     depth = [len(_DRAWING.match(s).group(0)) for s in lines]
     for i in range(len(lines) - 1):
@@ -401,9 +438,9 @@ def rank_scattered(lines: list[str]) -> list[int] | None:
     keep = [k for k, r in enumerate(rows) if len(r) == fields]
     if len(keep) < _MIN_ROWS:
         return None
-    at, rows = [at[k] for k in keep], [rows[k] for k in keep]
+    at = [at[k] for k in keep]
     rank = [NORMAL] * len(lines)
-    _rank_columns(rows, at, list(range(len(rows))), rank)
+    _rank_columns(_Rows([x for k in keep for x in rows[k]], fields), at, list(range(len(keep))), rank)
     return rank
 
 

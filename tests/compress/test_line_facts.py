@@ -1,0 +1,188 @@
+"""The per-line facts of lines.py and documents.py that were split or pre-filtered for speed:
+each form of the patterns they were made from still decides as before."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from headroom_mitm.compress import documents
+from headroom_mitm.compress import lines as ln
+from headroom_mitm.compress import logs
+from headroom_mitm.compress import structured as st
+from headroom_mitm.compress import tables
+
+SUMMARIES = [
+    "==== 3 passed in 0.1s ====",  # a banner, whole line
+    "  Tests:  1 failed, 2 total",  # at the line's start, behind indentation
+    "ok  \tpkg\t0.01s",
+    "make[2]: *** [all] Error 2",
+    "ℹ tests 4",
+    "error: could not compile `x`",
+    "12 passed, 1 skipped",  # a count anywhere on the line
+    "[x] 3 warnings emitted",
+    "2 files changed, 3 insertions(+)",  # "files changed" behind its count
+    "1 file left unchanged",
+    "4 reformatted",
+    "process exit code 1",  # words anywhere on the line
+    "Exit Status 2",
+    "Checked 12 files",
+    "==12== LEAK SUMMARY:",
+]
+NOT_SUMMARIES = [
+    "x ==== y ====",  # a banner not at the start
+    "==== y ====\nmore",  # `$` before the final newline only
+    "the tests are fine",
+    "12 passedx",  # a count's word ends at a word boundary
+    "exit now",
+    "checked out",
+    "presummary: x",  # "summary:" starts a word
+    "adduser/oldstable,now 3.134 all [installed,automatic]",
+]
+
+
+@pytest.mark.parametrize("line", SUMMARIES)
+def test_summary_lines_are_summaries(line: str) -> None:
+    assert ln.is_summary(line)
+
+
+@pytest.mark.parametrize("line", NOT_SUMMARIES)
+def test_other_lines_are_not_summaries(line: str) -> None:
+    assert not ln.is_summary(line)
+
+
+def test_summary_is_judged_on_the_first_400_characters() -> None:
+    assert not ln.is_summary("x" * 400 + " 3 passed")
+    assert ln.is_summary("x" * 390 + " 3 passed")
+
+
+CODE = "\n".join(f"def f{k}(x):\n    return x + {k}\n" for k in range(10))
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "src/app.py:12:3: unused name",  # path:line:col
+        "app.c(12,3): warning C4013",  # path(line,col)
+        '  File "app.py", line 12, in f',  # Python's frame
+        "  at run (app.js:12:3)",
+        "  --> src/m.rs:9:9",
+        "app.py, line 12",
+        "error on line 12",
+    ],
+)
+def test_code_quoted_in_diagnostics_is_a_report(place: str) -> None:
+    """Every form of a place in a file counts towards the share that makes code a report."""
+    assert documents.looks_like_code_or_prose(CODE)
+    assert not documents.looks_like_code_or_prose(CODE + "\n" + "\n".join([place] * 6))
+
+
+def test_indented_prose_that_names_a_place_is_not_prose() -> None:
+    prose = "    The parser reads every word of the sentence and tells the caller what it found there.\n"
+    assert documents.looks_like_code_or_prose(prose * 12)
+    placed = "    The parser reads every word of the sentence and tells the caller, see parse.py:12 here.\n"
+    assert not documents.looks_like_code_or_prose(placed * 12)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "pkg{k}/stable,now 1.{k} amd64 [installed,automatic]",  # fields split by whitespace
+        "pkg{k},1.{k},amd64,installed",  # CSV
+        "-rw-r--r-- 1 user staff {k:>6} Jan  1 12:00 {name}",  # aligned, spaces in the last column
+    ],
+)
+def test_a_large_table_is_ranked_without_an_object_per_row(row: str) -> None:
+    """Hundreds of live objects (a list per row) make Python's garbage collector run in the middle
+    of the request; the table's cells are held in one list."""
+    lines = [row.format(k=k, name=" ".join(["file"] * (1 + k % 3))) for k in range(3000)]
+    runs: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        rank = tables.rank_table(lines)
+    finally:
+        gc.callbacks.remove(count)
+    assert rank is not None and len(rank) == len(lines)
+    assert runs == []
+
+
+@pytest.mark.parametrize("lines, split", [(0, False), (1, True), (20, True), (21, False)])
+def test_a_json_preamble_is_at_most_20_lines(lines: int, split: bool) -> None:
+    text = "\n".join(["npm warn something"] * lines + ["{", '  "a": [1, 2]', "}"])
+    found = st.split_json_preamble(text)
+    assert (found is not None) == split
+    if found is not None:
+        assert found[0] + found[1] == text and found[1].startswith("{")
+
+
+def test_a_long_source_file_ending_with_a_brace_has_no_json_preamble() -> None:
+    text = "\n".join(f"def f{k}(x):\n    return x" for k in range(500)) + "\nCONFIG = {\n    'a': 1,\n}"
+    assert st.split_json_preamble(text) is None
+
+
+@pytest.mark.parametrize(
+    "line, path",
+    [
+        ("src/app/main.py", True),
+        ("./docs/a file with spaces.md  ", True),  # spaces inside a name, and after it
+        ("../x/y/", True),
+        ("/usr/lib/x86_64-linux-gnu/libz.so.1\t", True),
+        ("src/app,main.py", False),
+        ("pkg/stable,now 1.2 all [installed]", False),
+        ("src/app/main.py: 3 matches", False),
+    ],
+)
+def test_path_lines(line: str, path: bool) -> None:
+    assert tables.looks_path_list([line] * 12) == path
+
+
+def test_deeply_indented_code_and_config_read_as_such() -> None:
+    code = "\n".join(" " * (4 * (k % 6)) + w for k, w in enumerate(["def f(x)", "return x", "if (x)", "# note", "// c", "@decorator"] * 4))
+    assert documents.looks_like_code_or_prose(code)
+    config = "\n".join(" " * (2 * (k % 5)) + w for k, w in enumerate(["- name: a", "key: value", "other:", "- item", "[section]"] * 4))
+    assert documents.looks_like_code_or_prose(config)
+
+
+def test_commit_lines_behind_a_graph_or_indentation_are_a_commit_list() -> None:
+    assert st.commit_list([f"{'| ' * (k % 4)}* {k:07x}a fix thing {k}" for k in range(30)])
+    assert st.commit_list([f"{' ' * (k % 9)}pick {k:07x}b change {k}" for k in range(30)])
+    assert not st.commit_list([f"{' ' * (k % 9)}deadbeef change {k}" for k in range(30)])  # no digit: a word
+
+
+def test_a_tables_sample_is_parsed_once_for_both_looks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`delimited` (is this data?) and the table ranking after it judge one sample's delimiters."""
+    lines = [f"pkg{k},1.{k},amd64,installed" for k in range(100)]
+    calls: list[str] = []
+    reader = tables.csv.reader
+
+    def counting(rows: object, delimiter: str) -> object:
+        calls.append(delimiter)
+        return reader(rows, delimiter=delimiter)
+
+    tables._delimiters.cache_clear()
+    monkeypatch.setattr(tables.csv, "reader", counting)
+    assert tables.delimited(lines)
+    assert tables.rank_table(lines) is not None
+    assert calls == [",", ","]  # the sample's once, then every row's
+
+
+CODED = "x.py:3:1: D100 Missing docstring\n  6:5  ANN201 Missing return\nW0702: No exception type\nE999 text\nplain line\n"
+
+
+@pytest.mark.parametrize("text", [CODED, CODED + "naïve ünïcode line\n"])  # ASCII, and not
+def test_coded_findings_are_found_in_ascii_and_other_text(text: str) -> None:
+    index = ln.LineIndex(text)
+    assert logs._coded(index.lines, index) == [0, 1, 2]
+    assert index.where(logs._CODED, probe=logs._CODED_PROBE) == [0, 1, 2]
+
+
+def test_caps_digits_shape() -> None:
+    assert ln.LineIndex("E501 x9").caps_digits == b"\nA000 x0"
+    assert ln.LineIndex("é").caps_digits is None
