@@ -9,23 +9,13 @@ import sys
 
 import pytest
 
-from headroom_mitm.stub import Script, TextStep, ToolCallStep
-from headroom_mitm.stub.library import build_log_command
 from tests.e2e.harness import CUSTOM_MODEL, STUB_HOST, custom_provider_config, opencode_binary
-from tests.e2e.test_compression_opencode import ELIDED_LINE, MARKER_ID, _retrieve_arguments, _tool_named, _tool_outputs
+from tests.e2e.retrieval import ELIDED_LINE, MARKER_ID, retrieve_script, tool_named, tool_outputs
 
 
 @pytest.mark.parametrize("scheme", ["https", "http"])
 def test_opencode_retrieves_through_the_remote_endpoint_of_the_proxy(stub_for, scheme):
-    script = Script(
-        name="remote-retrieve",
-        title="remote-retrieve",
-        steps=(
-            ToolCallStep("bash", {"command": build_log_command(1500), "description": "Run the tests"}),
-            ToolCallStep("headroom_headroom_retrieve", _retrieve_arguments),
-            TextStep("Retrieved remotely."),
-        ),
-    )
+    script = retrieve_script("remote-retrieve", "Retrieved remotely.")
     oc = stub_for(script)
     config = custom_provider_config({"mcp": {"headroom": {"type": "remote", "url": f"{scheme}://headroom.mitm/mcp"}}})
     argv = [sys.executable, "-m", "headroom_mitm", "--state-dir", str(oc.state),
@@ -37,12 +27,12 @@ def test_opencode_retrieves_through_the_remote_endpoint_of_the_proxy(stub_for, s
     assert "Retrieved remotely." in result.stdout
     chats = [r for r in oc.llm_requests() if r.path.endswith("/chat/completions")]
     assert len(chats) == 3, [r.path for r in chats]
-    assert _tool_named(chats[0], "headroom_retrieve") == "headroom_headroom_retrieve"
+    assert tool_named(chats[0], "headroom_retrieve") == "headroom_headroom_retrieve"
 
-    compressed = _tool_outputs(chats[1])[0]
+    compressed = tool_outputs(chats[1])[0]
     assert MARKER_ID.search(compressed), compressed[:2000]
     assert ELIDED_LINE not in compressed
-    retrieved = _tool_outputs(chats[2])[-1]
+    retrieved = tool_outputs(chats[2])[-1]
     assert ELIDED_LINE in retrieved  # the original, served by the proxy's /mcp from its store
     # The MCP calls were answered by the proxy itself: none reached the stub.
     assert not [r for r in oc.stub.requests if "mcp" in r.path]
