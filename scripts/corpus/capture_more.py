@@ -1445,6 +1445,19 @@ def n_npm_build(lines):
     return out
 
 
+@kind("git-blame-porcelain", "git")
+def n_blame_p(lines):
+    """Rule 5 on git blame -p / --porcelain: every distinct commit hash, every distinct 'author ' and 'summary ' line."""
+    out, seen = [], set()
+    for ln in lines:
+        m = re.match(r"^([0-9a-f]{40}) \d+ \d+", ln)
+        key = m.group(1) if m else ln if ln.startswith(("author ", "summary ")) else None
+        if key and key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
+
+
 @kind("pyright", "lint")
 def n_pyright(lines):
     """Rules 1+3: every '- error:' line (it carries file:line:col); warnings one {"any"} per (rule, file); the 'N errors, M warnings' summary."""

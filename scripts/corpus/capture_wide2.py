@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import json_records_needles, rule4, stop, ws_rows  # noqa: E402
 from capture_diagnostics import needles_go_test, needles_pytest  # noqa: E402
-from capture_more import add_or_skip as add, groups, have, kind, mask, next_match, note, run, start  # noqa: E402
+from capture_more import add_or_skip as add, n_blame_p, groups, have, kind, mask, next_match, note, run, start  # noqa: E402
 
 cm.PREFIX = "wide2-"
 DEFAULT_OUT = HERE / "data" / "wide2.json"
@@ -923,19 +923,6 @@ def n_git_show_merge(lines):
 def n_range_diff(lines):
     """Rule 5 on git range-diff: every commit-pair header line ('N: hash = / ! / < / > N: hash subject')."""
     return [ln for ln in lines if re.match(r"^\s*(\d+|-):\s+([0-9a-f]{7,}|-+) [=!<>] +(\d+|-):", ln)]
-
-
-@kind("git-blame-porcelain", "git")
-def n_blame_p(lines):
-    """Rule 5 on git blame -p: every distinct commit hash, every distinct 'author ' line and 'summary ' line."""
-    out, seen = [], set()
-    for ln in lines:
-        m = re.match(r"^([0-9a-f]{40}) \d+ \d+", ln)
-        key = m.group(1) if m else ln if ln.startswith(("author ", "summary ")) else None
-        if key and key not in seen:
-            seen.add(key)
-            out.append(key)
-    return out
 
 
 @kind("git-log-name-status", "git")

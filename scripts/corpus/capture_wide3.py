@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import any_of, diff_needles, rule4, stop, ws_rows  # noqa: E402
-from capture_more import add_or_skip as add, have, kind, run, start  # noqa: E402
+from capture_more import add_or_skip as add, n_blame_p, have, kind, run, start  # noqa: E402
 
 cm.PREFIX = "wide3-"
 DEFAULT_OUT = HERE / "data" / "wide3.json"
@@ -656,19 +656,6 @@ def n_git_log_oneline_graph(lines):
         m = re.match(r"^[*|\\/ _.-]*\* +([0-9a-f]{7,40}) (?:\([^)]*\) )?(.*)$", ln)
         if m:
             out += [m.group(1), m.group(2)]
-    return out
-
-
-@kind("git-blame-porcelain", "git")
-def n_blame_p(lines):
-    """Rule 5 on git blame -p / --porcelain: every distinct commit hash, every distinct 'author ' and 'summary ' line."""
-    out, seen = [], set()
-    for ln in lines:
-        m = re.match(r"^([0-9a-f]{40}) \d+ \d+", ln)
-        key = m.group(1) if m else ln if ln.startswith(("author ", "summary ")) else None
-        if key and key not in seen:
-            seen.add(key)
-            out.append(key)
     return out
 
 
