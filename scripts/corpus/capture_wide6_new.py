@@ -256,11 +256,11 @@ def n_webpack(lines):
 
 @kind("rollup-build", "build")
 def n_rollup(lines):
-    """Rules 1+3 on a rollup build: every '(!)' warning header and the line after it, every '[!]' error line; the 'created ... in' line."""
+    """Rules 1+3 on a rollup build: every '(!)' warning header / '[!]' error line and the first line after it that is not a docs URL; the 'created ... in' line."""
     out = []
     for i, ln in enumerate(lines):
         if ln.startswith(("(!) ", "[!] ")):
-            out += [ln] + [x for x in lines[i + 1:i + 2] if x.strip()]
+            out += [ln] + [x for x in lines[i + 1:i + 3] if x.strip() and not x.startswith("https://")][:1]
     return out + matching(lines, r"^created .* in ")
 
 

@@ -155,7 +155,8 @@ def cap_files(tmp: Path) -> None:
         (d / "Makefile").write_text("CC := gcc\nCFLAGS := -O2 -Wall\nLDLIBS := -lz\nPROGS := gun gzappend zpipe zran_demo\n"
                                     "VERSION := 1.3.0\nall: $(PROGS)\nzran_demo: zran.o\n\t$(CC) -o $@ $^ $(LDLIBS)\n"
                                     "clean:\n\trm -f $(PROGS) *.o\n.PHONY: all clean\n")
-        add("make-p-zlib", "make -pRrn all", run("make -pRrn all", cwd=d), n_make_p)
+        add("make-p-zlib", "make -pRrn all",  # in a small clean environment: make -p prints every variable
+            run(f"env -i PATH=/usr/bin:/bin HOME={tmp} LANG=C.UTF-8 make -pRrn all", cwd=d), n_make_p)
     d = tmp / "files"
     d.mkdir()
     src = Path("/usr/lib/python3.11/shlex.py").read_text().splitlines(keepends=True)
