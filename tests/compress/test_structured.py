@@ -217,6 +217,10 @@ def test_short_path_list_is_never_cut() -> None:
     assert len(short) > S.min_lossy_chars
     assert sift.lossy_candidates(short, "glob", S) == []
     assert compress_text(short, "glob", S).rendering.retrieve_id is None
+    # OpenCode's glob at its cap: 100 paths, a blank line and its notice are still the whole answer.
+    deep = "\n".join(f"/home/dev/app/node_modules/eslint/lib/rules/rule-number-{i}-of-the-set.js" for i in range(100))
+    capped = deep + "\n\n(Results are truncated: showing first 100 results. Consider using a more specific path or pattern.)"
+    assert sift.lossy_candidates(capped, "glob", S) == []
 
 
 def test_long_path_list_keeps_each_new_dir_and_extension() -> None:

@@ -448,7 +448,8 @@ def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
     """(name, ranks) for a table or a path list, None for anything else. A path list the size
     OpenCode's own glob returns is read whole: its ranks are None."""
     if looks_path_list(lines):
-        if sum(1 for x in lines if x.strip()) <= 100:
+        # Counted as paths: OpenCode's glob adds a truncation notice under its 100 paths.
+        if sum(1 for x in lines if "/" in x and _PATH_LINE.match(x)) <= 100:
             return "path_list", None
         return "path_list", rank_paths(lines)
     rank = rank_tree(lines)
