@@ -164,6 +164,23 @@ def test_json_outline_keeps_preamble_and_scalars() -> None:
     assert st.json_outline(text, S) == res
 
 
+def test_json_outline_keeps_the_entries_a_lockfile_root_names() -> None:
+    # The root entry (kept as the head) names the direct dependencies; hundreds of small entries
+    # after it must not crowd its names out of the references.
+    direct = ["kolibri", "morgan", "zebra-cli"]
+    packages: dict[str, object] = {"": {"name": "app", "version": "1.0.0",
+                                        "dependencies": {d: "^1.0.0" for d in direct}}}
+    for i in range(150):
+        name = direct[1] if i == 70 else "".join(chr(97 + (i * 7919 // 26**k) % 26) for k in range(6))
+        packages[f"node_modules/{name}"] = {
+            "version": f"1.{i}.0", "resolved": f"https://registry.example/{name}/-/{name}-1.{i}.0.tgz",
+            "integrity": f"sha512-{i:064d}", "license": "MIT", "dependencies": {"tslib": "^2.0.0"}}
+    text = json.dumps({"name": "app", "lockfileVersion": 3, "packages": packages}, indent=2)
+    res = st.json_outline(text, S)
+    assert res is not None and len(res.text) < 0.5 * len(text)
+    assert '"node_modules/morgan": {' in res.text
+
+
 def test_engine_compresses_json_after_warning_lines_as_json() -> None:
     out = compress_text(_npm_view(), "bash", S)
     assert out.rendering.transforms[-1] == "json_outline"

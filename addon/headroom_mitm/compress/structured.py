@@ -69,11 +69,24 @@ def split_json_preamble(text: str, max_lines: int = 20) -> tuple[str, str] | Non
 # --------------------------------------------------------------------------- json_outline
 
 
-def _references(data: object, cap: int) -> set[str]:
+def _references(data: object, cap: int, head: int, tail: int) -> set[str]:
     """Short strings the document points at from its small objects (dist-tags values, the
-    names in a dependencies map): members of big containers that match one are kept."""
+    names in a dependencies map): members of big containers that match one are kept. First from
+    what the outline keeps anyway (small containers whole, the head and tail of big ones: a
+    lockfile's root entry naming its direct dependencies), then from the rest while few are found."""
     refs: set[str] = set()
+    rest: list[object] = []
     stack = [data]
+    while stack:
+        v = stack.pop()
+        items = list(v.items()) if isinstance(v, dict) else list(enumerate(v)) if isinstance(v, list) else []
+        if len(items) > cap:
+            rest.extend(x for _, x in items[head: len(items) - tail])
+            items = items[:head] + items[len(items) - tail:]
+        elif isinstance(v, dict):
+            refs.update(r for k, x in items if isinstance(x, str) and 0 < len(x) <= 80 for r in (k, x))
+        stack.extend(x for _, x in items if isinstance(x, (dict, list)))
+    stack = [x for x in rest if isinstance(x, (dict, list))]
     while stack and len(refs) < 4 * cap:
         v = stack.pop()
         if isinstance(v, dict):
@@ -120,7 +133,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     ref = _retrieve(rid, s)
     cap = s.json_sample_over
     str_cap = s.max_line_chars * 4
-    refs = _references(data, cap)
+    refs = _references(data, cap, s.json_head_items, s.json_tail_items)
     spaced = '": ' in st[:4096] or '", ' in st[:4096]  # keep the document's own separators
     comma, colon = (", ", ": ") if spaced else (",", ":")
     elided = 0
