@@ -225,3 +225,26 @@ def test_a_test_report_with_code_in_its_diffs_is_a_report_not_code() -> None:
     out = _lossy("\n".join(lines) + "\n")
     for k in range(1, 40, 3):
         assert f"E       AssertionError: assert {{'name': 'svc-{k}', 'replicas': 1}}" in out
+
+
+def test_a_failure_printed_again_with_the_same_place_and_words_is_shown_once() -> None:
+    # go test -v over a table: the same "file:line: got …, want …" under many cases; each failing
+    # case keeps its own "--- FAIL:" line, each distinct message its first copy.
+    lines = ["=== RUN   TestDiscount"]
+    fails: list[str] = []
+    messages: set[str] = set()
+    for k in range(300):
+        amount, pct = (100, 999, 1999)[k % 3], (5, 10, 15, 33)[k % 4]
+        lines.append(f"=== RUN   TestDiscount/{amount}c_at_{pct}%#{k:02d}")
+        if k % 2 == 0:
+            message = f"    discount_test.go:91: Discount({amount}, {pct}) = {amount - 1}, want {amount}"
+            messages.add(message)
+            lines.append(message)
+            fails.append(f"    --- FAIL: TestDiscount/{amount}c_at_{pct}%#{k:02d} (0.00s)")
+    lines += ["--- FAIL: TestDiscount (0.01s)", *fails, "FAIL", "FAIL\texample.com/shop\t0.020s", "FAIL"]
+    out = _lossy("\n".join(lines) + "\n")
+    for f in fails:
+        assert f in out
+    for m in messages:
+        assert m + "\n" in out
+    assert out.count("discount_test.go:91:") < 20

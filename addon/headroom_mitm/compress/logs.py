@@ -212,14 +212,16 @@ def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
 
 
 def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
-    """Lines that only a soft word ("expected", "missing") makes failures, printed again byte for
-    byte with no place of their own (pytest's source excerpt "    def test_x(text, expected):" under
-    every failing case): the first copy said it, the copies go first."""
+    """Failure lines printed again byte for byte that say nothing the first copy did not: a line
+    only a soft word ("expected", "missing") makes a failure, with no place of its own (pytest's
+    source excerpt "    def test_x(text, expected):" under every failing case), and a failure
+    with its place, the same place and words again (go's "x_test.go:916: got 90, want 91" under
+    each table case: the failing cases keep their own lines). The copies go first."""
     seen: set[str] = set()
     out: set[int] = set()
     for i in failures:
         x = lines[i]
-        if x in seen and not _LOUD.search(x) and not ln.has_location(x):
+        if x in seen and (ln.has_location(x) or not _LOUD.search(x)):
             out.add(i)
         seen.add(x)
     return out
