@@ -248,3 +248,21 @@ def test_a_failure_printed_again_with_the_same_place_and_words_is_shown_once() -
     for m in messages:
         assert m + "\n" in out
     assert out.count("discount_test.go:91:") < 20
+
+
+def test_a_note_under_a_finding_is_not_placed_by_the_next_findings_arrow() -> None:
+    # rustc: a "= note:" closes the first finding's excerpt; the " --> file:line" after the blank
+    # line places the next finding (a repeat of its kind in that file), not the note.
+    lines = ["   Compiling ledger v0.1.0 (/src/ledger)"]
+    for f in range(14):
+        for k, name in enumerate(("std::collections::HashMap", "std::fmt::Write", "std::io::Read")):
+            lines += [f"warning: unused import: `{name}`", f" --> src/m{f:02d}.rs:{k + 1}:5", "  |",
+                      f"{k + 1} | use {name};", "  |     " + "^" * len(name)]
+            if k == 0:
+                lines += ["  |", "  = note: `#[warn(unused_imports)]` (part of `#[warn(unused)]`) on by default"]
+            lines.append("")
+    lines += ["warning: `ledger` (lib) generated 42 warnings", "    Finished `dev` profile [unoptimized] target(s) in 0.31s"]
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(14):
+        assert f" --> src/m{f:02d}.rs:1:5" in out
+    assert " --> src/m07.rs:2:5" not in out  # a repeat of its kind in its file, arrow and all
