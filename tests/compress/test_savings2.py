@@ -167,3 +167,21 @@ def test_a_stack_trace_among_log_records_is_ranked_as_a_log_not_kept_as_odd_rows
                  "Caused by: java.sql.SQLException: connection reset", "\tat org.h2.Conn.commit(Conn.java:12)", "\t... 3 more"):
         assert must in kept
     assert sum(1 for x in kept if x.startswith("\tat com.example")) < 12
+
+
+def test_a_saving_of_a_fifth_is_worth_its_markers() -> None:
+    # Every error stays; the compile lines between them go: under a quarter of the text, still
+    # hundreds of tokens the model need not read.
+    from headroom_mitm.compress.engine import compress_text
+
+    lines = []
+    for k in range(60):
+        lines.append(f"src/mod_{k:02d}.c:{k + 3}:5: error: 'count_{k}' undeclared (first use in this function)")
+        if k % 10 == 9:
+            lines += [f"cc -O2 -Wall -Iinclude -c src/part_{k:02d}_{j}.c -o build/part_{k:02d}_{j}.o" for j in range(6)]
+    lines.append("make: *** [Makefile:9: all] Error 2")
+    text = "\n".join(lines) + "\n"
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    assert out is not None and len(out) < 0.8 * len(text)
+    for k in range(60):
+        assert f"src/mod_{k:02d}.c:{k + 3}:5: error: 'count_{k}' undeclared" in out
