@@ -266,3 +266,20 @@ def test_a_note_under_a_finding_is_not_placed_by_the_next_findings_arrow() -> No
     for f in range(14):
         assert f" --> src/m{f:02d}.rs:1:5" in out
     assert " --> src/m07.rs:2:5" not in out  # a repeat of its kind in its file, arrow and all
+
+
+def test_a_rule_of_stars_over_a_module_is_its_title_not_a_failure() -> None:
+    # pylint's "************* Module x" is no make "*** " failure: the finding over it is no
+    # failure's place, so a repeat of its (code, file) goes; the title stays over what is kept.
+    lines = []
+    for f in range(12):
+        lines.append(f"************* Module billing.ledger_{f:02d}")
+        lines.append(f"billing/ledger_{f:02d}.py:35:4: W0702: No exception type(s) specified (bare-except)")
+        lines.append(f"billing/ledger_{f:02d}.py:51:4: R1705: Unnecessary \"elif\" after \"return\" (no-else-return)")
+        lines += [f"billing/ledger_{f:02d}.py:{k}:0: W0611: Unused import mod_{k} (unused-import)" for k in range(1, 5)]
+    lines += ["", "-" * 68, "Your code has been rated at 6.12/10", ""]
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(12):
+        assert f"************* Module billing.ledger_{f:02d}\n" in out
+    for f in range(11):  # the last lines of an output stay whatever they are
+        assert sum(1 for x in out.split("\n") if x.startswith(f"billing/ledger_{f:02d}.py:") and "W0611" in x) == 1

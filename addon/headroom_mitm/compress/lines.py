@@ -149,7 +149,8 @@ _FAIL_PHRASES = (
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
 )  # fmt: skip
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
-_PHRASES = re.compile("|".join(re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
+# make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
+_PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
 _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")

@@ -47,8 +47,9 @@ _PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:\d+[ \t]+\[?[A-Z]")
 _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
     r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
+    r"|\*{4,} \w+ [\w.-]+[ \t]*$"  # pylint's "************* Module pkg.mod"
 )
-_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+)[ \t]*\n")  # possessive: no word character follows
+_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+)[ \t]*\n|\*\*\*\* \w+ [\w.-]+[ \t]*\n")  # possessive: no word character follows
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
