@@ -283,3 +283,28 @@ def test_a_rule_of_stars_over_a_module_is_its_title_not_a_failure() -> None:
         assert f"************* Module billing.ledger_{f:02d}\n" in out
     for f in range(11):  # the last lines of an output stay whatever they are
         assert sum(1 for x in out.split("\n") if x.startswith(f"billing/ledger_{f:02d}.py:") and "W0611" in x) == 1
+
+
+def _ruff_full(files: int) -> list[str]:
+    lines = []
+    for f in range(files):
+        for k, name in enumerate(("json", "sys", "re", "os"), start=1):
+            lines += [f"F401 [*] `{name}` imported but unused", f" --> billing/ledger_{f:02d}.py:{k}:8", "  |",
+                      f"{k} | import {name}", "  |        " + "^" * len(name) + " " * (k - 1),
+                      f"{k + 1} | from billing.types import Invoice_{f}", "  |",
+                      f"help: Remove unused import: `{name}`", "  |", f"  - import {name}", "  |", ""]
+        lines += ["E722 Do not use bare `except`", f"  --> billing/ledger_{f:02d}.py:35:5", "   |",
+                  "35 |     except:", "   |     ^^^^^^", "   |", ""]
+    return lines + [f"Found {files * 5} errors.", f"[*] {files * 4} fixable with the `--fix` option."]
+
+
+def test_a_repeated_finding_takes_its_excerpt_carets_and_help_with_it() -> None:
+    # ruff's full format: a repeat of (F401, file) goes with everything it prints under itself,
+    # its caret and its "help:" line too (kept alone they only cut the gaps into more markers).
+    out = _lossy("\n".join(_ruff_full(14)) + "\n")
+    for f in range(14):
+        assert f" --> billing/ledger_{f:02d}.py:1:8" in out
+        assert f"  --> billing/ledger_{f:02d}.py:35:5" in out
+    kept = out.split("\n")
+    assert not any(x.startswith("  |        ^") and x.endswith(" ") for x in kept[:-12])  # the repeats' carets
+    assert not any(x.startswith("help: Remove unused import: `sys`") for x in kept[:-12])

@@ -153,7 +153,7 @@ _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ man
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
 _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
-_NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
+NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
 _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\berrors?: 0\b")
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
@@ -234,7 +234,7 @@ def severity(line: str) -> str | None:
         failed = False
     if failed:
         return FAIL
-    if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(_NOTES)):
+    if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(NOTES)):
         return WARN
     return None
 
