@@ -153,7 +153,7 @@ _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ man
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
 _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
-NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
+_NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
 _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\berrors?: 0\b")
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
@@ -234,7 +234,7 @@ def severity(line: str) -> str | None:
         failed = False
     if failed:
         return FAIL
-    if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(NOTES)):
+    if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(_NOTES)):
         return WARN
     return None
 
@@ -330,3 +330,20 @@ def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
         if k & 4:
             passing.add(line)
     return fail, warn, passing
+
+
+# What a finding prints under itself: indented lines (its place, excerpt, carets), an excerpt's
+# gutter at the margin (ruff's "1 | code", "3 + fix"), and its notes ("help: Remove unused import").
+_EXPLAINS = re.compile(r"[ \t]|\d+ *[|│+-]|(?:help|note|hint): ")
+
+
+def explanation(lines: list[str], i: int, sev: dict[int, str]) -> range:
+    """The lines finding i prints under itself, up to a blank line or the next finding (a note
+    or help line with no place of its own is no finding: it explains this one)."""
+    n = len(lines)
+    k = i + 1
+    while k < n and k - i <= 40 and lines[k].strip() and _EXPLAINS.match(lines[k]):
+        if k in sev and (has_location(lines[k]) or not lines[k].lstrip().lstrip("= ").startswith(_NOTES)):
+            break
+        k += 1
+    return range(i + 1, k)

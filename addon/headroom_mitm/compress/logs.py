@@ -214,23 +214,6 @@ def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
                 del sev[k]
 
 
-# What a finding prints under itself: indented lines (its place, excerpt, carets), an excerpt's
-# gutter at the margin (ruff's "1 | code", "3 + fix"), and its notes ("help: Remove unused import").
-_EXPLAINS = re.compile(r"[ \t]|\d+ *[|│+-]|(?:help|note|hint): ")
-
-
-def _explanation(lines: list[str], i: int, sev: dict[int, str]) -> range:
-    """The lines finding i prints under itself, up to a blank line or the next finding (a note
-    or help line with no place of its own is no finding: it explains this one)."""
-    n = len(lines)
-    k = i + 1
-    while k < n and k - i <= 40 and lines[k].strip() and _EXPLAINS.match(lines[k]):
-        if k in sev and (ln.has_location(lines[k]) or not lines[k].lstrip().lstrip("= ").startswith(ln.NOTES)):
-            break
-        k += 1
-    return range(i + 1, k)
-
-
 def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     """Failure lines printed again byte for byte that say nothing the first copy did not: a line
     only a soft word ("expected", "missing") makes a failure, with no place of its own (pytest's
@@ -393,7 +376,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             out.dropped[i] = key[0]
             if place is not None and place < i and rank[place] > MUST:
                 rank[place] = LOW  # its own place line over it goes with it (pydocstyle's "x.py:9 in f:")
-            for k in _explanation(lines, i, sev):
+            for k in ln.explanation(lines, i, sev):
                 gone.add(k)
                 if rank[k] > MUST:
                     rank[k] = LOW
