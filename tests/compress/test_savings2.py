@@ -185,3 +185,19 @@ def test_a_saving_of_a_fifth_is_worth_its_markers() -> None:
     assert out is not None and len(out) < 0.8 * len(text)
     for k in range(60):
         assert f"src/mod_{k:02d}.c:{k + 3}:5: error: 'count_{k}' undeclared" in out
+
+
+def test_rows_numbered_with_a_colon_are_a_table_not_yaml() -> None:
+    # readelf -s: "   5: 0000000000001cd1    77 FUNC ..." reads like "key: value", but a key of
+    # digits alone is a row's number; a YAML mapping's keys have letters.
+    lines = ["", "Symbol table '.symtab' contains 160 entries:", "   Num:    Value          Size Type    Bind   Vis      Ndx Name"]
+    for k in range(160):
+        kind, size = ("OBJECT", 65536) if k == 77 else ("FUNC", 70 + k % 20)
+        lines.append(f"{k:6d}: {0x1000 + 80 * k:016x} {size:5d} {kind:<7} GLOBAL DEFAULT    9 api_{k}")
+    text = "\n".join(lines) + "\n"
+    name, out = lossy_rendering(text, S)
+    assert "OBJECT" in out and "api_159" in out
+    assert len(out) < 0.5 * len(text)
+    # and a mapping whose keys are words stays a document
+    yaml = "\n".join(f"service_{k}:\n  port: {8000 + k}\n  replicas: {k % 3}" for k in range(60)) + "\n"
+    assert sift.lossy_candidates(yaml, "bash", S) == []

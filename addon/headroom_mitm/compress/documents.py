@@ -25,7 +25,7 @@ CODE_START = re.compile(
 _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
-_CONFIG = re.compile(r"\s*+(?:- )?[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$")
+_CONFIG = re.compile(r"\s*+(?:- )?(?=[\w.\-/\"']*?[A-Za-z_])[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$")
 _REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*+(?:not )?ok \d+")
 _BAR, _BOX_BAR = ln.GUTTER_PROBE
