@@ -201,3 +201,25 @@ def test_rows_numbered_with_a_colon_are_a_table_not_yaml() -> None:
     # and a mapping whose keys are words stays a document
     yaml = "\n".join(f"service_{k}:\n  port: {8000 + k}\n  replicas: {k % 3}" for k in range(60)) + "\n"
     assert sift.lossy_candidates(yaml, "bash", S) == []
+
+
+def _importtime() -> str:
+    lines = ["import time: self [us] | cumulative | imported package"]
+    for k in range(400):
+        me = 3008 if k == 140 else 20 + (k * 37) % 1900
+        lines.append(f"import time: {me:>9} | {me + (k * 53) % 900:>10} | {'  ' * (k % 4)}pkg_{k}")
+    lines.append(f"import time: {369:>9} | {35100:>10} | asyncio")
+    return "\n".join(lines) + "\n"
+
+
+def test_import_time_rows_are_a_table_not_python() -> None:
+    # python -X importtime: "import time:" opens every row; no Python import has a colon after its name.
+    name, out = lossy_rendering(_importtime(), S)
+    assert len(out) < 0.5 * len(_importtime())
+
+
+def test_a_column_whose_cells_share_a_label_before_their_numbers_keeps_its_extremes() -> None:
+    # The "self" column reads "import time:      3008": its greatest value stays.
+    name, out = lossy_rendering(_importtime(), S)
+    assert "import time:      3008 |" in out
+    assert "|      35100 | asyncio" in out

@@ -17,7 +17,7 @@ _LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
 # Possessive (*+, ++) where what follows a run never starts with its characters: giving them back
 # one by one (deep indentation) only fails again, alternative after alternative.
 CODE_START = re.compile(
-    r"\s*+(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
+    r"\s*+(?:def |class |import (?![\w.]++:)|from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
     r"|//|/\*|\* |# |--|\"\"\"|<!--)"
