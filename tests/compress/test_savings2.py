@@ -223,3 +223,17 @@ def test_a_column_whose_cells_share_a_label_before_their_numbers_keeps_its_extre
     name, out = lossy_rendering(_importtime(), S)
     assert "import time:      3008 |" in out
     assert "|      35100 | asyncio" in out
+
+
+def test_a_rare_row_printed_again_cell_for_cell_is_kept_once() -> None:
+    # An access log: the odd row (a 503) stays, its identical copies say nothing new.
+    lines = []
+    for k in range(400):
+        if k % 37 == 5:
+            lines.append('10.0.0.7 - - [30/Nov/2026:08:26:15 +0000] "GET /health HTTP/1.1" 503 19 "-" "probe/1.0"')
+        else:
+            lines.append(f'10.0.0.{k % 5} - - [30/Nov/2026:08:26:{k % 60:02d} +0000] "GET /static/a{k}.css HTTP/1.1" 200 {1000 + k * 7} "-" "curl/7.88.1"')
+    text = "\n".join(lines) + "\n"
+    name, out = lossy_rendering(text, S)
+    copies = out.count('"GET /health HTTP/1.1" 503')
+    assert 1 <= copies <= 3

@@ -382,6 +382,14 @@ def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) 
             rare_values = {c for c, m in counts.items() if m <= rare}
             for j in compress(body, map(rare_values.__contains__, column)):
                 rank[at[j]] = MUST
+    # A row printed again cell for cell says nothing its first copy did not: the copies go with the rest.
+    shown: set[tuple[str, ...]] = set()
+    for j in body:
+        if rank[at[j]] == MUST:
+            cells = tuple(rows.row(j))
+            if cells in shown:
+                rank[at[j]] = NORMAL
+            shown.add(cells)
     for j in body[:3] + body[-2:]:
         rank[at[j]] = min(rank[at[j]], HIGH)
 
