@@ -49,7 +49,7 @@ _BARE_PATH = re.compile(
     r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
     r"|\*{4,} \w+ [\w.-]+[ \t]*$"  # pylint's "************* Module pkg.mod"
 )
-_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+)[ \t]*\n|\*\*\*\* \w+ [\w.-]+[ \t]*\n")  # possessive: no word character follows
+_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+)[ \t]*\n")  # possessive: no word character follows
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
@@ -347,7 +347,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     # Warnings: the first of each (code, file) MUST, the others among the first to go.
     warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
     if warn_lines:
-        out.sections = index.where(_BARE_PATH, probe=_BARE_PATH_PROBE)
+        out.sections = index.where(_BARE_PATH, ("\n****",), probe=_BARE_PATH_PROBE)
     seen: set[tuple[str, str]] = set()
     section, si = "", 0
     gone: set[int] = set()  # the explanations of repeats, gone with them
