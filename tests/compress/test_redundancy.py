@@ -308,3 +308,21 @@ def test_a_repeated_finding_takes_its_excerpt_carets_and_help_with_it() -> None:
     kept = out.split("\n")
     assert not any(x.startswith("  |        ^") and x.endswith(" ") for x in kept[:-12])  # the repeats' carets
     assert not any(x.startswith("help: Remove unused import: `sys`") for x in kept[:-12])
+
+
+def test_the_same_failure_under_another_files_header_is_another_failure() -> None:
+    # A place without its file ("line 3") is read under its file's header: the same words under
+    # another header report another failure, and every one stays.
+    lines = []
+    for f in range(30):
+        lines += [f"config/app_{f:02d}.yaml", "  line 3: error: wrong indentation: expected 2 but found 4",
+                  *[f"  line {k}: checked key_{k} ok" for k in range(4, 12)], ""]
+    lines.append("30 files checked, 30 errors")
+    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress.logs import rank_lines
+    from headroom_mitm.compress.select import MUST
+
+    index = ln.LineIndex("\n".join(lines) + "\n")
+    ranked = rank_lines(index.lines, index)
+    assert ranked is not None
+    assert all(ranked.rank[i] == MUST for i, x in enumerate(index.lines) if x.startswith("  line 3: error"))

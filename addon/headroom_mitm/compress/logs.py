@@ -219,12 +219,14 @@ def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     only a soft word ("expected", "missing") makes a failure, with no place of its own (pytest's
     source excerpt "    def test_x(text, expected):" under every failing case), and a failure
     with its place, the same place and words again (go's "x_test.go:916: got 90, want 91" under
-    each table case: the failing cases keep their own lines). The copies go first."""
+    each table case: the failing cases keep their own lines). The copies go first. A place
+    must name its file ("x.go:916"): "  3:1  error …" or "at line 3" under another file's header
+    is another finding, whatever its words."""
     seen: set[str] = set()
     out: set[int] = set()
     for i in failures:
         x = lines[i]
-        if x in seen and (ln.has_location(x) or not _LOUD.search(x)):
+        if x in seen and (ln.LOC_TAIL.search(x) is not None or (not _LOUD.search(x) and not ln.has_location(x))):
             out.add(i)
         seen.add(x)
     return out
