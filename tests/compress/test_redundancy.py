@@ -225,3 +225,104 @@ def test_a_test_report_with_code_in_its_diffs_is_a_report_not_code() -> None:
     out = _lossy("\n".join(lines) + "\n")
     for k in range(1, 40, 3):
         assert f"E       AssertionError: assert {{'name': 'svc-{k}', 'replicas': 1}}" in out
+
+
+def test_a_failure_printed_again_with_the_same_place_and_words_is_shown_once() -> None:
+    # go test -v over a table: the same "file:line: got …, want …" under many cases; each failing
+    # case keeps its own "--- FAIL:" line, each distinct message its first copy.
+    lines = ["=== RUN   TestDiscount"]
+    fails: list[str] = []
+    messages: set[str] = set()
+    for k in range(300):
+        amount, pct = (100, 999, 1999)[k % 3], (5, 10, 15, 33)[k % 4]
+        lines.append(f"=== RUN   TestDiscount/{amount}c_at_{pct}%#{k:02d}")
+        if k % 2 == 0:
+            message = f"    discount_test.go:91: Discount({amount}, {pct}) = {amount - 1}, want {amount}"
+            messages.add(message)
+            lines.append(message)
+            fails.append(f"    --- FAIL: TestDiscount/{amount}c_at_{pct}%#{k:02d} (0.00s)")
+    lines += ["--- FAIL: TestDiscount (0.01s)", *fails, "FAIL", "FAIL\texample.com/shop\t0.020s", "FAIL"]
+    out = _lossy("\n".join(lines) + "\n")
+    for f in fails:
+        assert f in out
+    for m in messages:
+        assert m + "\n" in out
+    assert out.count("discount_test.go:91:") < 20
+
+
+def test_a_note_under_a_finding_is_not_placed_by_the_next_findings_arrow() -> None:
+    # rustc: a "= note:" closes the first finding's excerpt; the " --> file:line" after the blank
+    # line places the next finding (a repeat of its kind in that file), not the note.
+    lines = ["   Compiling ledger v0.1.0 (/src/ledger)"]
+    for f in range(14):
+        for k, name in enumerate(("std::collections::HashMap", "std::fmt::Write", "std::io::Read")):
+            lines += [f"warning: unused import: `{name}`", f" --> src/m{f:02d}.rs:{k + 1}:5", "  |",
+                      f"{k + 1} | use {name};", "  |     " + "^" * len(name)]
+            if k == 0:
+                lines += ["  |", "  = note: `#[warn(unused_imports)]` (part of `#[warn(unused)]`) on by default"]
+            lines.append("")
+    lines += ["warning: `ledger` (lib) generated 42 warnings", "    Finished `dev` profile [unoptimized] target(s) in 0.31s"]
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(14):
+        assert f" --> src/m{f:02d}.rs:1:5" in out
+    assert " --> src/m07.rs:2:5" not in out  # a repeat of its kind in its file, arrow and all
+
+
+def test_a_rule_of_stars_over_a_module_is_its_title_not_a_failure() -> None:
+    # pylint's "************* Module x" is no make "*** " failure: the finding over it is no
+    # failure's place, so a repeat of its (code, file) goes; the title stays over what is kept.
+    lines = []
+    for f in range(12):
+        lines.append(f"************* Module billing.ledger_{f:02d}")
+        lines.append(f"billing/ledger_{f:02d}.py:35:4: W0702: No exception type(s) specified (bare-except)")
+        lines.append(f"billing/ledger_{f:02d}.py:51:4: R1705: Unnecessary \"elif\" after \"return\" (no-else-return)")
+        lines += [f"billing/ledger_{f:02d}.py:{k}:0: W0611: Unused import mod_{k} (unused-import)" for k in range(1, 5)]
+    lines += ["", "-" * 68, "Your code has been rated at 6.12/10", ""]
+    out = _lossy("\n".join(lines) + "\n")
+    for f in range(12):
+        assert f"************* Module billing.ledger_{f:02d}\n" in out
+    for f in range(11):  # the last lines of an output stay whatever they are
+        assert sum(1 for x in out.split("\n") if x.startswith(f"billing/ledger_{f:02d}.py:") and "W0611" in x) == 1
+
+
+def _ruff_full(files: int) -> list[str]:
+    lines = []
+    for f in range(files):
+        for k, name in enumerate(("json", "sys", "re", "os"), start=1):
+            lines += [f"F401 [*] `{name}` imported but unused", f" --> billing/ledger_{f:02d}.py:{k}:8", "  |",
+                      f"{k} | import {name}", "  |        " + "^" * len(name) + " " * (k - 1),
+                      f"{k + 1} | from billing.types import Invoice_{f}", "  |",
+                      f"help: Remove unused import: `{name}`", "  |", f"  - import {name}", "  |", ""]
+        lines += ["E722 Do not use bare `except`", f"  --> billing/ledger_{f:02d}.py:35:5", "   |",
+                  "35 |     except:", "   |     ^^^^^^", "   |", ""]
+    return lines + [f"Found {files * 5} errors.", f"[*] {files * 4} fixable with the `--fix` option."]
+
+
+def test_a_repeated_finding_takes_its_excerpt_carets_and_help_with_it() -> None:
+    # ruff's full format: a repeat of (F401, file) goes with everything it prints under itself,
+    # its caret and its "help:" line too (kept alone they only cut the gaps into more markers).
+    out = _lossy("\n".join(_ruff_full(14)) + "\n")
+    for f in range(14):
+        assert f" --> billing/ledger_{f:02d}.py:1:8" in out
+        assert f"  --> billing/ledger_{f:02d}.py:35:5" in out
+    kept = out.split("\n")
+    assert not any(x.startswith("  |        ^") and x.endswith(" ") for x in kept[:-12])  # the repeats' carets
+    assert not any(x.startswith("help: Remove unused import: `sys`") for x in kept[:-12])
+
+
+def test_the_same_failure_under_another_files_header_is_another_failure() -> None:
+    # A place without its file ("line 3") is read under its file's header: the same words under
+    # another header report another failure, and every one stays.
+    lines = []
+    for f in range(30):
+        lines += [f"config/app_{f:02d}.yaml", "  line 3: error: wrong indentation: expected 2 but found 4",
+                  *[f"  line {k}: checked key_{k} ok" for k in range(4, 12)], ""]
+    lines.append("30 files checked, 30 errors")
+    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress.logs import rank_lines
+    from headroom_mitm.compress.select import MUST
+
+    index = ln.LineIndex("\n".join(lines) + "\n")
+    ranked = rank_lines(index.lines, index)
+    assert ranked is not None
+    assert all(ranked.rank[i] == MUST for i, x in enumerate(index.lines) if x.startswith("  line 3: error"))

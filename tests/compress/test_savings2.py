@@ -167,3 +167,73 @@ def test_a_stack_trace_among_log_records_is_ranked_as_a_log_not_kept_as_odd_rows
                  "Caused by: java.sql.SQLException: connection reset", "\tat org.h2.Conn.commit(Conn.java:12)", "\t... 3 more"):
         assert must in kept
     assert sum(1 for x in kept if x.startswith("\tat com.example")) < 12
+
+
+def test_a_saving_of_a_fifth_is_worth_its_markers() -> None:
+    # Every error stays; the compile lines between them go: under a quarter of the text, still
+    # hundreds of tokens the model need not read.
+    from headroom_mitm.compress.engine import compress_text
+
+    lines = []
+    for k in range(60):
+        lines.append(f"src/mod_{k:02d}.c:{k + 3}:5: error: 'count_{k}' undeclared (first use in this function)")
+        if k % 10 == 9:
+            lines += [f"cc -O2 -Wall -Iinclude -c src/part_{k:02d}_{j}.c -o build/part_{k:02d}_{j}.o" for j in range(6)]
+    lines.append("make: *** [Makefile:9: all] Error 2")
+    text = "\n".join(lines) + "\n"
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    assert out is not None and len(out) < 0.8 * len(text)
+    for k in range(60):
+        assert f"src/mod_{k:02d}.c:{k + 3}:5: error: 'count_{k}' undeclared" in out
+
+
+def test_rows_numbered_with_a_colon_are_a_table_not_yaml() -> None:
+    # readelf -s: "   5: 0000000000001cd1    77 FUNC ..." reads like "key: value", but a key of
+    # digits alone is a row's number; a YAML mapping's keys have letters.
+    lines = ["", "Symbol table '.symtab' contains 160 entries:", "   Num:    Value          Size Type    Bind   Vis      Ndx Name"]
+    for k in range(160):
+        kind, size = ("OBJECT", 65536) if k == 77 else ("FUNC", 70 + k % 20)
+        lines.append(f"{k:6d}: {0x1000 + 80 * k:016x} {size:5d} {kind:<7} GLOBAL DEFAULT    9 api_{k}")
+    text = "\n".join(lines) + "\n"
+    name, out = lossy_rendering(text, S)
+    assert "OBJECT" in out and "api_159" in out
+    assert len(out) < 0.5 * len(text)
+    # and a mapping whose keys are words stays a document
+    yaml = "\n".join(f"service_{k}:\n  port: {8000 + k}\n  replicas: {k % 3}" for k in range(60)) + "\n"
+    assert sift.lossy_candidates(yaml, "bash", S) == []
+
+
+def _importtime() -> str:
+    lines = ["import time: self [us] | cumulative | imported package"]
+    for k in range(400):
+        me = 3008 if k == 140 else 20 + (k * 37) % 1900
+        lines.append(f"import time: {me:>9} | {me + (k * 53) % 900:>10} | {'  ' * (k % 4)}pkg_{k}")
+    lines.append(f"import time: {369:>9} | {35100:>10} | asyncio")
+    return "\n".join(lines) + "\n"
+
+
+def test_import_time_rows_are_a_table_not_python() -> None:
+    # python -X importtime: "import time:" opens every row; no Python import has a colon after its name.
+    name, out = lossy_rendering(_importtime(), S)
+    assert len(out) < 0.5 * len(_importtime())
+
+
+def test_a_column_whose_cells_share_a_label_before_their_numbers_keeps_its_extremes() -> None:
+    # The "self" column reads "import time:      3008": its greatest value stays.
+    name, out = lossy_rendering(_importtime(), S)
+    assert "import time:      3008 |" in out
+    assert "|      35100 | asyncio" in out
+
+
+def test_a_rare_row_printed_again_cell_for_cell_is_kept_once() -> None:
+    # An access log: the odd row (a 503) stays, its identical copies say nothing new.
+    lines = []
+    for k in range(400):
+        if k % 37 == 5:
+            lines.append('10.0.0.7 - - [30/Nov/2026:08:26:15 +0000] "GET /health HTTP/1.1" 503 19 "-" "probe/1.0"')
+        else:
+            lines.append(f'10.0.0.{k % 5} - - [30/Nov/2026:08:26:{k % 60:02d} +0000] "GET /static/a{k}.css HTTP/1.1" 200 {1000 + k * 7} "-" "curl/7.88.1"')
+    text = "\n".join(lines) + "\n"
+    name, out = lossy_rendering(text, S)
+    copies = out.count('"GET /health HTTP/1.1" 503')
+    assert 1 <= copies <= 3

@@ -17,7 +17,7 @@ _LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
 # Possessive (*+, ++) where what follows a run never starts with its characters: giving them back
 # one by one (deep indentation) only fails again, alternative after alternative.
 CODE_START = re.compile(
-    r"\s*+(?:def |class |import |from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
+    r"\s*+(?:def |class |import (?![\w.]++:)|from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
     r"|//|/\*|\* |# |--|\"\"\"|<!--)"
@@ -25,7 +25,7 @@ CODE_START = re.compile(
 _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
-_CONFIG = re.compile(r"\s*+(?:- )?[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$")
+_CONFIG = re.compile(r"\s*+(?:- )?(?=[\w.\-/\"']*?[A-Za-z_])[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$")
 _REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*+(?:not )?ok \d+")
 _BAR, _BOX_BAR = ln.GUTTER_PROBE

@@ -149,7 +149,8 @@ _FAIL_PHRASES = (
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
 )  # fmt: skip
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
-_PHRASES = re.compile("|".join(re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
+# make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
+_PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
 _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
@@ -329,3 +330,20 @@ def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
         if k & 4:
             passing.add(line)
     return fail, warn, passing
+
+
+# What a finding prints under itself: indented lines (its place, excerpt, carets), an excerpt's
+# gutter at the margin (ruff's "1 | code", "3 + fix"), and its notes ("help: Remove unused import").
+_EXPLAINS = re.compile(r"[ \t]|\d+ *[|│+-]|(?:help|note|hint): ")
+
+
+def explanation(lines: list[str], i: int, sev: dict[int, str]) -> range:
+    """The lines finding i prints under itself, up to a blank line or the next finding (a note
+    or help line with no place of its own is no finding: it explains this one)."""
+    n = len(lines)
+    k = i + 1
+    while k < n and k - i <= 40 and lines[k].strip() and _EXPLAINS.match(lines[k]):
+        if k in sev and (has_location(lines[k]) or not lines[k].lstrip().lstrip("= ").startswith(_NOTES)):
+            break
+        k += 1
+    return range(i + 1, k)

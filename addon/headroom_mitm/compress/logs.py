@@ -47,6 +47,7 @@ _PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:\d+[ \t]+\[?[A-Z]")
 _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
     r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
+    r"|\*{4,} \w+ [\w.-]+[ \t]*$"  # pylint's "************* Module pkg.mod"
 )
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+)[ \t]*\n")  # possessive: no word character follows
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
@@ -78,7 +79,9 @@ def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
     "Location: file:line" under it (rustc, ruff, bandit), or a short "In file line N:" header over
     it (shellcheck)."""
     for k in (i + 1, i + 2, i + 3, i + 4):
-        if k < len(lines) and lines[k].lstrip().lower().startswith(("-->", "location:")) and ln.has_location(lines[k]):
+        if k >= len(lines) or k in sev or not lines[k].strip():
+            break  # past a blank line or another finding, an arrow places that next finding
+        if lines[k].lstrip().lower().startswith(("-->", "location:")) and ln.has_location(lines[k]):
             return k
     for k in (i - 1, i - 2, i - 3):
         if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):
@@ -212,14 +215,18 @@ def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
 
 
 def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
-    """Lines that only a soft word ("expected", "missing") makes failures, printed again byte for
-    byte with no place of their own (pytest's source excerpt "    def test_x(text, expected):" under
-    every failing case): the first copy said it, the copies go first."""
+    """Failure lines printed again byte for byte that say nothing the first copy did not: a line
+    only a soft word ("expected", "missing") makes a failure, with no place of its own (pytest's
+    source excerpt "    def test_x(text, expected):" under every failing case), and a failure
+    with its place, the same place and words again (go's "x_test.go:916: got 90, want 91" under
+    each table case: the failing cases keep their own lines). The copies go first. A place
+    must name its file ("x.go:916"): "  3:1  error …" or "at line 3" under another file's header
+    is another finding, whatever its words."""
     seen: set[str] = set()
     out: set[int] = set()
     for i in failures:
         x = lines[i]
-        if x in seen and not _LOUD.search(x) and not ln.has_location(x):
+        if x in seen and (ln.LOC_TAIL.search(x) is not None or (not _LOUD.search(x) and not ln.has_location(x))):
             out.add(i)
         seen.add(x)
     return out
@@ -342,10 +349,13 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     # Warnings: the first of each (code, file) MUST, the others among the first to go.
     warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
     if warn_lines:
-        out.sections = index.where(_BARE_PATH, probe=_BARE_PATH_PROBE)
+        out.sections = index.where(_BARE_PATH, ("\n****",), probe=_BARE_PATH_PROBE)
     seen: set[tuple[str, str]] = set()
     section, si = "", 0
+    gone: set[int] = set()  # the explanations of repeats, gone with them
     for i in warn_lines:
+        if i in gone:
+            continue
         while si < len(out.sections) and out.sections[si] < i:
             section = lines[out.sections[si]].strip().rstrip(":")
             si += 1
@@ -368,6 +378,10 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             out.dropped[i] = key[0]
             if place is not None and place < i and rank[place] > MUST:
                 rank[place] = LOW  # its own place line over it goes with it (pydocstyle's "x.py:9 in f:")
+            for k in ln.explanation(lines, i, sev):
+                gone.add(k)
+                if rank[k] > MUST:
+                    rank[k] = LOW
 
     _fold_repeated_excerpts(lines, sev, rank)
 

@@ -8,6 +8,7 @@ each file type. (A row that reports a failure is kept by the log ranking merged 
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections import Counter
 from operator import methodcaller
@@ -332,12 +333,29 @@ def rank_table_block(lines: list[str]) -> list[int] | None:
     return rank
 
 
+_LABEL = re.compile(r"[A-Za-z][A-Za-z ]*(?::\s*|\s+)")
+
+
+def _shared_label(probe: list[str], column: list[str]) -> str:
+    """The words every cell of a column opens with before its number (python -X importtime's
+    "import time:"), or ""."""
+    label = os.path.commonprefix(probe).rstrip("0123456789.,+-")
+    # words then a colon or a gap: not the "Nov" of "Nov30", nor the "127.0.0.1:" of an address
+    if not _LABEL.fullmatch(label) or _number(probe[0][len(label) :].strip()) is None:
+        return ""
+    return label if all(c.startswith(label) for c in column) else ""
+
+
 def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) -> None:
     """Rows unlike the rest made MUST (line at[j] holds rows.row(j)); the head and tail rows HIGH."""
     # body is every row from the first after the header on.
     for k in range(rows.width):
         column = list(map(str.strip, rows.column(k, body[0])))
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
+        label = _shared_label(probe, column)
+        if label:  # "import time:      3008": the numbers after a label every cell repeats
+            column = [c[len(label) :].strip() for c in column]
+            probe = column[:: max(1, len(column) // 50)]
         hexed = _zero_padded_hex(probe)
         if hexed or sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
             nums = [_hex(c) for c in column] if hexed else [_number(c) for c in column]
@@ -364,6 +382,14 @@ def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) 
             rare_values = {c for c, m in counts.items() if m <= rare}
             for j in compress(body, map(rare_values.__contains__, column)):
                 rank[at[j]] = MUST
+    # A row printed again cell for cell says nothing its first copy did not: the copies go with the rest.
+    shown: set[tuple[str, ...]] = set()
+    for j in body:
+        if rank[at[j]] == MUST:
+            cells = tuple(rows.row(j))
+            if cells in shown:
+                rank[at[j]] = NORMAL
+            shown.add(cells)
     for j in body[:3] + body[-2:]:
         rank[at[j]] = min(rank[at[j]], HIGH)
 
