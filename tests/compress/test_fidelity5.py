@@ -110,3 +110,20 @@ def test_rows_of_one_tabbed_shape_split_by_headers_keep_their_extremes() -> None
         lines += ["PASS", f"ok  \texample.com/shop/pkg{p:02d}\t0.0{p % 9 + 1}7s"]
     _, out = _lossy("\n".join(lines) + "\n")
     assert "95.06 ns/op" in out
+
+
+def test_each_of_a_few_records_keeps_the_line_that_names_it() -> None:
+    # /proc/cpuinfo of two cores: too few records for a table, each block's "processor : N" stays
+    flags = " ".join(f"feat{j}" for j in range(120))
+    def block(cpu: int) -> str:
+        return "\n".join([
+            f"processor\t: {cpu}", "vendor_id\t: GenuineIntel", "cpu family\t: 6", "model\t\t: 85",
+            "model name\t: Intel(R) Xeon(R) CPU @ 2.20GHz", "stepping\t: 7", "microcode\t: 0xffffffff",
+            f"cpu MHz\t\t: {2200.0 + cpu:.3f}", "cache size\t: 39424 KB", "physical id\t: 0", "siblings\t: 2",
+            f"core id\t\t: {cpu}", "cpu cores\t: 2", f"apicid\t\t: {cpu}", f"initial apicid\t: {cpu}", "fpu\t\t: yes",
+            "fpu_exception\t: yes", "cpuid level\t: 13", "wp\t\t: yes", f"flags\t\t: {flags}",
+            "bugs\t\t: spectre_v1 spectre_v2 spec_store_bypass swapgs taa mmio_stale_data retbleed",
+            "bogomips\t: 4400.00", "clflush size\t: 64", "cache_alignment\t: 64",
+            "address sizes\t: 46 bits physical, 48 bits virtual", "power management:", ""])
+    _, out = _lossy(block(0) + "\n" + block(1))
+    assert "processor\t: 0" in out and "processor\t: 1" in out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .lines import LineIndex
 from .select import HIGH, MUST, NORMAL
 
 _LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z \t-]{0,23}:")
@@ -80,6 +81,21 @@ def rank_records(lines: list[str], text: str) -> list[int] | None:
         for i in range(starts[r], ends[r]):
             rank[i] = min(rank[i], HIGH)
     return rank
+
+
+def keep_record_openers(index: LineIndex, rank: list[int]) -> None:
+    """Too few records to sample as a table (`/proc/cpuinfo` of two cores, `pip show a b`): each
+    block after a blank line that opens with the first block's label, that line names its record
+    and stays."""
+    lines = index.lines
+    first = next((i for i, x in enumerate(lines) if x.strip()), None)
+    opener = None if first is None else _label(lines[first])
+    if opener is None or not 2 <= index.text.count("\n\n" + opener) + 1 < _MIN_RECORDS:
+        return
+    found = [first] + [i for i in range(first + 1, len(lines)) if lines[i].startswith(opener) and not lines[i - 1].strip()]
+    if len(found) * 4 <= len(lines):  # blocks of several lines each, not a list of "key:" lines
+        for i in found:
+            rank[i] = MUST
 
 
 def _value(line: str, label: str | None) -> str:

@@ -17,7 +17,7 @@ from . import transforms as tf
 from .explain import keep_first_explanations
 from .gitgraph import ungraphed
 from .lossless import looks_json
-from .records import rank_records
+from .records import keep_record_openers, rank_records
 from .select import LOW, MUST, NORMAL, choose, render
 from .settings import CompressionSettings
 
@@ -108,6 +108,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         verdicts.keep_unit_verdicts(index, rank)
         verdicts.keep_written_outputs(index, rank)
         outline.keep_outline_headers(index, rank)
+        if records is None:
+            keep_record_openers(index, rank)
     keep = choose(lines, rank, s.room(len(text)), ranked.units if ranked else None)
     if ranked is not None:
         logs.keep_section_headers(lines, keep, ranked.sections)
