@@ -186,3 +186,8 @@ def test_coded_findings_are_found_in_ascii_and_other_text(text: str) -> None:
 def test_caps_digits_shape() -> None:
     assert ln.LineIndex("E501 x9").caps_digits == b"\nA000 x0"
     assert ln.LineIndex("é").caps_digits is None
+
+
+@pytest.mark.parametrize("text", ["a1 b23 c456789 0", "naïve ٣ 12 é9\n\ud83d\ude00 7 \udc80 8"])  # ASCII, and not
+def test_zero_digits_blanks_ascii_digits_only(text: str) -> None:
+    assert ln.zero_digits(text) == text.translate(str.maketrans("123456789", "000000000"))

@@ -93,6 +93,16 @@ class LineIndex:
         return bisect_right(self.starts, pos) - 1
 
 
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def zero_digits(text: str) -> str:
+    """`text` with every ASCII digit made "0" (lines of one template then read alike). Through
+    UTF-8, where no byte of another character is a digit: str.translate looks every character of
+    a text that is not ASCII up in a dict (~40x slower)."""
+    return text.encode("utf-8", "surrogatepass").translate(_ZERO_DIGITS).decode("utf-8", "surrogatepass")
+
+
 _CAPS_DIGITS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
 
 

@@ -25,7 +25,6 @@ from . import anomalies
 from . import lines as ln
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
-_DIGITS = str.maketrans("0123456789", "0000000000")
 # Each shape is checked at the start of the lines a cheap probe points at.
 _EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
 _EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an excerpt
@@ -263,7 +262,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
 
     # Repetition: a template's first and last lines stay NORMAL, its middle is LOW; in mostly
     # repetitive output the one-off lines are the anomalies.
-    shapes = index.text[1:].translate(_DIGITS).split("\n")
+    shapes = ln.zero_digits(index.text[1:]).split("\n")
     counts = Counter(shapes)
     repeated = sum(c for c in counts.values() if c >= 5)
     if repeated >= 0.3 * n:

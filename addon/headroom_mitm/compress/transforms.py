@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .lines import FAIL, severity
+from .lines import FAIL, severity, zero_digits
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .settings import CompressionSettings
 
@@ -65,7 +65,6 @@ def gap_marker(text: str, rid: str, s: CompressionSettings):
 
 # --------------------------------------------------------------------------- dedupe_lines
 
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 _ZEROS = re.compile(r"0+")
 
 
@@ -75,8 +74,8 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
     lines = text.split("\n")
     n = len(lines)
     rid = retrieve_id(text)
-    # Digits blanked in one C pass (ASCII 1:1 translate); newlines untouched so lines align.
-    shapes = text.translate(_DIGITS_TO_ZERO).split("\n")
+    # Digits blanked in one C pass; newlines untouched so lines align.
+    shapes = zero_digits(text).split("\n")
     out: list[str] = []
     changed = False
     i = 0
