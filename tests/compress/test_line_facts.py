@@ -191,3 +191,9 @@ def test_caps_digits_shape() -> None:
 @pytest.mark.parametrize("text", ["a1 b23 c456789 0", "naïve ٣ 12 é9\n\ud83d\ude00 7 \udc80 8"])  # ASCII, and not
 def test_zero_digits_blanks_ascii_digits_only(text: str) -> None:
     assert ln.zero_digits(text) == text.translate(str.maketrans("123456789", "000000000"))
+
+
+def test_a_columns_numbers_are_the_cells_numbers() -> None:
+    cells = ["12", "1,234", "4.5", "12 %", "3Ki", "7kB", "9b", "-3", "+2.5", "٣", "²", "1e5", "abc", "", "0x1f", "1__2", "1,"]
+    assert tables._numbers(cells) == [tables._number(c) for c in cells]
+    assert tables._numbers(["12", "abc"]) == [12.0, None]

@@ -29,8 +29,18 @@ _FRAME_LINE = re.compile(r"\s+(?:at [\w$.<>/]+\(|File \"[^\"]+\", line \d)")
 
 def _number(cell: str) -> float | None:
     c = cell.strip()
-    if not _NUMBER.match(c):
-        return None
+    return _value(c) if _NUMBER.match(c) else None
+
+
+def _numbers(cells: list[str]) -> list[float | None]:
+    """_number of each stripped cell: the pattern tried by a C-level map, Python only where it matched."""
+    return [None if m is None else _value(m.string) for m in map(_NUMBER.match, cells)]
+
+
+def _value(c: str) -> float | None:
+    """The value of a stripped cell _NUMBER matched."""
+    if c.isdigit():  # matched, so every character is a decimal digit: the common case
+        return float(c)
     c = c.rstrip("%bB").replace(",", "").replace("_", "")
     scale = 1.0
     if c and c[-1] in "iI":
@@ -340,8 +350,8 @@ def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) 
         column = list(map(str.strip, rows.column(k, body[0])))
         probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
         hexed = _zero_padded_hex(probe)
-        if hexed or sum(_number(c) is not None for c in probe) >= 0.8 * len(probe):
-            nums = [_hex(c) for c in column] if hexed else [_number(c) for c in column]
+        if hexed or len(probe) - _numbers(probe).count(None) >= 0.8 * len(probe):
+            nums = [_hex(c) for c in column] if hexed else _numbers(column)
             values = [v for v in nums if v is not None]
             if values:  # the first row of the least and of the greatest value (no tuple per row)
                 rank[at[body[nums.index(min(values))]]] = MUST
