@@ -197,3 +197,10 @@ def test_a_columns_numbers_are_the_cells_numbers() -> None:
     cells = ["12", "1,234", "4.5", "12 %", "3Ki", "7kB", "9b", "-3", "+2.5", "٣", "²", "1e5", "abc", "", "0x1f", "1__2", "1,"]
     assert tables._numbers(cells) == [tables._number(c) for c in cells]
     assert tables._numbers(["12", "abc"]) == [12.0, None]
+
+
+def test_count_matches_counts_lines_matched_at_their_start() -> None:
+    import re
+
+    assert ln.count_matches(re.compile(r"\d"), ["1 a", "a 1", "", "22"]) == 2
+    assert ln.count_matches(re.compile(r"x"), []) == 0

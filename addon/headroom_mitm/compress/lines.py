@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
@@ -86,11 +86,17 @@ class LineIndex:
         if probe is not None:
             starts = self.starts
             found.update(bisect_right(starts, m.start()) - 1 for m in probe.finditer(self.text, 1))
-        lines = self.lines
-        return sorted(i for i in found if check.match(lines[i]))
+        hit = sorted(found)
+        return list(compress(hit, map(check.match, map(self.lines.__getitem__, hit))))  # C-level
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
+
+
+def count_matches(pattern: re.Pattern[str], lines: list[str]) -> int:
+    """How many of `lines` `pattern` matches at their start: a C-level map (a generator that
+    counts costs ~50 ns a line more), for the detectors that judge a sample of lines."""
+    return len(lines) - list(map(pattern.match, lines)).count(None)
 
 
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
