@@ -204,3 +204,13 @@ def test_count_matches_counts_lines_matched_at_their_start() -> None:
 
     assert ln.count_matches(re.compile(r"\d"), ["1 a", "a 1", "", "22"]) == 2
     assert ln.count_matches(re.compile(r"x"), []) == 0
+
+
+@pytest.mark.parametrize(("line", "span"), [
+    ("src/a-b/x_y.py:3:1: E1 boom", (0, 18)),
+    ("  at ~/w@1/+x.rs:12 here", (5, 19)),
+    ("é/x.py:3 y", (1, 8)),  # a path is made of ASCII path characters only
+    ("see ./.py:3", None),  # no name before the extension's dot
+])
+def test_a_places_path_runs_back_over_path_characters(line: str, span: tuple[int, int] | None) -> None:
+    assert ln.location(line) == span

@@ -202,7 +202,7 @@ _LOC_OTHER = re.compile(
     r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|[\w./\\@~+-]*\w\.\w{1,12},? line \d+|\bline \d+\b"
 )
 _PATH_IN = re.compile(r"[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}")
-_PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-")
+_PATH_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-"
 # A lint or compiler code: F401, E0382, TS2345, SC2086, W0612, [-Wunused-variable], no-unused-vars
 _CODE = re.compile(
     r"\[-W[\w=+-]+\]|\berror\[(E\d{4})\]|\[([A-Z]{1,4}\d{2,5})[:\]]|\b(?:TS|SC|[A-Z]{1,4})\d{3,5}\b|\b[a-z]+(?:-[a-z]+)+(?=\s*$|\]|\))"
@@ -274,9 +274,7 @@ def location(line: str) -> tuple[int, int] | None:
     head = line[:400]
     m = LOC_TAIL.search(head)
     if m is not None:
-        start = m.start()
-        while start > 0 and head[start - 1] in _PATH_CHARS:
-            start -= 1
+        start = len(head[: m.start()].rstrip(_PATH_CHARS))  # the path's characters before it, in C
         if start < m.start() and head[m.start() - 1] not in "./\\":
             return start, m.end()
     # Each of _LOC_OTHER's forms holds "line " or "-->", or "at " with a number or ")" ending the
