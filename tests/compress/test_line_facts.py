@@ -157,8 +157,9 @@ def test_commit_lines_behind_a_graph_or_indentation_are_a_commit_list() -> None:
 
 
 def test_a_tables_sample_is_parsed_once_for_both_looks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`delimited` (is this data?) and the table ranking after it judge one sample's delimiters."""
-    lines = [f"pkg{k},1.{k},amd64,installed" for k in range(100)]
+    """`delimited` (is this data?) and the table ranking after it judge one sample's delimiters.
+    (Quoted fields: a sample without quotes has its fields counted without csv.)"""
+    lines = [f'pkg{k},"1.{k}",amd64,installed' for k in range(100)]
     calls: list[str] = []
     reader = tables.csv.reader
 
@@ -214,3 +215,28 @@ def test_count_matches_counts_lines_matched_at_their_start() -> None:
 ])
 def test_a_places_path_runs_back_over_path_characters(line: str, span: tuple[int, int] | None) -> None:
     assert ln.location(line) == span
+
+
+@pytest.mark.parametrize("lines", [
+    [f"pkg{k},1.{k},amd64,installed" for k in range(30)],  # counted without csv
+    [f'pkg{k},"1,{k}",amd64' for k in range(30)],  # a quoted delimiter: csv's count
+    [f"a b c d e f {k}" + " x" * (k % 3) for k in range(30)],
+    [f"a;b;c\r{k}" for k in range(30)],  # a CR inside: csv's error, no delimiter
+])
+def test_a_samples_delimiters_are_csvs(lines: list[str]) -> None:
+    import csv
+    from collections import Counter
+
+    tables._delimiters.cache_clear()
+    found = tables._delimiters(tuple(lines))
+    expected = []
+    for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
+        if sum(1 for s in lines if delim in s) < 0.8 * len(lines):
+            continue
+        try:
+            width, count = Counter(len(r) for r in csv.reader(lines, delimiter=delim)).most_common(1)[0]
+        except csv.Error:
+            continue
+        if width >= least and count >= 0.8 * len(lines):
+            expected.append((delim, width))
+    assert found == tuple(expected)
