@@ -240,3 +240,16 @@ def test_a_samples_delimiters_are_csvs(lines: list[str]) -> None:
         if width >= least and count >= 0.8 * len(lines):
             expected.append((delim, width))
     assert found == tuple(expected)
+
+
+@pytest.mark.parametrize("line", [
+    "x.c:3:5: warning: unused [-Wunused-variable]", "error[E0308]: mismatched types", "x.py:1: [F401] unused",
+    "x.ts(3,4): error TS2345: bad", "  12:3  error  no-unused-vars", "W: thing [my-rule]", "| L: 4 | CP01 | bad |",
+    "warning: [rawtypes] found raw type: List", "plain words only", "a-b c [x] | y", "E999 - x | [z",
+])
+def test_a_findings_code_is_searched_with_the_forms_the_line_can_hold(line: str) -> None:
+    m = ln._CODE.search(line)
+    key = next((g for g in m.groups() if g), m.group(0)) if m else ""
+    assert ln.finding_key(line, "")[0] == (key or ln.finding_key(line, "")[0])
+    form = ln._CODE_BY_CHARS["[" in line, "-" in line, "|" in line].search(line)
+    assert (form and form.span()) == (m and m.span())
