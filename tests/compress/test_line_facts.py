@@ -253,3 +253,23 @@ def test_a_findings_code_is_searched_with_the_forms_the_line_can_hold(line: str)
     assert ln.finding_key(line, "")[0] == (key or ln.finding_key(line, "")[0])
     form = ln._CODE_BY_CHARS["[" in line, "-" in line, "|" in line].search(line)
     assert (form and form.span()) == (m and m.span())
+
+
+SEARCH_LIKE = ["src/a.py:3:x = 1", "src/a.py-4-y = 2", "--", "lib/b.rs", "12:fn main() {", "  Line 7: let x", "plain log line", ""]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_search_probe_gives_up_only_when_too_few_lines_can_parse(seed: int) -> None:
+    import random
+
+    from headroom_mitm.compress import transforms
+
+    rnd = random.Random(seed)
+    lines = [rnd.choice(SEARCH_LIKE) for _ in range(rnd.randint(1, 30))]
+    need = rnd.randint(0, 30)
+    full = transforms._parse_search(lines)
+    found = transforms._parse_search(lines, need)
+    if found is None:
+        assert full is None or full[1] < need
+    else:
+        assert found == full
