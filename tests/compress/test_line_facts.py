@@ -273,3 +273,14 @@ def test_a_search_probe_gives_up_only_when_too_few_lines_can_parse(seed: int) ->
         assert full is None or full[1] < need
     else:
         assert found == full
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_matches_at_least_decides_as_the_whole_count(seed: int) -> None:
+    import random
+    import re
+
+    rnd = random.Random(seed)
+    lines = [rnd.choice(["1 a", "a 1", "22"]) for _ in range(rnd.randint(0, 40))]
+    need = rnd.uniform(0, 1) * len(lines)
+    assert ln.matches_at_least(re.compile(r"\d"), lines, need) == (ln.count_matches(re.compile(r"\d"), lines) >= need)

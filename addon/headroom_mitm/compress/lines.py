@@ -99,6 +99,22 @@ def count_matches(pattern: re.Pattern[str], lines: list[str]) -> int:
     return len(lines) - list(map(pattern.match, lines)).count(None)
 
 
+_CHUNK = 8
+
+
+def matches_at_least(pattern: re.Pattern[str], lines: list[str], need: float) -> bool:
+    """count_matches(pattern, lines) >= need, decided as soon as it can be, a few lines at a
+    time: most texts are ruled out by their first lines."""
+    found, left = 0, len(lines)
+    for k in range(0, len(lines), _CHUNK):
+        part = lines[k : k + _CHUNK]
+        found += count_matches(pattern, part)
+        left -= len(part)
+        if found >= need or found + left < need:
+            break
+    return found >= need
+
+
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 
 

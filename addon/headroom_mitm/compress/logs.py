@@ -444,7 +444,7 @@ def stamped(lines: list[str]) -> bool:
     """Lines that open with a stamp are a log's records, whatever their messages read like (a
     syslog priority `<134>` is not markup, a logged sentence is not prose)."""
     sample = [x for x in lines[:200] if x.strip()][:60]
-    return len(sample) >= 10 and ln.count_matches(_STAMP, sample) >= 0.8 * len(sample)
+    return len(sample) >= 10 and ln.matches_at_least(_STAMP, sample, 0.8 * len(sample))
 
 
 def _letter_at(line: str) -> int:

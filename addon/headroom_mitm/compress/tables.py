@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from .lines import count_matches
+from .lines import matches_at_least
 from .select import HIGH, MUST, NORMAL
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,_]*(?:\.\d+)?\s*(?:%|[kKMGTP]i?[bB]?|[bB])?$")
@@ -394,7 +394,7 @@ def rank_tree(lines: list[str]) -> list[int] | None:
     """A tree drawing whose entries carry their fields (size, mode, owner) in a bracketed cell:
     those cells are the rows of a table, sampled as rank_table samples rows."""
     sample = [s for s in lines[:100] if s.strip()][:60]
-    if count_matches(_TREE_ROW, sample) < 0.7 * len(sample):
+    if not matches_at_least(_TREE_ROW, sample, 0.7 * len(sample)):
         return None  # decided on a sample
     found = [(i, m.group(1).split()) for i, s in enumerate(lines) if (m := _TREE_ROW.match(s))]
     nonblank = sum(1 for x in lines if x.strip())
