@@ -403,7 +403,10 @@ def _fold_repeated_excerpts(lines: list[str], sev: dict[int, str], rank: list[in
         if start < n and lines[start].lstrip().startswith("-->"):
             start += 1
         k = start
-        while k < n and k not in sev and (_EXCERPT.match(lines[k]) or _EXCERPT_NOTE.match(lines[k])):
+        # Each form holds its mark ("|" or "│"; "= "): other lines are not tried.
+        while k < n and k not in sev and (
+            (("|" in (x := lines[k]) or "│" in x) and _EXCERPT.match(x)) or ("= " in x and _EXCERPT_NOTE.match(x))
+        ):
             k += 1
         if k == start:
             continue
