@@ -284,3 +284,18 @@ def test_matches_at_least_decides_as_the_whole_count(seed: int) -> None:
     lines = [rnd.choice(["1 a", "a 1", "22"]) for _ in range(rnd.randint(0, 40))]
     need = rnd.uniform(0, 1) * len(lines)
     assert ln.matches_at_least(re.compile(r"\d"), lines, need) == (ln.count_matches(re.compile(r"\d"), lines) >= need)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_hits_are_the_lines_holding_a_word(seed: int) -> None:
+    """Occurrences may overlap (runs of '=', words inside words): every line holding one is hit."""
+    import random
+
+    rnd = random.Random(seed)
+    text = "".join(rnd.choice(["=", "==", "-", "a", "ab", "b", " ", "\n", "é", ") ", "E"]) for _ in range(rnd.randint(0, 120)))
+    words = tuple(rnd.sample(["===", "--", "aba", "ab", "b a", ") ", "\nE", "é=", "\n\n", "e"], rnd.randint(1, 4)))
+    index = ln.LineIndex(text)
+    for case in (True, False):
+        hay = index.text if case else index.low
+        want = {index.line_of(p + w.startswith("\n")) for w in words for p in range(len(hay)) if hay.startswith(w, p)}
+        assert index.hits(words, case=case) == want

@@ -51,23 +51,29 @@ class LineIndex:
         raw = self._ascii
         return None if raw is None else raw[0].translate(_CAPS_DIGITS)
 
-    def _matches(self, words: tuple[str, ...], case: bool) -> tuple[list[tuple[int, int, int]], tuple[int, ...]]:
-        """(word index, start, end) of every occurrence, overlapping, and each word's lead."""
+    def _matches(
+        self, words: tuple[str, ...], case: bool, overlapping: bool = True
+    ) -> tuple[list[tuple[int, int, int]], tuple[int, ...]]:
+        """(word index, start, end) of every occurrence (of those that overlap no earlier one
+        unless `overlapping`), and each word's lead."""
         raw = self._ascii
         if raw is not None:
             hay = raw[0] if case else raw[1]
             groups, lead = _bytes_automata(words)
             if len(groups) == 1:
-                return groups[0][0].find_matches_as_indexes(hay, overlapping=True), lead
+                return groups[0][0].find_matches_as_indexes(hay, overlapping=overlapping), lead
             found = []
             for automaton, index in groups:
-                found += [(index[w], start, end) for w, start, end in automaton.find_matches_as_indexes(hay, overlapping=True)]
+                found += [(index[w], start, end) for w, start, end in automaton.find_matches_as_indexes(hay, overlapping=overlapping)]
             return found, lead
         automaton, lead = _automaton(words)
-        return automaton.find_matches_as_indexes(self.text if case else self.low, overlapping=True), lead
+        return automaton.find_matches_as_indexes(self.text if case else self.low, overlapping=overlapping), lead
 
     def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
-        found, lead = self._matches(words, case)
+        # Lines, not occurrences, are asked for: where no word spans a newline, an occurrence a
+        # reported match overlaps lies on that match's line, and runs ("=====", "-----") are one
+        # match each instead of one per character.
+        found, lead = self._matches(words, case, overlapping=_spans_lines(words))
         starts = self.starts
         return {bisect_right(starts, start + lead[w]) - 1 for w, start, _ in found}
 
@@ -126,6 +132,11 @@ def zero_digits(text: str) -> str:
 
 
 _CAPS_DIGITS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+
+
+@lru_cache(maxsize=64)
+def _spans_lines(words: tuple[str, ...]) -> bool:
+    return any("\n" in w for w in words)
 
 
 @lru_cache(maxsize=64)
