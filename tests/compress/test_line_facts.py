@@ -299,3 +299,17 @@ def test_hits_are_the_lines_holding_a_word(seed: int) -> None:
         hay = index.text if case else index.low
         want = {index.line_of(p + w.startswith("\n")) for w in words for p in range(len(hay)) if hay.startswith(w, p)}
         assert index.hits(words, case=case) == want
+
+
+@pytest.mark.parametrize("line", [
+    "naïve café résumé " * 5,  # letters beside non-ASCII ones: only the ASCII ones count
+    "This is a sentence of plain prose words that goes on for a while ✓ and has a mark in it",
+    "ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ok",
+    "a lone surrogate \udc80 in a sentence long enough to be read as prose by the check",
+])
+def test_prose_counts_ascii_letters_in_any_text(line: str) -> None:
+    s = line.strip()
+    letters = len(s) - len(s.translate(str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+    spaces = s.count(" ")
+    expected = len(s) >= 60 and "  " not in s and spaces >= 8 and letters >= 0.75 * (len(s) - spaces)
+    assert documents._is_prose(line, {}) == expected
