@@ -313,3 +313,24 @@ def test_prose_counts_ascii_letters_in_any_text(line: str) -> None:
     spaces = s.count(" ")
     expected = len(s) >= 60 and "  " not in s and spaces >= 8 and letters >= 0.75 * (len(s) - spaces)
     assert documents._is_prose(line, {}) == expected
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_diagnostic_share_tries_only_lines_led_by_a_place(seed: int) -> None:
+    """A finding's place leads its line: lines whose first word holds no ':' or '(' are no findings."""
+    import random
+
+    from headroom_mitm.compress import sift
+
+    rnd = random.Random(seed)
+    parts = ["x.py:3:", "a.c:1:2: ", "error ", "(1,2)", " ", "\u2003", "2024-01-02 10:00:01 ", "warning", "f(3)", ": ", "w:"]
+    lines = ["".join(rnd.choice(parts) for _ in range(rnd.randint(1, 6))) for _ in range(rnd.randint(1, 30))]
+    sample = [x for x in lines[:200] if x.strip()]
+    marked = [x for x in sample if ":" in x or "(" in x]
+    found = sum(1 for x in marked if sift._FINDING.match(x))
+    placed = [m for m in map(sift._PLACED_MESSAGE.match, marked) if m]
+    files: dict[str, set[str]] = {}
+    for m in placed:
+        files.setdefault(ln.shape(m.group(2)), set()).add(m.group(1))
+    shared = sum(1 for m in placed if len(files[ln.shape(m.group(2))]) > 1)
+    assert sift._diagnostic_share(lines) == max(found, shared) / max(1, len(sample))
