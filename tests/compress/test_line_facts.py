@@ -334,3 +334,10 @@ def test_diagnostic_share_tries_only_lines_led_by_a_place(seed: int) -> None:
         files.setdefault(ln.shape(m.group(2)), set()).add(m.group(1))
     shared = sum(1 for m in placed if len(files[ln.shape(m.group(2))]) > 1)
     assert sift._diagnostic_share(lines) == max(found, shared) / max(1, len(sample))
+
+
+def test_no_word_of_three_letters_has_a_class() -> None:
+    """severity looks only at words of four letters or more."""
+    assert min(map(len, ln._CLASS)) > 3
+    assert all(ln._word_class(w) is None for w in ("err", "fai", "ass", "war", "dep", "iss"))
+    assert ln.severity("an ab error") == ln.FAIL and ln.severity("ab warn: x") == ln.WARN

@@ -260,6 +260,11 @@ _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*
 FAIL, WARN = "fail", "warn"
 
 
+# A word of three letters or fewer has no class (_CLASS holds none, the rest need more): only
+# longer ones are looked at.
+_CLASS_WORD = re.compile(r"[a-z]{4,}")
+
+
 def _word_class(w: str) -> str | None:
     c = _CLASS.get(w)
     if c is None and len(w) > 3:
@@ -275,7 +280,7 @@ def severity(line: str) -> str | None:
     head = line[:400]
     low = head.lower()
     first = None
-    for w in _WORD.findall(low):
+    for w in _CLASS_WORD.findall(low):
         first = _word_class(w)
         if first is not None:
             break
