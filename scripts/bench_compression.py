@@ -46,6 +46,8 @@ DATA = Path(__file__).resolve().parent / "corpus" / "data"
 RETRIEVE = "headroom_headroom_retrieve"  # OpenCode's name for our MCP tool
 TOOLS = ["bash", "edit", "glob", "grep", "read", "webfetch", "write", RETRIEVE]
 SYNTH_TARGET_BYTES = 200 * 1024
+ORDINARY_BYTES = (1024, 8 * 1024)  # an ordinary tool output's size, for the second timed request
+ORDINARY_LABEL = "200 KB of ordinary outputs"
 
 
 # ------------------------------------------------------------------ corpus
@@ -218,6 +220,15 @@ def table(rows: list[dict], engines: list[str], key: str) -> list[str]:
     return out
 
 
+def tool_request(outputs: list[dict]) -> bytes:
+    """One session whose tool outputs are `outputs`, in order, with the retrieve tool."""
+    msgs = [{"role": "user", "content": "go"}]
+    for n, it in enumerate(outputs):
+        msgs += [{"role": "assistant", "content": None, "tool_calls": [{"id": f"c{n}", "type": "function", "function": {"name": it["tool"], "arguments": "{}"}}]},
+                 {"role": "tool", "tool_call_id": f"c{n}", "content": it["text"]}]
+    return json.dumps({"model": "gpt-4o", "messages": msgs, "tools": [{"type": "function", "function": {"name": t}} for t in TOOLS]}).encode()
+
+
 def synth_request(items: list[dict]) -> tuple[bytes, int]:
     """The 200 KB request: one session of tuning-sized outputs (not `read`), in id order."""
     synth_items = sorted((it for it in items if it["tool"] != "read"), key=lambda it: it["id"])
@@ -227,12 +238,22 @@ def synth_request(items: list[dict]) -> tuple[bytes, int]:
             break
         if len(it["text"]) < 60_000:
             synth.append(it)
-    msgs = [{"role": "user", "content": "go"}]
-    for n, it in enumerate(synth):
-        msgs += [{"role": "assistant", "content": None, "tool_calls": [{"id": f"c{n}", "type": "function", "function": {"name": it["tool"], "arguments": "{}"}}]},
-                 {"role": "tool", "tool_call_id": f"c{n}", "content": it["text"]}]
-    body = json.dumps({"model": "gpt-4o", "messages": msgs, "tools": [{"type": "function", "function": {"name": t}} for t in TOOLS]}).encode()
-    return body, len(synth)
+    return tool_request(synth), len(synth)
+
+
+def ordinary_request(items: list[dict]) -> tuple[bytes, int]:
+    """200 KB of ordinary outputs: every item of 1-8 KB (not `read`) in id order, held-out ones
+    too, so that the request is no choice of ours. For timing only: nothing of it is shown."""
+    picked: list[dict] = []
+    size = 0
+    for it in sorted(items, key=lambda it: (it["id"], it["key"])):
+        n = len(it["text"].encode())
+        if it["tool"] != "read" and ORDINARY_BYTES[0] <= n <= ORDINARY_BYTES[1]:
+            picked.append(it)
+            size += n
+            if size > SYNTH_TARGET_BYTES:
+                break
+    return tool_request(picked), len(picked)
 
 
 def time_synth_once(body: bytes, db: Path, with_parse: bool) -> tuple[float, float]:
@@ -270,8 +291,9 @@ def time_synth(body: bytes, td: Path, runs: int) -> tuple[list[float], list[floa
     return synth_times, synth_cpu, parse_times
 
 
-def timing_line(body: bytes, n: int, wall: list[float], cpu: list[float], with_parse: list[float]) -> str:
-    return (f"- 200 KB request ({len(body):,} B, {n} tool outputs), compress stage on the parsed body: "
+def timing_line(body: bytes, n: int, wall: list[float], cpu: list[float], with_parse: list[float],
+                label: str = "200 KB request") -> str:
+    return (f"- {label} ({len(body):,} B, {n} tool outputs), compress stage on the parsed body: "
             f"p50 {pct(wall, 50):.2f} ms, p99 {pct(wall, 99):.2f} ms wall; "
             f"CPU p50 {pct(cpu, 50):.2f} ms, p99 {pct(cpu, 99):.2f} ms; "
             f"with the JSON parse: p50 {pct(with_parse, 50):.2f} ms, p99 {pct(with_parse, 99):.2f} ms wall")
@@ -299,9 +321,14 @@ def main() -> int:
             print(ours[it["key"]]["text"])
             return 0
         body, n_synth = synth_request(items)
-        synth_times, synth_cpu, parse_times = time_synth(body, Path(td), 30 if args.quick else 200)
+        runs = 30 if args.quick else 200
+        synth_times, synth_cpu, parse_times = time_synth(body, Path(td), runs)
+        ord_body, n_ord = ordinary_request(load_items())  # all items whatever --split: timing only
+        ord_times, ord_cpu, ord_parse = time_synth(ord_body, Path(td), runs)
+    timings = [timing_line(body, n_synth, synth_times, synth_cpu, parse_times),
+               timing_line(ord_body, n_ord, ord_times, ord_cpu, ord_parse, ORDINARY_LABEL)]
     if args.timing_only:
-        print(timing_line(body, n_synth, synth_times, synth_cpu, parse_times))
+        print("\n".join(timings))
         return 0
 
     engines = ["headroom-mitm"]
@@ -372,7 +399,7 @@ def main() -> int:
     out.append(f"- kept lines rewritten by a lossy transform: {sum(r['rewritten'] for r in rows)}")
     out.append(f"- `read` outputs changed: {sum(r['read_changed'] for r in rows)} of {sum(1 for it in items if it['tool'] == 'read')}")
     out.append(f"- requests without the retrieve tool that got a lossy marker: {sum(r['marker_without_tool'] for r in rows)} of {len(rows)}")
-    out.append(timing_line(body, n_synth, synth_times, synth_cpu, parse_times))
+    out += timings
     out.append(f"- corpus: {len(fresh)} new items of {len({r['kind'] for r in fresh})} kinds, {sum(r['needles'] for r in fresh)} needles; tokens: {tokenizer}; headroom-ai {hr_version or 'not run'}")
     m = describe()
     out.append(f"- machine: {m['nproc']} CPU ({m['cpu']}), {m['ram']}, Python {m['python']}")
@@ -387,7 +414,10 @@ def main() -> int:
         args.json.write_text(json.dumps({"rows": rows, "machine": m, "tokenizer": tokenizer,
                                          "synthetic_ms": {"p50": pct(synth_times, 50), "p99": pct(synth_times, 99),
                                                           "cpu_p50": pct(synth_cpu, 50), "cpu_p99": pct(synth_cpu, 99),
-                                                          "with_parse_p50": pct(parse_times, 50), "with_parse_p99": pct(parse_times, 99)}}, indent=1) + "\n")
+                                                          "with_parse_p50": pct(parse_times, 50), "with_parse_p99": pct(parse_times, 99)},
+                                         "ordinary_ms": {"p50": pct(ord_times, 50), "p99": pct(ord_times, 99),
+                                                         "cpu_p50": pct(ord_cpu, 50), "cpu_p99": pct(ord_cpu, 99),
+                                                         "with_parse_p50": pct(ord_parse, 50), "with_parse_p99": pct(ord_parse, 99)}}, indent=1) + "\n")
     return 0
 
 

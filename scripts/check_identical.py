@@ -2,7 +2,7 @@
 """Are two engines' outputs byte-identical on the whole corpus? Hashes only.
 
 Every item of scripts/corpus/data/*.json is compressed as bench_compression.py does (with the
-retrieve tool, then without it, memo cleared, one store), and so is the 200 KB request; what is
+retrieve tool, then without it, memo cleared, one store), and so are both 200 KB requests; what is
 recorded per item is a SHA-256 of each compressed request body and of its transforms, never the
 text (held-out items must not be looked at in compressed form).
 
@@ -43,11 +43,11 @@ def hashes(addon: Path) -> dict[str, str]:
                 res = bc.compress_request(bc.request(it, with_retrieve=with_tool), api_format="openai-chat",
                                           content_encoding=None, settings=s, store=store)
                 out[tag + it["key"]] = digest(res.body, [t for b in res.blocks for t in b.transforms])
-        body, _ = bc.synth_request(items)
-        bc.clear_memo()
-        with bc.OriginalStore(Path(td) / "synth.db") as fresh:
-            res = bc.compress_request(body, api_format="openai-chat", content_encoding=None, settings=s, store=fresh)
-        out["synth:200KB"] = digest(res.body, [t for b in res.blocks for t in b.transforms])
+        for key, (body, _) in (("synth:200KB", bc.synth_request(items)), ("synth:ordinary", bc.ordinary_request(items))):
+            bc.clear_memo()
+            with bc.OriginalStore(Path(td) / f"{key[6:]}.db") as fresh:
+                res = bc.compress_request(body, api_format="openai-chat", content_encoding=None, settings=s, store=fresh)
+            out[key] = digest(res.body, [t for b in res.blocks for t in b.transforms])
     return out
 
 

@@ -157,8 +157,9 @@ def test_commit_lines_behind_a_graph_or_indentation_are_a_commit_list() -> None:
 
 
 def test_a_tables_sample_is_parsed_once_for_both_looks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`delimited` (is this data?) and the table ranking after it judge one sample's delimiters."""
-    lines = [f"pkg{k},1.{k},amd64,installed" for k in range(100)]
+    """`delimited` (is this data?) and the table ranking after it judge one sample's delimiters.
+    (Quoted fields: a sample without quotes has its fields counted without csv.)"""
+    lines = [f'pkg{k},"1.{k}",amd64,installed' for k in range(100)]
     calls: list[str] = []
     reader = tables.csv.reader
 
@@ -186,3 +187,157 @@ def test_coded_findings_are_found_in_ascii_and_other_text(text: str) -> None:
 def test_caps_digits_shape() -> None:
     assert ln.LineIndex("E501 x9").caps_digits == b"\nA000 x0"
     assert ln.LineIndex("é").caps_digits is None
+
+
+@pytest.mark.parametrize("text", ["a1 b23 c456789 0", "naïve ٣ 12 é9\n\ud83d\ude00 7 \udc80 8"])  # ASCII, and not
+def test_zero_digits_blanks_ascii_digits_only(text: str) -> None:
+    assert ln.zero_digits(text) == text.translate(str.maketrans("123456789", "000000000"))
+
+
+def test_a_columns_numbers_are_the_cells_numbers() -> None:
+    cells = ["12", "1,234", "4.5", "12 %", "3Ki", "7kB", "9b", "-3", "+2.5", "٣", "²", "1e5", "abc", "", "0x1f", "1__2", "1,"]
+    assert tables._numbers(cells) == [tables._number(c) for c in cells]
+    assert tables._numbers(["12", "abc"]) == [12.0, None]
+
+
+def test_count_matches_counts_lines_matched_at_their_start() -> None:
+    import re
+
+    assert ln.count_matches(re.compile(r"\d"), ["1 a", "a 1", "", "22"]) == 2
+    assert ln.count_matches(re.compile(r"x"), []) == 0
+
+
+@pytest.mark.parametrize(("line", "span"), [
+    ("src/a-b/x_y.py:3:1: E1 boom", (0, 18)),
+    ("  at ~/w@1/+x.rs:12 here", (5, 19)),
+    ("é/x.py:3 y", (1, 8)),  # a path is made of ASCII path characters only
+    ("see ./.py:3", None),  # no name before the extension's dot
+])
+def test_a_places_path_runs_back_over_path_characters(line: str, span: tuple[int, int] | None) -> None:
+    assert ln.location(line) == span
+
+
+@pytest.mark.parametrize("lines", [
+    [f"pkg{k},1.{k},amd64,installed" for k in range(30)],  # counted without csv
+    [f'pkg{k},"1,{k}",amd64' for k in range(30)],  # a quoted delimiter: csv's count
+    [f"a b c d e f {k}" + " x" * (k % 3) for k in range(30)],
+    [f"a;b;c\r{k}" for k in range(30)],  # a CR inside: csv's error, no delimiter
+])
+def test_a_samples_delimiters_are_csvs(lines: list[str]) -> None:
+    import csv
+    from collections import Counter
+
+    tables._delimiters.cache_clear()
+    found = tables._delimiters(tuple(lines))
+    expected = []
+    for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
+        if sum(1 for s in lines if delim in s) < 0.8 * len(lines):
+            continue
+        try:
+            width, count = Counter(len(r) for r in csv.reader(lines, delimiter=delim)).most_common(1)[0]
+        except csv.Error:
+            continue
+        if width >= least and count >= 0.8 * len(lines):
+            expected.append((delim, width))
+    assert found == tuple(expected)
+
+
+@pytest.mark.parametrize("line", [
+    "x.c:3:5: warning: unused [-Wunused-variable]", "error[E0308]: mismatched types", "x.py:1: [F401] unused",
+    "x.ts(3,4): error TS2345: bad", "  12:3  error  no-unused-vars", "W: thing [my-rule]", "| L: 4 | CP01 | bad |",
+    "warning: [rawtypes] found raw type: List", "plain words only", "a-b c [x] | y", "E999 - x | [z",
+])
+def test_a_findings_code_is_searched_with_the_forms_the_line_can_hold(line: str) -> None:
+    m = ln._CODE.search(line)
+    key = next((g for g in m.groups() if g), m.group(0)) if m else ""
+    assert ln.finding_key(line, "")[0] == (key or ln.finding_key(line, "")[0])
+    form = ln._CODE_BY_CHARS["[" in line, "-" in line, "|" in line].search(line)
+    assert (form and form.span()) == (m and m.span())
+
+
+SEARCH_LIKE = ["src/a.py:3:x = 1", "src/a.py-4-y = 2", "--", "lib/b.rs", "12:fn main() {", "  Line 7: let x", "plain log line", ""]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_search_probe_gives_up_only_when_too_few_lines_can_parse(seed: int) -> None:
+    import random
+
+    from headroom_mitm.compress import transforms
+
+    rnd = random.Random(seed)
+    lines = [rnd.choice(SEARCH_LIKE) for _ in range(rnd.randint(1, 30))]
+    need = rnd.randint(0, 30)
+    full = transforms._parse_search(lines)
+    found = transforms._parse_search(lines, need)
+    if found is None:
+        assert full is None or full[1] < need
+    else:
+        assert found == full
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_matches_at_least_decides_as_the_whole_count(seed: int) -> None:
+    import random
+    import re
+
+    rnd = random.Random(seed)
+    lines = [rnd.choice(["1 a", "a 1", "22"]) for _ in range(rnd.randint(0, 40))]
+    need = rnd.uniform(0, 1) * len(lines)
+    assert ln.matches_at_least(re.compile(r"\d"), lines, need) == (ln.count_matches(re.compile(r"\d"), lines) >= need)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_hits_are_the_lines_holding_a_word(seed: int) -> None:
+    """Occurrences may overlap (runs of '=', words inside words): every line holding one is hit."""
+    import random
+
+    rnd = random.Random(seed)
+    text = "".join(rnd.choice(["=", "==", "-", "a", "ab", "b", " ", "\n", "é", ") ", "E"]) for _ in range(rnd.randint(0, 120)))
+    words = tuple(rnd.sample(["===", "--", "aba", "ab", "b a", ") ", "\nE", "é=", "\n\n", "e"], rnd.randint(1, 4)))
+    index = ln.LineIndex(text)
+    for case in (True, False):
+        hay = index.text if case else index.low
+        want = {index.line_of(p + w.startswith("\n")) for w in words for p in range(len(hay)) if hay.startswith(w, p)}
+        assert index.hits(words, case=case) == want
+
+
+@pytest.mark.parametrize("line", [
+    "naïve café résumé " * 5,  # letters beside non-ASCII ones: only the ASCII ones count
+    "This is a sentence of plain prose words that goes on for a while ✓ and has a mark in it",
+    "ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ĉĝĥĵŝŭ ok",
+    "a lone surrogate \udc80 in a sentence long enough to be read as prose by the check",
+])
+def test_prose_counts_ascii_letters_in_any_text(line: str) -> None:
+    s = line.strip()
+    letters = len(s) - len(s.translate(str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+    spaces = s.count(" ")
+    expected = len(s) >= 60 and "  " not in s and spaces >= 8 and letters >= 0.75 * (len(s) - spaces)
+    assert documents._is_prose(line, {}) == expected
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_diagnostic_share_tries_only_lines_led_by_a_place(seed: int) -> None:
+    """A finding's place leads its line: lines whose first word holds no ':' or '(' are no findings."""
+    import random
+
+    from headroom_mitm.compress import sift
+
+    rnd = random.Random(seed)
+    parts = ["x.py:3:", "a.c:1:2: ", "error ", "(1,2)", " ", "\u2003", "2024-01-02 10:00:01 ", "warning", "f(3)", ": ", "w:"]
+    lines = ["".join(rnd.choice(parts) for _ in range(rnd.randint(1, 6))) for _ in range(rnd.randint(1, 30))]
+    sample = [x for x in lines[:200] if x.strip()]
+    marked = [x for x in sample if ":" in x or "(" in x]
+    found = sum(1 for x in marked if sift._FINDING.match(x))
+    placed = [m for m in map(sift._PLACED_MESSAGE.match, marked) if m]
+    files: dict[str, set[str]] = {}
+    for m in placed:
+        files.setdefault(ln.shape(m.group(2)), set()).add(m.group(1))
+    shared = sum(1 for m in placed if len(files[ln.shape(m.group(2))]) > 1)
+    assert sift._diagnostic_share(lines) == max(found, shared) / max(1, len(sample))
+
+
+def test_no_word_of_three_letters_has_a_class() -> None:
+    """severity looks only at words of four letters or more."""
+    assert min(map(len, ln._CLASS)) > 3
+    assert all(ln._word_class(w) is None for w in ("err", "fai", "ass", "war", "dep", "iss"))
+    assert ln.severity("an ab error") == ln.FAIL and ln.severity("ab warn: x") == ln.WARN

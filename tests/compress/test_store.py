@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 import subprocess
 import sys
@@ -179,3 +180,59 @@ def test_writer_and_reader_in_separate_processes(tmp_path: Path) -> None:
     assert proc.wait(timeout=60) == 0
     assert all(reader.get(retrieve_id(f"proc item {i}")) == f"proc item {i}" for i in range(300))
     reader.close()
+
+
+def test_a_batch_is_seen_elsewhere_only_once_it_ends(tmp_path: Path) -> None:
+    with OriginalStore(tmp_path / "a.db") as st, OriginalStore(tmp_path / "a.db") as other:
+        with st.batch():
+            rid = st.put("batched")
+            st.put_rendering("k", Rendering("r", ("log_output",), rid))
+            assert st.get(rid) == "batched"  # its own writes at once
+            assert other.get(rid) is None and other.get_rendering("k") is None
+        assert other.get(rid) == "batched" and other.get_rendering("k") == Rendering("r", ("log_output",), rid)
+
+
+def test_a_failed_batch_keeps_nothing(tmp_path: Path) -> None:
+    with OriginalStore(tmp_path / "a.db") as st:
+        with pytest.raises(RuntimeError), st.batch():
+            rid = st.put("undone")
+            raise RuntimeError("boom")
+        assert st.get(rid) is None
+        assert st.get(st.put("after")) == "after"  # writes go on as before
+
+
+def _two_logs_request() -> bytes:
+    logs = ["\n".join(f"[{seed}] step {i} ok" for i in range(600)) + f"\n[{seed}] src/x.rs:1:1: error: boom\n" for seed in (1, 2)]
+    msgs: list[dict[str, object]] = [{"role": "user", "content": "go"}]
+    for i, log in enumerate(logs):
+        msgs += [{"role": "assistant", "content": None, "tool_calls": [{"id": f"c{i}", "type": "function", "function": {"name": "bash", "arguments": "{}"}}]},
+                 {"role": "tool", "tool_call_id": f"c{i}", "content": log}]
+    tools = [{"type": "function", "function": {"name": "headroom_headroom_retrieve", "parameters": {"type": "object"}}}]
+    return json.dumps({"model": "m", "messages": msgs, "tools": tools}).encode()
+
+
+def test_a_write_that_fails_mid_request_leaves_no_marker_to_an_undone_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The request's writes commit together: the second block's failed write undoes the first's
+    original too, so no block of that request may point at it."""
+    from headroom_mitm.compress import CompressionSettings, clear_memo, compress_request
+
+    body = _two_logs_request()
+    with OriginalStore(tmp_path / "a.db") as st:
+        put_rendering = st.put_rendering
+        calls: list[str] = []
+
+        def second_fails(key: str, rendering: Rendering) -> Rendering:
+            calls.append(key)
+            if len(calls) == 2:
+                raise OSError("database or disk is full")
+            return put_rendering(key, rendering)
+
+        monkeypatch.setattr(st, "put_rendering", second_fails)
+        clear_memo()
+        res = compress_request(body, api_format=None, content_encoding=None, settings=CompressionSettings(), store=st)
+        assert len(calls) == 2 and st.broken
+        assert b"headroom_retrieve id=" not in res.body and all(b.retrieve_id is None for b in res.blocks)
+        monkeypatch.undo()
+        clear_memo()
+        again = compress_request(body, api_format=None, content_encoding=None, settings=CompressionSettings(), store=st)
+        assert b"headroom_retrieve id=" not in again.body  # a broken store takes no more originals

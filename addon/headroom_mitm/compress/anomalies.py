@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from collections import Counter, deque
 
-from .lines import FAIL, LineIndex, candidates, severity, shape
+from .lines import FAIL, LineIndex, candidates, severity, shape, zero_digits
 from .lossless import _Num
 
-_DIGITS = str.maketrans("0123456789", "0000000000")
 
 
 def _signature(v: object) -> object:
@@ -32,7 +31,7 @@ def _column_outliers(column: list[tuple[int, object]]) -> list[int]:
         if len(counts) > 12 or counts.most_common(1)[0][1] * 2 < len(column):
             return extremes
         return extremes + [i for v, i in nums if counts[v] <= 2]
-    values = [(v if not isinstance(v, str) else v.translate(_DIGITS) if len(v) > 40 else v) for _, v in column]
+    values = [(v if not isinstance(v, str) else zero_digits(v) if len(v) > 40 else v) for _, v in column]
     counts = Counter(values)
     top = counts.most_common(1)[0][1] if counts else 0
     if top * 2 < len(column):

@@ -12,7 +12,6 @@ from itertools import accumulate
 from . import lines as ln
 
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_DROP_LETTERS = str.maketrans("", "", _ASCII_LETTERS)
 _LETTER_BYTES = _ASCII_LETTERS.encode("ascii")
 # Possessive (*+, ++) where what follows a run never starts with its characters: giving them back
 # one by one (deep indentation) only fails again, alternative after alternative.
@@ -109,7 +108,8 @@ def _is_prose(line: str, placed: dict[str, bool]) -> bool:
     spaces = s.count(" ")
     if spaces < 8:
         return False
-    # ASCII letters counted by deleting them: bytes.translate does it ~3x faster than str's.
-    kept = s.encode("ascii").translate(None, _LETTER_BYTES) if s.isascii() else s.translate(_DROP_LETTERS)
-    letters = len(s) - len(kept)
+    # ASCII letters counted by deleting them from the UTF-8 bytes (no other character's bytes are
+    # letters): bytes.translate does it ~3x faster than str's on ASCII, ~30x on other text.
+    raw = s.encode("utf-8", "surrogatepass")
+    letters = len(raw) - len(raw.translate(None, _LETTER_BYTES))
     return letters >= 0.75 * (len(s) - spaces) and not _placed(s, placed)  # the costliest look last

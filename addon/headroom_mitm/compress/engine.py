@@ -356,11 +356,49 @@ def _compress_request(
         store = None  # a store that failed once (corrupt, full) takes no more originals: lossless only
     retrieve_tool = retrieve_tool_name(doc, fmt)
     s = for_request(s, retrieve_tool if store is not None else None)
-    result = _rewrite(body, text, raw, fmt, blocks, content_encoding, s, store)
+    result = _rewrite_batched(body, text, raw, fmt, blocks, content_encoding, s, store)
     if s.retrieve_tool:
         return result
     why = "no originals store" if store is None else "no tool ending in headroom_retrieve in the request's tool list"
     return replace(result, lossless_only=why)
+
+
+class _Undone(Exception):
+    """A store write failed inside a batch: the batch's other writes are undone with it."""
+
+
+def _rewrite_batched(
+    body: bytes,
+    text: str,
+    raw: bytes,
+    fmt: str,
+    blocks: list[ToolBlock],
+    content_encoding: str | None,
+    s: CompressionSettings,
+    store: Store | None,
+) -> CompressionResult:
+    """_rewrite with the store's writes committed together, where the store can group them
+    (one commit per request). Should a write or the commit fail, nothing the batch stored is
+    relied on: the request is sent lossless, as it is once a store broke."""
+    batch = getattr(store, "batch", None)
+    if store is None or batch is None:
+        return _rewrite(body, text, raw, fmt, blocks, content_encoding, s, store)
+    done = False
+    try:
+        with batch():
+            result = _rewrite(body, text, raw, fmt, blocks, content_encoding, s, store)
+            done = True
+            if store.broken:
+                raise _Undone(store.broken)
+        return result
+    except Exception as exc:
+        if not done:
+            raise  # the engine's own failure: compress_request fails open
+        if not isinstance(exc, _Undone):
+            log.warning("compression store write failed: %s", exc)
+            store.broken = str(exc)
+        clear_memo()  # what was memoised in the batch may point at originals it did not keep
+        return _rewrite(body, text, raw, fmt, blocks, content_encoding, for_request(s, None), None)
 
 
 def _rewrite(

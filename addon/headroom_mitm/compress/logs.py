@@ -25,7 +25,6 @@ from . import anomalies
 from . import lines as ln
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
-_DIGITS = str.maketrans("0123456789", "0000000000")
 # Each shape is checked at the start of the lines a cheap probe points at.
 _EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
 _EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an excerpt
@@ -270,7 +269,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
 
     # Repetition: a template's first and last lines stay NORMAL, its middle is LOW; in mostly
     # repetitive output the one-off lines are the anomalies.
-    shapes = index.text[1:].translate(_DIGITS).split("\n")
+    shapes = ln.zero_digits(index.text[1:]).split("\n")
     counts = Counter(shapes)
     repeated = sum(c for c in counts.values() if c >= 5)
     if repeated >= 0.3 * n:
@@ -418,7 +417,10 @@ def _fold_repeated_excerpts(lines: list[str], sev: dict[int, str], rank: list[in
         if start < n and lines[start].lstrip().startswith("-->"):
             start += 1
         k = start
-        while k < n and k not in sev and (_EXCERPT.match(lines[k]) or _EXCERPT_NOTE.match(lines[k])):
+        # Each form holds its mark ("|" or "│"; "= "): other lines are not tried.
+        while k < n and k not in sev and (
+            (("|" in (x := lines[k]) or "│" in x) and _EXCERPT.match(x)) or ("= " in x and _EXCERPT_NOTE.match(x))
+        ):
             k += 1
         if k == start:
             continue
@@ -459,7 +461,7 @@ def stamped(lines: list[str]) -> bool:
     """Lines that open with a stamp are a log's records, whatever their messages read like (a
     syslog priority `<134>` is not markup, a logged sentence is not prose)."""
     sample = [x for x in lines[:200] if x.strip()][:60]
-    return len(sample) >= 10 and sum(1 for x in sample if _STAMP.match(x)) >= 0.8 * len(sample)
+    return len(sample) >= 10 and ln.matches_at_least(_STAMP, sample, 0.8 * len(sample))
 
 
 def _letter_at(line: str) -> int:

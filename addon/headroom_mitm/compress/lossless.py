@@ -117,10 +117,14 @@ def compact_json(text: str) -> str:
     except ValueError:
         return text
     parts = _JSON_STRING.split(s)
-    if any(": " in p for p in parts[0::2]):
-        parts[0::2] = [p.translate(_DROP_WS).replace(",", ", ").replace(":", ": ") for p in parts[0::2]]
+    # What lies between strings, edited in one piece (a call per piece cost ~1 µs each): valid
+    # JSON holds no NUL outside its strings.
+    between = "\0".join(parts[0::2])
+    if ": " in between:
+        between = between.translate(_DROP_WS).replace(",", ", ").replace(":", ": ")
     else:
-        parts[0::2] = [p.translate(_DROP_WS) for p in parts[0::2]]
+        between = between.translate(_DROP_WS)
+    parts[0::2] = between.split("\0")
     out = "".join(parts)
     return out if len(out) < len(text) else text
 

@@ -47,14 +47,15 @@ _PLACED_MESSAGE = re.compile(r"^(\S+?):\d+: (\S.*)")
 
 def _diagnostic_share(lines: list[str]) -> float:
     sample = [x for x in lines[:200] if x.strip()]
-    # Both patterns need a ":" or "(" after the place: lines with neither are not tried.
-    marked = [x for x in sample if ":" in x or "(" in x]
-    found = sum(1 for x in marked if _FINDING.match(x))
+    # Both patterns need a ":" or "(" in the line's first word, the place it leads with: other
+    # lines are not tried (a log's stamp "2024-01-02 10:00:01" holds its ":" in the second).
+    marked = [x for x in sample if (":" in x or "(" in x) and not x[:1].isspace() and (":" in (w := x.split(None, 1)[0]) or "(" in w)]
+    found = ln.count_matches(_FINDING, marked)
     files_of: dict[str, set[str]] = {}
-    placed = [m for m in map(_PLACED_MESSAGE.match, marked) if m]
-    for m in placed:
-        files_of.setdefault(ln.shape(m.group(2)), set()).add(m.group(1))
-    shared = sum(1 for m in placed if len(files_of[ln.shape(m.group(2))]) > 1)
+    placed = [(ln.shape(m.group(2)), m.group(1)) for m in map(_PLACED_MESSAGE.match, marked) if m]
+    for message, path in placed:
+        files_of.setdefault(message, set()).add(path)
+    shared = sum(1 for message, _ in placed if len(files_of[message]) > 1)
     return max(found, shared) / max(1, len(sample))
 
 

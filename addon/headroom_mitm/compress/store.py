@@ -12,7 +12,8 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -115,7 +116,7 @@ class OriginalStore:
         self._writes = 0
         self._evict_interval = evict_interval_seconds
         self._last_evict = float("-inf")
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant: a batch holds it around the writes it groups
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         os.close(fd)
@@ -139,6 +140,28 @@ class OriginalStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """The writes made inside commit together when it ends: one commit per request instead of
+        one per block (~40 µs each). No other thread's statement joins it (the lock is held), and
+        what it wrote is readable elsewhere only once it returns: markers are sent after that.
+        When the write lock cannot be had, writes go one by one as outside a batch. An error
+        inside, or in the commit, rolls everything back and is raised."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")  # the write lock now: no upgrade to fail later
+            except sqlite3.Error:
+                yield  # busy or broken: each write then succeeds or fails on its own
+                return
+            try:
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException:
+                with suppress(sqlite3.Error):  # a closed or failed connection has nothing to undo
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                raise
 
     # ---------------------------------------------------------------- originals
 

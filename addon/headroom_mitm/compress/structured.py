@@ -236,10 +236,10 @@ def commit_list(lines: list[str]) -> bool:
     """Most lines name a commit and say what it did: the list is the answer itself, like a git
     log's commit lines, which are never left out (up to 300 commits)."""
     sample = [x for x in lines[:100] if x.strip()][:60]
-    if sum(1 for x in sample if _COMMIT_LED.match(x)) < 0.6 * len(sample):
+    if not ln.matches_at_least(_COMMIT_LED, sample, 0.6 * len(sample)):
         return False  # decided on a sample: most texts are not commit lists
     nonblank = [x for x in lines if x.strip()]
-    led = sum(1 for x in nonblank if _COMMIT_LED.match(x))
+    led = ln.count_matches(_COMMIT_LED, nonblank)
     return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX
 
 
@@ -257,13 +257,13 @@ def _porcelain(lines: list[str]) -> bool:
     return (
         len(sample) >= 5
         and _PORCELAIN_HEAD.fullmatch(sample[0]) is not None
-        and sum(1 for x in sample if _PORCELAIN_LINE.match(x)) >= 0.95 * len(sample)
+        and ln.matches_at_least(_PORCELAIN_LINE, sample, 0.95 * len(sample))
     )
 
 
 def looks_blame(lines: list[str]) -> bool:
     sample = [x for x in lines[:40] if x]
-    return len(sample) >= 5 and (sum(1 for x in sample if _BLAME.match(x)) >= 0.8 * len(sample) or _porcelain(lines))
+    return len(sample) >= 5 and (ln.matches_at_least(_BLAME, sample, 0.8 * len(sample)) or _porcelain(lines))
 
 
 def rank_blame(lines: list[str]) -> list[int]:

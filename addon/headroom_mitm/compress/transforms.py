@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .lines import FAIL, severity
+from .lines import FAIL, severity, zero_digits
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .settings import CompressionSettings
 
@@ -65,7 +65,6 @@ def gap_marker(text: str, rid: str, s: CompressionSettings):
 
 # --------------------------------------------------------------------------- dedupe_lines
 
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 _ZEROS = re.compile(r"0+")
 
 
@@ -75,8 +74,8 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
     lines = text.split("\n")
     n = len(lines)
     rid = retrieve_id(text)
-    # Digits blanked in one C pass (ASCII 1:1 translate); newlines untouched so lines align.
-    shapes = text.translate(_DIGITS_TO_ZERO).split("\n")
+    # Digits blanked in one C pass; newlines untouched so lines align.
+    shapes = zero_digits(text).split("\n")
     out: list[str] = []
     changed = False
     i = 0
@@ -150,8 +149,9 @@ def _pathish(p: str) -> bool:
     return "/" in p or "." in p
 
 
-def _parse_search(lines: list[str]) -> tuple[dict[str, _FileHits], int] | None:
-    """(hits by file in first-seen order, parsed line count)."""
+def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHits], int] | None:
+    """(hits by file in first-seen order, parsed line count); None as soon as fewer than `need`
+    lines can be parsed (each line counts once at most, a heading once an entry follows it)."""
     files: dict[str, _FileHits] = {}
     parsed = 0
     current: str | None = None
@@ -173,7 +173,10 @@ def _parse_search(lines: list[str]) -> tuple[dict[str, _FileHits], int] | None:
                 return False
         return False
 
+    last = len(lines) - 1
     for at, line in enumerate(lines):
+        if parsed + (pending is not None) + last - at + 1 < need:
+            return None
         if not line.strip():
             continue
         m = _GREP_MATCH.match(line, 0, _PREFIX)
@@ -216,7 +219,7 @@ def rank_search(lines: list[str]) -> list[int] | None:
     stay; beyond that each file's first match and its heading stay, the next few per file come
     first, context lines after them. None when the text is not search output."""
     sample = [x for x in lines[:80] if x.strip()][:40]
-    probe = _parse_search(sample)
+    probe = _parse_search(sample, 0.5 * len(sample))
     if probe is None or probe[1] < 0.5 * len(sample):
         return None
     parsed_out = _parse_search(lines)
