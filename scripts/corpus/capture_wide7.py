@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 import capture_wide6 as w6  # noqa: E402  (tool install, reuse(), text_rule(), oc())
 from capture_data import (needles_du, needles_git_blame, needles_git_diff, needles_git_log_p, needles_git_show,  # noqa: E402
-                          needles_git_status, needles_ls_la, needles_ls_lR, needles_npm_ls, needles_ss, rule4)
+                          needles_git_status, needles_ls_la, needles_ls_lR, needles_npm_install, needles_npm_ls, needles_ss, rule4)
 from capture_more import add_or_skip as add, have, run  # noqa: E402
 from capture_more import n_env, n_git_reflog, n_pip_show  # noqa: E402
 from capture_opencode import needles_glob  # noqa: E402
@@ -63,6 +63,7 @@ n_ls_lR = reuse("ls-lR", "listing", text_rule(needles_ls_lR), first(needles_ls_l
 n_du_sorted = reuse("du-ah-sorted", "listing", text_rule(needles_du), first(needles_du))
 n_ss = reuse("ss-tanp", "listing", text_rule(needles_ss), first(needles_ss))
 n_npm_ls = reuse("npm-ls", "pkg", text_rule(needles_npm_ls), first(needles_npm_ls))
+n_npm_install = reuse("npm-install", "pkg", text_rule(needles_npm_install), first(needles_npm_install))
 n_glob = reuse("oc-glob", "listing", oc(needles_glob), first(needles_glob))
 n_status = reuse("git-status", "git", text_rule(needles_git_status), first(needles_git_status))
 n_diff = reuse("git-diff", "git", text_rule(needles_git_diff), first(needles_git_diff))
@@ -121,6 +122,9 @@ def cap_listings(tmp: Path) -> None:
     run("npm install --no-audit --no-fund --loglevel=error yargs@17 chalk@4 ora@5 && rm -rf node_modules/ansi-regex",
         cwd=d, timeout=300)
     add("npm-ls-all-report-cli", "npm ls --all", run("npm ls --all", cwd=d), n_npm_ls)
+    run("rm -rf node_modules", cwd=d)
+    add("npm-ci-loglevel-http-report-cli", "npm ci --loglevel=http",
+        run("npm ci --no-audit --no-fund --loglevel=http", cwd=d, timeout=300), n_npm_install)
 
 
 # ================================================================== processes, sockets, environment

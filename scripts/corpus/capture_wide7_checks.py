@@ -19,7 +19,7 @@ from capture_wide import n_sqlite_box
 from capture_wide6 import VENV, js_proj
 from capture_wide7_more import (NM, TOOLS7_VENV, SITE, n_cargo_test, n_clippy, n_csv, n_eslint, n_gcc, n_go_test,
                                 n_issues, n_jest, n_mypy, n_npm_view, n_pylint, n_pytest, n_ruff, n_shellcheck,
-                                n_sqlite_col, n_tsc)
+                                n_sqlite_col, n_tsc, n_vitest)
 
 ESLINT_CONFIG = """
 const js = require("@eslint/js");
@@ -54,12 +54,12 @@ def cap_lint(tmp: Path) -> None:
         shutil.copytree(NM / "c8" / "lib", d / "lib")
         shutil.copytree(NM / "js-yaml" / "lib", d / "js-yaml-lib")
         add("eslint-c8-jsyaml-lib", "npx eslint lib js-yaml-lib", run("npx eslint lib js-yaml-lib", cwd=d, timeout=200), n_eslint)
-    if (NM / "commander" / "lib").exists():
-        shutil.copytree(NM / "commander" / "lib", tmp / "tsc-commander" / "lib")
-        d = js_proj(tmp / "tsc-commander", {})
-        add("tsc-checkjs-commander", "npx tsc --noEmit --allowJs --checkJs --strict lib/*.js",
-            run("npx tsc --noEmit --allowJs --checkJs --strict --target es2020 --module commonjs lib/*.js",
-                cwd=d, timeout=200), n_tsc)
+    if (NM / "semver" / "semver.js").exists():
+        (tmp / "tsc-semver").mkdir()
+        shutil.copy(NM / "semver" / "semver.js", tmp / "tsc-semver" / "semver.js")
+        d = js_proj(tmp / "tsc-semver", {})
+        cmd = "npx tsc --noEmit --allowJs --checkJs --strict --target es2020 --module commonjs semver.js"
+        add("tsc-checkjs-semver", cmd, run(cmd, cwd=d, timeout=200), n_tsc)
     if have("shellcheck", "shellcheck"):
         d = tmp / "gitsh"
         d.mkdir()
@@ -109,6 +109,15 @@ def cap_tests(tmp: Path) -> None:
     files["tests/test_slug_07.py"] += ("def test_slug_ampersand():\n    assert slugify('Crème brûlée & Co.') == 'creme-brulee-and-co'\n\n")
     write_tree(p, files)
     add("pytest-v-slugs-one-failure", "pytest -v", run(f"{VENV}/bin/python -m pytest -v -p no:cacheprovider", cwd=p), n_pytest)
+    q = tmp / "sync"
+    files = {"sync/__init__.py": "", "sync/job.py": SYNC_PY, "tests/__init__.py": ""}
+    for k in range(6):
+        files[f"tests/test_sync_{k}.py"] = "from sync.job import sync_batch\n\n" + "".join(
+            f"def test_batch_{k}_{j}():\n    assert sync_batch({k * 10 + j}, {j + 3}) == {j + 3}\n\n" for j in range(12))
+    files["tests/test_sync_4.py"] += "def test_batch_rejects_empty():\n    assert sync_batch(99, 0) == 0\n"
+    write_tree(q, files)
+    add("pytest-log-cli-sync-one-failure", "pytest -v --log-cli-level=INFO",
+        run(f"{VENV}/bin/python -m pytest -v -p no:cacheprovider --log-cli-level=INFO", cwd=q), n_pytest)
     if have("node", "jest"):
         files = {"src/money.js": "function add(a, b) { return Math.round((a + b) * 100) / 100; }\n"
                                  "function split(total, n) { const s = Math.floor(total * 100 / n) / 100; return Array(n).fill(s); }\n"
@@ -121,6 +130,17 @@ def cap_tests(tmp: Path) -> None:
             files[f"__tests__/money{k:02d}.test.js"] = f"const {{ add, split }} = require('../src/money');\ndescribe('money {k}', () => {{\n{body}}});\n"
         d = js_proj(tmp / "jest-money", files)
         add("jest-verbose-money-one-failure", "npx jest --ci --verbose", run("npx jest --ci --verbose", cwd=d, timeout=300), n_jest)
+        vfiles = {"src/money.js": files["src/money.js"]}
+        for k in range(16):
+            body = "".join(f"  it('splits {10 * (j + 1)} into {k + 1}', () => {{ expect(split({10 * (j + 1)}, {k + 1})).toHaveLength({k + 1}); }});\n"
+                           for j in range(8))
+            if k in (5, 11):
+                body += f"  it('loses no cent splitting {k + 95}', () => {{ expect(split({k + 95}, 3).reduce((s, x) => s + x, 0)).toBe({k + 95}); }});\n"
+            vfiles[f"test/split{k:02d}.test.mjs"] = ("import { describe, it, expect } from 'vitest';\nimport m from '../src/money.js';\n"
+                                                     f"const {{ add, split }} = m;\ndescribe('split {k}', () => {{\n{body}}});\n")
+        d = js_proj(tmp / "vitest-money", vfiles)
+        add("vitest-run-verbose-money-two-failures", "npx vitest run --reporter=verbose",
+            run("npx vitest run --reporter=verbose", cwd=d, timeout=300), n_vitest)
     if have("go", "go-test"):
         g = tmp / "semver"
         tests = "package semver\n\nimport \"testing\"\n\n" + "".join(
@@ -156,6 +176,22 @@ import unicodedata
 def slugify(text):
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+'''
+
+SYNC_PY = '''
+import logging
+
+log = logging.getLogger("sync.job")
+
+
+def sync_batch(batch_id, n):
+    log.info("batch %d: fetching %d records", batch_id, n)
+    done = 0
+    for k in range(n):
+        log.debug("batch %d: record %d", batch_id, k)
+        done += 1
+    log.info("batch %d: upserted %d records", batch_id, done)
+    return done / n * n
 '''
 
 SEMVER_GO = '''package semver

@@ -14,7 +14,7 @@ from capture_data import (needles_csv, needles_npm_install, needles_npm_view, ne
                           needles_sqlite_column, needles_wsgi_log, rule4)
 from capture_diagnostics import (needles_cargo_test, needles_eslint, needles_gcc, needles_go_test, needles_jest,
                                  needles_mypy, needles_pylint, needles_pytest, needles_ruff, needles_rustc,
-                                 needles_shellcheck, needles_tsc)
+                                 needles_shellcheck, needles_tsc, needles_vitest)
 from capture_more import add_or_skip as add, have, kind, n_multiproc, run, write_tree
 from capture_wide2 import n_json_log
 from capture_wide4 import n_long_log_crash
@@ -34,6 +34,7 @@ n_npm_install = reuse("npm-install", "pkg", text_rule(needles_npm_install), firs
 n_pip_install = reuse("pip-install", "pkg", text_rule(needles_pip_install), first(needles_pip_install))
 n_pytest = reuse("pytest", "test", needles_pytest, first(needles_pytest))
 n_jest = reuse("jest", "test", needles_jest, first(needles_jest))
+n_vitest = reuse("vitest", "test", needles_vitest, first(needles_vitest))
 n_go_test = reuse("go-test", "test", needles_go_test, first(needles_go_test))
 n_cargo_test = reuse("cargo-test", "test", needles_cargo_test, first(needles_cargo_test))
 n_ruff = reuse("ruff", "lint", needles_ruff, first(needles_ruff))
