@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from capture_data import (needles_csv, needles_npm_install, needles_npm_view, needles_pip_install,
-                          needles_sqlite_column, needles_wsgi_log, rule4)
+                          needles_sqlite_column, needles_wsgi_log, python_exceptions, rule4)
 from capture_diagnostics import (needles_cargo_test, needles_eslint, needles_gcc, needles_go_test, needles_jest,
                                  needles_mypy, needles_pylint, needles_pytest, needles_ruff, needles_rustc,
                                  needles_shellcheck, needles_tsc, needles_vitest)
-from capture_more import add_or_skip as add, have, kind, n_multiproc, run, write_tree
+from capture_more import add_or_skip as add, groups, have, kind, mask, n_multiproc, run, write_tree
 from capture_wide2 import n_json_log
 from capture_wide4 import n_long_log_crash
 from capture_wide6 import JS, VENV, reuse, text_rule
@@ -71,6 +71,24 @@ def n_issues(lines):
         rows.append((line, {"state": r["state"], "locked": str(r["locked"]), "comments": r["comments"]}))
     env = [ln for ln in lines if re.match(r'^\s{1,2}"(total_count|incomplete_results)": ', ln)]
     return env + rule4(rows, cat=("state", "locked"), nums=("comments",))
+
+
+@kind("logfmt", "log")
+def n_logfmt(lines):
+    """Rule 1 on logfmt lines (time=... level=... msg=...): every level=error/fatal/panic line; one {"any"} per msg of the level=warn lines."""
+    out = [ln for ln in lines if re.search(r"\blevel=(error|fatal|panic)\b", ln)]
+    pairs = [(m.group(1), ln) for ln in lines if re.search(r"\blevel=warn(ing)?\b", ln)
+             for m in [re.search(r'msg=("[^"]*"|\S+)', ln)] if m]
+    return out + groups(pairs)
+
+
+@kind("celery-worker-log", "log")
+def n_celery(lines):
+    """Rule 1 on a celery-style worker log ('[ts: LEVEL/Process] msg'): every ERROR/CRITICAL line, each traceback's exception line and innermost File line; one {"any"} per WARNING message shape."""
+    out = [ln for ln in lines if re.search(r": (ERROR|CRITICAL)/", ln)]
+    out += python_exceptions(lines)
+    pairs = [(mask(ln.split("] ", 1)[-1]), ln) for ln in lines if ": WARNING/" in ln]
+    return out + groups(pairs)
 
 
 # ================================================================== logs
@@ -204,6 +222,47 @@ for k, name in enumerate(["api", "worker", "db", "cache"]):
 for t in ts: t.join()
 '''
 
+LOGFMT = r'''
+import random, time
+rnd = random.Random(11)
+t = 1764489600.0
+for i in range(740):
+    t += rnd.random() * 2
+    ts = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ".%03dZ" % int((t % 1) * 1000)
+    route = rnd.choice(["/v1/quotes", "/v1/quotes/:id", "/v1/rates", "/healthz"])
+    line = f'time={ts} level=info msg="request served" method=GET route={route} status=200 dur_ms={rnd.randint(1, 60)} req_id={i:06x}'
+    if i == 212:
+        line = f'time={ts} level=warn msg="upstream slow" upstream=rates-api dur_ms=2875 req_id={i:06x}'
+    if i == 540:
+        line = f'time={ts} level=error msg="upstream request failed" upstream=rates-api err="dial tcp 127.0.0.1:9400: connect: connection refused" req_id={i:06x}'
+    if i == 541:
+        line = f'time={ts} level=warn msg="serving stale rates" age_s=913 req_id={i:06x}'
+    if i == 700:
+        line = f'time={ts} level=warn msg="upstream slow" upstream=rates-api dur_ms=3310 req_id={i:06x}'
+    print(line)
+'''
+
+CELERY = r'''
+import logging, random, sys
+logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="[%(asctime)s: %(levelname)s/%(processName)s] %(message)s")
+rnd = random.Random(12)
+log = logging.getLogger("celery")
+def resize(img, w):
+    if w <= 0:
+        raise ValueError(f"width must be positive, got {w}")
+    return img
+for i in range(480):
+    tid = "%08x-%04x" % (rnd.getrandbits(32), i)
+    log.info("Task thumbs.resize[%s] received", tid)
+    try:
+        resize("img%d.png" % i, 0 if i == 315 else rnd.randint(64, 512))
+        log.info("Task thumbs.resize[%s] succeeded in %.4fs: None", tid, rnd.random() / 10)
+    except ValueError:
+        log.exception("Task thumbs.resize[%s] raised unexpected: ValueError", tid)
+    if i in (120, 430):
+        log.warning("Substantial drift from worker-2@devbox may mean clocks are out of sync. Current drift is %d seconds.", 70 + i % 7)
+'''
+
 BROKEN_SETUP = ("from setuptools import setup, Extension\n"
                 "setup(name='fastcrc', version='0.2.0', ext_modules=[Extension('fastcrc._crc', ['src/crc.c'])],"
                 " packages=['fastcrc'], package_dir={'': 'src'})\n")
@@ -226,6 +285,10 @@ def cap_logs(tmp: Path) -> None:
     (d / "srv.py").write_text(ACCESS_SERVER)
     run(f"{sys.executable} srv.py", cwd=d, timeout=200)
     add("nginx-combined-access-5xx", "tail -n 880 /var/log/nginx/access.log", run("cat access.log", cwd=d), n_access)
+    (d / "logfmt.py").write_text(LOGFMT)
+    add("logfmt-quotes-service", "kubectl logs deploy/quotes --tail=740", run(f"{sys.executable} logfmt.py", cwd=d), n_logfmt)
+    (d / "celery.py").write_text(CELERY)
+    add("celery-worker-thumbs", "celery -A thumbs worker -l INFO", run(f"{sys.executable} celery.py", cwd=d), n_celery)
     (d / "journal.py").write_text(JOURNAL)
     add("journal-short-oom", "journalctl -b --no-pager", run(f"{sys.executable} journal.py", cwd=d), n_journal)
     (d / "compose.py").write_text(COMPOSE)
