@@ -169,9 +169,9 @@ def test_a_stack_trace_among_log_records_is_ranked_as_a_log_not_kept_as_odd_rows
     assert sum(1 for x in kept if x.startswith("\tat com.example")) < 12
 
 
-def test_a_saving_of_a_fifth_is_worth_its_markers() -> None:
-    # Every error stays; the compile lines between them go: under a quarter of the text, still
-    # hundreds of tokens the model need not read.
+def test_a_saving_under_a_quarter_is_not_worth_the_risk() -> None:
+    # Every error stays; the compile lines between them are under a quarter of the text: sent whole
+    # (at 15% a fresh dpkg -L listing lost 56 of its executables for a fifth saved).
     from headroom_mitm.compress.engine import compress_text
 
     lines = []
@@ -181,10 +181,7 @@ def test_a_saving_of_a_fifth_is_worth_its_markers() -> None:
             lines += [f"cc -O2 -Wall -Iinclude -c src/part_{k:02d}_{j}.c -o build/part_{k:02d}_{j}.o" for j in range(6)]
     lines.append("make: *** [Makefile:9: all] Error 2")
     text = "\n".join(lines) + "\n"
-    out = compress_text(text, "bash", CompressionSettings()).rendering.text
-    assert out is not None and len(out) < 0.8 * len(text)
-    for k in range(60):
-        assert f"src/mod_{k:02d}.c:{k + 3}:5: error: 'count_{k}' undeclared" in out
+    assert compress_text(text, "bash", CompressionSettings()).rendering.retrieve_id is None
 
 
 def test_rows_numbered_with_a_colon_are_a_table_not_yaml() -> None:

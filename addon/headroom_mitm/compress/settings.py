@@ -74,8 +74,9 @@ class CompressionSettings:
     max_body_bytes: int = 8 * 1024 * 1024
     max_block_chars: int = 2 * 1024 * 1024
     min_lossy_chars: int = 2048
-    # a lossy rendering must save this share (0.25 left whole builds whose repeats were a fifth)
-    min_saving_ratio: float = 0.15
+    # a lossy rendering must save this share: below it the risk of a misread shape is not worth
+    # the few tokens (0.15 cut a site-packages listing's every package entry for 20%)
+    min_saving_ratio: float = 0.25
     error_lossless_cap: int = 16 * 1024
     max_line_chars: int = 400
     # line selection: beyond the lines that must stay, keep this share of the text, capped
