@@ -127,3 +127,21 @@ def test_each_of_a_few_records_keeps_the_line_that_names_it() -> None:
             "address sizes\t: 46 bits physical, 48 bits virtual", "power management:", ""])
     _, out = _lossy(block(0) + "\n" + block(1))
     assert "processor\t: 0" in out and "processor\t: 1" in out
+
+
+def test_a_plain_tree_drawing_keeps_every_directory() -> None:
+    # `tree -L 3` in a UTF-8 locale pads its rails with no-break spaces; the directories are its outline
+    lines = ["/usr/share/perl5"]
+    for d in range(12):
+        last_d = d == 11
+        lines.append(f"{'└' if last_d else '├'}── Pkg{d}")
+        rail = "\xa0\xa0\xa0 " if last_d else "│\xa0\xa0 "
+        for m in range(9):
+            lines.append(f"{rail}{'└' if m == 8 else '├'}── Module{d}_{m}.pm")
+        lines.append(f"{rail}└── Sub{d}")
+        lines.append(f"{rail}\xa0\xa0\xa0 └── Leaf{d}.pm")
+    lines += ["", "24 directories, 132 files"]
+    _, out = _lossy("\n".join(lines) + "\n")
+    for d in range(12):
+        assert f"── Pkg{d}" in out and f"── Sub{d}" in out
+    assert "24 directories, 132 files" in out

@@ -414,14 +414,20 @@ def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) 
 # `tree -s/-h/-p/-u/-D`: the drawing, then the entry's fields in one bracketed cell.
 _DRAWING = re.compile(r"[│├└─|`\- \xa0]*")
 _TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\[([^\]]*)\][ \xa0]+\S")
+_TREE_ENTRY = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\S")
 
 
 def rank_tree(lines: list[str]) -> list[int] | None:
     """A tree drawing whose entries carry their fields (size, mode, owner) in a bracketed cell:
-    those cells are the rows of a table, sampled as rank_table samples rows."""
+    those cells are the rows of a table, sampled as rank_table samples rows. A plain drawing's
+    entries are sampled alike, its directories kept."""
     sample = [s for s in lines[:100] if s.strip()][:60]
     if not matches_at_least(_TREE_ROW, sample, 0.7 * len(sample)):
-        return None  # decided on a sample
+        if len(sample) < _MIN_ROWS or not matches_at_least(_TREE_ENTRY, sample, 0.7 * len(sample)):
+            return None  # decided on a sample
+        rank = [NORMAL if _TREE_ENTRY.match(s) or not s.strip() else MUST for s in lines]
+        _keep_directories(lines, rank)
+        return rank
     found = [(i, m.group(1).split()) for i, s in enumerate(lines) if (m := _TREE_ROW.match(s))]
     nonblank = sum(1 for x in lines if x.strip())
     if len(found) < _MIN_ROWS or len(found) < 0.7 * nonblank:
@@ -434,12 +440,16 @@ def rank_tree(lines: list[str]) -> list[int] | None:
     for i, _ in rows:
         rank[i] = NORMAL
     _rank_columns(_Rows([x for _, c in rows for x in c], width), [i for i, _ in rows], list(range(len(rows))), rank)
-    # The directories are the tree's structure, as every directory's first path is a path list's.
+    _keep_directories(lines, rank)
+    return rank
+
+
+def _keep_directories(lines: list[str], rank: list[int]) -> None:
+    """The directories are the tree's structure, as every directory's first path is a path list's."""
     depth = [len(_DRAWING.match(s).group(0)) for s in lines]
     for i in range(len(lines) - 1):
         if depth[i + 1] > depth[i] and lines[i + 1].strip():
             rank[i] = MUST
-    return rank
 
 
 def rank_paths(lines: list[str]) -> list[int]:
