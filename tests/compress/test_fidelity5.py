@@ -145,3 +145,16 @@ def test_a_plain_tree_drawing_keeps_every_directory() -> None:
     for d in range(12):
         assert f"── Pkg{d}" in out and f"── Sub{d}" in out
     assert "24 directories, 132 files" in out
+
+
+def test_a_request_the_server_failed_is_an_error() -> None:
+    # docker compose's interleaved services: one 500 among hundreds of INFO request lines
+    lines = []
+    for k in range(600):
+        if k % 3 == 0:
+            lines.append(f"worker-1  | 2025-11-30T09:{k // 60:02d}:{k % 60:02d}.000Z INFO job {k} done in {k % 17 + 3}ms")
+        else:
+            status = 500 if k == 311 else 200
+            lines.append(f"api-1     | 2025-11-30T09:{k // 60:02d}:{k % 60:02d}.000Z INFO GET /api/items/{k} {status} {k % 9 + 2}ms")
+    _, out = _lossy("\n".join(lines) + "\n")
+    assert "GET /api/items/311 500 " in out

@@ -174,7 +174,7 @@ _FAIL_WORDS = (
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
-    "conflict", "not installed", "but you have",
+    "conflict", "not installed", "but you have", " 500 ", " 502 ", " 503 ", " 504 ",
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
@@ -202,6 +202,9 @@ _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exce
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
 _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:code |status )?[1-9]")
+# A request the server failed: method, path, maybe the protocol, then a 5xx status (an access
+# log's one 500 among thousands of INFO lines is its error).
+_HTTP_5XX = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\S+(?: +HTTP/[\d.]+)?\"? +50[0234]\b")
 _WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue")
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
 _PASSING = re.compile(
@@ -290,6 +293,8 @@ def severity(line: str) -> str | None:
         failed = _EXIT.search(low) is not None
     if not failed and ":" in low:
         failed = _DETAIL.match(low) is not None
+    if not failed and " 50" in head:
+        failed = _HTTP_5XX.search(head) is not None
     if failed and ("0" in low or "no " in low or "without" in low) and _NEGATED.search(low):
         failed = False
     if failed:
