@@ -11,7 +11,7 @@ from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
 from headroom_mitm.compress import logs
 from headroom_mitm.compress import structured as st
-from headroom_mitm.compress import tables
+from headroom_mitm.compress import tables, trees
 
 SUMMARIES = [
     "==== 3 passed in 0.1s ====",  # a banner, whole line
@@ -140,7 +140,7 @@ def test_a_long_source_file_ending_with_a_brace_has_no_json_preamble() -> None:
     ],
 )
 def test_path_lines(line: str, path: bool) -> None:
-    assert tables.looks_path_list([line] * 12) == path
+    assert trees.looks_path_list([line] * 12) == path
 
 
 def test_deeply_indented_code_and_config_read_as_such() -> None:

@@ -18,6 +18,7 @@ from .explain import keep_first_explanations
 from .gitgraph import ungraphed
 from .lossless import looks_json
 from .records import keep_record_openers, rank_records
+from .rows import rank_rows
 from .select import LOW, MUST, NORMAL, choose, render
 from .settings import CompressionSettings
 
@@ -93,7 +94,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
         if ranked is not None:
             keep_first_explanations(index, ranked.rank)
-        rows = tables.rank_rows(lines) if records is None else ("table_rows", records)
+        rows = rank_rows(lines) if records is None else ("table_rows", records)
         if records is not None and ranked is not None:
             # Whole records are the rows sampled: of the log's ranks only what must stay counts
             # (a field's value on one line is no one-off line of a repetitive output).

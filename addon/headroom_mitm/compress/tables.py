@@ -1,8 +1,7 @@
-"""Rows of records: column tables (`ps aux`, `docker ps`, `ls -l`, `df`), CSV/TSV and lists of
-paths (`find`, glob). Sampling keeps, beside the head and the tail, every row that differs from
-the majority: a rare value in a column that one value dominates, each numeric column's minimum
-and maximum, a line of another shape, and for paths the first entry of each directory and of
-each file type. (A row that reports a failure is kept by the log ranking merged with these.)
+"""Rows of records: column tables (`ps aux`, `docker ps`, `ls -l`, `df`) and CSV/TSV. Sampling
+keeps, beside the head and the tail, every row that differs from the majority: a rare value in a
+column that one value dominates, each numeric column's minimum and maximum, a line of another
+shape. (A row that reports a failure is kept by the log ranking merged with these.)
 """
 
 from __future__ import annotations
@@ -16,15 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from .lines import matches_at_least
 from .select import HIGH, MUST, NORMAL
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,_]*(?:\.\d+)?\s*(?:%|[kKMGTP]i?[bB]?|[bB])?$")
 _UNIT = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15}
 # Possessive (++, *+): what follows a run can never start with one of its characters, and giving
 # them back one by one made a line that is no path cost ~1 µs.
-_PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]++(?:/[\w@.+~ -]*+)*+\s*$")
-_MIN_ROWS = 10
+MIN_ROWS = 10
 _FIELD = re.compile(r"\S+")
 _FRAME_LINE = re.compile(r"\s+(?:at [\w$.<>/]+\(|File \"[^\"]+\", line \d)")
 
@@ -84,7 +81,7 @@ def delimited(lines: list[str]) -> bool:
     (an empty last field) or starts like it (`@scope/name`). Indented lines are code's (a literal
     table in source); one comma a line is a sentence's as often as a record's."""
     sample = [s for s in lines[:200] if s.strip()][:60]
-    if len(sample) < _MIN_ROWS or sum(1 for s in sample if s[:1] in " \t") > 0.2 * len(sample):
+    if len(sample) < MIN_ROWS or sum(1 for s in sample if s[:1] in " \t") > 0.2 * len(sample):
         return False
     return any(d in ",\t;" and width >= 3 for d, width in _delimiters(tuple(sample)))
 
@@ -109,7 +106,7 @@ def _hex(cell: str) -> float | None:
 
 
 @dataclass(frozen=True)
-class _Rows:
+class Rows:
     """A table's cells, row after row, in one list: a list per row would be hundreds of live
     objects, and as many allocations make Python's garbage collector run (~0.1 ms, and now and
     then a full collection of the whole process) in the middle of the request."""
@@ -128,12 +125,12 @@ class _Rows:
         return self.cells[start * self.width + k :: self.width]
 
 
-def _split_rows(lines: list[str]) -> tuple[list[int], _Rows] | None:
+def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
     """(line numbers of the table's rows, their cells): by a delimiter, by a fixed number of
     whitespace-separated fields, or by aligned columns whose last one may hold spaces. The
     shape is judged on a sample before any other line is split."""
     nonblank = list(compress(range(len(lines)), map(str.strip, lines)))  # C-level: no Python loop per line
-    if len(nonblank) < _MIN_ROWS:
+    if len(nonblank) < MIN_ROWS:
         return None
     sample = [lines[i] for i in nonblank[:60]]
     widths = Counter(min(len(s.split()), 12) for s in sample)
@@ -153,7 +150,7 @@ def _split_rows(lines: list[str]) -> tuple[list[int], _Rows] | None:
         except csv.Error:
             continue
         if len(at) >= 0.7 * len(nonblank):
-            return at, _Rows(cells, dwidth)
+            return at, Rows(cells, dwidth)
     if width < 3:
         return None
     if count >= 0.7 * len(sample):  # records of a fixed number of fields, aligned or not
@@ -161,7 +158,7 @@ def _split_rows(lines: list[str]) -> tuple[list[int], _Rows] | None:
         fits = list(map(width.__eq__, map(len, map(str.split, map(lines.__getitem__, nonblank)))))
         at = list(compress(nonblank, fits))
         if len(at) >= 0.7 * len(nonblank):
-            return at, _Rows(" ".join(map(lines.__getitem__, at)).split(), width)  # `width` fields each
+            return at, Rows(" ".join(map(lines.__getitem__, at)).split(), width)  # `width` fields each
     if not _aligned(sample, width):
         return None
     at = []
@@ -171,7 +168,7 @@ def _split_rows(lines: list[str]) -> tuple[list[int], _Rows] | None:
         if len(c) == width:
             at.append(i)
             cells += c
-    if len(at) < 0.6 * len(nonblank) or len(at) < _MIN_ROWS:
+    if len(at) < 0.6 * len(nonblank) or len(at) < MIN_ROWS:
         return None
     # Each block of adjacent rows (`ls -lR` pads every directory on its own) must be aligned.
     blocks: list[list[str]] = []
@@ -183,7 +180,7 @@ def _split_rows(lines: list[str]) -> tuple[list[int], _Rows] | None:
         prev = i
     if sum(len(b) for b in blocks if len(b) >= 3 and _aligned(b, width)) < 0.6 * len(at):
         return None
-    return at, _Rows(cells, width)
+    return at, Rows(cells, width)
 
 
 def _aligned(rows: list[str], width: int) -> bool:
@@ -200,19 +197,6 @@ def _aligned(rows: list[str], width: int) -> bool:
     need = 0.6 * len(rows)
     good = sum(1 for st, en in zip(starts, ends) if max(Counter(st).values()) >= need or max(Counter(en).values()) >= need)
     return good >= max(2, (2 * (width - 1) + 2) // 3)
-
-
-def looks_path_list(lines: list[str]) -> bool:
-    nonblank = list(filter(str.strip, lines))
-    if len(nonblank) < _MIN_ROWS:
-        return False
-    misses_allowed = len(nonblank) - 0.8 * len(nonblank)
-    for s in nonblank:
-        if not ("/" in s and _PATH_LINE.match(s)):
-            misses_allowed -= 1
-            if misses_allowed < 0:
-                return False  # decided: no need to look at the rest
-    return True
 
 
 # A row's continuation: a line indented past where its row's cells start (objdump -h's flags line
@@ -232,7 +216,7 @@ def _continuations(lines: list[str]) -> dict[int, int] | None:
     deep = [_indent(x) >= _CONT_INDENT for x in sample]
     # Rows and continuations alternate: about half the lines, never two in a row (a compiler's
     # finding with its excerpt and notes under it is a block, not a record of a table).
-    if len(sample) < _MIN_ROWS or not 0.4 * len(sample) <= sum(deep) <= 0.6 * len(sample) \
+    if len(sample) < MIN_ROWS or not 0.4 * len(sample) <= sum(deep) <= 0.6 * len(sample) \
             or any(a and b for a, b in zip(deep, deep[1:])):
         return None
     if any(x.endswith(":") for x, d in zip(sample, deep[1:]) if d):
@@ -279,7 +263,7 @@ def rank_table(lines: list[str]) -> list[int] | None:
         body = body[1:]
     if not body:
         return None
-    _rank_columns(rows, at, body, rank)
+    rank_columns(rows, at, body, rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
     if head <= at[body[0]]:
         _failure_counts(lines, head, [at[j] for j in body], rank)
@@ -340,7 +324,7 @@ def rank_table_block(lines: list[str]) -> list[int] | None:
                 end += 1
             if best is None or end - i > best[1] - best[0]:
                 best = (i - 1, end)
-    if best is None or best[1] - best[0] < _MIN_ROWS + 2:
+    if best is None or best[1] - best[0] < MIN_ROWS + 2:
         return None
     sub = rank_table(lines[best[0] : best[1]])
     if sub is None:
@@ -363,7 +347,7 @@ def _shared_label(probe: list[str], column: list[str]) -> str:
     return label if all(c.startswith(label) for c in column) else ""
 
 
-def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) -> None:
+def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
     """Rows unlike the rest made MUST (line at[j] holds rows.row(j)); the head and tail rows HIGH."""
     # body is every row from the first after the header on.
     for k in range(rows.width):
@@ -411,64 +395,6 @@ def _rank_columns(rows: _Rows, at: list[int], body: list[int], rank: list[int]) 
         rank[at[j]] = min(rank[at[j]], HIGH)
 
 
-# `tree -s/-h/-p/-u/-D`: the drawing, then the entry's fields in one bracketed cell.
-_DRAWING = re.compile(r"[│├└─|`\- \xa0]*")
-_TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\[([^\]]*)\][ \xa0]+\S")
-_TREE_ENTRY = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\S")
-
-
-def rank_tree(lines: list[str]) -> list[int] | None:
-    """A tree drawing whose entries carry their fields (size, mode, owner) in a bracketed cell:
-    those cells are the rows of a table, sampled as rank_table samples rows. A plain drawing's
-    entries are sampled alike, its directories kept."""
-    sample = [s for s in lines[:100] if s.strip()][:60]
-    if not matches_at_least(_TREE_ROW, sample, 0.7 * len(sample)):
-        if len(sample) < _MIN_ROWS or not matches_at_least(_TREE_ENTRY, sample, 0.7 * len(sample)):
-            return None  # decided on a sample
-        rank = [NORMAL if _TREE_ENTRY.match(s) or not s.strip() else MUST for s in lines]
-        _keep_directories(lines, rank)
-        return rank
-    found = [(i, m.group(1).split()) for i, s in enumerate(lines) if (m := _TREE_ROW.match(s))]
-    nonblank = sum(1 for x in lines if x.strip())
-    if len(found) < _MIN_ROWS or len(found) < 0.7 * nonblank:
-        return None
-    width = Counter(len(c) for _, c in found).most_common(1)[0][0]
-    rows = [(i, c) for i, c in found if len(c) == width]
-    if width == 0 or len(rows) < 0.7 * len(found):
-        return None
-    rank = [MUST if s.strip() else NORMAL for s in lines]  # the root, the report, odd entries
-    for i, _ in rows:
-        rank[i] = NORMAL
-    _rank_columns(_Rows([x for _, c in rows for x in c], width), [i for i, _ in rows], list(range(len(rows))), rank)
-    _keep_directories(lines, rank)
-    return rank
-
-
-def _keep_directories(lines: list[str], rank: list[int]) -> None:
-    """The directories are the tree's structure, as every directory's first path is a path list's."""
-    depth = [len(_DRAWING.match(s).group(0)) for s in lines]
-    for i in range(len(lines) - 1):
-        if depth[i + 1] > depth[i] and lines[i + 1].strip():
-            rank[i] = MUST
-
-
-def rank_paths(lines: list[str]) -> list[int]:
-    rank = [NORMAL] * len(lines)
-    dirs: set[str] = set()
-    exts: set[str] = set()
-    for i, s in enumerate(lines):
-        p = s.strip()
-        if not p:
-            continue
-        d, _, name = p.rpartition("/")
-        ext = name.rpartition(".")[2] if "." in name else ""
-        if d not in dirs or ext not in exts:
-            rank[i] = MUST
-            dirs.add(d)
-            exts.add(ext)
-    return rank
-
-
 _TABS = 3  # cells a row splits into at tabs, at least, beyond the first
 
 
@@ -484,32 +410,14 @@ def rank_scattered(lines: list[str]) -> list[int] | None:
     at = [i for i, t in enumerate(tabs) if t == width]
     nonblank = len(lines) - list(map(str.strip, lines)).count("")
     runs = sum(1 for k, i in enumerate(at) if k == 0 or at[k - 1] != i - 1)
-    if len(at) < _MIN_ROWS or len(at) < 0.3 * nonblank or runs < 2:
+    if len(at) < MIN_ROWS or len(at) < 0.3 * nonblank or runs < 2:
         return None
     rows = [lines[i].split() for i in at]
     fields = Counter(map(len, rows)).most_common(1)[0][0]
     keep = [k for k, r in enumerate(rows) if len(r) == fields]
-    if len(keep) < _MIN_ROWS:
+    if len(keep) < MIN_ROWS:
         return None
     at = [at[k] for k in keep]
     rank = [NORMAL] * len(lines)
-    _rank_columns(_Rows([x for k in keep for x in rows[k]], fields), at, list(range(len(keep))), rank)
+    rank_columns(Rows([x for k in keep for x in rows[k]], fields), at, list(range(len(keep))), rank)
     return rank
-
-
-def rank_rows(lines: list[str]) -> tuple[str, list[int] | None] | None:
-    """(name, ranks) for a table or a path list, None for anything else. A path list the size
-    OpenCode's own glob returns is read whole: its ranks are None."""
-    if looks_path_list(lines):
-        # Counted as paths: OpenCode's glob adds a truncation notice under its 100 paths.
-        if sum(1 for x in lines if "/" in x and _PATH_LINE.match(x)) <= 100:
-            return "path_list", None
-        return "path_list", rank_paths(lines)
-    rank = rank_tree(lines)
-    if rank is None:  # a titled table first: the lines around it are not its rows
-        rank = rank_table_block(lines)
-    if rank is None:
-        rank = rank_table(lines)
-    if rank is None:
-        rank = rank_scattered(lines)
-    return None if rank is None else ("table_rows", rank)
