@@ -90,6 +90,10 @@ def block_policy(tool: str, is_error: bool, text: str, s: CompressionSettings) -
     return "lossy"
 
 
+def _smallest(candidates: list[tuple[str, tf.LossyResult]]) -> tuple[str, tf.LossyResult] | None:
+    return min(candidates, key=lambda c: len(c[1].text), default=None)
+
+
 def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: bool = False) -> BlockOutcome:
     """The pure per-block pipeline: lossless transforms, then at most one lossy transform."""
     if not text or len(text) > s.max_block_chars:
@@ -106,23 +110,40 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
                 applied.append(name)
                 t = t2
     lossless = t
-    original: str | None = None
-    rid: str | None = None
-    result = lossless
-    if policy == "lossy" and len(lossless) >= s.min_lossy_chars:
-        # OpenCode's truncation header stays on top, verbatim; the transforms see the output only.
-        header, body = tf.split_truncation_header(t)
-        best: tuple[str, tf.LossyResult] | None = None
-        for name, res in lossy_candidates(body, tool, s):
-            if best is None or len(res.text) < len(best[1].text):
-                best = (name, res)
-        if best is not None and len(header) + len(best[1].text) <= len(lossless) * (1.0 - s.min_saving_ratio):
-            name, res = best
-            applied = [*applied, name]
-            result, original, rid = header + res.text, res.original, res.rid
-    if result == text:
+    lossy = _lossy(t, tool, s) if policy == "lossy" and len(t) >= s.min_lossy_chars else None
+    if lossy is not None:
+        name, result, original, rid = lossy
+        return BlockOutcome(Rendering(result, (*applied, name), rid), original)
+    if lossless == text:
         return BlockOutcome(UNCHANGED)
-    return BlockOutcome(Rendering(result, tuple(applied), rid), original)
+    return BlockOutcome(Rendering(lossless, tuple(applied), None))
+
+
+def _lossy(t: str, tool: str, s: CompressionSettings) -> tuple[str, str, str, str] | None:
+    """(transform, rendering, original, retrieve id) of the best lossy rendering of a cleaned
+    text, if it saves enough. OpenCode's truncation header and another agent's frame stay
+    verbatim; the transforms see the output only, with CRLF line ends read as LF and put back."""
+    crlf = "\r\n" in t and t.count("\n") == t.count("\r\n")
+    if crlf:
+        t = t.replace("\r\n", "\n")
+    header, body = tf.split_truncation_header(t)
+    head, body, tail = tf.split_agent_frame(body)
+    best = _smallest(lossy_candidates(body, tool, s))
+    if best is not None and head.endswith("Output: ") and best[0] != "json_outline":
+        first, _, rest = body.partition("\n")
+        if not best[1].text.startswith(first + "\n"):
+            # The line the frame's "Output: " opens must stay whole: it goes with the frame.
+            head, body = head + first + "\n", rest
+            best = _smallest(lossy_candidates(body, tool, s))
+    if best is None or len(header) + len(head) + len(best[1].text) + len(tail) > len(t) * (1.0 - s.min_saving_ratio):
+        return None
+    name, res = best
+    result, original, rid = header + head + res.text + tail, res.original, res.rid
+    if crlf:  # the lines as they came, and an id for the original as it came
+        original = original.replace("\n", "\r\n")
+        result = result.replace(rid, tf.retrieve_id(original)).replace("\n", "\r\n")
+        rid = tf.retrieve_id(original)
+    return name, result, original, rid
 
 
 def _utf8_len(text: str) -> int:

@@ -47,6 +47,39 @@ def split_truncation_header(text: str) -> tuple[str, str]:
     return text[: m.end()], text[m.end() :]
 
 
+# How other agents frame a command's output (seen on the wire from the pinned agents, 2026-11):
+#   Claude Code: "Exit code N" over a failed command's output;
+#   Codex: "Chunk ID: …", "Wall time: …", "Process exited with code N", "Original token count: N",
+#     then "Output:" over the output;
+#   Gemini CLI: "<untrusted_context>", then "Output: " before the output's first line, and after its
+#     last "Error: …", "Exit Code: N", "Signal: …", "Background PIDs: …", "Process Group PGID: N",
+#     "</untrusted_context>".
+# The frame is kept verbatim; the output inside is recognised and compressed as if it came alone.
+_FRAME_HEAD = re.compile(
+    r"\A(?:Exit code -?\d+\n"
+    r"|(?:[A-Z][A-Za-z ]{1,30}: [^\n]{0,80}\n|Process exited with code -?\d+\n){1,8}Output:\n"
+    r"|(?:<untrusted_context>\n)?(?:Command: [^\n]*\n)?(?:Directory: [^\n]*\n)?Output: (?=[^\n]*\n))"
+)
+_GEMINI_TAIL = re.compile(r"(?:Error|Exit Code|Signal|Background PIDs|Process Group PGID): .*|</untrusted_context>")
+
+
+def split_agent_frame(text: str) -> tuple[str, str, str]:
+    """(frame head, output, frame tail): an agent's frame around a command's output, kept verbatim.
+    Gemini CLI's head ends inside a line ("Output: " before the output's first line)."""
+    m = _FRAME_HEAD.match(text)
+    if m is None:
+        return "", text, ""
+    head, body = text[: m.end()], text[m.end() :]
+    if not head.endswith("Output: "):
+        return head, body, ""  # Claude Code's and Codex's frames have no tail
+    lines = body.split("\n")
+    k = len(lines)
+    while k > max(0, len(lines) - 8) and (not lines[k - 1] or _GEMINI_TAIL.fullmatch(lines[k - 1])):
+        k -= 1
+    cut = len("\n".join(lines[:k]))
+    return head, body[:cut], body[cut:]
+
+
 def _lines_marker(first: int, last: int, rid: str, s: CompressionSettings, how: str = "elided") -> str:
     # Short on purpose: markers were ~8% of what was sent. The range is what start_line/end_line take.
     return f"[… lines {first}–{last} {how}; {_retrieve(rid, s)}]"
