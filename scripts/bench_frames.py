@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""The corpus as other agents frame it: every item (not `read`) compressed bare, inside each
+agent's frame around a command's output (as seen on the wire from the pinned agents), and with
+CRLF line ends. A frame or a line end must not change what is kept.
+
+  .venv/bin/python scripts/bench_frames.py [--split tune|heldout|all]
+
+Needles are counted (held-out items too; their texts are never printed); sizes in characters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_compression import load_items, needle_kept  # noqa: E402  (puts this tree's addon first)
+
+from headroom_mitm.compress import CompressionSettings  # noqa: E402
+from headroom_mitm.compress.engine import compress_text  # noqa: E402
+
+FRAMES = {
+    "bare": lambda t: t,
+    "Claude Code, failed command": lambda t: f"Exit code 1\n{t}",
+    "Codex exec_command": lambda t: f"Chunk ID: aff204\nWall time: 0.2113 seconds\nProcess exited with code 1\nOriginal token count: 9000\nOutput:\n{t}",
+    "Gemini CLI run_shell_command": lambda t: f"<untrusted_context>\nOutput: {t}\nExit Code: 1\nProcess Group PGID: 7983\n</untrusted_context>",
+    "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=["tune", "heldout", "all"], default="tune")
+    args = ap.parse_args()
+    s = CompressionSettings()
+    items = [it for it in load_items() if it["tool"] != "read" and it["split"] != "legacy"
+             and args.split in ("all", it["split"])]
+    needles = sum(len(it["needles"]) for it in items)
+    print(f"{len(items)} items ({args.split}), {needles} needles\n")
+    print("| frame | needles kept | characters saved | items keeping fewer needles than bare |")
+    print("|---|---|---|---|")
+    bare: dict[str, int] = {}
+    for name, frame in FRAMES.items():
+        kept = before = after = fewer = 0
+        for it in items:
+            text = frame(it["text"])
+            out = compress_text(text, it["tool"], s).rendering.text or text
+            k = sum(needle_kept(n, out.replace("\r\n", "\n")) for n in it["needles"])
+            bare.setdefault(it["key"], k)
+            fewer += k < bare[it["key"]]
+            kept, before, after = kept + k, before + len(text), after + len(out)
+        print(f"| {name} | {kept}/{needles} ({100 * kept / needles:.2f}%) | {100 * (before - after) / before:.1f}% | {fewer} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
