@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The corpus as other agents frame it: every item (not `read`) compressed bare, inside each
 agent's frame around a command's output (as seen on the wire from the pinned agents), and with
-CRLF line ends. A frame or a line end must not change what is kept.
+CRLF line ends. A frame or a line end must not change what is kept. Last, outputs two at a time
+as one chained command prints them (`cmd1 && cmd2`: 200 seeded pairs of `bash` items), against the
+same two compressed apart.
 
   .venv/bin/python scripts/bench_frames.py [--split tune|heldout|all]
 
@@ -11,6 +13,7 @@ Needles are counted (held-out items too; their texts are never printed); sizes i
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from pathlib import Path
 
@@ -51,7 +54,31 @@ def main() -> int:
             fewer += k < bare[it["key"]]
             kept, before, after = kept + k, before + len(text), after + len(out)
         print(f"| {name} | {kept}/{needles} ({100 * kept / needles:.2f}%) | {100 * (before - after) / before:.1f}% | {fewer} |")
+    chained(items, s)
     return 0
+
+
+def _kept(text: str, tool: str, needles: list, s: CompressionSettings) -> tuple[int, int]:
+    out = compress_text(text, tool, s).rendering.text or text
+    return sum(needle_kept(n, out) for n in needles), len(out)
+
+
+def chained(items: list[dict], s: CompressionSettings) -> None:
+    shell = [it for it in items if it["tool"] == "bash" and len(it["text"]) < 30_000]
+    pairs = [random.Random(k).sample(shell, 2) for k in range(200)]
+    apart = together = needles = size = apart_len = together_len = 0
+    for a, b in pairs:
+        for it in (a, b):
+            k, n = _kept(it["text"], "bash", it["needles"], s)
+            apart, apart_len = apart + k, apart_len + n
+        text = a["text"].rstrip("\n") + "\n" + b["text"]
+        k, n = _kept(text, "bash", a["needles"] + b["needles"], s)
+        together, together_len = together + k, together_len + n
+        needles += len(a["needles"]) + len(b["needles"])
+        size += len(a["text"]) + len(b["text"])
+    print(f"\ntwo outputs chained, {len(pairs)} pairs, {needles} needles: kept apart {apart} ({100 * apart / needles:.2f}%), "
+          f"chained {together} ({100 * together / needles:.2f}%); characters saved apart {100 * (size - apart_len) / size:.1f}%, "
+          f"chained {100 * (size - together_len) / size:.1f}%")
 
 
 if __name__ == "__main__":
