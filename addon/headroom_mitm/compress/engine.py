@@ -141,8 +141,8 @@ def _lossy(t: str, tool: str, s: CompressionSettings) -> tuple[str, str, str, st
     result, original, rid = header + head + res.text + tail, res.original, res.rid
     if crlf:  # the lines as they came, and an id for the original as it came
         original = original.replace("\n", "\r\n")
-        result = result.replace(rid, tf.retrieve_id(original)).replace("\n", "\r\n")
-        rid = tf.retrieve_id(original)
+        as_came = tf.retrieve_id(original)
+        result, rid = result.replace(rid, as_came).replace("\n", "\r\n"), as_came
     return name, result, original, rid
 
 
