@@ -192,6 +192,15 @@ def test_a_batch_is_seen_elsewhere_only_once_it_ends(tmp_path: Path) -> None:
         assert other.get(rid) == "batched" and other.get_rendering("k") == Rendering("r", ("log_output",), rid)
 
 
+def test_a_batch_that_writes_nothing_locks_nothing(tmp_path: Path) -> None:
+    # most requests find every block rendered before: another process's writes must not wait on them
+    with OriginalStore(tmp_path / "a.db") as st, OriginalStore(tmp_path / "a.db", busy_timeout_ms=50) as other:
+        with st.batch():
+            assert st.get_rendering("k") is None
+            rid = other.put("written elsewhere meanwhile")
+        assert st.get(rid) == "written elsewhere meanwhile"
+
+
 def test_a_failed_batch_keeps_nothing(tmp_path: Path) -> None:
     with OriginalStore(tmp_path / "a.db") as st:
         with pytest.raises(RuntimeError), st.batch():

@@ -130,6 +130,7 @@ class OriginalStore:
         self._conn.executescript(_SCHEMA)
         self._conn.execute("SELECT 1 FROM originals LIMIT 1").fetchall()  # a corrupt file fails here, not later
         self.broken: str | None = None  # set when a read or write failed: no lossy output relies on it then
+        self._batching = False
 
     def close(self) -> None:
         with self._lock:
@@ -145,23 +146,28 @@ class OriginalStore:
     def batch(self) -> Iterator[None]:
         """The writes made inside commit together when it ends: one commit per request instead of
         one per block (~40 µs each). No other thread's statement joins it (the lock is held), and
-        what it wrote is readable elsewhere only once it returns: markers are sent after that.
-        When the write lock cannot be had, writes go one by one as outside a batch. An error
-        inside, or in the commit, rolls everything back and is raised."""
+        what it wrote is readable elsewhere only once it returns: markers are sent after that. The
+        write lock is taken at the first write (a request whose blocks were all rendered before
+        writes nothing and locks nothing); when it cannot be had, writes go one by one as outside a
+        batch. An error inside, or in the commit, rolls everything back and is raised."""
         with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")  # the write lock now: no upgrade to fail later
-            except sqlite3.Error:
-                yield  # busy or broken: each write then succeeds or fails on its own
-                return
+            self._batching = True
             try:
                 yield
-                self._conn.execute("COMMIT")
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
             except BaseException:
                 with suppress(sqlite3.Error):  # a closed or failed connection has nothing to undo
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._batching = False
+
+    def _begin_batched_write(self) -> None:
+        if self._batching and not self._conn.in_transaction:
+            with suppress(sqlite3.Error):  # busy or broken: this write then succeeds or fails on its own
+                self._conn.execute("BEGIN IMMEDIATE")  # the write lock now: no upgrade to fail later
 
     # ---------------------------------------------------------------- originals
 
@@ -172,6 +178,7 @@ class OriginalStore:
         rid = rid or retrieve_id(text)
         stored = _encode(text)
         with self._lock:
+            self._begin_batched_write()
             # Content-addressed: an existing original is the same text, but its age is renewed so it
             # lives at least as long as the newer rendering about to point at it (as in Redis).
             self._conn.execute(
@@ -204,6 +211,7 @@ class OriginalStore:
         """Keep the first rendering ever stored for key; return whichever one won."""
         text = None if rendering.text is None else _encode(rendering.text)
         with self._lock:
+            self._begin_batched_write()
             inserted = self._conn.execute(
                 "INSERT OR IGNORE INTO renderings(key, text, transforms, retrieve_id, size, created)"
                 " VALUES (?, ?, ?, ?, ?, ?)" + _RETURNING_KEY,
