@@ -72,11 +72,11 @@ def split_agent_frame(text: str) -> tuple[str, str, str]:
     head, body = text[: m.end()], text[m.end() :]
     if not head.endswith("Output: "):
         return head, body, ""  # Claude Code's and Codex's frames have no tail
-    lines = body.split("\n")
+    lines = body.rsplit("\n", 8)  # the tail is a few lines: the rest stays one piece
     k = len(lines)
     while k > max(0, len(lines) - 8) and (not lines[k - 1] or _GEMINI_TAIL.fullmatch(lines[k - 1])):
         k -= 1
-    cut = len("\n".join(lines[:k]))
+    cut = max(0, sum(map(len, lines[:k])) + k - 1)  # where lines[:k], joined again, ends
     return head, body[:cut], body[cut:]
 
 
