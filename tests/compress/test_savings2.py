@@ -171,7 +171,7 @@ def test_a_stack_trace_among_log_records_is_ranked_as_a_log_not_kept_as_odd_rows
 
 def test_a_saving_under_a_quarter_is_not_worth_the_risk() -> None:
     # Every error stays; the compile lines between them are under a quarter of the text: sent whole
-    # (at 15% a fresh dpkg -L listing lost 56 of its executables for a fifth saved).
+    # (at 15% a fresh dpkg -L listing lost 56 of its executables for 24% of its tokens).
     from headroom_mitm.compress.engine import compress_text
 
     lines = []
