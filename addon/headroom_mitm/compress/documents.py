@@ -36,8 +36,11 @@ def looks_like_code_or_prose(text: str) -> bool:
     sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
     n = len(sample)
     placed: dict[str, bool] = {}
-    if n < 8 or ln.TRACEBACK in text:
+    if n < 8:
         return False
+    manual = _manual(sample)
+    if ln.TRACEBACK in text and (not manual or text.startswith(ln.TRACEBACK) or "\n" + ln.TRACEBACK in text):
+        return False  # a crash; only a manual's indented tracebacks are its examples'
     # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
     # excerpts of code read like.
     if sum(1 for x in sample if x[:3] in ("===", "___") and _REPORT_BANNER.match(x)) >= 2:
@@ -45,6 +48,7 @@ def looks_like_code_or_prose(text: str) -> bool:
     code = sum(1 for x in sample if x.endswith(_CODE_ENDS) or CODE_START.match(x))  # the cheaper look first
     reads = (
         code >= 0.3 * n
+        or manual
         or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
         # Documents: code with its comments, markdown, markup, prose.
         or _at_least(
@@ -62,6 +66,19 @@ def looks_like_code_or_prose(text: str) -> bool:
         # Only lines with a gutter bar are tried (the pattern backtracks over deep indentation).
         or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and ln.GUTTER.match(x) for x in sample), n)
     )
+
+
+# A manual's section title: a flush-left word or two in capitals ("NAME", "SEE ALSO", "FUNCTIONS").
+_MANUAL_TITLE = re.compile(r"[A-Z][A-Z]+(?: [A-Z]+)?$")
+
+
+def _manual(sample: list[str]) -> bool:
+    """A manual page (man, pydoc, perldoc): titles in capitals flush left, and nearly every other
+    line indented under them."""
+    titles = {x for x in sample if x[:1].isupper() and _MANUAL_TITLE.match(x)}
+    if len(titles) < 3:
+        return False
+    return _at_least(0.8 * len(sample), (x[:1] == " " or x in titles for x in sample), len(sample))
 
 
 def _at_least(need: float, flags: Iterable[object], n: int) -> bool:
@@ -103,10 +120,11 @@ def _placed(line: str, seen: dict[str, bool]) -> bool:
 def _is_prose(line: str, placed: dict[str, bool]) -> bool:
     """A sentence of words rather than fields: letters dominate, single spaces between words."""
     s = line.strip()
-    if len(s) < 60 or "  " in s or "\t" in s:
+    if len(s) < 60 or "\t" in s or "   " in s:
         return False
     spaces = s.count(" ")
-    if spaces < 8:
+    # Justified text (a man page) widens a gap here and there; a table's cells sit apart in runs.
+    if spaces < 6 or s.count("  ") > len(s) // 40:
         return False
     # ASCII letters counted by deleting them from the UTF-8 bytes (no other character's bytes are
     # letters): bytes.translate does it ~3x faster than str's on ASCII, ~30x on other text.

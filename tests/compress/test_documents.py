@@ -1,0 +1,78 @@
+"""Documents the model asked to read are never cut (principle 4): manual pages, pydoc pages and
+source whose docstrings outweigh its code, each written here as the tools print them."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress import CompressionSettings, documents
+from headroom_mitm.compress.engine import compress_text
+
+S = CompressionSettings()
+
+_OPTION = """       --{name}
+              Make  the  {name}  step  verbose  and  write  every  member it visits to the standard
+              output, one per line, unless the archive was opened with --quiet.
+"""
+
+
+def _man_page() -> str:
+    options = "".join(_OPTION.format(name=f"opt{i}") for i in range(60))
+    return (
+        "ARCH(1)                        General Commands Manual                        ARCH(1)\n\n"
+        "NAME\n       arch - keep files together in one archive\n\n"
+        "SYNOPSIS\n       arch [-c|-x|-t] [-f ARCHIVE] [OPTIONS] [FILE...]\n\n"
+        "DESCRIPTION\n       Arch  stores  many  files  together  in  a single archive, and can restore\n"
+        "       individual files from the archive.  The first option names the operation.\n\n"
+        f"OPTIONS\n{options}\n"
+        "RETURN VALUE\n       Arch's exit code tells whether the operation succeeded.\n\n"
+        "SEE ALSO\n       tar(1), cpio(1)\n"
+    )
+
+
+def _pydoc_page() -> str:
+    funcs = "".join(
+        f"    step{i}(iterable, n=None)\n"
+        f"        Advance *iterable* by *n* steps, the {i}th recipe of the collection.\n"
+        "        \n"
+        "            >>> it = iter(range(3))\n"
+        f"            >>> step{i}(it, 5)\n"
+        "            >>> next(it)\n"
+        "            Traceback (most recent call last):\n"
+        '              File "<stdin>", line 1, in <module>\n'
+        "            StopIteration\n"
+        "    \n"
+        for i in range(30)
+    )
+    return (
+        "Help on module recipes in tools:\n\nNAME\n    tools.recipes - Recipes for iterators.\n\n"
+        "DESCRIPTION\n    Functions taken from the recipes of the documentation.\n\n"
+        f"FUNCTIONS\n{funcs}\nDATA\n    __all__ = ['step0', 'step1']\n\nFILE\n    /usr/lib/tools/recipes.py\n"
+    )
+
+
+def _docstring_heavy_source() -> str:
+    # Two spaces after a sentence's end, as many docstrings and GNU texts are written.
+    doc = "\n".join(
+        f"    The interval is applied to an existing datetime.  It may replace field {i} of it\n"
+        f"    or be added to it as an amount of time.  Argument {i} is then given in the plural."
+        for i in range(60)
+    )
+    return (
+        "import datetime\nimport calendar\n\n\nclass interval(object):\n"
+        f'    """\n{doc}\n    """\n\n'
+        "    def __init__(self, dt1=None, dt2=None,\n                 years=0, months=0):\n"
+        "        self.years = years\n        self.months = months\n"
+    )
+
+
+def test_manual_and_pydoc_pages_and_docstring_heavy_source_are_documents() -> None:
+    for text in (_man_page(), _pydoc_page(), _docstring_heavy_source()):
+        assert documents.looks_like_code_or_prose(text)
+        out = compress_text(text, "bash", S).rendering
+        assert out.retrieve_id is None, text[:40]
+
+
+def test_indented_titled_report_with_a_crash_is_not_a_manual() -> None:
+    # A flush-left traceback is a crash, whatever else the text looks like.
+    crash = "Traceback (most recent call last):\n" + _pydoc_page().replace("Help on", "help on")
+    assert documents.looks_like_code_or_prose(_pydoc_page())
+    assert not documents.looks_like_code_or_prose(crash)
