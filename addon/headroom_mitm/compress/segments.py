@@ -1,0 +1,136 @@
+"""Where a chained output (`git status && git log`, `ls -la && cat package.json`, `make; ./run`)
+changes shape: the runs of lines of one recognisable shape, found from the text alone.
+
+Cut points come from shapes whose lines say what they are: a git block (commits, diffs, --stat,
+read by git's own grammar to where it stops), and runs of lines of one kind (commit-led lines,
+blame lines, `ls -l` rows, a tree's drawing, grep hits, paths, markup). The lines between such
+runs are the other parts (a log, a table, code). A text of one shape has no cut, or cuts whose
+parts the caller finds to be of one shape: it is then ranked whole, as it always was.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
+from .structured import _COMBINED_HUNK, _GIT_COMMIT, _GIT_META, _GIT_STAT, _GIT_SUMMARY, _HUNK
+
+# A part shorter than this is no shape of its own (the shape detectors want 12 lines).
+MIN_LINES = 12
+# A run of one kind needs this many lines of it, each within _GAP lines of the last (an ls -lR
+# directory's blank, "dir:" and "total N" lines sit between its rows).
+_MIN_RUN = 8
+_GAP = 4
+
+# Each kind, tried at every newline (a pattern after a literal "\n" is scanned in C).
+_KINDS = re.compile(
+    "\n(?:"
+    r"(?P<blame>\^?[0-9a-f]{7,40} (?:\S+ )?\(.+? +\d{4}-\d\d-\d\d )"
+    r"|(?P<commit>[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S)"
+    r"|(?P<perms>[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\d)"
+    r"|(?P<tree>[│| \xa0]*(?:[├└]──|[|`]--) )"
+    r"|(?P<grep>[^\s:]*[./][^\s:]*:\d+[:-](?!in `))"  # not a Ruby backtrace's frame
+    r"|(?P<path>(?:\.{0,2}/)?[\w@.+~-]++(?:/[\w@.+~-]++)+/?(?=\n|$))"
+    r"|(?P<markup>[ \t]*</?[A-Za-z][\w:.-]*[ />])"
+    ")"
+)
+_GIT_START = re.compile(r"\n(?:commit [0-9a-f]{7,64}\b|diff --git | [^|\s][^|\n]*? \| +(?:\d|Bin ))")
+_HEADER = re.compile(r"[A-Z][A-Za-z]*:\s")  # Author:, Date:, Merge:, CommitDate:
+_NUMSTAT = re.compile(r"(?:\d+|-)\t(?:\d+|-)\t")
+
+
+def _git_end(lines: list[str], i: int) -> int:
+    """Where the git output that starts at line i (a commit or a diff) stops: the first line git's
+    own grammar does not allow there."""
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.startswith("commit ") and _GIT_COMMIT.fullmatch(line):
+            i += 1
+            while i < n and _HEADER.match(lines[i]):
+                i += 1
+            while i < n and (not lines[i] or lines[i].startswith("    ")):  # the message
+                i += 1
+            continue
+        if (hunk := _HUNK.match(line)) is not None:
+            old, new = int(hunk.group(1) or 1), int(hunk.group(2) or 1)
+            i += 1
+            while i < n and (old > 0 or new > 0):
+                c = lines[i][:1]
+                if c == "-":
+                    old -= 1
+                elif c == "+":
+                    new -= 1
+                elif c in (" ", ""):
+                    old, new = old - 1, new - 1
+                elif c != "\\":
+                    break
+                i += 1
+            continue
+        if line.startswith("@@@") and (combined := _COMBINED_HUNK.match(line)) is not None:
+            cols = len(combined.group(1)) - 1  # one column of "+", "-" or " " per parent
+            i += 1
+            while i < n and not lines[i][:cols].strip(" +-"):
+                i += 1
+            continue
+        if (
+            not line
+            or line.startswith(("diff --git ", "diff --cc ", "index ", "--- ", "+++ ", *_GIT_META))
+            or _GIT_STAT.fullmatch(line)
+            or _GIT_SUMMARY.fullmatch(line.rstrip())
+            or _NUMSTAT.match(line)
+        ):
+            i += 1
+            continue
+        break
+    return i
+
+
+def _runs(text: str, starts: list[int], skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(first, end, kind) of each run of lines of one kind, outside the spans in `skip`."""
+    by_kind: dict[str, list[int]] = {}
+    for m in _KINDS.finditer(text):
+        by_kind.setdefault(m.lastgroup or "", []).append(bisect_right(starts, m.start()) - 1)
+    found: list[tuple[int, int, str]] = []
+    for kind, at in by_kind.items():
+        first = last = at[0]
+        count = 1
+        for i in [*at[1:], -_GAP - 2]:
+            if 0 <= i - last <= _GAP:
+                last, count = i, count + 1
+                continue
+            if count >= _MIN_RUN and not any(a < last + 1 and first < b for a, b in skip):
+                found.append((first, last + 1, kind))
+            first = last = i
+            count = 1
+    return found
+
+
+def runs(lines: list[str], text: str) -> list[tuple[int, int, str]]:
+    """The runs of lines of one recognisable shape, [(first, end, kind), …] in order and apart:
+    "git" blocks, and runs of one of _KINDS' kinds."""
+    n = len(lines)
+    nl = "\n" + text  # a newline before every line, the first one's too
+    starts = list(accumulate([len(x) + 1 for x in lines[:-1]], initial=0))
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    while (m := _GIT_START.search(nl, pos)) is not None:
+        first = bisect_right(starts, m.start()) - 1
+        end = _git_end(lines, first)
+        if end == first:  # "commit" and some other words
+            pos = m.end()
+            continue
+        found.append((first, end, "git"))
+        if end >= n:
+            break
+        pos = starts[end]
+    found += _runs(nl, starts, [(a, b) for a, b, _ in found])
+    found.sort()
+    apart: list[tuple[int, int, str]] = []
+    for run in found:
+        if apart and apart[-1][2] == run[2]:  # what lies between two runs of a kind is theirs
+            apart[-1] = (apart[-1][0], max(run[1], apart[-1][1]), run[2])
+        elif not apart or run[0] >= apart[-1][1]:  # of two overlapping runs the earlier one wins
+            apart.append(run)
+    return apart

@@ -1,0 +1,198 @@
+"""Chained commands (`pytest && git log`, `ls -la && make`): one output holding several shapes, each
+part ranked as it would be alone, under one budget, one rendering and one retrieve id."""
+
+from __future__ import annotations
+
+import re
+
+from headroom_mitm.compress import segments, sift
+from headroom_mitm.compress import transforms as tf
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.settings import CompressionSettings
+
+S = CompressionSettings()
+
+
+def _pytest_failing(passing: int = 150) -> list[str]:
+    out = [
+        "============================= test session starts ==============================",
+        "platform linux -- Python 3.11.7, pytest-8.3.3, pluggy-1.5.0",
+        "rootdir: /home/dev/shop",
+        f"collected {passing + 2} items",
+        "",
+    ]
+    out += [f"tests/test_orders.py::test_order_total_{i} PASSED                    [{100 * i // passing:3d}%]" for i in range(passing)]
+    out += [
+        "tests/test_orders.py::test_refund_rounding FAILED                    [ 97%]",
+        "tests/test_orders.py::test_refund_currency PASSED                    [100%]",
+        "",
+        "=================================== FAILURES ===================================",
+        "_____________________________ test_refund_rounding _____________________________",
+        "",
+        "    def test_refund_rounding():",
+        "        order = make_order(total=Decimal('10.005'))",
+        ">       assert refund(order) == Decimal('10.01')",
+        "E       AssertionError: assert Decimal('10.00') == Decimal('10.01')",
+        "",
+        "tests/test_orders.py:88: AssertionError",
+        "=========================== short test summary info ============================",
+        "FAILED tests/test_orders.py::test_refund_rounding - AssertionError: assert Decimal('10.00') == Decimal('10.01')",
+        f"========================= 1 failed, {passing + 1} passed in 1.92s =========================",
+    ]
+    return out
+
+
+def _git_log(n: int) -> list[str]:
+    out: list[str] = []
+    for i in range(n):
+        out += [
+            f"commit {(i * 7919 + 12345):040x}",
+            f"Author: Dev {i % 3} <dev{i % 3}@example.com>",
+            f"Date:   Mon Nov {2 + i % 27} 10:{i % 60:02d}:00 2026 +0000",
+            "",
+            f"    orders: fix case {i} of the refund path",
+            "",
+            *[f"    Longer explanation, paragraph line {k}, of why change {i} was needed." for k in range(6)],
+            "",
+        ]
+    return out
+
+
+def _ls_la(n: int) -> list[str]:
+    out = ["total 1184", "drwxr-xr-x  9 dev dev    4096 Nov 30 09:12 .", "drwxr-xr-x 31 dev dev    4096 Nov 29 18:40 .."]
+    for i in range(n):
+        size = 900_000 if i == 37 else 1000 + 37 * i
+        out.append(f"-rw-r--r--  1 dev dev {size:7d} Nov {1 + i % 28:2d} 12:{i % 60:02d} module_{i:03d}.c")
+    return out
+
+
+def _gcc_log() -> list[str]:
+    out = [f"gcc -O2 -Wall -c module_{i:03d}.c -o build/module_{i:03d}.o" for i in range(30)]
+    out += [
+        "module_031.c: In function 'parse_header':",
+        "module_031.c:212:9: error: 'len' undeclared (first use in this function)",
+        "  212 |     if (len > MAX_HEADER)",
+        "      |         ^~~",
+        "make: *** [Makefile:14: build/module_031.o] Error 1",
+    ]
+    return out
+
+
+def _compress(parts: list[list[str]]) -> tuple[str, tf.LossyResult]:
+    text = "\n".join(x for part in parts for x in part) + "\n"
+    found = sift.lossy_candidates(text, "bash", S)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_failing_test_run_then_a_git_log_keeps_the_failure_and_every_commit() -> None:
+    log = _git_log(25)
+    name, res = _compress([_pytest_failing(), log])
+    kept = res.text.split("\n")
+    # The git log ranked as git: every commit, author and subject stays, bodies go first.
+    for line in log:
+        if line.startswith(("commit ", "Author: ", "    orders: fix case")):
+            assert line in kept, line
+    assert "    Longer explanation, paragraph line 3, of why change 12 was needed." not in kept
+    # The test run ranked as a log: its failure stays, passing tests go first.
+    assert "E       AssertionError: assert Decimal('10.00') == Decimal('10.01')" in kept
+    assert "tests/test_orders.py:88: AssertionError" in kept
+    assert "tests/test_orders.py::test_order_total_20 PASSED                    [ 13%]" not in kept
+    assert name == "git_output"  # the longest part's ranking names the rendering
+
+
+def _pom(deps: int) -> list[str]:
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<project xmlns="http://maven.apache.org/POM/4.0.0">',
+        "  <modelVersion>4.0.0</modelVersion>",
+        "  <groupId>com.example.shop</groupId>",
+        "  <artifactId>orders</artifactId>",
+        "  <version>1.4.2</version>",
+        "  <dependencies>",
+    ]
+    for i in range(deps):
+        out += [
+            "    <dependency>",
+            f"      <groupId>org.example.lib{i}</groupId>",
+            f"      <artifactId>component-{i}</artifactId>",
+            f"      <version>{i % 4}.{i % 7}.{i}</version>",
+            "    </dependency>",
+        ]
+    return out + ["  </dependencies>", "</project>"]
+
+
+def test_an_ls_table_then_a_document_keeps_the_document_whole() -> None:
+    # `ls -la && cat pom.xml`: what the model asked to read is never cut, after a table too.
+    pom = _pom(12)
+    name, res = _compress([_ls_la(120), pom])
+    kept = res.text.split("\n")
+    assert all(x in kept for x in pom)
+    assert "-rw-r--r--  1 dev dev  900000 Nov 10 12:37 module_037.c" in kept
+    assert name == "table_rows"
+
+
+def test_a_commit_list_then_a_test_run_keeps_every_commit() -> None:
+    commits = [f"{(i * 104729 + 99991):07x}{i % 10} fix: handle edge case number {i}" for i in range(120)]
+    name, res = _compress([commits, _pytest_failing()])
+    kept = res.text.split("\n")
+    assert all(c in kept for c in commits)  # each a commit the model may name
+    assert "E       AssertionError: assert Decimal('10.00') == Decimal('10.01')" in kept
+    assert "tests/test_orders.py::test_order_total_20 PASSED                    [ 13%]" not in kept
+
+
+def test_a_chained_output_is_one_rendering_with_one_retrieve_id() -> None:
+    text = "\n".join(_pytest_failing() + _git_log(25)) + "\n"
+    out = compress_text(text, "bash", S)
+    rid = tf.retrieve_id(text)
+    assert out.original == text and out.rendering.retrieve_id == rid
+    assert set(re.findall(r"id=(hr_[0-9a-f]+)", out.rendering.text or "")) == {rid}
+    src = set(text.split("\n"))
+    assert all(x in src or x.startswith("[…") for x in (out.rendering.text or "").split("\n"))
+
+
+def test_a_text_of_one_shape_is_ranked_whole() -> None:
+    # A linter's findings look like grep hits; its report after them is the same output: no cut.
+    findings = [f"billing/ledger_{i}.py:{10 + i}:4: W0612: Unused variable 'tmp' (unused-variable)" for i in range(30)]
+    report = ["", "Report", "======", f"{len(findings)} statements analysed.", ""]
+    report += [f"|{k:<10}|{k * 3:>6}|{k * 2:>6}|" for k in range(20)]
+    lines = (["************* Module billing"] + findings + report)
+    assert sift._chained(lines, S) is None
+    # One git log alone: one run of its own shape.
+    assert sift._chained(_git_log(25), S) is None
+    assert segments.runs(_git_log(25), "\n".join(_git_log(25))) == [(0, len(_git_log(25)), "git")]
+
+
+def test_a_git_block_ends_where_gits_grammar_does() -> None:
+    diff = [
+        "diff --git a/app.py b/app.py",
+        "index 1111111..2222222 100644",
+        "--- a/app.py",
+        "+++ b/app.py",
+        "@@ -1,3 +1,3 @@",
+        " import os",
+        "-print('a')",
+        "+print('b')",
+        " ",
+    ]
+    after = ["   Compiling shop v0.1.0 (/home/dev/shop)", "    Finished dev [unoptimized] target(s) in 0.52s"]
+    lines = diff + after
+    assert segments.runs(lines, "\n".join(lines)) == [(0, len(diff), "git")]
+
+
+def _tree(n: int) -> list[str]:
+    out = ["."]
+    for d in range(n):
+        out.append(f"├── pkg_{d}")
+        out += [f"│   ├── file_{d}_{k}.py" for k in range(4)]
+        out.append(f"│   └── README_{d}.md")
+    return out + ["", f"{n} directories, {5 * n} files"]
+
+
+def test_an_ls_table_then_a_tree_keeps_every_directory_of_the_tree() -> None:
+    # Both are rows, but of two shapes: the tree keeps its directories as a tree alone does.
+    tree = _tree(30)
+    name, res = _compress([_ls_la(90), tree])
+    kept = res.text.split("\n")
+    assert all(x in kept for x in tree if x.startswith("├── pkg_"))
+    assert "-rw-r--r--  1 dev dev  900000 Nov 10 12:37 module_037.c" in kept
