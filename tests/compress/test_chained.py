@@ -196,3 +196,14 @@ def test_an_ls_table_then_a_tree_keeps_every_directory_of_the_tree() -> None:
     kept = res.text.split("\n")
     assert all(x in kept for x in tree if x.startswith("├── pkg_"))
     assert "-rw-r--r--  1 dev dev  900000 Nov 10 12:37 module_037.c" in kept
+
+
+def test_a_test_run_then_a_pretty_json_document_keeps_the_document_whole() -> None:
+    # `pytest; cat report.json`: the JSON is read as a document, not as a log's lines.
+    doc = ["{", '  "suite": "orders",', '  "results": [']
+    doc += [f'    {{"test": "test_order_total_{i}", "outcome": "passed", "ms": {3 + i % 5}}},' for i in range(120)]
+    doc += ['    {"test": "test_refund_rounding", "outcome": "failed", "ms": 4}', "  ]", "}"]
+    name, res = _compress([_pytest_failing(), doc])
+    kept = res.text.split("\n")
+    assert all(x in kept for x in doc)
+    assert "E       AssertionError: assert Decimal('10.00') == Decimal('10.01')" in kept

@@ -3,7 +3,7 @@ changes shape: the runs of lines of one recognisable shape, found from the text 
 
 Cut points come from shapes whose lines say what they are: a git block (commits, diffs, --stat,
 read by git's own grammar to where it stops), and runs of lines of one kind (commit-led lines,
-blame lines, `ls -l` rows, a tree's drawing, grep hits, paths, markup). The lines between such
+blame lines, `ls -l` rows, a tree's drawing, markup), and pretty JSON documents. The lines between such
 runs are the other parts (a log, a table, code). A text of one shape has no cut, or cuts whose
 parts the caller finds to be of one shape: it is then ranked whole, as it always was.
 """
@@ -23,19 +23,22 @@ MIN_LINES = 12
 _MIN_RUN = 8
 _GAP = 4
 
-# Each kind, tried at every newline (a pattern after a literal "\n" is scanned in C).
+# Each kind, tried at every newline (a pattern after a literal "\n" is scanned in C); possessive
+# and ASCII classes, so that a line that is none of them is given up at once.
 _KINDS = re.compile(
     "\n(?:"
     r"(?P<blame>\^?[0-9a-f]{7,40} (?:\S+ )?\(.+? +\d{4}-\d\d-\d\d )"
     r"|(?P<commit>[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S)"
     r"|(?P<perms>[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\d)"
-    r"|(?P<tree>[│| \xa0]*(?:[├└]──|[|`]--) )"
-    r"|(?P<grep>[^\s:]*[./][^\s:]*:\d+[:-](?!in `))"  # not a Ruby backtrace's frame
-    r"|(?P<path>(?:\.{0,2}/)?[\w@.+~-]++(?:/[\w@.+~-]++)+/?(?=\n|$))"
-    r"|(?P<markup>[ \t]*</?[A-Za-z][\w:.-]*[ />])"
+    r"|(?P<tree>(?:[│ \xa0]|\|(?!--))*+(?:[├└]──|[|`]--) )"
+    r"|(?P<markup>[ \t]*+</?[A-Za-z][\w:.-]*[ />])"
     ")"
 )
 _GIT_START = re.compile(r"\n(?:commit [0-9a-f]{7,64}\b|diff --git | [^|\s][^|\n]*? \| +(?:\d|Bin ))")
+# A pretty JSON document among other lines: a bracket alone on a line, to the first line that
+# closes it flush-left.
+_JSON_OPEN = re.compile(r"\n[\[{][ \t]*(?=\n(?:[ \t]+[\"\[{\d-]|[\]}]))")  # a brace under C's signature is no JSON
+_JSON_CLOSE = {"[": re.compile(r"\n\][ \t]*(?=\n|$)"), "{": re.compile(r"\n\}[ \t]*(?=\n|$)")}
 _HEADER = re.compile(r"[A-Z][A-Za-z]*:\s")  # Author:, Date:, Merge:, CommitDate:
 _NUMSTAT = re.compile(r"(?:\d+|-)\t(?:\d+|-)\t")
 
@@ -125,6 +128,12 @@ def runs(lines: list[str], text: str) -> list[tuple[int, int, str]]:
         if end >= n:
             break
         pos = starts[end]
+    pos = 0
+    while (m := _JSON_OPEN.search(nl, pos)) is not None and (
+        close := _JSON_CLOSE[m.group(0)[1]].search(nl, m.end())
+    ) is not None:
+        found.append((bisect_right(starts, m.start()) - 1, bisect_right(starts, close.start()), "json"))
+        pos = close.end()
     found += _runs(nl, starts, [(a, b) for a, b, _ in found])
     found.sort()
     apart: list[tuple[int, int, str]] = []

@@ -130,11 +130,11 @@ def _shift(r: logs.Ranking, by: int) -> logs.Ranking:
     )
 
 
-# What a run of one kind must be ranked as when it stands alone to be a part of its own (lines
-# that look like grep hits may be a linter's findings, a short list of paths a log's lines).
+# What a run of one kind must be ranked as when it stands alone to be a part of its own (a run of
+# markup that is a log's lines is no document).
 _RUN_SHAPES = {
-    "git": ("git_output",), "blame": ("git_blame",), "commit": ("whole",), "markup": ("whole",),
-    "perms": ("table_rows",), "tree": ("table_rows",), "grep": ("search_results",), "path": ("path_list",),
+    "git": ("git_output",), "blame": ("git_blame",), "commit": ("whole",), "markup": ("whole",), "json": ("whole",),
+    "perms": ("table_rows",), "tree": ("table_rows",),
 }  # fmt: skip
 
 
@@ -152,18 +152,22 @@ def _chained(lines: list[str], s: CompressionSettings) -> list[tuple[int, int, _
 
     # (first, end, ranking, key): a run's key is its kind (a tree beside an ls -l table is
     # another part though both are rows), the lines between runs are keyed by their ranking.
+    n = len(lines)
+    found = segments.runs(lines, text)
+    if not found or (len(found) == 1 and found[0][0] < segments.MIN_LINES and n - found[0][1] < segments.MIN_LINES):
+        return None  # one run and lines too few around it for another shape: ranked whole, once
     parts: list[tuple[int, int, _Shape | bool | None, str | None]] = []
-    for a, b, kind in segments.runs(lines, text):
+    for a, b, kind in found:
         shape = ranked(a, b)
-        if _kind(shape) in _RUN_SHAPES[kind] and not (a == 0 and b == len(lines)):
+        if _kind(shape) in _RUN_SHAPES[kind]:
             at = parts[-1][1] if parts else 0
             if at < a:
                 parts.append((at, a, rest := ranked(at, a), _kind(rest)))
-            parts.append((a, b, shape, kind))
+            parts.append((a, b, shape, "whole" if shape is False else kind))  # all kept is all kept
     if not parts:
         return None
-    if parts[-1][1] < len(lines):
-        parts.append((parts[-1][1], len(lines), rest := ranked(parts[-1][1], len(lines)), _kind(rest)))
+    if parts[-1][1] < n:
+        parts.append((parts[-1][1], n, rest := ranked(parts[-1][1], n), _kind(rest)))
     groups: list[list[tuple[int, int, _Shape | bool | None, str | None]]] = []
     for part in parts:
         keys = [p[3] for p in groups[-1] if p[3] is not None] if groups else []
