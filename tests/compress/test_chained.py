@@ -8,6 +8,7 @@ import re
 from headroom_mitm.compress import segments, sift
 from headroom_mitm.compress import transforms as tf
 from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.lines import LineIndex
 from headroom_mitm.compress.settings import CompressionSettings
 
 S = CompressionSettings()
@@ -76,6 +77,10 @@ def _gcc_log() -> list[str]:
         "make: *** [Makefile:14: build/module_031.o] Error 1",
     ]
     return out
+
+
+def _index(lines: list[str]) -> LineIndex:
+    return LineIndex("\n".join(lines))
 
 
 def _compress(parts: list[list[str]]) -> tuple[str, tf.LossyResult]:
@@ -157,10 +162,11 @@ def test_a_text_of_one_shape_is_ranked_whole() -> None:
     report = ["", "Report", "======", f"{len(findings)} statements analysed.", ""]
     report += [f"|{k:<10}|{k * 3:>6}|{k * 2:>6}|" for k in range(20)]
     lines = (["************* Module billing"] + findings + report)
-    assert sift._chained(lines, S) is None
+    assert sift._chained(_index(lines), S) is None
     # One git log alone: one run of its own shape.
-    assert sift._chained(_git_log(25), S) is None
-    assert segments.runs(_git_log(25), "\n".join(_git_log(25))) == [(0, len(_git_log(25)), "git")]
+    log = _git_log(25)
+    assert sift._chained(_index(log), S) is None
+    assert segments.runs(_index(log)) == [(0, len(log), "git")]
 
 
 def test_a_git_block_ends_where_gits_grammar_does() -> None:
@@ -177,7 +183,7 @@ def test_a_git_block_ends_where_gits_grammar_does() -> None:
     ]
     after = ["   Compiling shop v0.1.0 (/home/dev/shop)", "    Finished dev [unoptimized] target(s) in 0.52s"]
     lines = diff + after
-    assert segments.runs(lines, "\n".join(lines)) == [(0, len(diff), "git")]
+    assert segments.runs(_index(lines)) == [(0, len(diff), "git")]
 
 
 def _tree(n: int) -> list[str]:

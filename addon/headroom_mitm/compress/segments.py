@@ -11,10 +11,10 @@ parts the caller finds to be of one shape: it is then ranked whole, as it always
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
+from collections.abc import Iterator
 
-from .structured import _COMBINED_HUNK, _GIT_COMMIT, _GIT_META, _GIT_STAT, _GIT_SUMMARY, _HUNK
+from .lines import LineIndex
+from .structured import _BLAME, _COMBINED_HUNK, _COMMIT_LED, _GIT_COMMIT, _GIT_META, _GIT_STAT, _GIT_SUMMARY, _HUNK
 
 # A part shorter than this is no shape of its own (the shape detectors want 12 lines).
 MIN_LINES = 12
@@ -23,17 +23,17 @@ MIN_LINES = 12
 _MIN_RUN = 8
 _GAP = 4
 
-# Each kind, tried at every newline (a pattern after a literal "\n" is scanned in C); possessive
-# and ASCII classes, so that a line that is none of them is given up at once.
-_KINDS = re.compile(
-    "\n(?:"
-    r"(?P<blame>\^?[0-9a-f]{7,40} (?:\S+ )?\(.+? +\d{4}-\d\d-\d\d )"
-    r"|(?P<commit>[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S)"
-    r"|(?P<perms>[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\d)"
-    r"|(?P<tree>(?:[│ \xa0]|\|(?!--))*+(?:[├└]──|[|`]--) )"
-    r"|(?P<markup>[ \t]*+</?[A-Za-z][\w:.-]*[ />])"
-    ")"
-)
+# Each kind: its lines, found from their newline (a pattern after a literal "\n" is scanned in C;
+# possessive, so that a line that is none of them is given up at once), and words one of which
+# its lines hold, when looking for those first is cheaper than the scan (a tree's indentation).
+_KINDS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
+    "perms": (re.compile(r"\n[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\d"), ()),
+    "tree": (re.compile(r"\n(?: *+(?:│|\|(?!--)|\xa0))*+ *+(?:[├└]──|[|`]--)[ \xa0]+\S"), ("── ", "-- ")),
+    "markup": (re.compile(r"\n[ \t]*+</?[A-Za-z][\w:.-]*[ />]"), ()),
+}  # fmt: skip
+# A line led by a commit id (after a graph's drawing or a rebase verb), told apart as blame or a
+# commit list's line by their own patterns.
+_HEX_LED = re.compile(r"\n[*|\\/ _.-]*+(?:pick |p )?\^?(?=[0-9a-f]*\d)[0-9a-f]{7,40} \S")
 _GIT_START = re.compile(r"\n(?:commit [0-9a-f]{7,64}\b|diff --git | [^|\s][^|\n]*? \| +(?:\d|Bin ))")
 # A pretty JSON document among other lines: a bracket alone on a line, to the first line that
 # closes it flush-left.
@@ -90,11 +90,30 @@ def _git_end(lines: list[str], i: int) -> int:
     return i
 
 
-def _runs(text: str, starts: list[int], skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _line_numbers(text: str, found: Iterator[re.Match[str]]) -> list[int]:
+    """The line of each match (found in order, each at the newline before its line): newlines
+    counted in C between them, where bisecting a table of line starts needs the table first."""
+    out: list[int] = []
+    line = pos = 0
+    for m in found:
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
+
+
+def _runs(text: str, lines: list[str], skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(first, end, kind) of each run of lines of one kind, outside the spans in `skip`."""
     by_kind: dict[str, list[int]] = {}
-    for m in _KINDS.finditer(text):
-        by_kind.setdefault(m.lastgroup or "", []).append(bisect_right(starts, m.start()) - 1)
+    for i in _line_numbers(text, _HEX_LED.finditer(text)):
+        kind = "blame" if _BLAME.match(lines[i]) else "commit" if _COMMIT_LED.match(lines[i]) else None
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(i)
+    for kind, (pattern, words) in _KINDS.items():
+        if not words or any(w in text for w in words):
+            at = _line_numbers(text, pattern.finditer(text))
+            if at:
+                by_kind[kind] = at
     found: list[tuple[int, int, str]] = []
     for kind, at in by_kind.items():
         first = last = at[0]
@@ -110,16 +129,24 @@ def _runs(text: str, starts: list[int], skip: list[tuple[int, int]]) -> list[tup
     return found
 
 
-def runs(lines: list[str], text: str) -> list[tuple[int, int, str]]:
+def runs(index: LineIndex) -> list[tuple[int, int, str]]:
     """The runs of lines of one recognisable shape, [(first, end, kind), …] in order and apart:
-    "git" blocks, and runs of one of _KINDS' kinds."""
+    git blocks, pretty JSON documents, and runs of lines of one kind."""
+    lines, nl = index.lines, index.text  # nl: a newline before every line
     n = len(lines)
-    nl = "\n" + text  # a newline before every line, the first one's too
-    starts = list(accumulate([len(x) + 1 for x in lines[:-1]], initial=0))
+    seen = [0, 0]  # a position in nl and its line: newlines are counted on from there
+
+    def line_at(p: int) -> int:
+        if p < seen[0]:
+            seen[:] = [0, 0]
+        seen[1] += nl.count("\n", seen[0], p)
+        seen[0] = p
+        return seen[1]
+
     found: list[tuple[int, int, str]] = []
     pos = 0
     while (m := _GIT_START.search(nl, pos)) is not None:
-        first = bisect_right(starts, m.start()) - 1
+        first = line_at(m.start())
         end = _git_end(lines, first)
         if end == first:  # "commit" and some other words
             pos = m.end()
@@ -127,14 +154,14 @@ def runs(lines: list[str], text: str) -> list[tuple[int, int, str]]:
         found.append((first, end, "git"))
         if end >= n:
             break
-        pos = starts[end]
+        pos = m.start() + sum(len(x) + 1 for x in lines[first:end])
     pos = 0
     while (m := _JSON_OPEN.search(nl, pos)) is not None and (
         close := _JSON_CLOSE[m.group(0)[1]].search(nl, m.end())
     ) is not None:
-        found.append((bisect_right(starts, m.start()) - 1, bisect_right(starts, close.start()), "json"))
+        found.append((line_at(m.start()), line_at(close.start()) + 1, "json"))
         pos = close.end()
-    found += _runs(nl, starts, [(a, b) for a, b, _ in found])
+    found += _runs(nl, lines, [(a, b) for a, b, _ in found])
     found.sort()
     apart: list[tuple[int, int, str]] = []
     for run in found:

@@ -138,13 +138,13 @@ _RUN_SHAPES = {
 }  # fmt: skip
 
 
-def _chained(lines: list[str], s: CompressionSettings) -> list[tuple[int, int, _Shape | bool]] | None:
+def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int, _Shape | bool]] | None:
     """The parts of a chained output, each with the ranking it gets when it stands alone (False:
     never cut); None when it is of one shape (the text is then ranked whole, as before). The runs
     segments.runs finds are parts when they are ranked as what they look like; the lines between
     them are parts too. A part too short to have a shape goes with the one before it (the first
     with the next); neighbours of one shape are ranked together."""
-    text = "\n".join(lines)
+    lines = index.lines
 
     def ranked(a: int, b: int) -> _Shape | bool | None:
         part = "\n".join(lines[a:b])
@@ -153,7 +153,7 @@ def _chained(lines: list[str], s: CompressionSettings) -> list[tuple[int, int, _
     # (first, end, ranking, key): a run's key is its kind (a tree beside an ls -l table is
     # another part though both are rows), the lines between runs are keyed by their ranking.
     n = len(lines)
-    found = segments.runs(lines, text)
+    found = segments.runs(index)
     if not found or (len(found) == 1 and found[0][0] < segments.MIN_LINES and n - found[0][1] < segments.MIN_LINES):
         return None  # one run and lines too few around it for another shape: ranked whole, once
     parts: list[tuple[int, int, _Shape | bool | None, str | None]] = []
@@ -198,7 +198,9 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     lines = index.lines
     if len(lines) < 12:
         return None
-    chain = _chained(lines, s)
+    whole = _rank_shape(text, index, s)
+    # Code, prose or a commit list as a whole is never cut, whatever follows it: not looked into.
+    chain = _chained(index, s) if whole is not False else None
     if chain is not None:
         rank: list[int] = []
         units: dict[int, range] = {}
@@ -223,11 +225,10 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         notes = [logs.left_out_note(r, keep) for r in logs_of]
         note = "\n".join(x for x in notes if x) or None
     else:
-        shape = _rank_shape(text, index, s)
-        if not isinstance(shape, _Shape):
-            return shape
-        name, ranked = shape.name, shape.ranked
-        keep = choose(lines, shape.rank, s.room(len(text)), ranked.units if ranked else None)
+        if not isinstance(whole, _Shape):
+            return whole
+        name, ranked = whole.name, whole.ranked
+        keep = choose(lines, whole.rank, s.room(len(text)), ranked.units if ranked else None)
         if ranked is not None:
             logs.keep_section_headers(lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None
