@@ -213,3 +213,29 @@ def test_a_test_run_then_a_pretty_json_document_keeps_the_document_whole() -> No
     kept = res.text.split("\n")
     assert all(x in kept for x in doc)
     assert "E       AssertionError: assert Decimal('10.00') == Decimal('10.01')" in kept
+
+
+def test_lines_of_no_shape_after_a_table_are_sent_as_they_are() -> None:
+    # `ls -la && git range-diff main topic`: alone, the range-diff would be sent whole.
+    diff = [f" {i}:  {0xABC1230 + i:07x} = {i}:  {0xDEF4560 + i:07x} topic: step {i} wires module {i}" for i in range(1, 15)]
+    diff += [" 15:  1234abc ! 15:  5678def topic: step 15 changes the parser", "    @@ src/parse.py: def parse(text):",
+             "    -    return text.split()", "    +    return text.split(None, 1)", "     ", "      ## src/new.py (new) ##"]
+    name, res = _compress([_ls_la(120), diff])
+    kept = res.text.split("\n")
+    assert all(x in kept for x in diff)
+    assert name == "table_rows"
+
+
+def test_a_json_line_after_a_git_log_is_kept() -> None:
+    # `git log && pip list --format=json`: one line, a document.
+    doc = "[" + ", ".join(f'{{"name": "pkg-{i}", "version": "1.{i}.0"}}' for i in range(200)) + "]"
+    name, res = _compress([_git_log(25), [doc]])
+    assert doc in res.text.split("\n")
+
+
+def test_a_part_too_small_to_cut_alone_is_kept_whole() -> None:
+    # A short build log after a table: alone it is under the size any output is cut at.
+    build = [f"cc -O2 -c src/unit_{i}.c" for i in range(20)] + ["ld: warning: libz.so.1 not found", "link ok: build/app"]
+    assert len("\n".join(build)) < S.min_lossy_chars
+    name, res = _compress([_ls_la(120), build])
+    assert all(x in res.text.split("\n") for x in build)

@@ -143,31 +143,44 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
     never cut); None when it is of one shape (the text is then ranked whole, as before). The runs
     segments.runs finds are parts when they are ranked as what they look like; the lines between
     them are parts too. A part too short to have a shape goes with the one before it (the first
-    with the next); neighbours of one shape are ranked together."""
+    with the next); neighbours of one shape are ranked together; a part that alone would be sent
+    whole (too small, saving too little, of no line-oriented shape) is kept whole."""
     lines = index.lines
 
     def ranked(a: int, b: int) -> _Shape | bool | None:
         part = "\n".join(lines[a:b])
         return _rank_shape(part, ln.LineIndex(part), s) if b - a >= segments.MIN_LINES else None
 
-    # (first, end, ranking, key): a run's key is its kind (a tree beside an ls -l table is
-    # another part though both are rows), the lines between runs are keyed by their ranking.
+    def between(a: int, b: int) -> _Shape | bool | None:
+        """The lines between runs: of no line-oriented shape they are sent as they are (as alone:
+        nothing of them cut), and so is a JSON document on a line or a few."""
+        shape = ranked(a, b)
+        if shape is None and (b - a >= segments.MIN_LINES or looks_json("\n".join(lines[a:b]).strip())):
+            return False
+        return shape
+
     n = len(lines)
     found = segments.runs(index)
-    if not found or (len(found) == 1 and found[0][0] < segments.MIN_LINES and n - found[0][1] < segments.MIN_LINES):
-        return None  # one run and lines too few around it for another shape: ranked whole, once
+    if not found or (
+        len(found) == 1
+        and found[0][0] + n - found[0][1] < segments.MIN_LINES
+        and len(index.text) - sum(map(len, lines[found[0][0] : found[0][1]])) < s.min_lossy_chars
+    ):
+        return None  # one run and too little around it for another shape: ranked whole, once
+    # (first, end, ranking, key): a run's key is its kind (a tree beside an ls -l table is
+    # another part though both are rows), the lines between runs are keyed by their ranking.
     parts: list[tuple[int, int, _Shape | bool | None, str | None]] = []
     for a, b, kind in found:
         shape = ranked(a, b)
         if _kind(shape) in _RUN_SHAPES[kind]:
             at = parts[-1][1] if parts else 0
             if at < a:
-                parts.append((at, a, rest := ranked(at, a), _kind(rest)))
+                parts.append((at, a, rest := between(at, a), _kind(rest)))
             parts.append((a, b, shape, "whole" if shape is False else kind))  # all kept is all kept
     if not parts:
         return None
     if parts[-1][1] < n:
-        parts.append((parts[-1][1], n, rest := ranked(parts[-1][1], n), _kind(rest)))
+        parts.append((parts[-1][1], n, rest := between(parts[-1][1], n), _kind(rest)))
     groups: list[list[tuple[int, int, _Shape | bool | None, str | None]]] = []
     for part in parts:
         keys = [p[3] for p in groups[-1] if p[3] is not None] if groups else []
@@ -177,14 +190,27 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
             groups.append([part])
     if len(groups) < 2:
         return None
-    found: list[tuple[int, int, _Shape | bool]] = []
+    chain: list[tuple[int, int, _Shape | bool]] = []
     for g in groups:
         a, b = g[0][0], g[-1][1]
         shape = g[0][2] if len(g) == 1 else ranked(a, b)
         if shape is None:
             return None
-        found.append((a, b, shape))
-    return found
+        if isinstance(shape, _Shape) and not _worth_cutting(lines[a:b], shape, s):
+            shape = False  # kept whole, as it would be alone
+        chain.append((a, b, shape))
+    return chain
+
+
+def _worth_cutting(lines: list[str], shape: _Shape, s: CompressionSettings) -> bool:
+    """Whether a part alone would be sent cut: it is large enough to be, and its own rendering saves
+    enough (an output that would not is sent whole, and so is such a part of a chained one)."""
+    text = "\n".join(lines)
+    if len(text) < s.min_lossy_chars:
+        return False
+    keep = choose(lines, shape.rank, s.room(len(text)), shape.ranked.units if shape.ranked else None)
+    out, elided = render(lines, keep, tf.gap_marker(text, tf.retrieve_id(text), s))
+    return elided and len(out) <= len(text) * (1.0 - s.min_saving_ratio)
 
 
 def _kind(shape: _Shape | bool | None) -> str | None:
