@@ -239,3 +239,20 @@ def test_a_part_too_small_to_cut_alone_is_kept_whole() -> None:
     assert len("\n".join(build)) < S.min_lossy_chars
     name, res = _compress([_ls_la(120), build])
     assert all(x in res.text.split("\n") for x in build)
+
+
+def test_a_short_git_status_after_a_rebase_keeps_every_path() -> None:
+    # `git rebase main; git status --short`: each status line a path the model will edit.
+    rebase = []
+    for i in range(150):
+        rebase.append(f"Auto-merging src/pkg/module_{i:03d}.py")
+        if i % 50 == 18:
+            rebase.append(f"CONFLICT (content): Merge conflict in src/pkg/module_{i:03d}.py")
+    rebase += ["error: could not apply 1a2b3c4... feature: retune the settings",
+               "hint: Resolve all conflicts manually, mark them as resolved with",
+               'hint: "git add/rm <conflicted_files>", then run "git rebase --continue".']
+    status = [f"{'UU' if i % 50 == 18 else 'M '} src/pkg/module_{i:03d}.py" for i in range(0, 150, 3)] + ["?? notes.txt"]
+    name, res = _compress([rebase, status])
+    kept = res.text.split("\n")
+    assert all(x in kept for x in status)
+    assert "CONFLICT (content): Merge conflict in src/pkg/module_068.py" in kept

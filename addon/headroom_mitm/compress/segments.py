@@ -30,6 +30,7 @@ _KINDS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     "perms": (re.compile(r"\n[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\d"), ()),
     "tree": (re.compile(r"\n(?: *+(?:│|\|(?!--)|\xa0))*+ *+(?:[├└]──|[|`]--)[ \xa0]+\S"), ("── ", "-- ")),
     "markup": (re.compile(r"\n[ \t]*+</?[A-Za-z][\w:.-]*[ />]"), ()),
+    "status": (re.compile(r"\n(?:[MADRCU?! ][MADRCU?!]|[MADRCU?!] ) \S"), ()),  # git status --short
 }  # fmt: skip
 # A line led by a commit id (after a graph's drawing or a rebase verb), told apart as blame or a
 # commit list's line by their own patterns.

@@ -134,7 +134,7 @@ def _shift(r: logs.Ranking, by: int) -> logs.Ranking:
 # markup that is a log's lines is no document).
 _RUN_SHAPES = {
     "git": ("git_output",), "blame": ("git_blame",), "commit": ("whole",), "markup": ("whole",), "json": ("whole",),
-    "perms": ("table_rows",), "tree": ("table_rows",),
+    "perms": ("table_rows",), "tree": ("table_rows",), "status": ("whole", "table_rows", "log_output"),
 }  # fmt: skip
 
 
