@@ -256,3 +256,17 @@ def test_a_short_git_status_after_a_rebase_keeps_every_path() -> None:
     kept = res.text.split("\n")
     assert all(x in kept for x in status)
     assert "CONFLICT (content): Merge conflict in src/pkg/module_068.py" in kept
+
+
+def test_a_schema_then_find_printf_rows_keeps_the_schema_whole() -> None:
+    # `sqlite3 shop.db .schema; find /srv -printf '%M %u %s %p\n'`: the schema is code to read.
+    schema = []
+    for t in ("customers", "addresses", "products", "categories", "orders", "order_lines", "payments", "refunds"):
+        schema += [f"CREATE TABLE {t} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL,",
+                   "  updated_at TEXT, note TEXT);", f"CREATE INDEX {t}_created ON {t}(created_at);"]
+        schema += [f"CREATE INDEX {t}_by_{c} ON {t}({c});" for c in ("name", "updated_at", "note")]
+    rows = [f"-rw-r--r-- www {200 + 37 * i} /srv/shop/static/img/product_{i:03d}.png" for i in range(150)]
+    name, res = _compress([schema, rows])
+    kept = res.text.split("\n")
+    assert all(x in kept for x in schema)
+    assert name == "table_rows"

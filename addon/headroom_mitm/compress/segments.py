@@ -27,7 +27,7 @@ _GAP = 4
 # possessive, so that a line that is none of them is given up at once), and words one of which
 # its lines hold, when looking for those first is cheaper than the scan (a tree's indentation).
 _KINDS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
-    "perms": (re.compile(r"\n[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\d"), ()),
+    "perms": (re.compile(r"\n[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\S"), ()),  # ls -l, find -printf %M
     "tree": (re.compile(r"\n(?: *+(?:│|\|(?!--)|\xa0))*+ *+(?:[├└]──|[|`]--)[ \xa0]+\S"), ("── ", "-- ")),
     "markup": (re.compile(r"\n[ \t]*+</?[A-Za-z][\w:.-]*[ />]"), ()),
     "status": (re.compile(r"\n(?:[MADRCU?! ][MADRCU?!]|[MADRCU?!] ) \S"), ()),  # git status --short
