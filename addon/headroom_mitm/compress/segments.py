@@ -2,10 +2,11 @@
 changes shape: the runs of lines of one recognisable shape, found from the text alone.
 
 Cut points come from shapes whose lines say what they are: a git block (commits, diffs, --stat,
-read by git's own grammar to where it stops), and runs of lines of one kind (commit-led lines,
-blame lines, `ls -l` rows, a tree's drawing, markup), and pretty JSON documents. The lines between such
-runs are the other parts (a log, a table, code). A text of one shape has no cut, or cuts whose
-parts the caller finds to be of one shape: it is then ranked whole, as it always was.
+read by git's own grammar to where it stops), a pretty JSON document, and runs of lines of one
+kind (commit-led lines, blame lines, `ls -l` rows, `git status --short` lines, a tree's drawing,
+markup). The lines between such runs are the other parts (a log, a table, code). A text of one
+shape has no cut, or cuts whose parts the caller (sift) finds to be of one shape: it is then
+ranked whole, as it always was.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ line-oriented ones run through one ranking and one selection.
 
 Order: JSON documents; git; search results; code and prose (never lossy); then any other
 line-oriented output, where what a log's lines report and what a table's rows hold are ranked
-together, the more important rank winning.
+together, the more important rank winning. A chained output (segments.py) is ranked part by part,
+each part as it would be alone, and its lines chosen under one budget.
 """
 
 from __future__ import annotations
