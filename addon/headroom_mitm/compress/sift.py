@@ -3,15 +3,17 @@ line-oriented ones run through one ranking and one selection.
 
 Order: JSON documents; git; search results; code and prose (never lossy); then any other
 line-oriented output, where what a log's lines report and what a table's rows hold are ranked
-together, the more important rank winning.
+together, the more important rank winning. A chained output (segments.py) is ranked part by part,
+each part as it would be alone, and its lines chosen under one budget.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import lines as ln
-from . import documents, logs, outline, tables, verdicts
+from . import documents, logs, outline, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -60,13 +62,17 @@ def _diagnostic_share(lines: list[str]) -> float:
     return max(found, shared) / max(1, len(sample))
 
 
-def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
-    """(name, result); False when the text is code or prose, or of a known shape with nothing
-    worth leaving out; None when no line-oriented shape fits."""
-    index = ln.LineIndex(text)
+@dataclass
+class _Shape:
+    name: str
+    rank: list[int]
+    ranked: logs.Ranking | None  # a log's ranking: its units, file headers and dropped warnings
+
+
+def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shape | None | bool:
+    """How much each line of a text of one shape matters; False when the text is code or prose
+    or otherwise never cut, None when no line-oriented shape fits."""
     lines = index.lines
-    if len(lines) < 12:
-        return None
     ranked: logs.Ranking | None = None
     records: list[int] | None = None
     if st.looks_git(text) and s.transform_enabled("git_output"):
@@ -112,14 +118,151 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         outline.keep_outline_headers(index, rank)
         if records is None:
             keep_record_openers(index, rank)
-    keep = choose(lines, rank, s.room(len(text)), ranked.units if ranked else None)
-    if ranked is not None:
-        logs.keep_section_headers(lines, keep, ranked.sections)
+    return _Shape(name, rank, ranked)
+
+
+def _shift(r: logs.Ranking, by: int) -> logs.Ranking:
+    """A part's log ranking, its line numbers counted from the whole text's first line."""
+    return logs.Ranking(
+        r.rank,
+        {i + by: range(u.start + by, u.stop + by) for i, u in r.units.items()},
+        {i + by: code for i, code in r.dropped.items()},
+        [i + by for i in r.sections],
+    )
+
+
+# What a run of one kind must be ranked as when it stands alone to be a part of its own (a run of
+# markup that is a log's lines is no document).
+_RUN_SHAPES = {
+    "git": ("git_output",), "blame": ("git_blame",), "commit": ("whole",), "markup": ("whole",), "json": ("whole",),
+    "perms": ("table_rows",), "tree": ("table_rows",), "status": ("whole", "table_rows", "log_output"),
+}  # fmt: skip
+
+
+def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int, _Shape | bool]] | None:
+    """The parts of a chained output, each with the ranking it gets when it stands alone (False:
+    never cut); None when it is of one shape (the text is then ranked whole, as before). The runs
+    segments.runs finds are parts when they are ranked as what they look like; the lines between
+    them are parts too. A part too short to have a shape goes with the one before it (the first
+    with the next); neighbours of one shape are ranked together; a part that alone would be sent
+    whole (too small, saving too little, of no line-oriented shape) is kept whole."""
+    lines = index.lines
+
+    def ranked(a: int, b: int) -> _Shape | bool | None:
+        part = "\n".join(lines[a:b])
+        return _rank_shape(part, ln.LineIndex(part), s) if b - a >= segments.MIN_LINES else None
+
+    def between(a: int, b: int) -> _Shape | bool | None:
+        """The lines between runs: of no line-oriented shape they are sent as they are (as alone:
+        nothing of them cut), and so is a JSON document on a line or a few."""
+        shape = ranked(a, b)
+        if shape is None and (b - a >= segments.MIN_LINES or looks_json("\n".join(lines[a:b]).strip())):
+            return False
+        return shape
+
+    n = len(lines)
+    found = segments.runs(index)
+    if not found or (
+        len(found) == 1
+        and found[0][0] + n - found[0][1] < segments.MIN_LINES
+        and len(index.text) - sum(map(len, lines[found[0][0] : found[0][1]])) < s.min_lossy_chars
+    ):
+        return None  # one run and too little around it for another shape: ranked whole, once
+    # (first, end, ranking, key): a run's key is its kind (a tree beside an ls -l table is
+    # another part though both are rows), the lines between runs are keyed by their ranking.
+    parts: list[tuple[int, int, _Shape | bool | None, str | None]] = []
+    for a, b, kind in found:
+        shape = ranked(a, b)
+        if _kind(shape) in _RUN_SHAPES[kind]:
+            at = parts[-1][1] if parts else 0
+            if at < a:
+                parts.append((at, a, rest := between(at, a), _kind(rest)))
+            parts.append((a, b, shape, "whole" if shape is False else kind))  # all kept is all kept
+    if not parts:
+        return None
+    if parts[-1][1] < n:
+        parts.append((parts[-1][1], n, rest := between(parts[-1][1], n), _kind(rest)))
+    groups: list[list[tuple[int, int, _Shape | bool | None, str | None]]] = []
+    for part in parts:
+        keys = [p[3] for p in groups[-1] if p[3] is not None] if groups else []
+        if groups and (part[3] is None or not keys or keys[0] == part[3]):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    if len(groups) < 2:
+        return None
+    chain: list[tuple[int, int, _Shape | bool]] = []
+    for g in groups:
+        a, b = g[0][0], g[-1][1]
+        shape = g[0][2] if len(g) == 1 else ranked(a, b)
+        if shape is None:
+            return None
+        if isinstance(shape, _Shape) and not _worth_cutting(lines[a:b], shape, s):
+            shape = False  # kept whole, as it would be alone
+        chain.append((a, b, shape))
+    return chain
+
+
+def _worth_cutting(lines: list[str], shape: _Shape, s: CompressionSettings) -> bool:
+    """Whether a part alone would be sent cut: it is large enough to be, and its own rendering saves
+    enough (an output that would not is sent whole, and so is such a part of a chained one)."""
+    text = "\n".join(lines)
+    if len(text) < s.min_lossy_chars:
+        return False
+    keep = choose(lines, shape.rank, s.room(len(text)), shape.ranked.units if shape.ranked else None)
+    out, elided = render(lines, keep, tf.gap_marker(text, tf.retrieve_id(text), s))
+    return elided and len(out) <= len(text) * (1.0 - s.min_saving_ratio)
+
+
+def _kind(shape: _Shape | bool | None) -> str | None:
+    return shape.name if isinstance(shape, _Shape) else None if shape is None else "whole"
+
+
+def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
+    """(name, result); False when the text is code or prose, or of a known shape with nothing
+    worth leaving out; None when no line-oriented shape fits."""
+    index = ln.LineIndex(text)
+    lines = index.lines
+    if len(lines) < 12:
+        return None
+    whole = _rank_shape(text, index, s)
+    # Code, prose or a commit list as a whole is never cut, whatever follows it: not looked into.
+    chain = _chained(index, s) if whole is not False else None
+    if chain is not None:
+        rank: list[int] = []
+        units: dict[int, range] = {}
+        sections: list[int] = []
+        logs_of: list[logs.Ranking] = []
+        size: dict[str, int] = {}
+        for a, b, shape in chain:
+            if isinstance(shape, _Shape):
+                rank += shape.rank
+                size[shape.name] = size.get(shape.name, 0) + b - a
+                if shape.ranked is not None:
+                    logs_of.append(_shift(shape.ranked, a))
+                    units.update(logs_of[-1].units)
+                    sections += logs_of[-1].sections
+            else:
+                rank += [MUST] * (b - a)
+        if not size:
+            return False
+        name = max(size, key=lambda k: size[k])
+        keep = choose(lines, rank, s.room(len(text)), units)
+        logs.keep_section_headers(lines, keep, sections)
+        notes = [logs.left_out_note(r, keep) for r in logs_of]
+        note = "\n".join(x for x in notes if x) or None
+    else:
+        if not isinstance(whole, _Shape):
+            return whole
+        name, ranked = whole.name, whole.ranked
+        keep = choose(lines, whole.rank, s.room(len(text)), ranked.units if ranked else None)
+        if ranked is not None:
+            logs.keep_section_headers(lines, keep, ranked.sections)
+        note = logs.left_out_note(ranked, keep) if ranked is not None else None
     rid = tf.retrieve_id(text)
     out, elided = render(lines, keep, tf.gap_marker(text, rid, s))
     if not elided:
         return False
-    note = logs.left_out_note(ranked, keep) if ranked is not None else None
     if note:
         end = "\n" if out.endswith("\n") else ""
         out = out.rstrip("\n") + "\n" + note + end

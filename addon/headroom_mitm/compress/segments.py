@@ -1,0 +1,174 @@
+"""Where a chained output (`git status && git log`, `ls -la && cat package.json`, `make; ./run`)
+changes shape: the runs of lines of one recognisable shape, found from the text alone.
+
+Cut points come from shapes whose lines say what they are: a git block (commits, diffs, --stat,
+read by git's own grammar to where it stops), a pretty JSON document, and runs of lines of one
+kind (commit-led lines, blame lines, `ls -l` rows, `git status --short` lines, a tree's drawing,
+markup). The lines between such runs are the other parts (a log, a table, code). A text of one
+shape has no cut, or cuts whose parts the caller (sift) finds to be of one shape: it is then
+ranked whole, as it always was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .lines import LineIndex
+from .structured import _BLAME, _COMBINED_HUNK, _COMMIT_LED, _GIT_COMMIT, _GIT_META, _GIT_STAT, _GIT_SUMMARY, _HUNK
+
+# A part shorter than this is no shape of its own (the shape detectors want 12 lines).
+MIN_LINES = 12
+# A run of one kind needs this many lines of it, each within _GAP lines of the last (an ls -lR
+# directory's blank, "dir:" and "total N" lines sit between its rows).
+_MIN_RUN = 8
+_GAP = 4
+
+# Each kind: its lines, found from their newline (a pattern after a literal "\n" is scanned in C;
+# possessive, so that a line that is none of them is given up at once), and words one of which
+# its lines hold, when looking for those first is cheaper than the scan (a tree's indentation).
+_KINDS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
+    "perms": (re.compile(r"\n[-dlcbps][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxsS-][rwx-][rwx-][rwxtT-][.+@]? +\S"), ()),  # ls -l, find -printf %M
+    "tree": (re.compile(r"\n(?: *+(?:│|\|(?!--)|\xa0))*+ *+(?:[├└]──|[|`]--)[ \xa0]+\S"), ("── ", "-- ")),
+    "markup": (re.compile(r"\n[ \t]*+</?[A-Za-z][\w:.-]*[ />]"), ()),
+    "status": (re.compile(r"\n(?:[MADRCU?! ][MADRCU?!]|[MADRCU?!] ) \S"), ()),  # git status --short
+}  # fmt: skip
+# A line led by a commit id (after a graph's drawing or a rebase verb), told apart as blame or a
+# commit list's line by their own patterns.
+_HEX_LED = re.compile(r"\n[*|\\/ _.-]*+(?:pick |p )?\^?(?=[0-9a-f]*\d)[0-9a-f]{7,40} \S")
+_GIT_START = re.compile(r"\n(?:commit [0-9a-f]{7,64}\b|diff --git | [^|\s][^|\n]*? \| +(?:\d|Bin ))")
+# A pretty JSON document among other lines: a bracket alone on a line, to the first line that
+# closes it flush-left.
+_JSON_OPEN = re.compile(r"\n[\[{][ \t]*(?=\n(?:[ \t]+[\"\[{\d-]|[\]}]))")  # a brace under C's signature is no JSON
+_JSON_CLOSE = {"[": re.compile(r"\n\][ \t]*(?=\n|$)"), "{": re.compile(r"\n\}[ \t]*(?=\n|$)")}
+_HEADER = re.compile(r"[A-Z][A-Za-z]*:\s")  # Author:, Date:, Merge:, CommitDate:
+_NUMSTAT = re.compile(r"(?:\d+|-)\t(?:\d+|-)\t")
+
+
+def _git_end(lines: list[str], i: int) -> int:
+    """Where the git output that starts at line i (a commit or a diff) stops: the first line git's
+    own grammar does not allow there."""
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.startswith("commit ") and _GIT_COMMIT.fullmatch(line):
+            i += 1
+            while i < n and _HEADER.match(lines[i]):
+                i += 1
+            while i < n and (not lines[i] or lines[i].startswith("    ")):  # the message
+                i += 1
+            continue
+        if (hunk := _HUNK.match(line)) is not None:
+            old, new = int(hunk.group(1) or 1), int(hunk.group(2) or 1)
+            i += 1
+            while i < n and (old > 0 or new > 0):
+                c = lines[i][:1]
+                if c == "-":
+                    old -= 1
+                elif c == "+":
+                    new -= 1
+                elif c in (" ", ""):
+                    old, new = old - 1, new - 1
+                elif c != "\\":
+                    break
+                i += 1
+            continue
+        if line.startswith("@@@") and (combined := _COMBINED_HUNK.match(line)) is not None:
+            cols = len(combined.group(1)) - 1  # one column of "+", "-" or " " per parent
+            i += 1
+            while i < n and not lines[i][:cols].strip(" +-"):
+                i += 1
+            continue
+        if (
+            not line
+            or line.startswith(("diff --git ", "diff --cc ", "index ", "--- ", "+++ ", *_GIT_META))
+            or _GIT_STAT.fullmatch(line)
+            or _GIT_SUMMARY.fullmatch(line.rstrip())
+            or _NUMSTAT.match(line)
+        ):
+            i += 1
+            continue
+        break
+    return i
+
+
+def _line_numbers(text: str, found: Iterator[re.Match[str]]) -> list[int]:
+    """The line of each match (found in order, each at the newline before its line): newlines
+    counted in C between them, where bisecting a table of line starts needs the table first."""
+    out: list[int] = []
+    line = pos = 0
+    for m in found:
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
+
+
+def _runs(text: str, lines: list[str], skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(first, end, kind) of each run of lines of one kind, outside the spans in `skip`."""
+    by_kind: dict[str, list[int]] = {}
+    for i in _line_numbers(text, _HEX_LED.finditer(text)):
+        kind = "blame" if _BLAME.match(lines[i]) else "commit" if _COMMIT_LED.match(lines[i]) else None
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(i)
+    for kind, (pattern, words) in _KINDS.items():
+        if not words or any(w in text for w in words):
+            at = _line_numbers(text, pattern.finditer(text))
+            if at:
+                by_kind[kind] = at
+    found: list[tuple[int, int, str]] = []
+    for kind, at in by_kind.items():
+        first = last = at[0]
+        count = 1
+        for i in [*at[1:], -_GAP - 2]:
+            if 0 <= i - last <= _GAP:
+                last, count = i, count + 1
+                continue
+            if count >= _MIN_RUN and not any(a < last + 1 and first < b for a, b in skip):
+                found.append((first, last + 1, kind))
+            first = last = i
+            count = 1
+    return found
+
+
+def runs(index: LineIndex) -> list[tuple[int, int, str]]:
+    """The runs of lines of one recognisable shape, [(first, end, kind), …] in order and apart:
+    git blocks, pretty JSON documents, and runs of lines of one kind."""
+    lines, nl = index.lines, index.text  # nl: a newline before every line
+    n = len(lines)
+    seen = [0, 0]  # a position in nl and its line: newlines are counted on from there
+
+    def line_at(p: int) -> int:
+        if p < seen[0]:
+            seen[:] = [0, 0]
+        seen[1] += nl.count("\n", seen[0], p)
+        seen[0] = p
+        return seen[1]
+
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    while (m := _GIT_START.search(nl, pos)) is not None:
+        first = line_at(m.start())
+        end = _git_end(lines, first)
+        if end == first:  # "commit" and some other words
+            pos = m.end()
+            continue
+        found.append((first, end, "git"))
+        if end >= n:
+            break
+        pos = m.start() + sum(len(x) + 1 for x in lines[first:end])
+    pos = 0
+    while (m := _JSON_OPEN.search(nl, pos)) is not None and (
+        close := _JSON_CLOSE[m.group(0)[1]].search(nl, m.end())
+    ) is not None:
+        found.append((line_at(m.start()), line_at(close.start()) + 1, "json"))
+        pos = close.end()
+    found += _runs(nl, lines, [(a, b) for a, b, _ in found])
+    found.sort()
+    apart: list[tuple[int, int, str]] = []
+    for run in found:
+        if apart and apart[-1][2] == run[2]:  # what lies between two runs of a kind is theirs
+            apart[-1] = (apart[-1][0], max(run[1], apart[-1][1]), run[2])
+        elif not apart or run[0] >= apart[-1][1]:  # of two overlapping runs the earlier one wins
+            apart.append(run)
+    return apart
