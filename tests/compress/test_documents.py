@@ -52,8 +52,8 @@ def _pydoc_page() -> str:
 def _docstring_heavy_source() -> str:
     # Two spaces after a sentence's end, as many docstrings and GNU texts are written.
     doc = "\n".join(
-        f"    The interval is applied to an existing datetime.  It may replace field {i} of it\n"
-        f"    or be added to it as an amount of time.  Argument {i} is then given in the plural."
+        f"        The interval applies to a datetime.  It sets field {i}\n"
+        f"        of it, or is added to it.  Argument {i} is a plural word."
         for i in range(60)
     )
     return (

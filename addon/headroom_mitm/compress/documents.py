@@ -118,9 +118,10 @@ def _placed(line: str, seen: dict[str, bool]) -> bool:
 
 
 def _is_prose(line: str, placed: dict[str, bool]) -> bool:
-    """A sentence of words rather than fields: letters dominate, single spaces between words."""
+    """A sentence of words rather than fields: letters dominate, words apart by one space (two
+    after a sentence's end or where text is justified), 40 characters or more past its indent."""
     s = line.strip()
-    if len(s) < 60 or "\t" in s or "   " in s:
+    if len(s) < 40 or "\t" in s or "   " in s or s[:1].isdigit():  # "12:5  D103 …" is a finding
         return False
     spaces = s.count(" ")
     # Justified text (a man page) widens a gap here and there; a table's cells sit apart in runs.
