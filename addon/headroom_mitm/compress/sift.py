@@ -109,6 +109,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         rank = _merge(ranked.rank if ranked else None, rows[1] if rows is not None else None)
         verdicts.keep_unit_verdicts(index, rank)
         verdicts.keep_written_outputs(index, rank)
+        verdicts.keep_totals(index, rank)
         outline.keep_outline_headers(index, rank)
         if records is None:
             keep_record_openers(index, rank)

@@ -57,3 +57,29 @@ def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
             at = index.low.find(word, at + 1)
     for i in found:
         rank[i] = MUST
+
+
+# A line whose label is "total": first or last of its words, with a number on the line
+# (callgrind's "4,055,616 (100.0%)  PROGRAM TOTALS", `ls -l`'s "total 48", "Total: 12 files").
+_WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_MAX_TOTALS = 10  # more are a column of every row ("total=3" per record), not a closing sum
+
+
+def keep_totals(index: LineIndex, rank: list[int]) -> None:
+    """A few total lines are summaries wherever they sit (a profile prints its total first):
+    MUST, as a closing summary is."""
+    lines = index.lines
+    found: set[int] = set()
+    at = index.low.find("total")
+    while at != -1:
+        i = index.line_of(at)
+        if i not in found:
+            words = [w for w in _WORDS.findall(lines[i]) if not w[0].isdigit()]  # "total_03" is a name
+            if words and "total" in (words[0].lower().rstrip("s"), words[-1].lower().rstrip("s")) and _DIGIT.search(lines[i]):
+                found.add(i)
+                if len(found) > _MAX_TOTALS:
+                    return
+        at = index.low.find("total", at + 5)
+    for i in found:
+        rank[i] = MUST
