@@ -64,6 +64,7 @@ def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _MAX_TOTALS = 10  # more are a column of every row ("total=3" per record), not a closing sum
+_TOTAL_LOOKS = 200  # lines holding the word looked at, at most
 
 
 def keep_totals(index: LineIndex, rank: list[int]) -> None:
@@ -71,10 +72,14 @@ def keep_totals(index: LineIndex, rank: list[int]) -> None:
     MUST, as a closing summary is."""
     lines = index.lines
     found: set[int] = set()
+    looked: set[int] = set()
     at = index.low.find("total")
     while at != -1:
         i = index.line_of(at)
-        if i not in found:
+        if i not in looked:
+            looked.add(i)
+            if len(looked) > _TOTAL_LOOKS:
+                return  # the word of every record: the closing lines keep a real total as they are
             words = [w for w in _WORDS.findall(lines[i]) if not w[0].isdigit()]  # "total_03" is a name
             if words and "total" in (words[0].lower().rstrip("s"), words[-1].lower().rstrip("s")) and _DIGIT.search(lines[i]):
                 found.add(i)
