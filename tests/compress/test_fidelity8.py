@@ -59,3 +59,32 @@ def test_a_name_holding_total_is_no_total_line() -> None:
     rank = [4] * len(lines)
     keep_totals(LineIndex("\n".join(lines)), rank)
     assert rank == [4, 4, 0, 0]
+
+
+def _script_with_profile() -> str:
+    verbs = ["load", "parse", "merge", "skip", "index", "flush", "check", "write"]
+    nouns = ["orders", "invoices", "customers", "refunds", "ledgers"]
+    funcs = [f"ingest/{n}.py:{(i * 37) % 400 + 3}({v}_{n})" if i % 3 else f"{{method '{v}' of '{n}' objects}}"
+             for i, (v, n) in enumerate((v, n) for v in verbs for n in nouns)]
+    head = ["Sun Mar  2 10:04:11 2026    ingest.prof", "",
+            "         412903 function calls (409711 primitive calls) in 1.884 seconds", "",
+            "   Ordered by: internal time", "   List reduced from 311 to 40 due to restriction <40>", ""]
+    stats = [
+        "   ncalls  tottime  percall  cumtime  percall filename:lineno(function)",
+        *[f"{(k + 1) * 37:>9}    {0.9 / (k + 1):.3f}    0.000    {1.2 / (k + 1):.3f}    0.000 {f}" for k, f in enumerate(funcs)],
+        "", "",
+        "   Ordered by: internal time", "",
+        "Function                                          was called by...",
+    ]
+    callers = []
+    for k, f in enumerate(funcs):  # each function over the callers it was called by
+        callers.append(f.ljust(50) + f"<- {k + 3:>6}    0.00{k % 10}    0.0{k % 7}1  {funcs[(k * 7 + 3) % 40]}")
+        callers += [" " * 53 + f"{j + 1:>6}    0.000    0.00{j}  {funcs[(k + j * 5) % 40]}" for j in range(k % 4)]
+    return "\n".join(head + stats + callers) + "\n"
+
+
+def test_column_titles_among_other_lines_stay_with_their_first_row() -> None:
+    # A profile's table inside a log: what each number means, and the top of what it sorts by.
+    out = _lossy(_script_with_profile())
+    assert "   ncalls  tottime  percall  cumtime  percall filename:lineno(function)" in out
+    assert "       37    0.900    0.000    1.200    0.000 {method 'load' of 'orders' objects}" in out
