@@ -88,3 +88,24 @@ def test_column_titles_among_other_lines_stay_with_their_first_row() -> None:
     out = _lossy(_script_with_profile())
     assert "   ncalls  tottime  percall  cumtime  percall filename:lineno(function)" in out
     assert "       37    0.900    0.000    1.200    0.000 {method 'load' of 'orders' objects}" in out
+
+
+def test_notes_under_an_error_are_told_apart_by_what_they_quote() -> None:
+    # Every overload candidate g++ lists says why the call did not match: one per candidate.
+    lines = ["render.cpp: In function ‘int main()’:",
+             "render.cpp:41:9: error: no matching function for call to ‘draw(Canvas&, const char [4])’",
+             "   41 |     draw(canvas, \"red\");",
+             "      |     ~~~~^~~~~~~~~~~~~~~"]
+    kinds = ["Circle", "Square", "Polygon<3>", "Polygon<4>", "Path", "Text", "Image", "Group", "Layer", "Sprite"]
+    for k, kind in enumerate(kinds):
+        lines += [
+            f"/usr/include/gfx/draw.hpp:{100 + 9 * k}:6: note: candidate: ‘void gfx::draw(Canvas&, const {kind}&)’",
+            f"  {100 + 9 * k} | void draw(Canvas& c, const {kind}& s);",
+            "      |      ^~~~",
+            f"/usr/include/gfx/draw.hpp:{100 + 9 * k}:6: note:   no known conversion for argument 2 from ‘const char [4]’ to ‘const {kind}&’",
+        ]
+    lines += [f"render.cpp:{50 + k}:5: warning: unused variable ‘tmp{k}’ [-Wunused-variable]" for k in range(30)]
+    lines += ["make: *** [Makefile:12: render.o] Error 1"]
+    out = _lossy("\n".join(lines) + "\n")
+    for kind in kinds:
+        assert f"note: candidate: ‘void gfx::draw(Canvas&, const {kind}&)’" in out, kind

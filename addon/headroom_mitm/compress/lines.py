@@ -257,6 +257,9 @@ GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 GUTTER_PROBE = ("|", "│")
 TRACEBACK = "Traceback (most recent call last):"
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
+# A note under a finding ("x.h:12:5: note: candidate: ‘void f(int)’"): the names and numbers it
+# quotes are what it says (which candidate, which type), not a template's variable part.
+_NOTE = re.compile(r"[ \t:]*note:")
 
 
 FAIL, WARN = "fail", "warn"
@@ -363,7 +366,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         rest = head[span[1] :] if span else head
         if span and not rest.strip(" :"):
             rest = head[: span[0]]
-        code = shape(rest)[:80]
+        code = rest.strip()[:200] if _NOTE.match(rest) else shape(rest)[:80]
     if span is None:
         return code, section_path
     path = _PATH_IN.search(head, span[0], span[1])
