@@ -109,3 +109,33 @@ def test_notes_under_an_error_are_told_apart_by_what_they_quote() -> None:
     out = _lossy("\n".join(lines) + "\n")
     for kind in kinds:
         assert f"note: candidate: ‘void gfx::draw(Canvas&, const {kind}&)’" in out, kind
+
+
+def test_the_slowest_and_the_fastest_timed_lines_stay() -> None:
+    # A duration is a log's numeric column: its extremes survive sampling, as a table's do, also
+    # where services interleave their lines (no one table).
+    paths = ["/api/cart", "/api/items", "/api/user", "/healthz", "/api/search"]
+    lines = []
+    for k in range(300):
+        stamp = f"2026-03-02T10:{k // 60:02d}:{k % 60:02d}.{k * 7 % 1000:03d}Z"
+        extra = ["", " cache=miss", " user=svc-report", "", " upstream=b retry=1"][k % 5]
+        took = {131: 99, 197: 1}.get(k, k * 37 % 40 + 3)  # alike the others but for the number
+        lines.append(f"api-1     | {stamp} INFO {['GET', 'POST'][k % 2]} {paths[k % 5]}/{k * 13 % 97} 200 {took}ms{extra}")
+        if k % 3 == 0:
+            lines.append(f"worker-1  | {stamp} picked job {k} from queue default (attempt {k % 3 + 1})")
+        if k % 7 == 0:
+            lines.append(f"db-1      | {stamp} LOG:  checkpoint starting: time")
+    slowest = next(x for x in lines if " 200 99ms" in x)
+    fastest = next(x for x in lines if " 200 1ms" in x)
+    out = _lossy("\n".join(lines) + "\n")
+    assert slowest in out and fastest in out
+
+
+def test_a_stamp_or_a_word_is_no_duration() -> None:
+    from headroom_mitm.compress.durations import keep_duration_extremes
+    from headroom_mitm.compress.lines import LineIndex
+
+    lines = ["[9.345s][info][gc] Using G1", "fed 10 sheep in 3ms", "sent 12msgs in 4ms", "took=1.2s", "(5 ms)", "ok  pkg/a 0.02s"]
+    rank = [4] * len(lines)
+    keep_duration_extremes(LineIndex("\n".join(lines)), rank)
+    assert rank == [4, 0, 4, 0, 4, 4]  # 3 ms and 1.2 s: not the stamp's 9.3 s, nor 10 s of sheep, nor 12 ms of msgs

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lines as ln
-from . import columns, documents, logs, outline, tables, verdicts
+from . import columns, documents, durations, logs, outline, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -111,6 +111,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         verdicts.keep_written_outputs(index, rank)
         verdicts.keep_totals(index, rank)
         columns.keep_column_titles(index, rank)
+        durations.keep_duration_extremes(index, rank)
         outline.keep_outline_headers(index, rank)
         if records is None:
             keep_record_openers(index, rank)
