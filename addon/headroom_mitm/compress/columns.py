@@ -2,7 +2,8 @@
 over its rows, a report's "Ir  file:function". The title row says what every number under it
 means, and the first row under it is the top of what the table sorts by (the hottest function,
 the largest file): both stay wherever the table sits, also where the text around it is ranked
-as a log. A table recognised whole keeps its header by its own ranking."""
+as a log, and its rows are ranked as a table's rows are. A table recognised whole keeps its
+header by its own ranking."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 
 from .lines import LineIndex
 from .select import HIGH, MUST
+from .tables import rank_table
 
 # A digit-free line (titles are words; a row has numbers), found by one C-level scan of the
 # text; its cells are apart by a run of spaces.
@@ -40,7 +42,8 @@ def _first_row(lines: list[str], i: int, cells: int) -> int | None:
 
 
 def keep_column_titles(index: LineIndex, rank: list[int]) -> None:
-    """Lift each table's title row to MUST and its first row to HIGH."""
+    """Lift each table's title row to MUST and its first row to HIGH, and its rows as far as a
+    table's ranking ranks them."""
     lines = index.lines
     found: list[tuple[int, int]] = []
     for m in _TITLES.finditer(index.text):
@@ -52,6 +55,15 @@ def keep_column_titles(index: LineIndex, rank: list[int]) -> None:
             found.append((i, first))
             if len(found) > _MAX:
                 return
+    n = len(lines)
     for i, first in found:
         rank[i] = MUST
         rank[first] = min(rank[first], HIGH)
+        end = first
+        while end < n and lines[end].strip():
+            end += 1
+        # its rows ranked as a table's (numeric extremes, rare values), where that ranks higher
+        sub = rank_table(lines[i:end])
+        for k, r in enumerate(sub or ()):
+            if r < rank[i + k]:
+                rank[i + k] = r
