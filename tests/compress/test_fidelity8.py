@@ -142,3 +142,16 @@ def test_a_stamp_or_a_word_is_no_duration() -> None:
     rank = [4] * len(lines)
     keep_duration_extremes(LineIndex("\n".join(lines)), rank)
     assert rank == [4, 0, 4, 0, 4, 4]  # 3 ms and 1.2 s: not the stamp's 9.3 s, nor 10 s of sheep, nor 12 ms of msgs
+
+
+def test_a_place_with_no_message_is_no_finding() -> None:
+    # addr2line -f prints a function and the place of each address: answers, not warnings to
+    # keep one of per file (which would drop every other place in hot.c as a repeat, for ever).
+    pairs = [("checksum", "/srv/bench/hot.c:6"), ("checksum", "/srv/bench/hot.c:6 (discriminator 3)"),
+             ("make", "/srv/bench/hot.c:7"), ("cmp", "/srv/bench/hot.c:5"), ("main", "/srv/bench/hot.c:14"),
+             ("main", "/srv/bench/hot.c:15 (discriminator 2)"), ("??", "??:0")]
+    lines = []
+    for k in range(60):
+        lines += list(pairs[k * 5 % len(pairs)]) if k not in (23, 24) else []
+    out = _lossy("\n".join(lines) + "\n")
+    assert "[warnings left out" not in out
