@@ -345,6 +345,18 @@ def _ends_numbered(head: str) -> bool:
     return end == ")" or end.isdigit()
 
 
+# What may follow a place that says nothing: a parenthetical ("(discriminator 3)") or a colon.
+_BARE_TAIL = re.compile(r"[ \t:]*(?:\([^()]*\))?[ \t:]*$")
+
+
+def bare_place(line: str) -> bool:
+    """A place and no message: addr2line's "hot.c:6 (discriminator 3)", a traceback's "x.py:20:"
+    over the next frame. It is an answer (where an address lies), not a finding; "x.go:12: got 3"
+    reports."""
+    span = location(line)
+    return span is not None and not line[: span[0]].strip() and _BARE_TAIL.match(line, span[1]) is not None
+
+
 def has_location(line: str) -> bool:
     return location(line) is not None
 

@@ -164,20 +164,9 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     # (pyflakes: "x.py:19:1: undefined name 'y'").
     level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
     for i in placed:
-        if i not in sev and i not in owned and _says_something(lines[i]):
+        if i not in sev and i not in owned and not ln.bare_place(lines[i]):
             sev[i] = level
     return sev, passing
-
-
-# What may follow a place that says nothing: a parenthetical ("(discriminator 3)") or a colon.
-_BARE_TAIL = re.compile(r"[ \t:]*(?:\([^()]*\))?[ \t:]*$")
-
-
-def _says_something(line: str) -> bool:
-    """A place with a message after it: "x.go:12: got 3" reports; addr2line's "hot.c:6
-    (discriminator 3)" or a bare "x.c:9" is an answer (where an address lies), not a finding."""
-    m = _LOCATED.match(line)
-    return m is None or _BARE_TAIL.match(line, m.end()) is None
 
 
 def _coded(lines: list[str], index: ln.LineIndex) -> list[int]:
