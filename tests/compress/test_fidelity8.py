@@ -155,3 +155,23 @@ def test_a_place_with_no_message_is_no_finding() -> None:
         lines += list(pairs[k * 5 % len(pairs)]) if k not in (23, 24) else []
     out = _lossy("\n".join(lines) + "\n")
     assert "[warnings left out" not in out
+
+
+def test_a_small_directory_among_large_ones_is_listed_whole() -> None:
+    # dpkg -L of a package: its few commands in bin/ beside hundreds of docs and data files.
+    words = ["alpha", "bravo", "coast", "delta", "ember", "fjord", "glade", "harbor", "inlet", "jetty",
+             "kelp", "lagoon", "marsh", "north", "ocean"]
+    lines = ["/.", "/usr", "/usr/bin", "/usr/share", "/usr/share/doc", "/usr/share/doc/mapkit"]
+    lines += [f"/usr/share/mapkit/styles/{a}-{b}.json" for a in words for b in words if a != b]
+    commands = ["/usr/bin/mapkit", "/usr/bin/mapkit-render-offline", "/usr/bin/mapkit-serve-tiles",
+                "/usr/bin/mapkit-import-shapefile", "/usr/bin/mapkit-export-geojson", "/usr/bin/mapkit-check-styles"]
+    lines[120:120] = commands
+    out = _lossy("\n".join(lines) + "\n")
+    for c in commands:
+        assert c in out
+
+
+def test_a_tree_of_small_directories_only_is_still_sampled() -> None:
+    lines = [f"./src/mod{k:02d}/{name}.py" for k in range(40) for name in ("api", "core", "util", "views", "models")]
+    out = _lossy("\n".join(lines) + "\n")
+    assert "./src/mod20/views.py" not in out
