@@ -257,6 +257,9 @@ GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
 GUTTER_PROBE = ("|", "│")
 TRACEBACK = "Traceback (most recent call last):"
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
+# A note under a finding ("x.h:12:5: note: candidate: ‘void f(int)’"): the names and numbers it
+# quotes are what it says (which candidate, which type), not a template's variable part.
+_NOTE = re.compile(r"[ \t:]*note:")
 
 
 FAIL, WARN = "fail", "warn"
@@ -342,6 +345,18 @@ def _ends_numbered(head: str) -> bool:
     return end == ")" or end.isdigit()
 
 
+# What may follow a place that says nothing: a parenthetical ("(discriminator 3)") or a colon.
+_BARE_TAIL = re.compile(r"[ \t:]*(?:\([^()]*\))?[ \t:]*$")
+
+
+def bare_place(line: str) -> bool:
+    """A place and no message: addr2line's "hot.c:6 (discriminator 3)", a traceback's "x.py:20:"
+    over the next frame. It is an answer (where an address lies), not a finding; "x.go:12: got 3"
+    reports."""
+    span = location(line)
+    return span is not None and not line[: span[0]].strip() and _BARE_TAIL.match(line, span[1]) is not None
+
+
 def has_location(line: str) -> bool:
     return location(line) is not None
 
@@ -363,7 +378,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         rest = head[span[1] :] if span else head
         if span and not rest.strip(" :"):
             rest = head[: span[0]]
-        code = shape(rest)[:80]
+        code = rest.strip()[:200] if _NOTE.match(rest) else shape(rest)[:80]
     if span is None:
         return code, section_path
     path = _PATH_IN.search(head, span[0], span[1])

@@ -164,7 +164,7 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     # (pyflakes: "x.py:19:1: undefined name 'y'").
     level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
     for i in placed:
-        if i not in sev and i not in owned:
+        if i not in sev and i not in owned and not ln.bare_place(lines[i]):
             sev[i] = level
     return sev, passing
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import lines as ln
-from . import documents, logs, outline, segments, tables, verdicts
+from . import columns, documents, durations, logs, outline, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -115,6 +115,9 @@ def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shap
         rank = _merge(ranked.rank if ranked else None, rows[1] if rows is not None else None)
         verdicts.keep_unit_verdicts(index, rank)
         verdicts.keep_written_outputs(index, rank)
+        verdicts.keep_totals(index, rank)
+        columns.keep_column_titles(index, rank)
+        durations.keep_duration_extremes(index, rank)
         outline.keep_outline_headers(index, rank)
         if records is None:
             keep_record_openers(index, rank)

@@ -72,6 +72,9 @@ def _keep_directories(lines: list[str], rank: list[int]) -> None:
             rank[i] = MUST
 
 
+_FEW = 6  # entries of a directory listed whole, at most
+
+
 def rank_paths(lines: list[str]) -> list[int]:
     rank = [NORMAL] * len(lines)
     dirs: set[str] = set()
@@ -86,4 +89,11 @@ def rank_paths(lines: list[str]) -> list[int]:
             rank[i] = MUST
             dirs.add(d)
             exts.add(ext)
+    # A directory of a few entries among large ones is listed whole: each is a name (a package's
+    # commands in bin/ beside its hundreds of docs). A tree of small directories only is sampled.
+    sizes = Counter(s.strip().rpartition("/")[0] for s in lines if s.strip())
+    few = [i for i, s in enumerate(lines) if s.strip() and sizes[s.strip().rpartition("/")[0]] <= _FEW]
+    if len(few) * 3 <= sum(sizes.values()):
+        for i in few:
+            rank[i] = MUST
     return rank

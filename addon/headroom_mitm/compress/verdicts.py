@@ -57,3 +57,39 @@ def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
             at = index.low.find(word, at + 1)
     for i in found:
         rank[i] = MUST
+
+
+# A line whose label is "total": its first or last word, with a number on the line (callgrind's
+# "4,055,616 (100.0%)  PROGRAM TOTALS", `ls -l`'s "total 48", "Total: 12 files"; "total_03" and
+# "unused_total" are names). Matched in the lowered text at the word found by a C-level find.
+_TOTAL_LAST = re.compile(r"totals?(?![\w])[^a-z\n]*(?:\n|$)")
+_TOTAL_FIRST = re.compile(r"totals?(?![\w])")
+_NO_LETTERS = re.compile(r"[^a-z_]*")
+_DIGIT = re.compile(r"\d")
+_MAX_TOTALS = 10  # more are a column of every row ("total=3" per record), not a closing sum
+_TOTAL_LOOKS = 200  # lines holding the word looked at, at most
+
+
+def keep_totals(index: LineIndex, rank: list[int]) -> None:
+    """A few total lines are summaries wherever they sit (a profile prints its total first):
+    MUST, as a closing summary is."""
+    low, lines, starts = index.low, index.lines, index.starts
+    found: set[int] = set()
+    looked = 0
+    at = low.find("total")
+    while at != -1:
+        looked += 1
+        if looked > _TOTAL_LOOKS:
+            return  # the word of every record: the closing lines keep a real total as they are
+        i = index.line_of(at)
+        start = starts[i] + 1
+        before = low[at - 1]
+        if before.isalnum() or before == "_":
+            pass  # inside a word
+        elif (_TOTAL_LAST.match(low, at) or (_TOTAL_FIRST.match(low, at) and _NO_LETTERS.fullmatch(low, start, at))) and _DIGIT.search(lines[i]):
+            found.add(i)
+            if len(found) > _MAX_TOTALS:
+                return
+        at = low.find("total", at + 5)
+    for i in found:
+        rank[i] = MUST
