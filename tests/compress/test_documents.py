@@ -76,3 +76,32 @@ def test_indented_titled_report_with_a_crash_is_not_a_manual() -> None:
     crash = "Traceback (most recent call last):\n" + _pydoc_page().replace("Help on", "help on")
     assert documents.looks_like_code_or_prose(_pydoc_page())
     assert not documents.looks_like_code_or_prose(crash)
+
+
+def test_a_stream_of_json_records_is_data_not_code() -> None:
+    # `go test -json`: every line a record closed by a brace, as code lines are; the passing
+    # tests' records are what goes.
+    records = []
+    for i in range(120):
+        name = f"TestCase{i:03d}"
+        records.append(f'{{"Time":"2026-11-30T16:13:38.{i:06d}Z","Action":"run","Package":"example.org/m/url","Test":"{name}"}}')
+        records.append(f'{{"Time":"2026-11-30T16:13:38.{i:06d}Z","Action":"output","Package":"example.org/m/url","Test":"{name}","Output":"--- PASS: {name} (0.00s)\\n"}}')
+        records.append(f'{{"Time":"2026-11-30T16:13:38.{i:06d}Z","Action":"pass","Package":"example.org/m/url","Test":"{name}","Elapsed":0}}')
+    failing = '{"Time":"2026-11-30T16:13:39.000000Z","Action":"output","Package":"example.org/m/url","Test":"TestParse","Output":"    url_test.go:661: Parse(\\"http://[fe80::1]/\\") returned error\\n"}'
+    text = "\n".join(records[:180] + [failing] + records[180:]) + "\n"
+    out = compress_text(text, "bash", S).rendering
+    assert out.retrieve_id is not None and failing in out.text
+
+
+def test_a_json_document_between_a_tool_s_lines_is_outlined_and_its_last_lines_stay() -> None:
+    # `npm ls --json` with problems: error lines before the document and one after it.
+    deps = ",\n".join(
+        f'    "pkg-{i:03d}": {{\n      "version": "1.{i}.0",\n      "resolved": "https://registry.example/pkg-{i:03d}-1.{i}.0.tgz"\n    }}'
+        for i in range(150)
+    )
+    doc = f'{{\n  "name": "report-api",\n  "dependencies": {{\n{deps}\n  }}\n}}\n'
+    last = "npm error A complete log of this run can be found in: /root/.npm/_logs/debug-0.log\n"
+    text = "npm error code ELSPROBLEMS\nnpm error missing: ms@^2.1.3, required by report-api@1.2.0\n" + doc + last
+    out = compress_text(text, "bash", S).rendering
+    assert out.transforms[-1] == "json_outline"
+    assert out.text.startswith("npm error code ELSPROBLEMS\n") and out.text.endswith(last)

@@ -94,6 +94,7 @@ def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shap
         and not logs.stamped(lines)
         and (records := rank_records(lines, index.text)) is None
         and documents.looks_like_code_or_prose(text)
+        and not _json_lines(text.strip())  # a stream of records (`go test -json`) is data, whatever its braces
     ):
         return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)
     else:
@@ -284,12 +285,14 @@ def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple
     """The lossy renderings that fit this text's shape (at most one per shape)."""
     found: list[tuple[str, tf.LossyResult]] = []
     bs = text.strip()
-    if looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(text) is not None):
+    framed = looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(text) is not None)
+    # A document followed by a few lines is one only if it parses: otherwise read as lines.
+    if framed or st.split_json_epilogue(text) is not None:
         if s.transform_enabled("json_outline"):
             res = st.json_outline(text, s)
             if res is not None:
                 found.append(("json_outline", res))
-        if found or not _json_lines(bs):
+        if found or (framed and not _json_lines(bs)):
             return found
         # JSON Lines (structured logs, `-O json` reporters): one record a line, read as lines
     line = _line_lossy(text, s)

@@ -66,6 +66,20 @@ def split_json_preamble(text: str, max_lines: int = 20) -> tuple[str, str] | Non
     return None
 
 
+def split_json_epilogue(text: str, max_lines: int = 5) -> tuple[str, str] | None:
+    """(JSON document with what precedes it, trailing non-JSON lines) when a pretty document's
+    closing bracket, flush left, is followed by a few other lines (npm prints `npm error A complete
+    log …` after its JSON); None otherwise. The two parts joined are the text."""
+    if text.rstrip()[-1:] in ("]", "}", ""):
+        return None
+    tail = text.rsplit("\n", max_lines + 1)
+    for k in range(len(tail) - 1, 0, -1):
+        if tail[k - 1].rstrip() in ("}", "]") and any(x.strip() for x in tail[k:]):
+            cut = len(text) - sum(len(x) + 1 for x in tail[k:]) + 1
+            return text[:cut], text[cut:]
+    return None
+
+
 # --------------------------------------------------------------------------- json_outline
 
 
@@ -113,6 +127,8 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     objects whole, and of each long array or object its head and tail, the members that differ
     from the rest (anomalies.pick) and the members other parts of the document name. Values are
     kept verbatim (compact); a string too long to read is replaced by a marker."""
+    ep = split_json_epilogue(text)
+    text, epilogue = ep if ep is not None else (text, "")
     pre = split_json_preamble(text)
     if pre is None:
         preamble, body = "", text
@@ -128,7 +144,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     except (ValueError, RecursionError):
         return None
     # Stored one member per line, so the model can ask for a path by pattern.
-    original = preamble + one_member_per_line(st) + "\n"
+    original = preamble + one_member_per_line(st) + "\n" + epilogue
     rid = retrieve_id(original)
     ref = _retrieve(rid, s)
     cap = s.json_sample_over
@@ -177,7 +193,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     out = walk(data, "$")
     if not elided:
         return None
-    return LossyResult(preamble + out, original, rid)
+    return LossyResult(preamble + out + ("\n" + epilogue if epilogue else ""), original, rid)
 
 
 # --------------------------------------------------------------------------- git_output
