@@ -105,3 +105,17 @@ def test_a_json_document_between_a_tool_s_lines_is_outlined_and_its_last_lines_s
     out = compress_text(text, "bash", S).rendering
     assert out.transforms[-1] == "json_outline"
     assert out.text.startswith("npm error code ELSPROBLEMS\n") and out.text.endswith(last)
+
+
+def test_a_logfmt_log_is_a_log_not_configuration() -> None:
+    # Every line reads `key=value …` as an env file does; its first field is the record's stamp.
+    lines = [
+        f'time=2025-11-30T08:{i // 60:02d}:{i % 60:02d}.904Z level=info msg="request served" method=GET '
+        f"route=/v1/quotes/:id status=200 dur_ms={5 + i % 37} req_id={i:06x}"
+        for i in range(400)
+    ]
+    error = ('time=2025-11-30T08:08:53.066Z level=error msg="upstream request failed" upstream=rates-api '
+             'err="dial tcp 127.0.0.1:9400: connect: connection refused" req_id=00021c')
+    text = "\n".join(lines[:200] + [error] + lines[200:]) + "\n"
+    out = compress_text(text, "bash", S).rendering
+    assert out.retrieve_id is not None and error in out.text and len(out.text) < len(text) / 4

@@ -453,8 +453,11 @@ def _first_of_each_source(index: ln.LineIndex) -> list[int]:
     return list(first.values()) if len(first) >= 2 and count >= 3 * len(first) else []
 
 
-# A record's stamp at the start of a line: a syslog priority, a date and time, a clock time.
-_STAMP = re.compile(r"<\d{1,3}>|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[?\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d")
+# A record's stamp at the start of a line: a syslog priority, a date and time (also as logfmt's
+# first field, `time=2025-11-30T08:00:00Z`), a clock time.
+_STAMP = re.compile(
+    r"<\d{1,3}>|(?:[a-z_]{1,12}=\"?)?\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[?\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
+)
 
 
 def stamped(lines: list[str]) -> bool:
