@@ -270,3 +270,19 @@ def test_a_schema_then_find_printf_rows_keeps_the_schema_whole() -> None:
     kept = res.text.split("\n")
     assert all(x in kept for x in schema)
     assert name == "table_rows"
+
+
+def test_runs_of_each_kind_are_found_after_a_first_line_of_another() -> None:
+    # The text is scanned kind by kind only from its first line of any shape (here one status
+    # line, no run): what follows is found as a scan of the whole text finds it.
+    filler = [f"step {i}: building the assets of module {i}" for i in range(15)]
+    markup = ["<ul>", *[f'  <li class="item">entry {i}</li>' for i in range(12)], "</ul>"]
+    status = [f" M src/pkg/module_{i:03d}.py" for i in range(12)]
+    blame = [f"{0xABC1230 + i:08x} (Dev One 2026-11-0{1 + i % 9} 10:00:00 +0000 {i + 1}) line {i}" for i in range(12)]
+    doc = ["{", '  "suite": "orders",', '  "results": [1, 2, 3]', "}"]
+    ascii_tree = [x.replace("├──", "|--").replace("└──", "`--").replace("│", "|") for x in _tree(4)]  # tree -A
+    for shape, kind in ((_ls_la(12), "perms"), (_tree(4), "tree"), (ascii_tree, "tree"), (markup, "markup"), (status, "status"),
+                        (blame, "blame"), (doc, "json"), (_git_log(2), "git")):
+        lines = filler + ["?? notes.txt"] + filler + shape + filler
+        found = [run for run in segments.runs(_index(lines)) if run[2] == kind]
+        assert len(found) == 1 and 31 <= found[0][0] <= 32 and 31 + len(shape) - 3 <= found[0][1] <= 31 + len(shape), (kind, found)
