@@ -9,7 +9,8 @@ lines (a minified JSON API answer, a 10 KB one-line error) and TAB-separated out
 
 This module holds the tool install, the round's generic line-rule helper and main(); the Python kinds are in
 capture_wide10_py.py, capture_wide10_tools.py and capture_wide10_data.py, PHP, Ruby, Elixir and Lua in
-capture_wide10_langs.py and capture_wide10_langs2.py, Node's newer tools, terraform and kustomize in capture_wide10_eco.py.
+capture_wide10_langs.py and capture_wide10_langs2.py, Node's newer tools, terraform and kustomize in capture_wide10_eco.py, JSON, rendered documents and code,
+searches and a git graph in capture_wide10_more.py.
 
 Method (as capture_wide9a.py): every item's text is the stdout+stderr of a program REALLY run here, on throwaway
 projects written below in /tmp/hm-corpus-wide10 with tools installed from the registries (PyPI, npm, Debian's
@@ -45,7 +46,7 @@ JS = TOOLS / "js"
 PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 PY_PKGS = ["django", "fastapi", "uvicorn", "flask", "alembic", "sqlalchemy", "pandas", "numpy", "polars", "duckdb", "rich",
            "tqdm", "pytest", "pytest-xdist", "hypothesis", "pytest-rerunfailures", "pytest-sugar", "pytest-cov", "loguru",
-           "pydantic", "sphinx", "httpx", "uv", "kubernetes-validate", "ansible-core", "build"]
+           "pydantic", "sphinx", "httpx", "uv", "kubernetes-validate", "ansible-core", "build", "typer"]
 JS_PKGS = ["pnpm", "@biomejs/biome", "oxlint", "@playwright/test", "typescript", "prettier"]
 APT_PKGS = ["php-cli", "phpunit", "ruby-rspec", "rubocop", "elixir", "lua-busted", "erlang-base"]
 COLOR = {"FORCE_COLOR": "1", "PY_COLORS": "1", "NO_COLOR": None, "TERM": "xterm-256color", "CLICOLOR_FORCE": "1"}
@@ -104,9 +105,10 @@ def steps() -> list:
     import capture_wide10_eco as eco  # Node's newer tools, terraform, kustomize
     import capture_wide10_langs as langs  # PHP, Ruby
     import capture_wide10_langs2 as langs2  # Elixir, Lua
+    import capture_wide10_more as more  # JSON, rendered docs and code, searches, a git graph
     import capture_wide10_py as py  # Django, FastAPI/uvicorn, pytest plugins
     import capture_wide10_tools as tools  # sphinx, uv, ansible
-    return py.STEPS + tools.STEPS + data.STEPS + langs.STEPS + langs2.STEPS + eco.STEPS
+    return py.STEPS + tools.STEPS + data.STEPS + langs.STEPS + langs2.STEPS + eco.STEPS + more.STEPS
 
 
 def main() -> None:
