@@ -19,12 +19,17 @@ CODE_START = re.compile(
     r"\s*+(?:def |class |import (?![\w.]++:)|from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
-    r"|//|/\*|\* |# |--|\"\"\"|<!--)"
+    r"|//|/\*|\* |# |--|;|\"\"\"|<!--)"
 )
 _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
-_CONFIG = re.compile(r"\s*+(?:- )?(?=[\w.\-/\"']*?[A-Za-z_])[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$")
+# Also a lockfile's entries (yarn.lock: `"@babel/core@^7.0.0", lodash@^4.17.21:` over indented
+# `version "4.17.21"` lines).
+_CONFIG = re.compile(
+    r"\s*+(?:- )?(?=[\w.\-/\"']*?[A-Za-z_])[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$"
+    r"|(?:\"[^\"\n]++\"|[^\s\"]++)(?:, (?:\"[^\"\n]++\"|[^\s\"]++))*+:$|\s++[\w-]++ \"[^\"\n]*+\"$"
+)
 _REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*+(?:not )?ok \d+")
 _BAR, _BOX_BAR = ln.GUTTER_PROBE
@@ -33,7 +38,7 @@ _BAR, _BOX_BAR = ln.GUTTER_PROBE
 def looks_like_code_or_prose(text: str) -> bool:
     """Source code, configuration, markdown, markup or plain prose: what the model asked to read,
     not a log."""
-    sample = [x for x in text.split("\n", 200)[:200] if x.strip()]
+    sample = _without_line_numbers([x for x in text.split("\n", 200)[:200] if x.strip()])
     n = len(sample)
     placed: dict[str, bool] = {}
     if n < 8:
@@ -66,6 +71,20 @@ def looks_like_code_or_prose(text: str) -> bool:
         # Only lines with a gutter bar are tried (the pattern backtracks over deep indentation).
         or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and ln.GUTTER.match(x) for x in sample), n)
     )
+
+
+# A line's number in a gutter: `cat -n`'s and `nl`'s tab, a highlighter's space or bar.
+_LINE_NUMBER = re.compile(r"\s*+(\d++)(?:\t|[ ]?[│|┃:][ ]?| |$)")  # $: a blank line's number
+
+
+def _without_line_numbers(sample: list[str]) -> list[str]:
+    """The lines behind their numbers when nearly every line is numbered one after the other (a
+    file shown with its line numbers); a table's counts and ids do not run on by one."""
+    found = list(map(_LINE_NUMBER.match, sample))
+    numbers = [int(m.group(1)) for m in found if m]
+    if len(numbers) < 0.8 * len(sample) or sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) < 0.8 * (len(numbers) - 1):
+        return sample
+    return [y for x, m in zip(sample, found) if (y := x[m.end():] if m else x).strip()]
 
 
 # A manual's section title: a flush-left word or two in capitals ("NAME", "SEE ALSO", "FUNCTIONS").

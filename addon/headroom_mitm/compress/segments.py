@@ -39,7 +39,7 @@ _KINDS: dict[str, tuple[re.Pattern[str], str, tuple[str, ...]]] = {
 # A line led by a commit id (after a graph's drawing or a rebase verb), told apart as blame or a
 # commit list's line by their own patterns. Seven hex digits are looked for before one of them is
 # (a word such as "deface" is given up sooner: ~15% of the scan).
-_HEX_LED = re.compile(r"\n[*|\\/ _.-]*+(?:pick |p )?\^?(?=[0-9a-f]{7})(?=[0-9a-f]*\d)[0-9a-f]{7,40} \S")
+_HEX_LED = re.compile(r"\n[*|\\/ _.-]*+(?:pick |p )?\^?(?=[0-9a-f]{7})(?=[0-9a-f]*\d)[0-9a-f]{7,40}[ \t]\S")
 _GIT_START = re.compile(r"\n(?:commit [0-9a-f]{7,64}\b|diff --git | [^|\s][^|\n]*? \| +(?:\d|Bin ))")
 # A pretty JSON document among other lines: a bracket alone on a line, to the first line that
 # closes it flush-left.

@@ -240,11 +240,11 @@ def looks_git(text: str) -> bool:
     return False
 
 
-# A line that opens with a commit id (after a graph's drawing), one space, then text: `log
-# --oneline`, `log --format=…`, `reflog`, `rebase -i`'s todo. Ids of 7–12 or 40 digits with a
-# digit among them (nm's 16-digit addresses and docker's padded columns are not commits). The
-# drawing is possessive (*+): an id never starts with its characters (indentation gave back).
-_COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40}) \S")
+# A line that opens with a commit id (after a graph's drawing), a space or a tab, then text: `log
+# --oneline`, `log --format='%h%x09…'`, `reflog`, `rebase -i`'s todo. Ids of 7–12 or 40 digits
+# with a digit among them (nm's 16-digit addresses and docker's padded columns are not commits).
+# The drawing is possessive (*+): an id never starts with its characters (indentation gave back).
+_COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40})[ \t]\S")
 _COMMIT_LIST_MAX = 300
 
 
