@@ -55,3 +55,33 @@ def test_a_banner_drawn_with_any_rule_character_names_the_failing_test() -> None
     out = _lossy("\n".join(lines) + "\n")
     for qty, unit in cases:
         assert f"{'―' * 40} test_price[{qty}-{unit}-{round(qty * unit, 2)}] {'―' * 40}" in out
+
+
+def test_every_line_of_a_short_test_summary_names_its_test() -> None:
+    # pytest-rerunfailures' RERUN lines carry no failure word, yet each names a test, as FAILED does.
+    lines = ["=" * 30 + " test session starts " + "=" * 30, "platform linux -- Python 3.12.3, pytest-8.3.4",
+             "plugins: rerunfailures-14.0", "collected 60 items", ""]
+    lines += [f"tests/test_sync.py {'.' * 40}R.RF" + " " * 20 + f"[{k:3d}%]" for k in range(10, 100, 10)]
+    lines += ["", "=" * 30 + " FAILURES " + "=" * 30]
+    for k in range(3):
+        lines += [
+            "_" * 25 + f" test_replica_catches_up[{k}] " + "_" * 25,
+            "",
+            f"    def test_replica_catches_up(k={k}):",
+            ">       assert replica.read(k) == primary.read(k)",
+            f"E       assert None == {k + 40}",
+            "",
+            f"tests/test_sync.py:{30 + k}: AssertionError",
+        ]
+    lines += ["=" * 30 + " rerun test summary info " + "=" * 30]
+    for k in range(6):
+        lines += [f"RERUN tests/test_sync.py::test_replica_catches_up[{k}]"] * 2
+        lines += [f"{'FAILED' if k < 3 else 'PASSED'} tests/test_sync.py::test_replica_catches_up[{k}]"]
+    lines += ["=" * 30 + " short test summary info " + "=" * 30]
+    lines += [f"FAILED tests/test_sync.py::test_replica_catches_up[{k}] - assert None == {k + 40}" for k in range(3)]
+    lines += [f"XFAIL tests/test_sync.py::test_clock_skew[{k}] - known NTP drift" for k in range(2)]
+    lines += ["=" * 20 + " 3 failed, 55 passed, 2 xfailed, 12 rerun in 4.02s " + "=" * 20]
+    out = _lossy("\n".join(lines) + "\n")
+    for k in range(6):
+        assert f"RERUN tests/test_sync.py::test_replica_catches_up[{k}]" in out
+    assert "XFAIL tests/test_sync.py::test_clock_skew[1] - known NTP drift" in out

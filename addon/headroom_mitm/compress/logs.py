@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from . import anomalies
 from . import lines as ln
+from . import verdicts
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
 # Each shape is checked at the start of the lines a cheap probe points at.
@@ -346,6 +347,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             near = any(k in anchors for k in range(i + 1, min(n, i + _AFTER + 1)))
             lift(i, MUST if near else HIGH)
 
+    verdicts.keep_summary_entries(lines, banners, passing, rank)
     # Warnings: the first of each (code, file) MUST, the others among the first to go.
     warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
     if warn_lines:
