@@ -85,3 +85,37 @@ def test_every_line_of_a_short_test_summary_names_its_test() -> None:
     for k in range(6):
         assert f"RERUN tests/test_sync.py::test_replica_catches_up[{k}]" in out
     assert "XFAIL tests/test_sync.py::test_clock_skew[1] - known NTP drift" in out
+
+
+_WORDS = ["accepts", "body", "cookie", "debug", "depd", "encode", "escape", "etag", "fresh", "merge", "methods",
+          "parse", "proxy", "range", "safe", "send", "serve", "status", "type", "vary", "form", "follow", "mime",
+          "glob", "chai", "tiny", "pathe", "magic", "stream", "sonic", "atomic"]
+
+
+def test_a_dependency_tree_keeps_its_first_level() -> None:
+    # `pnpm list --depth 1`: the project's direct dependencies are the roots' children.
+    direct = ["axios@1.7.9", "chalk@5.4.1", "dayjs@1.11.13", "express@4.21.2", "lodash@4.17.21", "nanoid@5.0.9",
+              "pino@9.6.0", "ws@8.18.0", "zod@3.24.1", "yaml@2.7.0", "uuid@11.0.5", "semver@7.6.3"]
+    lines = ["Legend: production dependency, optional only, dev only", "",
+             "shop-api@1.4.0 /srv/shop-api (PRIVATE)", "│", "│   dependencies:"]
+    for k, dep in enumerate(direct):
+        if k % 3 == 0:
+            lines.append(f"├─┬ {dep}")
+            subs = [f"{_WORDS[(j * 7 + k) % len(_WORDS)]}-{_WORDS[(j + 3 * k) % len(_WORDS)]}@{j % 5}.{k + j}.{j % 3}" for j in range(30)]
+            lines += [f"│ ├── {s}" for s in subs[:-1]] + [f"│ └── {subs[-1]}"]
+        else:
+            lines.append(f"├── {dep}")
+    lines += ["│", "│   devDependencies:", "└─┬ vitest@2.1.8"]
+    subs = [f"@vitest/{_WORDS[j % len(_WORDS)]}@2.1.8" if j % 2 else f"{_WORDS[(j * 5) % len(_WORDS)]}-js@1.{j}.0" for j in range(30)]
+    lines += [f"  ├── {s}" for s in subs[:-1]] + [f"  └── {subs[-1]}", "", "171 packages"]
+    out = _lossy("\n".join(lines) + "\n")
+    for dep in direct:
+        assert f"── {dep}" in out or f"─┬ {dep}" in out, dep
+
+
+def test_a_flat_tree_is_still_sampled() -> None:
+    # `tree -L 1` of a large directory: every entry is at the first level, a list, not an outline.
+    lines = ["/srv/media/thumbs"] + [f"├── {_WORDS[k % len(_WORDS)]}_{k:04d}.jpg" for k in range(199)]
+    lines += ["└── zz_last.jpg", "", "0 directories, 200 files"]
+    out = _lossy("\n".join(lines) + "\n")
+    assert len(out) < len("\n".join(lines)) // 2
