@@ -23,13 +23,15 @@ from dataclasses import dataclass, field
 
 from . import anomalies
 from . import lines as ln
+from . import verdicts
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
 # Each shape is checked at the start of the lines a cheap probe points at.
 _EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
 _EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an excerpt
-_BANNER = re.compile(r"[ \t]*(?:[_=\-#*~]{3,} ?[^\s_=\-#*~].*?[_=\-#*~]{3,}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
-_BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
+_RULE = "_=\\-#*~─━―═—"  # a banner's rule, whatever character draws it (pytest-sugar's "―――― test_x ――――")
+_BANNER = re.compile(rf"[ \t]*(?:[{_RULE}]{{3,}} ?[^\s{_RULE}].*?[{_RULE}]{{3,}}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
+_BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "───", "━━━", "―――", "═══", "———", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
@@ -64,7 +66,7 @@ _LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
-_HEADER = re.compile(r"\s*(?:●|[_=\-#*~]{3,} ?\S|--- FAIL|\d+\) \S)")
+_HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|\d+\) \S)")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 _HAS_DIGIT = re.compile(r"\d")
@@ -345,6 +347,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
             near = any(k in anchors for k in range(i + 1, min(n, i + _AFTER + 1)))
             lift(i, MUST if near else HIGH)
 
+    verdicts.keep_summary_entries(lines, banners, passing, rank)
     # Warnings: the first of each (code, file) MUST, the others among the first to go.
     warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
     if warn_lines:

@@ -35,6 +35,7 @@ def looks_path_list(lines: list[str]) -> bool:
 _DRAWING = re.compile(r"[│├└─|`\- \xa0]*")
 _TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\[([^\]]*)\][ \xa0]+\S")
 _TREE_ENTRY = re.compile(r"[│| \xa0]*(?:[├└]──|[|`]--)[ \xa0]+\S")
+_RAILS = re.compile(r"[│| \xa0]*(?=[├└]─|[|`]--)")  # the rails before an entry's branch
 
 
 def rank_tree(lines: list[str]) -> list[int] | None:
@@ -65,10 +66,23 @@ def rank_tree(lines: list[str]) -> list[int] | None:
 
 
 def _keep_directories(lines: list[str], rank: list[int]) -> None:
-    """The directories are the tree's structure, as every directory's first path is a path list's."""
+    """The directories are the tree's structure, as every directory's first path is a path list's.
+    The first level (the roots' children: a project's direct dependencies in `npm ls`/`pnpm list`,
+    a repository's top entries) is the tree's outline: it stays too, unless it is most of the tree
+    (a flat listing is sampled as a list)."""
     depth = [len(_DRAWING.match(s).group(0)) for s in lines]
     for i in range(len(lines) - 1):
         if depth[i + 1] > depth[i] and lines[i + 1].strip():
+            rank[i] = MUST
+    # An entry's level is where its branch ("├", "└", "|--", "`--") stands, after the rails.
+    branch = [len(m.group(0)) if (m := _RAILS.match(s)) else -1 for s in lines]
+    entries = [b for b in branch if b >= 0]
+    if not entries:
+        return
+    top = min(entries)
+    first = [i for i, b in enumerate(branch) if b == top]
+    if len(first) * 3 <= len(entries):
+        for i in first:
             rank[i] = MUST
 
 

@@ -93,3 +93,24 @@ def keep_totals(index: LineIndex, rank: list[int]) -> None:
         at = low.find("total", at + 5)
     for i in found:
         rank[i] = MUST
+
+
+# A line of a test runner's short summary ("=== short test summary info ===", pytest-rerunfailures'
+# "=== rerun test summary info ==="): a status word in capitals, then a test's id.
+_SUMMARY_ENTRY = re.compile(r"[A-Z]{4,}[ \t]+\S")
+
+
+def keep_summary_entries(lines: list[str], banners: list[int], passing: set[int], rank: list[int]) -> None:
+    """Each line of a short test summary names a test, as a failure's id does, whatever its
+    status word (FAILED, ERROR, RERUN, XFAIL, XPASS): it stays. A PASSED line there (`-rA`) is a
+    passing test, the first to go as elsewhere."""
+    n = len(lines)
+    heads = set(banners)
+    for i in banners:
+        if "summary" not in lines[i].lower():
+            continue
+        k = i + 1
+        while k < n and k not in heads and lines[k].strip():
+            if k not in passing and _SUMMARY_ENTRY.match(lines[k]):
+                rank[k] = MUST
+            k += 1
