@@ -43,8 +43,7 @@ def looks_like_code_or_prose(text: str) -> bool:
     placed: dict[str, bool] = {}
     if n < 8:
         return False
-    manual = _manual(sample)
-    if ln.TRACEBACK in text and (not manual or text.startswith(ln.TRACEBACK) or "\n" + ln.TRACEBACK in text):
+    if ln.TRACEBACK in text and (text.startswith(ln.TRACEBACK) or "\n" + ln.TRACEBACK in text or not _manual(sample)):
         return False  # a crash; only a manual's indented tracebacks are its examples'
     # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
     # excerpts of code read like.
@@ -53,7 +52,7 @@ def looks_like_code_or_prose(text: str) -> bool:
     code = sum(1 for x in sample if x.endswith(_CODE_ENDS) or CODE_START.match(x))  # the cheaper look first
     reads = (
         code >= 0.3 * n
-        or manual
+        or _manual(sample)
         or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
         # Documents: code with its comments, markdown, markup, prose.
         or _at_least(
@@ -80,6 +79,8 @@ _LINE_NUMBER = re.compile(r"\s*+(\d++)(?:\t|[ ]?[│|┃:][ ]?| |$)")  # $: a bl
 def _without_line_numbers(sample: list[str]) -> list[str]:
     """The lines behind their numbers when nearly every line is numbered one after the other (a
     file shown with its line numbers); a table's counts and ids do not run on by one."""
+    if not all(map(_LINE_NUMBER.match, sample[:2])):
+        return sample  # decided on the first lines: most texts are not numbered
     found = list(map(_LINE_NUMBER.match, sample))
     numbers = [int(m.group(1)) for m in found if m]
     if len(numbers) < 0.8 * len(sample) or sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) < 0.8 * (len(numbers) - 1):
@@ -94,6 +95,8 @@ _MANUAL_TITLE = re.compile(r"[A-Z][A-Z]+(?: [A-Z]+)?$")
 def _manual(sample: list[str]) -> bool:
     """A manual page (man, pydoc, perldoc): titles in capitals flush left, and nearly every other
     line indented under them."""
+    if sum(1 for x in sample if x[:1] == " ") < 0.6 * len(sample):
+        return False  # the cheaper look first: titles are a few lines of many
     titles = {x for x in sample if x[:1].isupper() and _MANUAL_TITLE.match(x)}
     if len(titles) < 3:
         return False

@@ -94,7 +94,7 @@ def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shap
         and not logs.stamped(lines)
         and (records := rank_records(lines, index.text)) is None
         and documents.looks_like_code_or_prose(text)
-        and not _json_lines(text.strip())  # a stream of records (`go test -json`) is data, whatever its braces
+        and not _json_lines(text)  # a stream of records (`go test -json`) is data, whatever its braces
     ):
         return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)
     else:
