@@ -3,7 +3,7 @@
 agent's frame around a command's output (as seen on the wire from the pinned agents), and with
 CRLF line ends. A frame or a line end must not change what is kept. Last, outputs two at a time
 as one chained command prints them (`cmd1 && cmd2`: 200 seeded pairs of `bash` items), against the
-same two compressed apart.
+same two compressed apart; and outputs cut by `| tail` or `| head`.
 
   .venv/bin/python scripts/bench_frames.py [--split tune|heldout|all]
 
@@ -55,6 +55,7 @@ def main() -> int:
             kept, before, after = kept + k, before + len(text), after + len(out)
         print(f"| {name} | {kept}/{needles} ({100 * kept / needles:.2f}%) | {100 * (before - after) / before:.1f}% | {fewer} |")
     chained(items, s)
+    cut(items, s)
     return 0
 
 
@@ -79,6 +80,22 @@ def chained(items: list[dict], s: CompressionSettings) -> None:
     print(f"\ntwo outputs chained, {len(pairs)} pairs, {needles} needles: kept apart {apart} ({100 * apart / needles:.2f}%), "
           f"chained {together} ({100 * together / needles:.2f}%); characters saved apart {100 * (size - apart_len) / size:.1f}%, "
           f"chained {100 * (size - together_len) / size:.1f}%")
+
+
+def cut(items: list[dict], s: CompressionSettings) -> None:
+    """Outputs of 40 lines or more cut as `| tail` / `| head` would, by two fifths of their lines;
+    needles counted among those the cut text still holds."""
+    for name, keep in (("tail", lambda lines, k: lines[k:]), ("head", lambda lines, k: lines[: len(lines) - k])):
+        kept = total = 0
+        for it in items:
+            lines = it["text"].split("\n")
+            if len(lines) < 40:
+                continue
+            text = "\n".join(keep(lines, len(lines) * 2 // 5))
+            needles = [n for n in it["needles"] if needle_kept(n, text)]
+            k, _ = _kept(text, it["tool"], needles, s)
+            kept, total = kept + k, total + len(needles)
+        print(f"cut by `| {name}` (two fifths of the lines of outputs of 40 or more): {kept}/{total} needles kept ({100 * kept / total:.2f}%)")
 
 
 if __name__ == "__main__":

@@ -13,9 +13,10 @@ _DRAWING = frozenset("*|\\/ _.-")
 
 def ungraphed(lines: list[str]) -> list[str] | None:
     """The lines without the graph's drawing, when the text opens as a full-format graph log
-    (three commit lines among its first 60); None otherwise."""
-    if "commit " not in lines[0] or not _GRAPH_COMMIT.match(lines[0]):
-        return None  # decided by its first line for almost every text
+    (a commit line among its first 12, where `| tail` may have cut one commit's lines above the
+    next; three among its first 60); None otherwise."""
+    if not any("commit " in x and _GRAPH_COMMIT.match(x) for x in lines[:12]):
+        return None  # decided by its first lines for almost every text
     if sum(1 for x in lines[:60] if _GRAPH_COMMIT.match(x)) < 3:
         return None
     out: list[str] = []

@@ -167,6 +167,7 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
 _PREFIX = 1024
 _GREP_MATCH = re.compile(r"([^\s:][^\s:]*?):(\d+):")
 _GREP_CONTEXT = re.compile(r"([^\s:][^\s:]*?)-(\d+)-")
+_CUT_ENTRY = re.compile(r"\d+[:-]")
 _HEADING_PATH = re.compile(r"([^\s:][^\s]*?):?")
 _HEADING_ENTRY = re.compile(r"(?:\s+Line (\d+): |(\d+)([:-]))")
 
@@ -187,7 +188,9 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
     lines can be parsed (each line counts once at most, a heading once an entry follows it)."""
     files: dict[str, _FileHits] = {}
     parsed = 0
-    current: str | None = None
+    # Entries before the first heading belong to a file named above where the output was cut
+    # (`rg --heading … | tail`): counted only if headings follow (a log's "9497:M …" is no entry).
+    current: str | None = ""
     pending: int | None = None  # a path-looking line: a heading only if entries follow it
 
     def add(path: str, at: int, is_match: bool) -> None:
@@ -242,6 +245,10 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
             current, pending = h.group(1), at
             continue
         current = None
+    cut = files.get("")
+    if cut is not None and not any(f.heading is not None for f in files.values()):
+        del files[""]
+        parsed -= len(cut.entries)
     if not files:
         return None
     return files, parsed
@@ -253,8 +260,8 @@ def rank_search(lines: list[str]) -> list[int] | None:
     first, context lines after them. None when the text is not search output."""
     sample = [x for x in lines[:80] if x.strip()][:40]
     probe = _parse_search(sample, 0.5 * len(sample))
-    if probe is None or probe[1] < 0.5 * len(sample):
-        return None
+    if (probe is None or probe[1] < 0.5 * len(sample)) and not all(x == "--" or _CUT_ENTRY.match(x) for x in sample):
+        return None  # (a sample of entries alone may be the cut-off end of a file's block: the whole decides)
     parsed_out = _parse_search(lines)
     if parsed_out is None:
         return None
