@@ -51,3 +51,16 @@ def test_lines_led_by_a_number_and_a_colon_without_any_heading_are_no_search() -
     # A redis log ("PID:ROLE date …"): entries of no file, and no heading anywhere.
     lines = [f"9497:M 30 Nov 2026 09:29:{i % 60:02d}.576 * Background saving started by pid {9500 + i}" for i in range(80)]
     assert tf.rank_search(lines) is None
+
+
+def test_a_toml_file_cut_inside_its_arrays_is_still_configuration() -> None:
+    # `cat pyproject.toml | tail`: arrays of tables and a long multi-line array, no `[section]` first.
+    from headroom_mitm.compress import documents
+
+    rules = "".join(f'  "R{i:03d}",   # rule {i} is handled elsewhere\n' for i in range(60))
+    text = (
+        '[[tool.hatch.metadata.hooks.fancy-pypi-readme.fragments]]\npath = "CHANGELOG.md"\n\n'
+        '[[tool.hatch.metadata.hooks.fancy-pypi-readme.fragments]]\ntext = "## Release Information"\n\n'
+        f"[tool.ruff.lint]\nselect = [\"ALL\"]\nignore = [\n{rules}]\n"
+    )
+    assert documents.looks_like_code_or_prose(text)

@@ -25,10 +25,11 @@ _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
 # Also a lockfile's entries (yarn.lock: `"@babel/core@^7.0.0", lodash@^4.17.21:` over indented
-# `version "4.17.21"` lines).
+# `version "4.17.21"` lines), TOML's `[[arrays.of.tables]]` and a multi-line array's items.
 _CONFIG = re.compile(
-    r"\s*+(?:- )?(?=[\w.\-/\"']*?[A-Za-z_])[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[[\w.\- \"]++\]$|---$"
+    r"\s*+(?:- )?(?=[\w.\-/\"']*?[A-Za-z_])[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[\[?+[\w.\- \"]++\]\]?+$|---$"
     r"|(?:\"[^\"\n]++\"|[^\s\"]++)(?:, (?:\"[^\"\n]++\"|[^\s\"]++))*+:$|\s++[\w-]++ \"[^\"\n]*+\"$"
+    r"|\s++\"[^\"\n]*+\",?+(?:\s++#.*+)?+$"  # an item of a multi-line array (TOML, Python lists)
 )
 _REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*+(?:not )?ok \d+")
