@@ -6,7 +6,6 @@ of the least and of the greatest stay, also where the log is sampled as rows."""
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from .lines import LineIndex
 from .select import MUST
@@ -26,12 +25,12 @@ def keep_duration_extremes(index: LineIndex, rank: list[int]) -> None:
     """Lift the line of the least and of the greatest duration to MUST (of equals the last: the
     text is read backwards)."""
     text = index.text[::-1]
-    found = _REVERSED.findall(text)
+    found = list(_REVERSED.finditer(text))
     if len(found) < _MIN_COUNT:
         return
-    values = [float(number[::-1]) * _SCALE[unit] for unit, number in found]
+    values = [float(m.group(2)[::-1]) * _SCALE[m.group(1) or ""] for m in found]
     for k in (values.index(min(values)), values.index(max(values))):
-        m = next(islice(_REVERSED.finditer(text), k, None))
+        m = found[k]
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # the unit's letters end a word ("12msgs")
         rank[index.line_of(len(text) - 1 - m.start())] = MUST

@@ -178,7 +178,6 @@ _FAIL_WORDS = (
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
-_WORD = re.compile(r"[a-z]+")
 _FAIL_EXACT = frozenset({
     "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
@@ -369,7 +368,7 @@ def shape(line: str) -> str:
 def finding_key(line: str, section_path: str) -> tuple[str, str]:
     """(code or message shape, file) of a diagnostic: one of each is worth seeing."""
     head = line[:300]
-    m = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head].search(head)  # _CODE.search(head)
+    m = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head].search(head)  # as _CODE would, with fewer forms
     code = next((g for g in m.groups() if g), m.group(0)) if m else ""
     span = location(head)
     if not code:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .lines import LineIndex
-from .structured import _BLAME, _COMBINED_HUNK, _COMMIT_LED, _GIT_COMMIT, _GIT_META, _GIT_STAT, _GIT_SUMMARY, _HUNK
+from .structured import BLAME, COMBINED_HUNK, COMMIT_LED, GIT_COMMIT, GIT_META, GIT_STAT, GIT_SUMMARY, HUNK
 
 # A part shorter than this is no shape of its own (the shape detectors want 12 lines).
 MIN_LINES = 12
@@ -64,14 +64,14 @@ def _git_end(lines: list[str], i: int) -> int:
     n = len(lines)
     while i < n:
         line = lines[i]
-        if line.startswith("commit ") and _GIT_COMMIT.fullmatch(line):
+        if line.startswith("commit ") and GIT_COMMIT.fullmatch(line):
             i += 1
             while i < n and _HEADER.match(lines[i]):
                 i += 1
             while i < n and (not lines[i] or lines[i].startswith("    ")):  # the message
                 i += 1
             continue
-        if (hunk := _HUNK.match(line)) is not None:
+        if (hunk := HUNK.match(line)) is not None:
             old, new = int(hunk.group(1) or 1), int(hunk.group(2) or 1)
             i += 1
             while i < n and (old > 0 or new > 0):
@@ -86,7 +86,7 @@ def _git_end(lines: list[str], i: int) -> int:
                     break
                 i += 1
             continue
-        if line.startswith("@@@") and (combined := _COMBINED_HUNK.match(line)) is not None:
+        if line.startswith("@@@") and (combined := COMBINED_HUNK.match(line)) is not None:
             cols = len(combined.group(1)) - 1  # one column of "+", "-" or " " per parent
             i += 1
             while i < n and not lines[i][:cols].strip(" +-"):
@@ -94,9 +94,9 @@ def _git_end(lines: list[str], i: int) -> int:
             continue
         if (
             not line
-            or line.startswith(("diff --git ", "diff --cc ", "index ", "--- ", "+++ ", *_GIT_META))
-            or _GIT_STAT.fullmatch(line)
-            or _GIT_SUMMARY.fullmatch(line.rstrip())
+            or line.startswith(("diff --git ", "diff --cc ", "index ", "--- ", "+++ ", *GIT_META))
+            or GIT_STAT.fullmatch(line)
+            or GIT_SUMMARY.fullmatch(line.rstrip())
             or _NUMSTAT.match(line)
         ):
             i += 1
@@ -122,7 +122,7 @@ def _runs(text: str, lines: list[str], kinds: list[str], start: int, skip: list[
     none starts before `start`), outside the spans in `skip`."""
     by_kind: dict[str, list[int]] = {}
     for i in _line_numbers(text, _HEX_LED.finditer(text, start)):
-        kind = "blame" if _BLAME.match(lines[i]) else "commit" if _COMMIT_LED.match(lines[i]) else None
+        kind = "blame" if BLAME.match(lines[i]) else "commit" if COMMIT_LED.match(lines[i]) else None
         if kind is not None:
             by_kind.setdefault(kind, []).append(i)
     for kind in kinds:

@@ -198,10 +198,10 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
 
 # --------------------------------------------------------------------------- git_output
 
-_GIT_COMMIT = re.compile(r"commit [0-9a-f]{7,64}(?: \(.*\))?")
-_GIT_STAT = re.compile(r" (.*?\S) +\| +(\d+ ?[+-]*|Bin .*)")
-_GIT_SUMMARY = re.compile(r" ?\d+ files? changed(?:, \d+ insertions?\(\+\))?(?:, \d+ deletions?\(-\))?")
-_GIT_META = (
+GIT_COMMIT = re.compile(r"commit [0-9a-f]{7,64}(?: \(.*\))?")
+GIT_STAT = re.compile(r" (.*?\S) +\| +(\d+ ?[+-]*|Bin .*)")
+GIT_SUMMARY = re.compile(r" ?\d+ files? changed(?:, \d+ insertions?\(\+\))?(?:, \d+ deletions?\(-\))?")
+GIT_META = (
     "new file mode", "deleted file mode", "old mode", "new mode", "rename from", "rename to",
     "copy from", "copy to", "similarity index", "dissimilarity index", "Binary files",
 )  # fmt: skip
@@ -212,10 +212,10 @@ _GIT_PROBE = re.compile(
 # scanned in C, one anchored at every line start is tried at every character.
 assert _GIT_PROBE.pattern.startswith("^")
 _GIT_PROBE_AFTER_NEWLINE = re.compile("\n" + _GIT_PROBE.pattern[1:], re.M)
-_HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+HUNK = re.compile(r"@@+ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
 # A combined diff's hunk (`show` of a merge, `diff --cc`): one "-" range per parent, and as many
 # "@" and prefix columns as ranges.
-_COMBINED_HUNK = re.compile(r"(@@@+)(?: -\d+(?:,\d+)?){2,} \+\d+(?:,(\d+))? @@@+")
+COMBINED_HUNK = re.compile(r"(@@@+)(?: -\d+(?:,\d+)?){2,} \+\d+(?:,(\d+))? @@@+")
 
 
 def _git_probe_lines(text: str, end: int) -> Iterator[str]:
@@ -244,7 +244,7 @@ def looks_git(text: str) -> bool:
 # --oneline`, `log --format='%h%x09…'`, `reflog`, `rebase -i`'s todo. Ids of 7–12 or 40 digits
 # with a digit among them (nm's 16-digit addresses and docker's padded columns are not commits).
 # The drawing is possessive (*+): an id never starts with its characters (indentation gave back).
-_COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40})[ \t]\S")
+COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40})[ \t]\S")
 _COMMIT_LIST_MAX = 300
 
 
@@ -252,14 +252,14 @@ def commit_list(lines: list[str]) -> bool:
     """Most lines name a commit and say what it did: the list is the answer itself, like a git
     log's commit lines, which are never left out (up to 300 commits)."""
     sample = [x for x in lines[:100] if x.strip()][:60]
-    if not ln.matches_at_least(_COMMIT_LED, sample, 0.6 * len(sample)):
+    if not ln.matches_at_least(COMMIT_LED, sample, 0.6 * len(sample)):
         return False  # decided on a sample: most texts are not commit lists
     nonblank = [x for x in lines if x.strip()]
-    led = ln.count_matches(_COMMIT_LED, nonblank)
+    led = ln.count_matches(COMMIT_LED, nonblank)
     return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX
 
 
-_BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ )?\((.+?) +\d{4}-\d\d-\d\d ")
+BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ )?\((.+?) +\d{4}-\d\d-\d\d ")
 # --porcelain / -p: a group opens with "<hash> <orig line> <final line> [<lines>]"; the first
 # group of a commit (every group with --line-porcelain) follows it with "key value" lines
 # (author, summary, filename …) and every group ends with the source line after a tab.
@@ -279,7 +279,7 @@ def _porcelain(lines: list[str]) -> bool:
 
 def looks_blame(lines: list[str]) -> bool:
     sample = [x for x in lines[:40] if x]
-    return len(sample) >= 5 and (ln.matches_at_least(_BLAME, sample, 0.8 * len(sample)) or _porcelain(lines))
+    return len(sample) >= 5 and (ln.matches_at_least(BLAME, sample, 0.8 * len(sample)) or _porcelain(lines))
 
 
 def rank_blame(lines: list[str]) -> list[int]:
@@ -343,8 +343,8 @@ def rank_git(lines: list[str]) -> list[int]:
     i = 0
     while i < n:
         line = lines[i]
-        hunk = _HUNK.match(line)
-        combined = _COMBINED_HUNK.match(line) if hunk is None and line.startswith("@@@") else None
+        hunk = HUNK.match(line)
+        combined = COMBINED_HUNK.match(line) if hunk is None and line.startswith("@@@") else None
         if combined:
             rank[i] = MUST
             i = _rank_combined_hunk(lines, i + 1, len(combined.group(1)) - 1, int(combined.group(2) or 1), rank)
@@ -376,10 +376,10 @@ def rank_git(lines: list[str]) -> list[int]:
             for k, at in enumerate(changed):
                 rank[at] = MUST if small else HIGH if k < 6 or k >= len(changed) - 2 else CONTEXT
             continue
-        if line.startswith("commit ") and _GIT_COMMIT.fullmatch(line):
+        if line.startswith("commit ") and GIT_COMMIT.fullmatch(line):
             rank[i] = MUST
             header = True
-        elif line.startswith(("diff --git ", "diff --cc ", "--- ", "+++ ")) or line.startswith(_GIT_META):
+        elif line.startswith(("diff --git ", "diff --cc ", "--- ", "+++ ")) or line.startswith(GIT_META):
             rank[i] = MUST
             header = False
         elif line.startswith("index "):
@@ -387,7 +387,7 @@ def rank_git(lines: list[str]) -> list[int]:
         elif header and line.strip():
             rank[i] = MUST  # Author:, Date:, Merge: and the subject
             header = not line.startswith("    ")
-        elif _GIT_STAT.fullmatch(line) or _GIT_SUMMARY.fullmatch(line.rstrip()):
+        elif GIT_STAT.fullmatch(line) or GIT_SUMMARY.fullmatch(line.rstrip()):
             rank[i] = MUST
         elif not line.startswith(" ") and ln.severity(line) == ln.FAIL:
             rank[i] = MUST  # what git itself reports between diffs: "CONFLICT (content): …", "error: …"
