@@ -269,6 +269,13 @@ def test_lossless_only_tools_are_configurable() -> None:
     assert compress_text(log, "bash", custom).rendering.retrieve_id is None
     for tool in ("task", "webfetch", "websearch", "fetch", "mcp_webfetch"):
         assert compress_text(log, tool, S).rendering.retrieve_id is None, tool
+    # Other agents' names for the same tools (Claude Code, Gemini CLI), as the pinned agents send them.
+    for tool in ("WebFetch", "WebSearch", "Agent", "Skill", "ReadMcpResourceTool", "web_fetch",
+                 "google_web_search", "invoke_agent", "activate_skill", "write_todos", "get_internal_docs",
+                 "read_mcp_resource", "read_many_files", "Read"):
+        assert compress_text(log, tool, S).rendering.retrieve_id is None, tool
+    # Gemini CLI's grep is a search whose content decides, not a web search.
+    assert compress_text(log, "grep_search", S).rendering.retrieve_id is not None
     # glob and list are no longer lossless-only: the content decides.
     assert compress_text(log, "glob", S).rendering.retrieve_id is not None
     off = CompressionSettings(disabled_transforms=frozenset(LOSSY_TRANSFORMS))

@@ -36,8 +36,9 @@ ALL_TRANSFORMS: tuple[str, ...] = LOSSLESS_TRANSFORMS + LOSSY_TRANSFORMS + RECOV
 # Matched case-insensitively, also with an MCP server prefix ("filesystem_read_file").
 DEFAULT_VERBATIM_TOOLS: frozenset[str] = frozenset(
     {
-        "read",  # OpenCode: line-numbered file contents, edited against exactly
-        "read_file",
+        "read",  # OpenCode and Claude Code ("Read"): line-numbered file contents, edited against exactly
+        "read_file",  # Gemini CLI, Codex
+        "read_many_files",  # Gemini CLI
         "read_text_file",
         "read_multiple_files",
         "view",
@@ -47,13 +48,19 @@ DEFAULT_VERBATIM_TOOLS: frozenset[str] = frozenset(
 # Never lossy. Superset of the verbatim tools plus outputs that are really authored text.
 DEFAULT_LOSSLESS_ONLY_TOOLS: frozenset[str] = DEFAULT_VERBATIM_TOOLS | frozenset(
     {
-        "skill",  # skill instructions
+        "skill",  # skill instructions (Gemini CLI's "activate_skill" by its suffix)
         "task",  # a subagent's final answer is assistant text
+        "agent",  # Claude Code's name for it; Gemini CLI's "invoke_agent" by its suffix
         "todowrite",
         "todoread",
+        "write_todos",  # Gemini CLI
         "webfetch",  # documents the model asked to read: never an elided middle
+        "fetch",  # also Gemini CLI's "web_fetch", by its suffix
         "websearch",
-        "fetch",
+        "web_search",  # also Gemini CLI's "google_web_search", by its suffix
+        "get_internal_docs",  # Gemini CLI's own documentation
+        "read_mcp_resource",  # Gemini CLI
+        "readmcpresourcetool",  # Claude Code
     }
 )
 
