@@ -120,13 +120,26 @@ def test_unchanged_when_nothing_to_compress() -> None:
 
 def test_internal_error_fails_open(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*a: Any, **k: Any) -> Any:
-        raise RuntimeError("transform bug")
+        raise RuntimeError("splice bug")
 
-    monkeypatch.setattr(engine_mod, "compress_text", boom)
+    monkeypatch.setattr(engine_mod, "locate_strings", boom)
     body = json.dumps(chat_body([("bash", big_log())])).encode()
     res = run(body)
     assert res.body is body and not res.changed
     assert res.skipped_reason is not None and "RuntimeError" in res.skipped_reason
+
+
+def test_an_output_that_breaks_the_engine_is_sent_unchanged_and_the_others_compressed() -> None:
+    # A lone surrogate (a JSON "\ud800" escape, e.g. a tool's undecodable bytes) cannot be encoded
+    # as UTF-8 by the line index: that output fails, alone, every time the conversation is sent.
+    odd = big_log(3).replace("\n", " \ud800\n", 50)
+    body = json.dumps(chat_body([("bash", odd), ("bash", big_log(4))])).encode()
+    for _ in range(2):  # the second time from the memo
+        res = run(body)
+        assert res.changed and res.skipped_reason is None
+        assert [b.chars_after == b.chars_before for b in res.blocks] == [True, False]
+        outs = [m["content"] for m in json.loads(res.body)["messages"] if m["role"] == "tool"]
+        assert outs[0] == odd and outs[1] != big_log(4)
 
 
 # ------------------------------------------------------------------ byte-faithful

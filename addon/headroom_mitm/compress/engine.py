@@ -252,6 +252,9 @@ def _render(block: ToolBlock, s: CompressionSettings) -> BlockOutcome:
     )
 
 
+_UNCHANGED = Rendering(None)
+
+
 def render_block(
     block: ToolBlock, s: CompressionSettings, store: Store | None
 ) -> tuple[Rendering, bool]:
@@ -278,7 +281,12 @@ def render_block(
             return first, True
     if store is None:
         s = for_request(s, None)  # nothing dropped could be asked back for
-    outcome = _render(block, s)
+    try:
+        outcome = _render(block, s)
+    except Exception as exc:  # fail open for this output alone: the request's others are still compressed
+        log.warning("compressing a %s output failed (sent unchanged): %s", block.tool or "tool", type(exc).__name__)
+        _MEMO.put(mkey, _UNCHANGED, s.memo_max_entries, s.memo_max_chars)  # the same text fails the same way
+        return _UNCHANGED, False
     rendering = outcome.rendering
     if store is not None:
         try:
