@@ -82,6 +82,30 @@ def test_each_packages_verdict_is_kept_among_passing_lines() -> None:
         assert f"ok  \texample.com/shop/{p}\t" in out
 
 
+def test_each_packages_verdict_record_is_lifted_from_the_passing_records() -> None:
+    # go test -json ./...: per test "run", "output" and "pass" records, then the package's own
+    # "pass" or "fail" record, which names no test: the JSON form of "ok  <package>  0.03s"
+    import json
+
+    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress import verdicts
+    from headroom_mitm.compress.select import HIGH, LOW
+
+    lines: list[str] = []
+    units: list[int] = []
+    for k, p in enumerate(["cart", "price", "ship"]):
+        pkg = f"example.com/shop/{p}"
+        for j in range(5):
+            lines += [json.dumps({"Time": f"2026-11-30T16:13:38.{k}{j}1Z", "Action": a, "Package": pkg,
+                                  "Test": f"TestCase{j}"}, separators=(",", ":")) for a in ("run", "pass")]
+        units.append(len(lines))
+        lines.append(json.dumps({"Time": f"2026-11-30T16:13:38.{k}99Z", "Action": "fail" if k == 1 else "pass",
+                                 "Package": pkg, "Elapsed": 0.03}, separators=(",", ":")))
+    rank = [LOW] * len(lines)
+    verdicts.keep_unit_verdicts(ln.LineIndex("\n".join(lines)), rank)
+    assert [i for i, r in enumerate(rank) if r == HIGH] == units
+
+
 def test_per_test_passes_named_twice_are_not_verdicts() -> None:
     from headroom_mitm.compress import lines as ln
     from headroom_mitm.compress import verdicts

@@ -20,8 +20,30 @@ _MAX = 30  # more are a long list of passes, not a summary
 _LOOKS = 200  # lines opening with a pass word looked at, at most (TAP prints one per test)
 
 
+# The same verdict as a JSON record (`go test -json`): an action that ends a unit, with no test
+# named, so the whole package's.
+_RECORD_ACTIONS = ('"Action":"pass"', '"Action":"fail"', '"Action":"skip"')
+
+
+def _keep_record_verdicts(index: LineIndex, rank: list[int]) -> None:
+    found: list[int] = []
+    for action in _RECORD_ACTIONS:
+        at = index.text.find(action)
+        while at != -1:
+            i = index.line_of(at)
+            line = index.lines[i]
+            if line.startswith("{") and '"Test":' not in line and '"Package":' in line:
+                found.append(i)
+                if len(found) > _MAX:
+                    return
+            at = index.text.find(action, at + 1)
+    for i in found:
+        rank[i] = min(rank[i], HIGH)
+
+
 def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
     """Lift the verdict lines of a few units to HIGH (from the passing tests' LOW)."""
+    _keep_record_verdicts(index, rank)
     lines = index.lines
     found: list[int] = []
     looked = 0
