@@ -165,3 +165,40 @@ def test_a_commit_list_with_tab_separated_fields_is_kept_whole() -> None:
         for i in range(120)
     )
     assert _kept_whole(text)
+
+
+def _readme_with_a_grid_table(lines: int) -> str:
+    # A README in reStructuredText: titles underlined, directives with their indented blocks, and a
+    # grid table of links that is most of the file's first lines.
+    rows = "".join(
+        f"| Group {g:<10}| `item{g}_{k} <https://docs.example.org/api.html#pkg.item{g}_{k}>`_,{' ' * 20}|\n"
+        for g in range(lines // 8) for k in range(8)
+    )
+    rule = "+" + "-" * 17 + "+" + "-" * 80 + "+\n"
+    return (
+        "==========\nMore Tools\n==========\n\n"
+        ".. image:: https://docs.example.org/badge.svg\n  :target: https://docs.example.org/\n\n"
+        "A library of building blocks for iterables.  It collects recipes\nand routines of everyday use.\n\n"
+        + rule + rows + rule
+        + "\nGetting started\n===============\n\nInstall the library with pip:\n\n"
+        ".. code-block:: shell\n\n    pip install more-tools\n\n"
+        "The recipes are included in the top-level package::\n\n"
+        "    >>> from more_tools import flatten\n    >>> list(flatten([(0, 1), (2, 3)]))\n    [0, 1, 2, 3]\n\n"
+        "Development\n-----------\n\nFile a bug or a pull request in this repository.\n\n"
+        "Version History\n---------------\n\nSee the documentation.\n"
+    )
+
+
+def test_a_readme_whose_first_lines_are_a_grid_table_is_a_document() -> None:
+    text = _readme_with_a_grid_table(160)
+    assert documents.looks_like_code_or_prose(text) and _kept_whole(text)
+
+
+def test_a_bordered_result_table_alone_is_still_data() -> None:
+    # A MySQL client's result: the same borders, rows of values and no document around them.
+    rule = "+------+----------------------+---------+---------------------+\n"
+    rows = "".join(f"| {i:4d} | customer-{i:05d}@example.org | {'active' if i % 17 else 'locked'} | 2026-11-{1 + i % 28:02d} 10:{i % 60:02d}:00 |\n"
+                   for i in range(400))
+    text = rule + "| id   | email                | status  | created             |\n" + rule + rows + rule + "400 rows in set (0.01 sec)\n"
+    assert not documents.looks_like_code_or_prose(text)
+    assert compress_text(text, "bash", S).rendering.retrieve_id is not None

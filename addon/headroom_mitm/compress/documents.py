@@ -40,6 +40,8 @@ def looks_like_code_or_prose(text: str) -> bool:
     """Source code, configuration, markdown, markup or plain prose: what the model asked to read,
     not a log."""
     sample = _without_line_numbers([x for x in text.split("\n", 200)[:200] if x.strip()])
+    if any(map(_BORDERED, sample)):
+        sample = _outside_bordered_tables(text)
     n = len(sample)
     placed: dict[str, bool] = {}
     if n < 8:
@@ -56,11 +58,7 @@ def looks_like_code_or_prose(text: str) -> bool:
         or _manual(sample)
         or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
         # Documents: code with its comments, markdown, markup, prose.
-        or _at_least(
-            0.5 * n - code,
-            ((x[:1] == "#" and _HEADING.match(x)) or x.lstrip()[:1] == "<" or (len(x) >= 60 and _is_prose(x, placed)) for x in sample),
-            n,
-        )
+        or _at_least(0.5 * n - code, _document_lines(sample, placed), n)
     )
     if not reads:
         return False
@@ -70,6 +68,57 @@ def looks_like_code_or_prose(text: str) -> bool:
         _at_least(0.15 * n, (_placed(sample[i], placed) for i in hinted), len(hinted))
         # Only lines with a gutter bar are tried (the pattern backtracks over deep indentation).
         or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and ln.GUTTER.match(x) for x in sample), n)
+    )
+
+
+# A bordered table's line (reStructuredText's grid tables, markdown's pipe tables, a MySQL client's
+# results): a rule of `+---+` or `|---|`, or a row between bars.
+_BORDERED = re.compile(r"\s*+(?:\+(?:[-=]++\+)++|\|.*\|)\s*+$").match
+
+
+def _outside_bordered_tables(text: str) -> list[str]:
+    """The first 200 lines that are neither blank nor a bordered table's: a document's table (a
+    README's grid of links) says nothing of whether the rest is prose, and a table alone (a
+    MySQL client's result) leaves too few lines to read as a document."""
+    kept = [x for x in text.split("\n", 2000)[:2000] if x.strip() and not _BORDERED(x)]
+    return _without_line_numbers(kept[:200])
+
+
+# reStructuredText's and markdown's underlined titles: a title, then one character repeated under
+# it about as far (a table's rule runs under columns apart by runs of spaces); a directive (`.. note::`).
+_UNDERLINE = frozenset('=-~^"\'`#*+')
+_DIRECTIVE = re.compile(r"\.\. [\w-]++(?::[\w-]++)*+::")
+
+
+def _document_lines(sample: list[str], placed: dict[str, bool]) -> Iterable[bool]:
+    """Per line: a document's — a markdown heading, markup, prose, a title or its underline, a
+    directive (`.. code-block::`, a paragraph ending in `::`) and the block indented under it."""
+    block = False
+    for i, x in enumerate(sample):
+        if x[:1] in " \t":
+            yield block or (len(x) >= 60 and _is_prose(x, placed)) or x.lstrip()[:1] == "<"
+            continue
+        block = x.endswith("::") or bool(x[:1] == "." and _DIRECTIVE.match(x))
+        following = sample[i + 1] if i + 1 < len(sample) else ""
+        yield bool(
+            block
+            or (x[:1] == "#" and _HEADING.match(x))
+            or x[:1] == "<"
+            or (len(x) >= 60 and _is_prose(x, placed))
+            or (i and _underlines(x, sample[i - 1]))
+            or _underlines(following, x)
+        )
+
+
+def _underlines(rule: str, title: str) -> bool:
+    """Whether `rule` underlines `title`: one character repeated about as far."""
+    return (
+        rule[:1] in _UNDERLINE
+        and 0 < len(title) <= len(rule) <= len(title) + 4
+        and rule == rule[0] * len(rule)
+        and title[:1] not in " \t"
+        and "  " not in title
+        and title != title[0] * len(title)
     )
 
 
