@@ -9,6 +9,8 @@ import re
 import time
 from pathlib import Path
 
+from collections import Counter
+
 from capture_data import categorical, num, rule4
 from capture_more import add_or_skip as add, free_port, kind, run, start, stop
 from capture_wide10 import line_rule
@@ -61,10 +63,30 @@ n_mysql_explain = line_rule(
     "mysql-explain", "table",
     "Rule 5 on the MariaDB client's EXPLAIN: the header row and every plan row (its table, type, key and rows).",
     hit=r"^\|\s+(id|\d+)\s+\|")
-n_mysql_vertical = line_rule(
-    "mysql-vertical", "table",
-    "Rule 5 on a \\G record view: every '*** N. row ***' separator and, in each record, its id / name / status / total lines.",
-    hit=r"\*\*\* \d+\. row \*\*\*|^\s+(id|name|status|total|country|tier): ")
+
+
+@kind("mysql-vertical", "table")
+def n_mysql_vertical(lines):
+    """Rule 4 on a \\G record view, each record a row: for every categorical field whose most common value covers half the records, the 'field: value' line of each value held by at most 2 records; for every numeric field, the 'field: value' lines of its minimum and maximum; and the last '*** N. row ***' separator (how many records)."""
+    recs: list[dict[str, str]] = []
+    for ln in lines:
+        if re.search(r"\*\*\* \d+\. row \*\*\*", ln):
+            recs.append({})
+        elif recs and (m := re.match(r"^\s*(\w+): (.*)$", ln)):
+            recs[-1][m.group(1)] = m.group(2)
+    out: list = [next((ln for ln in reversed(lines) if "row ***" in ln), None)]
+    for f in (recs[0] if recs else {}):
+        vals = [r.get(f, "") for r in recs]
+        if all(num(v) is not None for v in vals):
+            lo, hi = min(vals, key=num), max(vals, key=num)
+            out += [f"{f}: {lo}", f"{f}: {hi}"]
+            continue
+        counts = Counter(vals)
+        if counts.most_common(1)[0][1] * 2 >= len(vals):
+            out += [f"{f}: {v}" for v, c in counts.items() if c <= 2]
+    return out
+
+
 n_mysql_error = line_rule(
     "mysql-migration-error", "log",
     "Rule 1 on the MariaDB client running a script: every 'ERROR NNNN (SQLSTATE) at line N: …' line.",

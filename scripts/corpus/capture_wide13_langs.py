@@ -85,8 +85,10 @@ median xs = xs !! (length xs `div` 2)
 main :: IO ()
 main = do
   let m = Map.fromList [("a", 1), ("b", 2), ("c", 3)]
+  mapM_ (\\(k, v) -> putStrLn ("weight " ++ k ++ " = " ++ show v ++ ", running median " ++ show (median (take v [1 .. 9])))) (Map.toList m)
   print (lookupAll m ["a", "b"])
   print (median (lookupAll m ["c", "a"]))
+  print (lookupAll m ["a", "d"])
   print (median (filter (> 10) (lookupAll m ["a", "b", "c"])))
 """,
 }
@@ -190,7 +192,10 @@ let () =
   Printexc.record_backtrace true;
   register "apple" 3;
   register "pear" 4;
+  List.iter (fun (n, p) -> register n p; Printf.printf "registered %-8s at %2d (table size %d)\\n" n p (Hashtbl.length table))
+    ["kiwi", 5; "fig", 7; "lime", 2; "date", 9; "yuzu", 11; "sloe", 1; "quince", 6; "medlar", 8];
   Printf.printf "apple+pear = %d\\n" (total ["apple"; "pear"]);
+  Printf.printf "citrus = %d\\n" (total ["lime"; "yuzu"]);
   Printf.printf "basket = %d\\n" (total ["apple"; "plum"; "pear"])
 """,
 }
@@ -289,6 +294,9 @@ class Inventory
     static void Main(string[] args)
     {
         var inv = new Inventory();
+        foreach (var kv in inv.stock)
+            Console.WriteLine($"stock {kv.Key,-8} {kv.Value,3} label={inv.Label(kv.Key)}");
+        Console.WriteLine("ratio apple/pear: " + (inv.stock["pear"] == 0 ? "n/a" : inv.Ratio("apple", "pear").ToString()));
         Console.WriteLine("labels: " + inv.Label("apple") + " " + inv.Label("plum"));
         Console.WriteLine("length: " + inv.Label("plum").Length);
     }

@@ -18,7 +18,7 @@ n_nim = diag_rule(
     warn=r"^(\S+\.nim)\(\d+, \d+\) Warning: .*\[(\w+)\]$", key=lambda m: (m.group(2), m.group(1)))
 n_nim_rt = line_rule(
     "nim-unhandled-defect", "log",
-    "Rule 1 on a Nim program dying: the 'Error: unhandled exception: … [XDefect]' line and the last traceback frame line above it naming the source file.",
+    "Rule 1 on a Nim program dying: the 'Error: unhandled exception: … [XDefect]' line and every traceback frame line ('file.nim(L) proc') above it.",
     hit=r"unhandled exception|^\S+\.nim\(\d+\)\s+\w+$")
 
 NIM = {
@@ -51,7 +51,7 @@ echo summary(s)
 echo count(initTable[string, int](), "x")
 echo undefinedProc(s)
 """,
-    "crash.nim": """import std/strutils
+    "crash.nim": """import std/[strutils, sequtils]
 
 proc pick(xs: seq[int], i: int): int = xs[i]
 
@@ -60,6 +60,8 @@ proc load(): seq[int] =
     result.add parseInt(w)
 
 let xs = load()
+for i, x in xs:
+  echo "item ", i, " = ", x, " (running sum ", xs[0 .. i].foldl(a + b), ")"
 echo "third: ", pick(xs, 2)
 echo "ninth: ", pick(xs, 8)
 """,
@@ -152,13 +154,25 @@ with Accounts;
 
 procedure Main is
    A : Accounts.Account := Accounts.Open ("cash");
+   B : Accounts.Account := Accounts.Open ("bank");
    Unused : Integer := 3;
+   Rate : Float := 0.05;
+   Count : Natural := -1;
+   type Day is (Mon, Tue, Wed);
+   D : Day := Thu;
 begin
    Accounts.Deposit (A, 100);
    Accounts.Deposit (A, "50");
+   Accounts.Deposit (B, Rate * 100);
    Put_Line ("Balance:" & Integer'Image (Accounts.Balance (A)));
    Put_Line ("Owner: " & A.Owner);
    Accounts.Close (A);
+   for I in 1 .. Count loop
+      Put_Line (I);
+   end loop;
+   if Accounts.Balance (B) > 0 then
+      Put_Line ("positive")
+   end if;
 end Main;
 """,
     "accounts.ads": """package Accounts is
@@ -208,7 +222,7 @@ def cap_ada(tmp: Path) -> None:
 n_swipl = line_rule(
     "swipl", "log",
     "Rule 1 on SWI-Prolog loading and running a file: every 'ERROR:' / 'Warning:' header line naming a file:line, the message line below each, and the goal's 'Warning: … goal (directive) failed' line.",
-    hit=r"^(ERROR|Warning): (/|\S+:\d+)|goal \(\w+\) (failed|raised)", loc=r"^(ERROR|Warning):\s{2,}", ahead=1)
+    hit=r"^(ERROR|Warning): (/|\S+:\d+)|goal \(\w+\) (failed|raised)", loc=r"^(ERROR|Warning):\s+\S", ahead=1)
 n_guile = line_rule(
     "guile-error", "log",
     "Rule 1 on guile: every ';;; …: warning:' compile warning line, the 'ERROR: In procedure …' line and the message line after it, the closing 'file.scm:L:C: message' line, and the 'In file.scm:' header of the innermost backtrace frame with the frame below it.",
@@ -294,8 +308,8 @@ n_erlc = diag_rule(
     warn=r"^(\S+\.erl):\d+:(\d+:)? Warning: (.*)$", key=lambda m: (mask(m.group(3)), m.group(1)))
 n_eunit = line_rule(
     "eunit", "test",
-    "Rule 2 on EUnit (verbose): every '…*failed*' test line, the first '::error:' / 'expected' line after it, and the 'Failed: N.  Skipped: M.  Passed: K.' summary.",
-    hit=r"\*failed\*|::error:|::exit:|^\s+expected", summary=r"Failed: \d+\.|All \d+ tests passed|There were no tests")
+    "Rule 2 on EUnit (verbose): every '…*failed*' test line, the first '**error:' / '**exit:' line after it, and the 'Failed: N.  Skipped: M.  Passed: K.' summary.",
+    hit=r"\*failed\*|^\*\*(error|exit|throw):|^\s+expected", summary=r"Failed: \d+\.|All \d+ tests passed|There were no tests")
 
 ERLANG = {
     "ledger.erl": """-module(ledger).
@@ -345,7 +359,7 @@ report_test() ->
     ?assertMatch([_, _], ledger:report(L)).
 """,
     "broken.erl": """-module(broken).
--export([start/0, parse/1]).
+-export([start/0, parse/1, deposit/2, classify/1]).
 
 start() ->
     Pid = spawn(fun loop/0),
@@ -365,6 +379,23 @@ parse(Bin) ->
     end.
 
 helper(X) -> X * 2.
+
+-record(account, {id, owner, balance = 0}).
+
+deposit(#account{balance = B} = A, Amount) when Amount > 0 ->
+    A#account{balance = B + Amount, currency = eur};
+deposit(A, _) ->
+    A.
+
+report(Accounts) ->
+    Total = lists:sum([A#account.balance || A <- Accounts]),
+    io:format("~p accounts, total ~p~n", [length(Accounts)]),
+    Unused = 42,
+    Total.
+
+classify(N) when N > 100 -> big;
+classify(N) when N > 100 -> huge;
+classify(_) -> small.
 """,
 }
 

@@ -184,6 +184,7 @@ end program main
   hist = 0
   do i = 1, size(samples)
     v = samples(i)
+    print '(A,I3,A,I3,A,I3)', 'sample ', i, ' value ', v, ' count so far ', hist(min(v, 10))
     hist(v) = hist(v) + 1
   end do
   print '(10I4)', hist

@@ -240,7 +240,9 @@ SCHEMA = {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "ob
                                                   "tags": {"type": "array", "items": {"type": "string"}, "maxItems": 3}}}}}}
 DATA = {"name": "Shop Catalog", "version": 2, "owner": "ops",
         "items": [{"sku": "A100", "price": 3.5}, {"sku": "B2", "price": -1}, {"sku": "C300", "price": "12"},
-                  {"price": 4}, {"sku": "D400", "price": 1, "tags": ["a", "b", "c", 4]}]}
+                  {"price": 4}, {"sku": "D400", "price": 1, "tags": ["a", "b", "c", 4]}]
+        + [{"sku": f"E{500 + i}", "price": round(1.25 * i, 2), "tags": ["bulk"] if i % 6 else ["bulk", None]} for i in range(30)]
+        + [{"sku": "F9", "price": None}, {"sku": 700, "price": 7}]}
 
 MKDOCS = {
     "mkdocs.yml": "site_name: Ringbuf\nnav:\n  - Home: index.md\n  - Guide: guide.md\n  - API: api/reference.md\n  - Changelog: changelog.md\n",
@@ -288,6 +290,9 @@ def cap_validators(tmp: Path) -> None:
                | {"src/orders.py": COMPLEX, "src/rules.py": COMPLEX.replace("classify", "route").replace("simple", "trivial"),
                   "src/billing.py": COMPLEX.replace("classify", "bill").replace("simple", "flat"),
                   "src/shipping.py": COMPLEX.replace("classify", "ship").replace("simple", "noop"),
+                  "src/returns.py": COMPLEX.replace("classify", "refund").replace("simple", "same"),
+                  "src/tax.py": COMPLEX.replace("classify", "tax_band").replace("simple", "zero"),
+                  "src/promo.py": COMPLEX.replace("classify", "promo").replace("simple", "none"),
                   "requirements.in": "requests>=2.28\nflask<3\nrich\nclick==7.1.2\n"})
     if have("jsonschema", "jsonschema"):
         # its deprecation notice (which names a registry) silenced, as a project that pinned this CLI does

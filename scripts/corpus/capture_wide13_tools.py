@@ -140,7 +140,7 @@ def cap_meson(tmp: Path) -> None:
     write_tree(d, MESON)
     add("meson-setup", "meson setup build", run("meson setup build 2>&1", cwd=d, timeout=300), n_meson_setup)
     run("meson compile -C build 2>&1", cwd=d, timeout=300)
-    add("meson-test-fail", "meson test -C build 2>&1", run("meson test -C build 2>&1", cwd=d, timeout=300), n_meson_test)
+    add("meson-test-fail", "meson test -C build --print-errorlogs 2>&1", run("meson test -C build --print-errorlogs 2>&1", cwd=d, timeout=300), n_meson_test)
     (d / "src" / "main.c").write_text(MESON["src/main.c"].replace("rb_free(&r);", "rb_free(&r, 1);\n    size_t n = r.len - argc;\n    return (int)rb_peek(&r);"))
     add("meson-compile-error", "meson compile -C build 2>&1", run("meson compile -C build 2>&1", cwd=d, timeout=300), n_meson_compile)
 
@@ -325,6 +325,27 @@ a & b \\
 }
 
 PROTO = {
+    "api/users.proto": """syntax = "proto3";
+package shop.v1;
+
+message User {
+  string id = 1;
+  string email = 2;
+  repeated string roles = 3;
+  required bool active = 4;
+  int32 age = 5;
+  int64 age = 6;
+  Address home = 7;
+  reserved 9, 10;
+  string legacy = 9;
+}
+
+enum Role { ADMIN = 0; ADMIN = 1; }
+
+service Users {
+  rpc Get(UserRequest) returns (User);
+}
+""",
     "api/orders.proto": """syntax = "proto3";
 package shop.v1;
 
@@ -414,9 +435,9 @@ def cap_docs(tmp: Path) -> None:
     if have("lacheck", "lacheck"):
         add("lacheck-paper", "lacheck paper.tex", run("lacheck paper.tex 2>&1", cwd=d), n_lacheck)
     if have("protoc", "protoc"):
-        cmd = "protoc -I. --python_out=/tmp/gen api/orders.proto 2>&1"
+        cmd = "protoc -I. --python_out=/tmp/gen api/*.proto 2>&1"
         (tmp / "gen").mkdir(exist_ok=True)
-        add("protoc-errors", cmd, run(f"protoc -I. --python_out={tmp}/gen api/orders.proto 2>&1", cwd=d), n_protoc)
+        add("protoc-errors", cmd, run(f"protoc -I. --python_out={tmp}/gen api/*.proto 2>&1", cwd=d), n_protoc)
     if have("msgfmt", "msgfmt"):
         cmd = 'for f in po/*.po; do echo "== $f"; msgfmt --check --statistics -o /dev/null "$f"; done 2>&1'
         add("msgfmt-check", cmd, run(cmd, cwd=d), n_msgfmt)
