@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Capture round 13 of the compression corpus (issue #11): ECOSYSTEMS AND TOOLS NOT YET IN THE CORPUS, captured blind.
 Compilers and runtimes of languages the corpus never met (Haskell's ghc, OCaml, C# on mono, R and testthat,
-Fortran, Nim, Free Pascal, Ada, Prolog, Scheme, Erlang and EUnit, Lua's luacheck), clang's own diagnostics,
+Fortran, Nim, Free Pascal, Ada, Prolog, Scheme, Erlang and EUnit, Lua's luacheck, Scala), clang's own diagnostics,
 clang-tidy and scan-build, meson and autotools configure, servers' config checks and error logs (nginx, apache,
 MariaDB), documents and data tools (chktex, lacheck, protoc, msgfmt), infrastructure linters (checkov, cfn-lint,
 ansible-lint, semgrep with a local rule), schema validators (jsonschema, check-jsonschema, ajv, spectral), mkdocs,
@@ -50,7 +50,7 @@ JS_PKGS = ["jasmine", "uvu", "tap", "parcel", "@stoplight/spectral-cli", "ajv-cl
 # one at a time, no recommends; a package that will not install only skips its kinds
 APT_PKGS = ["gfortran", "mono-mcs", "lua-check", "clang", "clang-tidy", "clang-tools", "meson", "r-base-core", "r-cran-testthat",
             "nginx-light", "apache2", "chktex", "lacheck", "protobuf-compiler", "gettext", "swi-prolog-nox", "guile-3.0",
-            "nim", "fpc", "gnat", "erlang-dev", "erlang-eunit", "ocaml-nox", "mariadb-server", "ghc"]
+            "nim", "fpc", "gnat", "erlang-dev", "erlang-eunit", "ocaml-nox", "mariadb-server", "ghc", "scala"]
 
 Extractor = Callable[[list[str]], list]
 
@@ -93,7 +93,7 @@ def diag_rule(name: str, family: str, doc: str, hit: str | None = None, loc: str
 def steps() -> list:
     import capture_wide13_langs as langs  # Haskell, OCaml, C#, R
     import capture_wide13_langs2 as langs2  # Nim, Pascal, Ada, Prolog, Scheme, Erlang
-    import capture_wide13_langs3 as langs3  # Lua, Fortran, clang's tools
+    import capture_wide13_langs3 as langs3  # Lua, Fortran, clang's tools, Scala
     import capture_wide13_db as db  # MariaDB, PostgreSQL
     import capture_wide13_js as js  # npm tools
     import capture_wide13_pkgs as pkgs  # PyPI tools

@@ -128,7 +128,9 @@ def cap_mariadb(tmp: Path) -> None:
     run(f"{cli} shop < {d}/seed.sql")
     q = "SELECT c.id, c.name, c.country, c.tier, COUNT(o.id) AS orders, SUM(o.total) AS spent FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id ORDER BY c.id"
     add("mariadb-table", f'mysql -t shop -e "{q}"', run(f'{cli} -t shop -e "{q}"'), n_mysql_table)
-    q2 = "EXPLAIN SELECT c.country, SUM(o.total) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status = 'refunded' GROUP BY c.country"
+    q2 = ("EXPLAIN SELECT c.country, SUM(o.total) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status = 'refunded' "
+          "AND o.total > (SELECT AVG(total) FROM orders WHERE status = 'paid') AND c.id IN (SELECT customer_id FROM orders GROUP BY customer_id HAVING COUNT(*) > 3) "
+          "GROUP BY c.country UNION SELECT 'all', SUM(total) FROM orders WHERE placed > '2026-05-01'")
     add("mariadb-explain", f'mysql -t shop -e "{q2}"', run(f'{cli} -t shop -e "{q2}"'), n_mysql_explain)
     q3 = "SELECT o.*, c.name, c.country, c.tier FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status <> 'paid' ORDER BY o.id LIMIT 25\\G"
     add("mariadb-vertical-g", f'mysql shop -e "{q3}"', run(f'{cli} shop -e "{q3}"'), n_mysql_vertical)

@@ -326,8 +326,8 @@ n_testthat = line_rule(
     hit=r"^(── )?(Failure|Error|Warning) \(", loc=r"\S", ahead=1, summary=r"\[ FAIL \d+")
 n_r_lm = line_rule(
     "r-lm-summary", "table",
-    "Rule 5 on R's summary(lm(...)): the Call line, every coefficient row (a name followed by estimates), the residual standard error, R-squared and F-statistic lines.",
-    hit=r"^lm\(|^\(Intercept\)|^[a-zA-Z_.][\w.]*\s+-?\d[\d.e+-]*\s+\d|^Residual standard error|R-squared|^F-statistic")
+    "Rule 5 on R's model prints (summary, anova and confint of lm): the Call line, every term row (a term name followed by numbers: coefficients, ANOVA rows, confidence intervals), the 'Model N:' lines, the residual standard error, R-squared and F-statistic lines.",
+    hit=r"^lm\(|^Model \d|^[a-zA-Z_.(][\w.():]*\s+-?\d[\d.e+-]*\s+-?\d|^Residual standard error|R-squared|^F-statistic")
 
 R_FILES = {
     "analysis.R": """sales <- data.frame(
@@ -355,6 +355,10 @@ d <- data.frame(size = runif(n, 40, 200), rooms = sample(1:6, n, replace = TRUE)
 d$price <- 1200 * d$size + 15000 * d$rooms - 800 * d$age + rnorm(n, sd = 20000)
 fit <- lm(price ~ size + rooms + age, data = d)
 print(summary(fit))
+print(anova(fit))
+print(confint(fit))
+fit2 <- lm(price ~ size * rooms + age, data = d)
+print(anova(fit, fit2))
 """,
     "R/stats.R": """winsorize <- function(x, p = 0.05) {
   lo <- quantile(x, p)

@@ -254,11 +254,20 @@ older(X, Y) :- age(X, AX), age(Y, AY), AX > AY.
 
 count_desc(X, N) :- findall(D, ancestor(X, D), Ds), length(Ds, N).
 
+price(apple, 3).
+price(pear, Cost) :- Cost is 4.
+price(plum, _).
+basket_total(Items, Total) :- maplist(price, Items, Prices), sum_list(Prices, Total), Extra = 0.
+discount(Code, Rate) :- member(Code-Rate, [ten-0.1, half-0.5]), Unused2 = Code.
+:- discontiguous price/2.
 bad_sum([], 0).
 bad_sum([H|T], S) :- bad_sum(T, S0), S is S0 + H.
 
 report :-
     count_desc(tom, N), format("tom has ~w descendants~n", [N]),
+    forall(member(P, [tom, bob, pat, liz]), (count_desc(P, K), format("~w: ~w descendants~n", [P, K]))),
+    basket_total([apple, pear], T), format("basket ~w~n", [T]),
+    catch(basket_total([apple, plum], T2), E, (print_message(error, E), T2 = none)), format("basket2 ~w~n", [T2]),
     bad_sum([1, 2, three], S), format("sum ~w~n", [S]).
 
 :- initialization(report).

@@ -1,6 +1,6 @@
 """Round 13, languages the corpus never met (continued): Lua (luacheck, a runtime error), Fortran (gfortran errors,
-a bounds check) and clang's own tools (clang's diagnostics, clang-tidy, scan-build), each on a small project
-written here with real bugs in it. Run through capture_wide13.py."""
+a bounds check), clang's own tools (clang's diagnostics, clang-tidy, scan-build) and Scala (scalac), each on a
+small project written here with real bugs in it. Run through capture_wide13.py."""
 
 from __future__ import annotations
 
@@ -157,6 +157,23 @@ contains
       t = t + a(i, i)
     end do
   end function trace
+
+  subroutine scale(v, k)
+    real(8), intent(inout) :: v(:)
+    integer, intent(in) :: k
+    v = v * k
+    k = k + 1
+  end subroutine scale
+
+  function dot(a, b) result(s)
+    real(8), intent(in) :: a(:), b(:)
+    real(8) :: s
+    integer :: i
+    do i = 1, size(a)
+      s = s + a(i) * b(i)
+    end do
+    goto 10
+  end function dot
 
   function norm2x(v) result(r)
     real(8), intent(in) :: v(:)
@@ -331,4 +348,75 @@ def cap_clang(tmp: Path) -> None:
         add("scan-build-make", cmd, run(f"scan-build -o {tmp}/scan-out make CC=clang 2>&1", cwd=d, timeout=300), n_scan_build)
 
 
-STEPS = [cap_lua, cap_fortran, cap_clang]
+# ================================================================== Scala
+
+n_scalac = diag_rule(
+    "scalac", "build",
+    "Rules 1+3 on scalac: every 'file.scala:L: error: …' line with its first detail line below (' found : …'), the 'N errors found' summary; warnings one needle per (message shape, file).",
+    hit=r"^\S+\.scala:\d+: error: ", loc=r"^\s+(found|required)\s*:", ahead=1, summary=r"(errors?|warnings?) found$",
+    warn=r"^(\S+\.scala):\d+: warning: (.*)$", key=lambda m: (mask(m.group(2)), m.group(1)))
+
+SCALA = {
+    "src/Inventory.scala": """package shop
+
+import scala.collection.mutable
+
+case class Item(sku: String, qty: Int, price: Double)
+
+object Inventory {
+  private val stock = mutable.Map[String, Item]()
+
+  def add(item: Item): Unit = stock(item.sku) = item
+
+  def total(items: List[Item]): Int = items.map(i => i.qty * i.price).sum
+
+  def lowStock(limit: Int): Seq[Item] = stock.values.filter(_.qty < limit)
+
+  def find(sku: String): Item = stock.get(sku) match {
+    case Some(i) => i
+  }
+
+  def describe(i: Item): String = i match {
+    case Item(s, q, _) if q > 0 => s + ": " + q
+    case Item(s, 0, _) => s + ": none"
+    case Item(s, q, p) => s"$s: $q at $p"
+  }
+
+  def main(args: Array[String]): Unit = {
+    val items = List(Item("a", 1, 2.0), Item("b", "2", 3.0))
+    items.foreach(add)
+    println(total(items) + undefinedThing)
+    println(lowStock(3).map(_.sku).mkString(", "))
+    val unused = 42
+  }
+}
+""",
+    "src/Report.scala": """package shop
+
+object Report {
+  def render(items: Seq[Item], format: String): String = format match {
+    case "csv" => items.map(i => s"${i.sku},${i.qty}").mkString("\\n")
+    case "json" => items.map(i => "{\\"sku\\": \\"" + i.sku + "\\"}").mkString("[", ",", "]")
+  }
+
+  def average(items: Seq[Item]): Double = items.map(_.price).sum / items.size
+
+  def biggest(items: Seq[Item]): Option[Item] = items.sortBy(-_.qty).headOption.get
+
+  def lines(items: Seq[Item]) = for (i <- items) yield i.sku.lenght
+}
+""",
+}
+
+
+def cap_scala(tmp: Path) -> None:
+    if not have("scalac", "scalac"):
+        return
+    d = tmp / "scala"
+    write_tree(d, SCALA)
+    (d / "out").mkdir()
+    cmd = "scalac -deprecation -feature -Xlint -d out src/*.scala 2>&1"
+    add("scalac-errors", cmd, run(cmd, cwd=d, timeout=300), n_scalac)
+
+
+STEPS = [cap_lua, cap_fortran, cap_clang, cap_scala]

@@ -293,7 +293,9 @@ def cap_validators(tmp: Path) -> None:
                   "src/returns.py": COMPLEX.replace("classify", "refund").replace("simple", "same"),
                   "src/tax.py": COMPLEX.replace("classify", "tax_band").replace("simple", "zero"),
                   "src/promo.py": COMPLEX.replace("classify", "promo").replace("simple", "none"),
-                  "requirements.in": "requests>=2.28\nflask<3\nrich\nclick==7.1.2\n"})
+                  "src/legacy/__init__.py": "",
+                  **{f"src/legacy/rule{i}.py": COMPLEX.replace("classify", f"rule_{i}").replace("simple", f"id_{i}") for i in range(6)},
+                  "requirements.in": "requests>=2.28\nflask<3\nrich\nclick==7.1.2\nhttpx\npydantic>=2\nsqlalchemy~=2.0\nalembic\n"})
     if have("jsonschema", "jsonschema"):
         # its deprecation notice (which names a registry) silenced, as a project that pinned this CLI does
         cmd = "PYTHONWARNINGS=ignore::DeprecationWarning jsonschema -i catalog.json schema.json 2>&1"
