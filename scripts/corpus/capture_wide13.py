@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Capture round 13 of the compression corpus (issue #11): ECOSYSTEMS AND TOOLS NOT YET IN THE CORPUS, captured blind.
 Compilers and runtimes of languages the corpus never met (Haskell's ghc, OCaml, C# on mono, R and testthat,
-Fortran, Nim, Free Pascal, Ada, Prolog, Scheme, Erlang and EUnit, Lua's luacheck, Scala), clang's own diagnostics,
+Fortran, Nim, Free Pascal, Ada, Prolog, Scheme, Erlang and EUnit, Lua's luacheck, Scala, Crystal), clang's own diagnostics,
 clang-tidy and scan-build, meson and autotools configure, servers' config checks and error logs (nginx, apache,
 MariaDB), documents and data tools (chktex, lacheck, protoc, msgfmt), infrastructure linters (checkov, cfn-lint,
 ansible-lint, semgrep with a local rule), schema validators (jsonschema, check-jsonschema, ajv, spectral), mkdocs,
@@ -9,8 +9,9 @@ xenon, pip-compile, and Node tools not yet met (jasmine, uvu, tap, parcel, solc,
 jshint, commitlint).
 
 This module holds the tool set-up, the round's rule helper and main(); the languages are in capture_wide13_langs.py,
-capture_wide13_langs2.py and capture_wide13_langs3.py, the build and server tools in capture_wide13_tools.py, the database clients in capture_wide13_db.py, the PyPI tools in
-capture_wide13_pkgs.py and the npm tools in capture_wide13_js.py.
+capture_wide13_langs2.py, capture_wide13_langs3.py and capture_wide13_langs4.py, the build and server tools in
+capture_wide13_tools.py, the database clients in capture_wide13_db.py, the PyPI tools in capture_wide13_pkgs.py and
+the npm tools in capture_wide13_js.py.
 
 Method (as capture_wide10.py): every item's text is the stdout+stderr of a program REALLY run here, on throwaway
 projects written below in /tmp/hm-corpus-wide13 with real bugs in them, by tools installed from Debian's packages
@@ -50,7 +51,7 @@ JS_PKGS = ["jasmine", "uvu", "tap", "parcel", "@stoplight/spectral-cli", "ajv-cl
 # one at a time, no recommends; a package that will not install only skips its kinds
 APT_PKGS = ["gfortran", "mono-mcs", "lua-check", "clang", "clang-tidy", "clang-tools", "meson", "r-base-core", "r-cran-testthat",
             "nginx-light", "apache2", "chktex", "lacheck", "protobuf-compiler", "gettext", "swi-prolog-nox", "guile-3.0",
-            "nim", "fpc", "gnat", "erlang-dev", "erlang-eunit", "ocaml-nox", "mariadb-server", "ghc", "scala"]
+            "nim", "fpc", "gnat", "erlang-dev", "erlang-eunit", "ocaml-nox", "mariadb-server", "ghc", "scala", "crystal"]
 
 Extractor = Callable[[list[str]], list]
 
@@ -94,11 +95,12 @@ def steps() -> list:
     import capture_wide13_langs as langs  # Haskell, OCaml, C#, R
     import capture_wide13_langs2 as langs2  # Nim, Pascal, Ada, Prolog, Scheme, Erlang
     import capture_wide13_langs3 as langs3  # Lua, Fortran, clang's tools, Scala
+    import capture_wide13_langs4 as langs4  # Crystal
     import capture_wide13_db as db  # MariaDB, PostgreSQL
     import capture_wide13_js as js  # npm tools
     import capture_wide13_pkgs as pkgs  # PyPI tools
     import capture_wide13_tools as tools  # meson, configure, nginx, apache, MariaDB, TeX, protoc, gettext
-    return langs.STEPS + langs2.STEPS + langs3.STEPS + tools.STEPS + db.STEPS + pkgs.STEPS + js.STEPS
+    return langs.STEPS + langs2.STEPS + langs3.STEPS + langs4.STEPS + tools.STEPS + db.STEPS + pkgs.STEPS + js.STEPS
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
-"""Round 13, npm tools the corpus never met: test runners (jasmine, uvu, node-tap), an OpenAPI linter (spectral), ajv,
-the Solidity compiler (solcjs), style compilers (sass, less), linters (standard, jshint) and
-commitlint, each on files written here with real mistakes in them. Run through capture_wide13.py."""
+"""Round 13, npm tools the corpus never met: test runners (jasmine, uvu, node-tap), an OpenAPI linter (spectral),
+ajv, the Solidity compiler (solcjs), style compilers (sass, less), linters (standard, jshint), commitlint and parcel
+(a failed build, a detailed bundle report), each on files written here with real mistakes in them. Run through
+capture_wide13.py."""
 
 from __future__ import annotations
 
@@ -427,4 +428,46 @@ def cap_linters(tmp: Path) -> None:
         add("commitlint-messages", cmd, run(cmd.replace("npx commitlint", "commitlint"), cwd=d, timeout=200, env=env), n_commitlint)
 
 
-STEPS = [cap_runners, cap_api_lint, cap_compilers, cap_linters]
+# ================================================================== parcel
+
+n_parcel_error = line_rule(
+    "parcel-build-error", "build",
+    "Rule 1 on a failed parcel build: the '🚨 Build failed.' line, every '@parcel/x: message' line and the 'file:L:C' location line below it.",
+    hit=r"Build failed|^@parcel/[\w-]+: ", loc=r"^\s+\S+:\d+:\d+$", ahead=2)
+n_parcel_report = line_rule(
+    "parcel-detailed-report", "build",
+    "Rule 5 on parcel build --detailed-report: the '✨ Built in' line, every bundle line ('dist/file  size  time') and the first (largest) asset line under each bundle.",
+    hit=r"Built in|^dist/\S+\s+[\d.]+ k?B", loc=r"^[├└]── ", ahead=1)
+
+PARCEL = {
+    "package.json": '{"name": "shopfront", "version": "1.0.0", "source": "src/index.html", "browserslist": "> 0.5%"}\n',
+    "src/index.html": '<!doctype html><html><head><link rel="stylesheet" href="./style.css"></head>'
+                      '<body><div id="app"></div><script type="module" src="./main.js"></script></body></html>\n',
+    "src/style.css": "body { color: #222; } .grid { display: grid; gap: 8px; }\n",
+    "src/view.js": "export function render(el, s) { el.textContent = s; }\n",
+    "src/lazy.js": 'export function hello() { console.log("lazy loaded"); }\n',
+    "src/main.js": """import { render } from './view.js';
+import yaml from 'js-yaml';
+import semver from 'semver';
+import { format } from './format.js';
+const cfg = yaml.load('name: demo\\nversion: 1.2.3\\n');
+render(document.getElementById('app'), format(`${cfg.name} ${semver.inc(cfg.version, 'minor')}`));
+import('./lazy.js').then(m => m.hello());
+""",
+}
+
+
+def cap_parcel(tmp: Path) -> None:
+    if not have("parcel", "parcel"):
+        return
+    d = tmp / "parcel"
+    write_tree(d, PARCEL)
+    (d / "node_modules").symlink_to(JS / "node_modules")  # the tools' modules as the project's installed deps
+    cmd = "npx parcel build --no-cache 2>&1"
+    add("parcel-build-unresolved", cmd, run(cmd.replace("npx ", ""), cwd=d, timeout=300), n_parcel_error)
+    (d / "src" / "format.js").write_text("export const format = (s) => `[${s}]`;\n")
+    cmd = "npx parcel build --no-cache --detailed-report 2>&1"
+    add("parcel-detailed-report", cmd, run(cmd.replace("npx ", ""), cwd=d, timeout=300), n_parcel_report)
+
+
+STEPS = [cap_runners, cap_api_lint, cap_compilers, cap_linters, cap_parcel]

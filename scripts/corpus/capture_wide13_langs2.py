@@ -1,5 +1,6 @@
 """Round 13, languages the corpus never met (continued): Nim, Free Pascal, Ada (gnatmake), Prolog (swipl),
-Scheme (guile) and Erlang (erlc and EUnit), each on a small project written here with real bugs in it. Run through capture_wide13.py."""
+Scheme (guile) and Erlang (erlc and EUnit), each on a small project written here with real bugs in it (Crystal is in
+capture_wide13_langs4.py). Run through capture_wide13.py."""
 
 from __future__ import annotations
 
