@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Capture round 13 of the compression corpus (issue #11): ECOSYSTEMS AND TOOLS NOT YET IN THE CORPUS, captured blind.
 Compilers and runtimes of languages the corpus never met (Haskell's ghc, OCaml, C# on mono, R and testthat,
-Fortran, Nim, Free Pascal, Ada, Prolog, Scheme, Erlang and EUnit, Lua's luacheck, Scala, Crystal), clang's own diagnostics,
-clang-tidy and scan-build, meson and autotools configure, servers' config checks and error logs (nginx, apache,
-MariaDB), documents and data tools (chktex, lacheck, protoc, msgfmt), infrastructure linters (checkov, cfn-lint,
+Fortran, Nim, Free Pascal, Ada, Prolog, Scheme, Erlang and EUnit, Lua's luacheck, Scala, Crystal), clang's own
+diagnostics, clang-tidy and scan-build, meson, servers' config checks and error logs (nginx, apache), database
+clients (MariaDB's tables, EXPLAIN and \\G records, PostgreSQL's EXPLAIN ANALYZE, \\d+, a failed migration, pgbench),
+documents and data tools (chktex, lacheck, protoc, msgfmt), infrastructure linters (checkov, cfn-lint,
 ansible-lint, semgrep with a local rule), schema validators (jsonschema, check-jsonschema, ajv, spectral), mkdocs,
-xenon, pip-compile, and Node tools not yet met (jasmine, uvu, tap, parcel, solc, sass, less, pug, standard,
+xenon, pip-compile, and Node tools not yet met (jasmine, uvu, node-tap, parcel, solc, sass, less, standard,
 jshint, commitlint).
 
 This module holds the tool set-up, the round's rule helper and main(); the languages are in capture_wide13_langs.py,
