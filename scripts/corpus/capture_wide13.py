@@ -59,9 +59,11 @@ Extractor = Callable[[list[str]], list]
 
 def ensure_tools() -> None:
     """Install the Debian, PyPI and npm tools once (the registries are the only network used)."""
-    for pkg in APT_PKGS:
-        if run(f"dpkg -s {pkg} >/dev/null 2>&1 && echo ok").strip() != "ok":
-            run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends {pkg}", timeout=1800)
+    missing = [p for p in APT_PKGS if run(f"dpkg -s {p} >/dev/null 2>&1 && echo ok").strip() != "ok"]
+    if missing:
+        run("apt-get update -q", timeout=600)
+    for pkg in missing:
+        run(f"DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends {pkg}", timeout=1800)
     if not (VENV / "bin" / "checkov").exists():
         run(f"python3 -m venv {VENV} && {VENV}/bin/pip install -q " + " ".join(PY_PKGS), env=PIP_ENV, timeout=1800)
     if not (JS / "node_modules" / ".bin" / "jasmine").exists():
