@@ -9,7 +9,7 @@ import re
 import time
 from pathlib import Path
 
-from capture_more import add_or_skip as add, free_port, groups, have, kind, mask, run, start, wait_port, write_tree
+from capture_more import add_or_skip as add, free_port, groups, have, kind, mask, run, start, stop, wait_port, write_tree
 from capture_wide10 import line_rule
 from capture_wide13 import diag_rule
 
@@ -236,8 +236,7 @@ def cap_nginx(tmp: Path) -> None:
     run(f"curl -s -o /dev/null --max-time 3 -d @{d}/nginx.conf http://127.0.0.1:{port}/big")
     run(f"nginx -p {d} -c {d}/nginx.conf -s reload")
     time.sleep(1)
-    p.terminate()
-    time.sleep(1)
+    stop(p)  # the whole process group: nginx runs under the shell that started it
     add("nginx-error-log-load", "tail -n 200 /var/log/nginx/error.log", run(f"tail -n 200 {d}/error.log"), n_nginx_error_log)
 
 
