@@ -204,7 +204,9 @@ _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:
 # A request the server failed: method, path, maybe the protocol, then a 5xx status (an access
 # log's one 500 among thousands of INFO lines is its error).
 _HTTP_5XX = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\S+(?: +HTTP/[\d.]+)?\"? +50[0234]\b")
-_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue")
+_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱")
+# A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
+_CHEVRONS = "❯❱"
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
 _PASSING = re.compile(
     r"^\s*(?:[✓✔√]|ok\b|pass(?:ed)?\b|--- pass\b|\[\s*ok\s*\])|\b(?:passed|ok)(?: \(?[\d.]+ ?m?s\)?)?\s*(?:\[\s*\d+%\])?$"
@@ -302,6 +304,8 @@ def severity(line: str) -> str | None:
     if failed:
         return FAIL
     if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(_NOTES)):
+        return WARN
+    if first is None and "❱" in head and head.lstrip()[:1] in _CHEVRONS:
         return WARN
     return None
 

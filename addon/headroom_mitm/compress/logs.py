@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from . import anomalies
 from . import lines as ln
+from .around import AFTER, failure_block, header_above, location_near, parent_line
 from . import verdicts
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
@@ -71,55 +72,7 @@ _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 _HAS_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r"\s{2,}")
-_AFTER = 8  # lines after a failure that belong to it at most
 _TAIL = 40  # summaries are looked for in the last lines
-
-
-def _location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
-    """The line that places a finding printed without its place: " --> file:line:col" or
-    "Location: file:line" under it (rustc, ruff, bandit), or a short "In file line N:" header over
-    it (shellcheck)."""
-    for k in (i + 1, i + 2, i + 3, i + 4):
-        if k >= len(lines) or k in sev or not lines[k].strip():
-            break  # past a blank line or another finding, an arrow places that next finding
-        if lines[k].lstrip().lower().startswith(("-->", "location:")) and ln.has_location(lines[k]):
-            return k
-    for k in (i - 1, i - 2, i - 3):
-        if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):
-            return k
-    return None
-
-
-def _header_above(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
-    """A short "In file line N:" header over finding i, past the source line it quotes and the
-    other findings on that line (shellcheck prints each finding of one line under one header)."""
-    quoted = False
-    for k in range(i - 1, max(-1, i - 8), -1):
-        if k in sev:
-            continue
-        if len(lines[k]) < 160 and lines[k].endswith(":") and ln.has_location(lines[k]):
-            return k
-        if quoted or not lines[k].strip():
-            return None
-        quoted = True  # the one source line the header quotes
-    return None
-
-
-def _failure_block(lines: list[str], i: int, stops: set[int]) -> range:
-    """The lines after failure i that explain it: up to the next failure, banner or blank-after-text."""
-    n = len(lines)
-    end = i + 1
-    seen_text = False
-    while end < n and end - i <= _AFTER:
-        if end in stops:
-            break
-        if not lines[end].strip():
-            if seen_text and end + 1 < n and not lines[end + 1].startswith((" ", "\t")):
-                break
-        else:
-            seen_text = True
-        end += 1
-    return range(i + 1, end)
 
 
 @dataclass
@@ -207,7 +160,7 @@ def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
     n = len(lines)
     for i in sorted(i for i, s in sev.items() if s == ln.WARN):
         indent = len(lines[i]) - len(lines[i].lstrip())
-        for k in range(i + 1, min(n, i + _AFTER)):
+        for k in range(i + 1, min(n, i + AFTER)):
             x = lines[k]
             if not x.strip() or len(x) - len(x.lstrip()) <= indent or sev.get(k) == ln.WARN:
                 break
@@ -298,14 +251,16 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
 
     for i in failures:
         rank[i] = LOW if i in repeats else MUST  # a quiet repeat still explains what follows it
-        block = _failure_block(lines, i, stops)
+        block = failure_block(lines, i, stops)
         out.units[i] = range(max(0, i - 2), block.stop)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
             first_line = next((k for k in block if lines[k].strip()), None)
             if first_line is not None:
                 lift(first_line, MUST)
+        if rank[i] == MUST and lines[i][:1] in " \t" and (parent := parent_line(lines, i)) is not None:
+            lift(parent, MUST)
         located = ln.has_location(lines[i])
-        if not located and (place := _header_above(lines, i, sev)) is not None:
+        if not located and (place := header_above(lines, i, sev)) is not None:
             rank[place] = MUST
             located = True
         for k in block:
@@ -344,7 +299,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
     # Banners that open a failure's block carry the failing test's id.
     for i in banners:
         if i not in passing:
-            near = any(k in anchors for k in range(i + 1, min(n, i + _AFTER + 1)))
+            near = any(k in anchors for k in range(i + 1, min(n, i + AFTER + 1)))
             lift(i, MUST if near else HIGH)
 
     verdicts.keep_summary_entries(lines, banners, passing, rank)
@@ -361,10 +316,10 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
         while si < len(out.sections) and out.sections[si] < i:
             section = lines[out.sections[si]].strip().rstrip(":")
             si += 1
-        place = None if ln.has_location(lines[i]) else _location_near(lines, i, sev)
+        place = None if ln.has_location(lines[i]) else location_near(lines, i, sev)
         key = anomalies.record_key(lines[i]) or ln.finding_key(
             lines[i] if place is None else lines[i] + " " + lines[place].strip(), section)
-        block = _failure_block(lines, i, stops)
+        block = failure_block(lines, i, stops)
         out.units[i] = range(i + 1, min(block.stop, i + 5))
         if key not in seen:
             seen.add(key)
