@@ -19,6 +19,10 @@ MIGRATE = w.log_rule("django-migrate-v3", summary=r"^Operations to perform|^Runn
 IMPORTTIME = w.log_rule("python-importtime", summary=r"^import time: self \[us\]|\| \S+$", duration=r"^import time:\s+(\d+) \|", slowest=10)
 ASYNCIO = w.log_rule("asyncio-debug-log", summary=r"finished", duration=r"took ([\d.]+) seconds")
 URLLIB3 = w.log_rule("urllib3-retry-debug", summary=r"Max retries exceeded|giving up")
+ESBUILD = w.log_rule("esbuild-verbose", summary=r"^\s+\S+\s+[\d.]+[kmg]?b\b|⚡ Done|Done in", duration=r"Done in (\d+)ms")
+UVI_WORKER = w.log_rule("gunicorn-uvicorn-worker-log", summary=r"Starting gunicorn|Listening at|Application startup complete|Shutting down")
+HTTP_SERVER = w.log_rule("python-http-server-access", summary=r"^Serving HTTP|Keyboard interrupt")
+POOL = w.log_rule("worker-pool-retries", summary=r"pool finished|tasks ok", duration=r"in ([\d.]+)s$")
 ALTERNATIVES = w.log_rule("update-alternatives-log", summary=r"^update-alternatives .* run with")
 
 EXPRESS_APP = """
@@ -117,6 +121,49 @@ for url in sys.argv[1:]:
 """
 
 
+ENTRY_JS = """
+import express from 'express';
+import pino from 'pino';
+const limits = { maxItems: 50, maxItems: 100 };
+const app = express();
+const log = pino();
+app.get('/', (req, res) => res.json(limits));
+if (typeof app.listen == 'functions') log.info('never');
+export default app;
+"""
+
+POOL_APP = """
+import logging, random, time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+logging.basicConfig(level=logging.INFO, format="%(asctime)s [%(processName)s] %(levelname)s %(name)s: %(message)s")
+
+def task(n):
+    log = logging.getLogger("tasks.resize")
+    random.seed(n)
+    for attempt in range(1, 4):
+        t0 = time.time()
+        time.sleep(random.uniform(0.001, 0.01) + (0.3 if n == 61 else 0))
+        if n in (17, 44) and attempt < 3 or n == 88:
+            log.warning("task %d attempt %d failed: upstream 503, retry in %.1fs", n, attempt, 0.01 * 2 ** attempt)
+            time.sleep(0.01 * 2 ** attempt)
+            continue
+        log.info("task %d ok in %.3fs", n, time.time() - t0)
+        return n
+    raise RuntimeError(f"task {n}: gave up after 3 attempts")
+
+if __name__ == "__main__":
+    ok = 0
+    with ProcessPoolExecutor(4) as ex:
+        futs = {ex.submit(task, n): n for n in range(120)}
+        for f in as_completed(futs):
+            try:
+                f.result(); ok += 1
+            except RuntimeError:
+                logging.getLogger("pool").exception("task %d failed for good", futs[f])
+    logging.getLogger("pool").info("pool finished: %d/120 tasks ok", ok)
+"""
+
+
 def cap_more_logs(tmp: Path) -> None:
     d = tmp / "logs2"
     write_tree(d, {"tornado_app.py": TORNADO_APP, "stuck.py": STUCK_WSGI, "crawl.py": ASYNCIO_APP, "sync.py": URLLIB3_APP})
@@ -139,6 +186,21 @@ def cap_more_logs(tmp: Path) -> None:
     closed = free_port()
     add("urllib3-retry-backoff", "python sync.py http://127.0.0.1:9/health http://127.0.0.1:PORT/",
         run(f"{PY} sync.py http://127.0.0.1:9/health http://127.0.0.1:{closed}/", cwd=d, timeout=60), URLLIB3)
+    (JS / "entry.mjs").write_text(ENTRY_JS)
+    out = run("node_modules/.bin/esbuild entry.mjs --bundle --platform=node --outfile=/tmp/hm-corpus-wide12/out.js --log-level=verbose 2>&1 | tail -n 300", cwd=JS)
+    add("esbuild-verbose-bundle", "npx esbuild entry.mjs --bundle --platform=node --outfile=dist/out.js --log-level=verbose 2>&1 | tail -n 300", out, ESBUILD)
+    write_tree(d, {"pool.py": POOL_APP, "app.py": "from starlette.applications import Starlette\nfrom starlette.responses import PlainTextResponse\n"
+                   "from starlette.routing import Route\n\nasync def home(request):\n    return PlainTextResponse('ok')\n\n"
+                   "async def boom(request):\n    raise ConnectionError('redis at 127.0.0.1:6390 refused the connection')\n\n"
+                   "app = Starlette(routes=[Route('/', home), Route('/health', home), Route('/boom', boom)])\n"})
+    add("worker-pool-retries", "python pool.py 2>&1", run(f"{PY} pool.py", cwd=d), POOL)
+    port = free_port()
+    serve(tmp, "gunicorn-uvicorn-worker", [str(VENV / "bin/gunicorn"), "-k", "uvicorn.workers.UvicornWorker", "-w", "2", "-b", f"127.0.0.1:{port}",
+                                           "--access-logfile", "-", "app:app"], d, port, 4,
+          "gunicorn -k uvicorn.workers.UvicornWorker -w 2 -b 127.0.0.1:8000 --access-logfile - app:app", UVI_WORKER)
+    port = free_port()
+    serve(tmp, "python-http-server", [PY, "-m", "http.server", str(port), "--bind", "127.0.0.1"], JS / "node_modules/express", port, 3,
+          "cd node_modules/express && python -m http.server 8000 --bind 127.0.0.1", HTTP_SERVER)
     if Path("/var/log/alternatives.log").exists():
         add("alternatives-log-tail", "tail -n 120 /var/log/alternatives.log", run("tail -n 120 /var/log/alternatives.log"), ALTERNATIVES)
 

@@ -105,7 +105,7 @@ def cap_opencode(tmp: Path) -> None:
     root = repo(tmp)
     specs = [
         Spec("oc-grep-def-init-many", "", "", "grep", {"pattern": "def __init__\\(self", "path": str(root / "py")}),
-        Spec("oc-grep-include-js-promise", "", "", "grep", {"pattern": "new Promise", "path": str(root / "js"), "include": "*.js"}),
+        Spec("oc-grep-js-promise", "", "", "grep", {"pattern": "new Promise\\(", "path": str(root / "js")}),
         Spec("oc-grep-few-hits", "", "", "grep", {"pattern": "X-Forwarded-(For|Proto)", "path": str(root)}),
         Spec("oc-grep-regex-status", "", "", "grep", {"pattern": "status_code\\s*=\\s*5\\d\\d", "path": str(root / "py")}),
         Spec("oc-glob-test-files", "", "", "glob", {"pattern": "**/test*.py", "path": str(root)}),
