@@ -394,6 +394,7 @@ def main() -> int:
                         ("held-out, round 9b (wide9b.json)", ("wide9b.json",)),
                         ("held-out, round 10 (wide10.json)", ("wide10.json",)),
                         ("held-out, round 11 (wide11.json)", ("wide11.json",)),
+                        ("held-out, round 12 (wide12.json)", ("wide12.json",)),
                         ("held-out, round 13 (wide13.json)", ("wide13.json",)),
                         ("held-out, redundancy (redund.json)", ("redund.json",))):
         part = [r for r in held if r["source"] in srcs]
