@@ -190,6 +190,10 @@ _FAIL_PHRASES = (
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
 )  # fmt: skip
+# Levels above ERROR, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
+# SEVERE): in lower case the words are ordinary ("a critical section").
+_LEVEL_NAMES = ("CRITICAL", "SEVERE")
+_LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE)\b")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
@@ -284,6 +288,8 @@ def _word_class(w: str) -> str | None:
 def severity(line: str) -> str | None:
     """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns)."""
     head = line[:400]
+    if ("CRITICAL" in head or "SEVERE" in head) and _LEVEL_NAME.search(head):
+        return FAIL
     low = head.lower()
     first = None
     for w in _CLASS_WORD.findall(low):
@@ -398,7 +404,7 @@ _CANDIDATE_KINDS = tuple(
 
 def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
-    fail = index.hits(("Error", "Exception"), case=True)
+    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES), case=True)
     warn: set[int] = set()
     passing: set[int] = set()
     kinds = _CANDIDATE_KINDS
