@@ -157,6 +157,11 @@ class CompressionSettings:
         """Characters a line selection may keep beyond its MUST lines."""
         return max(self.keep_floor_chars, min(self.keep_cap_chars, int(total_chars * self.keep_share)))
 
+    def search_room(self, total_chars: int) -> int:
+        """Characters of a search's first hits kept complete and in order: a search is the answer
+        the model asked for, so it gets twice the room of other outputs."""
+        return 2 * self.room(total_chars)
+
     def transform_enabled(self, name: str) -> bool:
         return name not in self.disabled_transforms
 

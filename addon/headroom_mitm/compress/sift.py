@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import lines as ln
-from . import columns, documents, durations, logs, outline, segments, tables, verdicts
+from . import columns, counts, documents, durations, logs, outline, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -86,8 +86,10 @@ def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shap
     elif (
         s.transform_enabled("search_results")
         and _diagnostic_share(lines) < 0.2  # compiler and linter lines look like grep hits
-        and (found := tf.rank_search(lines)) is not None
+        and (found := tf.rank_search(lines, s.search_room(len(text)))) is not None
     ):
+        name, rank = "search_results", found
+    elif s.transform_enabled("search_results") and (found := counts.rank_counts(lines)) is not None:
         name, rank = "search_results", found
     elif (
         not tables.delimited(lines)

@@ -254,10 +254,12 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
     return files, parsed
 
 
-def rank_search(lines: list[str]) -> list[int] | None:
+def rank_search(lines: list[str], head_room: int = 0) -> list[int] | None:
     """grep -n / rg / OpenCode grep output, ranked: up to 100 matches (OpenCode's own cap) all
-    stay; beyond that each file's first match and its heading stay, the next few per file come
-    first, context lines after them. None when the text is not search output."""
+    stay; beyond that the output's head stays complete, as printed, while it fits in `head_room`
+    characters (the first files' hits, which the model reads first), every file's first match and
+    its heading stay (each matching file is named), the next few per file come next, context
+    lines after them. None when the text is not search output."""
     sample = [x for x in lines[:80] if x.strip()][:40]
     probe = _parse_search(sample, 0.5 * len(sample))
     if (probe is None or probe[1] < 0.5 * len(sample)) and not all(x == "--" or _CUT_ENTRY.match(x) for x in sample):
@@ -282,5 +284,11 @@ def rank_search(lines: list[str]) -> list[int] | None:
             rank[at] = MUST if shown == 1 or total <= 100 else HIGH if shown <= 5 else NORMAL
         if fh.heading is not None:
             rank[fh.heading] = MUST
+    # The head, as printed (context and separators too: the hits read first, whole), while it fits.
+    room = head_room if total > 100 else 0
+    for at, line in enumerate(lines):
+        room -= len(line) + 1
+        if room < 0:
+            break
+        rank[at] = MUST
     return rank
-
