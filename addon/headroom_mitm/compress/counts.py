@@ -32,6 +32,8 @@ def _count(line: str) -> int | None:
 def rank_counts(lines: list[str]) -> list[int] | None:
     """The ranks of a count list's lines; None unless nearly every line is a count row of one form."""
     sample = [x for x in lines[:60] if x.strip()][:40]  # most outputs are ruled out here, cheaply
+    if not sample or not any(x[-1:].isdigit() or x.lstrip()[:1].isdigit() for x in sample[:4]):
+        return None
     if sum(1 for x in sample if len(x) < 1024 and _count(x) is not None) < 0.9 * len(sample):
         return None
     counts = [_count(x) if len(x) < 1024 else None for x in lines]
