@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from headroom_mitm.compress.select import HIGH, MUST, NORMAL
 from headroom_mitm.compress.settings import CompressionSettings
-from headroom_mitm.compress.tables import rank_table
+from headroom_mitm.compress.tables import _split_rows, rank_table
 
 from tests.support import lossy_rendering
 
@@ -71,6 +71,18 @@ def _jobs(failed_at: tuple[int, ...], retrying_at: tuple[int, ...]) -> list[str]
     return lines
 
 
+def test_a_value_of_one_or_two_rows_is_kept_and_a_value_of_a_few_rows_is_kept_next() -> None:
+    # "failed" (2 rows) is rare: both must stay. "retrying" (6 rows of 120) is uncommon: its rows
+    # are kept as room allows, not whatever the budget (all of them were, and such values add up).
+    lines = _jobs((17, 88), (5, 26, 47, 68, 89, 110))
+    rank = rank_table(lines)
+    assert rank is not None
+    failed = [i for i, x in enumerate(lines) if " failed " in x]
+    retrying = [i for i, x in enumerate(lines) if " retrying " in x]
+    assert [rank[i] for i in failed] == [MUST, MUST]
+    assert {rank[i] for i in retrying} == {HIGH}
+
+
 def test_an_exit_code_of_few_values_is_still_a_category() -> None:
     # Whole numbers of a few values are a category written in digits: an exit code held by one
     # row stands out, though it is neither the least nor the greatest.
@@ -104,3 +116,37 @@ def test_anomalies_are_capped_at_a_fifth_of_the_rows() -> None:
     assert 30 <= sum(1 for i in rare if rank[i] == MUST) <= 200 // 5
     assert all(rank[i] in (MUST, HIGH) for i in rare)
     assert rank.count(NORMAL) > 100
+
+
+def test_a_ps_o_table_is_read_by_its_titles_when_commands_hold_spaces() -> None:
+    # `ps -o pid,ppid,user,stat,ni,rss,etimes,args`: the commands' words outnumber the titles on
+    # most rows; the capitalised titles say where the columns are, and the stopped (T) and
+    # zombie (Z) workers stand out among the sleeping ones.
+    lines = ["  PID  PPID USER     STAT  NI   RSS ELAPSED COMMAND"]
+    for k in range(18):
+        lines.append(f" {2360 + k}  2359 root     S      0 {10816 + 4 * (k % 7)}       5 /srv/app/.venv/bin/python -c import time; time.sleep(900)")
+    lines.append(" 2383  2359 root     T      0   276       5 sleep 901")
+    lines.append(" 2384  2359 root     Z      0     0       5 [true] <defunct>")
+    for k in range(6):
+        lines.append(f" {2385 + k}  2359 root     S      0  {1760 + 8 * k}       5 sleep {600 + k}")
+    rank = rank_table(lines)
+    assert rank is not None
+    assert rank[19] == MUST and rank[20] == MUST
+    assert rank[10] == NORMAL
+
+
+def test_padded_columns_are_not_split_at_every_space() -> None:
+    # `ss -tan`: cells padded into columns. Split at each single space, as an access log's fields
+    # are, a cell would be "" and the next one shifted by its neighbour's width: Send-Q's 36 and
+    # 1152 fell into columns of their own, its greatest value unread.
+    lines = ["State      Recv-Q Send-Q  Local Address:Port    Peer Address:Port"]
+    for k in range(60):
+        state = "ESTAB" if k not in (7, 31) else "CLOSE-WAIT"
+        send = 1152 if k == 44 else 36 if k % 9 == 0 else 0
+        lines.append(f"{state:<10} 0      {send:<7} 127.0.0.1:{8000 + k:<9}  127.0.0.1:{40000 + 37 * k}")
+    split = _split_rows(lines)
+    assert split is not None
+    assert split[1].width == 5 and "" not in split[1].cells
+    rank = rank_table(lines)
+    assert rank is not None
+    assert rank[8] == MUST and rank[32] == MUST and rank[45] == MUST

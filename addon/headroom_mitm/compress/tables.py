@@ -17,6 +17,7 @@ from .select import MUST, NORMAL
 
 MIN_ROWS = 10
 _FIELD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _FRAME_LINE = re.compile(r"\s+(?:at [\w$.<>/]+\(|File \"[^\"]+\", line \d)")
 
 
@@ -53,6 +54,12 @@ def delimited(lines: list[str]) -> bool:
     return any(d in ",\t;" and width >= 3 for d, width in _delimiters(tuple(sample)))
 
 
+def _padded(sample: list[str]) -> bool:
+    """Most lines hold a run of spaces between two cells: columns aligned by padding (`ps`, `ss`,
+    `ls -l`), not records of single-space-separated fields (a web server's access log)."""
+    return sum(1 for s in sample if "  " in s.strip()) >= 0.6 * len(sample)
+
+
 def _comma_in_cell(sample: list[str]) -> bool:
     """Most lines' first comma comes after four whitespace-separated fields: it sits inside a
     column of an aligned table, not between records' fields (nor in a log's timestamp)."""
@@ -75,6 +82,8 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
             # The delimiter only splits off one cell of a whitespace table: a comma inside a cell
             # (lsof's DEVICE "254,0"), a tab before the last one (git ls-tree -l's path).
             continue
+        if delim == " " and _padded(sample):
+            continue  # runs of spaces pad aligned columns: split at each space, a cell would be "" and its row shifted
         at: list[int] = []
         cells: list[str] = []
         try:
@@ -94,6 +103,10 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
         at = list(compress(nonblank, fits))
         if len(at) >= 0.7 * len(nonblank):
             return at, Rows(" ".join(map(lines.__getitem__, at)).split(), width)  # `width` fields each
+    titles = sample[0].split()
+    if 3 <= len(titles) < width and sample[0].isupper() and not _DIGIT.search(sample[0]) and _aligned(sample, len(titles)):
+        # A row of capitalised titles (ps, lsof, kubectl) names the columns: the last holds spaces (a command).
+        width = len(titles)
     if not _aligned(sample, width):
         return None
     at = []
