@@ -150,3 +150,22 @@ def test_padded_columns_are_not_split_at_every_space() -> None:
     rank = rank_table(lines)
     assert rank is not None
     assert rank[8] == MUST and rank[32] == MUST and rank[45] == MUST
+
+
+_WORDS = ["alpha", "build", "cache", "delta", "event", "fetch", "graph", "index", "joint", "kernel", "ledger", "merge"]
+
+
+def test_a_long_uniform_table_keeps_less_of_its_middle() -> None:
+    # `ls -l` of 1,200 files alike: the rows that stand out, the head and the tail stay; the
+    # uniform middle gets at most half the room (it could take all that was left: 78 rows).
+    lines = ["total 48000"]
+    for k in range(1200):
+        name = f"{_WORDS[k % 12]}_{_WORDS[(k * 5) % 12]}{'-v2' if k % 7 == 0 else ''}.{('py', 'json', 'md', 'txt')[k % 4]}"
+        size = 1000 + (k * 7919) % 90000
+        lines.append(f"-rw-r--r-- 1 app app {size:6d} {('Oct', 'Nov')[k % 2]} {1 + k % 28:2d} {k % 24:02d}:{k % 60:02d} {name}")
+    text = "\n".join(lines) + "\n"
+    name, out = lossy_rendering(text, S)
+    assert name == "table_rows"
+    rows = [x for x in out.split("\n") if x.startswith("-rw-")]
+    assert 20 <= len(rows) <= 70, len(rows)
+    assert lines[1] in rows and lines[-1] in rows
