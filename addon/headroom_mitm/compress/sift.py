@@ -259,7 +259,11 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         if not isinstance(whole, _Shape):
             return whole
         name, ranked = whole.name, whole.ranked
-        keep = choose(lines, whole.rank, s.room(len(text)), ranked.units if ranked else None)
+        room = s.room(len(text))
+        # A table's uniform middle says least: its rows get at most half the room, the rows that
+        # stand out, the head and the tail first (tune: table 58.6% -> 60.1% saved, no needle lost).
+        middle = room // 2 if name == "table_rows" else None
+        keep = choose(lines, whole.rank, room, ranked.units if ranked else None, middle)
         if ranked is not None:
             logs.keep_section_headers(lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None
