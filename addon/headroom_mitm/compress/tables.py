@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .outliers import Rows, number, rank_columns
-from .select import MUST, NORMAL
+from .select import HIGH, MUST, NORMAL
 
 MIN_ROWS = 10
 _FIELD = re.compile(r"\S+")
@@ -212,10 +212,26 @@ def rank_table(lines: list[str]) -> list[int] | None:
     if not body:
         return None
     rank_columns(rows, at, body, rank)
+    _keep_directories(lines, [at[j] for j in body], rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
     if head <= at[body[0]]:
         _failure_counts(lines, head, [at[j] for j in body], rank)
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+# A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
+_MAX_DIRECTORIES = 60
+_DIRECTORY_MODE = re.compile(r"(?:\S+\s+){0,2}d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][.+@]?\s")
+
+
+def _keep_directories(lines: list[str], rows_at: list[int], rank: list[int]) -> None:
+    """A long listing's directories stay, as a tree's directory lines do: they are its structure,
+    and what the model asks about next (which to look into). Past _MAX_DIRECTORIES they are the
+    listing's bulk (a `site-packages`): kept next, as room allows."""
+    dirs = [i for i in rows_at if "d" in lines[i][:40] and _DIRECTORY_MODE.match(lines[i].lstrip())]
+    level = MUST if len(dirs) <= _MAX_DIRECTORIES else HIGH
+    for i in dirs:
+        rank[i] = min(rank[i], level)
 
 
 def _frames_ranked_by_the_log(lines: list[str], at: list[int], rank: list[int]) -> None:
