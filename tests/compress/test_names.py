@@ -4,7 +4,7 @@ table's rows, and a stream of many instances are still sampled."""
 
 from __future__ import annotations
 
-from headroom_mitm.compress.lines import LineIndex
+from headroom_mitm.compress.lines import LineIndex, zero_digits
 from headroom_mitm.compress.names import named_instances
 from headroom_mitm.compress.settings import CompressionSettings
 
@@ -114,7 +114,7 @@ def test_each_library_a_loader_looks_for_and_starts_stays_among_the_paths_it_tri
 
 def _named(text: str) -> list[str]:
     index = LineIndex(text)
-    return [index.lines[i] for i in named_instances(index)]
+    return [index.lines[i] for i in named_instances(index, zero_digits(text).split("\n"))]
 
 
 def test_instances_that_differ_by_their_digits_alone_are_a_repeat() -> None:

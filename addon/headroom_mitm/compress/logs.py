@@ -289,7 +289,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
         rank[i] = LOW
     if not sev and not passing and LOW not in rank:
         return None
-    for i in names.named_instances(index, sev.keys() | passing) if named else ():
+    for i in names.named_instances(index, shapes, sev.keys() | passing) if named else ():
         rank[i] = MUST  # each names another thing: content, not noise (bounded in names.py)
     failures = sorted(i for i, s in sev.items() if s == ln.FAIL)
     repeats = _quiet_repeats(lines, failures)

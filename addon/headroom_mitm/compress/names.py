@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from collections.abc import Collection
 
 from .lines import GUTTER, LineIndex, has_location, zero_digits
@@ -44,20 +45,24 @@ def _wordy(head: str) -> bool:
     return words >= 2  # one word is a statement's ("return", "case"), not a template's
 
 
-def named_instances(index: LineIndex, skip: Collection[int] = ()) -> list[int]:
-    """The lines (but those in `skip`) of the templates whose few instances each name another thing."""
+def named_instances(index: LineIndex, shapes: list[str], skip: Collection[int] = ()) -> list[int]:
+    """The lines (but those in `skip`) of the templates whose few instances each name another
+    thing; `shapes`: the lines with their digits zeroed."""
     lines = index.lines
-    # Tokens apart by whitespace: a third of the cost of words by a pattern (one scan in C).
-    counts = Counter(index.text.split())
+    split = [line.split() for line in lines]  # tokens apart by whitespace: a third of a pattern's cost
+    counts = Counter(chain.from_iterable(split))
+    rare = counts.__getitem__
     groups: dict[str, list[tuple[int, str]]] = {}
-    for i, line in enumerate(lines):
-        toks = line.split()
-        if not toks or min(map(counts.__getitem__, toks)) > _RARE:
-            continue  # most lines: no token of theirs is rare
+    for i, toks in enumerate(split):
+        # A template's words, then a name: most lines (no rare token after their first) are
+        # none, told at C speed.
+        if len(toks) < 2 or min(map(rare, toks[1:])) > _RARE:
+            continue
         for k, tok in enumerate(toks):
-            if counts[tok] <= _RARE and _LETTER.search(tok) and not _NUMBERISH.fullmatch(tok):
-                key, _, name = tok.rpartition("=")  # "library=libc.so.6": the key is the template's
-                groups.setdefault(zero_digits(" ".join((*toks[:k], key))), []).append((i, name))
+            if rare(tok) <= _RARE and _LETTER.search(tok) and not _NUMBERISH.fullmatch(tok):
+                if k:
+                    key, _, name = tok.rpartition("=")  # "library=libc.so.6": the key is the template's
+                    groups.setdefault(" ".join((*shapes[i].split()[:k], zero_digits(key))), []).append((i, name))
                 break
     found: list[int] = []
     kept = 0
