@@ -98,10 +98,11 @@ def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shap
     ):
         return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)
     else:
-        ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
+        rows = rank_rows(lines) if records is None else ("table_rows", records)
+        # A table's rows each name their thing: they are sampled by the table's own rules.
+        ranked = logs.rank_lines(lines, index, rows is None) if s.transform_enabled("log_output") else None
         if ranked is not None:
             keep_first_explanations(index, ranked.rank)
-        rows = rank_rows(lines) if records is None else ("table_rows", records)
         if records is not None and ranked is not None:
             # Whole records are the rows sampled: of the log's ranks only what must stay counts
             # (a field's value on one line is no one-off line of a repetitive output).
