@@ -213,7 +213,7 @@ _WORDS_SPAN = 40
 _WORDS_SHARED = 0.1
 _WORDS_FEWEST = 4
 _WORDS_SEEN = 1000  # lines before a change whose words the lines after it must not repeat
-_TRIES = 4  # lines of a change whose words are compared, the sharpest first
+_TRIES = 2  # lines of a change whose words are compared, the sharpest first
 _WORD = re.compile(r"[A-Za-z_]{3,}")
 
 
