@@ -8,7 +8,8 @@ from headroom_mitm.compress import segments
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 
-S = CompressionSettings()
+# Outputs from 2 KB: the cut is found in outputs below the default size at which cutting starts, too.
+S = CompressionSettings(min_lossy_chars=2048)
 
 
 def _batch_log(n: int = 120) -> list[str]:
