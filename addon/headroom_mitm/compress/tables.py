@@ -228,7 +228,7 @@ def _keep_directories(lines: list[str], rows_at: list[int], rank: list[int]) -> 
     """A long listing's directories stay, as a tree's directory lines do: they are its structure,
     and what the model asks about next (which to look into). Past _MAX_DIRECTORIES they are the
     listing's bulk (a `site-packages`): kept next, as room allows."""
-    dirs = [i for i in rows_at if "d" in lines[i][:40] and _DIRECTORY_MODE.match(lines[i].lstrip())]
+    dirs = [i for i in rows_at if ("dr" in (head := lines[i][:40]) or "d-" in head) and _DIRECTORY_MODE.match(lines[i].lstrip())]
     level = MUST if len(dirs) <= _MAX_DIRECTORIES else HIGH
     for i in dirs:
         rank[i] = min(rank[i], level)
