@@ -11,7 +11,8 @@ from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lines import LineIndex
 from headroom_mitm.compress.settings import CompressionSettings
 
-S = CompressionSettings()
+# Outputs from 2 KB: what is read holds below the default size at which cutting starts, too.
+S = CompressionSettings(min_lossy_chars=2048)
 
 
 def _pytest_failing(passing: int = 150) -> list[str]:

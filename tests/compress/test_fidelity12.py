@@ -27,3 +27,28 @@ def test_levels_above_error_are_failures() -> None:
     assert ln.severity("CRITICALITY_LEVELS = 3") is None
     text = "\n".join(["[INFO] Booting worker with pid: 2093"] * 5 + ["[CRITICAL] WORKER TIMEOUT (pid:2093)"])
     assert 5 in ln.candidates(ln.LineIndex(text))[0]
+
+
+def _ls_row(kind: str, k: int, name: str) -> str:
+    mode = "drwxr-xr-x" if kind == "d" else "-rw-r--r--"
+    size = 4096 if kind == "d" else 1000 + (k * 7919) % 90000
+    return f"{mode}  {2 if kind == 'd' else 1} root root {size:6d} 2026-11-{1 + k % 28:02d} 10:{k % 60:02d} {name}"
+
+
+def test_a_long_listing_keeps_its_directories() -> None:
+    # ls -la of a folder: directories among files, too many to be rare values of the mode column;
+    # each directory is where the model looks next, as a tree's directory lines are.
+    rows = [_ls_row("f", k, f"module_{k:03d}.py") for k in range(120)]
+    dirs = [_ls_row("d", k, f"pkg_{k:02d}") for k in range(45)]
+    for k, row in enumerate(dirs):
+        rows.insert(2 + 3 * k, row)
+    out = _lossy("total 1234\n" + "\n".join(rows) + "\n")
+    assert "elided" in out
+    for row in dirs:
+        assert row in out, row
+
+
+def test_a_listing_of_many_directories_is_still_sampled() -> None:
+    rows = [_ls_row("d", k, f"package-{k:03d}") for k in range(300)]
+    out = _lossy("total 1200\n" + "\n".join(rows) + "\n")
+    assert "elided" in out and sum(row in out for row in rows) < 150

@@ -11,7 +11,7 @@ from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
 from headroom_mitm.compress import logs
 from headroom_mitm.compress import structured as st
-from headroom_mitm.compress import tables, trees
+from headroom_mitm.compress import outliers, tables, trees
 
 SUMMARIES = [
     "==== 3 passed in 0.1s ====",  # a banner, whole line
@@ -196,8 +196,8 @@ def test_zero_digits_blanks_ascii_digits_only(text: str) -> None:
 
 def test_a_columns_numbers_are_the_cells_numbers() -> None:
     cells = ["12", "1,234", "4.5", "12 %", "3Ki", "7kB", "9b", "-3", "+2.5", "٣", "²", "1e5", "abc", "", "0x1f", "1__2", "1,"]
-    assert tables._numbers(cells) == [tables._number(c) for c in cells]
-    assert tables._numbers(["12", "abc"]) == [12.0, None]
+    assert outliers.numbers(cells) == [outliers.number(c) for c in cells]
+    assert outliers.numbers(["12", "abc"]) == [12.0, None]
 
 
 def test_count_matches_counts_lines_matched_at_their_start() -> None:

@@ -230,7 +230,7 @@ def test_table_keeps_the_anomalous_row_from_the_middle() -> None:
 
 
 def test_short_path_list_is_never_cut() -> None:
-    short = "\n".join(f"src/components/widgets/module_{i}.tsx" for i in range(100))
+    short = "\n".join(f"packages/storefront/src/components/widgets/checkout/module_{i}.tsx" for i in range(100))
     assert len(short) > S.min_lossy_chars
     assert sift.lossy_candidates(short, "glob", S) == []
     assert compress_text(short, "glob", S).rendering.retrieve_id is None
@@ -256,7 +256,7 @@ HTML = (
     "<script>var x = 1;</script></head><body>\n"
     '<h1 id="t">\n  <span>Main</span>\n  <span class="v">@1.0</span>\n</h1>\n'
     '<h2 id="a">Pre &amp; Post</h2>\n<p>Some <b>visible</b> text.</p>\n'
-    + "".join(f"<div class='x'><p>para {i} with <a href='#'>a link</a></p></div>\n" for i in range(80))
+    + "".join(f"<div class='x'><p>para {i} with <a href='#'>a link</a></p></div>\n" for i in range(100))
     + "<!-- a comment --></body></html>"
 )
 

@@ -94,19 +94,20 @@ def _document_lines(sample: list[str], placed: dict[str, bool]) -> Iterable[bool
     """Per line: a document's — a markdown heading, markup, prose, a title or its underline, a
     directive (`.. code-block::`, a paragraph ending in `::`) and the block indented under it."""
     block = False
+    last = len(sample) - 1
     for i, x in enumerate(sample):
-        if x[:1] in " \t":
+        first = x[:1]
+        if first in " \t":
             yield block or (len(x) >= 60 and _is_prose(x, placed)) or x.lstrip()[:1] == "<"
             continue
-        block = x.endswith("::") or bool(x[:1] == "." and _DIRECTIVE.match(x))
-        following = sample[i + 1] if i + 1 < len(sample) else ""
+        block = x.endswith("::") or (first == "." and _DIRECTIVE.match(x) is not None)
+        if block or (first == "#" and _HEADING.match(x)) or first == "<" or (len(x) >= 60 and _is_prose(x, placed)):
+            yield True
+            continue
+        following = sample[i + 1] if i < last else ""
         yield bool(
-            block
-            or (x[:1] == "#" and _HEADING.match(x))
-            or x[:1] == "<"
-            or (len(x) >= 60 and _is_prose(x, placed))
-            or (i and _underlines(x, sample[i - 1]))
-            or _underlines(following, x)
+            (first in _UNDERLINE and i and _underlines(x, sample[i - 1]))
+            or (following[:1] in _UNDERLINE and _underlines(following, x))
         )
 
 

@@ -21,10 +21,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import anomalies
+from . import anomalies, names, verdicts
 from . import lines as ln
 from .around import AFTER, failure_block, header_above, location_near, parent_line
-from . import verdicts
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
 # Each shape is checked at the start of the lines a cheap probe points at.
@@ -211,9 +210,9 @@ def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
                 k += 1
 
 
-def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
+def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ranking | None:
     """How much each line matters, or None when nothing in the text says what happened (no
-    failure, warning, pass or repetition)."""
+    failure, warning, pass or repetition); `named`: whether names.py's templates are kept."""
     n = len(lines)
     out = Ranking(rank := [NORMAL] * n)
 
@@ -243,6 +242,8 @@ def rank_lines(lines: list[str], index: ln.LineIndex) -> Ranking | None:
         rank[i] = LOW
     if not sev and not passing and LOW not in rank:
         return None
+    for i in names.named_instances(index, shapes, sev.keys() | passing) if named else ():
+        rank[i] = MUST  # each names another thing: content, not noise (bounded in names.py)
     failures = sorted(i for i, s in sev.items() if s == ln.FAIL)
     repeats = _quiet_repeats(lines, failures)
     anchors = set(failures)

@@ -4,9 +4,10 @@ changes shape: the runs of lines of one recognisable shape, found from the text 
 Cut points come from shapes whose lines say what they are: a git block (commits, diffs, --stat,
 read by git's own grammar to where it stops), a pretty JSON document, and runs of lines of one
 kind (commit-led lines, blame lines, `ls -l` rows, `git status --short` lines, a tree's drawing,
-markup). The lines between such runs are the other parts (a log, a table, code). A text of one
-shape has no cut, or cuts whose parts the caller (sift) finds to be of one shape: it is then
-ranked whole, as it always was.
+markup). The lines between such runs are the other parts (a log, a table, code), cut again where
+the lines change shape though none names it (`shifts`: what the lines open with and the words they
+use change at once, a log then a `.gitignore`). A text of one shape has no cut, or cuts whose parts
+the caller (sift) finds to be of one shape: it is then ranked whole, as it always was.
 """
 
 from __future__ import annotations
@@ -194,3 +195,98 @@ def runs(index: LineIndex) -> list[tuple[int, int, str]]:
         elif not apart or run[0] >= apart[-1][1]:  # of two overlapping runs the earlier one wins
             apart.append(run)
     return apart
+
+
+# What a line opens with, by class: a capital, a small letter, a digit, an indent (a tab is one)
+# or the punctuation itself; a blank line is its own class.
+_LEAD = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\t", "A" * 26 + "a" * 26 + "0" * 10 + " "
+)
+# Two neighbouring windows of MIN_LINES lines whose leads share no more than this many lines are
+# of two shapes (a log's words over a .gitignore's "#" and "*", an `ls` table's indented numbers
+# over `pip show`'s "Name:").
+_SHARED = 3
+# The words on each side of such a change (this many lines each) of which no more than this share
+# is on both sides: two programs' outputs; one program changing phase names the same tests, files
+# and calls on both sides (`✔ vat 17711` lines, then the failures of `vat` under them).
+_WORDS_SPAN = 40
+_WORDS_SHARED = 0.1
+_WORDS_FEWEST = 4
+_WORDS_SEEN = 1000  # lines before a change whose words the lines after it must not repeat
+_TRIES = 2  # lines of a change whose words are compared, the sharpest first
+_WORD = re.compile(r"[A-Za-z_]{3,}")
+
+
+def shifts(lines: list[str]) -> list[int]:
+    """Where a text changes shape though no line kind names it (a log, then a `.gitignore`; a table,
+    then `rg` hits): the lines at which the leads of the MIN_LINES lines before and after have
+    (almost) nothing in common, at the sharpest point of each change, and the words around it are
+    other words; both sides long enough to be ranked alone."""
+    w, h = MIN_LINES, MIN_LINES // 2
+    lead = "".join([x[:1] or "\n" for x in lines]).translate(_LEAD)
+    n = len(lead)
+    if n < 2 * w:
+        return []
+    # A window's leads as counts of each lead the text has: the lines two windows share is then
+    # sum(map(min, a, b)), in C.
+    kinds = sorted(set(lead))
+    slot = {c: k for k, c in enumerate(kinds)}
+    counted: dict[str, list[int]] = {}
+
+    def counts(window: str) -> list[int]:
+        if (found := counted.get(window)) is None:
+            found = counted[window] = [window.count(c) for c in kinds]
+        return found
+
+    # Windows half a window apart first: a change between two of them is at most h lines from
+    # where they meet, so their leads share at most h lines more than at the change. Most texts
+    # repeat a few windows' leads: each is counted once.
+    windows = [lead[k : k + w] for k in range(0, n - w + 1, h)]
+    regions: list[list[int]] = []
+    for j in range(len(windows) - 2):
+        a, b = windows[j], windows[j + 2]
+        if a == b or sum(map(min, counts(a), counts(b))) > _SHARED + h:
+            continue
+        lo, hi = max(w, j * h + w - h), min(n - w, j * h + w + h)
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = hi
+        elif lo <= hi:
+            regions.append([lo, hi])
+    # Then line by line there, both windows slid on by a line.
+    out: list[int] = []
+    for lo, hi in regions:
+        lo = max(lo, out[-1] + w if out else 0)
+        if lo > hi:
+            continue
+        before, after = counts(lead[lo - w : lo])[:], counts(lead[lo : lo + w])[:]
+        apart: list[tuple[int, int]] = []  # (lines shared, line) where the leads part
+        for i in range(lo, hi + 1):
+            if i > lo:
+                c = slot[lead[i - 1]]
+                before[c] += 1
+                after[c] -= 1
+                before[slot[lead[i - 1 - w]]] -= 1
+                after[slot[lead[i - 1 + w]]] += 1
+            if (shared := sum(map(min, before, after))) <= _SHARED:
+                apart.append((shared, i))
+        # The leads alone place a change to a line or two (a log's last lines open as a file's first
+        # ones do; a file's name opens as a table's rows): of the sharpest few, the first after
+        # which the words are other words.
+        cut = next((i for _, i in sorted(apart)[:_TRIES] if _other_words(lines, i)), None)
+        if cut is not None:
+            out.append(cut)
+    return out
+
+
+def _other_words(lines: list[str], i: int) -> bool:
+    """Whether the lines after i speak other words than the lines before (a side of few words, a
+    linter's report of counts under its findings, columns of numbers, is not told apart by them),
+    words not seen before either (`strace -f`'s processes each print the same calls in turn)."""
+    before = set(_WORD.findall("\n".join(lines[max(0, i - _WORDS_SPAN) : i])))
+    after = set(_WORD.findall("\n".join(lines[i : i + _WORDS_SPAN])))
+    if min(len(before), len(after)) < _WORDS_FEWEST:
+        return False
+    if len(before & after) > _WORDS_SHARED * min(len(before), len(after)):
+        return False
+    seen = set(_WORD.findall("\n".join(lines[max(0, i - _WORDS_SEEN) : i])))
+    return len(seen & after) <= _WORDS_SHARED * len(after)

@@ -39,10 +39,11 @@ def ends_first(order: list[int]) -> list[int]:
     return out
 
 
-def choose(lines: list[str], rank: list[int], room: int, units: dict[int, range] | None = None) -> bytearray:
+def choose(lines: list[str], rank: list[int], room: int, units: dict[int, range] | None = None,
+           middle: int | None = None) -> bytearray:
     """The kept-line mask. MUST lines are always kept; then each rank in turn, its lines taken
-    ends-first while `room` characters last. `units` ties a line's context to it: when line i is taken, the
-    lines of units[i] come with it (if they fit too)."""
+    ends-first while `room` characters last, NORMAL lines within `middle` of them. `units` ties a
+    line's context to it: when line i is taken, the lines of units[i] come with it (if they fit too)."""
     n = len(lines)
     keep = bytearray(n)
     by_rank: list[list[int]] = [[] for _ in range(LOW + 1)]
@@ -52,6 +53,8 @@ def choose(lines: list[str], rank: list[int], room: int, units: dict[int, range]
         keep[i] = 1
     units = units or {}
     for r in range(HIGH, LOW):  # LOW lines are never chosen: only a gap too short to mark keeps them
+        if r == NORMAL and middle is not None:
+            room = min(room, middle)
         for i in ends_first(by_rank[r]):
             if room <= 0:
                 return keep

@@ -100,10 +100,11 @@ def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shap
     ):
         return False  # what the model asked to read is never cut (CSV/TSV, stamped and multi-line records are data)
     else:
-        ranked = logs.rank_lines(lines, index) if s.transform_enabled("log_output") else None
+        rows = rank_rows(lines) if records is None else ("table_rows", records)
+        # A table's rows each name their thing: they are sampled by the table's own rules.
+        ranked = logs.rank_lines(lines, index, rows is None) if s.transform_enabled("log_output") else None
         if ranked is not None:
             keep_first_explanations(index, ranked.rank)
-        rows = rank_rows(lines) if records is None else ("table_rows", records)
         if records is not None and ranked is not None:
             # Whole records are the rows sampled: of the log's ranks only what must stay counts
             # (a field's value on one line is no one-off line of a repetitive output).
@@ -149,9 +150,10 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
     """The parts of a chained output, each with the ranking it gets when it stands alone (False:
     never cut); None when it is of one shape (the text is then ranked whole, as before). The runs
     segments.runs finds are parts when they are ranked as what they look like; the lines between
-    them are parts too. A part too short to have a shape goes with the one before it (the first
-    with the next); neighbours of one shape are ranked together; a part that alone would be sent
-    whole (too small, saving too little, of no line-oriented shape) is kept whole."""
+    them are parts too, cut where segments.shifts finds their shape changes. A part too short to
+    have a shape goes with the one before it (the first with the next); neighbours of one shape are
+    ranked together; a part that alone would be sent whole (too small, saving too little, of no
+    line-oriented shape) is kept whole."""
     lines = index.lines
 
     def ranked(a: int, b: int) -> _Shape | bool | None:
@@ -168,26 +170,37 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
 
     n = len(lines)
     found = segments.runs(index)
-    if not found or (
+    cuts = segments.shifts(lines)
+    if not cuts and (not found or (
         len(found) == 1
         and found[0][0] + n - found[0][1] < segments.MIN_LINES
         and len(index.text) - sum(map(len, lines[found[0][0] : found[0][1]])) < s.min_lossy_chars
-    ):
+    )):
         return None  # one run and too little around it for another shape: ranked whole, once
     # (first, end, ranking, key): a run's key is its kind (a tree beside an ls -l table is
     # another part though both are rows), the lines between runs are keyed by their ranking.
     parts: list[tuple[int, int, _Shape | bool | None, str | None]] = []
+
+    def add_between(at: int, a: int) -> None:
+        """The lines from at to a, cut where their shape changes (segments.shifts)."""
+        edges = [at, *(c for c in cuts if at + segments.MIN_LINES <= c <= a - segments.MIN_LINES), a]
+        for x, y in zip(edges, edges[1:]):
+            rest = between(x, y)
+            # Two outputs of a kind cut apart by their shape are two parts (two tables' columns)
+            key = f"{_kind(rest)} {x}" if len(edges) > 2 and isinstance(rest, _Shape) else _kind(rest)
+            parts.append((x, y, rest, key))
+
     for a, b, kind in found:
         shape = ranked(a, b)
         if _kind(shape) in _RUN_SHAPES[kind]:
             at = parts[-1][1] if parts else 0
             if at < a:
-                parts.append((at, a, rest := between(at, a), _kind(rest)))
+                add_between(at, a)
             parts.append((a, b, shape, "whole" if shape is False else kind))  # all kept is all kept
-    if not parts:
+    if not parts and not cuts:
         return None
-    if parts[-1][1] < n:
-        parts.append((parts[-1][1], n, rest := between(parts[-1][1], n), _kind(rest)))
+    if not parts or parts[-1][1] < n:
+        add_between(parts[-1][1] if parts else 0, n)
     groups: list[list[tuple[int, int, _Shape | bool | None, str | None]]] = []
     for part in parts:
         keys = [p[3] for p in groups[-1] if p[3] is not None] if groups else []
@@ -261,7 +274,11 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         if not isinstance(whole, _Shape):
             return whole
         name, ranked = whole.name, whole.ranked
-        keep = choose(lines, whole.rank, s.room(len(text)), ranked.units if ranked else None)
+        room = s.room(len(text))
+        # A table's uniform middle says least: its rows get at most half the room, the rows that
+        # stand out, the head and the tail first (tune: table 58.6% -> 60.1% saved, no needle lost).
+        middle = room // 2 if name == "table_rows" else None
+        keep = choose(lines, whole.rank, room, ranked.units if ranked else None, middle)
         if ranked is not None:
             logs.keep_section_headers(lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None

@@ -1,56 +1,24 @@
 """Rows of records: column tables (`ps aux`, `docker ps`, `ls -l`, `df`) and CSV/TSV. Sampling
-keeps, beside the head and the tail, every row that differs from the majority: a rare value in a
-column that one value dominates, each numeric column's minimum and maximum, a line of another
-shape. (A row that reports a failure is kept by the log ranking merged with these.)
+keeps, beside the head and the tail, the rows that differ from the majority (outliers.py reads
+the columns for them) and every line of another shape. (A row that reports a failure is kept by the log ranking merged with these.)
 """
 
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections import Counter
 from operator import methodcaller
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
 
-_NUMBER = re.compile(r"^[-+]?\d[\d,_]*(?:\.\d+)?\s*(?:%|[kKMGTP]i?[bB]?|[bB])?$")
-_UNIT = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15}
-# Possessive (++, *+): what follows a run can never start with one of its characters, and giving
-# them back one by one made a line that is no path cost ~1 µs.
 MIN_ROWS = 10
 _FIELD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _FRAME_LINE = re.compile(r"\s+(?:at [\w$.<>/]+\(|File \"[^\"]+\", line \d)")
-
-
-def _number(cell: str) -> float | None:
-    c = cell.strip()
-    return _value(c) if _NUMBER.match(c) else None
-
-
-def _numbers(cells: list[str]) -> list[float | None]:
-    """_number of each stripped cell: the pattern tried by a C-level map, Python only where it matched."""
-    return [None if m is None else _value(m.string) for m in map(_NUMBER.match, cells)]
-
-
-def _value(c: str) -> float | None:
-    """The value of a stripped cell _NUMBER matched."""
-    if c.isdigit():  # matched, so every character is a decimal digit: the common case
-        return float(c)
-    c = c.rstrip("%bB").replace(",", "").replace("_", "")
-    scale = 1.0
-    if c and c[-1] in "iI":
-        c = c[:-1]
-    if c and c[-1].lower() in _UNIT:
-        scale = _UNIT[c[-1].lower()]
-        c = c[:-1]
-    try:
-        return float(c) * scale
-    except ValueError:
-        return None
 
 
 @lru_cache(maxsize=2)
@@ -86,43 +54,17 @@ def delimited(lines: list[str]) -> bool:
     return any(d in ",\t;" and width >= 3 for d, width in _delimiters(tuple(sample)))
 
 
+def _padded(sample: list[str]) -> bool:
+    """Most lines hold a run of spaces between two cells: columns aligned by padding (`ps`, `ss`,
+    `ls -l`), not records of single-space-separated fields (a web server's access log)."""
+    return sum(1 for s in sample if "  " in s.strip()) >= 0.6 * len(sample)
+
+
 def _comma_in_cell(sample: list[str]) -> bool:
     """Most lines' first comma comes after four whitespace-separated fields: it sits inside a
     column of an aligned table, not between records' fields (nor in a log's timestamp)."""
     deep = sum(1 for s in sample if len(s.partition(",")[0].split()) >= 4)
     return deep >= 0.8 * len(sample)
-
-
-# Zero-padded hex (objdump's and readelf's sizes and addresses): numbers, where a hash is an id.
-_HEX = re.compile(r"(?:0x)?0[0-9a-f]{3,15}")
-
-
-def _zero_padded_hex(probe: list[str]) -> bool:
-    return bool(probe) and all(_HEX.fullmatch(c) for c in probe) and any(not c.isdigit() for c in probe)
-
-
-def _hex(cell: str) -> float | None:
-    return float(int(cell, 16)) if _HEX.fullmatch(cell) else None
-
-
-@dataclass(frozen=True)
-class Rows:
-    """A table's cells, row after row, in one list: a list per row would be hundreds of live
-    objects, and as many allocations make Python's garbage collector run (~0.1 ms, and now and
-    then a full collection of the whole process) in the middle of the request."""
-
-    cells: list[str]
-    width: int
-
-    def __len__(self) -> int:
-        return len(self.cells) // self.width
-
-    def row(self, j: int) -> list[str]:
-        return self.cells[j * self.width : (j + 1) * self.width]
-
-    def column(self, k: int, start: int = 0) -> list[str]:
-        """Cell k of every row from row `start` on."""
-        return self.cells[start * self.width + k :: self.width]
 
 
 def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
@@ -140,6 +82,8 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
             # The delimiter only splits off one cell of a whitespace table: a comma inside a cell
             # (lsof's DEVICE "254,0"), a tab before the last one (git ls-tree -l's path).
             continue
+        if delim == " " and _padded(sample):
+            continue  # runs of spaces pad aligned columns: split at each space, a cell would be "" and its row shifted
         at: list[int] = []
         cells: list[str] = []
         try:
@@ -159,6 +103,10 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
         at = list(compress(nonblank, fits))
         if len(at) >= 0.7 * len(nonblank):
             return at, Rows(" ".join(map(lines.__getitem__, at)).split(), width)  # `width` fields each
+    titles = sample[0].split()
+    if 3 <= len(titles) < width and sample[0].isupper() and not _DIGIT.search(sample[0]) and _aligned(sample, len(titles)):
+        # A row of capitalised titles (ps, lsof, kubectl) names the columns: the last holds spaces (a command).
+        width = len(titles)
     if not _aligned(sample, width):
         return None
     at = []
@@ -258,16 +206,32 @@ def rank_table(lines: list[str]) -> list[int] | None:
     body = list(range(len(rows)))
     # A header is a first row whose numeric columns hold words.
     second = rows.row(min(1, len(rows) - 1))
-    if len(rows) and any(_number(c) is None and _number(second[k]) is not None for k, c in enumerate(rows.row(0))):
+    if len(rows) and any(number(c) is None and number(second[k]) is not None for k, c in enumerate(rows.row(0))):
         rank[at[0]] = MUST
         body = body[1:]
     if not body:
         return None
     rank_columns(rows, at, body, rank)
+    _keep_directories(lines, [at[j] for j in body], rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
     if head <= at[body[0]]:
         _failure_counts(lines, head, [at[j] for j in body], rank)
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+# A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
+_MAX_DIRECTORIES = 60
+_DIRECTORY_MODE = re.compile(r"(?:\S+\s+){0,2}d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][.+@]?\s")
+
+
+def _keep_directories(lines: list[str], rows_at: list[int], rank: list[int]) -> None:
+    """A long listing's directories stay, as a tree's directory lines do: they are its structure,
+    and what the model asks about next (which to look into). Past _MAX_DIRECTORIES they are the
+    listing's bulk (a `site-packages`): kept next, as room allows."""
+    dirs = [i for i in rows_at if ("dr" in (head := lines[i][:40]) or "d-" in head) and _DIRECTORY_MODE.match(lines[i].lstrip())]
+    level = MUST if len(dirs) <= _MAX_DIRECTORIES else HIGH
+    for i in dirs:
+        rank[i] = min(rank[i], level)
 
 
 def _frames_ranked_by_the_log(lines: list[str], at: list[int], rank: list[int]) -> None:
@@ -304,7 +268,7 @@ def _failure_counts(lines: list[str], head: int, rows_at: list[int], rank: list[
             for t in _FIELD.finditer(lines[i], max(0, a - 12)):
                 if t.start() >= b:
                     break
-                if t.end() > a and _number(t.group(0)):
+                if t.end() > a and number(t.group(0)):
                     rank[i] = MUST
 
 
@@ -332,67 +296,6 @@ def rank_table_block(lines: list[str]) -> list[int] | None:
     rank = [NORMAL] * len(lines)
     rank[best[0] : best[1]] = sub
     return rank
-
-
-_LABEL = re.compile(r"[A-Za-z][A-Za-z ]*(?::\s*|\s+)")
-
-
-def _shared_label(probe: list[str], column: list[str]) -> str:
-    """The words every cell of a column opens with before its number (python -X importtime's
-    "import time:"), or ""."""
-    label = os.path.commonprefix(probe).rstrip("0123456789.,+-")
-    # words then a colon or a gap: not the "Nov" of "Nov30", nor the "127.0.0.1:" of an address
-    if not _LABEL.fullmatch(label) or _number(probe[0][len(label) :].strip()) is None:
-        return ""
-    return label if all(c.startswith(label) for c in column) else ""
-
-
-def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
-    """Rows unlike the rest made MUST (line at[j] holds rows.row(j)); the head and tail rows HIGH."""
-    # body is every row from the first after the header on.
-    for k in range(rows.width):
-        column = list(map(str.strip, rows.column(k, body[0])))
-        probe = column[:: max(1, len(column) // 50)]  # type the column from a sample first
-        label = _shared_label(probe, column)
-        if label:  # "import time:      3008": the numbers after a label every cell repeats
-            column = [c[len(label) :].strip() for c in column]
-            probe = column[:: max(1, len(column) // 50)]
-        hexed = _zero_padded_hex(probe)
-        if hexed or len(probe) - _numbers(probe).count(None) >= 0.8 * len(probe):
-            nums = [_hex(c) for c in column] if hexed else _numbers(column)
-            values = [v for v in nums if v is not None]
-            if values:  # the first row of the least and of the greatest value (no tuple per row)
-                rank[at[body[nums.index(min(values))]]] = MUST
-                rank[at[body[nums.index(max(values))]]] = MUST
-            # A handful of values (nice levels, exit codes, statuses) is a category written in
-            # digits: a value one or two rows hold stands out where one value dominates.
-            if len(set(probe)) > 12:
-                continue  # a measure (sizes, times), told from a sample
-            counts = Counter(column)
-            if len(counts) <= 12 and counts.most_common(1)[0][1] * 2 >= len(column):
-                for c, j in zip(column, body):
-                    if counts[c] <= 2:
-                        rank[at[j]] = MUST
-            continue
-        counts = Counter(column)
-        top, top_count = counts.most_common(1)[0]
-        # One value dominates: the minority rows stand out, where the others are a few kinds (a
-        # state, a user); hundreds of others (the peers' ports of `ss`) are ids, not anomalies.
-        if top_count * 2 >= len(column) and len(counts) <= max(12, len(column) // 20):
-            rare = max(2, len(column) // 10)
-            rare_values = {c for c, m in counts.items() if m <= rare}
-            for j in compress(body, map(rare_values.__contains__, column)):
-                rank[at[j]] = MUST
-    # A row printed again cell for cell says nothing its first copy did not: the copies go with the rest.
-    shown: set[tuple[str, ...]] = set()
-    for j in body:
-        if rank[at[j]] == MUST:
-            cells = tuple(rows.row(j))
-            if cells in shown:
-                rank[at[j]] = NORMAL
-            shown.add(cells)
-    for j in body[:3] + body[-2:]:
-        rank[at[j]] = min(rank[at[j]], HIGH)
 
 
 _TABS = 3  # cells a row splits into at tabs, at least, beyond the first

@@ -9,7 +9,8 @@ from collections import Counter
 
 from .lines import matches_at_least
 from .select import MUST, NORMAL
-from .tables import MIN_ROWS, Rows, rank_columns
+from .outliers import Rows, rank_columns
+from .tables import MIN_ROWS
 
 _PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]++(?:/[\w@.+~ -]*+)*+\s*$")
 
