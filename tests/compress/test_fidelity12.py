@@ -52,3 +52,32 @@ def test_a_listing_of_many_directories_is_still_sampled() -> None:
     rows = [_ls_row("d", k, f"package-{k:03d}") for k in range(300)]
     out = _lossy("total 1200\n" + "\n".join(rows) + "\n")
     assert "elided" in out and sum(row in out for row in rows) < 150
+
+
+_TOOLS = [a + b for a in ("redis", "nginx", "clang", "ruby", "lua", "php", "mono", "nim", "ocaml", "guile", "scala", "erlang")
+          for b in ("", "-tools", "-dev", "-doc", "-utils", "-common", "-data", "-server", "-client", "-extra", "-cli", "-lsp", "-bin")]
+
+
+def _apt_history(n: int) -> str:
+    # apt's history.log: one entry per command, its long list of packages between its dates.
+    blocks = []
+    for k in range(n):
+        pkgs = ", ".join(f"lib{k}-part{j}:amd64 (1.{j}.{k}-{j % 3}, automatic)" for j in range(14))
+        blocks.append(f"Start-Date: 2026-11-{1 + k % 28:02d}  {8 + k % 10:02d}:{k % 60:02d}:0{k % 10}\n"
+                      f"Commandline: apt-get install -y --no-install-recommends {_TOOLS[k]}\n"
+                      f"Install: {pkgs}\nEnd-Date: 2026-11-{1 + k % 28:02d}  {8 + k % 10:02d}:{k % 60:02d}:4{k % 10}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_each_record_keeps_the_lines_that_name_it() -> None:
+    text = _apt_history(20)
+    out = _lossy(text)
+    assert "elided" in out
+    for k in range(20):
+        assert f"Start-Date: 2026-11-{1 + k % 28:02d}  {8 + k % 10:02d}:{k % 60:02d}:0{k % 10}" in out
+        assert f"Commandline: apt-get install -y --no-install-recommends {_TOOLS[k]}" in out
+
+
+def test_many_records_are_still_sampled() -> None:
+    out = _lossy(_apt_history(150))
+    assert "elided" in out and sum(f"recommends {_TOOLS[k]}\n" in out for k in range(150)) < 75

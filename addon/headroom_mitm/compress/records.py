@@ -20,6 +20,8 @@ _SPACES = re.compile(r"\s+")
 # of a date, a device pair or a version ("2025-04-28", "254,0", "1.2.3").
 _QUANTITY = re.compile(r"[ \t]*(\d+)(?=\s|$)")
 _MIN_RECORDS = 8
+_MAX_NAMED = 60  # records whose openers all stay, at most; more are sampled as a table's rows
+_SHORT = 160  # a field's line short enough to name its record
 
 
 def _label(line: str) -> str | None:
@@ -80,7 +82,28 @@ def rank_records(lines: list[str], text: str) -> list[int] | None:
     for r in same[:1] + same[-1:]:
         for i in range(starts[r], ends[r]):
             rank[i] = min(rank[i], HIGH)
+    if len(starts) <= _MAX_NAMED:
+        _keep_names(lines, starts, ends, rank)
     return rank
+
+
+def _keep_names(lines: list[str], starts: list[int], ends: list[int], rank: list[int]) -> None:
+    """Each record's opener names it (a file, a date, a package): it stays. So do the short lines
+    of a field whose value says another thing in every record (the command of each entry of apt's
+    history)."""
+    by_label: dict[str, list[int]] = {}
+    for r, start in enumerate(starts):
+        rank[start] = MUST
+        for i in range(start + 1, ends[r]):
+            label = _label(lines[i])
+            if label and len(lines[i]) <= _SHORT:
+                by_label.setdefault(label, []).append(i)
+    for found in by_label.values():
+        # Told apart by their words, not their numbers (a size, an inode, a date are measures).
+        shapes = {_DIGIT_RUNS.sub("0", _value(lines[i], _label(lines[i])).strip()) for i in found}
+        if len(found) >= len(starts) // 2 and len(shapes) == len(found):
+            for i in found:
+                rank[i] = MUST
 
 
 def keep_record_openers(index: LineIndex, rank: list[int]) -> None:
