@@ -81,3 +81,31 @@ def test_each_record_keeps_the_lines_that_name_it() -> None:
 def test_many_records_are_still_sampled() -> None:
     out = _lossy(_apt_history(150))
     assert "elided" in out and sum(f"recommends {_TOOLS[k]}\n" in out for k in range(150)) < 75
+
+
+def test_errno_names_and_pino_levels_report_failures() -> None:
+    # Node prints a failed system call by its errno name; pino and bunyan write a record's level
+    # as a number (40 warn, 50 error, 60 fatal).
+    from headroom_mitm.compress import lines as ln
+
+    assert ln.severity("Error: connect ECONNREFUSED 127.0.0.1:5432") == ln.FAIL
+    assert ln.severity("ENOENT: no such file or directory, open '/srv/app/.env'") == ln.FAIL
+    assert ln.severity('{"level":50,"time":1764527299053,"msg":"giving up on search-index"}') == ln.FAIL
+    assert ln.severity('{"level":40,"time":1764527299052,"msg":"slow query"}') == ln.WARN
+    assert ln.severity('{"level":30,"time":1764527299052,"msg":"job done"}') is None
+
+
+def test_a_json_log_cut_by_tail_keeps_its_failed_retries() -> None:
+    # A pino log as `| tail` leaves it: records of several shapes from its first line on.
+    lines = []
+    for r in range(40):
+        for job in ("thumbnails", "invoices", "emails"):
+            lines.append(f'{{"level":30,"time":"2026-11-30T18:28:{r:02d}.050Z","pid":1654,"hostname":"vm","job":"{job}","round":{r},"items":{r % 9 + 3},"msg":"job done"}}')
+        if r % 8 == 5:
+            for a in range(1, 4):
+                lines.append(f'{{"level":40,"time":"2026-11-30T18:28:{r:02d}.052Z","pid":1654,"hostname":"vm","job":"search-index","round":{r},"attempt":{a},"backoffMs":{100 * 2 ** a},"msg":"ECONNREFUSED 127.0.0.1:6390"}}')
+    out = _lossy("\n".join(lines[7:]) + "\n")
+    assert "elided" in out
+    for line in lines[7:]:
+        if '"level":40' in line:
+            assert line in out, line

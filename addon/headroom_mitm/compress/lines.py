@@ -167,6 +167,10 @@ def _bytes_automata(
 
 # --------------------------------------------------------------------------- vocabulary
 
+# A system call's failure by its errno name, as Node and Python print it ("connect ECONNREFUSED
+# 127.0.0.1:6390", "ENOENT: no such file").
+_ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIMEDOUT", "EHOSTUNREACH",
+          "ENOTFOUND", "EPIPE", "EPERM", "ENOSPC", "EMFILE")
 # Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
 _FAIL_WORDS = (
     "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
@@ -175,13 +179,14 @@ _FAIL_WORDS = (
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
     "conflict", "not installed", "but you have", " 500 ", " 502 ", " 503 ", " 504 ",
+    *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
 _FAIL_EXACT = frozenset({
     "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
-    "invalid", "unmet", "missing", "conflict", "conflicts",
+    "invalid", "unmet", "missing", "conflict", "conflicts", *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
 _FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
@@ -189,6 +194,7 @@ _FAIL_PHRASES = (
     "segmentation fault", "core dumped", "undefined reference", "no such file", "not found", "could not",
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
+    '"level":50', '"level":60',  # pino's and bunyan's error and fatal records
 )  # fmt: skip
 # Levels above ERROR, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
 # SEVERE): in lower case the words are ordinary ("a critical section").
@@ -208,7 +214,7 @@ _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:
 # A request the server failed: method, path, maybe the protocol, then a 5xx status (an access
 # log's one 500 among thousands of INFO lines is its error).
 _HTTP_5XX = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\S+(?: +HTTP/[\d.]+)?\"? +50[0234]\b")
-_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱")
+_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40')
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
 _CHEVRONS = "❯❱"
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
@@ -312,6 +318,8 @@ def severity(line: str) -> str | None:
     if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(_NOTES)):
         return WARN
     if first is None and "❱" in head and head.lstrip()[:1] in _CHEVRONS:
+        return WARN
+    if first is None and '"level":40' in head:  # pino's and bunyan's warning records
         return WARN
     return None
 
