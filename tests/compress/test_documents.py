@@ -202,3 +202,25 @@ def test_a_bordered_result_table_alone_is_still_data() -> None:
     text = rule + "| id   | email                | status  | created             |\n" + rule + rows + rule + "400 rows in set (0.01 sec)\n"
     assert not documents.looks_like_code_or_prose(text)
     assert compress_text(text, "bash", S).rendering.retrieve_id is not None
+
+
+def test_a_pydoc_page_cut_by_tail_is_still_a_document() -> None:
+    # `pydoc x | tail -n 300`: no capital titles left over it, only its functions, their
+    # docstrings and their doctest examples (">>> " lines are code shown in a document).
+    funcs = "".join(
+        f"    take_{i}(n, iterable)\n"
+        f"        Return the first *n* items of *iterable* as a list, the {i}th recipe.\n"
+        "        \n"
+        f"            >>> take_{i}(3, range(10))\n"
+        "            [0, 1, 2]\n"
+        f"            >>> take_{i}(0, 'abc')\n"
+        "            []\n"
+        f"            >>> list(take_{i}(2, 'xyz'))\n"
+        "            ['x', 'y']\n"
+        "        \n"
+        "        See also :func:`islice`.\n"
+        "    \n"
+        for i in range(60)
+    )
+    text = funcs + "DATA\n    __all__ = ['take_0', 'take_1']\n\nFILE\n    /usr/lib/python3/dist-packages/recipes.py\n"
+    assert documents.looks_like_code_or_prose(text) and _kept_whole(text)
