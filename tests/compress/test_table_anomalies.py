@@ -169,3 +169,18 @@ def test_a_long_uniform_table_keeps_less_of_its_middle() -> None:
     rows = [x for x in out.split("\n") if x.startswith("-rw-")]
     assert 20 <= len(rows) <= 70, len(rows)
     assert lines[1] in rows and lines[-1] in rows
+
+
+def test_a_word_among_numbers_is_a_row_unlike_the_rest() -> None:
+    # top -b: the PR column holds numbers, and "rt" for the two real-time threads.
+    head = ["top - 19:16:47 up 11:49,  0 user,  load average: 1.36, 1.20, 1.53", "",
+            "  PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND"]
+    rows = [f"{100 + k:5d} root      {20 if k % 3 else 0:>2}   0 {10000 + k * 37:7d} {5000 + k * 11:6d} {3000 + k:6d} S "
+            f"  0.0   0.{k % 10}   0:00.{k % 60:02d} svc{chr(97 + k % 26)}{chr(97 + k // 26)}d" for k in range(150)]
+    odd = [f"{170 + k:5d} root      rt   0 {12000 + k:7d} {5100 + k:6d} {3050 + k:6d} S   0.0   0.{k + 2}   0:00.1{k} migration/{k}"
+           for k in range(2)]
+    rows[60:60] = odd
+    out = lossy_rendering("\n".join(head + rows) + "\n", S)[1]
+    assert "elided" in out
+    for row in odd:
+        assert row in out

@@ -153,9 +153,15 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
             if values:  # the first row of the least and of the greatest value (no tuple per row)
                 mark(body[nums.index(min(values))], _EXTREME)
                 mark(body[nums.index(max(values))], _EXTREME)
+            # A word among numbers (top's "rt" priority, a "-" size) is a row unlike the rest.
+            if len(values) < len(nums):
+                words = [j for j, v, c in zip(body, nums, column) if v is None and c]
+                if len(words) <= max(_RARE, len(column) // 20):
+                    for j in words:
+                        mark(j, _RARE)
             # A handful of whole numbers (nice levels, exit codes) is a category written in
             # digits; fractions (%MEM's 0.3) and times are measures, whatever their count.
-            if len(set(probe)) > _FEW or not all(c.lstrip("-").isdigit() for c in probe):
+            if len(set(probe)) > _FEW or not all(c.lstrip("-").isdigit() for c in probe if number(c) is not None):
                 continue
             counts = Counter(column)
             if len(counts) > _FEW:
