@@ -224,3 +224,22 @@ def test_a_pydoc_page_cut_by_tail_is_still_a_document() -> None:
     )
     text = funcs + "DATA\n    __all__ = ['take_0', 'take_1']\n\nFILE\n    /usr/lib/python3/dist-packages/recipes.py\n"
     assert documents.looks_like_code_or_prose(text) and _kept_whole(text)
+
+
+def test_a_markdown_readme_of_lists_and_fenced_code_is_a_document() -> None:
+    # `cat README.md`: badges, a list, fenced examples under a few headings; little prose.
+    badges = "".join(f"[![{name} status](https://img.shields.io/badge/{name}-passing-green.svg?logo=python&logoColor=FFE873)](https://ci.example.org/tools/{name}/actions)\n"
+                     for name in ("build", "coverage", "docs", "pypi", "license", "downloads", "style", "types"))
+    langs = "".join(f"- Language {chr(65 + k % 26)}{chr(97 + k // 26)}\n" for k in range(34))
+    usage = "".join(
+        f"### Helper group {k}\n\n```pycon\n>>> import tools\n"
+        + "".join(f">>> tools.helper_{k}_{j}(dt.datetime.now() - dt.timedelta(seconds={10 ** j}))\n'{10 ** j:,} seconds ago'\n"
+                  for j in range(3))
+        + "```\n\n"
+        for k in range(16)
+    )
+    text = (f"# tools\n\n{badges}\nSmall helpers for numbers, dates and sizes, in the style of the\n"
+            f"standard library. It is translated to:\n\n{langs}\n"
+            f"## Installation\n\n```bash\npython3 -m pip install tools\n```\n\n## Usage\n\n{usage}")
+    assert len(text) > S.min_lossy_chars
+    assert documents.looks_like_code_or_prose(text) and _kept_whole(text)

@@ -87,16 +87,28 @@ def _outside_bordered_tables(text: str) -> list[str]:
 # reStructuredText's and markdown's underlined titles: a title, then one character repeated under
 # it about as far (a table's rule runs under columns apart by runs of spaces); a directive (`.. note::`).
 _UNDERLINE = frozenset('=-~^"\'`#*+')
+# A markdown list item or a line that opens with a link or an image (a README's badges).
+_MARKDOWN_ITEM = re.compile(r"\s*+(?:[-*+] \S|\d{1,3}[.)] \S|!?\[[^\]\n]*+\]\()")
 _DIRECTIVE = re.compile(r"\.\. [\w-]++(?::[\w-]++)*+::")
 
 
 def _document_lines(sample: list[str], placed: dict[str, bool]) -> Iterable[bool]:
     """Per line: a document's — a markdown heading, markup, prose, a title or its underline, a
-    directive (`.. code-block::`, a paragraph ending in `::`) and the block indented under it."""
-    block = False
+    directive (`.. code-block::`, a paragraph ending in `::`) and the block indented under it; in
+    markdown (two headings or more), its fenced code, list items and links too."""
+    block = fenced = False
+    markdown = sum(1 for x in sample if x[:1] == "#" and _HEADING.match(x)) >= 2
     last = len(sample) - 1
     for i, x in enumerate(sample):
         first = x[:1]
+        if markdown:
+            if x.startswith(("```", "~~~")):
+                fenced = not fenced
+                yield True
+                continue
+            if fenced or _MARKDOWN_ITEM.match(x):
+                yield True
+                continue
         if first in " \t":
             yield block or (len(x) >= 60 and _is_prose(x, placed)) or x.lstrip()[:1] == "<"
             continue
