@@ -135,6 +135,14 @@ def kind(name: str, family: str):
     return deco
 
 
+def named(name: str, family: str, doc: str, fn):
+    """`fn` registered as kind `name`; `doc` is its rule line (several kinds share one rule's code)."""
+    def ext(lines: list[str]) -> list:
+        return fn(lines)
+    ext.__doc__ = doc
+    return kind(name, family)(ext)
+
+
 def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
     k = extractor.kind
     item_id = PREFIX + item_id

@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import categorical, num, rule4  # noqa: E402
-from capture_more import kind  # noqa: E402
+from capture_more import kind, named  # noqa: E402
 from capture_opencode import read_content_lines, status_needles  # noqa: E402
 
 ID_PREFIX = "wide11-"  # set again in main(): every capture module sets cm.PREFIX at import
@@ -45,14 +45,6 @@ TMP = Path("/tmp/hm-corpus-wide11")
 TOOLS = Path("/tmp/hm-corpus-wide11-tools")
 
 Extractor = Callable[[list[str]], list]
-
-
-def named(name: str, family: str, doc: str, fn: Extractor) -> Extractor:
-    """`fn` registered as kind `name`; `doc` is its rule line (several kinds share one rule's code)."""
-    def ext(lines: list[str]) -> list:
-        return fn(lines)
-    ext.__doc__ = doc
-    return kind(name, family)(ext)
 
 
 def matching(pat: str) -> Extractor:

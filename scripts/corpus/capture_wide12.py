@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import categorical, num, rule4, ws_rows  # noqa: E402
-from capture_more import kind, mask  # noqa: E402
+from capture_more import kind, mask, named  # noqa: E402
 
 ID_PREFIX = "wide12-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide12.json"
@@ -38,14 +38,6 @@ TMP = Path("/tmp/hm-corpus-wide12")
 TOOLS = Path("/tmp/hm-corpus-wide12-tools")
 
 Extractor = Callable[[list[str]], list]
-
-
-def named(name: str, family: str, doc: str, fn: Extractor) -> Extractor:
-    """`fn` registered as kind `name`; `doc` is its rule line (several kinds share one rule's code)."""
-    def ext(lines: list[str]) -> list:
-        return fn(lines)
-    ext.__doc__ = doc
-    return kind(name, family)(ext)
 
 
 PROBLEM = re.compile(r"Permission denied|No such file|Binary file .* matches|binary file matches|Is a directory|"

@@ -101,8 +101,8 @@ def test_a_json_log_cut_by_tail_keeps_its_failed_retries() -> None:
     for r in range(40):
         for job in ("thumbnails", "invoices", "emails"):
             lines.append(f'{{"level":30,"time":"2026-11-30T18:28:{r:02d}.050Z","pid":1654,"hostname":"vm","job":"{job}","round":{r},"items":{r % 9 + 3},"msg":"job done"}}')
-        if r % 8 == 5:
-            for a in range(1, 4):
+        if r >= 28:  # the run the tail kept: five failed attempts a round
+            for a in range(1, 6):
                 lines.append(f'{{"level":40,"time":"2026-11-30T18:28:{r:02d}.052Z","pid":1654,"hostname":"vm","job":"search-index","round":{r},"attempt":{a},"backoffMs":{100 * 2 ** a},"msg":"ECONNREFUSED 127.0.0.1:6390"}}')
     out = _lossy("\n".join(lines[7:]) + "\n")
     assert "elided" in out

@@ -98,9 +98,9 @@ def _keep_names(lines: list[str], starts: list[int], ends: list[int], rank: list
             label = _label(lines[i])
             if label and len(lines[i]) <= _SHORT:
                 by_label.setdefault(label, []).append(i)
-    for found in by_label.values():
+    for label, found in by_label.items():
         # Told apart by their words, not their numbers (a size, an inode, a date are measures).
-        shapes = {_DIGIT_RUNS.sub("0", _value(lines[i], _label(lines[i])).strip()) for i in found}
+        shapes = {_DIGIT_RUNS.sub("0", _value(lines[i], label).strip()) for i in found}
         if len(found) >= len(starts) // 2 and len(shapes) == len(found):
             for i in found:
                 rank[i] = MUST
