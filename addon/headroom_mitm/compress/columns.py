@@ -19,6 +19,10 @@ from .tables import rank_table
 # first and the rule's parts are possessive (none gives back what the next needs): ~55% less CPU
 # than an optional rule, backtracked at every line.
 _TITLES = re.compile(r"\n(?:\n|[ \t]*+[-=─━]{3,}+[-=─━ \t]*+\n)(?=[ \t]*[A-Za-z][^\d\n]*(?:\n|$))")
+# A rule line (`dpkg -l`'s "+++-====-===", dashes under a report's titles): found first, as it
+# opens with a literal newline (a scan for the line above it, tried at every line, costs ~20x).
+_RULE_LINE = re.compile(r"\n[ \t|+]*+[-=]{3,}+[-=+| \t]*+(?=\n|$)")
+_LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _ROWS = 3  # rows under titles that make them a table's
 _MAX = 10  # more title rows are a listing's own lines, not the heads of a few tables
@@ -48,6 +52,12 @@ def keep_column_titles(index: LineIndex, rank: list[int]) -> None:
     """Lift each table's title row to MUST and its first row to HIGH, and its rows as far as a
     table's ranking ranks them."""
     lines = index.lines
+    for m in _RULE_LINE.finditer(index.text):
+        # the digit-free line over a rule names the columns below it ("||/ Name   Version")
+        i = index.line_of(m.start() + 1) - 1
+        titles = lines[i]
+        if "  " in titles.strip() and _LETTER.search(titles) and not _DIGIT.search(titles):
+            rank[i] = rank[i + 1] = MUST
     found: list[tuple[int, int]] = []
     for m in _TITLES.finditer(index.text):
         i = index.line_of(m.end())

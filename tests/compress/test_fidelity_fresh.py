@@ -1,0 +1,23 @@
+"""Fidelity rules found on fresh outputs made for this pass (issue #11): each test names the rule,
+holds for outputs never seen, and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress.columns import keep_column_titles
+from headroom_mitm.compress.lines import LineIndex
+from headroom_mitm.compress.select import MUST, NORMAL
+
+
+def test_the_titles_over_a_rule_are_kept_where_no_table_is_read() -> None:
+    # `dpkg -l | head -400`, read as a log (a name wider than its column breaks the alignment):
+    # the titles over the "+++-===" rule name every column below; a digit-bearing line over
+    # dashes (a count, a heading with a number) is no row of titles.
+    titles = "||/ Name" + " " * 38 + "Version" + " " * 24 + "Architecture Description"
+    rule = "+++-" + "=" * 41 + "-" + "=" * 30 + "-" + "=" * 12 + "-" + "=" * 40
+    lines = ["Desired=Unknown/Install/Remove/Purge/Hold", titles, rule,
+             *[f"ii  pkg-{k:<38}{k}.0-1{' ' * 26}all          package {k}" for k in range(40)],
+             "Ran 40 checks in 2.1s", "-" * 40, "ok"]
+    rank = [NORMAL] * len(lines)
+    keep_column_titles(LineIndex("\n".join(lines)), rank)
+    assert rank[1] == rank[2] == MUST
+    assert rank[-3] == rank[-2] == NORMAL
