@@ -134,3 +134,18 @@ def test_one_programs_phases_that_name_the_same_things_are_not_cut() -> None:
     """Passing lines, then failures of the same test under them: the leads change, the words (vat,
     test, ms) do not: one output, ranked whole."""
     assert segments.shifts(_node_test()) == []
+
+
+
+def test_a_file_after_a_report_speaks_other_words_though_it_shares_a_few() -> None:
+    # A spec reporter's failures (27 words) then a .gitignore (40 words): three in common (build,
+    # files, test) is chance, not one program naming the same things.
+    words = ["addDays", "format", "parse", "isDate", "passing", "failing", "AssertionError", "ERR_ASSERTION", "Expected",
+             "values", "strictly", "deep", "equal", "actual", "expected", "false", "true", "Context", "anonymous",
+             "spec", "process", "processImmediate", "node", "internal", "timers", "build", "files", "test"]
+    report = [f"  {words[k % len(words)]} {words[(k * 5 + 1) % len(words)]}" for k in range(40)]
+    ignore = [f"# {w} {w}_cache" for w in ("build", "files", "test", "eggs", "wheels", "coverage", "htmlcov", "nox",
+                                            "hypothesis", "mypy", "pyre", "spyder", "rope", "celery", "pipenv",
+                                            "venv", "jupyter", "ipython", "sphinx", "docs")]
+    lines = report + ignore * 2
+    assert segments._other_words(lines, len(report))

@@ -208,9 +208,11 @@ _LEAD = str.maketrans(
 _SHARED = 3
 # The words on each side of such a change (this many lines each) of which no more than this share
 # is on both sides: two programs' outputs; one program changing phase names the same tests, files
-# and calls on both sides (`✔ vat 17711` lines, then the failures of `vat` under them).
+# and calls on both sides (`✔ vat 17711` lines, then the failures of `vat` under them; g++'s notes
+# then its warnings share their file's name: a fifth cut them apart). A tenth kept a .gitignore
+# with a spec report's "build", "files" and "test" (tune: chained pairs 96.8% -> 98.9% of needles).
 _WORDS_SPAN = 40
-_WORDS_SHARED = 0.1
+_WORDS_SHARED = 0.15
 _WORDS_FEWEST = 4
 _WORDS_SEEN = 1000  # lines before a change whose words the lines after it must not repeat
 _TRIES = 2  # lines of a change whose words are compared, the sharpest first
