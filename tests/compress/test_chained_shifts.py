@@ -149,3 +149,18 @@ def test_a_file_after_a_report_speaks_other_words_though_it_shares_a_few() -> No
                                             "venv", "jupyter", "ipython", "sphinx", "docs")]
     lines = report + ignore * 2
     assert segments._other_words(lines, len(report))
+
+
+def test_tab_led_lines_then_space_indented_ones_are_two_outputs() -> None:
+    # `git blame -p` (each source line led by a tab under its commit's line) then `psql \d+`.
+    blame = []
+    for k in range(12):
+        name = ("retry", "backoff", "deadline", "session", "cursor", "ledger")[k % 6]
+        blame += [f"{k:x}" * 40 + f" {k + 1} {k + 1}", f"\t{name}_{k} = load_{name}({k * 7})"]
+    table = ['                 Table "public.orders"',
+             "   Column    |  Type   | Nullable | Storage",
+             "-------------+---------+----------+---------",
+             *[f" {c:<11} | integer | not null | plain" for c in ("id", "customer", "status", "total", "placed", "region",
+                                                                  "channel", "currency", "coupon")],
+             "Indexes:", '    "orders_pkey" PRIMARY KEY, btree (id)', '    "orders_customer" btree (customer)']
+    assert segments.shifts(blame + table) == [len(blame)]

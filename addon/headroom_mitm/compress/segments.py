@@ -197,10 +197,12 @@ def runs(index: LineIndex) -> list[tuple[int, int, str]]:
     return apart
 
 
-# What a line opens with, by class: a capital, a small letter, a digit, an indent (a tab is one)
-# or the punctuation itself; a blank line is its own class.
+# What a line opens with, by class: a capital, a small letter, a digit, or the character itself
+# (a space, a tab, punctuation); a blank line is its own class. A tab is no space: `git blame -p`'s
+# tab-led source lines then psql's space-indented table are two programs (tune: chained pairs +11
+# needles).
 _LEAD = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\t", "A" * 26 + "a" * 26 + "0" * 10 + " "
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "A" * 26 + "a" * 26 + "0" * 10
 )
 # Two neighbouring windows of MIN_LINES lines whose leads share no more than this many lines are
 # of two shapes (a log's words over a .gitignore's "#" and "*", an `ls` table's indented numbers
