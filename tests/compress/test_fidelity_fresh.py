@@ -21,3 +21,20 @@ def test_the_titles_over_a_rule_are_kept_where_no_table_is_read() -> None:
     keep_column_titles(LineIndex("\n".join(lines)), rank)
     assert rank[1] == rank[2] == MUST
     assert rank[-3] == rank[-2] == NORMAL
+
+
+def test_a_logged_warning_seen_twice_keeps_both_records() -> None:
+    # A worker's real log (python logging; INFO lines thinned out): both rows of a rare logger's
+    # warning stay, as a table's value of two rows does, though the second is neither the first
+    # of its kind nor the slowest.
+    from pathlib import Path
+
+    from headroom_mitm.compress.engine import compress_text
+    from headroom_mitm.compress.settings import CompressionSettings
+
+    text = (Path(__file__).parent / "data" / "orders-worker.log").read_text()
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    assert out is not None and len(out) < len(text)
+    slow = [x for x in text.split("\n") if "slow query" in x]
+    assert len(slow) == 2
+    assert [x for x in slow if x in out.split("\n")] == slow

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from . import anomalies, names, verdicts
 from . import lines as ln
 from .around import AFTER, failure_block, header_above, location_near, parent_line
+from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 
 # Each shape is checked at the start of the lines a cheap probe points at.
@@ -308,21 +309,27 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
     warn_lines = sorted(i for i, s in sev.items() if s == ln.WARN)
     if warn_lines:
         out.sections = index.where(_BARE_PATH, ("\n****",), probe=_BARE_PATH_PROBE)
-    seen: set[tuple[str, str]] = set()
+    found: list[tuple[int, int | None, tuple[str, str]]] = []  # (line, its place, its key)
     section, si = "", 0
-    gone: set[int] = set()  # the explanations of repeats, gone with them
     for i in warn_lines:
-        if i in gone:
-            continue
         while si < len(out.sections) and out.sections[si] < i:
             section = lines[out.sections[si]].strip().rstrip(":")
             si += 1
         place = None if ln.has_location(lines[i]) else location_near(lines, i, sev)
         key = anomalies.record_key(lines[i]) or ln.finding_key(
             lines[i] if place is None else lines[i] + " " + lines[place].strip(), section)
+        found.append((i, place, key))
+    # A logged record's kind seen once or twice is rare, as a table's value of one or two rows is:
+    # both stay (a linter's finding twice in one file is the same finding: one says it).
+    twice = {key for key, count in Counter(key for _, _, key in found).items() if count <= RARE}
+    seen: set[tuple[str, str]] = set()
+    gone: set[int] = set()  # the explanations of repeats, gone with them
+    for i, place, key in found:
+        if i in gone:
+            continue
         block = failure_block(lines, i, stops)
         out.units[i] = range(i + 1, min(block.stop, i + 5))
-        if key not in seen:
+        if key not in seen or (key in twice and _STAMP.match(lines[i])):
             seen.add(key)
             lift(i, MUST)
             if place is not None:

@@ -118,7 +118,7 @@ def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
 
 
 _FEW = 12  # kinds in a column of categories (a status, a state, a user)
-_RARE = 2  # rows a rare value may hold (principle 3: a status unlike the others, once or twice)
+RARE = 2  # rows a rare value may hold (principle 3: a status unlike the others, once or twice)
 _EXTREME = 0  # a column's minimum or maximum: kept before any rare value
 
 
@@ -156,9 +156,9 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
             # A word among numbers (top's "rt" priority, a "-" size) is a row unlike the rest.
             if len(values) < len(nums):
                 words = [j for j, v, c in zip(body, nums, column) if v is None and c]
-                if len(words) <= max(_RARE, len(column) // 20):
+                if len(words) <= max(RARE, len(column) // 20):
                     for j in words:
-                        mark(j, _RARE)
+                        mark(j, RARE)
             # A handful of whole numbers (nice levels, exit codes) is a category written in
             # digits; fractions (%MEM's 0.3) and times are measures, whatever their count.
             if len(set(probe)) > _FEW or not all(c.lstrip("-").isdigit() for c in probe if number(c) is not None):
@@ -166,18 +166,18 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
             counts = Counter(column)
             if len(counts) > _FEW:
                 continue
-            common = _RARE
+            common = RARE
         else:
             counts = Counter(column)
             # hundreds of values (the peers' ports of `ss`, commands, paths) are ids, not anomalies
             if len(counts) > max(_FEW, len(column) // 20):
                 continue
-            common = max(_RARE, len(column) // 10)
+            common = max(RARE, len(column) // 10)
         if counts.most_common(1)[0][1] * 2 < len(column):
             continue  # no majority to differ from
         for j, c in zip(body, column):
             n = counts[c]
-            if n <= _RARE:
+            if n <= RARE:
                 mark(j, n)
             elif n <= common:
                 uncommon.add(j)
