@@ -66,8 +66,8 @@ def test_git_output_keeps_what_git_reports_between_diffs() -> None:
              "CONFLICT (modify/delete): conf/y.py deleted in HEAD and modified in 1a2b3c4.",
              "Auto-merging conf/z.py"]
     rank = st.rank_git(lines)
-    assert rank[7] == MUST and rank[8] == MUST
-    assert rank[9] != MUST
+    assert rank[7] == MUST and rank[8] == MUST and rank[9] == MUST  # every line git says between diffs
+    assert rank[6] != MUST  # a context line
 
 
 def test_the_list_under_a_closing_summary_header_is_kept_behind_a_line_prefix() -> None:

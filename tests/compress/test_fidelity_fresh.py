@@ -38,3 +38,22 @@ def test_a_logged_warning_seen_twice_keeps_both_records() -> None:
     slow = [x for x in text.split("\n") if "slow query" in x]
     assert len(slow) == 2
     assert [x for x in slow if x in out.split("\n")] == slow
+
+
+def test_what_a_formatter_says_between_its_diffs_stays() -> None:
+    # `black --check --diff`: its messages ("would reformat x.py", the closing count) sit between
+    # the diffs it prints, outside every hunk: they are what the run found.
+    from headroom_mitm.compress.structured import rank_git
+
+    lines: list[str] = []
+    for k in range(3):
+        lines += [f"--- ledger/book_0{k}.py\t2026-11-30 20:11:23.132515+00:00",
+                  f"+++ ledger/book_0{k}.py\t2026-11-30 20:11:23.781044+00:00",
+                  "@@ -1,4 +1,4 @@", " import os", "-from collections import OrderedDict,defaultdict",
+                  "+from collections import OrderedDict, defaultdict", " import json", " import pickle",
+                  f"would reformat ledger/book_0{k}.py"]
+    lines += ["", "Oh no! 💥 💔 💥", "3 files would be reformatted, 1 file would be left unchanged."]
+    rank = rank_git(lines)
+    said = [i for i, x in enumerate(lines) if x.startswith(("would reformat", "Oh no", "3 files"))]
+    assert [rank[i] for i in said] == [MUST] * 5
+    assert rank[lines.index(" import json")] != MUST

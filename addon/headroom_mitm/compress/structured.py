@@ -389,7 +389,10 @@ def rank_git(lines: list[str]) -> list[int]:
             header = not line.startswith("    ")
         elif GIT_STAT.fullmatch(line) or GIT_SUMMARY.fullmatch(line.rstrip()):
             rank[i] = MUST
-        elif not line.startswith(" ") and ln.severity(line) == ln.FAIL:
-            rank[i] = MUST  # what git itself reports between diffs: "CONFLICT (content): …", "error: …"
+        elif line.strip() and line[:1] not in " \t+-@\\":
+            # what git or the tool that printed the diff says between diffs: "CONFLICT (content): …",
+            # black's "would reformat x.py" and its closing count (a changed line past the count
+            # its hunk's header gave is no message)
+            rank[i] = MUST
         i += 1
     return rank
