@@ -57,3 +57,15 @@ def test_what_a_formatter_says_between_its_diffs_stays() -> None:
     said = [i for i, x in enumerate(lines) if x.startswith(("would reformat", "Oh no", "3 files"))]
     assert [rank[i] for i in said] == [MUST] * 5
     assert rank[lines.index(" import json")] != MUST
+
+
+def test_rg_vimgrep_hits_are_search_results_not_findings() -> None:
+    # `rg --vimgrep` prints path:line:col: then the source line as it is indented; a checker
+    # (go vet) prints path:line:col: and one space before its message.
+    from headroom_mitm.compress import sift
+
+    hits = [f"js/lib/pool_{k % 9}.js:{40 + k}:{12 + k % 5}:{' ' * (4 + 2 * (k % 3))}return new Promise(function (resolve) {{"
+            for k in range(60)]
+    vet = [f"./pkg/pool_{k % 9}.go:{40 + k}:2: fmt.Printf format %d has arg n{k} of wrong type string" for k in range(60)]
+    assert sift._diagnostic_share(hits) < 0.2
+    assert sift._diagnostic_share(vet) > 0.9

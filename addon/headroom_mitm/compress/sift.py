@@ -35,9 +35,10 @@ def _merge(log_rank: list[int] | None, row_rank: list[int] | None) -> list[int]:
 
 
 # A compiler's or linter's finding: a level or a code right after the place, or a place with a
-# column (grep prints one only when asked to; checkers always do).
+# column and one space (grep prints a column only when asked to, and `rg --vimgrep` the source line
+# as it is indented; checkers print one space and their message).
 _FINDING = re.compile(
-    r"^\S+?(?::\d+(?::\d+)?|\(\d+,\d+\)):?\s*(?:error|warning|note|fatal|info|[A-Z]{1,4}\d{2,5}\b)|^\S+?:\d+:\d+:\s",
+    r"^\S+?(?::\d+(?::\d+)?|\(\d+,\d+\)):?\s*(?:error|warning|note|fatal|info|[A-Z]{1,4}\d{2,5}\b)|^\S+?:\d+:\d+: \S",
     re.I,
 )
 
