@@ -69,3 +69,13 @@ def test_rg_vimgrep_hits_are_search_results_not_findings() -> None:
     vet = [f"./pkg/pool_{k % 9}.go:{40 + k}:2: fmt.Printf format %d has arg n{k} of wrong type string" for k in range(60)]
     assert sift._diagnostic_share(hits) < 0.2
     assert sift._diagnostic_share(vet) > 0.9
+
+
+def test_a_search_cut_by_head_n_200_is_sent_whole() -> None:
+    # `grep -rnI password py/ | head -n 150`: 150 hits in 15 files, each a place the model may open.
+    from headroom_mitm.compress import transforms
+
+    lines = [f"py/ldap3/schemas/s{k % 15}.py:{100 + k}:    'userPassword': Attribute('{k}', syntax='1.3.6.1.4.1.1466.115.121.1.40'),"
+             for k in range(150)]
+    rank = transforms.rank_search(lines, head_room=2000)
+    assert rank is not None and rank == [MUST] * 150

@@ -318,7 +318,7 @@ def test_lossy_transforms_are_deterministic(text: str) -> None:
 def test_search_results_with_context_lines() -> None:
     blocks = []
     for f in range(8):
-        for k in range(20):
+        for k in range(30):  # 240 matches: more than a search sent whole
             blocks += [
                 f"pkg/f{f}.py-{10 * k + 1}-    before = prepare({k})",
                 f"pkg/f{f}.py:{10 * k + 2}:    hit = handler_{k}(request)",

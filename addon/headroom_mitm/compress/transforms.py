@@ -254,10 +254,14 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
     return files, parsed
 
 
+# Matches a search may hold and still be sent whole: the answer the model asked for, as an agent
+# caps it (OpenCode's grep stops at 100, `| head -n 200` at 200).
+_ALL_MATCHES = 200
+
+
 def rank_search(lines: list[str], head_room: int = 0) -> list[int] | None:
-    """grep -n / rg / OpenCode grep output, ranked: up to 100 matches (OpenCode's own cap) all
-    stay; beyond that the output's head stays complete, as printed, while it fits in `head_room`
-    characters (the first files' hits, which the model reads first), every file's first match and
+    """grep -n / rg / OpenCode grep output, ranked: up to _ALL_MATCHES matches all stay; beyond
+    that the output's head stays complete, as printed, while it fits in `head_room` characters (the first files' hits, which the model reads first), every file's first match and
     its heading stay (each matching file is named), the next few per file come next, context
     lines after them. None when the text is not search output."""
     sample = [x for x in lines[:80] if x.strip()][:40]
@@ -281,11 +285,11 @@ def rank_search(lines: list[str], head_room: int = 0) -> list[int] | None:
                 rank[at] = CONTEXT
                 continue
             shown += 1
-            rank[at] = MUST if shown == 1 or total <= 100 else HIGH if shown <= 5 else NORMAL
+            rank[at] = MUST if shown == 1 or total <= _ALL_MATCHES else HIGH if shown <= 5 else NORMAL
         if fh.heading is not None:
             rank[fh.heading] = MUST
     # The head, as printed (context and separators too: the hits read first, whole), while it fits.
-    room = head_room if total > 100 else 0
+    room = head_room if total > _ALL_MATCHES else 0
     for at, line in enumerate(lines):
         room -= len(line) + 1
         if room < 0:
