@@ -79,3 +79,25 @@ def test_a_search_cut_by_head_n_200_is_sent_whole() -> None:
              for k in range(150)]
     rank = transforms.rank_search(lines, head_room=2000)
     assert rank is not None and rank == [MUST] * 150
+
+
+def test_rg_json_records_are_search_results() -> None:
+    # `rg --json`: each file's "begin" record heads its "match" records; "end" carries statistics.
+    from headroom_mitm.compress import transforms
+
+    lines = []
+    for f in range(6):
+        path = f"py/httpx/_mod{f}.py"
+        lines.append('{"type":"begin","data":{"path":{"text":"%s"}}}' % path)
+        for k in range(40):
+            lines.append('{"type":"match","data":{"path":{"text":"%s"},"lines":{"text":"        timeout=timeout,\\n"},'
+                         '"line_number":%d,"absolute_offset":%d,"submatches":[{"match":{"text":"timeout="},"start":8,"end":16}]}}'
+                         % (path, 100 + 7 * k, 4000 + 190 * k))
+        lines.append('{"type":"end","data":{"path":{"text":"%s"},"binary_offset":null,"stats":{"matched_lines":40,"matches":40}}}' % path)
+    rank = transforms.rank_search(lines, head_room=3000)
+    assert rank is not None
+    starts = [i for i, x in enumerate(lines) if '"type":"begin"' in x]
+    assert all(rank[i] == MUST for i in starts)  # every file named
+    matches = [i for i, x in enumerate(lines) if '"type":"match"' in x]
+    assert sum(rank[i] == MUST for i in matches) < len(matches)  # 240 matches: sampled
+    assert all(rank[i + 1] == MUST for i in starts)  # each file's first match

@@ -170,6 +170,9 @@ _GREP_CONTEXT = re.compile(r"([^\s:][^\s:]*?)-(\d+)-")
 _CUT_ENTRY = re.compile(r"\d+[:-]")
 _HEADING_PATH = re.compile(r"([^\s:][^\s]*?):?")
 _HEADING_ENTRY = re.compile(r"(?:\s+Line (\d+): |(\d+)([:-]))")
+# `rg --json`: a record a line, each naming its file; "begin" heads a file's records, "end" closes
+# them with statistics.
+_RG_JSON = re.compile(r'\{"type":"(begin|match|context|end)","data":\{"path":\{"text":"((?:[^"\\]|\\.)*)"\}')
 
 
 @dataclass
@@ -229,6 +232,14 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
         if line == "--":
             parsed += 1
             continue
+        if line[:9] == '{"type":"' and (j := _RG_JSON.match(line, 0, _PREFIX)):
+            kind, path = j.groups()
+            if kind == "begin":
+                files.setdefault(path, _FileHits()).heading = at
+            elif kind != "end":
+                add(path, at, kind == "match")
+            parsed += 1
+            continue
         if current is not None:
             e = _HEADING_ENTRY.match(line, 0, _PREFIX)
             if e:
@@ -277,7 +288,7 @@ def rank_search(lines: list[str], head_room: int = 0) -> list[int] | None:
     if total < 5 or parsed < 0.7 * nonblank:
         return None
     # Preamble, summaries, anything unparsed; grep -C's "--" separators go with what they separate.
-    rank = [LOW if x == "--" else HIGH for x in lines]
+    rank = [LOW if x == "--" or x[:15] == '{"type":"end","' else HIGH for x in lines]
     for fh in files.values():
         shown = 0
         for at, is_match in fh.entries:
