@@ -101,3 +101,36 @@ def test_rg_json_records_are_search_results() -> None:
     matches = [i for i, x in enumerate(lines) if '"type":"match"' in x]
     assert sum(rank[i] == MUST for i in matches) < len(matches)  # 240 matches: sampled
     assert all(rank[i + 1] == MUST for i in starts)  # each file's first match
+
+
+def test_a_request_answered_4xx_or_5xx_is_an_error_line() -> None:
+    from headroom_mitm.compress.lines import FAIL, severity
+
+    failed = [
+        '127.0.0.1 - editor [30/Nov/2026:20:13:32 +0000] "GET /admin/ HTTP/1.1" 401 421 "-" "curl/7.88.1" 309',
+        '2026-11-30 20:13:57,361 INFO aiohttp.access: 127.0.0.1 "GET /items/abc HTTP/1.1" 422 195 0.000148s "-"',
+        "api-1     | 2025-11-30T09:03:31.597Z INFO GET /api/items/211 404 39ms",
+        '127.0.0.1:51186 [30/Nov/2026:20:14:14.166] shop legacy/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 4/4/0/0/0 0/0 "GET /legacy HTTP/1.1"',
+    ]
+    assert [severity(x) for x in failed] == [FAIL] * 4
+    served = ['127.0.0.1 - - [30/Nov/2026:20:13:31 +0000] "GET /big.css HTTP/1.1" 200 500 "-" "curl/7.88.1" 158',
+              '127.0.0.1:51190 [30/Nov/2026:20:14:14.170] shop web/s1 0/0/1/2/3 200 404 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"']
+    assert [severity(x) for x in served] == [None, None]
+
+
+def test_every_refused_request_of_an_access_log_stays() -> None:
+    from headroom_mitm.compress.engine import compress_text
+    from headroom_mitm.compress.settings import CompressionSettings
+
+    paths = ["/", "/static/app.css", "/robots.txt", "/api/items", "/cgi-bin/report.sh"]
+    lines = []
+    for k in range(300):
+        status = 404 if k % 37 == 5 else 401 if k % 53 == 9 else 200
+        path = "/favicon.ico" if status == 404 else "/admin/" if status == 401 else paths[k % 5]
+        lines.append(f'127.0.0.1 - - [30/Nov/2026:20:{k // 60:02d}:{k % 60:02d} +0000] "GET {path} HTTP/1.1" {status} '
+                     f'{14 + k % 90} "-" "{("curl/7.88.1", "python-requests/2.32.3", "Mozilla/5.0")[k % 3]}" {100 + k * 37 % 900}')
+    text = "\n".join(lines) + "\n"
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    assert out is not None and len(out) < len(text) // 2
+    refused = [x for x in lines if 'HTTP/1.1" 40' in x]
+    assert [x for x in refused if x in out.split("\n")] == refused

@@ -211,9 +211,11 @@ _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exce
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
 _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:code |status )?[1-9]")
-# A request the server failed: method, path, maybe the protocol, then a 5xx status (an access
-# log's one 500 among thousands of INFO lines is its error).
-_HTTP_5XX = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\S+(?: +HTTP/[\d.]+)?\"? +50[0234]\b")
+# A request that failed: method, path, maybe the protocol, then a 4xx or 5xx status (an access
+# log's one 500 or 404 among thousands of INFO lines is its error), or HAProxy's timers then one.
+_HTTP_ERROR = re.compile(
+    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
+)
 _WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40')
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
 _CHEVRONS = "❯❱"
@@ -309,8 +311,8 @@ def severity(line: str) -> str | None:
         failed = _EXIT.search(low) is not None
     if not failed and ":" in low:
         failed = _DETAIL.match(low) is not None
-    if not failed and " 50" in head:
-        failed = _HTTP_5XX.search(head) is not None
+    if not failed and (" 4" in head or " 5" in head):
+        failed = _HTTP_ERROR.search(head) is not None
     if failed and ("0" in low or "no " in low or "without" in low) and _NEGATED.search(low):
         failed = False
     if failed:
@@ -412,7 +414,8 @@ _CANDIDATE_KINDS = tuple(
 
 def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
-    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES), case=True)
+    # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`)
+    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5'), case=True)
     warn: set[int] = set()
     passing: set[int] = set()
     kinds = _CANDIDATE_KINDS
