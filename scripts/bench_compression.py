@@ -397,6 +397,7 @@ def main() -> int:
                         ("held-out, round 12 (wide12.json)", ("wide12.json",)),
                         ("held-out, round 13 (wide13.json)", ("wide13.json",)),
                         ("held-out, round 14 (wide14.json)", ("wide14.json",)),
+                        ("held-out, round 15 (wide15.json)", ("wide15.json",)),
                         ("held-out, round 16 (wide16.json)", ("wide16.json",)),
                         ("held-out, redundancy (redund.json)", ("redund.json",))):
         part = [r for r in held if r["source"] in srcs]
