@@ -1,5 +1,6 @@
-"""Fidelity rules found on fresh outputs made for this pass (issue #11): each test names the rule,
-holds for outputs never seen, and fails without it."""
+"""Fidelity rules of issue #11's seventh pass, found on fresh outputs of the corpus's kinds (new
+seeds, other projects), on rounds 15 and 16's tuning items, and on tuning items compressed in half
+the room: each test names the rule, holds for outputs never seen, and fails without it."""
 
 from __future__ import annotations
 
@@ -134,3 +135,27 @@ def test_every_refused_request_of_an_access_log_stays() -> None:
     assert out is not None and len(out) < len(text) // 2
     refused = [x for x in lines if 'HTTP/1.1" 40' in x]
     assert [x for x in refused if x in out.split("\n")] == refused
+
+
+def test_supervisord_and_syslog_error_level_names_report_failures() -> None:
+    from headroom_mitm.compress.lines import FAIL, severity
+
+    assert severity("2026-11-30 08:25:53,786 CRIT Server 'unix_http_server' running without any HTTP authentication") == FAIL
+    assert severity("2026-11-30 08:25:54,820 ERRO pool worker event buffer overflowed") == FAIL
+    assert severity("<8>1 2026-11-30T08:00:00Z host app - - EMERG disk gone") == FAIL
+    assert severity("2026-11-30 08:25:54,820 INFO CRITERIA loaded for ERRORS_PAGE") is None
+
+
+def test_a_rare_first_word_of_a_column_of_many_values_stands_out() -> None:
+    # lighttpd's access log: the request cell is hundreds of values, its method a few kinds.
+    from headroom_mitm.compress.outliers import Rows, rank_columns
+
+    cells: list[str] = []
+    for k in range(300):
+        method = "POST" if k == 211 else ("GET", "GET", "HEAD")[k % 3]
+        cells += ["127.0.0.1", f"{method} /static/asset{k:03d}.css HTTP/1.1", "200", f"{1000 + k * 7919 % 5000}"]
+    rows = Rows(cells, 4)
+    rank = [NORMAL] * 300
+    rank_columns(rows, list(range(300)), list(range(300)), rank)
+    assert rank[211] == MUST
+    assert rank.count(MUST) <= 6  # the POST row and each measure's extremes

@@ -198,8 +198,9 @@ _FAIL_PHRASES = (
 )  # fmt: skip
 # Levels above ERROR, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
 # SEVERE): in lower case the words are ordinary ("a critical section").
-_LEVEL_NAMES = ("CRITICAL", "SEVERE")
-_LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE)\b")
+# Error-level names no word list holds: supervisord's CRIT and ERRO, syslog's EMERG.
+_LEVEL_NAMES = ("CRITICAL", "SEVERE", "CRIT", "ERRO", "EMERG")
+_LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE|CRIT|ERRO|EMERG)\b")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
@@ -296,7 +297,7 @@ def _word_class(w: str) -> str | None:
 def severity(line: str) -> str | None:
     """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns)."""
     head = line[:400]
-    if ("CRITICAL" in head or "SEVERE" in head) and _LEVEL_NAME.search(head):
+    if ("CRIT" in head or "SEVERE" in head or "ERRO" in head or "EMERG" in head) and _LEVEL_NAME.search(head):
         return FAIL
     low = head.lower()
     first = None

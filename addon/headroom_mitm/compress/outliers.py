@@ -169,9 +169,13 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
             common = RARE
         else:
             counts = Counter(column)
-            # hundreds of values (the peers' ports of `ss`, commands, paths) are ids, not anomalies
+            # hundreds of values (the peers' ports of `ss`, commands, paths) are ids, not anomalies,
+            # but their first words may be a few kinds (an access log's "POST /x HTTP/1.1" among GETs)
             if len(counts) > max(_FEW, len(column) // 20):
-                continue
+                column = [c.split(" ", 1)[0] for c in column]
+                counts = Counter(column)
+                if len(counts) > _FEW or len(counts) == len(column):
+                    continue
             common = max(RARE, len(column) // 10)
         if counts.most_common(1)[0][1] * 2 < len(column):
             continue  # no majority to differ from
