@@ -159,3 +159,16 @@ def test_a_rare_first_word_of_a_column_of_many_values_stands_out() -> None:
     rank_columns(rows, list(range(300)), list(range(300)), rank)
     assert rank[211] == MUST
     assert rank.count(MUST) <= 6  # the POST row and each measure's extremes
+
+
+def test_the_failing_tests_listed_under_a_count_of_failures_stay() -> None:
+    # pytest-sugar's closing "Results": a count of failures over the failing tests' names.
+    from headroom_mitm.compress import logs
+
+    body = [f"test_mod_{k}.py ✓✓✓✓✓✓✓✓✓✓                                        {k * 3}%" for k in range(40)]
+    failed = [f"         - test_pricing.py:{11 + k} test_price[10-{k}.99-9.9]" for k in range(8)]
+    results = ["Results (1.40s):", "      19 passed", "       8 failed", *failed]
+    lines = body + [""] + results
+    ranked = logs.rank_lines(lines, LineIndex("\n".join(lines)))
+    assert ranked is not None
+    assert [ranked.rank[i] for i in range(len(lines) - 8, len(lines))] == [MUST] * 8

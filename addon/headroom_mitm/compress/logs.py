@@ -357,12 +357,13 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
             rank[i] = MUST
     for i in tail[:3]:
         rank[i] = MUST
-    # A summary that heads a list ("LEAK SUMMARY:", "Summary:") holds its verdict in the lines under it.
+    # A summary that heads a list ("LEAK SUMMARY:", "Summary:") holds its verdict in the lines under
+    # it; a count of failures ("7 failed") the failing tests' names (pytest-sugar's "- x.py:17 test_y").
     for i in tail:
-        if rank[i] == MUST and lines[i].endswith(":") and ln.is_summary(lines[i]):
+        if rank[i] == MUST and ln.is_summary(lines[i]) and (lines[i].endswith(":") or ln.severity(lines[i]) == ln.FAIL):
             indent = _letter_at(lines[i])
             k = i + 1
-            while k < n and k - i <= 12 and lines[k].strip() and _letter_at(lines[k]) > indent:
+            while k < n and k - i <= _TAIL and lines[k].strip() and _letter_at(lines[k]) > indent:
                 rank[k] = MUST
                 k += 1
     for i in range(min(3, n)):
