@@ -196,9 +196,9 @@ _FAIL_PHRASES = (
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
     '"level":50', '"level":60',  # pino's and bunyan's error and fatal records
 )  # fmt: skip
-# Levels above ERROR, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
-# SEVERE): in lower case the words are ordinary ("a critical section").
-# Error-level names no word list holds: supervisord's CRIT and ERRO, syslog's EMERG.
+# Error levels no word says, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
+# SEVERE, supervisord's CRIT and ERRO, syslog's EMERG): in lower case the words are ordinary ("a
+# critical section").
 _LEVEL_NAMES = ("CRITICAL", "SEVERE", "CRIT", "ERRO", "EMERG")
 _LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE|CRIT|ERRO|EMERG)\b")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts

@@ -272,9 +272,10 @@ _ALL_MATCHES = 200
 
 def rank_search(lines: list[str], head_room: int = 0) -> list[int] | None:
     """grep -n / rg / OpenCode grep output, ranked: up to _ALL_MATCHES matches all stay; beyond
-    that the output's head stays complete, as printed, while it fits in `head_room` characters (the first files' hits, which the model reads first), every file's first match and
-    its heading stay (each matching file is named), the next few per file come next, context
-    lines after them. None when the text is not search output."""
+    that the output's head stays complete, as printed, while it fits in `head_room` characters
+    (the first files' hits, which the model reads first), every file's first match and its
+    heading stay (each matching file is named), the next few per file come next, context lines
+    after them. None when the text is not search output."""
     sample = [x for x in lines[:80] if x.strip()][:40]
     probe = _parse_search(sample, 0.5 * len(sample))
     if (probe is None or probe[1] < 0.5 * len(sample)) and not all(x == "--" or _CUT_ENTRY.match(x) for x in sample):
