@@ -1,0 +1,100 @@
+"""Tool outputs built to hurt the compressor: each is compressed without an exception, the body
+stays valid JSON, every kept line is a line of the output, and memory stays bounded. Speed is not
+asserted here: scripts/bench_compress_worst.py measures it."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from headroom_mitm.compress import CompressionSettings, OriginalStore, clear_memo, compress_request
+from headroom_mitm.compress.lossless import LINE_LOSSLESS
+
+RETRIEVE = "headroom_headroom_retrieve"
+
+
+def _request(texts: list[str]) -> bytes:
+    msgs: list[dict[str, Any]] = [{"role": "user", "content": "go"}]
+    for k, text in enumerate(texts):
+        msgs += [
+            {"role": "assistant", "content": None,
+             "tool_calls": [{"id": f"c{k}", "type": "function", "function": {"name": "bash", "arguments": "{}"}}]},
+            {"role": "tool", "tool_call_id": f"c{k}", "content": text},
+        ]
+    tools = [{"type": "function", "function": {"name": t}} for t in ("bash", RETRIEVE)]
+    return json.dumps({"model": "m", "messages": msgs, "tools": tools}).encode()
+
+
+def _compress(body: bytes, tmp_path: Any) -> Any:
+    clear_memo()
+    with OriginalStore(tmp_path / "o.db") as store:
+        return compress_request(body, api_format="openai-chat", content_encoding=None,
+                                settings=CompressionSettings(), store=store)
+
+
+def _cleaned(text: str) -> str:
+    for _, fn in LINE_LOSSLESS:
+        text = fn(text)
+    return text
+
+
+def _fill(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+HOSTILE: dict[str, Callable[[], str]] = {
+    "giant line of digits": lambda: _fill("1234567890", 300_000),
+    "giant line of a:": lambda: _fill("a:", 300_000),
+    "one-character lines": lambda: "a\n" * 100_000,
+    "identical lines": lambda: "the same line again\n" * 10_000,
+    "json 50k deep": lambda: "[" * 50_000 + "]" * 50_000,
+    "json objects 20k deep": lambda: '{"a":' * 20_000 + "1" + "}" * 20_000,
+    "json of 30k keys on one line": lambda: json.dumps({f"k{i}": i for i in range(30_000)}),
+    "a million carriage returns": lambda: _fill("progress 42%\r", 300_000),
+    "ansi storm": lambda: _fill("\x1b[31mx\x1b[0m", 200_000),
+    "unterminated ansi": lambda: _fill("\x1b[1;2;3;", 200_000),
+    "nul bytes": lambda: "\x00" * 100_000,
+    "pipes": lambda: ("|" * 100 + "\n") * 2_000,
+    "table 2000 columns wide": lambda: "\n".join(" ".join(str((i * j) % 997) for j in range(2000)) for i in range(20)),
+    "nested brackets": lambda: "\n".join("(" * 100 + f"x{i}" + ")" * 100 for i in range(1000)),
+    "diff of many hunks": lambda: "diff --git a/x b/x\n--- a/x\n+++ b/x\n" + "".join(
+        f"@@ -{i},1 +{i},1 @@\n-a{i}\n+b{i}\n" for i in range(5000)),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_hostile_output_is_compressed_or_sent_as_it_came(
+    name: str, tmp_path: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = HOSTILE[name]()
+    body = _request([text])
+    with caplog.at_level(logging.WARNING, logger="headroom_mitm"):
+        res = _compress(body, tmp_path)
+    assert not [r for r in caplog.records if "failed" in r.getMessage()]  # no block fell back on an exception
+    assert res.skipped_reason is None or not res.skipped_reason.startswith("internal error")
+    sent = json.loads(res.body)["messages"][-1]["content"]
+    if sent == text:
+        return
+    source = set(text.split("\n")) | set(_cleaned(text).split("\n"))
+    for line in sent.split("\n"):
+        if line not in source and not line.startswith("[… "):
+            json.loads(line)  # a JSON outline's re-encoded line; anything else is a rewritten line
+
+
+def test_an_output_with_lone_surrogates_is_cleaned_losslessly_not_failed_on(
+    tmp_path: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A lone surrogate (a JSON "\ud800" escape: a tool's undecodable bytes) is no UTF-8, which the
+    # lossy transforms' word search reads: such an output gets the lossless clean-up, where it
+    # used to fail (and go out unchanged, its trailing spaces and all).
+    text = "".join(f"worker {i % 7} processed item {i} \ud800 ok   \n" for i in range(2000))
+    with caplog.at_level(logging.WARNING, logger="headroom_mitm"):
+        res = _compress(_request([text]), tmp_path)
+    assert not caplog.records
+    sent = json.loads(res.body)["messages"][-1]["content"]
+    assert sent == _cleaned(text) != text
+    assert [b.transforms for b in res.blocks] == [("trim_trailing_ws",)]
