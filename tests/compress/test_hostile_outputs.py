@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import json
 import logging
+import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from headroom_mitm.compress import CompressionSettings, OriginalStore, clear_memo, compress_request
+from headroom_mitm.compress.lines import LineIndex, zero_digits
 from headroom_mitm.compress.lossless import LINE_LOSSLESS
+from headroom_mitm.compress.names import named_instances
 
 RETRIEVE = "headroom_headroom_retrieve"
 
@@ -98,3 +101,18 @@ def test_an_output_with_lone_surrogates_is_cleaned_losslessly_not_failed_on(
     sent = json.loads(res.body)["messages"][-1]["content"]
     assert sent == _cleaned(text) != text
     assert [b.transforms for b in res.blocks] == [("trim_trailing_ws",)]
+
+
+def test_named_instances_holds_no_list_per_line() -> None:
+    # A text of one-character lines: a list of each line's tokens held ~60 bytes a line (30x the text).
+    text = "a\n" * 200_000
+    index = LineIndex(text)
+    shapes = [zero_digits(x) for x in index.lines]
+    index.starts  # noqa: B018 (made before measuring: it is the index's, not the pass's)
+    tracemalloc.start()
+    try:
+        named_instances(index, shapes)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * len(text)
