@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from headroom_mitm.compress import CompressionSettings, OriginalStore, clear_memo, compress_request
+from headroom_mitm.compress import lines as lines_mod
 from headroom_mitm.compress.lines import LineIndex, zero_digits
 from headroom_mitm.compress.lossless import LINE_LOSSLESS
 from headroom_mitm.compress.names import named_instances
@@ -116,3 +117,38 @@ def test_named_instances_holds_no_list_per_line() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 10 * len(text)
+
+
+def test_word_search_holds_one_span_of_matches_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A line of a hundred "|" is a hundred matches: a 2 MB text of them held a tuple per match.
+    text = ("|" * 100 + "\n") * 20_000
+    index = LineIndex(text)
+    most = [0]
+    real = LineIndex._matches
+
+    def spy(self: LineIndex, *a: Any, **k: Any) -> Any:
+        found, lead = real(self, *a, **k)
+        most[0] = max(most[0], len(found))
+        return found, lead
+
+    monkeypatch.setattr(LineIndex, "_matches", spy)
+    assert index.hits(("|",)) == set(range(20_000))
+    assert most[0] <= 1 << 16  # a span's matches, where the text holds 2,000,000
+    pairs = index.word_lines(("|", "||"))
+    assert pairs == [(w, i) for i in range(20_000) for w in (0, 1)]  # each (word, line) once, as found
+    assert most[0] <= 2 << 16
+
+
+@pytest.mark.parametrize("text", [
+    "x\n" + "a |b| error\n" * 30_000,
+    "é\n" + "ü | ✗ error Error\n" * 30_000,  # not ASCII: the str automaton
+    "|" * 200_000 + "\n|x|\n" + "y" * 100_000,  # spans longer than a chunk
+])
+def test_a_search_in_spans_finds_what_one_pass_finds(text: str) -> None:
+    index = LineIndex(text)
+    assert len(index.text) > lines_mod._CHUNK_CHARS
+    words = ("|", "error", "✗", "Error")
+    whole, lead = index._matches(words, False, False)
+    assert index.hits(words) == {index.line_of(start + lead[w]) for w, start, _ in whole}
+    every, _ = index._matches(words, False, True)
+    assert index.word_lines(words) == list(dict.fromkeys((w, index.line_of(s)) for w, s, _ in every))
