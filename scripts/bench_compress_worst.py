@@ -77,6 +77,12 @@ def _pytest_failures(size: int) -> str:
     return _lines(line, size)
 
 
+def _with_long_line(size: int, unit: str) -> str:
+    log = _ordinary_log(size // 4)
+    cut = log.index("\n", len(log) // 2) + 1
+    return log[:cut] + _fill(unit, size - len(log)) + "\n" + log[cut:]
+
+
 def _deep_json(size: int, opener: str, closer: str) -> str:
     depth = max(1, size // (len(opener) + len(closer)))
     return opener * depth + closer * depth
@@ -169,6 +175,10 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "lines: count text": lambda n: [_lines(lambda i: f"   {i} " + "a " * 150, n)],
     "lines: stamps": lambda n: [_lines(lambda i: "2025-01-01 12:00:00 " * 15 + f"x{i}", n)],
     "lines: durations": lambda n: [_lines(lambda i: "s1 " * 100 + f"{i}ms", n)],
+    # one long line among ordinary ones: the per-line patterns of the lossy pass run on it
+    **{f"log + a long line of {unit!r}": (lambda u: lambda n: [_with_long_line(n, u)])(unit)
+       for unit in ("=", " ", "a:", ":", ".", "0", "|", "/", "\t", "-", "_", "(", "[", "at ", 'File "', "x.py:", "error ",
+                    "\\", "'", '"', "*", "#", "<", "@", "+", "0x", "1.", "E1", "│", "\x1b[")},
     # structures
     "json: [ 100k deep": lambda n: [_deep_json(n, "[", "]")],
     "json: {\"a\": deep": lambda n: [_deep_json(n, '{"a":', "}")],

@@ -140,18 +140,26 @@ def test_word_search_holds_one_span_of_matches_at_a_time(monkeypatch: pytest.Mon
     pairs = index.word_lines(("|", "||"))
     assert pairs == [(w, i) for i in range(20_000) for w in (0, 1)]  # each (word, line) once, as found
     assert most[0] <= 2 << 16
+    most[0] = 0
+    one_line = LineIndex("x\n" + "|" * 2_000_000 + "\ny|")  # a line is cut too
+    assert one_line.hits(("|",)) == {1, 2}  # one word: a find a line
+    assert one_line.hits(("|", "y")) == {1, 2}
+    assert most[0] <= 2 << 16
 
 
 @pytest.mark.parametrize("text", [
     "x\n" + "a |b| error\n" * 30_000,
     "é\n" + "ü | ✗ error Error\n" * 30_000,  # not ASCII: the str automaton
-    "|" * 200_000 + "\n|x|\n" + "y" * 100_000,  # spans longer than a chunk
+    "|" * 200_000 + "\n|x|\n" + "y" * 100_000,  # lines longer than a span
+    "err" * 100_000 + "or\n" + "Er" * 100_000 + "ror ✗\n",  # a word across a cut
 ])
 def test_a_search_in_spans_finds_what_one_pass_finds(text: str) -> None:
     index = LineIndex(text)
     assert len(index.text) > lines_mod._CHUNK_CHARS
-    words = ("|", "error", "✗", "Error")
-    whole, lead = index._matches(words, False, False)
-    assert index.hits(words) == {index.line_of(start + lead[w]) for w, start, _ in whole}
+    words = ("|", "error", "✗", "Error", "rerr", "rEr")
+    for some in (words, words[:1], words[1:3], words[3:]):  # by spans, and a few words line by line
+        for case in (False, True):
+            whole, lead = index._matches(some, case, False)
+            assert index.hits(some, case=case) == {index.line_of(start + lead[w]) for w, start, _ in whole}
     every, _ = index._matches(words, False, True)
     assert index.word_lines(words) == list(dict.fromkeys((w, index.line_of(s)) for w, s, _ in every))

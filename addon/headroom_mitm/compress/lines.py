@@ -76,22 +76,28 @@ class LineIndex:
         return found, lead
 
     def _chunks(self, words: tuple[str, ...]) -> list[tuple[int, int | None]]:
-        """Spans of whole lines of ~_CHUNK_CHARS each, for words that hold no newline (no match
-        then crosses from one span into the next, and the automaton starts each span at a line
-        start as it would have reached it): a text of a million "|" holds one span's matches at a
-        time, not a million tuples at once."""
+        """Spans of ~_CHUNK_CHARS each, for words that hold no newline: a text of a million "|"
+        holds one span's matches at a time, not a million tuples at once. A span ends at a
+        newline where one comes within twice that (no match crosses it, and the automaton starts
+        the next span at a line start as it would have reached it); a longer line is cut anywhere,
+        the next span starting a word's length early, so that a match across the cut is found
+        whole (found twice, its line is still one line)."""
         text = self.text
         if len(text) <= _CHUNK_CHARS or _spans_lines(words):
             return [(0, None)]
+        back = max(map(len, words)) - 1
         spans: list[tuple[int, int | None]] = []
         lo = 0
-        while lo < len(text):
-            hi = text.find("\n", lo + _CHUNK_CHARS)
-            if hi == -1:
-                spans.append((lo, None))
-                break
-            spans.append((lo, hi))
-            lo = hi
+        while lo + _CHUNK_CHARS < len(text):
+            hi = text.find("\n", lo + _CHUNK_CHARS, lo + 2 * _CHUNK_CHARS)
+            if hi != -1:
+                spans.append((lo, hi))
+                lo = hi
+            else:
+                hi = lo + 2 * _CHUNK_CHARS
+                spans.append((lo, hi))
+                lo = hi - back
+        spans.append((lo, None))
         return spans
 
     def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
@@ -101,6 +107,22 @@ class LineIndex:
         overlapping = _spans_lines(words)
         starts = self.starts
         lines: set[int] = set()
+        if len(words) <= _FEW_WORDS and not overlapping:
+            # A few words: a C-level find per word and line that holds one, not a match per
+            # occurrence (a table's "|" a hundred times a row). Each word's next place is kept
+            # until passed, so each word's finds scan the text once.
+            hay = self.text if case else self.low
+            ahead = [hay.find(w) for w in words]
+            while True:
+                pos = min((p for p in ahead if p != -1), default=-1)
+                if pos == -1:
+                    return lines
+                line = bisect_right(starts, pos) - 1
+                lines.add(line)
+                if line + 1 == len(starts):
+                    return lines
+                end = starts[line + 1]
+                ahead = [p if p == -1 or p >= end else hay.find(w, end) for w, p in zip(words, ahead)]
         for lo, hi in self._chunks(words):
             found, lead = self._matches(words, case, overlapping, lo, hi)
             lines.update(bisect_right(starts, lo + start + lead[w]) - 1 for w, start, _ in found)
@@ -110,11 +132,11 @@ class LineIndex:
         """(word index, line) of the occurrences, each pair once, in the order first found: what
         `hits` gives, for several lists of words searched in one pass."""
         starts = self.starts
-        pairs: list[tuple[int, int]] = []
+        pairs: dict[tuple[int, int], None] = {}
         for lo, hi in self._chunks(words):
             found, lead = self._matches(words, case, True, lo, hi)
-            pairs += dict.fromkeys((w, bisect_right(starts, lo + start + lead[w]) - 1) for w, start, _ in found)
-        return pairs
+            pairs.update(dict.fromkeys((w, bisect_right(starts, lo + start + lead[w]) - 1) for w, start, _ in found))
+        return list(pairs)
 
     def where(self, check: re.Pattern[str], words: tuple[str, ...] = (), probe: re.Pattern[str] | None = None) -> list[int]:
         """Lines that `check` matches at their start, looked at only where one of `words`, or a
@@ -140,6 +162,7 @@ def count_matches(pattern: re.Pattern[str], lines: list[str]) -> int:
 _CHUNK = 8
 # Matches are gathered a span of this many characters at a time (LineIndex._chunks).
 _CHUNK_CHARS = 1 << 16
+_FEW_WORDS = 3  # LineIndex.hits finds up to this many words line by line
 
 
 def matches_at_least(pattern: re.Pattern[str], lines: list[str], need: float) -> bool:
