@@ -186,6 +186,7 @@ CASES: dict[str, Callable[[int], list[str]]] = {
                                                     + [' ' * (i % 40) + "]" for i in range(n // 60)] + ["}"])],
     "json: a member 3000 deep among records": lambda n: [json.dumps([{"id": i, "v": "x" * 50} for i in range(n // 70)])[:-1]
                                                        + "," + '{"a": ' * 3000 + "1" + "}" * 3000 + "]"],
+    "json: array of error strings": lambda n: [json.dumps([f"error {i}" for i in range(n // 12)])],
     "json: 1M keys one line": lambda n: [json.dumps({f"k{i}": i for i in range(n // 17)})],
     "json: long array": lambda n: [json.dumps([{"id": i, "name": f"n{i}", "ok": i % 7 != 0} for i in range(n // 60)], indent=2)],
     "json lines": lambda n: [_lines(lambda i: json.dumps({"level": 30 + i % 3 * 10, "msg": f"m{i}", "n": i}), n)],

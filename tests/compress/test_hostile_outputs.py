@@ -60,6 +60,7 @@ HOSTILE: dict[str, Callable[[], str]] = {
     # compact_json's parse hit the recursion limit (the document is spaced as json.dumps writes it)
     "json: a member nested 3000 deep among records": lambda: json.dumps([{"id": i, "v": "x" * 50} for i in range(200)])[:-1]
     + "," + '{"a": ' * 3000 + "1" + "}" * 3000 + "]",
+    "json: an array of error strings": lambda: json.dumps([f"error {i}" for i in range(20_000)]),
     "json of 30k keys on one line": lambda: json.dumps({f"k{i}": i for i in range(30_000)}),
     "a million carriage returns": lambda: _fill("progress 42%\r", 300_000),
     "ansi storm": lambda: _fill("\x1b[31mx\x1b[0m", 200_000),
