@@ -6,7 +6,8 @@ misses, JSON 100k deep, …) sent as the tool output(s) of an OpenAI chat reques
 the retrieve tool, and compressed as the proxy does (fresh store, memo cleared). Every (case, size,
 tree) runs in its own worker process: CPU time is the median of --runs compressions, peak memory is
 tracemalloc's peak over one more compression (Python's allocations, as a multiple of the body), and
-the result is checked: JSON loads, every kept line is a line of the output (raw or cleaned),
+the result is checked (settings as `headroom-mitm opencode` has them: a tool-output directory to
+recover OpenCode's truncated outputs from): JSON loads, every kept line is a line of the output (raw or cleaned),
 no block failed over to its unchanged text by an exception. `growth` is the CPU ratio per doubling
 of the size (≈2 linear, ≥3 superlinear). `ordinary` cases are the yardstick.
 
@@ -206,6 +207,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "path list": lambda n: [_lines(lambda i: f"./src/d{i % 97}/sub{i % 13}/file{i}.py", n)],
     "traceback recursion": lambda n: ["Traceback (most recent call last):\n" + _lines(
         lambda i: f'  File "app/rec.py", line {10 + i % 3}, in f\n    return f(x - 1)', n) + "RecursionError: too deep\n"],
+    "opencode header + metadata openings": lambda n: ["...output truncated...\n\nFull output saved to: /tmp/tool_1\n\n"
+                                                      + _fill("\n\n<shell_metadata>\n", n)],
     "many 1 KB blocks": lambda n: [_fill(f"output {k} " + "row of text\n", 1024) for k in range(n // 1024)],
     "many 8 KB blocks": lambda n: [_ordinary_log(8 * 1024)[:8000] + str(k) for k in range(n // 8192)],
 }
@@ -260,10 +263,11 @@ def worker(addon: Path, case: str, size: int, runs: int, limit: float) -> dict:
     logging.getLogger("headroom_mitm").addHandler(_Catch())
     logging.getLogger("headroom_mitm").propagate = False
     body = request(CASES[case](size))
-    settings = CompressionSettings()
     cpu: list[float] = []
     result = None
     with tempfile.TemporaryDirectory(prefix="hm-worst-") as td:
+        # As `headroom-mitm opencode` runs it: OpenCode's truncation headers are looked for.
+        settings = CompressionSettings(tool_output_dirs=(td,))
         for k in range(runs + 1):
             clear_memo()
             gc.collect()

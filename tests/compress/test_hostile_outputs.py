@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import logging
+import random
+import re
 import tracemalloc
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +19,7 @@ from headroom_mitm.compress import lines as lines_mod
 from headroom_mitm.compress.lines import LineIndex, zero_digits
 from headroom_mitm.compress.lossless import LINE_LOSSLESS
 from headroom_mitm.compress.names import named_instances
+from headroom_mitm.compress.recovery import _metadata_start
 
 RETRIEVE = "headroom_headroom_retrieve"
 
@@ -164,3 +167,15 @@ def test_a_search_in_spans_finds_what_one_pass_finds(text: str) -> None:
             assert index.hits(some, case=case) == {index.line_of(start + lead[w]) for w, start, _ in whole}
     every, _ = index._matches(words, False, True)
     assert index.word_lines(words) == list(dict.fromkeys((w, index.line_of(s)) for w, s, _ in every))
+
+
+def test_shell_metadata_is_found_as_the_pattern_found_it() -> None:
+    # The pattern it replaces (a search that tried every opening against the rest of the text:
+    # quadratic in a block of openings) is the specification.
+    spec = re.compile(r"\n\n<shell_metadata>\n.*\n</shell_metadata>\Z", re.DOTALL)
+    parts = ["\n", "\n\n", "<shell_metadata>", "</shell_metadata>", "x", "\n\n<shell_metadata>\n", "\n</shell_metadata>"]
+    rnd = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(parts) for _ in range(rnd.randrange(8)))
+        m = spec.search(text)
+        assert _metadata_start(text) == (m.start() if m else -1), repr(text)
