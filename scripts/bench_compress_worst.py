@@ -180,6 +180,7 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     **{f"log + a long line of {unit!r}": (lambda u: lambda n: [_with_long_line(n, u)])(unit)
        for unit in ("=", " ", "a:", ":", ".", "0", "|", "/", "\t", "-", "_", "(", "[", "at ", 'File "', "x.py:", "error ",
                     "\\", "'", '"', "*", "#", "<", "@", "+", "0x", "1.", "E1", "│", "\x1b[")},
+    "log + a title over a long rule": lambda n: [_ordinary_log(n // 4) + "=== x " + _fill("=", n - n // 4) + "a\n"],
     # structures
     "json: [ 100k deep": lambda n: [_deep_json(n, "[", "]")],
     "json: {\"a\": deep": lambda n: [_deep_json(n, '{"a":', "}")],

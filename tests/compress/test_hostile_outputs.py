@@ -18,6 +18,7 @@ from headroom_mitm.compress import CompressionSettings, OriginalStore, clear_mem
 from headroom_mitm.compress import lines as lines_mod
 from headroom_mitm.compress.lines import LineIndex, zero_digits
 from headroom_mitm.compress.lossless import LINE_LOSSLESS
+from headroom_mitm.compress import logs
 from headroom_mitm.compress.names import named_instances
 from headroom_mitm.compress.recovery import _metadata_start
 
@@ -72,6 +73,7 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "pipes": lambda: ("|" * 100 + "\n") * 2_000,
     "table 2000 columns wide": lambda: "\n".join(" ".join(str((i * j) % 997) for j in range(2000)) for i in range(20)),
     "nested brackets": lambda: "\n".join("(" * 100 + f"x{i}" + ")" * 100 for i in range(1000)),
+    "a banner's title over a long rule": lambda: "".join(f"step {i} ok\n" for i in range(500)) + "=== x " + "=" * 5000 + "a\n",
     "diff of many hunks": lambda: "diff --git a/x b/x\n--- a/x\n+++ b/x\n" + "".join(
         f"@@ -{i},1 +{i},1 @@\n-a{i}\n+b{i}\n" for i in range(5000)),
 }
@@ -179,3 +181,15 @@ def test_shell_metadata_is_found_as_the_pattern_found_it() -> None:
         text = "".join(rnd.choice(parts) for _ in range(rnd.randrange(8)))
         m = spec.search(text)
         assert _metadata_start(text) == (m.start() if m else -1), repr(text)
+
+
+def test_a_banner_is_read_as_the_lazy_pattern_read_it() -> None:
+    # The pattern it replaces (".*?" before a run of rule characters: quadratic in a long run
+    # under a title) is the specification.
+    rule = "_=\\-#*~─━―═—"
+    spec = re.compile(rf"[ \t]*(?:[{rule}]{{3,}} ?[^\s{rule}].*?[{rule}]{{3,}}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
+    parts = ["=", "==", "===", "-", "—", " ", "\t", "x", "FAIL", "--- ", "1) ", "a b", "_", "#"]
+    rnd = random.Random(5)
+    for _ in range(30_000):
+        line = "".join(rnd.choice(parts) for _ in range(rnd.randrange(10)))
+        assert bool(logs._BANNER.match(line)) == bool(spec.match(line)), repr(line)
