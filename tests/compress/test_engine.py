@@ -129,10 +129,19 @@ def test_internal_error_fails_open(monkeypatch: pytest.MonkeyPatch) -> None:
     assert res.skipped_reason is not None and "RuntimeError" in res.skipped_reason
 
 
-def test_an_output_that_breaks_the_engine_is_sent_unchanged_and_the_others_compressed() -> None:
-    # A lone surrogate (a JSON "\ud800" escape, e.g. a tool's undecodable bytes) cannot be encoded
-    # as UTF-8 by the line index: that output fails, alone, every time the conversation is sent.
-    odd = big_log(3).replace("\n", " \ud800\n", 50)
+def test_an_output_that_breaks_the_engine_is_sent_unchanged_and_the_others_compressed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An output the lossy transforms fail on (a bug) fails, alone, every time the conversation is sent.
+    real = engine_mod.lossy_candidates
+
+    def breaks_on_odd(text: str, *a: Any, **k: Any) -> Any:
+        if "[3] compiling" in text:
+            raise UnicodeEncodeError("utf-8", text, 0, 1, "a bug")
+        return real(text, *a, **k)
+
+    monkeypatch.setattr(engine_mod, "lossy_candidates", breaks_on_odd)
+    odd = big_log(3)
     body = json.dumps(chat_body([("bash", odd), ("bash", big_log(4))])).encode()
     for _ in range(2):  # the second time from the memo
         res = run(body)

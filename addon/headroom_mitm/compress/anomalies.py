@@ -52,7 +52,9 @@ def pick(items: list[object], limit: int) -> list[int]:
     if isinstance(items[0], str):
         # One keyword scan over all the strings; severity only for the lines it hits.
         joined = LineIndex("\n".join(x.replace("\n", " ")[:400] if isinstance(x, str) else "" for x in items))
-        flagged = sorted(i for i in candidates(joined)[0] if severity(joined.text[joined.starts[i] + 1 :][:400].split("\n", 1)[0]) == FAIL)
+        # Each candidate's own line (a slice of the text from it on, cut after, copied the rest of
+        # the text per candidate: quadratic in an array of error strings).
+        flagged = sorted(i for i in candidates(joined)[0] if severity(joined.lines[i][:400]) == FAIL)
         if len(flagged) * 2 < n:
             found += flagged
     if isinstance(items[0], dict):

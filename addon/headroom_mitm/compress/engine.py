@@ -21,7 +21,7 @@ from ..facts import parse_api_format
 from .adapters import ToolBlock, detect_format, find_blocks, retrieve_tool_name
 from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body, is_json_type
 from .lossless import LINE_LOSSLESS
-from .jsonsplice import SpliceError, locate_strings, pointer, splice, uses_ascii_escapes
+from .jsonsplice import SpliceError, has_lone_surrogate, locate_strings, pointer, splice, uses_ascii_escapes
 from .recovery import recover_full_output
 from .settings import CompressionSettings, tool_matches
 from .sift import lossy_candidates
@@ -110,7 +110,10 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
                 applied.append(name)
                 t = t2
     lossless = t
-    lossy = _lossy(t, tool, s) if policy == "lossy" and len(t) >= s.min_lossy_chars else None
+    # A lone surrogate is no UTF-8, which the lossy transforms' word search reads: lossless only.
+    lossy = None
+    if policy == "lossy" and len(t) >= s.min_lossy_chars and not has_lone_surrogate(t):
+        lossy = _lossy(t, tool, s)
     if lossy is not None:
         name, result, original, rid = lossy
         return BlockOutcome(Rendering(result, (*applied, name), rid), original)

@@ -23,6 +23,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _NON_ASCII_ESCAPE = re.compile(rb"\\u(?!00[0-7])[0-9a-fA-F]{4}")
 
 
+def has_lone_surrogate(text: str) -> bool:
+    """Whether `text` holds a lone UTF-16 surrogate (a JSON string may: "\\ud800"), which no UTF-8 encodes."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
 class SpliceError(ValueError):
     """The located spans do not agree with the parsed document."""
 

@@ -52,37 +52,91 @@ class LineIndex:
         return None if raw is None else raw[0].translate(_CAPS_DIGITS)
 
     def _matches(
-        self, words: tuple[str, ...], case: bool, overlapping: bool = True
+        self, words: tuple[str, ...], case: bool, overlapping: bool = True, lo: int = 0, hi: int | None = None
     ) -> tuple[list[tuple[int, int, int]], tuple[int, ...]]:
-        """(word index, start, end) of every occurrence (of those that overlap no earlier one
-        unless `overlapping`), and each word's lead."""
+        """(word index, start, end) of every occurrence in self.text[lo:hi], counted from lo (of
+        those that overlap no earlier one unless `overlapping`), and each word's lead."""
         raw = self._ascii
+        whole = lo == 0 and hi is None
         if raw is not None:
             hay = raw[0] if case else raw[1]
+            hay = hay if whole else hay[lo:hi]
             groups, lead = _bytes_automata(words)
             if len(groups) == 1:
-                return groups[0][0].find_matches_as_indexes(hay, overlapping=overlapping), lead
-            found = []
-            for automaton, index in groups:
-                found += [(index[w], start, end) for w, start, end in automaton.find_matches_as_indexes(hay, overlapping=overlapping)]
-            return found, lead
-        automaton, lead = _automaton(words)
-        return automaton.find_matches_as_indexes(self.text if case else self.low, overlapping=overlapping), lead
+                found = groups[0][0].find_matches_as_indexes(hay, overlapping=overlapping)
+            else:
+                found = []
+                for automaton, index in groups:
+                    part = automaton.find_matches_as_indexes(hay, overlapping=overlapping)
+                    found += [(index[w], start, end) for w, start, end in part]
+        else:
+            automaton, lead = _automaton(words)
+            hay = self.text if case else self.low
+            found = automaton.find_matches_as_indexes(hay if whole else hay[lo:hi], overlapping=overlapping)
+        return found, lead
+
+    def _chunks(self, words: tuple[str, ...]) -> list[tuple[int, int | None]]:
+        """Spans of ~_CHUNK_CHARS each, for words that hold no newline: a text of a million "|"
+        holds one span's matches at a time, not a million tuples at once. A span ends at a
+        newline where one comes within twice that (no match crosses it, and the automaton starts
+        the next span at a line start as it would have reached it); a longer line is cut anywhere,
+        the next span starting a word's length early, so that a match across the cut is found
+        whole (found twice, its line is still one line)."""
+        text = self.text
+        if len(text) <= _CHUNK_CHARS or _spans_lines(words):
+            return [(0, None)]
+        back = max(map(len, words)) - 1
+        spans: list[tuple[int, int | None]] = []
+        lo = 0
+        while lo + _CHUNK_CHARS < len(text):
+            hi = text.find("\n", lo + _CHUNK_CHARS, lo + 2 * _CHUNK_CHARS)
+            if hi != -1:
+                spans.append((lo, hi))
+                lo = hi
+            else:
+                hi = lo + 2 * _CHUNK_CHARS
+                spans.append((lo, hi))
+                lo = hi - back
+        spans.append((lo, None))
+        return spans
 
     def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
         # Lines, not occurrences, are asked for: where no word spans a newline, an occurrence a
         # reported match overlaps lies on that match's line, and runs ("=====", "-----") are one
         # match each instead of one per character.
-        found, lead = self._matches(words, case, overlapping=_spans_lines(words))
+        overlapping = _spans_lines(words)
         starts = self.starts
-        return {bisect_right(starts, start + lead[w]) - 1 for w, start, _ in found}
+        lines: set[int] = set()
+        if len(words) <= _FEW_WORDS and not overlapping:
+            # A few words: a C-level find per word and line that holds one, not a match per
+            # occurrence (a table's "|" a hundred times a row). Each word's next place is kept
+            # until passed, so each word's finds scan the text once.
+            hay = self.text if case else self.low
+            ahead = [hay.find(w) for w in words]
+            while True:
+                pos = min((p for p in ahead if p != -1), default=-1)
+                if pos == -1:
+                    return lines
+                line = bisect_right(starts, pos) - 1
+                lines.add(line)
+                if line + 1 == len(starts):
+                    return lines
+                end = starts[line + 1]
+                ahead = [p if p == -1 or p >= end else hay.find(w, end) for w, p in zip(words, ahead)]
+        for lo, hi in self._chunks(words):
+            found, lead = self._matches(words, case, overlapping, lo, hi)
+            lines.update(bisect_right(starts, lo + start + lead[w]) - 1 for w, start, _ in found)
+        return lines
 
     def word_lines(self, words: tuple[str, ...], *, case: bool = False) -> list[tuple[int, int]]:
-        """(word index, line) of every occurrence: what `hits` gives, for several lists of words
-        searched in one pass."""
-        found, lead = self._matches(words, case)
+        """(word index, line) of the occurrences, each pair once, in the order first found: what
+        `hits` gives, for several lists of words searched in one pass."""
         starts = self.starts
-        return [(w, bisect_right(starts, start + lead[w]) - 1) for w, start, _ in found]
+        pairs: dict[tuple[int, int], None] = {}
+        for lo, hi in self._chunks(words):
+            found, lead = self._matches(words, case, True, lo, hi)
+            pairs.update(dict.fromkeys((w, bisect_right(starts, lo + start + lead[w]) - 1) for w, start, _ in found))
+        return list(pairs)
 
     def where(self, check: re.Pattern[str], words: tuple[str, ...] = (), probe: re.Pattern[str] | None = None) -> list[int]:
         """Lines that `check` matches at their start, looked at only where one of `words`, or a
@@ -106,6 +160,9 @@ def count_matches(pattern: re.Pattern[str], lines: list[str]) -> int:
 
 
 _CHUNK = 8
+# Matches are gathered a span of this many characters at a time (LineIndex._chunks).
+_CHUNK_CHARS = 1 << 16
+_FEW_WORDS = 3  # LineIndex.hits finds up to this many words line by line
 
 
 def matches_at_least(pattern: re.Pattern[str], lines: list[str], need: float) -> bool:

@@ -31,7 +31,9 @@ from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 _EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
 _EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an excerpt
 _RULE = "_=\\-#*~─━―═—"  # a banner's rule, whatever character draws it (pytest-sugar's "―――― test_x ――――")
-_BANNER = re.compile(rf"[ \t]*(?:[{_RULE}]{{3,}} ?[^\s{_RULE}].*?[{_RULE}]{{3,}}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
+# The line ends with three rule characters: ".*?" before a run of them tried the whole rest of
+# a long run at every character of it (an 80 KB line of "=" under a title took 50 s).
+_BANNER = re.compile(rf"[ \t]*(?:[{_RULE}]{{3,}} ?[^\s{_RULE}].*[{_RULE}]{{3}}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "───", "━━━", "―――", "═══", "———", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"

@@ -114,7 +114,7 @@ def compact_json(text: str) -> str:
         return text
     try:
         json.loads(s)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the recursion limit: left as it came
         return text
     parts = _JSON_STRING.split(s)
     # What lies between strings, edited in one piece (a call per piece cost ~1 µs each): valid

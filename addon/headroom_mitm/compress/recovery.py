@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _SHELL = re.compile(r"\A\.\.\.output truncated\.\.\.\n\nFull output saved to: (?P<path>[^\n]+)\n\n")
-_SHELL_METADATA = re.compile(r"\n\n<shell_metadata>\n.*\n</shell_metadata>\Z", re.DOTALL)
+_META_OPEN, _META_CLOSE = "\n\n<shell_metadata>\n", "\n</shell_metadata>"
 _STORE = re.compile(r"\n\n(?P<marker>\.\.\. output truncated; full content saved to (?P<path>[^\n]+) \.\.\.)(?:\n\n|\Z)")
 # OpenCode names its files tool_<ascending id>; nothing else in the directory is ours to read.
 _FILE_NAME = re.compile(r"tool_[0-9A-Za-z]+\Z")
@@ -52,15 +52,25 @@ class Truncation:
         )
 
 
+def _metadata_start(rest: str) -> int:
+    """Where the first `<shell_metadata>` block that runs to the end starts, or -1. Two finds: a
+    search for the opening with a lazy run to a closing at the end tried every opening against
+    the rest of the text (a block of a hundred thousand openings, 2 MB, took minutes)."""
+    if not rest.endswith(_META_CLOSE):
+        return -1
+    start = rest.find(_META_OPEN)
+    return start if start != -1 and start + len(_META_OPEN) <= len(rest) - len(_META_CLOSE) else -1
+
+
 def parse_truncations(text: str) -> list[Truncation]:
     """Every reading of `text` as an OpenCode-truncated block (usually one, never many)."""
     m = _SHELL.match(text)
     if m is not None:
         header, rest = text[: m.end()], text[m.end():]
         found = [Truncation(m["path"], header, "", rest)]
-        meta = _SHELL_METADATA.search(rest)
-        if meta is not None:  # the output itself may end like metadata: try both readings
-            found.insert(0, Truncation(m["path"], header, "", rest[: meta.start()], rest[meta.start():]))
+        meta = _metadata_start(rest)
+        if meta != -1:  # the output itself may end like metadata: try both readings
+            found.insert(0, Truncation(m["path"], header, "", rest[:meta], rest[meta:]))
         return found
     marks = list(_STORE.finditer(text))
     if len(marks) != 1:  # none, or ambiguous: an output that quotes the marker

@@ -190,7 +190,10 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {ref}]")
         return _dump(v, spaced)
 
-    out = walk(data, "$")
+    try:
+        out = walk(data, "$")
+    except RecursionError:  # parsed, but too deep to walk beneath the caller's frames: read as lines
+        return None
     if not elided:
         return None
     return LossyResult(preamble + out + ("\n" + epilogue if epilogue else ""), original, rid)
