@@ -112,10 +112,15 @@ def cap_opencode(tmp: Path) -> None:
         Spec("oc-glob-dts-many", "", "", "glob", {"pattern": "**/*.d.ts", "path": str(root / "js")}),
         Spec("oc-glob-templates", "", "", "glob", {"pattern": "**/templates/**/*.html", "path": str(root / "py")}),
     ]
+    add_opencode_items(tmp, specs, "oc-w12-")
+
+
+def add_opencode_items(tmp: Path, specs: list[Spec], prefix: str) -> None:
+    """Run the real OpenCode's grep and glob tools for `specs` and add what they rendered."""
     g = w.named("oc-grep", "search", needles_grep.__doc__.strip().splitlines()[0], oc(needles_grep))
     gl = w.named("oc-glob", "listing", needles_glob.__doc__.strip().splitlines()[0], oc(needles_glob))
     try:
-        with tempfile.TemporaryDirectory(prefix="oc-w12-", dir=tmp) as oc_tmp:
+        with tempfile.TemporaryDirectory(prefix=prefix, dir=tmp) as oc_tmp:
             captured = run_opencode(Path(oc_tmp), specs, "")
     except (OSError, RuntimeError, subprocess.SubprocessError, AssertionError) as e:
         note(f"skip OpenCode items: {type(e).__name__}: {e}")

@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import capture_wide12 as w
 import capture_wide16 as c
-from capture_more import add_or_skip as add, note, run
-from capture_opencode import RG, Spec, needles_glob, needles_grep, run_opencode
-from capture_wide6 import oc
+from capture_more import add_or_skip as add, run
+from capture_opencode import RG, Spec
+from capture_wide12_search import add_opencode_items
 
 PY_PKGS = ["aiohttp", "multidict", "yarl", "attr", "attrs", "automat", "hyperlink", "twisted", "zope", "_pytest", "pluggy",
            "honcho", "pythonjsonlogger", "propcache", "frozenlist"]
@@ -97,19 +95,6 @@ def cap_opencode(tmp: Path) -> None:
         Spec("oc-glob-dts-truncated", "", "", "glob", {"pattern": "**/*.d.ts", "path": str(root / "js")}),
         Spec("oc-glob-locale-js", "", "", "glob", {"pattern": "js/moment/locale/*.js", "path": str(root)}),
     ]
-    g = w.named("oc-grep", "search", needles_grep.__doc__.strip().splitlines()[0], oc(needles_grep))
-    gl = w.named("oc-glob", "listing", needles_glob.__doc__.strip().splitlines()[0], oc(needles_glob))
-    try:
-        with tempfile.TemporaryDirectory(prefix="oc-w16-", dir=tmp) as oc_tmp:
-            captured = run_opencode(Path(oc_tmp), specs, "")
-    except (OSError, RuntimeError, subprocess.SubprocessError, AssertionError) as e:
-        note(f"skip OpenCode items: {type(e).__name__}: {e}")
-        return
-    for spec, sent, text, is_error in captured:
-        if is_error:
-            note(f"skip {spec.id}: tool error: {text[:200]}")
-            continue
-        add(spec.id, json.dumps(sent, sort_keys=True), text, g if spec.tool == "grep" else gl, tool=spec.tool)
-
+    add_opencode_items(tmp, specs, "oc-w16-")
 
 STEPS = [cap_searches, cap_opencode]
