@@ -10,27 +10,31 @@ import re
 from .lines import LineIndex
 from .select import MUST
 
-# A number with a time unit after a space, "(", "=" or ":" ("200 2ms", "(5 ms)", "took=1.2s",
-# go's "0.02s"; a bare "s" right after its number: "10 sheep" is no duration), not inside a
-# bracketed stamp ("[1.345s][info]" is when, not how long). Searched in the reversed text, where
-# the pattern opens with the unit's letter: a scan that starts with a literal is C-fast, one that
-# starts with a digit class is tried at every character (~10x slower on a log); an "s" not after
-# a digit or a unit's letter is given up at once (~25% of the scan: most are a word's).
-_REVERSED = re.compile(r"s(?=[\dmun])(?:([mun]) ?)?(\d+(?:\.\d+)?)(?=[ \t(=:])")
+# A number with a time unit after a space, "(", "=", ":" or the line's start ("200 2ms", "(5 ms)",
+# "took=1.2s", go's "0.02s", pytest --durations' "0.20s call …"; a bare "s" right after its
+# number: "10 sheep" is no duration), not inside a bracketed stamp ("[1.345s][info]" is when, not
+# how long). Searched in the reversed text, where the pattern opens with the unit's letter: a scan
+# that starts with a literal is C-fast, one that starts with a digit class is tried at every
+# character (~10x slower on a log); an "s" not after a digit or a unit's letter is given up at
+# once (~25% of the scan: most are a word's).
+_REVERSED = re.compile(r"s(?=[\dmun])(?:([mun]) ?)?(\d+(?:\.\d+)?)(?=[ \t(=:\n])")
 _SCALE = {"n": 1e-6, "u": 1e-3, "m": 1.0, "": 1e3}
 _MIN_COUNT = 5  # fewer durations are no column
 
 
 def keep_duration_extremes(index: LineIndex, rank: list[int]) -> None:
     """Lift the line of the least and of the greatest duration to MUST (of equals the last: the
-    text is read backwards)."""
+    text is read backwards). Durations that lead their lines are a column of their own (pytest's
+    slowest tests under a run's "in 0.58s"): its extremes are looked for apart."""
     text = index.text[::-1]
-    found = list(_REVERSED.finditer(text))
-    if len(found) < _MIN_COUNT:
-        return
-    values = [float(m.group(2)[::-1]) * _SCALE[m.group(1) or ""] for m in found]
-    for k in (values.index(min(values)), values.index(max(values))):
-        m = found[k]
+    columns: tuple[list[re.Match[str]], list[re.Match[str]]] = ([], [])
+    for m in _REVERSED.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # the unit's letters end a word ("12msgs")
-        rank[index.line_of(len(text) - 1 - m.start())] = MUST
+        columns[text[m.end()] == "\n"].append(m)
+    for found in columns:
+        if len(found) < _MIN_COUNT:
+            continue
+        values = [float(m.group(2)[::-1]) * _SCALE[m.group(1) or ""] for m in found]
+        for k in (values.index(min(values)), values.index(max(values))):
+            rank[index.line_of(len(text) - 1 - found[k].start())] = MUST

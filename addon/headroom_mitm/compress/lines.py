@@ -351,6 +351,15 @@ def _word_class(w: str) -> str | None:
     return c
 
 
+# A file's name says nothing of how things went ("normalizer_issue_files/E101.py:8:5: F821 …",
+# "tests/test_error.py::test_x PASSED"): a path with a separator and a dot or a leading "/", or
+# a file name placed by line or by "::" (pytest's node id), is not read for level words.
+_PATH_TOKEN = re.compile(
+    r"[\w@.+/\\-]+\.[a-z]\w{0,11}::\S*|(?:[.~]?/|[\w@.+-]+[/\\])[\w@.+/\\-]*\.[a-z]\w{0,11}|/[\w@.+-]+(?:/[\w@.+-]+)+"
+    r"|[\w@.+-]+\.[a-z]\w{0,11}(?=:\d|\(\d|::)"
+)
+
+
 def severity(line: str) -> str | None:
     """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns)."""
     head = line[:400]
@@ -358,7 +367,7 @@ def severity(line: str) -> str | None:
         return FAIL
     low = head.lower()
     first = None
-    for w in _CLASS_WORD.findall(low):
+    for w in _CLASS_WORD.findall(_PATH_TOKEN.sub(" ", low) if ("/" in low or "." in low) else low):
         first = _word_class(w)
         if first is not None:
             break

@@ -39,8 +39,9 @@ _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extensio
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
-# A code in the level's place whose letter is the level (pylint: E error, F fatal; C/R/W below).
-_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*[EF]\d{4}:[ \t]")
+# A code in the level's place whose letter is the level: pylint's E error and F fatal (C/R/W
+# below), pycodestyle's E errors and pyflakes' F (as flake8 and ruff print them; W warns).
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*[EF]\d{3,4}(?::[ \t]| )")
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
@@ -263,7 +264,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
                 lift(first_line, MUST)
         if rank[i] == MUST and lines[i][:1] in " \t" and (parent := parent_line(lines, i)) is not None:
             lift(parent, MUST)
-        located = ln.has_location(lines[i])
+        located = placed = ln.has_location(lines[i])
         if not located and (place := header_above(lines, i, sev)) is not None:
             rank[place] = MUST
             located = True
@@ -272,9 +273,11 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
             if not located and ln.has_location(lines[k]):
                 rank[k] = MUST
                 located = True
+        # The place printed just over a failure is its own ("tests/x.py:12: in test_x" over "E  …");
+        # over a failure that names its place, it is a finding of its own (a linter's other code).
         for k in (i - 1, i - 2):
             if k >= 0 and k not in anchors and ln.has_location(lines[k]):
-                lift(k, MUST if k == i - 1 else CONTEXT)
+                lift(k, MUST if k == i - 1 and not placed else CONTEXT)
         # "failures:" and kin: the list that follows names the failing tests.
         if lines[i].rstrip().endswith(":") and ln.TRACEBACK not in lines[i]:
             indent = len(lines[i]) - len(lines[i].lstrip())

@@ -1,0 +1,64 @@
+"""Fidelity rules of issue #11's eighth pass, found on rounds 14 and 17's tuning items: each test
+names the rule, holds for outputs never seen, and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress import lines as ln
+from headroom_mitm.compress import logs
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.settings import CompressionSettings
+
+
+def _out(text: str) -> str:
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    assert out is not None and len(out) < len(text)
+    return out
+
+
+def test_a_files_name_says_nothing_of_how_things_went() -> None:
+    # parso's "normalizer_issue_files/", a test module named for what it tests: the level is in
+    # the message, never in the path or the test's id.
+    assert ln.severity("test/normalizer_issue_files/E101.py:8:5: F821 undefined name 'x'") is None
+    assert ln.severity("tests/test_error.py::test_error_paths PASSED [ 50%]") is None
+    assert ln.severity("/var/log/app/error.log") is None
+    assert ln.severity("src/issue_tracker.py:3:1: error: Name 'y' is not defined") == ln.FAIL
+    assert ln.severity("FAILED tests/test_ok.py::test_a - AssertionError: 1 != 2") == ln.FAIL
+    assert ln.severity("lib/errors.js:12:3: warning: unused variable") == ln.WARN
+    assert ln.severity("java.lang.NullPointerException: boom") == ln.FAIL
+    text = "\n".join(["tests/test_error.py::test_error_paths PASSED [ 50%]",
+                      "tests/test_error.py::test_raise FAILED [100%]"])
+    sev, passing = logs._severities(text.split("\n"), ln.LineIndex(text))
+    assert passing == {0} and sev == {1: ln.FAIL}
+
+
+def test_flake8s_error_and_pyflakes_codes_are_error_level() -> None:
+    # flake8 over a package: hundreds of F821 (a NameError when the line runs) and E findings in
+    # a few files, W findings beside them. pycodestyle's E codes are its errors, pyflakes' F codes
+    # its errors: each stays; the W codes are warnings, one of each (code, file) enough.
+    lines = []
+    for f in range(4):
+        for k in range(60):
+            if k % 3 == 0:
+                lines.append(f"test/normalizer_issue_files/E1{f}.py:{k + 3}:5: F821 undefined name 'x{k % 7}'")
+            lines.append(f"test/normalizer_issue_files/E1{f}.py:{k + 3}:1: W191 indentation contains tabs")
+            if k % 5 == 0:
+                lines.append(f"test/normalizer_issue_files/E1{f}.py:{k + 3}:9: E225 missing whitespace around operator")
+    out = _out("\n".join(lines) + "\n").split("\n")
+    kept = set(out)
+    assert [x for x in lines if " F821 " in x or " E225 " in x] == [x for x in lines if x in kept and " W191 " not in x]
+    assert sum(" W191 " in x for x in out) < 60
+    assert any("W191 ×" in x for x in out)
+
+
+def test_pytests_slowest_and_fastest_durations_stay() -> None:
+    # `pytest --durations=15` after failures (cachetools, a real run): its rows lead with the
+    # duration, under a run whose closing "in 0.58s" is longer than any of them. The slowest and
+    # the fastest row stay (of equal fastest, the last).
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "pytest-durations.txt").read_text()
+    lines = text.split("\n")
+    rows = lines[lines.index(next(x for x in lines if "slowest 15 durations" in x)) + 1 :][:15]
+    assert rows[0].startswith("0.20s") and rows[-1].startswith("0.00s")
+    out = _out(text).split("\n")
+    assert rows[0] in out and rows[-1] in out
