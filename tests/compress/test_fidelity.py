@@ -39,7 +39,7 @@ def test_grep_hits_of_varied_source_lines_stay_search_results() -> None:
     rng = random.Random(2)
     names = ["total", "rate", "items", "price", "order", "cart", "user", "tax", "sum", "row", "cell", "key"]
     lines = [f"src/mod_{i % 9}.py:{i + 1}:    {rng.choice(names)}_{rng.choice(names)} = compute({rng.choice(names)})"
-             for i in range(260)]
+             for i in range(520)]
     name, _ = _lossy("\n".join(lines) + "\n")
     assert name == "search_results"
 

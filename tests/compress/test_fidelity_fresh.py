@@ -72,14 +72,16 @@ def test_rg_vimgrep_hits_are_search_results_not_findings() -> None:
     assert sift._diagnostic_share(vet) > 0.9
 
 
-def test_a_search_cut_by_head_n_200_is_sent_whole() -> None:
-    # `grep -rnI password py/ | head -n 150`: 150 hits in 15 files, each a place the model may open.
+def test_a_search_cut_by_head_n_400_is_sent_whole() -> None:
+    # `grep -rnI password py/ | head -n 150`, `grep -rn 'self\.' py/twisted | head -n 400`: each
+    # hit is a place the model may open.
     from headroom_mitm.compress import transforms
 
-    lines = [f"py/ldap3/schemas/s{k % 15}.py:{100 + k}:    'userPassword': Attribute('{k}', syntax='1.3.6.1.4.1.1466.115.121.1.40'),"
-             for k in range(150)]
-    rank = transforms.rank_search(lines, head_room=2000)
-    assert rank is not None and rank == [MUST] * 150
+    for n in (150, 400):
+        lines = [f"py/ldap3/schemas/s{k % 15}.py:{100 + k}:    'userPassword': Attribute('{k}', syntax='1.3.6.1.4.1.1466.115.121.1.40'),"
+                 for k in range(n)]
+        rank = transforms.rank_search(lines, head_room=2000)
+        assert rank is not None and rank == [MUST] * n
 
 
 def test_rg_json_records_are_search_results() -> None:
@@ -90,17 +92,17 @@ def test_rg_json_records_are_search_results() -> None:
     for f in range(6):
         path = f"py/httpx/_mod{f}.py"
         lines.append('{"type":"begin","data":{"path":{"text":"%s"}}}' % path)
-        for k in range(40):
+        for k in range(80):
             lines.append('{"type":"match","data":{"path":{"text":"%s"},"lines":{"text":"        timeout=timeout,\\n"},'
                          '"line_number":%d,"absolute_offset":%d,"submatches":[{"match":{"text":"timeout="},"start":8,"end":16}]}}'
                          % (path, 100 + 7 * k, 4000 + 190 * k))
-        lines.append('{"type":"end","data":{"path":{"text":"%s"},"binary_offset":null,"stats":{"matched_lines":40,"matches":40}}}' % path)
+        lines.append('{"type":"end","data":{"path":{"text":"%s"},"binary_offset":null,"stats":{"matched_lines":80,"matches":80}}}' % path)
     rank = transforms.rank_search(lines, head_room=3000)
     assert rank is not None
     starts = [i for i, x in enumerate(lines) if '"type":"begin"' in x]
     assert all(rank[i] == MUST for i in starts)  # every file named
     matches = [i for i, x in enumerate(lines) if '"type":"match"' in x]
-    assert sum(rank[i] == MUST for i in matches) < len(matches)  # 240 matches: sampled
+    assert sum(rank[i] == MUST for i in matches) < len(matches)  # 480 matches: sampled
     assert all(rank[i + 1] == MUST for i in starts)  # each file's first match
 
 

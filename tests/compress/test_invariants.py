@@ -352,7 +352,7 @@ def test_json_after_a_preamble_is_stored_one_member_per_line(tmp_path) -> None:
 def test_grep_context_separators_do_not_block_compression() -> None:
     blocks = [
         f"src/m{i % 20}.py-{i}-    def f{i}():\nsrc/m{i % 20}.py:{i + 1}:        raise ValueError('bad {i}')\nsrc/m{i % 20}.py-{i + 2}-    # end"
-        for i in range(300)
+        for i in range(500)
     ]
     text = "\n--\n".join(blocks)
     out = rendered(text)

@@ -13,9 +13,9 @@ S = CompressionSettings()
 
 
 def _raise_hits() -> list[str]:
-    # rg -n 'raise ValueError' over a tree: 60 files, uneven hit counts, real-looking source lines.
+    # rg -n 'raise ValueError' over a tree: 120 files, uneven hit counts, real-looking source lines.
     lines = []
-    for f in range(60):
+    for f in range(120):
         for k in range(1 + f % 7):
             lines.append(f"src/pkg/module_{f:02d}/handlers.py:{40 * k + 17}:        "
                          f"raise ValueError(f\"invalid {{name!r}} for field {k} of record {f}: {{value}}\")")
@@ -28,7 +28,7 @@ def test_the_first_files_hits_stay_complete_and_in_order() -> None:
     assert name == "search_results" and "elided" in out
     head = [x for x in lines if x.startswith(tuple(f"src/pkg/module_{f:02d}/" for f in range(12)))]
     assert "\n".join(head) in out  # the first files: every hit, as printed, no gap between
-    for f in range(60):  # and every later file still named by its first hit
+    for f in range(120):  # and every later file still named by its first hit
         assert f"src/pkg/module_{f:02d}/handlers.py:17:" in out
 
 

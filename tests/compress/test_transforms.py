@@ -178,7 +178,7 @@ def test_log_output_without_anything_to_leave_out_is_not_lossy() -> None:
 
 
 GREP = "\n".join(
-    [f"src/pkg/mod_{f}.py:{10 * k + 1}:    def handler_{k}(self):" for f in range(30) for k in range(12)]
+    [f"src/pkg/mod_{f}.py:{10 * k + 1}:    def handler_{k}(self):" for f in range(30) for k in range(15)]
     + ["grep: src/pkg/bin.dat: binary file matches"]
 )
 
@@ -202,15 +202,15 @@ def test_search_results_up_to_100_matches_stay_whole() -> None:
 
 
 def test_search_results_opencode_grep_format_is_not_rewritten() -> None:
-    parts = ["Found 300 matches"]
+    parts = ["Found 450 matches"]
     for f in range(30):
         parts.append(f"/repo/src/file{f}.ts:")
-        parts += [f"  Line {k}: const value{k} = compute();" for k in range(1, 11)]
+        parts += [f"  Line {k}: const value{k} = compute();" for k in range(1, 16)]
         parts.append("")
     text = "\n".join(parts)
     name, res = _lossy(text, tool="grep")
     assert name == "search_results"
-    assert res.text.startswith("Found 300 matches\n")
+    assert res.text.startswith("Found 450 matches\n")
     kept = res.text.split("\n")
     for f in range(30):
         i = kept.index(f"/repo/src/file{f}.ts:")
@@ -318,7 +318,7 @@ def test_lossy_transforms_are_deterministic(text: str) -> None:
 def test_search_results_with_context_lines() -> None:
     blocks = []
     for f in range(8):
-        for k in range(30):  # 240 matches: more than a search sent whole
+        for k in range(60):  # 480 matches: more than a search sent whole
             blocks += [
                 f"pkg/f{f}.py-{10 * k + 1}-    before = prepare({k})",
                 f"pkg/f{f}.py:{10 * k + 2}:    hit = handler_{k}(request)",

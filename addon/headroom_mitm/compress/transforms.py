@@ -266,8 +266,8 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
 
 
 # Matches a search may hold and still be sent whole: the answer the model asked for, as an agent
-# caps it (OpenCode's grep stops at 100, `| head -n 200` at 200).
-_ALL_MATCHES = 200
+# caps it (OpenCode's grep stops at 100, `| head -n 400` at 400: ~10K tokens of hits).
+_ALL_MATCHES = 400
 
 
 def rank_search(lines: list[str], head_room: int = 0) -> list[int] | None:
