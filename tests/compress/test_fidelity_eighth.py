@@ -62,3 +62,18 @@ def test_pytests_slowest_and_fastest_durations_stay() -> None:
     assert rows[0].startswith("0.20s") and rows[-1].startswith("0.00s")
     out = _out(text).split("\n")
     assert rows[0] in out and rows[-1] in out
+
+
+def test_phps_built_in_server_errors_stay() -> None:
+    # `php -S 127.0.0.1:8080` under load: the status is printed before the request; the one 500
+    # and the one 404 among hundreds of 200s are the log's errors.
+    lines = []
+    for k in range(300):
+        stamp = f"[Mon Nov 30 20:{k // 60:02d}:{k % 60:02d} 2026]"
+        status = {117: 500, 233: 404}.get(k, 200)
+        lines += [f"{stamp} 127.0.0.1:{41000 + k} Accepted",
+                  f"{stamp} 127.0.0.1:{41000 + k} [{status}]: {'POST' if k % 3 else 'GET'} /api/items/{k * 7 % 50}",
+                  f"{stamp} 127.0.0.1:{41000 + k} Closing"]
+    out = _out("\n".join(lines) + "\n").split("\n")
+    errors = [x for x in lines if "[500]" in x or "[404]" in x]
+    assert len(errors) == 2 and all(x in out for x in errors)

@@ -270,9 +270,12 @@ _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exce
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
 _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:code |status )?[1-9]")
 # A request that failed: method, path, maybe the protocol, then a 4xx or 5xx status (an access
-# log's one 500 or 404 among thousands of INFO lines is its error), or HAProxy's timers then one.
+# log's one 500 or 404 among thousands of INFO lines is its error), HAProxy's timers then one, or
+# PHP's built-in server's status before the request ("[500]: POST /api/orders").
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _HTTP_ERROR = re.compile(
-    r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
+    rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
+    rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
 )
 _WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40')
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
@@ -378,7 +381,7 @@ def severity(line: str) -> str | None:
         failed = _EXIT.search(low) is not None
     if not failed and ":" in low:
         failed = _DETAIL.match(low) is not None
-    if not failed and (" 4" in head or " 5" in head):
+    if not failed and (" 4" in head or " 5" in head or "[4" in head or "[5" in head):
         failed = _HTTP_ERROR.search(head) is not None
     if failed and ("0" in low or "no " in low or "without" in low) and _NEGATED.search(low):
         failed = False
@@ -481,8 +484,9 @@ _CANDIDATE_KINDS = tuple(
 
 def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
-    # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`)
-    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5'), case=True)
+    # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`);
+    # "]: GET": after PHP's built-in server's status ("[500]: GET /x")
+    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS)), case=True)
     warn: set[int] = set()
     passing: set[int] = set()
     kinds = _CANDIDATE_KINDS
