@@ -77,3 +77,21 @@ def test_phps_built_in_server_errors_stay() -> None:
     out = _out("\n".join(lines) + "\n").split("\n")
     errors = [x for x in lines if "[500]" in x or "[404]" in x]
     assert len(errors) == 2 and all(x in out for x in errors)
+
+
+def test_a_rare_field_value_among_blocks_stays_with_what_it_is_about() -> None:
+    # `npm audit`: one advisory a block, shaped differently (a fix line or none, "Depends on"
+    # blocks without a severity); the one "Severity: critical" among lows and moderates stays with
+    # the package it is about.
+    lines = ["# npm audit report", ""]
+    for k in range(40):
+        sev = "critical" if k == 23 else ("moderate", "low", "moderate")[k % 3]
+        lines += [f"pkg-{k}  <{k}.2.1", f"Severity: {sev}",
+                  f"Prototype Pollution in pkg-{k} - https://github.com/advisories/GHSA-{k:04x}-{k * 7:04x}-{k * 13:04x}"]
+        lines += ["fix available via `npm audit fix`"] if k % 4 else ["No fix available"]
+        lines += [f"node_modules/pkg-{k}", ""]
+        if k % 5 == 0:
+            lines += [f"dependent-{k}  *", f"Depends on vulnerable versions of pkg-{k}", f"node_modules/dependent-{k}", ""]
+    lines += ["48 vulnerabilities (13 low, 34 moderate, 1 critical)", "", "To address all issues, run:", "  npm audit fix"]
+    out = _out("\n".join(lines) + "\n").split("\n")
+    assert "pkg-23  <23.2.1" in out and "Severity: critical" in out

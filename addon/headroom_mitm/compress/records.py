@@ -67,7 +67,7 @@ def rank_records(lines: list[str], text: str) -> list[int] | None:
     odd: set[int] = set()
     for p in range(size):
         values = [_value(lines[starts[r] + p], usual[p]) for r in same]
-        kinds = [_SPACES.sub(" ", _DIGIT_RUNS.sub("0", v)) for v in values]  # the value's shape
+        kinds = [_shape(v) for v in values]
         counts = Counter(kinds)
         if len(counts) > 1 and counts.most_common(1)[0][1] * 2 >= len(values):  # one kind dominates
             rare = max(2, len(values) // 20)
@@ -119,6 +119,41 @@ def keep_record_openers(index: LineIndex, rank: list[int]) -> None:
     if len(found) * 4 <= len(lines):  # blocks of several lines each, not a list of "key:" lines
         for i in found:
             rank[i] = MUST
+
+
+def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
+    """Blocks apart by blank lines, each naming its thing on its first line and sharing labelled
+    fields though not their shape (npm audit's advisories: "braces  <3.0.3" over "Severity: high",
+    some with a fix line, some without): a field's value that few blocks hold is an anomaly, as a
+    table's rare value is. It stays, with its block's first line (what it is about)."""
+    if index.text.count("\n\n") < _MIN_RECORDS:
+        return
+    lines = index.lines
+    fields: dict[str, list[tuple[int, int]]] = {}  # label -> (its line, its block's first line)
+    opener: int | None = None
+    for i, x in enumerate(lines):
+        if not x.strip():
+            opener = None
+        elif opener is None:
+            opener = i
+        elif len(x) <= _SHORT and (label := _label(x)) is not None:
+            fields.setdefault(label, []).append((i, opener))
+    for label, found in fields.items():
+        if len(found) < _MIN_RECORDS:
+            continue
+        shapes = [_shape(_value(lines[i], label)) for i, _ in found]
+        kinds = Counter(shapes)
+        if len(kinds) == 1 or kinds.most_common(1)[0][1] * 2 < len(found):
+            continue  # no usual value: each says another thing
+        rare = max(2, len(found) // 20)
+        for (i, first), shape in zip(found, shapes):
+            if kinds[shape] <= rare:
+                rank[i] = rank[first] = MUST
+
+
+def _shape(value: str) -> str:
+    """A value's kind: its words, its numbers all alike."""
+    return _SPACES.sub(" ", _DIGIT_RUNS.sub("0", value))
 
 
 def _value(line: str, label: str | None) -> str:

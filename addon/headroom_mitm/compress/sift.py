@@ -19,7 +19,7 @@ from . import transforms as tf
 from .explain import keep_first_explanations
 from .gitgraph import ungraphed
 from .lossless import looks_json
-from .records import keep_record_openers, rank_records
+from .records import keep_rare_fields, keep_record_openers, rank_records
 from .rows import rank_rows
 from .select import LOW, MUST, NORMAL, choose, render
 from .settings import CompressionSettings
@@ -126,6 +126,7 @@ def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shap
         outline.keep_outline_headers(index, rank)
         if records is None:
             keep_record_openers(index, rank)
+            keep_rare_fields(index, rank)
     return _Shape(name, rank, ranked)
 
 
