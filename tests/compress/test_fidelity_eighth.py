@@ -95,3 +95,18 @@ def test_a_rare_field_value_among_blocks_stays_with_what_it_is_about() -> None:
     lines += ["48 vulnerabilities (13 low, 34 moderate, 1 critical)", "", "To address all issues, run:", "  npm audit fix"]
     out = _out("\n".join(lines) + "\n").split("\n")
     assert "pkg-23  <23.2.1" in out and "Severity: critical" in out
+
+
+def test_each_failing_jest_tests_place_stays_under_its_diff() -> None:
+    # jest with sixty failing cases: each prints its place ("at Object.<anonymous> (file:line:col)")
+    # a dozen lines under its header, past a diff whose "Expected" words read as failures.
+    lines = []
+    for k in range(60):
+        lines += [f"  ● orders › pricing › case {k} rounds to cents", "", "    expect(received).toEqual(expected) // deep equality", "",
+                  "    - Expected  - 1", "    + Received  + 1", "", "      Object {", f"    -   \"total\": {k}.05,", f"    +   \"total\": {k}.04,",
+                  "      }", "", f"      {20 + k} |   it('case {k}', () => {{", f"    > {21 + k} |     expect(price({k})).toEqual({{ total: {k}.05 }});",
+                  "         |                        ^", "", f"      at Object.<anonymous> (src/pricing.test.ts:{21 + k}:24)", ""]
+    lines += ["Test Suites: 1 failed, 12 passed, 13 total", "Tests:       60 failed, 300 passed, 360 total"]
+    out = _out("\n".join(lines) + "\n").split("\n")
+    places = [x for x in lines if x.startswith("      at Object.<anonymous>")]
+    assert len(places) == 60 and all(x in out for x in places)

@@ -127,6 +127,33 @@ def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], 
     return sev, passing
 
 
+_UNDER = 60  # lines under a failure's header looked at for its place, at most
+
+
+def _place_under_headers(lines: list[str], headers: list[int], banners: list[int], rank: list[int]) -> None:
+    """A failing test's header names no place; jest prints it under the diff, a dozen lines down
+    ("at Object.<anonymous> (src/x.test.ts:14:26)"), past the failures its words make of the
+    lines between. Where nothing up to the next header is kept with its place, the first line
+    that names one is the test's place: it stays, once (thirty errors of one fixture print its
+    "tests/conftest.py:30:" thirty times)."""
+    ends = set(headers) | set(banners)
+    said: set[str] = set()
+    for i in headers:
+        first = None
+        for k in range(i + 1, min(len(lines), i + _UNDER)):
+            if k in ends:
+                break
+            if ln.has_location(lines[k]) and not ln.GUTTER.match(lines[k]):
+                if rank[k] == MUST:
+                    first = None
+                    break
+                if first is None:
+                    first = k
+        if first is not None and lines[first] not in said:
+            rank[first] = MUST
+            said.add(lines[first])
+
+
 def _coded(lines: list[str], index: ln.LineIndex) -> list[int]:
     """index.where(_CODED, probe=_CODED_PROBE), the probe tried only where a capital and two digits
     are (a probe's match holds no newline: its line is the line of any place it matches at)."""
@@ -285,6 +312,8 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
             while k < n and k - i <= 200 and lines[k].strip() and len(lines[k]) - len(lines[k].lstrip()) > indent:
                 rank[k] = MUST
                 k += 1
+
+    _place_under_headers(lines, [i for i in failures if _HEADER.match(lines[i])], banners, rank)
 
     # Tracebacks: the frame nearest the failure is its location; the others are context.
     for i in index.hits(("\n" + ln.TRACEBACK,), case=True):
