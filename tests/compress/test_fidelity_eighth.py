@@ -110,3 +110,11 @@ def test_each_failing_jest_tests_place_stays_under_its_diff() -> None:
     out = _out("\n".join(lines) + "\n").split("\n")
     places = [x for x in lines if x.startswith("      at Object.<anonymous>")]
     assert len(places) == 60 and all(x in out for x in places)
+
+
+def test_a_turkish_capital_i_does_not_shift_the_lines_words_are_found_on() -> None:
+    # "İ".lower() is two characters: found in the lowered text, every later word's position
+    # named the line after its own, and the failure line went unread.
+    text = "\n".join(["İSTANBUL İZMİR İNEGÖL"] * 8 + ["fatal: connection refused"] + ["ok"] * 20)
+    fail, _, _ = ln.candidates(ln.LineIndex(text))
+    assert fail == {8}

@@ -27,7 +27,9 @@ class LineIndex:
     # Made on first use: code and prose are told apart from the lines alone, without them.
     @cached_property
     def low(self) -> str:
-        return self.text.lower()
+        """The text lowered, each character to one ("İ" alone lowers to two, and every later
+        position would then name the wrong line)."""
+        return self.text.replace("İ", "i").lower()
 
     @cached_property
     def starts(self) -> list[int]:
