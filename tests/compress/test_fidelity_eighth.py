@@ -118,3 +118,15 @@ def test_a_turkish_capital_i_does_not_shift_the_lines_words_are_found_on() -> No
     text = "\n".join(["İSTANBUL İZMİR İNEGÖL"] * 8 + ["fatal: connection refused"] + ["ok"] * 20)
     fail, _, _ = ln.candidates(ln.LineIndex(text))
     assert fail == {8}
+
+
+def test_a_log_that_opens_and_ends_with_a_bracket_is_read_as_lines() -> None:
+    # rich's logging handler stamps each line "[11/30/26 10:00:01]"; the run ends on a pydantic
+    # error's "[type=…, input_type=str]". It starts and ends like a JSON array but is none: it
+    # is ranked as lines, the error kept, the INFO lines thinned.
+    lines = [f"[11/30/26 10:00:{k % 60:02d}] INFO     processed batch {k} rows={100 + k}{' ' * 20}pipeline.py:{40 + k % 9}"
+             for k in range(200)]
+    lines += ["ValidationError: 1 validation error for Row", "price",
+              "  Input should be a valid number [type=float_parsing, input_value='n/a', input_type=str]"]
+    out = _out("\n".join(lines) + "\n").split("\n")
+    assert lines[-3] in out and lines[-1] in out

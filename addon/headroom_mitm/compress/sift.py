@@ -9,6 +9,7 @@ each part as it would be alone, and its lines chosen under one budget.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -302,6 +303,16 @@ def _json_lines(text: str) -> bool:
     return len(lines) >= 10 and all(looks_json(x) for x in lines)
 
 
+def _parses(text: str) -> bool:
+    """Whether a text framed as JSON is JSON: a log whose first line opens with a bracketed stamp
+    ("[11/30/26 10:00:00] INFO …") and whose last ends with one ("… input_type=str]") is not."""
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple[str, tf.LossyResult]]:
     """The lossy renderings that fit this text's shape (at most one per shape)."""
     found: list[tuple[str, tf.LossyResult]] = []
@@ -313,8 +324,8 @@ def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple
             res = st.json_outline(text, s)
             if res is not None:
                 found.append(("json_outline", res))
-        if found or (framed and not _json_lines(bs)):
-            return found
+        if found or (framed and not _json_lines(bs) and _parses(bs)):
+            return found  # a JSON document with nothing worth leaving out is sent whole
         # JSON Lines (structured logs, `-O json` reporters): one record a line, read as lines
     line = _line_lossy(text, s)
     if line is not None:
