@@ -357,12 +357,30 @@ def _word_class(w: str) -> str | None:
 
 
 # A file's name says nothing of how things went ("normalizer_issue_files/E101.py:8:5: F821 …",
-# "tests/test_error.py::test_x PASSED"): a path with a separator and a dot or a leading "/", or
-# a file name placed by line or by "::" (pytest's node id), is not read for level words.
-_PATH_TOKEN = re.compile(
-    r"[\w@.+/\\-]+\.[a-z]\w{0,11}::\S*|(?:[.~]?/|[\w@.+-]+[/\\])[\w@.+/\\-]*\.[a-z]\w{0,11}|/[\w@.+-]+(?:/[\w@.+-]+)+"
-    r"|[\w@.+-]+\.[a-z]\w{0,11}(?=:\d|\(\d|::)"
-)
+# "tests/test_error.py::test_x PASSED"): a word is not read for its level inside a path (a run of
+# path characters with a separator and a dot, or led by "/", "~" or "."), a file name placed by
+# its line, or a pytest node id ("tests/x.py::TestA::test_b[MockOSError-1]").
+_PATH_RUN = re.compile(r"[\w@.+/\\~-]+")
+_PLACED_AFTER = re.compile(r":\d|\(\d")
+_TOKEN_END = re.compile(r"\S*")
+_EXT_END = re.compile(r"\.[a-z]\w{0,11}\Z")
+
+
+def _path_runs(low: str) -> list[tuple[int, int]]:
+    """The spans of the line's paths and placed file names; a pytest node id's whole token (its
+    test's name and parameters after the file's "::")."""
+    found: list[tuple[int, int]] = []
+    for m in _PATH_RUN.finditer(low):
+        run, (a, b) = m.group(), m.span()
+        if found and a < found[-1][1]:
+            continue  # inside a node id already taken whole
+        if low.startswith("::", b) and _EXT_END.search(run) is not None:
+            found.append((a, _TOKEN_END.match(low, b).end()))  # type: ignore[union-attr]  # \S* always matches
+        elif (("/" in run or "\\" in run) and ("." in run or run[0] in "/~.")) or (
+            _PLACED_AFTER.match(low, b) is not None and _EXT_END.search(run) is not None
+        ):
+            found.append((a, b))
+    return found
 
 
 def severity(line: str) -> str | None:
@@ -372,10 +390,21 @@ def severity(line: str) -> str | None:
         return FAIL
     low = head.lower()
     first = None
-    for w in _CLASS_WORD.findall(_PATH_TOKEN.sub(" ", low) if ("/" in low or "." in low) else low):
-        first = _word_class(w)
-        if first is not None:
-            break
+    paths: list[tuple[int, int]] | None = None
+    at = 0
+    while (m := _CLASS_WORD.search(low, at)) is not None:
+        start, at = m.span()
+        first = _word_class(m.group())
+        if first is None:
+            continue
+        if (start and low[start - 1] in _PATH_CHARS) or (at < len(low) and low[at] in _PATH_CHARS):
+            paths = _path_runs(low) if paths is None else paths  # made once, where a word may be in one
+            k = bisect_right(paths, (start, len(low))) - 1
+            if k >= 0 and paths[k][1] >= at:
+                first = None
+                at = paths[k][1]  # the rest of that path says nothing either
+                continue
+        break
     if first == WARN:
         return WARN
     failed = first == FAIL or _PHRASES.search(low) is not None
