@@ -16,11 +16,13 @@ from capture_wide import n_gdb, n_psql, n_redis_info
 from capture_wide5 import n_cmake_cfg, n_ninja, n_valgrind_leak
 from capture_wide6_new2 import n_asan, n_sqlite_dump, n_ubsan
 from capture_wide10 import line_rule
-from capture_wide13_db import MIGRATION, PG_BIN, SCHEMA, _rows, n_mysql_error, n_mysql_table, n_pg_explain, n_pg_migration
+from capture_wide13_db import (MIGRATION, PG_BIN, SCHEMA, _rows, n_mysql_error, n_mysql_table, n_pg_explain,
+                               n_pg_migration)
 from capture_wide15_langs import n_make
 from capture_wide16_logs import n_redis_monitor
 from capture_wide19 import add, cap
 from capture_wide19_sys_c import C_CRASH, C_FILES, C_WARN_FILES, CMAKE, CMAKE_BAD, MAKEFILE
+
 
 @kind("redis-slowlog", "log")
 def n_redis_slowlog(lines: list[str]) -> list:
@@ -30,9 +32,11 @@ def n_redis_slowlog(lines: list[str]) -> list:
     answered."""
     entries = []
     for i in range(1, len(lines) - 2):
-        if re.fullmatch(r"\d{10}", lines[i]) and re.fullmatch(r"\d+", lines[i - 1]) and re.fullmatch(r"\d+", lines[i + 1]):
+        if re.fullmatch(r"\d{10}", lines[i]) and re.fullmatch(r"\d+", lines[i - 1]) \
+                and re.fullmatch(r"\d+", lines[i + 1]):
             end = next((k for k in range(i + 2, len(lines)) if re.fullmatch(r"[\d.]+:\d+", lines[k])), len(lines))
-            entries.append((int(lines[i + 1]), lines[i + 1], lines[i + 2:end], lines[end] if end < len(lines) else None))
+            addr = lines[end] if end < len(lines) else None
+            entries.append((int(lines[i + 1]), lines[i + 1], lines[i + 2:end], addr))
     out: list = [argv[0] for _, _, argv, _ in entries if argv]
     for _, dur, argv, addr in sorted(entries, key=lambda e: -e[0])[:3]:
         out += [dur, *argv, addr]
@@ -43,7 +47,8 @@ def n_redis_slowlog(lines: list[str]) -> list:
 n_shell_crash = line_rule(
     "shell-signal-crash", "log",
     "Rule 1 on a program killed by a signal under bash: the shell's '… Segmentation fault (core dumped)' / 'Aborted (core dumped)' line, every assertion / error line the program printed, and the exit status echoed after it.",
-    hit=r"(Segmentation fault|Aborted|Floating point exception|Bus error)( \(core dumped\))?|Assertion .* failed|[Ee]rror|^exit=\d+")
+    hit=r"(Segmentation fault|Aborted|Floating point exception|Bus error)( \(core dumped\))?|Assertion .* failed"
+        r"|[Ee]rror|^exit=\d+")
 
 
 # ================================================================== databases
