@@ -14,9 +14,10 @@ assert and the shell's 'Aborted (core dumped)').
 This module holds the size gate and main(); the captures are in capture_wide19_go.py (its sources in
 capture_wide19_go_src.py), capture_wide19_rust.py, capture_wide19_java.py, capture_wide19_ruby.py,
 capture_wide19_php_perl.py, capture_wide19_r_hs_lua.py and capture_wide19_sys.py (databases, builds and crashes; the
-C sources in capture_wide19_sys_c.py), then capture_wide19_more.py (second runs on the same projects). Most kinds'
-rules are an earlier round's extractor (NEEDLES.md); each new kind's rule (junit4-core, ruby-test-unit, r-cmd-check,
-redis-slowlog, shell-signal-crash) is written next to its capture. Rules were fixed from the raw outputs only: nothing captured here was compressed.
+C sources in capture_wide19_sys_c.py), then capture_wide19_more.py (second runs on the same projects) and
+capture_wide19_large.py (grown suites). Most kinds' rules are an earlier round's extractor (NEEDLES.md); each new
+kind's rule (junit4-core, ruby-test-unit, r-cmd-check, redis-slowlog, shell-signal-crash) is written next to its
+capture. Rules were fixed from the raw outputs only: nothing captured here was compressed.
 
 Method: every item's text is what a program REALLY printed here, in /tmp/hm-corpus-wide19, with Debian's
 toolchains (go 1.19, cargo, OpenJDK 17 with Debian's JUnit jars, ruby, php, perl, R, ghc, lua, busted, PostgreSQL
@@ -73,6 +74,7 @@ def tabs(src: str) -> str:
 def steps() -> list:
     import capture_wide19_go as go  # go test, vet, gofmt, build
     import capture_wide19_java as java  # javac, JUnit 5 and 4, a stack trace
+    import capture_wide19_large as large  # the same kinds on grown suites and builds
     import capture_wide19_more as more  # second runs on the same projects: linters, memcheck, threads, -race
     import capture_wide19_php_perl as php_perl  # phpunit, php -l, a fatal error; prove, perl -w
     import capture_wide19_r_hs_lua as r_hs_lua  # testthat, Rscript, R CMD check; ghc, runghc; busted, lua
@@ -80,7 +82,7 @@ def steps() -> list:
     import capture_wide19_rust as rust  # cargo test, a backtrace, clippy, cargo build
     import capture_wide19_sys as sysm  # databases, build systems, crashes
     return (go.STEPS + rust.STEPS + java.STEPS + ruby.STEPS + php_perl.STEPS + r_hs_lua.STEPS + sysm.STEPS
-            + more.STEPS)
+            + more.STEPS + large.STEPS)
 
 
 def main() -> None:
