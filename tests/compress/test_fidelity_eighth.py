@@ -130,3 +130,28 @@ def test_a_log_that_opens_and_ends_with_a_bracket_is_read_as_lines() -> None:
               "  Input should be a valid number [type=float_parsing, input_value='n/a', input_type=str]"]
     out = _out("\n".join(lines) + "\n").split("\n")
     assert lines[-3] in out and lines[-1] in out
+
+
+def test_go_test_json_keeps_each_failing_tests_messages() -> None:
+    # `go test -json` of subtests: each case's messages are "output" records of that case as it
+    # runs; the cases' "--- FAIL" lines and "fail" records come after all of them, when the parent
+    # ends. 29 failing cases among 200, each message printed alike.
+    def rec(action: str, test: str, output: str | None = None) -> str:
+        out = f',"Output":"{output}\\n"' if output is not None else ""
+        return f'{{"Time":"2026-12-01T00:08:17.3Z","Action":"{action}","Package":"example.com/ledger/money","Test":"{test}"{out}}}'
+
+    cases = [f"TestSplit/case_{k}" for k in range(200)]
+    failing = set(cases[3::7])
+    lines = [rec("run", "TestSplit")]
+    for t in cases:
+        lines += [rec("run", t), rec("output", t, f"=== RUN   {t}")]
+        if t in failing:
+            lines += [rec("output", t, f"    money_test.go:31: Split({t[-3:]}, 3) sums to 9, want 10"),
+                      rec("output", t, f"    money_test.go:34: Split({t[-3:]}, 3)[0] = 3, want 4")]
+    for t in cases:
+        verdict = "FAIL" if t in failing else "PASS"
+        lines += [rec("output", t, f"    --- {verdict}: {t} (0.00s)"), rec(verdict.lower(), t)]
+    lines += [rec("fail", "TestSplit"), '{"Time":"2026-12-01T00:08:17.4Z","Action":"fail","Package":"example.com/ledger/money","Elapsed":0.005}']
+    out = _out("\n".join(lines) + "\n").split("\n")
+    first = [x for x in lines if "sums to" in x]
+    assert len(first) == 29 and all(x in out for x in first)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import LineIndex
+from .lines import LOC_TAIL, LineIndex
 from .select import HIGH, MUST
 
 # A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it
@@ -41,9 +41,43 @@ def _keep_record_verdicts(index: LineIndex, rank: list[int]) -> None:
         rank[i] = min(rank[i], HIGH)
 
 
+_TEST = re.compile(r'"Test":"([^"]*)"')
+_PER_TEST = 5  # a failing test's placed output records kept, at most (t.Log may print many)
+
+
+def _keep_failing_record_output(index: LineIndex, rank: list[int]) -> None:
+    """`go test -json` prints a failing test's messages ("money_test.go:31: got 9, want 10") as
+    "output" records of that test, its "fail" record after them: the first few that name a place
+    or a panic are its failure, as the same lines are in the plain format."""
+    text = index.text
+    failing: set[str] = set()
+    at = text.find('"Action":"fail"')
+    while at != -1:
+        m = _TEST.search(index.lines[index.line_of(at)])
+        if m is not None:
+            failing.add(m.group(1))
+        at = text.find('"Action":"fail"', at + 1)
+    if not failing:
+        return
+    kept: dict[str, int] = {}
+    at = text.find('"Action":"output"')
+    while at != -1:
+        i = index.line_of(at)
+        line = index.lines[i]
+        m = _TEST.search(line)
+        if m is not None and m.group(1) in failing and kept.get(m.group(1), 0) < _PER_TEST:
+            out = line[line.find('"Output":') :]
+            if LOC_TAIL.search(out) is not None or "panic:" in out:
+                rank[i] = MUST
+                kept[m.group(1)] = kept.get(m.group(1), 0) + 1
+        at = text.find('"Action":"output"', at + 1)
+
+
 def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
-    """Lift the verdict lines of a few units to HIGH (from the passing tests' LOW)."""
+    """Lift the verdict lines of a few units to HIGH (from the passing tests' LOW), and keep the
+    messages of `go test -json`'s failing tests."""
     _keep_record_verdicts(index, rank)
+    _keep_failing_record_output(index, rank)
     lines = index.lines
     found: list[int] = []
     looked = 0
