@@ -400,6 +400,7 @@ def main() -> int:
                         ("held-out, round 15 (wide15.json)", ("wide15.json",)),
                         ("held-out, round 16 (wide16.json)", ("wide16.json",)),
                         ("held-out, round 17 (wide17.json)", ("wide17.json",)),
+                        ("held-out, round 18 (wide18.json)", ("wide18.json",)),
                         ("held-out, round 19 (wide19.json)", ("wide19.json",)),
                         ("held-out, redundancy (redund.json)", ("redund.json",))):
         part = [r for r in held if r["source"] in srcs]
