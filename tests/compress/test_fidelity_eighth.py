@@ -155,3 +155,24 @@ def test_go_test_json_keeps_each_failing_tests_messages() -> None:
     out = _out("\n".join(lines) + "\n").split("\n")
     first = [x for x in lines if "sums to" in x]
     assert len(first) == 29 and all(x in out for x in first)
+
+
+def test_a_phases_success_line_in_the_middle_stays() -> None:
+    # `pip install -v` of several sdists: each builds in its own environment and says what it
+    # installed there; the closing summary is not the only one. Eleven or more are a job's
+    # progress ("Successfully processed chunk 12"), not phases' results.
+    from headroom_mitm.compress.select import MUST, NORMAL
+    from headroom_mitm.compress.verdicts import keep_phase_results
+
+    lines = []
+    for k, name in enumerate(["sqlparse", "h11", "jmespath", "xmltodict"]):
+        lines += [f"Processing ./{name}-0.{k}.1", *[f"  Collecting dep{j}>=1.{j}" for j in range(20)],
+                  "  Successfully installed packaging-26.4 setuptools-84.2.1 wheel-0.48.0", f"  Building wheel for {name}: started"]
+    lines += ["Successfully installed h11-0.1.1 jmespath-0.2.1 sqlparse-0.0.1 xmltodict-0.3.1"]
+    rank = [NORMAL] * len(lines)
+    keep_phase_results(ln.LineIndex("\n".join(lines)), rank)
+    assert [x for x, r in zip(lines, rank) if r == MUST] == [x for x in lines if "Successfully" in x]
+    progress = [f"Successfully processed chunk {k}" for k in range(11)]
+    rank = [NORMAL] * len(progress)
+    keep_phase_results(ln.LineIndex("\n".join(progress)), rank)
+    assert MUST not in rank

@@ -115,6 +115,26 @@ def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
+_SUCCEEDED = "successfully "
+
+
+def keep_phase_results(index: LineIndex, rank: list[int]) -> None:
+    """A line led by "Successfully" closes a phase before the output goes on (pip's build
+    environment's "  Successfully installed setuptools-… wheel-…" under each sdist, docker's
+    "Successfully built 3f2a…"): a summary, MUST, while there are few (_MAX_WROTE)."""
+    found: set[int] = set()
+    at = index.low.find(_SUCCEEDED)
+    while at != -1:
+        i = index.line_of(at)
+        if index.lines[i].lstrip().lower().startswith(_SUCCEEDED):
+            found.add(i)
+            if len(found) > _MAX_WROTE:
+                return
+        at = index.low.find(_SUCCEEDED, at + 1)
+    for i in found:
+        rank[i] = MUST
+
+
 # A line whose label is "total": its first or last word, with a number on the line (callgrind's
 # "4,055,616 (100.0%)  PROGRAM TOTALS", `ls -l`'s "total 48", "Total: 12 files"; "total_03" and
 # "unused_total" are names). Matched in the lowered text at the word found by a C-level find.
