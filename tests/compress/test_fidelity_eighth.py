@@ -176,3 +176,28 @@ def test_a_phases_success_line_in_the_middle_stays() -> None:
     rank = [NORMAL] * len(progress)
     keep_phase_results(ln.LineIndex("\n".join(progress)), rank)
     assert MUST not in rank
+
+
+def test_npm_ls_all_keeps_the_direct_dependencies() -> None:
+    # `npm ls --all` draws a package with dependencies as "├─┬ name@1.2.3": the tree is a tree,
+    # and its first level, the project's direct dependencies, stays.
+    lines = ["js@1.0.0 /tmp/js"]
+    direct = []
+    for d in range(12):
+        last = d == 11
+        direct.append(f"{'└' if last else '├'}─┬ pkg-{d}@{d}.1.0")
+        rail = "  " if last else "│ "
+        lines.append(direct[-1])
+        for k in range(18):
+            end = k == 17
+            if k % 2 == 0:
+                lines += [f"{rail}{'└' if end else '├'}─┬ dep-{d}-{k}@1.{k}.0", f"{rail}{'  ' if end else '│ '}└── leaf-{d}-{k}@0.{k}.1"]
+            else:
+                lines.append(f"{rail}{'└' if end else '├'}── dep-{d}-{k}@1.{k}.0{' deduped' if k % 5 == 0 else ''}")
+        if d == 4:
+            lines.insert(-3, f"{rail}├── UNMET OPTIONAL DEPENDENCY fsevents@~2.3.2")
+    from headroom_mitm.compress.select import MUST
+    from headroom_mitm.compress.trees import rank_tree
+
+    rank = rank_tree(lines)
+    assert rank is not None and all(rank[lines.index(x)] == MUST for x in direct)
