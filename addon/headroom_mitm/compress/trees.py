@@ -34,7 +34,7 @@ def looks_path_list(lines: list[str]) -> bool:
 
 # `tree -s/-h/-p/-u/-D`: the drawing, then the entry's fields in one bracketed cell. A branch is
 # "├──" or, for an entry with entries under it in `npm ls`, "├─┬".
-_DRAWING = re.compile(r"[│├└─|`\- \xa0]*")
+_DRAWING = re.compile(r"[│├└─┬|`\- \xa0]*")
 _TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]─[─┬]|[|`]--)[ \xa0]+\[([^\]]*)\][ \xa0]+\S")
 _TREE_ENTRY = re.compile(r"[│| \xa0]*(?:[├└]─[─┬]|[|`]--)[ \xa0]+\S")
 _RAILS = re.compile(r"[│| \xa0]*(?=[├└]─|[|`]--)")  # the rails before an entry's branch
