@@ -201,3 +201,19 @@ def test_npm_ls_all_keeps_the_direct_dependencies() -> None:
 
     rank = rank_tree(lines)
     assert rank is not None and all(rank[lines.index(x)] == MUST for x in direct)
+
+
+def test_a_table_whose_rows_end_in_a_clock_time_is_no_count_list() -> None:
+    # `sqlite3 -header -column`: each row ends with its "created" time, "… 2026-05-05 16:28", which
+    # read as grep -c's "path:count"; it is a table, whose rare status and extreme amount stay.
+    from headroom_mitm.compress.counts import rank_counts
+
+    lines = ["id   customer   country  status      amount  items  created         ",
+             "---  ---------  -------  ----------  ------  -----  ----------------"]
+    for k in range(1, 501):
+        status, amount = {88: ("refunded", 302.78), 431: ("chargeback", 9999.0)}.get(k, ("paid", 10 + k * 37 % 380 + 0.25))
+        lines.append(f"{k:<4} cust-{k * 7919 % 9000 + 1000:<5} {['NL', 'FR', 'BE', 'DE'][k % 4]:<8} {status:<11} {amount:<7} {k % 9 + 1:<6} "
+                     f"2026-05-{k % 28 + 1:02d} {k % 24:02d}:{k % 60:02d}")
+    assert rank_counts(lines) is None
+    out = _out("\n".join(lines) + "\n").split("\n")
+    assert all(any(x.startswith(f"{k} ") for x in out) for k in (88, 431))

@@ -23,7 +23,9 @@ HEAD = 10
 
 def _count(line: str) -> int | None:
     m = _PATH_COUNT.fullmatch(line)
-    if m and ("/" in m.group(1) or "." in m.group(1)):
+    # A path holds no cells: a table's row ending in a clock time ("… 302.78  2  2026-05-05 16:28")
+    # is no "path:count".
+    if m and ("/" in m.group(1) or "." in m.group(1)) and "  " not in m.group(1) and "\t" not in m.group(1):
         return int(m.group(2))
     m = _COUNT_TEXT.fullmatch(line)
     return int(m.group(1)) if m else None
