@@ -6,6 +6,7 @@ capture_wide13.py."""
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -138,9 +139,9 @@ def cap_mariadb(tmp: Path) -> None:
     stop(p)
 
 
-def cap_postgres(tmp: Path) -> None:
-    if not (PG_BIN / "postgres").exists():
-        return
+def start_shop_postgres(tmp: Path) -> tuple[Path, subprocess.Popen, str]:
+    """A throwaway PostgreSQL on loopback with an empty `shop` database and seed.sql written
+    (the shop schema and its rows), as rounds 13 and 19 use it."""
     d = tmp / "pg"
     d.mkdir()
     run(f"chown postgres {d}")
@@ -155,6 +156,13 @@ def cap_postgres(tmp: Path) -> None:
     psql = f"{pg} psql -h {d} -p {port} -U postgres"
     run(f"{psql} -c 'CREATE DATABASE shop'")
     (d / "seed.sql").write_text(SCHEMA.replace("DECIMAL", "NUMERIC") + _rows() + "ANALYZE;\n")
+    return d, p, psql
+
+
+def cap_postgres(tmp: Path) -> None:
+    if not (PG_BIN / "postgres").exists():
+        return
+    d, p, psql = start_shop_postgres(tmp)
     (d / "migrate.sql").write_text(MIGRATION.replace("CONCAT('c', id, '@example.test')", "'c' || id || '@example.test'")
                                    .replace("ADD COLUMN email VARCHAR(80)", "ADD COLUMN email VARCHAR(80)")
                                    .replace("REFERENCES customer (id)", "REFERENCES customers (id) ON DELETE CASCADE;\nALTER TABLE orders ALTER COLUMN total TYPE INT USING total::int;\nALTER TABLE customers ALTER COLUMN country SET NOT NULL, ADD CONSTRAINT tier_ok CHECK (tier IN ('gold', 'silver'))"))

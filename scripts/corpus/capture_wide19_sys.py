@@ -16,8 +16,8 @@ from capture_wide import n_gdb, n_psql, n_redis_info
 from capture_wide5 import n_cmake_cfg, n_ninja, n_valgrind_leak
 from capture_wide6_new2 import n_asan, n_sqlite_dump, n_ubsan
 from capture_wide10 import line_rule
-from capture_wide13_db import (MIGRATION, PG_BIN, SCHEMA, _rows, n_mysql_error, n_mysql_table, n_pg_explain,
-                               n_pg_migration)
+from capture_wide13_db import (MIGRATION, SCHEMA, _rows, n_mysql_error, n_mysql_table, n_pg_explain, n_pg_migration,
+                               start_shop_postgres)
 from capture_wide15_langs import n_make
 from capture_wide16_logs import n_redis_monitor
 from capture_wide19 import add, cap
@@ -54,20 +54,7 @@ n_shell_crash = line_rule(
 # ================================================================== databases
 
 def cap_postgres(tmp: Path) -> None:
-    d = tmp / "pg"
-    d.mkdir()
-    run(f"chown postgres {d}")
-    pg = "runuser -u postgres --"
-    run(f"{pg} {PG_BIN}/initdb -D {d}/data -A trust >/dev/null 2>&1", timeout=300)
-    port = free_port()
-    p = start(f"{pg} {PG_BIN}/postgres -D {d}/data -k {d} -p {port} -c listen_addresses=127.0.0.1")
-    for _ in range(60):
-        if (d / f".s.PGSQL.{port}").exists():
-            break
-        time.sleep(0.5)
-    psql = f"{pg} psql -h {d} -p {port} -U postgres"
-    run(f"{psql} -c 'CREATE DATABASE shop'")
-    (d / "seed.sql").write_text(SCHEMA.replace("DECIMAL", "NUMERIC") + _rows() + "ANALYZE;\n")
+    d, p, psql = start_shop_postgres(tmp)
     # a migration written by hand: a typo'd table, a type change with bad data, a NOT NULL over NULLs, a bad FK
     (d / "migrate.sql").write_text("""ALTER TABLE orders ADD COLUMN currency CHAR(3) NOT NULL DEFAULT 'EUR';
 CREATE INDEX orders_status_idx ON orders (status);
