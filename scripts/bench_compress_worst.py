@@ -176,6 +176,9 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "lines: count text": lambda n: [_lines(lambda i: f"   {i} " + "a " * 150, n)],
     "lines: stamps": lambda n: [_lines(lambda i: "2025-01-01 12:00:00 " * 15 + f"x{i}", n)],
     "lines: durations": lambda n: [_lines(lambda i: "s1 " * 100 + f"{i}ms", n)],
+    # each line opens on another character (segments.shifts counted leads in a vector per kind)
+    "lines: distinct leads": lambda n: [_lines(lambda i: f"{chr(0x4E00 + i * 7919 % 20000)} text {i}", n)],
+    "lines: distinct leads, blank lines": lambda n: [_lines(lambda i: f"{chr(0x4E00 + i * 7919 % 20000)} x{i}\n", n)],
     # one long line among ordinary ones: the per-line patterns of the lossy pass run on it
     **{f"log + a long line of {unit!r}": (lambda u: lambda n: [_with_long_line(n, u)])(unit)
        for unit in ("=", " ", "a:", ":", ".", "0", "|", "/", "\t", "-", "_", "(", "[", "at ", 'File "', "x.py:", "error ",

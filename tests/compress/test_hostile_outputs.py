@@ -21,6 +21,7 @@ from headroom_mitm.compress.lossless import LINE_LOSSLESS
 from headroom_mitm.compress import logs
 from headroom_mitm.compress.names import named_instances
 from headroom_mitm.compress.recovery import _metadata_start
+from headroom_mitm.compress.segments import shifts
 
 RETRIEVE = "headroom_headroom_retrieve"
 
@@ -76,6 +77,10 @@ HOSTILE: dict[str, Callable[[], str]] = {
     "a banner's title over a long rule": lambda: "".join(f"step {i} ok\n" for i in range(500)) + "=== x " + "=" * 5000 + "a\n",
     "diff of many hunks": lambda: "diff --git a/x b/x\n--- a/x\n+++ b/x\n" + "".join(
         f"@@ -{i},1 +{i},1 @@\n-a{i}\n+b{i}\n" for i in range(5000)),
+    # segments.shifts counted each window's leads in a vector as long as the kinds of lead the text
+    # has: quadratic (48 s at 256 KB) when each line opens on another character
+    "lines each opening on another character": lambda: "".join(
+        f"{chr(0x4E00 + i * 7919 % 20000)} text {i}\n" for i in range(5000)),
 }
 
 
@@ -126,6 +131,27 @@ def test_named_instances_holds_no_list_per_line() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 10 * len(text)
+
+
+def test_shifts_counts_a_window_by_its_own_leads_not_the_texts() -> None:
+    # Lines that each open on another character: a window's counts were a list as long as the
+    # kinds of lead the text has (3000 here), one per window; now a window's own few leads.
+    lines = [f"{chr(0x4E00 + i)} text {i}" for i in range(3000)] + ["# comment"] * 12 + [f"x{i}" for i in range(12)]
+    tracemalloc.start()
+    try:
+        shifts(lines)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000
+
+
+def test_shifts_places_a_change_of_shape_as_it_did() -> None:
+    # A log, then a .gitignore: the change is found at the line where the leads part.
+    log = [f"2025-03-01 12:00:{i % 60:02d} INFO worker {i % 4} handled request {i}" for i in range(40)]
+    ignore = ["# build output", "*.pyc", "__pycache__/", "# editors", ".idea/", "*.swp", "# env", ".env",
+              "*.log", "# dist", "dist/", "build/", "*.egg-info/", "# misc", ".DS_Store", "*.bak"]
+    assert shifts(log + ignore) == [40]
 
 
 def test_word_search_holds_one_span_of_matches_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:

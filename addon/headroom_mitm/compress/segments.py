@@ -231,15 +231,14 @@ def shifts(lines: list[str]) -> list[int]:
     n = len(lead)
     if n < 2 * w:
         return []
-    # A window's leads as counts of each lead the text has: the lines two windows share is then
-    # sum(map(min, a, b)), in C.
-    kinds = sorted(set(lead))
-    slot = {c: k for k, c in enumerate(kinds)}
-    counted: dict[str, list[int]] = {}
+    # A window's leads as counts of the leads it has (at most w of them, however many kinds of lead
+    # the text has: a dense vector per window was quadratic in lines that each open on another
+    # character); the lines two windows share is the sum of the smaller count of each lead.
+    counted: dict[str, dict[str, int]] = {}
 
-    def counts(window: str) -> list[int]:
+    def counts(window: str) -> dict[str, int]:
         if (found := counted.get(window)) is None:
-            found = counted[window] = [window.count(c) for c in kinds]
+            found = counted[window] = {c: window.count(c) for c in set(window)}
         return found
 
     # Windows half a window apart first: a change between two of them is at most h lines from
@@ -249,7 +248,7 @@ def shifts(lines: list[str]) -> list[int]:
     regions: list[list[int]] = []
     for j in range(len(windows) - 2):
         a, b = windows[j], windows[j + 2]
-        if a == b or sum(map(min, counts(a), counts(b))) > _SHARED + h:
+        if a == b or _shared(counts(a), counts(b)) > _SHARED + h:
             continue
         lo, hi = max(w, j * h + w - h), min(n - w, j * h + w + h)
         if regions and lo <= regions[-1][1]:
@@ -262,16 +261,15 @@ def shifts(lines: list[str]) -> list[int]:
         lo = max(lo, out[-1] + w if out else 0)
         if lo > hi:
             continue
-        before, after = counts(lead[lo - w : lo])[:], counts(lead[lo : lo + w])[:]
+        before, after = dict(counts(lead[lo - w : lo])), dict(counts(lead[lo : lo + w]))
         apart: list[tuple[int, int]] = []  # (lines shared, line) where the leads part
+        shared = _shared(before, after)
         for i in range(lo, hi + 1):
-            if i > lo:
-                c = slot[lead[i - 1]]
-                before[c] += 1
-                after[c] -= 1
-                before[slot[lead[i - 1 - w]]] -= 1
-                after[slot[lead[i - 1 + w]]] += 1
-            if (shared := sum(map(min, before, after))) <= _SHARED:
+            if i > lo:  # the line between the windows passes from after to before
+                c = lead[i - 1]
+                shared += _add(before, after, c) + _drop(before, after, lead[i - 1 - w])
+                shared += _drop(after, before, c) + _add(after, before, lead[i - 1 + w])
+            if shared <= _SHARED:
                 apart.append((shared, i))
         # The leads alone place a change to a line or two (a log's last lines open as a file's first
         # ones do; a file's name opens as a table's rows): of the sharpest few, the first after
@@ -280,6 +278,30 @@ def shifts(lines: list[str]) -> list[int]:
         if cut is not None:
             out.append(cut)
     return out
+
+
+def _shared(a: dict[str, int], b: dict[str, int]) -> int:
+    """Lines two windows' leads share: the smaller count of each lead both have."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(k, b[c]) for c, k in a.items() if c in b)
+
+
+def _add(counts: dict[str, int], other: dict[str, int], lead: str) -> int:
+    """A lead into one window: the change in the lines the two windows share."""
+    k = counts.get(lead, 0)
+    counts[lead] = k + 1
+    return 1 if k < other.get(lead, 0) else 0
+
+
+def _drop(counts: dict[str, int], other: dict[str, int], lead: str) -> int:
+    """A lead out of one window (gone, it is dropped: a window holds at most its w leads)."""
+    k = counts[lead]
+    if k > 1:
+        counts[lead] = k - 1
+    else:
+        del counts[lead]
+    return -1 if k <= other.get(lead, 0) else 0
 
 
 def _other_words(lines: list[str], i: int) -> bool:
