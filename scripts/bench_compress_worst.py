@@ -37,6 +37,9 @@ RETRIEVE = "headroom_headroom_retrieve"
 # ------------------------------------------------------------------ the cases: size → tool outputs
 
 
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")  # a number as letters: no shape of digits makes the lines one
+
+
 def _fill(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -178,6 +181,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "lines: durations": lambda n: [_lines(lambda i: "s1 " * 100 + f"{i}ms", n)],
     # each line opens on another character (segments.shifts counted leads in a vector per kind)
     "lines: distinct leads": lambda n: [_lines(lambda i: f"{chr(0x4E00 + i * 7919 % 20000)} text {i}", n)],
+    # severity's path words: a 400-character dotted run, each line its own shape
+    "lines: dotted runs of their own shapes": lambda n: [_lines(lambda i: f"**** {i:x}".translate(_LETTERS) + " " + "a." * 200, n)],
     "lines: distinct leads, blank lines": lambda n: [_lines(lambda i: f"{chr(0x4E00 + i * 7919 % 20000)} x{i}\n", n)],
     # one long line among ordinary ones: the per-line patterns of the lossy pass run on it
     **{f"log + a long line of {unit!r}": (lambda u: lambda n: [_with_long_line(n, u)])(unit)

@@ -51,6 +51,16 @@ def _cleaned(text: str) -> str:
     return text
 
 
+def _tag(i: int) -> str:
+    """Letters of their own per i: lines that no shape of digits makes one."""
+    out = ""
+    i += 1
+    while i:
+        out += chr(97 + i % 26)
+        i //= 26
+    return out
+
+
 def _fill(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -81,6 +91,10 @@ HOSTILE: dict[str, Callable[[], str]] = {
     # has: quadratic (48 s at 256 KB) when each line opens on another character
     "lines each opening on another character": lambda: "".join(
         f"{chr(0x4E00 + i * 7919 % 20000)} text {i}\n" for i in range(5000)),
+    # severity's path words: one pattern tried at every character of a 400-character "a.a.…" run
+    # scanned the rest of it each time (12 s a MB of lines of their own shapes)
+    "lines of dotted runs, each its own shape": lambda: "".join(
+        f"**** {_tag(i)} " + "a." * 200 + ("::\n" if i % 3 else "\n") for i in range(2000)),
 }
 
 
