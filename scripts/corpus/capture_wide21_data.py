@@ -267,9 +267,9 @@ else:
 def cap_logs_rich(tmp: Path) -> None:
     root = tmp / "richlogs"
     write_tree(root, {"sync.py": LOGGING_APP, "richdemo.py": RICH_DEMO})
-    cap("structlog-console-exception", f"{PY} sync.py structlog", root, n_structlog_exc, typed="python sync.py", env=COLOR)
-    cap("rich-logging-traceback", f"{PY} sync.py rich", root, n_rich_logging, typed="python sync.py --log-level debug", env=COLOR)
-    cap("rich-inspect", f"{PY} richdemo.py inspect", root, n_rich_inspect, typed="python -c 'from policy import RetryPolicy; from rich import inspect; inspect(RetryPolicy(), methods=True)'", env=COLOR)
+    cap("structlog-console-exception", f"{PY} sync.py structlog", root, n_structlog_exc, typed="python sync.py structlog", env=COLOR)
+    cap("rich-logging-traceback", f"{PY} sync.py rich", root, n_rich_logging, typed="python sync.py rich", env=COLOR)
+    cap("rich-inspect", f"{PY} richdemo.py inspect", root, n_rich_inspect, typed="python richdemo.py inspect", env=COLOR)
     site = next((Path(PY).parent.parent / "lib").glob("python3*/site-packages/structlog"))
     cap("rich-tree", f"{PY} richdemo.py tree {site}", root, n_rich_tree, typed="python richdemo.py tree site-packages/structlog", env=COLOR)
 
