@@ -6,9 +6,9 @@ the test runner serial and parallel), FastAPI/Starlette (422 bodies, a 500 in uv
 upgrade), marshmallow / cattrs error dumps, a click group's help, rich (inspect, a tree, the logging
 handler), structlog exceptions, pytest plugins not used before (benchmark, timeout, randomly, mock), pre-commit with
 local hooks failing, nox, mkdocs --strict, black/isort --diff (pyupgrade as a pre-commit hook), pandas groupby and warnings, csvkit,
-jupyter nbconvert --execute with an error; Node's tooling (prettier --check, stylelint, knip, vite build, vitest's
-verbose reporter, eslint's flat config; depcheck and madge --circular print under 300 characters on this project and
-the size gate skips them); infra (ansible-playbook --check --diff, ansible-inventory --graph,
+jupyter nbconvert --execute with an error; Node's tooling on an 18-feature storefront (prettier --check, stylelint,
+knip, madge --circular, vite build, vitest's verbose reporter, eslint's flat config; depcheck prints under 300
+characters there and the size gate skips it); infra (ansible-playbook --check --diff, ansible-inventory --graph,
 openssl req/x509 -text, jq and yq transforms, systemd-analyze verify).
 
 This module holds the tool install, the size gate and main(); the captures are in capture_wide21_web.py (Flask,

@@ -62,7 +62,7 @@ import pandas as pd
 df = pd.read_csv("orders.csv", parse_dates=["placed"])
 if sys.argv[1] == "groupby":
     df["revenue"] = df.qty * df.unit_price
-    print(df.groupby(["region", "channel"]).agg(orders=("order_id", "count"), qty=("qty", "sum"),
+    print(df.groupby(["region", "channel", "status"]).agg(orders=("order_id", "count"), qty=("qty", "sum"),
                                               revenue=("revenue", "sum"), avg_price=("unit_price", "mean"),
                                               max_qty=("qty", "max")).round(2))
 else:

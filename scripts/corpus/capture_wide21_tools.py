@@ -1,6 +1,6 @@
 """Round 21, dev tools, Node's tooling and infra: pre-commit with local hooks failing, nox without venvs, mkdocs
 --strict, black/isort --diff on a messy package; prettier --check, stylelint, knip, depcheck, madge --circular, vite
-build, vitest's verbose reporter and eslint's flat config on a small web app; ansible-playbook --check --diff with a
+build, vitest's verbose reporter and eslint's flat config on a grown storefront; ansible-playbook --check --diff with a
 failed task and ansible-inventory --graph (local connection), openssl req/x509 -text, jq and yq transforms, and
 systemd-analyze verify on unit files written here. Run through capture_wide21.py."""
 
@@ -93,7 +93,7 @@ def compile(session):
     session.run("{BIN}/python", "-m", "compileall", "-q", "billing")
 '''
 MKDOCS = {
-    "mkdocs.yml": "site_name: Billing\nnav:\n  - Home: index.md\n  - Guide:\n      - Install: guide/install.md\n      - Invoices: guide/invoices.md\n      - Taxes: guide/taxes.md\n  - API: api.md\n  - Changelog: changelog.md\n",
+    "mkdocs.yml": "site_name: Billing\nnav:\n  - Home: index.md\n  - Guide:\n      - Install: guide/install.md\n      - Invoices: guide/invoices.md\n      - Taxes: guide/taxes.md\n  - API: api.md\n  - Changelog: changelog.md\n  - Ops:\n      - Deploy: ops/deploy.md\n      - Backup: ops/backup.md\n      - Restore: ops/restore.md\n      - Scaling: ops/scaling.md\n      - Alerts: ops/alerts.md\n      - On call: ops/oncall.md\n      - Runbooks: runbooks/index.md\n",
     "docs/index.md": "# Billing\n\nSee the [install guide](guide/install.md), [invoices](guide/invoice.md) and the [API](api.md#invoice-class).\n\n![logo](img/logo.png)\n",
     "docs/guide/install.md": "# Install\n\n```\npip install billing\n```\n\nThen read [taxes](taxes.md#rates) and [the FAQ](../faq.md).\n",
     "docs/guide/invoices.md": "# Invoices\n\nAn invoice has lines. See [Invoice.total](../api.md#total) and [reports](../reports.md).\n",
@@ -101,7 +101,8 @@ MKDOCS = {
     "docs/api.md": "# API\n\n## Invoice class\n\n## total\n\nSee [changelog](changelog.md#v2).\n",
     "docs/changelog.md": "# Changelog\n\n## 2.0\n\n- taxes per country\n",
     "docs/notes.md": "# Notes\n\nNot in nav.\n",
-}
+} | {f"docs/ops/{p}.md": f"# {p.title()}\n\nSee [{p} runbook](../runbooks/{p}.md), [the API](../api.md#{p}) and "
+     f"[install](../guide/install.md#requirements).\n\n![diagram](img/{p}.svg)\n" for p in ("deploy", "backup", "restore", "scaling", "alerts", "oncall")}
 
 
 def cap_pydev(tmp: Path) -> None:
@@ -140,8 +141,9 @@ n_vitest_verbose = named(
     + [next((ln for ln in lines if re.match(r"^\s*❯ \S+:\d+:\d+", ln)), None)])
 n_vite_failed = named(
     "vite-build-failed", "build",
-    "Rules 1+3+4 on a failing vite build: the vite-build rule (modules transformed, '(!)' warnings, smallest and largest chunk rows), plus the '✗ Build failed' line and every 'Error:' line.",
-    lambda lines: n_vite(lines) + [ln for ln in lines if re.match(r"^(✗ Build failed|Error: )", ln)])
+    "Rules 1+3+4 on a failing vite build: the vite-build rule (modules transformed, '(!)' warnings, smallest and largest chunk rows), plus the '✗ Build failed' line, every 'Error:' / '[CODE] message' line and the '╭─[ file:line:col ]' location under it.",
+    lambda lines: n_vite(lines) + [ln for ln in lines if re.match(r"^(✗ Build failed|Error: |\[[A-Z_]+\] )", ln)]
+    + [next((ln for ln in lines if re.match(r"^\s*╭─\[ \S+:\d+:\d+ \]", ln)), None)])
 n_eslint_flat = named("eslint-flat", "lint", "Rules 1+3 on eslint (flat config, stylish): the eslint rule (error lines with their file, warnings one per (rule, file), the problems count).", needles_eslint)
 
 WEB = {
@@ -164,9 +166,60 @@ WEB = {
 }
 
 
+FEATURES = ["search", "wishlist", "reviews", "checkout", "shipping", "coupons", "account", "orders", "returns", "gifts",
+            "loyalty", "compare", "recently-viewed", "stock-alerts", "store-locator", "newsletter", "banners", "seo"]
+
+
+def grown_web() -> dict[str, str]:
+    """The storefront grown to 18 feature folders, each with the slips a real app collects: a dependency never
+    declared, 'var' and '==', an export nobody imports, an unformatted file, a cycle between two neighbours, CSS the
+    standard config rejects; the last three features are reachable from no entry."""
+    files = dict(WEB)
+    main = files["src/main.js"]
+    for i, name in enumerate(FEATURES):
+        fn = name.replace("-", "_")
+        dep = "axios" if i % 4 == 1 else "zod" if i % 5 == 2 else None
+        nxt = FEATURES[i + 1] if i % 6 == 0 and i + 1 < len(FEATURES) else None
+        prev = FEATURES[i - 1] if i % 6 == 1 else None
+        api = (f"import {dep} from '{dep}'\n" if dep else "") + (f"import {{ render_{prev.replace('-', '_')} }} from '../{prev}/view.js'\n" if prev else "")
+        api += (f"\nexport async function load_{fn}(id) {{\n  var url = '/api/{name}/' + id\n  if (id == null) return []\n"
+                f"  const res = await fetch(url)\n  return res.json()\n}}\n\nexport function cache_{fn}() {{\n  let hits = 0\n  return hits\n}}\n")
+        view = (f"import {{ load_{fn} }} from './api.js'\n" + (f"import {{ render_{nxt.replace('-', '_')} }} from '../{nxt}/view.js'\n" if nxt else "")
+                + f"\nexport function render_{fn}(items) {{\n  return items.map((x) => `<li class=\"{name}\">${{x.title}}</li>`).join('')\n}}\n\n"
+                f"export function count_{fn}(items) {{\n  return items.filter((x) => x.visible).length\n}}\n\n"
+                f"export async function mount_{fn}(el, id) {{\n  el.innerHTML = render_{fn}(await load_{fn}(id))\n}}\n")
+        if i % 3 == 2:  # an unformatted file
+            view = view.replace("  return items", "        return   items").replace("(x) =>", "x=>")
+        files[f"src/features/{name}/api.js"] = api
+        files[f"src/features/{name}/view.js"] = view
+        files[f"src/features/{name}/{name}.css"] = (f".{name} {{ margin: 0px; color: #{'FFF' if i % 2 else 'abcdefg'}; }}\n"
+                                                   f".{name}-title {{ font-weight: bold; font-weight: 600 }}\n"
+                                                   + (f".{name}-empty {{ }}\n" if i % 3 == 0 else "")
+                                                   + (f".{name} li {{ colr: red; }}\n" if i % 4 == 3 else ""))
+        if i < len(FEATURES) - 3:
+            main += f"import {{ mount_{fn} }} from './features/{name}/view.js'\nimport './features/{name}/{name}.css'\n"
+    files["src/main.js"] = main + "import { track } from './analytics.js'\n"
+    pkg = json.loads(files["package.json"])
+    pkg["dependencies"] |= {"classnames": "^2.5.1", "uuid": "^9.0.0", "numeral": "^2.0.6"}
+    del pkg["dependencies"]["numeral"]
+    files["package.json"] = json.dumps(pkg, indent=2) + "\n"
+    files["test/features.test.js"] = ("import { describe, it, expect } from 'vitest'\n"
+                                      "import { render_search, count_search } from '../src/features/search/view.js'\n"
+                                      "import { render_reviews, count_reviews } from '../src/features/reviews/view.js'\n\n"
+                                      "describe('search view', () => {\n"
+                                      "  it('renders one li per item', () => expect(render_search([{ title: 'a' }, { title: 'b' }]).match(/<li/g)).toHaveLength(2))\n"
+                                      "  it('escapes titles', () => expect(render_search([{ title: '<b>' }])).toBe('<li class=\"search\">&lt;b&gt;</li>'))\n"
+                                      "  it('counts visible', () => expect(count_search([{ visible: true }, { visible: false }])).toBe(1))\n"
+                                      "})\n\ndescribe('reviews view', () => {\n"
+                                      "  it('renders nothing for no items', () => expect(render_reviews([])).toBe(''))\n"
+                                      "  it('counts all when visible is missing', () => expect(count_reviews([{}, {}])).toBe(2))\n"
+                                      "})\n")
+    return files
+
+
 def cap_node(tmp: Path) -> None:
     root = tmp / "storefront"
-    write_tree(root, WEB)
+    write_tree(root, grown_web())
     (root / "node_modules").symlink_to(JS / "node_modules")
     cap("prettier-check-web", "npx prettier --check .", root, n_prettier)
     cap("stylelint-standard", "npx stylelint 'src/**/*.css'", root, n_stylelint)
@@ -186,8 +239,8 @@ n_ansible_check = line_rule(
     hit=r"^fatal: |^changed: |^TASK \[|ok=\d+ .*failed=")
 n_ansible_graph = line_rule(
     "ansible-inventory-graph", "listing",
-    "Rule 5 on ansible-inventory --graph: every group node ('@name:') and every host leaf of a group holding at most 2 hosts.",
-    hit=r"@\w+:")
+    "Rule 5 on ansible-inventory --graph --vars: every group node ('@name:') and every variable leaf ('{name = value}'), the values a question about the inventory asks for.",
+    hit=r"@\w+:|\{\w+ = ")
 n_req = line_rule(
     "openssl-req-text", "doc",
     "Rule 5 on openssl req -text: Subject, Public-Key size, every Requested Extension name line, the Signature Algorithm line.",
@@ -206,6 +259,62 @@ n_systemd_verify = line_rule(
 def n_jq_tsv(lines):
     """Rule 4 on jq @tsv rows aligned by column -t (name status role logins last_login): rows with a rare status or role, the rows with the fewest and most logins."""
     return rule4(ws_rows(lines, ["name", "status", "role", "logins", "last"]), cat=("status", "role"), nums=("logins",))
+
+
+INVENTORY = """[local]
+localhost
+
+[web]
+web[01:12].eu.example.internal
+
+[web:vars]
+http_port=8080
+max_clients=400
+
+[api]
+api[01:04].eu.example.internal
+api[01:02].us.example.internal
+
+[db]
+db01.eu.example.internal db_role=primary
+db02.eu.example.internal db_role=replica
+db01.us.example.internal db_role=replica
+
+[cache]
+redis[01:03].us.example.internal
+
+[workers]
+worker[01:08].eu.example.internal
+
+[lb]
+lb01.eu.example.internal
+
+[monitoring]
+mon01.eu.example.internal
+
+[staging]
+stg-web01.example.internal
+stg-db01.example.internal db_role=primary
+
+[eu:children]
+web
+db
+workers
+lb
+
+[us:children]
+cache
+
+[prod:children]
+eu
+us
+api
+monitoring
+
+[prod:vars]
+env=prod
+ntp_server=ntp.example.internal
+"""
 
 
 def users_json(n: int = 220) -> list[dict]:
@@ -269,9 +378,7 @@ PLAY = """- hosts: local
 
 def cap_infra(tmp: Path) -> None:
     root = tmp / "infra"
-    write_tree(root, {"inventory.ini": "[local]\nlocalhost\n\n[web]\nweb[01:06].example.internal\n\n[db]\ndb01.example.internal\n\n"
-                      "[cache]\nredis01.example.internal\nredis02.example.internal\n\n[eu:children]\nweb\ndb\n\n[us:children]\ncache\n\n"
-                      "[prod:children]\neu\nus\n",
+    write_tree(root, {"inventory.ini": INVENTORY,
                       "site.yml": PLAY.format(root=root), "users.json": json.dumps(users_json(), indent=1),
                       "deploy.yaml": deploy_yaml()})
     (root / "srv" / "app" / "shared" / "config").mkdir(parents=True)
