@@ -19,7 +19,7 @@ CODE_START = re.compile(
     r"\s*+(?:def |class |import (?![\w.]++:)|from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
-    r"|//|/\*|\* |# |--|;|\"\"\"|<!--|>>> )"
+    r"|//|/\*|\* |# |--(?!-)|;|\"\"\"|<!--|>>> )"
 )
 _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
