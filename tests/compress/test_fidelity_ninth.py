@@ -37,3 +37,35 @@ def test_three_dashes_open_no_comment() -> None:
     # Comments of two dashes still open code lines.
     assert documents.CODE_START.match("-- the orders of a customer")
     assert not documents.CODE_START.match("--- PASS: TestReader (0.02s)")
+
+
+def _npm_install_log() -> tuple[str, list[str]]:
+    """`npm install --loglevel http`: a fetch and a cache line per package, then the total."""
+    lines = ["npm verbose cli /usr/bin/node /usr/lib/node_modules/npm/bin/npm-cli.js"]
+    for k in range(180):
+        ms = 97 if k == 41 else 15 + (k * 7) % 80
+        lines.append(f"npm http fetch GET 200 https://registry.npmjs.org/pkg-{k}-name {ms}ms (cache updated)")
+    for k in range(90):
+        lines.append(f"npm http cache pkg-{k}-name@https://registry.npmjs.org/pkg-{k}-name/-/pkg-{k}-name-1.{k}.0.tgz 0ms (cache hit)")
+    lines += ["", "added 90 packages, and audited 91 packages in 5s", "", "found 0 vulnerabilities"]
+    return "\n".join(lines) + "\n", lines
+
+
+def test_a_logs_lead_repeated_on_most_lines_is_no_prose() -> None:
+    # "npm http fetch GET 200 https://registry.npmjs.org/express 129ms (cache updated)" reads as a
+    # sentence of words, yet no document opens most of its lines with the same three words.
+    text, _ = _npm_install_log()
+    assert not documents.looks_like_code_or_prose(text)
+    prose = "The quick brown fox jumps over the lazy dog and keeps on running far away from here.\n"
+    assert documents.looks_like_code_or_prose(prose * 3 + "".join(f"Then {k} more words of a paragraph follow here, one sentence after another one.\n" for k in range(12)))
+
+
+def test_each_kind_of_lines_keeps_its_slowest_and_fastest() -> None:
+    # The total ("in 5s") is the whole text's greatest duration and the cache hits (0ms) its least:
+    # the slowest fetch (97ms) and the fastest stay beside them.
+    text, lines = _npm_install_log()
+    kept = set(_out(text).split("\n"))
+    fetch = [x for x in lines if " fetch " in x]
+    assert fetch[41] in kept
+    assert any(x in kept for x in fetch if " 15ms " in x)
+    assert "added 90 packages, and audited 91 packages in 5s" in kept
