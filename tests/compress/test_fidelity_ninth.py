@@ -69,3 +69,43 @@ def test_each_kind_of_lines_keeps_its_slowest_and_fastest() -> None:
     assert fetch[41] in kept
     assert any(x in kept for x in fetch if " 15ms " in x)
     assert "added 90 packages, and audited 91 packages in 5s" in kept
+
+
+def _flake8_run() -> tuple[list[str], list[str]]:
+    """flake8 over a package: error codes (each stays) among warnings (one per code and file)."""
+    lines, must = [], []
+    for f in range(6):
+        for k in range(50):
+            place = f"src/shop/module_{f}.py:{k * 3 + 1}"
+            lines.append(f"{place}:1: W191 indentation contains tabs")
+            if k % 4 == 0:
+                lines.append(f"{place}:9: F821 undefined name 'total_{k}'")
+                must.append(lines[-1])
+    lines.append(f"{len(lines)}")
+    return lines, must
+
+
+def test_a_gutter_every_line_carries_is_read_past() -> None:
+    # The same run as `gh run view --log` relays it (job, step, stamp), as docker's builder does
+    # (step, seconds) and indented by a runner nesting it: the lines that matter in the run stay
+    # in each, whole, gutter and all (behind a gutter, no line led with its place).
+    lines, must = _flake8_run()
+    forms = {
+        "gh": lambda i, x: f"lint\tRun flake8\t2026-11-30T10:{i // 60:02d}:{i % 60:02d}.{i * 7919 % 10**7:07d}Z {x}",
+        "docker": lambda i, x: f"#14 {3 + i * 0.013:.3f} {x}",
+        "indent": lambda i, x: f"    {x}" if x else x,
+    }
+    for name, relay in forms.items():
+        relayed = [relay(i, x) for i, x in enumerate(lines)]
+        kept = set(_out("\n".join(relayed) + "\n").split("\n"))
+        assert [x for i, x in enumerate(lines) if x in must and relayed[i] not in kept] == [], name
+
+
+def test_outputs_without_a_shared_gutter_are_read_as_they_are() -> None:
+    from headroom_mitm.compress import gutter
+
+    lines, _ = _flake8_run()
+    assert gutter.widths(lines) is None
+    assert gutter.widths(["  a", "   b", "", "  c"] * 3) == [2, 2, 0, 2] * 3
+    log = [f"2026-11-30 10:00:{k:02d},120 INFO worker {k} ready" for k in range(20)]
+    assert gutter.widths(log) is None  # a log's own stamp (not ISO 8601's "T" form) stays what it ranks by
