@@ -94,6 +94,7 @@ def test_a_gutter_every_line_carries_is_read_past() -> None:
         "gh": lambda i, x: f"lint\tRun flake8\t2026-11-30T10:{i // 60:02d}:{i % 60:02d}.{i * 7919 % 10**7:07d}Z {x}",
         "docker": lambda i, x: f"#14 {3 + i * 0.013:.3f} {x}",
         "indent": lambda i, x: f"    {x}" if x else x,
+        "compose": lambda i, x: f"lint-1  | {x}",
     }
     for name, relay in forms.items():
         relayed = [relay(i, x) for i, x in enumerate(lines)]
@@ -109,3 +110,6 @@ def test_outputs_without_a_shared_gutter_are_read_as_they_are() -> None:
     assert gutter.widths(["  a", "   b", "", "  c"] * 3) == [2, 2, 0, 2] * 3
     log = [f"2026-11-30 10:00:{k:02d},120 INFO worker {k} ready" for k in range(20)]
     assert gutter.widths(log) is None  # a log's own stamp (not ISO 8601's "T" form) stays what it ranks by
+    # Words every line shares are the output's own: only blanks or a column closed by a bar are a gutter.
+    assert gutter.widths([f"import time: {k:6d} | {k * 3:6d} | mod{k}" for k in range(20)]) is None
+    assert gutter.widths([f"api-1  | GET /items/{k} 200" for k in range(20)]) == [9] * 20

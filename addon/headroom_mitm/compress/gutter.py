@@ -10,6 +10,7 @@ are ranked by what follows the gutter; the lines kept are still the output's own
 
 from __future__ import annotations
 
+import os
 import re
 
 # Gutters several tools put before every line of an output they relay, tried in this order on
@@ -24,7 +25,7 @@ _GUTTERS = (
 )
 _SAMPLE = 200  # lines looked at to find the gutter
 _SHARE = 0.9  # of the sample's non-blank lines that must carry it (a relayed line may be cut)
-_MIN_INDENT = 2
+_MIN_PREFIX = 2
 
 
 def widths(lines: list[str]) -> list[int] | None:
@@ -37,15 +38,27 @@ def widths(lines: list[str]) -> list[int] | None:
     for gutter in _GUTTERS:
         if _carried(gutter, sample, misses):
             return [m.end() if (m := gutter.match(x)) else 0 for x in lines]
-    # An indent every non-blank line shares (most outputs' first line has none: decided there).
-    indent = None
+    # Text every non-blank line opens with, up to a blank (a runner's indent, one service's
+    # "api-1  | "): most outputs' first two lines share none, decided there.
+    prefix = None
     for x in lines:
         if x.strip():
-            n = len(x) - len(x.lstrip(" "))
-            if n < _MIN_INDENT:
-                return None
-            indent = n if indent is None else min(indent, n)
-    return [indent if x.strip() else 0 for x in lines] if indent else None
+            if prefix is None:
+                prefix = x
+            elif not x.startswith(prefix) and not prefix.startswith(x):  # (a relayed blank line, trimmed)
+                prefix = x[: len(os.path.commonprefix((prefix, x)))]
+                if len(prefix) < _MIN_PREFIX:
+                    return None
+    if prefix is None:
+        return None
+    # Only what a relaying tool adds: blanks, or a column closed by a bar. Words all lines share
+    # ("import time:", a client's address) are the output's own.
+    bar = prefix.find("| ")
+    named = bar > 0 and prefix[:bar].strip()  # a markdown table's rows open with a bar of their own
+    prefix = prefix[: bar + 2] if named else prefix[: len(prefix) - len(prefix.lstrip())]
+    if len(prefix) < _MIN_PREFIX:
+        return None
+    return [len(prefix) if x.startswith(prefix) else len(x) if prefix.startswith(x) else 0 for x in lines]
 
 
 def _carried(gutter: re.Pattern[str], sample: list[str], misses: int) -> bool:
