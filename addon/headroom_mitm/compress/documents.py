@@ -19,7 +19,7 @@ CODE_START = re.compile(
     r"\s*+(?:def |class |import (?![\w.]++:)|from \S+ import |function\b|const |let |var |return\b|if \(|for \(|while\b"
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
-    r"|//|/\*|\* |# |--|;|\"\"\"|<!--|>>> )"
+    r"|//|/\*|\* |# |--(?!-)|;|\"\"\"|<!--|>>> )"
 )
 _CODE_ENDS = ("{", "}", ";", "(", "[", ",", "):", "*/")
 _HEADING = re.compile(r"#{1,6} \S")
@@ -58,7 +58,7 @@ def looks_like_code_or_prose(text: str) -> bool:
         or _manual(sample)
         or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
         # Documents: code with its comments, markdown, markup, prose.
-        or _at_least(0.5 * n - code, _document_lines(sample, placed), n)
+        or _at_least(0.5 * n - code, _document_lines(sample, placed, _log_lead(sample)), n)
     )
     if not reads:
         return False
@@ -92,10 +92,22 @@ _MARKDOWN_ITEM = re.compile(r"\s*+(?:[-*+] \S|\d{1,3}[.)] \S|!?\[[^\]\n]*+\]\()"
 _DIRECTIVE = re.compile(r"\.\. [\w-]++(?::[\w-]++)*+::")
 
 
-def _document_lines(sample: list[str], placed: dict[str, bool]) -> Iterable[bool]:
+def _log_lead(sample: list[str]) -> str | None:
+    """The first three words most lines open with, if they are 40% of the lines or more: a log's
+    lead ("npm http fetch GET 200 https://… 129ms"), which no document repeats on that many."""
+    counts: dict[str, int] = {}
+    for x in sample:
+        lead = " ".join(x.split(None, 3)[:3])
+        counts[lead] = counts.get(lead, 0) + 1
+    lead, most = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+    return lead if most >= 0.4 * len(sample) else None
+
+
+def _document_lines(sample: list[str], placed: dict[str, bool], log_lead: str | None = None) -> Iterable[bool]:
     """Per line: a document's — a markdown heading, markup, prose, a title or its underline, a
     directive (`.. code-block::`, a paragraph ending in `::`) and the block indented under it; in
-    markdown (two headings or more), its fenced code, list items and links too."""
+    markdown (two headings or more), its fenced code, list items and links too. Lines that open
+    with a log's lead are no prose."""
     block = fenced = False
     markdown = sum(1 for x in sample if x[:1] == "#" and _HEADING.match(x)) >= 2
     last = len(sample) - 1
@@ -113,7 +125,8 @@ def _document_lines(sample: list[str], placed: dict[str, bool]) -> Iterable[bool
             yield block or (len(x) >= 60 and _is_prose(x, placed)) or x.lstrip()[:1] == "<"
             continue
         block = x.endswith("::") or (first == "." and _DIRECTIVE.match(x) is not None)
-        if block or (first == "#" and _HEADING.match(x)) or first == "<" or (len(x) >= 60 and _is_prose(x, placed)):
+        prose = len(x) >= 60 and (log_lead is None or not x.startswith(log_lead)) and _is_prose(x, placed)
+        if block or (first == "#" and _HEADING.match(x)) or first == "<" or prose:
             yield True
             continue
         following = sample[i + 1] if i < last else ""

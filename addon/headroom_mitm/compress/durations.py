@@ -36,5 +36,20 @@ def keep_duration_extremes(index: LineIndex, rank: list[int]) -> None:
         if len(found) < _MIN_COUNT:
             continue
         values = [float(m.group(2)[::-1]) * _SCALE[m.group(1) or ""] for m in found]
-        for k in (values.index(min(values)), values.index(max(values))):
-            rank[index.line_of(len(text) - 1 - found[k].start())] = MUST
+        where = [index.line_of(len(text) - 1 - m.start()) for m in found]
+        groups: dict[str, list[int]] = {}  # the durations of lines of one lead, by their positions in found
+        for k, i in enumerate(where):
+            groups.setdefault(_lead(index.lines[i]), []).append(k)
+        for ks in [range(len(found))] + [g for g in groups.values() if _MIN_COUNT <= len(g) < len(found)]:
+            for k in (min(ks, key=values.__getitem__), max(ks, key=values.__getitem__)):
+                rank[where[k]] = MUST
+
+
+# Lines of one kind open alike ("npm http fetch GET 200 …", "npm http cache …"): their durations
+# are a column of their own, whose extremes a run's total ("added 113 packages in 5s") or another
+# kind's hides. Numbers are masked so that stamped lines are one kind.
+_NUMBER = re.compile(r"\d+")
+
+
+def _lead(line: str) -> str:
+    return _NUMBER.sub("0", " ".join(line.split(None, 3)[:3]))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import lines as ln
-from . import columns, counts, documents, durations, logs, outline, segments, tables, verdicts
+from . import columns, counts, documents, durations, gutter, logs, outline, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -244,11 +244,14 @@ def _kind(shape: _Shape | bool | None) -> str | None:
 def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
     """(name, result); False when the text is code or prose, or of a known shape with nothing
     worth leaving out; None when no line-oriented shape fits."""
-    index = ln.LineIndex(text)
-    lines = index.lines
+    lines = text.split("\n")
     if len(lines) < 12:
         return None
-    whole = _rank_shape(text, index, s)
+    # Lines are ranked by what they say behind a gutter they all carry, and kept as they are.
+    found = gutter.widths(lines)
+    seen = text if found is None else gutter.read_past(lines, found)
+    index = ln.LineIndex(seen)
+    whole = _rank_shape(seen, index, s)
     # Code, prose or a commit list as a whole is never cut, whatever follows it: not looked into.
     chain = _chained(index, s) if whole is not False else None
     if chain is not None:

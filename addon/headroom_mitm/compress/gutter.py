@@ -1,0 +1,76 @@
+"""A gutter every line of an output carries — CI's time stamps, a build step's number, an indent —
+read past when its lines are ranked.
+
+`gh run view --log` puts a job, a step and a stamp before each line of the pytest run it holds;
+docker's builder puts its step number and seconds; a runner nested in another indents it all.
+Ranked as they come, such lines look alike at their start, where most shapes are told (a failure
+header, a finding's place, a verdict), and a pytest run reads as one uniform log. So the lines
+are ranked by what follows the gutter; the lines kept are still the output's own, gutter and all.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+# Gutters several tools put before every line of an output they relay, tried in this order on
+# the first lines; the first that nearly all of them carry is the output's.
+# A gutter ends in a space, or at the line's end where the line relayed was blank (and the space
+# went with the trailing blanks).
+_STAMP = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: |$)"
+_GUTTERS = (
+    re.compile(r"[^\t\n]{1,100}\t[^\t\n]{1,200}\t" + _STAMP),  # gh run view --log: job, step, stamp
+    re.compile(_STAMP),  # CI runners' raw logs, kubectl logs --timestamps, docker logs -t
+    re.compile(r"#\d+ \d+\.\d+(?: |$)"),  # docker's builder (BuildKit): the step and its seconds
+)
+_SAMPLE = 200  # lines looked at to find the gutter
+_SHARE = 0.9  # of the sample's non-blank lines that must carry it (a relayed line may be cut)
+_MIN_PREFIX = 2
+
+
+def widths(lines: list[str]) -> list[int] | None:
+    """Per line, the width of the gutter to read past (0 where a line carries none); None when
+    the output has no gutter."""
+    sample = [x for x in lines[:_SAMPLE] if x.strip()]
+    if len(sample) < 8:
+        return None
+    misses = int((1 - _SHARE) * len(sample))
+    for gutter in _GUTTERS:
+        if _carried(gutter, sample, misses):
+            return [m.end() if (m := gutter.match(x)) else 0 for x in lines]
+    # Text every non-blank line opens with, up to a blank (a runner's indent, one service's
+    # "api-1  | "): most outputs' first two lines share none, decided there.
+    prefix = None
+    for x in lines:
+        if x.strip():
+            if prefix is None:
+                prefix = x
+            elif not x.startswith(prefix) and not prefix.startswith(x):  # (a relayed blank line, trimmed)
+                prefix = x[: len(os.path.commonprefix((prefix, x)))]
+                if len(prefix) < _MIN_PREFIX:
+                    return None
+    if prefix is None:
+        return None
+    # Only what a relaying tool adds: blanks, or a column closed by a bar. Words all lines share
+    # ("import time:", a client's address) are the output's own.
+    bar = prefix.find("| ")
+    named = bar > 0 and prefix[:bar].strip()  # a markdown table's rows open with a bar of their own
+    prefix = prefix[: bar + 2] if named else prefix[: len(prefix) - len(prefix.lstrip())]
+    if len(prefix) < _MIN_PREFIX:
+        return None
+    return [len(prefix) if x.startswith(prefix) else len(x) if prefix.startswith(x) else 0 for x in lines]
+
+
+def _carried(gutter: re.Pattern[str], sample: list[str], misses: int) -> bool:
+    """Whether all but `misses` lines of the sample carry the gutter (given up at one too many)."""
+    for x in sample:
+        if not gutter.match(x):
+            misses -= 1
+            if misses < 0:
+                return False
+    return True
+
+
+def read_past(lines: list[str], found: list[int]) -> str:
+    """The output as it reads behind its gutter, line for line."""
+    return "\n".join(x[w:] for x, w in zip(lines, found))

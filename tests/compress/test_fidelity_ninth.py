@@ -1,0 +1,115 @@
+"""Fidelity rules of issue #11's ninth pass, found on tuning items: each test names the rule,
+holds for outputs never seen, and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress import documents
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.settings import CompressionSettings
+
+
+def _out(text: str) -> str:
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    assert out is not None and len(out) < len(text)
+    return out
+
+
+def test_three_dashes_open_no_comment() -> None:
+    # `--` opens a comment in SQL, Lua and Haskell; `---` opens a TAP or YAML block, a go test
+    # verdict ("--- PASS: TestX (0.00s)") or a diff's old file. node --test's TAP report of 150
+    # passing subtests and one failure is a run, not code the model asked to read.
+    lines = ["TAP version 13"]
+    must = []
+    for k in range(150):
+        ok = "not ok" if k == 97 else "ok"
+        lines += [f"# Subtest: invoice {k} totals its lines", f"{ok} {k + 1} - invoice {k} totals its lines", "  ---",
+                  f"  duration_ms: {0.2 + k % 7 / 10:.6f}"]
+        if k == 97:
+            lines += ["  location: '/srv/app/test/invoice.test.js:212:1'", "  failureType: 'testCodeFailure'",
+                      "  error: 'Expected values to be strictly equal:\\n\\n100 !== 90\\n'"]
+            must = lines[-6:]  # from "not ok", which names the test
+        lines.append("  ...")
+    lines += ["1..150", "# tests 150", "# pass 149", "# fail 1"]
+    text = "\n".join(lines) + "\n"
+    assert not documents.looks_like_code_or_prose(text)
+    kept = set(_out(text).split("\n"))
+    assert all(x in kept for x in must + ["# fail 1"])
+    # Comments of two dashes still open code lines.
+    assert documents.CODE_START.match("-- the orders of a customer")
+    assert not documents.CODE_START.match("--- PASS: TestReader (0.02s)")
+
+
+def _npm_install_log() -> tuple[str, list[str]]:
+    """`npm install --loglevel http`: a fetch and a cache line per package, then the total."""
+    lines = ["npm verbose cli /usr/bin/node /usr/lib/node_modules/npm/bin/npm-cli.js"]
+    for k in range(180):
+        ms = 97 if k == 41 else 15 + (k * 7) % 80
+        lines.append(f"npm http fetch GET 200 https://registry.npmjs.org/pkg-{k}-name {ms}ms (cache updated)")
+    for k in range(90):
+        lines.append(f"npm http cache pkg-{k}-name@https://registry.npmjs.org/pkg-{k}-name/-/pkg-{k}-name-1.{k}.0.tgz 0ms (cache hit)")
+    lines += ["", "added 90 packages, and audited 91 packages in 5s", "", "found 0 vulnerabilities"]
+    return "\n".join(lines) + "\n", lines
+
+
+def test_a_logs_lead_repeated_on_most_lines_is_no_prose() -> None:
+    # "npm http fetch GET 200 https://registry.npmjs.org/express 129ms (cache updated)" reads as a
+    # sentence of words, yet no document opens most of its lines with the same three words.
+    text, _ = _npm_install_log()
+    assert not documents.looks_like_code_or_prose(text)
+    prose = "The quick brown fox jumps over the lazy dog and keeps on running far away from here.\n"
+    assert documents.looks_like_code_or_prose(prose * 3 + "".join(f"Then {k} more words of a paragraph follow here, one sentence after another one.\n" for k in range(12)))
+
+
+def test_each_kind_of_lines_keeps_its_slowest_and_fastest() -> None:
+    # The total ("in 5s") is the whole text's greatest duration and the cache hits (0ms) its least:
+    # the slowest fetch (97ms) and the fastest stay beside them.
+    text, lines = _npm_install_log()
+    kept = set(_out(text).split("\n"))
+    fetch = [x for x in lines if " fetch " in x]
+    assert fetch[41] in kept
+    assert any(x in kept for x in fetch if " 15ms " in x)
+    assert "added 90 packages, and audited 91 packages in 5s" in kept
+
+
+def _flake8_run() -> tuple[list[str], list[str]]:
+    """flake8 over a package: error codes (each stays) among warnings (one per code and file)."""
+    lines, must = [], []
+    for f in range(6):
+        for k in range(50):
+            place = f"src/shop/module_{f}.py:{k * 3 + 1}"
+            lines.append(f"{place}:1: W191 indentation contains tabs")
+            if k % 4 == 0:
+                lines.append(f"{place}:9: F821 undefined name 'total_{k}'")
+                must.append(lines[-1])
+    lines.append(f"{len(lines)}")
+    return lines, must
+
+
+def test_a_gutter_every_line_carries_is_read_past() -> None:
+    # The same run as `gh run view --log` relays it (job, step, stamp), as docker's builder does
+    # (step, seconds) and indented by a runner nesting it: the lines that matter in the run stay
+    # in each, whole, gutter and all (behind a gutter, no line led with its place).
+    lines, must = _flake8_run()
+    forms = {
+        "gh": lambda i, x: f"lint\tRun flake8\t2026-11-30T10:{i // 60:02d}:{i % 60:02d}.{i * 7919 % 10**7:07d}Z {x}",
+        "docker": lambda i, x: f"#14 {3 + i * 0.013:.3f} {x}",
+        "indent": lambda i, x: f"    {x}" if x else x,
+        "compose": lambda i, x: f"lint-1  | {x}",
+    }
+    for name, relay in forms.items():
+        relayed = [relay(i, x) for i, x in enumerate(lines)]
+        kept = set(_out("\n".join(relayed) + "\n").split("\n"))
+        assert [x for i, x in enumerate(lines) if x in must and relayed[i] not in kept] == [], name
+
+
+def test_outputs_without_a_shared_gutter_are_read_as_they_are() -> None:
+    from headroom_mitm.compress import gutter
+
+    lines, _ = _flake8_run()
+    assert gutter.widths(lines) is None
+    assert gutter.widths(["  a", "   b", "", "  c"] * 3) == [2, 2, 0, 2] * 3
+    log = [f"2026-11-30 10:00:{k:02d},120 INFO worker {k} ready" for k in range(20)]
+    assert gutter.widths(log) is None  # a log's own stamp (not ISO 8601's "T" form) stays what it ranks by
+    # Words every line shares are the output's own: only blanks or a column closed by a bar are a gutter.
+    assert gutter.widths([f"import time: {k:6d} | {k * 3:6d} | mod{k}" for k in range(20)]) is None
+    assert gutter.widths([f"api-1  | GET /items/{k} 200" for k in range(20)]) == [9] * 20
