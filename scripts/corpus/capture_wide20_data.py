@@ -3,8 +3,8 @@ service run in its own PID and network namespaces (so no other job on this machi
 in the middle (a worker spinning at 100% CPU, a connection with a full receive queue, one in CLOSE-WAIT); CSVs with
 extreme rows mid-file; git on a scripted history of the glom sdist (log -p, show, blame, diff); and OpenCode's own
 glob, grep and webfetch renderings (webfetch of libxslt's and socat's HTML manuals from a loopback server), with the
-glob's listing also typed as a bash find. Extractors are the first rounds' (capture_data.py, capture_opencode.py,
-capture_wide12.py). Runs last. Run through capture_wide20.py."""
+glob's listing also typed as a bash find. Extractors are the first rounds' (capture_data.py, capture_wide2.py,
+capture_opencode.py, capture_wide12.py). Runs last. Run through capture_wide20.py."""
 
 from __future__ import annotations
 
