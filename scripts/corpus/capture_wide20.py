@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Capture round 20 of the compression corpus (issue #11): THE ISSUE'S OWN KINDS, A THIRD INDEPENDENT SAMPLE (after
+rounds 6 and 15), on projects and data the corpus had not used, in the flag variants and pipe forms agents type
+(`2>&1 | tail -n 80`, `| head -n 100`, `-q`, `--no-color`, `-v`): failing test runs (pytest, unittest, jest, vitest,
+mocha, cargo test, go test, the JUnit console launcher), linters and type checkers (mypy, ruff, eslint, tsc,
+shellcheck, clippy), builds with dozens of warnings (gcc, make -j2 -k, cargo build), process and socket tables with
+one odd row, CSVs with extreme rows mid-file, npm views, a lockfile, one-line JSON, minified JS, git on a scripted
+history of a real package, a chained traceback in a log, and OpenCode's own glob, grep and webfetch renderings.
+
+This module holds the set-up, the size gate and main(); the captures are in capture_wide20_py.py (Python),
+capture_wide20_js.py (JavaScript and TypeScript), capture_wide20_langs.py (Rust, Go, C, Java, shell) and
+capture_wide20_data.py (tables, CSV, git, OpenCode). Every kind's rule is an existing kind's extractor, imported
+(NEEDLES.md). Rules were fixed from the raw outputs only: nothing captured here was compressed.
+
+Method: every item's text is what a program REALLY printed here, in /tmp/hm-corpus-wide20, with sources and tools
+from PyPI and npm in /tmp/hm-corpus-wide20-tools (the sdists of parsimonious, tenacity, dictdiffer, jsonpatch,
+glom, cbor2 and mmh3; the npm packages micromatch, superstruct, neverthrow, kleur, colorette, defu, ufo, pathe and
+clsx), and Debian's toolchains (cargo, go, gcc, OpenJDK 17 with Debian's JUnit jars, shellcheck).
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide20.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide20.json  as {"version": 2, "items": [...]}, ids prefixed "wide20-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+from capture_more import add_or_skip, note, run  # noqa: E402
+
+ID_PREFIX = "wide20-"  # set again in main(): every capture module sets cm.PREFIX at import
+DEFAULT_OUT = HERE / "data" / "wide20.json"
+TMP = Path("/tmp/hm-corpus-wide20")
+TOOLS = Path("/tmp/hm-corpus-wide20-tools")
+VENV = TOOLS / "venv"
+SRC = TOOLS / "src"
+JS = TOOLS / "js"
+# pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
+PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
+PY_TOOLS = ["pytest", "mypy", "ruff", "hypothesis", "attrs", "pyyaml", "boltons", "face", "regex", "jsonpointer",
+            "jsonpatch"]
+PY_SDISTS = ["parsimonious==0.10.0", "tenacity==9.0.0", "dictdiffer==0.9.0", "jsonpatch==1.33", "glom==23.5.0",
+             "cbor2==5.6.5", "mmh3==5.0.1"]
+NPM_PKGS = ["jest@29", "vitest@3", "mocha@11", "eslint@9", "@eslint/js@9", "typescript@5.7", "micromatch",
+            "superstruct", "neverthrow", "kleur", "colorette", "defu", "ufo", "pathe", "clsx"]
+
+# the round's sizes: most 3-40 KB, a few to 100 KB, a few small ones as real runs print them
+MIN_CHARS, MAX_CHARS = 1_000, 110_000
+
+
+def ensure_tools() -> None:
+    """The venv of runners and linters, the sdists, and the npm packages, installed once."""
+    if not (VENV / "bin" / "jsonpatch").exists():
+        run(f"python3 -m venv {VENV} && {VENV}/bin/pip install -q " + " ".join(PY_TOOLS), env=PIP_ENV, timeout=900)
+    SRC.mkdir(parents=True, exist_ok=True)
+    if not list(SRC.glob("mmh3-*")):
+        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=600)
+    JS.mkdir(parents=True, exist_ok=True)
+    if not (JS / "node_modules" / "micromatch").exists():
+        run("npm init -y >/dev/null && npm install -q --no-audit --no-fund " + " ".join(NPM_PKGS), cwd=JS, timeout=900)
+    cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
+
+
+def unpack(tmp: Path) -> None:
+    """Fresh copies of the sdists under the round's temp dir (the steps break them)."""
+    for tgz in SRC.glob("*.tar.gz"):
+        run(f"tar xzf {tgz}", cwd=tmp)
+
+
+def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
+    """capture_more.add_or_skip for this round's sizes only."""
+    if not MIN_CHARS <= len(raw) <= MAX_CHARS:
+        note(f"skip {ID_PREFIX}{item_id}: {len(raw):,} chars, outside {MIN_CHARS:,}..{MAX_CHARS:,}")
+        return
+    add_or_skip(item_id, command, raw, extractor, tool)
+
+
+def cap(item_id: str, command: str, cwd: Path, extractor, timeout: int = 600, env: dict | None = None) -> None:
+    """Run `command` as typed in `cwd` and add its merged output."""
+    add(item_id, command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
+
+
+def steps() -> list:
+    import capture_wide20_data as data  # tables, CSV, git, OpenCode (last: it reads the earlier steps' files)
+    import capture_wide20_js as js  # jest, vitest, mocha, eslint, tsc, npm
+    import capture_wide20_langs as langs  # cargo, go, gcc, make, JUnit, shellcheck
+    import capture_wide20_py as py  # pytest, unittest, mypy, ruff, a chained traceback, pip
+    return [unpack] + py.STEPS + js.STEPS + langs.STEPS + data.STEPS
+
+
+def main() -> None:
+    ensure_tools()
+    chosen = steps()
+    cm.PREFIX = ID_PREFIX
+    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
+    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
+    note(f"sizes: {sum(s < 3_000 for s in sizes)} under 3 KB, {sum(3_000 <= s <= 40_000 for s in sizes)} 3-40 KB, "
+         f"{sum(s > 40_000 for s in sizes)} over 40 KB")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide20", sys.modules["__main__"])
+    main()
