@@ -113,3 +113,25 @@ def test_outputs_without_a_shared_gutter_are_read_as_they_are() -> None:
     # Words every line shares are the output's own: only blanks or a column closed by a bar are a gutter.
     assert gutter.widths([f"import time: {k:6d} | {k * 3:6d} | mod{k}" for k in range(20)]) is None
     assert gutter.widths([f"api-1  | GET /items/{k} 200" for k in range(20)]) == [9] * 20
+
+
+def test_records_led_by_a_level_are_no_prose() -> None:
+    # A tracing log (Rust's tracing, Go's zap console): read past its ISO stamps, each line opens
+    # with its level, then words that read like a sentence. It is a log, cut as one; what it
+    # warned of and failed on stays.
+    lines, must = [], []
+    for k in range(400):
+        ts = f"2026-11-30T10:{k // 60:02d}:{k % 60:02d}.{k * 7919 % 10**6:06d}Z"
+        if k in (120, 300):
+            lines.append(f"{ts}  WARN api::pool: connection slow to acquire waited_ms={900 + k} pool=primary")
+            must.append(lines[-1])
+        elif k == 222:
+            lines.append(f'{ts} ERROR api::handlers::orders: failed to charge card order_id=ord_{k} err="gateway timeout"')
+            must.append(lines[-1])
+        else:
+            lines.append(f"{ts}  INFO api::server: request handled method=GET path=/items/{k * 37 % 999} status=200 latency_ms={k % 40}")
+    text = "\n".join(lines) + "\n"
+    out = _out(text)
+    assert len(out) < 0.2 * len(text)
+    assert all(x in set(out.split("\n")) for x in must)
+    assert not documents.looks_like_code_or_prose("\n".join(x[28:] for x in lines))

@@ -79,10 +79,12 @@ def test_code_quoted_in_diagnostics_is_a_report(place: str) -> None:
 
 
 def test_indented_prose_that_names_a_place_is_not_prose() -> None:
-    prose = "    The parser reads every word of the sentence and tells the caller what it found there.\n"
-    assert documents.looks_like_code_or_prose(prose * 12)
-    placed = "    The parser reads every word of the sentence and tells the caller, see parse.py:12 here.\n"
-    assert not documents.looks_like_code_or_prose(placed * 12)
+    # (Sentences that open alike: most lines of one opening would be a log's lead, not prose.)
+    openings = ["The parser reads", "Each reader takes", "Our lexer splits", "A scanner walks"]
+    prose = "".join(f"    {o} every word of the sentence and tells the caller what it found there.\n" for o in openings)
+    assert documents.looks_like_code_or_prose(prose * 3)
+    placed = "".join(f"    {o} every word of the sentence and tells the caller, see parse.py:12 here.\n" for o in openings)
+    assert not documents.looks_like_code_or_prose(placed * 3)
 
 
 @pytest.mark.parametrize(

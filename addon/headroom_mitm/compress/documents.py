@@ -122,10 +122,10 @@ def _document_lines(sample: list[str], placed: dict[str, bool], log_lead: str | 
                 yield True
                 continue
         if first in " \t":
-            yield block or (len(x) >= 60 and _is_prose(x, placed)) or x.lstrip()[:1] == "<"
+            yield block or (len(x) >= 60 and not _opens_with(x.lstrip(), log_lead) and _is_prose(x, placed)) or x.lstrip()[:1] == "<"
             continue
         block = x.endswith("::") or (first == "." and _DIRECTIVE.match(x) is not None)
-        prose = len(x) >= 60 and (log_lead is None or not x.startswith(log_lead)) and _is_prose(x, placed)
+        prose = len(x) >= 60 and not _opens_with(x, log_lead) and _is_prose(x, placed)
         if block or (first == "#" and _HEADING.match(x)) or first == "<" or prose:
             yield True
             continue
@@ -134,6 +134,10 @@ def _document_lines(sample: list[str], placed: dict[str, bool], log_lead: str | 
             (first in _UNDERLINE and i and _underlines(x, sample[i - 1]))
             or (following[:1] in _UNDERLINE and _underlines(following, x))
         )
+
+
+def _opens_with(line: str, lead: str | None) -> bool:
+    return lead is not None and line.startswith(lead)
 
 
 def _underlines(rule: str, title: str) -> bool:
@@ -215,11 +219,16 @@ def _placed(line: str, seen: dict[str, bool]) -> bool:
     return found
 
 
+_LEVEL_LEAD = re.compile(r"(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL)\b(?!-)")
+
+
 def _is_prose(line: str, placed: dict[str, bool]) -> bool:
     """A sentence of words rather than fields: letters dominate, words apart by one space (two
     after a sentence's end or where text is justified), 40 characters or more past its indent."""
     s = line.strip()
     if len(s) < 40 or "\t" in s or "   " in s or s[:1].isdigit():  # "12:5  D103 …" is a finding
+        return False
+    if s[:1].isupper() and _LEVEL_LEAD.match(s):  # "INFO api::server: request handled …" is a record
         return False
     spaces = s.count(" ")
     # Justified text (a man page) widens a gap here and there; a table's cells sit apart in runs.
