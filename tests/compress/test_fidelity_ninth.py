@@ -93,6 +93,7 @@ def test_a_gutter_every_line_carries_is_read_past() -> None:
     forms = {
         "gh": lambda i, x: f"lint\tRun flake8\t2026-11-30T10:{i // 60:02d}:{i % 60:02d}.{i * 7919 % 10**7:07d}Z {x}",
         "docker": lambda i, x: f"#14 {3 + i * 0.013:.3f} {x}",
+        "gitlab": lambda i, x: f"2026-11-30T10:{i // 60:02d}:{i % 60:02d}.{i * 7919 % 10**6:06d}Z 01E {x}",
         "indent": lambda i, x: f"    {x}" if x else x,
         "compose": lambda i, x: f"lint-1  | {x}",
     }

@@ -20,7 +20,9 @@ import re
 _STAMP = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: |$)"
 _GUTTERS = (
     re.compile(r"[^\t\n]{1,100}\t[^\t\n]{1,200}\t" + _STAMP),  # gh run view --log: job, step, stamp
-    re.compile(_STAMP),  # CI runners' raw logs, kubectl logs --timestamps, docker logs -t
+    # CI runners' raw logs (GitLab's add a stream and a continuation mark: "00O+ "), kubectl logs
+    # --timestamps, docker logs -t
+    re.compile(_STAMP + r"(?:\d\d[OE]\+?(?: |$))?"),
     re.compile(r"#\d+ \d+\.\d+(?: |$)"),  # docker's builder (BuildKit): the step and its seconds
 )
 _SAMPLE = 200  # lines looked at to find the gutter
