@@ -87,7 +87,7 @@ def _flake8_run() -> tuple[list[str], list[str]]:
 
 def test_a_gutter_every_line_carries_is_read_past() -> None:
     # The same run as `gh run view --log` relays it (job, step, stamp), as docker's builder does
-    # (step, seconds) and indented by a runner nesting it: the lines that matter in the run stay
+    # (step, seconds), numbered by `cat -n` and indented by a runner nesting it: the lines that matter in the run stay
     # in each, whole, gutter and all (behind a gutter, no line led with its place).
     lines, must = _flake8_run()
     forms = {
@@ -96,6 +96,7 @@ def test_a_gutter_every_line_carries_is_read_past() -> None:
         "gitlab": lambda i, x: f"2026-11-30T10:{i // 60:02d}:{i % 60:02d}.{i * 7919 % 10**6:06d}Z 01E {x}",
         "indent": lambda i, x: f"    {x}" if x else x,
         "compose": lambda i, x: f"lint-1  | {x}",
+        "cat -n": lambda i, x: f"{i + 1:6d}\t{x}",
     }
     for name, relay in forms.items():
         relayed = [relay(i, x) for i, x in enumerate(lines)]

@@ -1,5 +1,5 @@
-"""A gutter every line of an output carries — CI's time stamps, a build step's number, an indent —
-read past when its lines are ranked.
+"""A gutter every line of an output carries — CI's time stamps, a build step's number, line
+numbers, an indent — read past when its lines are ranked.
 
 `gh run view --log` puts a job, a step and a stamp before each line of the pytest run it holds;
 docker's builder puts its step number and seconds; a runner nested in another indents it all.
@@ -25,6 +25,9 @@ _GUTTERS = (
     re.compile(_STAMP + r"(?:\d\d[OE]\+?(?: |$))?"),
     re.compile(r"#\d+ \d+\.\d+(?: |$)"),  # docker's builder (BuildKit): the step and its seconds
 )
+# A line's number before a tab, an arrow or a bar (`cat -n`, `nl`, an agent's file view; numbers
+# before a space alone are a table's index column): a gutter when the lines run on by one.
+_NUMBERED = re.compile(r" *+(\d++)(?:\t|→|[ ]?[│|┃:][ ]?|$)")
 _SAMPLE = 200  # lines looked at to find the gutter
 _SHARE = 0.9  # of the sample's non-blank lines that must carry it (a relayed line may be cut)
 _MIN_PREFIX = 2
@@ -40,6 +43,8 @@ def widths(lines: list[str]) -> list[int] | None:
     for gutter in _GUTTERS:
         if _carried(gutter, sample, misses):
             return [m.end() if (m := gutter.match(x)) else 0 for x in lines]
+    if _NUMBERED.match(sample[0]) and _numbered(sample, misses):
+        return [m.end() if (m := _NUMBERED.match(x)) else 0 for x in lines]
     # Text every non-blank line opens with, up to a blank (a runner's indent, one service's
     # "api-1  | "): most outputs' first two lines share none, decided there.
     prefix = None
@@ -61,6 +66,20 @@ def widths(lines: list[str]) -> list[int] | None:
     if len(prefix) < _MIN_PREFIX:
         return None
     return [len(prefix) if x.startswith(prefix) else len(x) if prefix.startswith(x) else 0 for x in lines]
+
+
+def _numbered(sample: list[str], misses: int) -> bool:
+    """Whether the sample's lines are numbered one after the other (all but `misses` of them)."""
+    last = None
+    for x in sample:
+        m = _NUMBERED.match(x)
+        k = int(m.group(1)) if m else None
+        if k is None or (last is not None and k != last + 1):
+            misses -= 1
+            if misses < 0:
+                return False
+        last = k
+    return True
 
 
 def _carried(gutter: re.Pattern[str], sample: list[str], misses: int) -> bool:
