@@ -92,12 +92,16 @@ _MARKDOWN_ITEM = re.compile(r"\s*+(?:[-*+] \S|\d{1,3}[.)] \S|!?\[[^\]\n]*+\]\()"
 _DIRECTIVE = re.compile(r"\.\. [\w-]++(?::[\w-]++)*+::")
 
 
+_LEAD_SAMPLE = 40  # lines a log's lead is looked for in
+
+
 def _log_lead(sample: list[str]) -> str | None:
     """The first three words most lines open with, if they are 40% of the lines or more: a log's
     lead ("npm http fetch GET 200 https://… 129ms"), which no document repeats on that many."""
     counts: dict[str, int] = {}
+    sample = sample[:_LEAD_SAMPLE]
     for x in sample:
-        lead = " ".join(x.split(None, 3)[:3])
+        lead = " ".join(x[:80].split(None, 3)[:3])  # (a long line is not copied whole)
         counts[lead] = counts.get(lead, 0) + 1
     lead, most = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
     return lead if most >= 0.4 * len(sample) else None

@@ -49,10 +49,12 @@ def widths(lines: list[str]) -> list[int] | None:
     # "api-1  | "): most outputs' first two lines share none, decided there.
     prefix = None
     for x in lines:
+        if prefix is not None and (x.startswith(prefix) or prefix.startswith(x)):  # (or a relayed blank line, trimmed)
+            continue
         if x.strip():
             if prefix is None:
                 prefix = x
-            elif not x.startswith(prefix) and not prefix.startswith(x):  # (a relayed blank line, trimmed)
+            else:
                 prefix = x[: len(os.path.commonprefix((prefix, x)))]
                 if len(prefix) < _MIN_PREFIX:
                     return None
@@ -84,8 +86,9 @@ def _numbered(sample: list[str], misses: int) -> bool:
 
 def _carried(gutter: re.Pattern[str], sample: list[str], misses: int) -> bool:
     """Whether all but `misses` lines of the sample carry the gutter (given up at one too many)."""
+    tab = gutter is _GUTTERS[0]  # (a line without a tab is tried no further)
     for x in sample:
-        if not gutter.match(x):
+        if (tab and "\t" not in x) or not gutter.match(x):
             misses -= 1
             if misses < 0:
                 return False

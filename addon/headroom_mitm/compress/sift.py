@@ -244,13 +244,15 @@ def _kind(shape: _Shape | bool | None) -> str | None:
 def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
     """(name, result); False when the text is code or prose, or of a known shape with nothing
     worth leaving out; None when no line-oriented shape fits."""
-    lines = text.split("\n")
+    index = ln.LineIndex(text)
+    lines = index.lines
     if len(lines) < 12:
         return None
     # Lines are ranked by what they say behind a gutter they all carry, and kept as they are.
-    found = gutter.widths(lines)
-    seen = text if found is None else gutter.read_past(lines, found)
-    index = ln.LineIndex(seen)
+    seen = text
+    if (found := gutter.widths(lines)) is not None:
+        seen = gutter.read_past(lines, found)
+        index = ln.LineIndex(seen)
     whole = _rank_shape(seen, index, s)
     # Code, prose or a commit list as a whole is never cut, whatever follows it: not looked into.
     chain = _chained(index, s) if whole is not False else None
