@@ -102,6 +102,7 @@ def test_a_gutter_every_line_carries_is_read_past() -> None:
         relayed = [relay(i, x) for i, x in enumerate(lines)]
         kept = set(_out("\n".join(relayed) + "\n").split("\n"))
         assert [x for i, x in enumerate(lines) if x in must and relayed[i] not in kept] == [], name
+        assert {x for x in kept if x and not x.startswith(("[… ", "[warnings left out"))} <= set(relayed), name  # kept whole
 
 
 def test_outputs_without_a_shared_gutter_are_read_as_they_are() -> None:
