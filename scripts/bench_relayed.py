@@ -4,12 +4,15 @@
 An agent rarely sees a tool's output bare. CI prints it under a job, a step and a time stamp
 (`gh run view --log`, GitLab's raw log), docker's builder under a step number, compose under a
 service's column, `cat -n` with line numbers; a runner indents it, cuts it with `| tail`, colours
-it, ends its lines with CRLF, wraps it in its own frame (Codex, Gemini CLI). Every TUNING item of
-3 KB or more (held-out items are never compressed here; `read` and `webfetch` outputs are never
-cut, so they are left out) is compressed bare and in each relayed form, and the needles each form
-still holds are counted as kept or lost. A relayed form should keep what the bare one keeps.
+it, ends its lines with CRLF, wraps it in its own frame (Codex). Every tuning item of 3 KB or more
+(`read` and `webfetch` outputs are never cut, so they are left out) is compressed bare and in each
+relayed form, and the needles each form still holds are counted as kept or lost. A relayed form
+should keep what the bare one keeps.
+With --split heldout the held-out items are measured the same way, their figures printed and
+none of their outputs shown or named: a check of what the rules found on tuning items do.
 
-  .venv/bin/python scripts/bench_relayed.py [--addon DIR] [--forms 'cat -n,CRLF'] [--json out.json] [--worst 8]
+  .venv/bin/python scripts/bench_relayed.py [--addon DIR] [--forms 'cat -n,CRLF'] [--split heldout]
+      [--json out.json] [--worst 8]
 
 --addon measures another engine (a tree's addon/, e.g. `git archive REV addon | tar -x -C /tmp/x`)
 on this tree's corpus.
@@ -52,7 +55,7 @@ FORMS: dict[str, Callable[[str], str]] = {
     "CRLF": lambda t: t.replace("\n", "\r\n"),
     "OpenCode's cut header": lambda t: "...output truncated...\n\nFull output saved to: /root/.local/share/opencode/tool-output/tool_9f8e7d6c5b4a\n\n" + t,
     "Codex frame": lambda t: "Exit code: 1\nWall time: 3.2 seconds\nOutput:\n" + t,
-    "| tail (last 70%)": lambda t: "\n".join(t.split("\n")[len(t.split("\n")) * 3 // 10 :]),
+    "tail -n (last 70%)": lambda t: "\n".join(t.split("\n")[len(t.split("\n")) * 3 // 10 :]),
 }
 
 
@@ -62,6 +65,8 @@ def main() -> int:
     ap.add_argument("--forms", help="comma-separated form names (default: all)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--worst", type=int, default=8, help="items that lose most, per form")
+    ap.add_argument("--split", choices=["tune", "heldout"], default="tune",
+                    help="heldout: figures only, no item named (measured, never tuned on)")
     args = ap.parse_args()
     if args.addon:
         sys.path.insert(0, str(args.addon.resolve()))
@@ -72,7 +77,7 @@ def main() -> int:
 
     forms = {k: v for k, v in FORMS.items() if k == "bare" or not args.forms or k in args.forms.split(",")}
     items = [it for it in bc.load_items()
-             if it["split"] == "tune" and len(it["text"]) >= 3000 and it["tool"] not in ("read", "webfetch")]
+             if it["split"] == args.split and len(it["text"]) >= 3000 and it["tool"] not in ("read", "webfetch")]
     s = bc.CompressionSettings()
     rows: dict[str, dict[str, list[int]]] = {}
     t0 = time.time()
@@ -89,14 +94,14 @@ def main() -> int:
                 row[name] = [sum(bc.needle_kept(x, out) for x in present), len(present), len(out), len(text)]
             if n % 100 == 0:
                 print(f"  {n}/{len(items)} items, {time.time() - t0:.0f} s", file=sys.stderr)
-    print(f"{len(items)} tuning items of 3 KB or more, {time.time() - t0:.0f} s\n")
+    print(f"{len(items)} {args.split} items of 3 KB or more, {time.time() - t0:.0f} s\n")
     print("| form | needles kept | lost | characters saved |\n|---|---:|---:|---:|")
     for name in forms:
         kept = sum(r[name][0] for r in rows.values())
         held = sum(r[name][1] for r in rows.values())
         saved = 1 - sum(r[name][2] for r in rows.values()) / sum(r[name][3] for r in rows.values())
         print(f"| {name} | {kept:,}/{held:,} ({kept / held:.2%}) | {held - kept:,} | {saved:.1%} |")
-    for name in list(forms)[1:]:
+    for name in list(forms)[1:] if args.split == "tune" else ():
         # Items that lose more in this form than bare (of the needles the form still holds).
         worse = sorted(((r[name][1] - r[name][0]) - (r["bare"][1] - r["bare"][0]), k) for k, r in rows.items())
         worst = [(d, k) for d, k in reversed(worse[-args.worst :]) if d > 0]
