@@ -248,7 +248,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     lines = index.lines
     if len(lines) < 12:
         return None
-    # Lines are ranked by what they say behind a gutter they all carry, and kept as they are.
+    # Lines are ranked and chosen by what they say behind a gutter they all carry (the gutter takes
+    # no room: a relayed output keeps the lines it would keep bare), and kept as they are.
     seen = text
     if (found := gutter.widths(lines)) is not None:
         seen = gutter.read_past(lines, found)
@@ -275,26 +276,28 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         if not size:
             return False
         name = max(size, key=lambda k: size[k])
-        keep = choose(lines, rank, s.room(len(text)), units)
-        logs.keep_section_headers(lines, keep, sections)
+        keep = choose(index.lines, rank, s.room(len(seen)), units)
+        logs.keep_section_headers(index.lines, keep, sections)
         notes = [logs.left_out_note(r, keep) for r in logs_of]
         note = "\n".join(x for x in notes if x) or None
     else:
         if not isinstance(whole, _Shape):
             return whole
         name, ranked = whole.name, whole.ranked
-        room = s.room(len(text))
+        room = s.room(len(seen))
         # A table's uniform middle says least: its rows get at most half the room, the rows that
         # stand out, the head and the tail first (tune: table 58.6% -> 60.1% saved, no needle lost).
         middle = room // 2 if name == "table_rows" else None
-        keep = choose(lines, whole.rank, room, ranked.units if ranked else None, middle)
+        keep = choose(index.lines, whole.rank, room, ranked.units if ranked else None, middle)
         if ranked is not None:
-            logs.keep_section_headers(lines, keep, ranked.sections)
+            logs.keep_section_headers(index.lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None
     rid = tf.retrieve_id(text)
     out, elided = render(lines, keep, tf.gap_marker(text, rid, s))
     if not elided:
         return False
+    if found is not None and len(render(index.lines, keep, tf.gap_marker(seen, rid, s))[0]) > len(seen) * (1.0 - s.min_saving_ratio):
+        return False  # what it leaves out saves too little bare: the gutters it drops are no reason to cut
     if note:
         end = "\n" if out.endswith("\n") else ""
         out = out.rstrip("\n") + "\n" + note + end
