@@ -107,7 +107,10 @@ def chain(item_id: str, kind_name: str, family: str, parts: list[Part], cwd: Pat
     try:
         for p, t in ran:
             if p.ext is not None and t.strip():
-                needles += p.ext(clean_lines(t))
+                found = p.ext(clean_lines(t))
+                if not found:  # a part whose rule names no line: said, so the round's report can list them
+                    note(f"    note {item_id}: part [{p.cmd[:50]}] printed {len(t):,} chars, no needle")
+                needles += found
     except Exception as e:  # an extractor that cannot read its part skips the item, loudly
         note(f"skip {item_id}: part extractor failed: {type(e).__name__}: {e}")
         return

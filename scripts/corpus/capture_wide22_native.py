@@ -29,12 +29,15 @@ from capture_wide7 import (
 from capture_wide9b import n_config, n_source, n_status_echo
 from capture_wide9b_chains import n_git_commit, n_package_json, union
 from capture_wide9b_reads import n_grep_rn
+from capture_wide10 import line_rule
 from capture_wide15_langs import n_clippy
 from capture_wide19_sys import n_shell_crash
 from capture_wide22 import GIT_ENV, Part, chain
 
 n_npm_test = union("npm-test-node-tap", "test", n_tape, n_npm_run_fail)
 n_npm_build = union("npm-run-build-tsc", "build", n_tsc, n_npm_run_fail)
+n_bash_n = line_rule("bash-n", "lint", "Rule 1 on bash -n: every line it prints (each reports a syntax error with its file and line).",
+                     hit=r"\S")
 
 # ------------------------------------------------------------------ the Node app (deepmerge, dequal, klona, escape-html)
 
@@ -372,7 +375,7 @@ def cap_native(tmp: Path) -> None:
     write_tree(scripts, {"deploy.sh": DEPLOY_SH, "backup.sh": DEPLOY_SH.replace("deploy", "backup")
                          .replace("/srv/", "/var/backups/").replace("${TARGET}\n", "${TARGET}\"\n")})
     chain("shellcheck-then-bash-n-and-echo-shopfront", "chain-lint-then-syntax", "lint",
-          [Part("shellcheck scripts/*.sh", n_shellcheck), Part("bash -n scripts/deploy.sh", n_shell_crash, ";"),
+          [Part("shellcheck scripts/*.sh", n_shellcheck), Part("bash -n scripts/deploy.sh", n_bash_n, ";"),
            Part('echo "syntax ok"', n_status_echo)], tmp / "shopfront")
 
 

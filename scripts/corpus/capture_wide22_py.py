@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from capture_more import n_pip_show, n_unittest
+from capture_more import diff_u_needles, kind, n_pip_show, n_unittest
 from capture_wide4 import n_wc_l
 from capture_wide6_fresh import n_chained, n_mypy, n_ruff
 from capture_wide7 import n_ls_la, n_path_list
@@ -22,6 +22,12 @@ from capture_wide22 import PIP_ENV, Part, chain
 PT, ITS, CRON, TINY, FURL = ("prettytable-3.12.0", "itsdangerous-2.2.0", "croniter-3.0.3", "tinydb-4.8.2",
                              "furl-2.1.3")
 NC = "-p no:cacheprovider"
+
+
+@kind("ruff-check-diff", "lint")
+def n_ruff_diff(lines: list[str]) -> list:
+    """Rules 1+3+5 on ruff check --diff: the 'Would fix N errors' summary and every 'error:' line; the diff's paths, hunk headers and +/- lines of hunks < 10 changed lines (as black --diff)."""
+    return [ln for ln in lines if ln.startswith(("Would fix", "error:"))] + diff_u_needles(lines)
 
 
 def bugs(tmp: Path) -> None:
@@ -90,7 +96,7 @@ def lint(tmp: Path) -> None:
           [Part(f"cd {CRON}"), Part("flake8 --max-line-length 100 src/croniter", n_flake8),
            Part("ruff check --no-cache --select ALL --statistics src", n_ruff, ";")], tmp)
     chain("ruff-fix-diff-then-mypy-furl", "chain-lint-diff-typecheck", "lint",
-          [Part(f"cd {FURL}"), Part("ruff check --no-cache --select E,F,W,UP,B furl --diff 2>&1 | head -n 120", n_ruff),
+          [Part(f"cd {FURL}"), Part("ruff check --no-cache --select E,F,W,UP,B furl --diff 2>&1 | head -n 120", n_ruff_diff),
            Part("mypy --no-incremental furl 2>&1 | tail -n 30", n_mypy, ";")], tmp)
 
 
