@@ -138,3 +138,20 @@ def test_records_led_by_a_level_are_no_prose() -> None:
     assert len(out) < 0.2 * len(text)
     assert all(x in set(out.split("\n")) for x in must)
     assert not documents.looks_like_code_or_prose("\n".join(x[28:] for x in lines))
+
+
+def test_an_outputs_crlf_line_ends_are_its_own_whatever_its_frame() -> None:
+    # A NEWS file with CRLF line ends under OpenCode's truncation header (which ends in LF): it is
+    # read as it would be bare, a document, never cut; a CRLF log so framed is cut and keeps CRLF.
+    header = "...output truncated...\n\nFull output saved to: /root/.local/share/opencode/tool-output/tool_1\n\n"
+    news = []
+    for k in range(40, 0, -1):
+        title = f"Version 2.{k}.0 (2024-0{k % 9 + 1}-1{k % 9})"
+        news += [title, "=" * len(title), "", "Features", "--------", "",
+                 f"- Parsing of ISO week dates now accepts the compact form {k} (gh pr #{1300 + k})", "",
+                 "Bugfixes", "--------", "", f"- Fixed a crash when the zone name was {k} characters long", "", ""]
+    text = header + "\r\n".join(news) + "\r\n"
+    assert compress_text(text, "bash", CompressionSettings()).rendering.text is None
+    log = "".join(f"2026-11-30 10:00:{k % 60:02d},000 INFO worker: job {k} done\r\n" for k in range(400))
+    out = _out(header + log + "2026-11-30 10:07:00,000 ERROR worker: job 400 failed\r\n")
+    assert out.startswith(header) and "job 400 failed\r\n" in out and out.count("\r\n") == out[len(header):].count("\n")

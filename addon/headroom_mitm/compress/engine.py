@@ -126,27 +126,30 @@ def _lossy(t: str, tool: str, s: CompressionSettings) -> tuple[str, str, str, st
     """(transform, rendering, original, retrieve id) of the best lossy rendering of a cleaned
     text, if it saves enough. OpenCode's truncation header and another agent's frame stay
     verbatim; the transforms see the output only, with CRLF line ends read as LF and put back."""
-    crlf = "\r\n" in t and t.count("\n") == t.count("\r\n")
-    if crlf:
-        t = t.replace("\r\n", "\n")
     header, body = tf.split_truncation_header(t)
     head, body, tail = tf.split_agent_frame(body)
+    # The output's own line ends, whatever the frame's: OpenCode's header ends in LF.
+    crlf = "\r\n" in body and body.count("\n") == body.count("\r\n")
+    if crlf:
+        body = body.replace("\r\n", "\n")
     best = _smallest(lossy_candidates(body, tool, s))
     if best is not None and head.endswith("Output: ") and best[0] != "json_outline":
         first, _, rest = body.partition("\n")
         if not best[1].text.startswith(first + "\n"):
             # The line the frame's "Output: " opens must stay whole: it goes with the frame.
-            head, body = head + first + "\n", rest
+            head, body = head + first + ("\r\n" if crlf else "\n"), rest
             best = _smallest(lossy_candidates(body, tool, s))
-    if best is None or len(header) + len(head) + len(best[1].text) + len(tail) > len(t) * (1.0 - s.min_saving_ratio):
+    if best is None or len(header) + len(head) + len(best[1].text) + len(tail) > (
+        len(header) + len(head) + len(body) + len(tail)
+    ) * (1.0 - s.min_saving_ratio):
         return None
     name, res = best
-    result, original, rid = header + head + res.text + tail, res.original, res.rid
+    text, original, rid = res.text, res.original, res.rid
     if crlf:  # the lines as they came, and an id for the original as it came
         original = original.replace("\n", "\r\n")
         as_came = tf.retrieve_id(original)
-        result, rid = result.replace(rid, as_came).replace("\n", "\r\n"), as_came
-    return name, result, original, rid
+        text, rid = text.replace(rid, as_came).replace("\n", "\r\n"), as_came
+    return name, header + head + text + tail, original, rid
 
 
 def _utf8_len(text: str) -> int:
