@@ -101,7 +101,7 @@ def _log_lead(sample: list[str]) -> str | None:
     counts: dict[str, int] = {}
     sample = sample[:_LEAD_SAMPLE]
     for x in sample:
-        lead = " ".join(x[:80].split(None, 3)[:3])  # (a long line is not copied whole)
+        lead = ln.lead(x)
         counts[lead] = counts.get(lead, 0) + 1
     lead, most = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
     return lead if most >= 0.4 * len(sample) else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import LineIndex
+from .lines import LineIndex, lead
 from .select import MUST
 
 # A number with a time unit after a space, "(", "=", ":" or the line's start ("200 2ms", "(5 ms)",
@@ -39,7 +39,7 @@ def keep_duration_extremes(index: LineIndex, rank: list[int]) -> None:
         where = [index.line_of(len(text) - 1 - m.start()) for m in found]
         groups: dict[str, list[int]] = {}  # the durations of lines of one lead, by their positions in found
         for k, i in enumerate(where):
-            groups.setdefault(_lead(index.lines[i]), []).append(k)
+            groups.setdefault(_NUMBER.sub("0", lead(index.lines[i])), []).append(k)
         for ks in [range(len(found))] + [g for g in groups.values() if _MIN_COUNT <= len(g) < len(found)]:
             for k in (min(ks, key=values.__getitem__), max(ks, key=values.__getitem__)):
                 rank[where[k]] = MUST
@@ -47,9 +47,5 @@ def keep_duration_extremes(index: LineIndex, rank: list[int]) -> None:
 
 # Lines of one kind open alike ("npm http fetch GET 200 …", "npm http cache …"): their durations
 # are a column of their own, whose extremes a run's total ("added 113 packages in 5s") or another
-# kind's hides. Numbers are masked so that stamped lines are one kind.
+# kind's hides. Numbers in a lead are masked so that stamped lines are one kind.
 _NUMBER = re.compile(r"\d+")
-
-
-def _lead(line: str) -> str:
-    return _NUMBER.sub("0", " ".join(line.split(None, 3)[:3]))

@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 import re
 
-# Gutters several tools put before every line of an output they relay, tried in this order on
-# the first lines; the first that nearly all of them carry is the output's.
 # A gutter ends in a space, or at the line's end where the line relayed was blank (and the space
 # went with the trailing blanks).
 _STAMP = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: |$)"
+# Gutters several tools put before every line of an output they relay, tried in this order on
+# the first lines; the first that nearly all of them carry is the output's.
 _GUTTERS = (
     re.compile(r"[^\t\n]{1,100}\t[^\t\n]{1,200}\t" + _STAMP),  # gh run view --log: job, step, stamp
     # CI runners' raw logs (GitLab's add a stream and a continuation mark: "00O+ "), kubectl logs

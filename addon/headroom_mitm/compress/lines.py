@@ -481,6 +481,11 @@ def has_location(line: str) -> bool:
     return location(line) is not None
 
 
+def lead(line: str) -> str:
+    """The first three words a line opens with ("npm http fetch"): lines of one kind share it."""
+    return " ".join(line[:80].split(None, 3)[:3])  # (a long line is not copied whole)
+
+
 def shape(line: str) -> str:
     """A line with its numbers, hex and quoted names blanked: lines of one template share it."""
     return _SHAPE_DROP.sub("#", line[:300]).strip()
