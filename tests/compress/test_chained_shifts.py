@@ -164,3 +164,26 @@ def test_tab_led_lines_then_space_indented_ones_are_two_outputs() -> None:
                                                                   "channel", "currency", "coupon")],
              "Indexes:", '    "orders_pkey" PRIMARY KEY, btree (id)', '    "orders_customer" btree (customer)']
     assert segments.shifts(blame + table) == [len(blame)]
+
+
+def _test_failures(n: int = 3) -> list[str]:
+    # Each failure's source, then its assertion: the leads change every 12 lines, the words do not.
+    out = []
+    for k in range(n):
+        out += [f"    def test_send_{k}(mailer):", *(f"        mailer.send(to='x{k}@example.org', subject='hi {j}')" for j in range(11))]
+        out += [f"E       AssertionError: assert mailer.outbox[{j}] == 'x{k}@example.org'" for j in range(12)]
+    out += [f"FAILED tests/test_mailer.py::test_send_{k} - AssertionError: assert mailer.outbox" for k in range(n)]
+    return [*out, f"======================== {n} failed in 0.74s ========================"]
+
+
+def _paths() -> list[str]:
+    return [f"node_modules/{p}/lib/{f}.js" for p in ("mocha", "chokidar", "acorn", "flat")
+            for f in ("cli", "index", "options", "run", "config", "lookup", "init", "json", "xunit")]  # fmt: skip
+
+
+def test_a_listing_after_a_test_report_whose_own_leads_change_is_cut_apart() -> None:
+    # The report's own changes (source, then assertions) come first in the region the windows
+    # find; the listing's change, where the leads share nothing, is still a change of its own.
+    report, paths = _test_failures(), _paths()
+    assert segments.shifts(report) == []
+    assert segments.shifts(report + paths) in ([len(report) - 1], [len(report)])

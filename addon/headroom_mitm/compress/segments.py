@@ -6,7 +6,8 @@ read by git's own grammar to where it stops), a pretty JSON document, and runs o
 kind (commit-led lines, blame lines, `ls -l` rows, `git status --short` lines, a tree's drawing,
 markup). The lines between such runs are the other parts (a log, a table, code), cut again where
 the lines change shape though none names it (`shifts`: what the lines open with and the words they
-use change at once, a log then a `.gitignore`). A text of one shape has no cut, or cuts whose parts
+use change at once, a log then a `.gitignore`; where the leads share nothing at all it is a change
+of its own, however many the lines before it had, a test report's then a listing's). A text of one shape has no cut, or cuts whose parts
 the caller (sift) finds to be of one shape: it is then ranked whole, as it always was.
 """
 
@@ -274,9 +275,32 @@ def shifts(lines: list[str]) -> list[int]:
         # The leads alone place a change to a line or two (a log's last lines open as a file's first
         # ones do; a file's name opens as a table's rows): of the sharpest few, the first after
         # which the words are other words.
-        cut = next((i for _, i in sorted(apart)[:_TRIES] if _other_words(lines, i)), None)
-        if cut is not None:
-            out.append(cut)
+        near = [x for x in sorted(apart)[:_TRIES] if not out or x[1] >= out[-1] + w]
+        here = [i for i in [next((i for _, i in near if _other_words(lines, i)), None)] if i is not None]
+        # A region may hold several changes (a test report's own phases, then a listing after it):
+        # where the leads have nothing in common the change is one of its own, wherever the
+        # sharpest few were. A stretch is tried h lines after the last one at the soonest (the
+        # words are read at most once per h lines more).
+        tried = -h
+        for group in _stretches(apart):
+            share, i = min(group)
+            if share > 0 or i < tried + h or any(abs(i - c) < w for c in here) or (out and i < out[-1] + w):
+                continue
+            tried = i
+            if _other_words(lines, i):
+                here.append(i)
+        out += sorted(here)
+    return out
+
+
+def _stretches(apart: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """(lines shared, line) of consecutive lines, in stretches of lines that follow each other."""
+    out: list[list[tuple[int, int]]] = []
+    for x in apart:
+        if out and x[1] == out[-1][-1][1] + 1:
+            out[-1].append(x)
+        else:
+            out.append([x])
     return out
 
 
