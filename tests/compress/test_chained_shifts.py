@@ -187,3 +187,36 @@ def test_a_listing_after_a_test_report_whose_own_leads_change_is_cut_apart() -> 
     report, paths = _test_failures(), _paths()
     assert segments.shifts(report) == []
     assert segments.shifts(report + paths) in ([len(report) - 1], [len(report)])
+
+
+def _openapi() -> list[str]:
+    out = ["openapi: 3.0.3", "info:", "  version: 1.0.0", "  title: HTTP Status Codes", "servers:",
+           "  - url: https://httpbin.org", "paths:"]  # fmt: skip
+    for code, name in ((200, "OK"), (201, "Created"), (204, "No Content"), (301, "Moved Permanently"), (404, "Not Found"), (500, "Internal Server Error")):
+        out += [f"  '/status/{code}':", "    get:", "      tags:", "        - Status codes", f'      summary: Returns a "{code} {name}"',
+                "      responses:", f"        '{code}':", f"          description: {name}"]  # fmt: skip
+    return out
+
+
+def _pytest_verbose() -> list[str]:
+    out = [f"PASSED tests/test_shop.py::test_slug[Hello World {k}-hello-world-{k}]" for k in range(30)]
+    return [*out, "FAILED tests/test_shop.py::test_price[6-99-595] - assert 594 == 595", " +  where 594 = price(6, 99)",
+            "FAILED tests/test_shop.py::test_price[17-250-3826] - assert 3825 == 3826", " +  where 3825 = price(17, 250)",
+            "FAILED tests/test_shop.py::test_slug[Tabs-tabs] - AssertionError: assert 'tabs-and-spaces' == 'tabs-and--spaces'",
+            "  ", "  - tabs-and--spaces", "  ?          -", "  + tabs-and-spaces",
+            "======================== 3 failed, 177 passed in 1.70s ========================"]  # fmt: skip
+
+
+def test_a_yaml_file_after_a_test_report_is_cut_apart_though_both_indent() -> None:
+    # The report's indented diff and the file's indented keys share their spaces, not what follows
+    # them; the report's last lines open as the file's first ones do (the other end of the sharpest
+    # lines is where the file starts).
+    report, spec = _pytest_verbose(), _openapi()
+    assert segments.shifts(report + spec) == [len(report)]
+    assert _kept("\n".join(report + spec), spec) == []  # a document is never cut, after a report too
+
+
+def test_a_right_aligned_number_is_a_number_however_far_right() -> None:
+    # callgrind's and top's columns: " 81,027" under "653,803" is the same column, no indentation.
+    assert segments._indented(" 81,027 ( 2.00%)  hot.c:main") == segments._indented("  9 root  0:06.90 ksoftirqd/0") == "0"
+    assert segments._indented("  title: HTTP") == segments._indented(" _toPath.js  |  100") != segments._indented("  - url")

@@ -7,7 +7,9 @@ kind (commit-led lines, blame lines, `ls -l` rows, `git status --short` lines, a
 markup). The lines between such runs are the other parts (a log, a table, code), cut again where
 the lines change shape though none names it (`shifts`: what the lines open with and the words they
 use change at once, a log then a `.gitignore`; where the leads share nothing at all it is a change
-of its own, however many the lines before it had, a test report's then a listing's). A text of one shape has no cut, or cuts whose parts
+of its own, however many the lines before it had, a test report's then a listing's). An indented
+line's lead is what follows its indentation (a report's indented diff, then a YAML file's keys), a
+right-aligned number's a number's. A text of one shape has no cut, or cuts whose parts
 the caller (sift) finds to be of one shape: it is then ranked whole, as it always was.
 """
 
@@ -220,6 +222,8 @@ _WORDS_FEWEST = 4
 _WORDS_SEEN = 1000  # lines before a change whose words the lines after it must not repeat
 _TRIES = 2  # lines of a change whose words are compared, the sharpest first
 _WORD = re.compile(r"[A-Za-z_]{3,}")
+# Indented lines' leads are characters no line opens with (Unicode's last private plane).
+_INDENTED_WORD = chr(0xF0000 + ord("a"))
 
 
 def shifts(lines: list[str]) -> list[int]:
@@ -228,7 +232,7 @@ def shifts(lines: list[str]) -> list[int]:
     (almost) nothing in common, at the sharpest point of each change, and the words around it are
     other words; both sides long enough to be ranked alone."""
     w, h = MIN_LINES, MIN_LINES // 2
-    lead = "".join([x[:1] or "\n" for x in lines]).translate(_LEAD)
+    lead = "".join([x[:1] or "\n" if x[:1] != " " else _indented(x) for x in lines]).translate(_LEAD)
     n = len(lead)
     if n < 2 * w:
         return []
@@ -273,22 +277,32 @@ def shifts(lines: list[str]) -> list[int]:
             if shared <= _SHARED:
                 apart.append((shared, i))
         # The leads alone place a change to a line or two (a log's last lines open as a file's first
-        # ones do; a file's name opens as a table's rows): of the sharpest few, the first after
-        # which the words are other words.
-        near = [x for x in sorted(apart)[:_TRIES] if not out or x[1] >= out[-1] + w]
-        here = [i for i in [next((i for _, i in near if _other_words(lines, i)), None)] if i is not None]
+        # ones do; a file's name opens as a table's rows): of the sharpest few, and the last of the
+        # lines as sharp as the sharpest next to it (a report's last lines open as a file's first
+        # ones do: the change is at either end of them), the first after which the words are other words.
+        stretches = _stretches(apart)
+        near = [i for _, i in sorted(apart)[:_TRIES]]
+        if near:
+            share, first = min(apart)
+            near += [max(i for g in stretches if g[0][1] <= first <= g[-1][1] for k, i in g if k == share)]
+        near = [i for i in dict.fromkeys(near) if not out or i >= out[-1] + w]
+        here = [i for i in [next((i for i in near if _other_words(lines, i)), None)] if i is not None]
         # A region may hold several changes (a test report's own phases, then a listing after it):
         # where the leads have nothing in common the change is one of its own, wherever the
         # sharpest few were. A stretch is tried h lines after the last one at the soonest (the
         # words are read at most once per h lines more).
         tried = -h
-        for group in _stretches(apart):
+        for group in stretches:
             share, i = min(group)
             if share > 0 or i < tried + h or any(abs(i - c) < w for c in here) or (out and i < out[-1] + w):
                 continue
             tried = i
-            if _other_words(lines, i):
-                here.append(i)
+            # The leads share nothing from the first to the last line of a stretch: the change is at
+            # one end of it.
+            last = max(x for x in group if x[0] == 0)[1]
+            cut = next((c for c in dict.fromkeys((i, last)) if _other_words(lines, c)), None)
+            if cut is not None:
+                here.append(cut)
         out += sorted(here)
     return out
 
@@ -302,6 +316,17 @@ def _stretches(apart: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         else:
             out.append([x])
     return out
+
+
+def _indented(line: str) -> str:
+    """An indented line's lead: what it opens with after its indentation, as a lead of its own (a
+    YAML file's indented keys and a test report's indented diff are two shapes, where their spaces
+    alone were one); a word of any kind is one lead (a coverage table's ` _toPath.js` and
+    ` after.js` rows are one column), and a number is a number however far right it is aligned."""
+    c = line.lstrip(" ")[:1] or " "
+    if c.isdigit():
+        return "0"
+    return _INDENTED_WORD if c.isalnum() or c == "_" else chr(0xF0000 + ord(c) % 0x10000)
 
 
 def _shared(a: dict[str, int], b: dict[str, int]) -> int:
