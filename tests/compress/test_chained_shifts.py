@@ -187,6 +187,10 @@ def test_a_listing_after_a_test_report_whose_own_leads_change_is_cut_apart() -> 
     report, paths = _test_failures(), _paths()
     assert segments.shifts(report) == []
     assert segments.shifts(report + paths) in ([len(report) - 1], [len(report)])
+    # A line of the listing opens as the report's do (a capital): the leads share one line, still one
+    # change of its own.
+    paths = [*paths[:3], "Makefile", *paths[3:]]
+    assert segments.shifts(report + paths) in ([len(report) - 1], [len(report)])
 
 
 def _openapi() -> list[str]:
@@ -216,7 +220,8 @@ def test_a_yaml_file_after_a_test_report_is_cut_apart_though_both_indent() -> No
     assert _kept("\n".join(report + spec), spec) == []  # a document is never cut, after a report too
 
 
-def test_a_right_aligned_number_is_a_number_however_far_right() -> None:
-    # callgrind's and top's columns: " 81,027" under "653,803" is the same column, no indentation.
-    assert segments._indented(" 81,027 ( 2.00%)  hot.c:main") == segments._indented("  9 root  0:06.90 ksoftirqd/0") == "0"
+def test_a_right_aligned_number_opens_with_its_spaces() -> None:
+    # callgrind's, top's and `ls -li`'s columns: the spaces are alignment, no indentation (a right-
+    # aligned inode read as a number was taken for a gunicorn log's line after it).
+    assert segments._indented(" 81,027 ( 2.00%)  hot.c:main") == segments._indented("    763 drwxr-xr-x 2 root") == " "
     assert segments._indented("  title: HTTP") == segments._indented(" _toPath.js  |  100") != segments._indented("  - url")

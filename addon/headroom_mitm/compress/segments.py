@@ -6,10 +6,10 @@ read by git's own grammar to where it stops), a pretty JSON document, and runs o
 kind (commit-led lines, blame lines, `ls -l` rows, `git status --short` lines, a tree's drawing,
 markup). The lines between such runs are the other parts (a log, a table, code), cut again where
 the lines change shape though none names it (`shifts`: what the lines open with and the words they
-use change at once, a log then a `.gitignore`; where the leads share nothing at all it is a change
+use change at once, a log then a `.gitignore`; where the leads share a line at most it is a change
 of its own, however many the lines before it had, a test report's then a listing's). An indented
-line's lead is what follows its indentation (a report's indented diff, then a YAML file's keys), a
-right-aligned number's a number's. A text of one shape has no cut, or cuts whose parts
+line's lead is what follows its indentation (a report's indented diff, then a YAML file's keys),
+but for a right-aligned number's. A text of one shape has no cut, or cuts whose parts
 the caller (sift) finds to be of one shape: it is then ranked whole, as it always was.
 """
 
@@ -221,6 +221,7 @@ _WORDS_SHARED = 0.15
 _WORDS_FEWEST = 4
 _WORDS_SEEN = 1000  # lines before a change whose words the lines after it must not repeat
 _TRIES = 2  # lines of a change whose words are compared, the sharpest first
+_SHARP = 1  # lines the leads share at most where a change is one of its own (below)
 _WORD = re.compile(r"[A-Za-z_]{3,}")
 # Indented lines' leads are characters no line opens with (Unicode's last private plane).
 _INDENTED_WORD = chr(0xF0000 + ord("a"))
@@ -288,18 +289,19 @@ def shifts(lines: list[str]) -> list[int]:
         near = [i for i in dict.fromkeys(near) if not out or i >= out[-1] + w]
         here = [i for i in [next((i for i in near if _other_words(lines, i)), None)] if i is not None]
         # A region may hold several changes (a test report's own phases, then a listing after it):
-        # where the leads have nothing in common the change is one of its own, wherever the
-        # sharpest few were. A stretch is tried h lines after the last one at the soonest (the
-        # words are read at most once per h lines more).
+        # where the leads share at most _SHARP lines the change is one of its own, wherever the
+        # sharpest few were (tune: a share of 2 cut a log from its traceback, a part too small to
+        # cut then sent whole). A stretch is tried h lines after the last one at the soonest (the
+        # words are read at most twice per h lines more).
         tried = -h
         for group in stretches:
             share, i = min(group)
-            if share > 0 or i < tried + h or any(abs(i - c) < w for c in here) or (out and i < out[-1] + w):
+            if share > _SHARP or i < tried + h or any(abs(i - c) < w for c in here) or (out and i < out[-1] + w):
                 continue
             tried = i
-            # The leads share nothing from the first to the last line of a stretch: the change is at
-            # one end of it.
-            last = max(x for x in group if x[0] == 0)[1]
+            # The leads part as sharply from the first to the last such line of a stretch: the change
+            # is at one end of them.
+            last = max(x for x in group if x[0] == share)[1]
             cut = next((c for c in dict.fromkeys((i, last)) if _other_words(lines, c)), None)
             if cut is not None:
                 here.append(cut)
@@ -322,10 +324,10 @@ def _indented(line: str) -> str:
     """An indented line's lead: what it opens with after its indentation, as a lead of its own (a
     YAML file's indented keys and a test report's indented diff are two shapes, where their spaces
     alone were one); a word of any kind is one lead (a coverage table's ` _toPath.js` and
-    ` after.js` rows are one column), and a number is a number however far right it is aligned."""
+    ` after.js` rows are one column); a right-aligned number opens with its spaces, as it did."""
     c = line.lstrip(" ")[:1] or " "
     if c.isdigit():
-        return "0"
+        return " "
     return _INDENTED_WORD if c.isalnum() or c == "_" else chr(0xF0000 + ord(c) % 0x10000)
 
 
