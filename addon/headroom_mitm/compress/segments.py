@@ -233,7 +233,8 @@ def shifts(lines: list[str]) -> list[int]:
     (almost) nothing in common, at the sharpest point of each change, and the words around it are
     other words; both sides long enough to be ranked alone."""
     w, h = MIN_LINES, MIN_LINES // 2
-    lead = "".join([x[:1] or "\n" if x[:1] != " " else _indented(x) for x in lines]).translate(_LEAD)
+    lead = "".join([x[:1] or "\n" if x[:1] != " " else _INDENTED.get(x.lstrip(" ")[:1]) or _indented(x) for x in lines])
+    lead = lead.translate(_LEAD)
     n = len(lead)
     if n < 2 * w:
         return []
@@ -329,6 +330,10 @@ def _indented(line: str) -> str:
     if c.isdigit():
         return " "
     return _INDENTED_WORD if c.isalnum() or c == "_" else chr(0xF0000 + ord(c) % 0x10000)
+
+
+# An indented line's lead by what follows its spaces, for ASCII (a third of _indented's time).
+_INDENTED = {c: _indented(" " + c) for c in ["", *map(chr, range(33, 127))]}
 
 
 def _shared(a: dict[str, int], b: dict[str, int]) -> int:
