@@ -164,3 +164,64 @@ def test_tab_led_lines_then_space_indented_ones_are_two_outputs() -> None:
                                                                   "channel", "currency", "coupon")],
              "Indexes:", '    "orders_pkey" PRIMARY KEY, btree (id)', '    "orders_customer" btree (customer)']
     assert segments.shifts(blame + table) == [len(blame)]
+
+
+def _test_failures(n: int = 3) -> list[str]:
+    # Each failure's source, then its assertion: the leads change every 12 lines, the words do not.
+    out = []
+    for k in range(n):
+        out += [f"    def test_send_{k}(mailer):", *(f"        mailer.send(to='x{k}@example.org', subject='hi {j}')" for j in range(11))]
+        out += [f"E       AssertionError: assert mailer.outbox[{j}] == 'x{k}@example.org'" for j in range(12)]
+    out += [f"FAILED tests/test_mailer.py::test_send_{k} - AssertionError: assert mailer.outbox" for k in range(n)]
+    return [*out, f"======================== {n} failed in 0.74s ========================"]
+
+
+def _paths() -> list[str]:
+    return [f"node_modules/{p}/lib/{f}.js" for p in ("mocha", "chokidar", "acorn", "flat")
+            for f in ("cli", "index", "options", "run", "config", "lookup", "init", "json", "xunit")]  # fmt: skip
+
+
+def test_a_listing_after_a_test_report_whose_own_leads_change_is_cut_apart() -> None:
+    # The report's own changes (source, then assertions) come first in the region the windows
+    # find; the listing's change, where the leads share nothing, is still a change of its own.
+    report, paths = _test_failures(), _paths()
+    assert segments.shifts(report) == []
+    assert segments.shifts(report + paths) in ([len(report) - 1], [len(report)])
+    # A line of the listing opens as the report's do (a capital): the leads share one line, still one
+    # change of its own.
+    paths = [*paths[:3], "Makefile", *paths[3:]]
+    assert segments.shifts(report + paths) in ([len(report) - 1], [len(report)])
+
+
+def _openapi() -> list[str]:
+    out = ["openapi: 3.0.3", "info:", "  version: 1.0.0", "  title: HTTP Status Codes", "servers:",
+           "  - url: https://httpbin.org", "paths:"]  # fmt: skip
+    for code, name in ((200, "OK"), (201, "Created"), (204, "No Content"), (301, "Moved Permanently"), (404, "Not Found"), (500, "Internal Server Error")):
+        out += [f"  '/status/{code}':", "    get:", "      tags:", "        - Status codes", f'      summary: Returns a "{code} {name}"',
+                "      responses:", f"        '{code}':", f"          description: {name}"]  # fmt: skip
+    return out
+
+
+def _pytest_verbose() -> list[str]:
+    out = [f"PASSED tests/test_shop.py::test_slug[Hello World {k}-hello-world-{k}]" for k in range(30)]
+    return [*out, "FAILED tests/test_shop.py::test_price[6-99-595] - assert 594 == 595", " +  where 594 = price(6, 99)",
+            "FAILED tests/test_shop.py::test_price[17-250-3826] - assert 3825 == 3826", " +  where 3825 = price(17, 250)",
+            "FAILED tests/test_shop.py::test_slug[Tabs-tabs] - AssertionError: assert 'tabs-and-spaces' == 'tabs-and--spaces'",
+            "  ", "  - tabs-and--spaces", "  ?          -", "  + tabs-and-spaces",
+            "======================== 3 failed, 177 passed in 1.70s ========================"]  # fmt: skip
+
+
+def test_a_yaml_file_after_a_test_report_is_cut_apart_though_both_indent() -> None:
+    # The report's indented diff and the file's indented keys share their spaces, not what follows
+    # them; the report's last lines open as the file's first ones do (the other end of the sharpest
+    # lines is where the file starts).
+    report, spec = _pytest_verbose(), _openapi()
+    assert segments.shifts(report + spec) == [len(report)]
+    assert _kept("\n".join(report + spec), spec) == []  # a document is never cut, after a report too
+
+
+def test_a_right_aligned_number_opens_with_its_spaces() -> None:
+    # callgrind's, top's and `ls -li`'s columns: the spaces are alignment, no indentation (a right-
+    # aligned inode read as a number was taken for a gunicorn log's line after it).
+    assert segments._indented(" 81,027 ( 2.00%)  hot.c:main") == segments._indented("    763 drwxr-xr-x 2 root") == " "
+    assert segments._indented("  title: HTTP") == segments._indented(" _toPath.js  |  100") != segments._indented("  - url")
