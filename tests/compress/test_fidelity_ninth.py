@@ -3,7 +3,9 @@ holds for outputs never seen, and fails without it."""
 
 from __future__ import annotations
 
-from headroom_mitm.compress import documents
+import pytest
+
+from headroom_mitm.compress import documents, segments
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 
@@ -155,3 +157,31 @@ def test_an_outputs_crlf_line_ends_are_its_own_whatever_its_frame() -> None:
     log = "".join(f"2026-11-30 10:00:{k % 60:02d},000 INFO worker: job {k} done\r\n" for k in range(400))
     out = _out(header + log + "2026-11-30 10:07:00,000 ERROR worker: job 400 failed\r\n")
     assert out.startswith(header) and "job 400 failed\r\n" in out and out.count("\r\n") == out[len(header):].count("\n")
+
+
+def test_a_document_printed_before_a_test_run_is_not_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `head -n 230 README.md && pytest -q`: the README is what the model asked to read, sent whole
+    # (principle 4); the run after it, from its first banner, is a part of its own, even where
+    # the lines' leads do not part them (prettytable's README over a short run did not).
+    monkeypatch.setattr(segments, "shifts", lambda lines: [])
+    words = "the table keeps its rows in order and prints them with a border around each cell".split()
+    readme = ["# PrettyTable", ""]
+    for k in range(12):
+        readme += [f"## Part {k} of the tutorial", ""]
+        for j in range(10):
+            w = words[j % 7:] + words[: j % 7]
+            readme.append(("- " if j % 4 == 0 else "  ") + " ".join(w) + f" ({k}.{j})")
+        readme.append("")
+    run = ["/venv/lib/python3.11/site-packages/_pytest/config/__init__.py:2489: PytestConfigWarning: unknown option",
+           "  warnings.warn(", "", "=" * 30 + " ERRORS " + "=" * 30,
+           "_" * 20 + " ERROR collecting tests/test_colortable.py " + "_" * 20,
+           "ImportError while importing test module '/work/prettytable/tests/test_colortable.py'.", "Traceback:",
+           "tests/test_colortable.py:5: in <module>", "    from prettytable import PrettyTable",
+           "E   ModuleNotFoundError: No module named 'prettytable'",
+           "=" * 20 + " short test summary info " + "=" * 20, "ERROR tests/test_colortable.py",
+           "!" * 20 + " Interrupted: 1 error during collection " + "!" * 20, "1 warning, 1 error in 0.19s"]
+    text = "\n".join(readme + run) + "\n"
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text or text
+    kept = set(out.split("\n"))
+    assert all(x in kept for x in readme)
+    assert "E   ModuleNotFoundError: No module named 'prettytable'" in kept and run[-1] in kept

@@ -31,7 +31,7 @@ _CONFIG = re.compile(
     r"|(?:\"[^\"\n]++\"|[^\s\"]++)(?:, (?:\"[^\"\n]++\"|[^\s\"]++))*+:$|\s++[\w-]++ \"[^\"\n]*+\"$"
     r"|\s++\"[^\"\n]*+\",?+(?:\s++#.*+)?+$"  # an item of a multi-line array (TOML, Python lists)
 )
-_REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
+REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*+(?:not )?ok \d+")
 _BAR, _BOX_BAR = ln.GUTTER_PROBE
 
@@ -50,7 +50,7 @@ def looks_like_code_or_prose(text: str) -> bool:
         return False  # a crash; only a manual's indented tracebacks are its examples'
     # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
     # excerpts of code read like.
-    if sum(1 for x in sample if x[:3] in ("===", "___") and _REPORT_BANNER.match(x)) >= 2:
+    if sum(1 for x in sample if x[:3] in ("===", "___") and REPORT_BANNER.match(x)) >= 2:
         return False
     code = sum(1 for x in sample if x.endswith(_CODE_ENDS) or CODE_START.match(x))  # the cheaper look first
     reads = (

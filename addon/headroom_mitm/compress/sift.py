@@ -174,7 +174,7 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
 
     n = len(lines)
     found = segments.runs(index)
-    cuts = segments.shifts(lines)
+    cuts = sorted({*segments.shifts(lines), *_document_before_a_report(lines)})
     if not cuts and (not found or (
         len(found) == 1
         and found[0][0] + n - found[0][1] < segments.MIN_LINES
@@ -224,6 +224,17 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
             shape = False  # kept whole, as it would be alone
         chain.append((a, b, shape))
     return chain
+
+
+def _document_before_a_report(lines: list[str]) -> list[int]:
+    """Where a report's first banner ("==== ERRORS ====") follows a document or code printed
+    before the run (`head README.md && pytest`): the run is a part apart, however alike the
+    leads on either side."""
+    for i in range(segments.MIN_LINES, len(lines) - 1):
+        x = lines[i]
+        if x[:3] in ("===", "___") and documents.REPORT_BANNER.match(x):
+            return [i] if documents.looks_like_code_or_prose("\n".join(lines[:i])) else []
+    return []
 
 
 def _worth_cutting(lines: list[str], shape: _Shape, s: CompressionSettings) -> bool:
