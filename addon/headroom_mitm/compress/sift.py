@@ -174,7 +174,7 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
 
     n = len(lines)
     found = segments.runs(index)
-    cuts = sorted({*segments.shifts(lines), *_document_before_a_report(lines)})
+    cuts = sorted({*segments.shifts(lines), *_document_before_a_report(index)})
     if not cuts and (not found or (
         len(found) == 1
         and found[0][0] + n - found[0][1] < segments.MIN_LINES
@@ -226,14 +226,18 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
     return chain
 
 
-def _document_before_a_report(lines: list[str]) -> list[int]:
+# A report's section banner at a line's start, found in one C-level scan of the text.
+_BANNER_LINE = re.compile(r"\n(?:={6,}|_{6,}) \S[^\n]* (?:={6,}|_{6,})(?=\n|$)")
+
+
+def _document_before_a_report(index: ln.LineIndex) -> list[int]:
     """Where a report's first banner ("==== ERRORS ====") follows a document or code printed
     before the run (`head README.md && pytest`): the run is a part apart, however alike the
     leads on either side."""
-    for i in range(segments.MIN_LINES, len(lines) - 1):
-        x = lines[i]
-        if x[:3] in ("===", "___") and documents.REPORT_BANNER.match(x):
-            return [i] if documents.looks_like_code_or_prose("\n".join(lines[:i])) else []
+    for m in _BANNER_LINE.finditer(index.text):
+        i = index.line_of(m.start() + 1)
+        if i >= segments.MIN_LINES:
+            return [i] if documents.looks_like_code_or_prose("\n".join(index.lines[:i])) else []
     return []
 
 
