@@ -185,3 +185,17 @@ def test_a_document_printed_before_a_test_run_is_not_cut(monkeypatch: pytest.Mon
     kept = set(out.split("\n"))
     assert all(x in kept for x in readme)
     assert "E   ModuleNotFoundError: No module named 'prettytable'" in kept and run[-1] in kept
+
+
+def test_an_error_behind_an_agents_frame_is_one() -> None:
+    # A crash of a few KB is sent whole (a traceback is read top to bottom); so it is when Codex
+    # frames it ("Exit code: 1 … Output:") or OpenCode's truncation header opens it.
+    frames = ["Exit code: 1\nWall time: 0.4 seconds\nOutput:\n", "Exit code 1\n",
+              "...output truncated...\n\nFull output saved to: /root/.local/share/opencode/tool-output/tool_2\n\n"]
+    crash = "Traceback (most recent call last):\n" + "".join(
+        f'  File "/app/pkg/mod{k}.py", line {k + 10}, in step_{k}\n    return step_{k + 1}(state, depth + 1)\n' for k in range(90)
+    ) + "RecursionError: maximum recursion depth exceeded\n"
+    assert 6144 < len(crash) < 16 * 1024
+    assert compress_text(crash, "bash", CompressionSettings()).rendering.text is None
+    for frame in frames:
+        assert compress_text(frame + crash, "bash", CompressionSettings()).rendering.text is None, frame

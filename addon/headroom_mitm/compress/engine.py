@@ -70,7 +70,10 @@ _ERROR_START = re.compile(r"\s*(?:error|fatal|exception|traceback|panic|\w+(?:Er
 
 
 def looks_like_error(text: str) -> bool:
-    return _ERROR_START.match(text[:200]) is not None
+    """Whether the output opens with an error, behind OpenCode's truncation header or another
+    agent's frame ("Exit code 1", Codex's "Output:")."""
+    body = tf.split_agent_frame(tf.split_truncation_header(text[:2000])[1])[1]
+    return _ERROR_START.match(body[:200]) is not None
 
 
 def block_policy(tool: str, is_error: bool, text: str, s: CompressionSettings) -> str:
