@@ -6,10 +6,7 @@ read by git's own grammar to where it stops), a pretty JSON document, and runs o
 kind (commit-led lines, blame lines, `ls -l` rows, `git status --short` lines, a tree's drawing,
 markup). The lines between such runs are the other parts (a log, a table, code), cut again where
 the lines change shape though none names it (`shifts`: what the lines open with and the words they
-use change at once, a log then a `.gitignore`; where the leads share a line at most it is a change
-of its own, however many the lines before it had, a test report's then a listing's). An indented
-line's lead is what follows its indentation (a report's indented diff, then a YAML file's keys),
-but for a right-aligned number's. A text of one shape has no cut, or cuts whose parts
+use change at once, a log then a `.gitignore`). A text of one shape has no cut, or cuts whose parts
 the caller (sift) finds to be of one shape: it is then ranked whole, as it always was.
 """
 
@@ -221,10 +218,7 @@ _WORDS_SHARED = 0.15
 _WORDS_FEWEST = 4
 _WORDS_SEEN = 1000  # lines before a change whose words the lines after it must not repeat
 _TRIES = 2  # lines of a change whose words are compared, the sharpest first
-_SHARP = 1  # lines the leads share at most where a change is one of its own (below)
 _WORD = re.compile(r"[A-Za-z_]{3,}")
-# Indented lines' leads are characters no line opens with (Unicode's last private plane).
-_INDENTED_WORD = chr(0xF0000 + ord("a"))
 
 
 def shifts(lines: list[str]) -> list[int]:
@@ -233,8 +227,7 @@ def shifts(lines: list[str]) -> list[int]:
     (almost) nothing in common, at the sharpest point of each change, and the words around it are
     other words; both sides long enough to be ranked alone."""
     w, h = MIN_LINES, MIN_LINES // 2
-    lead = "".join([x[:1] or "\n" if x[:1] != " " else _INDENTED.get(x.lstrip(" ")[:1]) or _indented(x) for x in lines])
-    lead = lead.translate(_LEAD)
+    lead = "".join([x[:1] or "\n" for x in lines]).translate(_LEAD)
     n = len(lead)
     if n < 2 * w:
         return []
@@ -279,61 +272,12 @@ def shifts(lines: list[str]) -> list[int]:
             if shared <= _SHARED:
                 apart.append((shared, i))
         # The leads alone place a change to a line or two (a log's last lines open as a file's first
-        # ones do; a file's name opens as a table's rows): of the sharpest few, and the last of the
-        # lines as sharp as the sharpest next to it (a report's last lines open as a file's first
-        # ones do: the change is at either end of them), the first after which the words are other words.
-        stretches = _stretches(apart)
-        near = [i for _, i in sorted(apart)[:_TRIES]]
-        if near:
-            share, first = min(apart)
-            near += [max(i for g in stretches if g[0][1] <= first <= g[-1][1] for k, i in g if k == share)]
-        near = [i for i in dict.fromkeys(near) if not out or i >= out[-1] + w]
-        here = [i for i in [next((i for i in near if _other_words(lines, i)), None)] if i is not None]
-        # A region may hold several changes (a test report's own phases, then a listing after it):
-        # where the leads share at most _SHARP lines the change is one of its own, wherever the
-        # sharpest few were (tune: a share of 2 cut a log from its traceback, a part too small to
-        # cut then sent whole). A stretch is tried h lines after the last one at the soonest (the
-        # words are read at most twice per h lines more).
-        tried = -h
-        for group in stretches:
-            share, i = min(group)
-            if share > _SHARP or i < tried + h or any(abs(i - c) < w for c in here) or (out and i < out[-1] + w):
-                continue
-            tried = i
-            # The leads part as sharply from the first to the last such line of a stretch: the change
-            # is at one end of them.
-            last = max(x for x in group if x[0] == share)[1]
-            cut = next((c for c in dict.fromkeys((i, last)) if _other_words(lines, c)), None)
-            if cut is not None:
-                here.append(cut)
-        out += sorted(here)
+        # ones do; a file's name opens as a table's rows): of the sharpest few, the first after
+        # which the words are other words.
+        cut = next((i for _, i in sorted(apart)[:_TRIES] if _other_words(lines, i)), None)
+        if cut is not None:
+            out.append(cut)
     return out
-
-
-def _stretches(apart: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """(lines shared, line) of consecutive lines, in stretches of lines that follow each other."""
-    out: list[list[tuple[int, int]]] = []
-    for x in apart:
-        if out and x[1] == out[-1][-1][1] + 1:
-            out[-1].append(x)
-        else:
-            out.append([x])
-    return out
-
-
-def _indented(line: str) -> str:
-    """An indented line's lead: what it opens with after its indentation, as a lead of its own (a
-    YAML file's indented keys and a test report's indented diff are two shapes, where their spaces
-    alone were one); a word of any kind is one lead (a coverage table's ` _toPath.js` and
-    ` after.js` rows are one column); a right-aligned number opens with its spaces, as it did."""
-    c = line.lstrip(" ")[:1] or " "
-    if c.isdigit():
-        return " "
-    return _INDENTED_WORD if c.isalnum() or c == "_" else chr(0xF0000 + ord(c) % 0x10000)
-
-
-# An indented line's lead by what follows its spaces, for ASCII (a third of _indented's time).
-_INDENTED = {c: _indented(" " + c) for c in ["", *map(chr, range(33, 127))]}
 
 
 def _shared(a: dict[str, int], b: dict[str, int]) -> int:
