@@ -5,8 +5,8 @@ with CRLF line ends, and under the gutters other programs put before every line 
 and time stamp from `gh run view --log`, GitLab's raw log, `docker logs -t`, docker's builder
 steps, one compose service's column, `cat -n`, a runner's indent). A frame, a line end or a gutter
 must not change what is kept. Last, outputs two at a time as one chained command prints them
-(`cmd1 && cmd2`: 200 seeded pairs of `bash` items; `bench_chained.py` looks at chains closer),
-against the same two compressed apart; and outputs cut by `| tail` or `| head`.
+(`cmd1 && cmd2`: 200 seeded pairs of `bash` items), against the same two compressed apart; and
+outputs cut by `| tail` or `| head`.
 
   .venv/bin/python scripts/bench_frames.py [--split tune|heldout|all] [--addon DIR]
 
