@@ -311,8 +311,11 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     out, elided = render(lines, keep, tf.gap_marker(text, rid, s))
     if not elided:
         return False
-    if found is not None and len(render(index.lines, keep, tf.gap_marker(seen, rid, s))[0]) > len(seen) * (1.0 - s.min_saving_ratio):
-        return False  # what it leaves out saves too little bare: the gutters it drops are no reason to cut
+    if found is not None:
+        # Cut only where the bare output would be: the gutters of the lines left out are no saving.
+        bare, _ = render(index.lines, keep, tf.gap_marker(seen, rid, s))
+        if len(bare) > len(seen) * (1.0 - s.min_saving_ratio):
+            return False
     if note:
         end = "\n" if out.endswith("\n") else ""
         out = out.rstrip("\n") + "\n" + note + end
