@@ -199,3 +199,19 @@ def test_an_error_behind_an_agents_frame_is_one() -> None:
     assert compress_text(crash, "bash", CompressionSettings()).rendering.text is None
     for frame in frames:
         assert compress_text(frame + crash, "bash", CompressionSettings()).rendering.text is None, frame
+
+
+def test_the_clean_up_sees_the_output_inside_a_frame() -> None:
+    # A pretty-printed JSON document of 9 KB is made compact (under 6 KB) and sent whole; behind
+    # Codex's frame or OpenCode's truncation header the frame had hidden it from the clean-up, and
+    # the pretty form, over 6 KB, was cut. Framed, it is rendered as bare.
+    import json
+
+    doc = json.dumps({"name": "shop-api", "versions": {f"1.{k}.0": {"published": f"2026-0{k % 9 + 1}-01", "deps": k % 7}
+                                                       for k in range(90)}, "latest": "1.89.0"}, indent=4)
+    bare = compress_text(doc, "bash", CompressionSettings()).rendering.text
+    assert bare is not None and len(doc) > 6144 > len(bare) and "headroom_retrieve" not in bare
+    for frame in ("Exit code: 0\nWall time: 0.2 seconds\nOutput:\n",
+                  "...output truncated...\n\nFull output saved to: /root/.local/share/opencode/tool-output/tool_3\n\n"):
+        framed = compress_text(frame + doc, "bash", CompressionSettings()).rendering.text
+        assert framed == frame + bare

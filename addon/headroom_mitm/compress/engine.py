@@ -105,14 +105,17 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     if policy == "verbatim":
         return BlockOutcome(UNCHANGED)
     applied: list[str] = []
-    t = text
+    # The clean-up sees the output only (a frame around it would hide a JSON document); the frame
+    # and OpenCode's truncation header stay as they came.
+    header, rest = tf.split_truncation_header(text)
+    head, t, tail = tf.split_agent_frame(rest)
     for name, fn in LINE_LOSSLESS:
         if s.transform_enabled(name):
             t2 = fn(t)
             if t2 != t:
                 applied.append(name)
                 t = t2
-    lossless = t
+    t = lossless = header + head + t + tail
     # A lone surrogate is no UTF-8, which the lossy transforms' word search reads: lossless only.
     lossy = None
     if policy == "lossy" and len(t) >= s.min_lossy_chars and not has_lone_surrogate(t):
