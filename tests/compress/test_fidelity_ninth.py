@@ -3,9 +3,11 @@ holds for outputs never seen, and fails without it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from headroom_mitm.compress import documents, segments
+from headroom_mitm.compress import documents, gutter, segments
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 
@@ -59,7 +61,8 @@ def test_a_logs_lead_repeated_on_most_lines_is_no_prose() -> None:
     text, _ = _npm_install_log()
     assert not documents.looks_like_code_or_prose(text)
     prose = "The quick brown fox jumps over the lazy dog and keeps on running far away from here.\n"
-    assert documents.looks_like_code_or_prose(prose * 3 + "".join(f"Then {k} more words of a paragraph follow here, one sentence after another one.\n" for k in range(12)))
+    more = "".join(f"Then {k} more words of a paragraph follow here, one sentence after another one.\n" for k in range(12))
+    assert documents.looks_like_code_or_prose(prose * 3 + more)
 
 
 def test_each_kind_of_lines_keeps_its_slowest_and_fastest() -> None:
@@ -88,9 +91,9 @@ def _flake8_run() -> tuple[list[str], list[str]]:
 
 
 def test_a_gutter_every_line_carries_is_read_past() -> None:
-    # The same run as `gh run view --log` relays it (job, step, stamp), as docker's builder does
-    # (step, seconds), numbered by `cat -n` and indented by a runner nesting it: the lines that matter in the run stay
-    # in each, whole, gutter and all (behind a gutter, no line led with its place).
+    # The same run as `gh run view --log` relays it (job, step, stamp), as GitLab, docker's builder
+    # (step, seconds), compose and `cat -n` do, and indented by a runner nesting it: the lines that
+    # matter stay in each, whole, gutter and all (behind a gutter, no line led with its place).
     lines, must = _flake8_run()
     forms = {
         "gh": lambda i, x: f"lint\tRun flake8\t2026-11-30T10:{i // 60:02d}:{i % 60:02d}.{i * 7919 % 10**7:07d}Z {x}",
@@ -108,8 +111,6 @@ def test_a_gutter_every_line_carries_is_read_past() -> None:
 
 
 def test_outputs_without_a_shared_gutter_are_read_as_they_are() -> None:
-    from headroom_mitm.compress import gutter
-
     lines, _ = _flake8_run()
     assert gutter.widths(lines) is None
     assert gutter.widths(["  a", "   b", "", "  c"] * 3) == [2, 2, 0, 2] * 3
@@ -205,8 +206,6 @@ def test_the_clean_up_sees_the_output_inside_a_frame() -> None:
     # A pretty-printed JSON document of 9 KB is made compact (under 6 KB) and sent whole; behind
     # Codex's frame or OpenCode's truncation header the frame had hidden it from the clean-up, and
     # the pretty form, over 6 KB, was cut. Framed, it is rendered as bare.
-    import json
-
     doc = json.dumps({"name": "shop-api", "versions": {f"1.{k}.0": {"published": f"2026-0{k % 9 + 1}-01", "deps": k % 7}
                                                        for k in range(90)}, "latest": "1.89.0"}, indent=4)
     bare = compress_text(doc, "bash", CompressionSettings()).rendering.text

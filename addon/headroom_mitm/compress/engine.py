@@ -108,18 +108,18 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     # The clean-up sees the output only (a frame around it would hide a JSON document); the frame
     # and OpenCode's truncation header stay as they came.
     header, rest = tf.split_truncation_header(text)
-    head, t, tail = tf.split_agent_frame(rest)
+    head, body, tail = tf.split_agent_frame(rest)
     for name, fn in LINE_LOSSLESS:
         if s.transform_enabled(name):
-            t2 = fn(t)
-            if t2 != t:
+            cleaned = fn(body)
+            if cleaned != body:
                 applied.append(name)
-                t = t2
-    t = lossless = header + head + t + tail
+                body = cleaned
+    lossless = header + head + body + tail
     # A lone surrogate is no UTF-8, which the lossy transforms' word search reads: lossless only.
     lossy = None
-    if policy == "lossy" and len(t) >= s.min_lossy_chars and not has_lone_surrogate(t):
-        lossy = _lossy(t, tool, s)
+    if policy == "lossy" and len(lossless) >= s.min_lossy_chars and not has_lone_surrogate(body):
+        lossy = _lossy((header, head, tail), body, tool, s)
     if lossy is not None:
         name, result, original, rid = lossy
         return BlockOutcome(Rendering(result, (*applied, name), rid), original)
@@ -128,12 +128,12 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     return BlockOutcome(Rendering(lossless, tuple(applied), None))
 
 
-def _lossy(t: str, tool: str, s: CompressionSettings) -> tuple[str, str, str, str] | None:
+def _lossy(frame: tuple[str, str, str], body: str, tool: str, s: CompressionSettings) -> tuple[str, str, str, str] | None:
     """(transform, rendering, original, retrieve id) of the best lossy rendering of a cleaned
-    text, if it saves enough. OpenCode's truncation header and another agent's frame stay
-    verbatim; the transforms see the output only, with CRLF line ends read as LF and put back."""
-    header, body = tf.split_truncation_header(t)
-    head, body, tail = tf.split_agent_frame(body)
+    output, if it saves enough. The frame (OpenCode's truncation header, another agent's head and
+    tail) stays verbatim; the transforms see the output only, with CRLF line ends read as LF and
+    put back."""
+    header, head, tail = frame
     # The output's own line ends, whatever the frame's: OpenCode's header ends in LF.
     crlf = "\r\n" in body and body.count("\n") == body.count("\r\n")
     if crlf:

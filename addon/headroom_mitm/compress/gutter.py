@@ -17,13 +17,14 @@ import re
 # went with the trailing blanks).
 _STAMP = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?(?: |$)"
 # Gutters several tools put before every line of an output they relay, tried in this order on
-# the first lines; the first that nearly all of them carry is the output's.
+# the first lines; the first that nearly all of them carry is the output's. Each with a character
+# its lines hold (a line without it is not tried: the pattern would scan it for nothing).
 _GUTTERS = (
-    re.compile(r"[^\t\n]{1,100}\t[^\t\n]{1,200}\t" + _STAMP),  # gh run view --log: job, step, stamp
+    (re.compile(r"[^\t\n]{1,100}\t[^\t\n]{1,200}\t" + _STAMP), "\t"),  # gh run view --log: job, step, stamp
     # CI runners' raw logs (GitLab's add a stream and a continuation mark: "00O+ "), kubectl logs
     # --timestamps, docker logs -t
-    re.compile(_STAMP + r"(?:\d\d[OE]\+?(?: |$))?"),
-    re.compile(r"#\d+ \d+\.\d+(?: |$)"),  # docker's builder (BuildKit): the step and its seconds
+    (re.compile(_STAMP + r"(?:\d\d[OE]\+?(?: |$))?"), "T"),
+    (re.compile(r"#\d+ \d+\.\d+(?: |$)"), "#"),  # docker's builder (BuildKit): the step and its seconds
 )
 # A line's number before a tab, an arrow or a bar (`cat -n`, `nl`, an agent's file view; numbers
 # before a space alone are a table's index column): a gutter when the lines run on by one.
@@ -40,8 +41,8 @@ def widths(lines: list[str]) -> list[int] | None:
     if len(sample) < 8:
         return None
     misses = int((1 - _SHARE) * len(sample))
-    for gutter in _GUTTERS:
-        if _carried(gutter, sample, misses):
+    for gutter, held in _GUTTERS:
+        if _carried(gutter, held, sample, misses):
             return [m.end() if (m := gutter.match(x)) else 0 for x in lines]
     if _NUMBERED.match(sample[0]) and _numbered(sample, misses):
         return [m.end() if (m := _NUMBERED.match(x)) else 0 for x in lines]
@@ -84,11 +85,10 @@ def _numbered(sample: list[str], misses: int) -> bool:
     return True
 
 
-def _carried(gutter: re.Pattern[str], sample: list[str], misses: int) -> bool:
+def _carried(gutter: re.Pattern[str], held: str, sample: list[str], misses: int) -> bool:
     """Whether all but `misses` lines of the sample carry the gutter (given up at one too many)."""
-    tab = gutter is _GUTTERS[0]  # (a line without a tab is tried no further)
     for x in sample:
-        if (tab and "\t" not in x) or not gutter.match(x):
+        if held not in x or not gutter.match(x):
             misses -= 1
             if misses < 0:
                 return False
