@@ -344,6 +344,9 @@ FAIL, WARN = "fail", "warn"
 # A word of three letters or fewer has no class (_CLASS holds none, the rest need more): only
 # longer ones are looked at.
 _CLASS_WORD = re.compile(r"[a-z]{4,}")
+# A record's field that holds nothing ("exception": null, 'errors': [], "failed": false) names no
+# failure: loguru prints `"exception": null` in every record it serializes.
+_EMPTY_FIELD = re.compile(r"""["']\s*:\s*(?:null|none|false|""|''|\[\]|\{\}|0(?![\d.]))""")
 
 
 def _word_class(w: str) -> str | None:
@@ -396,6 +399,9 @@ def severity(line: str) -> str | None:
         start, at = m.span()
         first = _word_class(m.group())
         if first is None:
+            continue
+        if start and low[start - 1] in "\"'" and _EMPTY_FIELD.match(low, at):
+            first = None
             continue
         if (start and low[start - 1] in _PATH_CHARS) or (at < len(low) and low[at] in _PATH_CHARS):
             paths = _path_runs(low) if paths is None else paths  # made once, where a word may be in one
