@@ -280,6 +280,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
     anchors = set(failures)
     banners = index.where(_BANNER, _BANNER_PROBE)
     stops = anchors | set(banners)
+    lists: set[tuple[str, ...]] = set()
 
     for i in failures:
         rank[i] = LOW if i in repeats else MUST  # a quiet repeat still explains what follows it
@@ -305,13 +306,17 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
         for k in (i - 1, i - 2):
             if k >= 0 and k not in anchors and ln.has_location(lines[k]):
                 lift(k, MUST if k == i - 1 and not placed else CONTEXT)
-        # "failures:" and kin: the list that follows names the failing tests.
+        # "failures:" and kin: the list that follows names the failing tests. The same list under
+        # another failure ("stride: 2 failed. got:" over the dump stride 1 printed) says nothing new.
         if lines[i].rstrip().endswith(":") and ln.TRACEBACK not in lines[i]:
             indent = len(lines[i]) - len(lines[i].lstrip())
             k = i + 1
             while k < n and k - i <= 200 and lines[k].strip() and len(lines[k]) - len(lines[k].lstrip()) > indent:
-                rank[k] = MUST
                 k += 1
+            listed = tuple(lines[i + 1 : k])
+            if listed not in lists:
+                lists.add(listed)
+                rank[i + 1 : k] = [MUST] * len(listed)
 
     _place_under_headers(lines, [i for i in failures if _HEADER.match(lines[i])], banners, rank)
 
