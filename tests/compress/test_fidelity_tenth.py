@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from headroom_mitm.compress import gutter
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lines import FAIL, severity
 from headroom_mitm.compress.settings import CompressionSettings
@@ -54,3 +55,40 @@ def test_the_same_list_under_another_failure_says_nothing_new() -> None:
     out = _out("\n".join(lines) + "\n").split("\n")
     assert all(f in out for f in failures) and got[0] in out
     assert out.count(got[0]) < 10
+
+
+def _gh(i: int, x: str) -> str:
+    """A line as `gh run view --log` relays it, its trailing blanks trimmed as the clean-up does."""
+    return f"test (3.11)\tRun pytest\t2026-11-30T10:{i // 60 % 60:02d}:{i % 60:02d}.{i * 7919 % 10**7:07d}Z {x}".rstrip()
+
+
+def test_an_output_too_small_to_cut_bare_is_not_cut_for_its_gutter() -> None:
+    # `redis-cli INFO` (4 KB) relayed by CI: its gutter triples it, yet bare it is sent whole.
+    lines = []
+    for section in ("Server", "Clients", "Memory", "Persistence", "Stats", "Replication", "CPU", "Keyspace"):
+        lines += [f"# {section}", *(f"{section.lower()}_field_{k}:{k * 37}" for k in range(12)), ""]
+    bare = "\n".join(lines) + "\n"
+    relayed = "\n".join(_gh(i, x) for i, x in enumerate(lines)) + "\n"
+    s = CompressionSettings()
+    assert len(bare) < s.min_lossy_chars <= len(relayed)
+    assert compress_text(relayed, "bash", s).rendering.text is None
+
+
+def test_a_gutter_takes_no_room_where_a_gap_is_weighed() -> None:
+    # A line shorter than the marker that would replace it is shown (the marker costs more); behind
+    # a gutter the line is as short as bare: the same lines are kept either way.
+    lines = []
+    for k in range(60):
+        lines += [f"ERROR: job {k} failed: connection to db-{k % 7}.internal:5432 refused after 3 retries", f"-- {k}"]
+    lines += [f"INFO: worker {k % 4} heartbeat, queue depth {k * 13 % 97}, memory {200 + k % 50} MB" for k in range(400)]
+    lines += ["done: 60 failed, 400 heartbeats"]
+    bare = [x for x in _out("\n".join(lines) + "\n").split("\n") if not x.startswith("[… ")]
+    relayed = _out("\n".join(_gh(i, x) for i, x in enumerate(lines)) + "\n").split("\n")
+    behind = [x.split("Z", 1)[1][1:] if "\tRun pytest\t" in x else x for x in relayed if not x.startswith("[… ")]
+    assert "-- 7" in bare and behind == bare
+
+
+def test_a_bar_gutter_whose_first_line_was_blank() -> None:
+    # `docker compose logs` relays a blank line as "api-1  | ", trimmed to "api-1  |" by the clean-up.
+    lines = ["api-1  |", *(f"api-1  | GET /items/{k} 200" for k in range(20))]
+    assert gutter.widths(lines) == [8] + [9] * 20

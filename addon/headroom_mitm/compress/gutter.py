@@ -61,6 +61,8 @@ def widths(lines: list[str]) -> list[int] | None:
                     return None
     if prefix is None:
         return None
+    if prefix.endswith("|") and all(x[len(prefix) : len(prefix) + 1] in ("", " ") for x in lines if x.startswith(prefix)):
+        prefix += " "  # the first line was a relayed blank, trimmed to the bar: the bar's space is the gutter's
     # Only what a relaying tool adds: blanks, or a column closed by a bar. Words all lines share
     # ("import time:", a client's address) are the output's own.
     bar = prefix.find("| ")

@@ -94,9 +94,11 @@ def _worth_showing(lines: list[str], i: int, j: int, note: str, costs: dict[int,
     return True
 
 
-def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
+def render(lines: list[str], keep: bytearray, marker, seen: list[str] | None = None) -> tuple[str, bool]:
     """(kept lines joined, whether anything was left out). `marker(first, last, count)` words a
-    gap of lines first..last (1-based, inclusive). A gap of no more tokens than its marker stays as it is."""
+    gap of lines first..last (1-based, inclusive). A gap of no more tokens than its marker stays as it is,
+    counted on `seen` (the lines behind a gutter: the gutter takes no room) if given."""
+    seen = lines if seen is None else seen
     n = len(lines)
     total = n - 1 if n > 1 and lines[-1] == "" else n
     out: list[str] = []
@@ -114,7 +116,7 @@ def render(lines: list[str], keep: bytearray, marker) -> tuple[str, bool]:
         j = n if j == -1 else j
         last = min(j, total)
         note = marker(i + 1, last, last - i) if last >= i + 1 else ""
-        if _worth_showing(lines, i, j, note, costs):
+        if _worth_showing(seen, i, j, note, costs):
             out.extend(lines[i:j])
         else:
             if note:

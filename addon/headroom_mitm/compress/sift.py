@@ -268,6 +268,8 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
     seen = text
     if (found := gutter.widths(lines)) is not None:
         seen = gutter.read_past(lines, found)
+        if len(seen) < s.min_lossy_chars:
+            return False  # too small to cut bare: its gutter is no reason to
         index = ln.LineIndex(seen)
     whole = _rank_shape(seen, index, s)
     # Code, prose or a commit list as a whole is never cut, whatever follows it: not looked into.
@@ -308,7 +310,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
             logs.keep_section_headers(index.lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None
     rid = tf.retrieve_id(text)
-    out, elided = render(lines, keep, tf.gap_marker(text, rid, s))
+    out, elided = render(lines, keep, tf.gap_marker(text, rid, s), index.lines)
     if not elided:
         return False
     if found is not None:
