@@ -92,3 +92,16 @@ def test_a_bar_gutter_whose_first_line_was_blank() -> None:
     # `docker compose logs` relays a blank line as "api-1  | ", trimmed to "api-1  |" by the clean-up.
     lines = ["api-1  |", *(f"api-1  | GET /items/{k} 200" for k in range(20))]
     assert gutter.widths(lines) == [8] + [9] * 20
+
+
+def test_git_blame_with_the_file_name_column_is_blame() -> None:
+    # A file renamed in its history: git blame prints each line's original path, padded, before the
+    # author. It is still blame: the first line of each commit's run stays (its hash and author).
+    commits = [(f"{k * 2654435761 % 16**8:08x}", ("Ada Byron", "Linus T", "Grace H")[k % 3]) for k in range(40)]
+    lines = []
+    for n in range(1, 1201):
+        sha, who = commits[(n // 7) % 40 if n % 90 else (n * 13) % 40]
+        path = "sortedcontainers/sortedset.py" if n % 5 else "src/sortedcontainers/sortedset.py"
+        lines.append(f"{sha} {path:<34} ({who:<18} 2018-05-04 19:32:13 -0700 {n:4d})     value_{n} = compute(item_{n}, key={n % 17})")
+    out = _out("\n".join(lines) + "\n")
+    assert all(sha in out for sha, _ in commits)

@@ -262,7 +262,7 @@ def commit_list(lines: list[str]) -> bool:
     return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX
 
 
-BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ )?\((.+?) +\d{4}-\d\d-\d\d ")
+BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ +){0,2}\((.+?) +\d{4}-\d\d-\d\d ")
 # --porcelain / -p: a group opens with "<hash> <orig line> <final line> [<lines>]"; the first
 # group of a commit (every group with --line-porcelain) follows it with "key value" lines
 # (author, summary, filename …) and every group ends with the source line after a tab.
