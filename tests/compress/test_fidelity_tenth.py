@@ -105,3 +105,38 @@ def test_git_blame_with_the_file_name_column_is_blame() -> None:
         lines.append(f"{sha} {path:<34} ({who:<18} 2018-05-04 19:32:13 -0700 {n:4d})     value_{n} = compute(item_{n}, key={n % 17})")
     out = _out("\n".join(lines) + "\n")
     assert all(sha in out for sha, _ in commits)
+
+
+def test_a_finding_row_with_a_level_column_is_no_source_excerpt() -> None:
+    # phpcs's report: " 18 | ERROR   | [x] message" opens as a source excerpt's "  18 | code" does,
+    # yet its level column makes it a finding; every error-level one stays.
+    lines = []
+    for f in range(1, 6):
+        lines += ["", f"FILE: /srv/app/src/Tariff{f}.php", "-" * 70, "FOUND 31 ERRORS AFFECTING 20 LINES", "-" * 70]
+        for k in range(31):
+            message = ("Opening brace should be on a new line", "Inline control structures are not allowed",
+                       "Newline required after opening brace")[k % 3]
+            lines.append(f" {3 + k * 2:2d} | ERROR   | [x] {message}")
+        lines += ["-" * 70, "PHPCBF CAN FIX THE 31 MARKED SNIFF VIOLATIONS AUTOMATICALLY", "-" * 70, ""]
+    lines.append("Time: 71ms; Memory: 6MB")
+    text = "\n".join(lines) + "\n"
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text or text
+    kept = set(out.split("\n"))
+    assert [x for x in lines if "| ERROR" in x and x not in kept] == []
+
+
+def test_a_code_closing_the_line_is_the_checkers_own() -> None:
+    # checkstyle quotes a pattern in its message ('^[a-z][a-z0-9]*$') before its check's name: the
+    # name at the line's end is the code, so each check keeps a finding of its own.
+    pattern = "'^[a-z][a-z0-9][a-zA-Z0-9]*$'"
+    lines = ["Starting audit..."]
+    for k in range(60):
+        lines.append(f"[WARN] /srv/meter/src/Tariff.java:{k + 3}:5: 'method def' child has incorrect indentation level 6, expected level should be 4. [Indentation]")
+    checks = {"MemberName": "Member name 'base_rate", "ParameterName": "Parameter name 'unit_price",
+              "MethodName": "Method name 'from_env"}
+    for k, (check, what) in enumerate(checks.items()):
+        for r in range(8):
+            lines.insert(10 + 3 * k + 9 * r, f"[WARN] /srv/meter/src/Tariff.java:{11 + k + 9 * r}:26: {what}_{r}' must match pattern {pattern}. [{check}]")
+    lines.append("Audit done.")
+    out = _out("\n".join(lines) + "\n")
+    assert all(f"[{check}]" in out for check in checks)

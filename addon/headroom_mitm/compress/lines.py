@@ -324,12 +324,14 @@ _CODE_FORMS = (
     (r"\b(?:warning|error): \[([\w-]+)\] ", "["),  # javac -Xlint's "warning: [rawtypes] found raw type: List"
 )
 _CODE = re.compile("|".join(form for form, _ in _CODE_FORMS))
+_END_CODE = re.compile(r"\[([A-Za-z][\w-]*)\]$")  # not gcc's [-Wx]: the form that names it whole
 _CODE_BY_CHARS = {
     (bracket, dash, bar): re.compile("|".join(f for f, need in _CODE_FORMS if {"": True, "[": bracket, "-": dash, "|": bar}[need]))
     for bracket in (False, True) for dash in (False, True) for bar in (False, True)
 }  # fmt: skip
-# A source excerpt's gutter ("  12 | code", "  12 │ code"), found where a cheap probe points.
-GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│]")
+# A source excerpt's gutter ("  12 | code", "  12 │ code"), found where a cheap probe points; a
+# level in a column of its own after the number is a finding's row (phpcs: " 18 | ERROR   | [x] …").
+GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│](?![ \t]*(?:ERROR|WARNING|WARN|NOTICE|FATAL|INFO)[ \t]*[|│])")
 GUTTER_PROBE = ("|", "│")
 TRACEBACK = "Traceback (most recent call last):"
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
@@ -500,7 +502,11 @@ def shape(line: str) -> str:
 def finding_key(line: str, section_path: str) -> tuple[str, str]:
     """(code or message shape, file) of a diagnostic: one of each is worth seeing."""
     head = line[:300]
-    m = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head].search(head)  # as _CODE would, with fewer forms
+    # A code closing the line is the checker's own: brackets earlier may be the message's quote
+    # (checkstyle's "must match pattern '^[a-z][a-z0-9]*$'. [MemberName]").
+    m = _END_CODE.search(head) if head.endswith("]") else None
+    if m is None:
+        m = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head].search(head)  # as _CODE would, with fewer forms
     code = next((g for g in m.groups() if g), m.group(0)) if m else ""
     span = location(head)
     if not code:
