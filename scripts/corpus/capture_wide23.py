@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Capture round 23 of the compression corpus (issue #11): LARGE OUTPUTS (20-250 KB) where the line that matters
 sits in the middle, a blind sample on projects the corpus had not used: test runs of hundreds of tests with a few
-failures (networkx, mistune, docutils, sortedcontainers with bugs put in), lint and type-check runs with hundreds of
-findings and one error among them (ruff, pylint, flake8, mypy), a C extension's build with dozens of warnings and one
-error (bitarray), process / socket / open-file tables with one odd row, find / ls -lR / du listings, git log -p,
-git log --stat and git blame of real histories (mistune, sortedcontainers), CSV and SQL results of 1,000+ rows
+failures (networkx, mistune, docutils, bitarray with bugs put in), lint and type-check runs with hundreds of findings
+and one error among them (ruff, pylint, flake8, mypy), a C extension's build with dozens of warnings and one error
+(python-lz4), process / socket / open-file tables with one odd row, find / ls -lR / du / grep -rn listings, git log
+-p, git log --stat and git blame of real histories (mistune, sortedcontainers), CSV and SQL results of 1,000+ rows
 (sqlite3 over dpkg's package database and a repository's numstat), big JSON from the npm registry and PyPI's JSON
 API, npm ls --all, a lockfile, application logs with one error among thousands of INFO lines (a bottle app, an
 aiohttp app, SQLAlchemy's echo), and documentation pages fetched with OpenCode's webfetch as markdown.
@@ -43,9 +43,10 @@ SRC = TOOLS / "src"
 JS = TOOLS / "js"
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
 PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
-PY_PKGS = ["pytest", "pylint", "mypy", "ruff", "flake8", "aiohttp", "sqlalchemy", "bottle", "docutils"]
+PY_PKGS = ["pytest", "pylint", "mypy", "ruff", "flake8", "aiohttp", "sqlalchemy", "bottle", "docutils", "setuptools",
+           "setuptools_scm", "pkgconfig"]
 PY_SDISTS = ["networkx==3.2.1", "mistune==3.0.2", "sortedcontainers==2.4.0", "bitarray==2.9.2", "docutils==0.21.2",
-             "bottle==0.12.25"]
+             "bottle==0.12.25", "lz4==4.3.3"]
 JS_PKGS = ["eslint@9", "mocha@10", "express@4", "jest@29", "webpack@5"]
 
 # the round's sizes: large outputs only
@@ -57,7 +58,7 @@ def ensure_tools() -> None:
     if not (BIN / "pylint").exists():
         run(f"python3 -m venv {VENV} && {BIN}/pip install -q " + " ".join(PY_PKGS), env=PIP_ENV, timeout=1800)
     SRC.mkdir(parents=True, exist_ok=True)
-    if not list(SRC.glob("bottle-*.tar.gz")):
+    if not list(SRC.glob("lz4-*.tar.gz")):
         run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=900)
     if not (JS / "node_modules" / "webpack").exists():
         JS.mkdir(parents=True, exist_ok=True)

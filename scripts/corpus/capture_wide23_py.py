@@ -1,8 +1,8 @@
 """Round 23, the Python projects: the networkx, mistune, docutils, bitarray and bottle sdists with a few bugs put in,
 run as an agent runs them on a big suite (pytest -v and -rA over hundreds of tests, unittest -v), linted (ruff,
-pylint, flake8, mypy over whole packages: hundreds of findings, one error-level among them), bitarray's C extension
-built with warnings on and a typo in it, and three real programs' logs (a bottle app on wsgiref, an aiohttp app,
-SQLAlchemy's echo) with one error among thousands of INFO lines. Run through capture_wide23.py."""
+pylint, flake8, mypy over whole packages: hundreds of findings, one error-level among them), python-lz4's C
+extensions built with warnings on and a typo in one, and three real programs' logs (a bottle app on wsgiref, an
+aiohttp app, SQLAlchemy's echo) with one error among thousands of INFO lines. Run through capture_wide23.py."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from capture_wide15_langs import n_gcc
 from capture_wide17_runs import patch
 from capture_wide23 import BIN, cap
 
-NX, MI, DU, BA, BO = "networkx-3.2.1", "mistune-3.0.2", "docutils-0.21.2", "bitarray-2.9.2", "bottle-0.12.25"
+NX, MI, DU, BA, BO, LZ = ("networkx-3.2.1", "mistune-3.0.2", "docutils-0.21.2", "bitarray-2.9.2", "bottle-0.12.25",
+                          "lz4-4.3.3")
 NC = "-p no:cacheprovider"
 PY = BIN / "python"
 
@@ -64,15 +65,14 @@ def lint(tmp: Path) -> None:
 
 
 def build(tmp: Path) -> None:
-    """bitarray's C extension with the warnings a hardening pass turns on, and a typo in _util.c; then fixed, built,
-    and its own unittest suite run verbose (a bug in util.strip)."""
-    c = tmp / BA / "bitarray/_util.c"
-    good = c.read_text()
-    patch(c, "    wbuff = WBUFF(a);\n    x = zlw(a);", "    wbuf = WBUFF(a);\n    x = zlw(a);")
-    flags = {"CFLAGS": "-Wall -Wextra -Wconversion -Wsign-conversion -Wshadow"}
-    cap("setup-build-ext-bitarray-warnings", "python setup.py build_ext --inplace 2>&1", tmp / BA, n_gcc, env=flags,
-        typed="CFLAGS='-Wall -Wextra -Wconversion -Wsign-conversion -Wshadow' python setup.py build_ext --inplace 2>&1")
-    c.write_text(good)
+    """python-lz4's C extensions (its bundled liblz4) with the warnings a hardening pass turns on, and a typo in
+    _frame.c; then bitarray built in place and its own unittest suite run verbose (a bug in util.strip)."""
+    patch(tmp / LZ / "lz4/frame/_frame.c", "  source_size = py_source.len;", "  source_size = py_src.len;")
+    flags = ("-Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow -Wcast-qual -Wcast-align=strict "
+             "-Wwrite-strings -Wundef -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 -Wswitch-default")
+    cap("setup-build-ext-lz4-warnings", "python setup.py build_ext --inplace 2>&1", tmp / LZ, n_gcc,
+        env={"CFLAGS": flags, "PYLZ4_USE_SYSTEM_LZ4": "False"},
+        typed=f"PYLZ4_USE_SYSTEM_LZ4=False CFLAGS='{flags}' python setup.py build_ext --inplace 2>&1")
     run(f"{PY} setup.py build_ext --inplace -q", cwd=tmp / BA, timeout=600)
     cap("unittest-v-bitarray", "python -m unittest -v bitarray.test_bitarray bitarray.test_util", tmp / BA,
         n_unittest)

@@ -236,7 +236,7 @@ def sql(tmp: Path) -> None:
 def pkgs(tmp: Path) -> None:
     d = tmp / "api"
     d.mkdir()
-    for name in ("mitt", "ms", "kleur"):
+    for name in ("p-limit", "ms", "kolorist"):
         cap(f"curl-npm-registry-{name}", f"curl -s https://registry.npmjs.org/{name} | jq .", d, n_npm_registry)
     for name in ("sortedcontainers", "bottle", "docutils"):
         cap(f"curl-pypi-json-{name}", f"curl -s https://pypi.org/pypi/{name}/json | python3 -m json.tool", d,
