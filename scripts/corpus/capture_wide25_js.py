@@ -114,7 +114,7 @@ def link_modules(d: Path) -> None:
         (d / "node_modules").symlink_to(JS / "node_modules")
 
 
-def tests(tmp: Path) -> None:
+def runners(tmp: Path) -> None:
     d = tmp / "ledger"
     write_tree(d, {"src/ledger.js": LEDGER, "test/ledger.test.js": suite("jest"),
                    "vt/ledger.test.mjs": suite("vitest"), "spec/ledger.spec.js": suite("mocha"),
@@ -197,4 +197,4 @@ def npm(tmp: Path) -> None:
     cap("pnpm-why-debug", "pnpm why debug", p, n_pnpm_why, env=penv)
 
 
-STEPS = [tests, typescript, pyright, npm]
+STEPS = [runners, typescript, pyright, npm]

@@ -427,7 +427,7 @@ def pip(tmp: Path) -> None:
         n_pip_install, env=env, typed="pip install --no-cache-dir mysqlclient==2.2.4")
     cap("pip-list-tools-venv", f"{VENV}/bin/pip list", tmp, n_pip_list, typed="pip list")
     cap("pip-freeze-tools-venv", f"{VENV}/bin/pip freeze", tmp, n_pip_freeze, typed="pip freeze")
-    cap("pip-show-files-duckdb", f"{VENV}/bin/pip show -f pydantic_core rich", tmp, n_pip_show,
+    cap("pip-show-files-pydantic-core-rich", f"{VENV}/bin/pip show -f pydantic_core rich", tmp, n_pip_show,
         typed="pip show -f pydantic_core rich")
     write_tree(tmp / "fastcrc", CEXT)
     cap("pip-wheel-cext-fastcrc", f"{VENV}/bin/pip wheel -v --no-deps --no-build-isolation -w dist . 2>&1",
