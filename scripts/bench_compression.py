@@ -405,6 +405,9 @@ def main() -> int:
                         ("held-out, round 20 (wide20.json)", ("wide20.json",)),
                         ("held-out, round 21 (wide21.json)", ("wide21.json",)),
                         ("held-out, round 22 (wide22.json)", ("wide22.json",)),
+                        ("held-out, round 23 (wide23.json)", ("wide23.json",)),
+                        ("held-out, round 24 (wide24.json)", ("wide24.json",)),
+                        ("held-out, round 25 (wide25.json)", ("wide25.json",)),
                         ("held-out, redundancy (redund.json)", ("redund.json",))):
         part = [r for r in held if r["source"] in srcs]
         if part:

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Capture round 23 of the compression corpus (issue #11): LARGE OUTPUTS (20-250 KB) where the line that matters
+sits in the middle, a blind sample on projects the corpus had not used: test runs of hundreds of tests with a few
+failures (networkx, mistune, docutils, bitarray with bugs put in), lint and type-check runs with hundreds of findings
+and one error among them (ruff, pylint, flake8, mypy), a C extension's build with dozens of warnings and one error
+(python-lz4), process / socket / open-file tables with one odd row, find / ls -lR / du / grep -rn listings, git log
+-p, git log --stat and git blame of real histories (mistune, sortedcontainers), CSV and SQL results of 1,000+ rows
+(sqlite3 over dpkg's package database and a repository's numstat), big JSON from the npm registry and PyPI's JSON
+API, npm ls --all, a lockfile, application logs with one error among thousands of INFO lines (a bottle app, an
+aiohttp app, SQLAlchemy's echo), and documentation pages fetched with OpenCode's webfetch as markdown.
+
+Every item's text is what a program REALLY printed here, in /tmp/hm-corpus-wide23 (tools in
+/tmp/hm-corpus-wide23-tools). Kinds an earlier round has keep that round's extractor (NEEDLES.md); a new kind's
+rule is written next to its capture. Needles were computed from the raw outputs only: nothing captured here was
+compressed.
+
+This module holds the tool install, the size gate and main(); the captures are in capture_wide23_py.py (Python
+projects: tests, linters, a C build, logs), capture_wide23_sys.py (tables, listings, git, SQL, JSON, packages) and
+capture_wide23_oc.py (OpenCode's webfetch, grep and glob).
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide23.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide23.json  as {"version": 2, "items": [...]}, ids prefixed "wide23-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+from capture_more import add_or_skip, note, run  # noqa: E402
+
+ID_PREFIX = "wide23-"  # set again in main(): every capture module sets cm.PREFIX at import
+DEFAULT_OUT = HERE / "data" / "wide23.json"
+TMP = Path("/tmp/hm-corpus-wide23")
+TOOLS = Path("/tmp/hm-corpus-wide23-tools")
+VENV = TOOLS / "venv"
+BIN = VENV / "bin"
+SRC = TOOLS / "src"
+JS = TOOLS / "js"
+# pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
+PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
+PY_PKGS = ["pytest", "pylint", "mypy", "ruff", "flake8", "aiohttp", "sqlalchemy", "bottle", "docutils", "setuptools",
+           "setuptools_scm", "pkgconfig"]
+PY_SDISTS = ["networkx==3.2.1", "mistune==3.0.2", "sortedcontainers==2.4.0", "bitarray==2.9.2", "docutils==0.21.2",
+             "bottle==0.12.25", "lz4==4.3.3"]
+JS_PKGS = ["eslint@9", "mocha@10", "express@4", "jest@29", "webpack@5"]
+
+# the round's sizes: large outputs only
+MIN_CHARS, MAX_CHARS = 20_000, 250_000
+
+
+def ensure_tools() -> None:
+    """The venv, the sdists and the npm project, installed once (the registries are the only network used)."""
+    if not (BIN / "pylint").exists():
+        run(f"python3 -m venv {VENV} && {BIN}/pip install -q " + " ".join(PY_PKGS), env=PIP_ENV, timeout=1800)
+    SRC.mkdir(parents=True, exist_ok=True)
+    if not list(SRC.glob("lz4-*.tar.gz")):
+        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=900)
+    if not (JS / "node_modules" / "webpack").exists():
+        JS.mkdir(parents=True, exist_ok=True)
+        (JS / "package.json").write_text('{"name":"w23-app","private":true,"version":"1.0.0"}\n')
+        run("npm install --no-audit --no-fund --loglevel=error " + " ".join(JS_PKGS), cwd=JS, timeout=900)
+    cm.PATH_PREFIX[:0] = [str(BIN), str(JS / "node_modules" / ".bin")]
+
+
+def unpack(tmp: Path) -> None:
+    """Fresh copies of the sdists under the round's temp dir (the steps break them)."""
+    for tgz in sorted(SRC.glob("*.tar.gz")):
+        run(f"tar --no-same-owner -xzf {tgz}", cwd=tmp)
+
+
+def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
+    """capture_more.add_or_skip for this round's sizes only."""
+    if not MIN_CHARS <= len(raw) <= MAX_CHARS:
+        note(f"skip {ID_PREFIX}{item_id}: {len(raw):,} chars, outside {MIN_CHARS:,}..{MAX_CHARS:,}")
+        return
+    add_or_skip(item_id, command, raw, extractor, tool)
+
+
+def cap(item_id: str, command: str, cwd: Path, extractor, timeout: int = 600, env: dict | None = None,
+        typed: str | None = None) -> None:
+    """Run `command` in `cwd` and add its merged output; `typed` is the command as an agent types it, if the one run
+    spells out this round's tool paths."""
+    add(item_id, typed or command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
+
+
+def steps() -> list:
+    import capture_wide23_oc as oc  # OpenCode's webfetch, grep, glob
+    import capture_wide23_py as py  # tests, linters, a C build, logs
+    import capture_wide23_sys as sysc  # tables, listings, git, SQL, JSON, packages
+    return [unpack] + py.STEPS + sysc.STEPS + oc.STEPS
+
+
+def main() -> None:
+    ensure_tools()
+    chosen = steps()
+    cm.PREFIX = ID_PREFIX
+    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
+    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
+    if sizes:
+        note(f"sizes: median {sizes[len(sizes) // 2]:,}, max {sizes[-1]:,}; "
+             f"{len({it['kind'] for it in cm.ITEMS})} kinds")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide23", sys.modules["__main__"])
+    main()
