@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 
-from headroom_mitm.compress import gutter
+from headroom_mitm.compress import gutter, logs
 from headroom_mitm.compress.engine import compress_text
-from headroom_mitm.compress.lines import FAIL, severity
+from headroom_mitm.compress.lines import FAIL, LineIndex, severity
+from headroom_mitm.compress.select import MUST
 from headroom_mitm.compress.settings import CompressionSettings
 
 
@@ -140,3 +141,21 @@ def test_a_code_closing_the_line_is_the_checkers_own() -> None:
     lines.append("Audit done.")
     out = _out("\n".join(lines) + "\n")
     assert all(f"[{check}]" in out for check in checks)
+
+
+def test_a_boxed_tracebacks_last_frame_is_its_place() -> None:
+    # rich's traceback (typer's default): each frame's box opens with "│ path:line in f", then its
+    # source and its locals, hundreds of lines of them; the last frame's place stays.
+    width = 100
+    def boxed(text: str) -> str:
+        return f"│ {text:<{width - 4}} │"
+    lines = ["╭" + " Traceback (most recent call last) ".center(width - 2, "─") + "╮"]
+    frames = [("/srv/fleet/load.py", 35, "<module>"), ("/srv/fleet/load.py", 32, "report"), ("/srv/fleet/load.py", 28, "per_depot")]
+    for path, line, fn in frames:
+        lines += [boxed(f"{path}:{line} in {fn}"), boxed(""), boxed(f"❱ {line} │   total = compute(rows)"), boxed("")]
+        lines += [boxed(f"│   {{'depot': 'D{k % 9}', 'km': {k * 3.7:.1f}, 'load_kg': {k * 11}, 'status': 'ok'}},") for k in range(150)]
+    lines += ["╰" + "─" * (width - 2) + "╯", "TypeError: unsupported operand type(s) for /: 'NoneType' and 'float'"]
+    text = "\n".join(lines) + "\n"
+    ranked = logs.rank_lines(text.split("\n"), LineIndex(text))
+    assert ranked is not None and ranked.rank[lines.index(boxed("/srv/fleet/load.py:28 in per_depot"))] == MUST
+    assert lines[-1] in _out(text).split("\n")

@@ -69,6 +69,8 @@ _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's la
 _LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
+_BOXED_TRACEBACK = "Traceback (most recent call last) ─"
+_BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|\d+\) \S)")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
@@ -336,6 +338,18 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
                 lift(f, CONTEXT)  # a frame repeated by recursion (LOW) is said once
         if k < n:
             lift(k, MUST)
+
+    # A boxed traceback (rich's, typer's by default): each frame's box opens "│ path:line in f", its
+    # source and locals under it; the last frame's place is the failure's, however many locals.
+    for i in index.hits((_BOXED_TRACEBACK,), case=True):
+        last = None
+        k = i + 1
+        while k < n and not lines[k].startswith("╰"):
+            if lines[k].startswith("│ ") and _BOXED_FRAME.match(lines[k]):
+                last = k
+            k += 1
+        if last is not None:
+            lift(last, MUST)
 
     # Banners that open a failure's block carry the failing test's id.
     for i in banners:
