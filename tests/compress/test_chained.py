@@ -8,7 +8,7 @@ import re
 from headroom_mitm.compress import segments, sift
 from headroom_mitm.compress import transforms as tf
 from headroom_mitm.compress.engine import compress_text
-from headroom_mitm.compress.lines import LineIndex
+from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.settings import CompressionSettings
 
 # Outputs from 2 KB: what is read holds below the default size at which cutting starts, too.

@@ -6,7 +6,7 @@ import random
 
 from headroom_mitm.compress import logs, sift
 from headroom_mitm.compress import structured as st
-from headroom_mitm.compress.lines import LineIndex
+from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.select import MUST
 from headroom_mitm.compress.settings import CompressionSettings
 

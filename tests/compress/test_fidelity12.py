@@ -19,6 +19,7 @@ def test_levels_above_error_are_failures() -> None:
     # gunicorn's arbiter kills a stuck worker at CRITICAL; java.util.logging's error level is
     # SEVERE. Each is an error-level line (all are kept); the words in lower case are ordinary.
     from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress.lineindex import LineIndex
 
     assert ln.severity("[2026-11-30 18:28:45 +0000] [2091] [CRITICAL] WORKER TIMEOUT (pid:2093)") == ln.FAIL
     assert ln.severity("SEVERE: request handler threw for /orders/17") == ln.FAIL
@@ -26,7 +27,7 @@ def test_levels_above_error_are_failures() -> None:
     assert ln.severity("Entering the critical section of the scheduler loop") is None
     assert ln.severity("CRITICALITY_LEVELS = 3") is None
     text = "\n".join(["[INFO] Booting worker with pid: 2093"] * 5 + ["[CRITICAL] WORKER TIMEOUT (pid:2093)"])
-    assert 5 in ln.candidates(ln.LineIndex(text))[0]
+    assert 5 in ln.candidates(LineIndex(text))[0]
 
 
 def _ls_row(kind: str, k: int, name: str) -> str:

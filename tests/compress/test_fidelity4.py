@@ -87,7 +87,7 @@ def test_each_packages_verdict_record_is_lifted_from_the_passing_records() -> No
     # "pass" or "fail" record, which names no test: the JSON form of "ok  <package>  0.03s"
     import json
 
-    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress.lineindex import LineIndex
     from headroom_mitm.compress import verdicts
     from headroom_mitm.compress.select import HIGH, LOW
 
@@ -102,18 +102,18 @@ def test_each_packages_verdict_record_is_lifted_from_the_passing_records() -> No
         lines.append(json.dumps({"Time": f"2026-11-30T16:13:38.{k}99Z", "Action": "fail" if k == 1 else "pass",
                                  "Package": pkg, "Elapsed": 0.03}, separators=(",", ":")))
     rank = [LOW] * len(lines)
-    verdicts.keep_unit_verdicts(ln.LineIndex("\n".join(lines)), rank)
+    verdicts.keep_unit_verdicts(LineIndex("\n".join(lines)), rank)
     assert [i for i, r in enumerate(rank) if r == HIGH] == units
 
 
 def test_per_test_passes_named_twice_are_not_verdicts() -> None:
-    from headroom_mitm.compress import lines as ln
     from headroom_mitm.compress import verdicts
+    from headroom_mitm.compress.lineindex import LineIndex
     from headroom_mitm.compress.select import LOW
 
     text = "\n".join(f"PASS src/a.test.js ({k}.1 s)" for k in range(12))
     rank = [LOW] * 12
-    verdicts.keep_unit_verdicts(ln.LineIndex(text), rank)
+    verdicts.keep_unit_verdicts(LineIndex(text), rank)
     assert rank == [LOW] * 12
 
 

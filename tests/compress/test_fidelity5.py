@@ -36,13 +36,13 @@ def test_the_titles_of_a_dumps_blocks_stay() -> None:
 
 def test_code_with_indented_bodies_is_no_outline() -> None:
     # a checker's report quoting source: "def f(x):" over its body is code, not a title
-    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress.lineindex import LineIndex
     from headroom_mitm.compress.outline import keep_outline_headers
     from headroom_mitm.compress.select import NORMAL
 
     text = "".join(f"def total_{k}(xs):\n    return sum(xs)\n\n" for k in range(20))
     rank = [NORMAL] * len(text.split("\n"))
-    keep_outline_headers(ln.LineIndex(text), rank)
+    keep_outline_headers(LineIndex(text), rank)
     assert set(rank) == {NORMAL}
 
 

@@ -53,7 +53,7 @@ def test_a_total_line_is_a_summary_wherever_it_sits() -> None:
 
 
 def test_a_name_holding_total_is_no_total_line() -> None:
-    from headroom_mitm.compress.lines import LineIndex
+    from headroom_mitm.compress.lineindex import LineIndex
     from headroom_mitm.compress.verdicts import keep_totals
 
     lines = ["ledger/book_01.py:16 in public function `total_12`:", "    int unused_total = 3;", "total 48", "Total: 12 files"]
@@ -137,7 +137,7 @@ def test_the_slowest_and_the_fastest_timed_lines_stay() -> None:
 
 def test_a_stamp_or_a_word_is_no_duration() -> None:
     from headroom_mitm.compress.durations import keep_duration_extremes
-    from headroom_mitm.compress.lines import LineIndex
+    from headroom_mitm.compress.lineindex import LineIndex
 
     lines = ["[9.345s][info][gc] Using G1", "fed 10 sheep in 3ms", "sent 12msgs in 4ms", "took=1.2s", "(5 ms)", "ok  pkg/a 0.02s"]
     rank = [4] * len(lines)

@@ -4,6 +4,7 @@ names the rule, holds for outputs never seen, and fails without it."""
 from __future__ import annotations
 
 from headroom_mitm.compress import lines as ln
+from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress import logs
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
@@ -27,7 +28,7 @@ def test_a_files_name_says_nothing_of_how_things_went() -> None:
     assert ln.severity("java.lang.NullPointerException: boom") == ln.FAIL
     text = "\n".join(["tests/test_error.py::test_error_paths PASSED [ 50%]",
                       "tests/test_error.py::test_raise FAILED [100%]"])
-    sev, passing = logs._severities(text.split("\n"), ln.LineIndex(text))
+    sev, passing = logs._severities(text.split("\n"), LineIndex(text))
     assert passing == {0} and sev == {1: ln.FAIL}
 
 
@@ -116,7 +117,7 @@ def test_a_turkish_capital_i_does_not_shift_the_lines_words_are_found_on() -> No
     # "İ".lower() is two characters: found in the lowered text, every later word's position
     # named the line after its own, and the failure line went unread.
     text = "\n".join(["İSTANBUL İZMİR İNEGÖL"] * 8 + ["fatal: connection refused"] + ["ok"] * 20)
-    fail, _, _ = ln.candidates(ln.LineIndex(text))
+    fail, _, _ = ln.candidates(LineIndex(text))
     assert fail == {8}
 
 
@@ -170,11 +171,11 @@ def test_a_phases_success_line_in_the_middle_stays() -> None:
                   "  Successfully installed packaging-26.4 setuptools-84.2.1 wheel-0.48.0", f"  Building wheel for {name}: started"]
     lines += ["Successfully installed h11-0.1.1 jmespath-0.2.1 sqlparse-0.0.1 xmltodict-0.3.1"]
     rank = [NORMAL] * len(lines)
-    keep_phase_results(ln.LineIndex("\n".join(lines)), rank)
+    keep_phase_results(LineIndex("\n".join(lines)), rank)
     assert [x for x, r in zip(lines, rank) if r == MUST] == [x for x in lines if "Successfully" in x]
     progress = [f"Successfully processed chunk {k}" for k in range(11)]
     rank = [NORMAL] * len(progress)
-    keep_phase_results(ln.LineIndex("\n".join(progress)), rank)
+    keep_phase_results(LineIndex("\n".join(progress)), rank)
     assert MUST not in rank
 
 

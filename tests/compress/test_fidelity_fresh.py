@@ -5,7 +5,7 @@ the room: each test names the rule, holds for outputs never seen, and fails with
 from __future__ import annotations
 
 from headroom_mitm.compress.columns import keep_column_titles
-from headroom_mitm.compress.lines import LineIndex
+from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.select import MUST, NORMAL
 
 

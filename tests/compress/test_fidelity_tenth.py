@@ -7,7 +7,8 @@ import json
 
 from headroom_mitm.compress import gutter, logs
 from headroom_mitm.compress.engine import compress_text
-from headroom_mitm.compress.lines import FAIL, LineIndex, severity
+from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.lines import FAIL, severity
 from headroom_mitm.compress.select import MUST
 from headroom_mitm.compress.settings import CompressionSettings
 

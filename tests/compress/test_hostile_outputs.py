@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from headroom_mitm.compress import CompressionSettings, OriginalStore, clear_memo, compress_request
-from headroom_mitm.compress import lines as lines_mod
-from headroom_mitm.compress.lines import LineIndex, zero_digits
+from headroom_mitm.compress import lineindex
+from headroom_mitm.compress.lineindex import LineIndex, zero_digits
 from headroom_mitm.compress.lossless import LINE_LOSSLESS
 from headroom_mitm.compress import logs
 from headroom_mitm.compress.names import named_instances
@@ -201,7 +201,7 @@ def test_word_search_holds_one_span_of_matches_at_a_time(monkeypatch: pytest.Mon
 ])
 def test_a_search_in_spans_finds_what_one_pass_finds(text: str) -> None:
     index = LineIndex(text)
-    assert len(index.text) > lines_mod._CHUNK_CHARS
+    assert len(index.text) > lineindex._CHUNK_CHARS
     words = ("|", "error", "✗", "Error", "rerr", "rEr")
     for some in (words, words[:1], words[1:3], words[3:]):  # by spans, and a few words line by line
         for case in (False, True):

@@ -9,6 +9,7 @@ import pytest
 
 from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
+from headroom_mitm.compress.lineindex import LineIndex, count_matches, matches_at_least, zero_digits
 from headroom_mitm.compress import logs
 from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import outliers, tables, trees
@@ -181,19 +182,19 @@ CODED = "x.py:3:1: D100 Missing docstring\n  6:5  ANN201 Missing return\nW0702: 
 
 @pytest.mark.parametrize("text", [CODED, CODED + "naïve ünïcode line\n"])  # ASCII, and not
 def test_coded_findings_are_found_in_ascii_and_other_text(text: str) -> None:
-    index = ln.LineIndex(text)
+    index = LineIndex(text)
     assert logs._coded(index.lines, index) == [0, 1, 2]
     assert index.where(logs._CODED, probe=logs._CODED_PROBE) == [0, 1, 2]
 
 
 def test_caps_digits_shape() -> None:
-    assert ln.LineIndex("E501 x9").caps_digits == b"\nA000 x0"
-    assert ln.LineIndex("é").caps_digits is None
+    assert LineIndex("E501 x9").caps_digits == b"\nA000 x0"
+    assert LineIndex("é").caps_digits is None
 
 
 @pytest.mark.parametrize("text", ["a1 b23 c456789 0", "naïve ٣ 12 é9\n\ud83d\ude00 7 \udc80 8"])  # ASCII, and not
 def test_zero_digits_blanks_ascii_digits_only(text: str) -> None:
-    assert ln.zero_digits(text) == text.translate(str.maketrans("123456789", "000000000"))
+    assert zero_digits(text) == text.translate(str.maketrans("123456789", "000000000"))
 
 
 def test_a_columns_numbers_are_the_cells_numbers() -> None:
@@ -205,8 +206,8 @@ def test_a_columns_numbers_are_the_cells_numbers() -> None:
 def test_count_matches_counts_lines_matched_at_their_start() -> None:
     import re
 
-    assert ln.count_matches(re.compile(r"\d"), ["1 a", "a 1", "", "22"]) == 2
-    assert ln.count_matches(re.compile(r"x"), []) == 0
+    assert count_matches(re.compile(r"\d"), ["1 a", "a 1", "", "22"]) == 2
+    assert count_matches(re.compile(r"x"), []) == 0
 
 
 @pytest.mark.parametrize(("line", "span"), [
@@ -285,7 +286,7 @@ def test_matches_at_least_decides_as_the_whole_count(seed: int) -> None:
     rnd = random.Random(seed)
     lines = [rnd.choice(["1 a", "a 1", "22"]) for _ in range(rnd.randint(0, 40))]
     need = rnd.uniform(0, 1) * len(lines)
-    assert ln.matches_at_least(re.compile(r"\d"), lines, need) == (ln.count_matches(re.compile(r"\d"), lines) >= need)
+    assert matches_at_least(re.compile(r"\d"), lines, need) == (count_matches(re.compile(r"\d"), lines) >= need)
 
 
 @pytest.mark.parametrize("seed", range(60))
@@ -296,7 +297,7 @@ def test_hits_are_the_lines_holding_a_word(seed: int) -> None:
     rnd = random.Random(seed)
     text = "".join(rnd.choice(["=", "==", "-", "a", "ab", "b", " ", "\n", "é", ") ", "E"]) for _ in range(rnd.randint(0, 120)))
     words = tuple(rnd.sample(["===", "--", "aba", "ab", "b a", ") ", "\nE", "é=", "\n\n", "e"], rnd.randint(1, 4)))
-    index = ln.LineIndex(text)
+    index = LineIndex(text)
     for case in (True, False):
         hay = index.text if case else index.low
         want = {index.line_of(p + w.startswith("\n")) for w in words for p in range(len(hay)) if hay.startswith(w, p)}

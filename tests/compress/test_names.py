@@ -4,7 +4,7 @@ table's rows, and a stream of many instances are still sampled."""
 
 from __future__ import annotations
 
-from headroom_mitm.compress.lines import LineIndex, zero_digits
+from headroom_mitm.compress.lineindex import LineIndex, zero_digits
 from headroom_mitm.compress.names import named_instances
 from headroom_mitm.compress.settings import CompressionSettings
 

@@ -318,11 +318,11 @@ def test_the_same_failure_under_another_files_header_is_another_failure() -> Non
         lines += [f"config/app_{f:02d}.yaml", "  line 3: error: wrong indentation: expected 2 but found 4",
                   *[f"  line {k}: checked key_{k} ok" for k in range(4, 12)], ""]
     lines.append("30 files checked, 30 errors")
-    from headroom_mitm.compress import lines as ln
+    from headroom_mitm.compress.lineindex import LineIndex
     from headroom_mitm.compress.logs import rank_lines
     from headroom_mitm.compress.select import MUST
 
-    index = ln.LineIndex("\n".join(lines) + "\n")
+    index = LineIndex("\n".join(lines) + "\n")
     ranked = rank_lines(index.lines, index)
     assert ranked is not None
     assert all(ranked.rank[i] == MUST for i, x in enumerate(index.lines) if x.startswith("  line 3: error"))

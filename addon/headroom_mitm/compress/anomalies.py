@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from collections import Counter, deque
 
-from .lines import FAIL, LineIndex, candidates, severity, shape, zero_digits
+from .lineindex import LineIndex, zero_digits
+from .lines import FAIL, candidates, severity, shape
 from .lossless import _Num
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import LineIndex
+from .lineindex import LineIndex
 from .select import HIGH, MUST
 from .tables import rank_table
 

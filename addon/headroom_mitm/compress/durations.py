@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import LineIndex, lead
+from .lineindex import LineIndex
+from .lines import lead
 from .select import MUST
 
 # A number with a time unit after a space, "(", "=", ":" or the line's start ("200 2ms", "(5 ms)",

@@ -6,13 +6,13 @@ made a must-stay line of its own: it is the failure's message.
 
 from __future__ import annotations
 
-from . import lines as ln
+from .lineindex import LineIndex
 from .select import MUST
 
 _SECTIONS = ("= FAILURES =", "= ERRORS =")  # pytest's banners: the "E" lines are its own
 
 
-def keep_first_explanations(index: ln.LineIndex, rank: list[int]) -> None:
+def keep_first_explanations(index: LineIndex, rank: list[int]) -> None:
     if not any(s in index.text for s in _SECTIONS) or "\nE " not in index.text:
         return
     prev = -2

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from . import anomalies, names, verdicts
 from . import lines as ln
+from .lineindex import LineIndex, matches_at_least, zero_digits
 from .around import AFTER, failure_block, header_above, location_near, parent_line
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
@@ -88,7 +89,7 @@ class Ranking:
     sections: list[int] = field(default_factory=list)  # bare file-path lines that head findings
 
 
-def _severities(lines: list[str], index: ln.LineIndex) -> tuple[dict[int, str], set[int]]:
+def _severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[int]]:
     """(severity per reporting line, passing lines)."""
     fail_c, warn_c, pass_c = ln.candidates(index)
     gutter = set(index.where(ln.GUTTER, ln.GUTTER_PROBE))  # a source excerpt's words report nothing
@@ -156,7 +157,7 @@ def _place_under_headers(lines: list[str], headers: list[int], banners: list[int
             said.add(lines[first])
 
 
-def _coded(lines: list[str], index: ln.LineIndex) -> list[int]:
+def _coded(lines: list[str], index: LineIndex) -> list[int]:
     """index.where(_CODED, probe=_CODED_PROBE), the probe tried only where a capital and two digits
     are (a probe's match holds no newline: its line is the line of any place it matches at)."""
     shape = index.caps_digits
@@ -243,7 +244,7 @@ def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
                 k += 1
 
 
-def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ranking | None:
+def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Ranking | None:
     """How much each line matters, or None when nothing in the text says what happened (no
     failure, warning, pass or repetition); `named`: whether names.py's templates are kept."""
     n = len(lines)
@@ -256,7 +257,7 @@ def rank_lines(lines: list[str], index: ln.LineIndex, named: bool = True) -> Ran
 
     # Repetition: a template's first and last lines stay NORMAL, its middle is LOW; in mostly
     # repetitive output the one-off lines are the anomalies.
-    shapes = ln.zero_digits(index.text[1:]).split("\n")
+    shapes = zero_digits(index.text[1:]).split("\n")
     counts = Counter(shapes)
     repeated = sum(c for c in counts.values() if c >= 5)
     if repeated >= 0.3 * n:
@@ -458,7 +459,7 @@ _SOURCE = re.compile(r"\n\[([^\]\n]{1,30})\] ")
 _MAX_SOURCES = 20
 
 
-def _first_of_each_source(index: ln.LineIndex) -> list[int]:
+def _first_of_each_source(index: LineIndex) -> list[int]:
     """Where each of a few sources (processes, workers) first speaks: a process started there.
     Many distinct tags are stamps or ids, not sources: then none."""
     first: dict[str, int] = {}
@@ -484,7 +485,7 @@ def stamped(lines: list[str]) -> bool:
     """Lines that open with a stamp are a log's records, whatever their messages read like (a
     syslog priority `<134>` is not markup, a logged sentence is not prose)."""
     sample = [x for x in lines[:200] if x.strip()][:60]
-    return len(sample) >= 10 and ln.matches_at_least(_STAMP, sample, 0.8 * len(sample))
+    return len(sample) >= 10 and matches_at_least(_STAMP, sample, 0.8 * len(sample))
 
 
 def _letter_at(line: str) -> int:

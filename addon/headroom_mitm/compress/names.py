@@ -17,7 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
-from .lines import GUTTER, LineIndex, has_location, zero_digits
+from .lineindex import LineIndex, zero_digits
+from .lines import GUTTER, has_location
 
 _TOKEN = re.compile(r"[\w.@/+-]+")  # a template's words and numbers
 # No name: a number with a unit or a percent ("18ms", "62M", "1.2s"), an address, "v2", in

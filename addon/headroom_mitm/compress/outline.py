@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .documents import CODE_START
-from .lines import GUTTER, LineIndex
+from .lineindex import LineIndex
+from .lines import GUTTER
 from .select import MUST
 
 # ":" at a line's end with a blank, indented or numbered line after it (dis numbers a block's first

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lines import LineIndex
+from .lineindex import LineIndex
 from .select import HIGH, MUST, NORMAL
 
 _LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z \t-]{0,23}:")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .lines import LineIndex
+from .lineindex import LineIndex
 from .structured import BLAME, COMBINED_HUNK, COMMIT_LED, GIT_COMMIT, GIT_META, GIT_STAT, GIT_SUMMARY, HUNK
 
 # A part shorter than this is no shape of its own (the shape detectors want 12 lines).

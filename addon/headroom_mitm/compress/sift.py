@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import lines as ln
+from .lineindex import LineIndex, count_matches
 from . import columns, counts, documents, durations, gutter, logs, outline, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
@@ -55,7 +56,7 @@ def _diagnostic_share(lines: list[str]) -> float:
     # Both patterns need a ":" or "(" in the line's first word, the place it leads with: other
     # lines are not tried (a log's stamp "2024-01-02 10:00:01" holds its ":" in the second).
     marked = [x for x in sample if (":" in x or "(" in x) and not x[:1].isspace() and (":" in (w := x.split(None, 1)[0]) or "(" in w)]
-    found = ln.count_matches(_FINDING, marked)
+    found = count_matches(_FINDING, marked)
     files_of: dict[str, set[str]] = {}
     placed = [(ln.shape(m.group(2)), m.group(1)) for m in map(_PLACED_MESSAGE.match, marked) if m]
     for message, path in placed:
@@ -71,7 +72,7 @@ class _Shape:
     ranked: logs.Ranking | None  # a log's ranking: its units, file headers and dropped warnings
 
 
-def _rank_shape(text: str, index: ln.LineIndex, s: CompressionSettings) -> _Shape | None | bool:
+def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape | None | bool:
     """How much each line of a text of one shape matters; False when the text is code or prose
     or otherwise never cut, None when no line-oriented shape fits."""
     lines = index.lines
@@ -150,7 +151,7 @@ _RUN_SHAPES = {
 }  # fmt: skip
 
 
-def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int, _Shape | bool]] | None:
+def _chained(index: LineIndex, s: CompressionSettings) -> list[tuple[int, int, _Shape | bool]] | None:
     """The parts of a chained output, each with the ranking it gets when it stands alone (False:
     never cut); None when it is of one shape (the text is then ranked whole, as before). The runs
     segments.runs finds are parts when they are ranked as what they look like; the lines between
@@ -162,7 +163,7 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
 
     def ranked(a: int, b: int) -> _Shape | bool | None:
         part = "\n".join(lines[a:b])
-        return _rank_shape(part, ln.LineIndex(part), s) if b - a >= segments.MIN_LINES else None
+        return _rank_shape(part, LineIndex(part), s) if b - a >= segments.MIN_LINES else None
 
     def between(a: int, b: int) -> _Shape | bool | None:
         """The lines between runs: of no line-oriented shape they are sent as they are (as alone:
@@ -230,7 +231,7 @@ def _chained(index: ln.LineIndex, s: CompressionSettings) -> list[tuple[int, int
 _BANNER_LINE = re.compile(r"\n(?:={6,}|_{6,}) \S[^\n]* (?:={6,}|_{6,})(?=\n|$)")
 
 
-def _document_before_a_report(index: ln.LineIndex) -> list[int]:
+def _document_before_a_report(index: LineIndex) -> list[int]:
     """Where a report's first banner ("==== ERRORS ====") follows a document or code printed
     before the run (`head README.md && pytest`): the run is a part apart, however alike the
     leads on either side."""
@@ -259,7 +260,7 @@ def _kind(shape: _Shape | bool | None) -> str | None:
 def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
     """(name, result); False when the text is code or prose, or of a known shape with nothing
     worth leaving out; None when no line-oriented shape fits."""
-    index = ln.LineIndex(text)
+    index = LineIndex(text)
     lines = index.lines
     if len(lines) < 12:
         return None
@@ -270,7 +271,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         seen = gutter.read_past(lines, found)
         if len(seen) < s.min_lossy_chars:
             return False  # too small to cut bare: its gutter is no reason to
-        index = ln.LineIndex(seen)
+        index = LineIndex(seen)
     whole = _rank_shape(seen, index, s)
     # Code, prose or a commit list as a whole is never cut, whatever follows it: not looked into.
     chain = _chained(index, s) if whole is not False else None

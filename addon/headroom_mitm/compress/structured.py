@@ -13,7 +13,7 @@ from json.encoder import encode_basestring
 
 from .settings import CompressionSettings
 from . import anomalies
-from . import lines as ln
+from .lineindex import count_matches, matches_at_least
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .lossless import _dump, _loads_exact, compact_json, one_member_per_line
 from .transforms import LossyResult, _retrieve, retrieve_id
@@ -255,10 +255,10 @@ def commit_list(lines: list[str]) -> bool:
     """Most lines name a commit and say what it did: the list is the answer itself, like a git
     log's commit lines, which are never left out (up to 300 commits)."""
     sample = [x for x in lines[:100] if x.strip()][:60]
-    if not ln.matches_at_least(COMMIT_LED, sample, 0.6 * len(sample)):
+    if not matches_at_least(COMMIT_LED, sample, 0.6 * len(sample)):
         return False  # decided on a sample: most texts are not commit lists
     nonblank = [x for x in lines if x.strip()]
-    led = ln.count_matches(COMMIT_LED, nonblank)
+    led = count_matches(COMMIT_LED, nonblank)
     return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX
 
 
@@ -276,13 +276,13 @@ def _porcelain(lines: list[str]) -> bool:
     return (
         len(sample) >= 5
         and _PORCELAIN_HEAD.fullmatch(sample[0]) is not None
-        and ln.matches_at_least(_PORCELAIN_LINE, sample, 0.95 * len(sample))
+        and matches_at_least(_PORCELAIN_LINE, sample, 0.95 * len(sample))
     )
 
 
 def looks_blame(lines: list[str]) -> bool:
     sample = [x for x in lines[:40] if x]
-    return len(sample) >= 5 and (ln.matches_at_least(BLAME, sample, 0.8 * len(sample)) or _porcelain(lines))
+    return len(sample) >= 5 and (matches_at_least(BLAME, sample, 0.8 * len(sample)) or _porcelain(lines))
 
 
 def rank_blame(lines: list[str]) -> list[int]:

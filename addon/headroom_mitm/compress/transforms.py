@@ -12,7 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .lines import FAIL, severity, zero_digits
+from .lineindex import zero_digits
+from .lines import FAIL, severity
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .settings import CompressionSettings
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lines import matches_at_least
+from .lineindex import matches_at_least
 from .select import MUST, NORMAL
 from .outliers import Rows, rank_columns
 from .tables import MIN_ROWS

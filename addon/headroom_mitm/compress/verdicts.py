@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import LOC_TAIL, LineIndex
+from .lineindex import LineIndex
+from .lines import LOC_TAIL
 from .select import HIGH, MUST
 
 # A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it

@@ -1,0 +1,223 @@
+"""The text's lines and where words and patterns are in them: one index per text, built once and
+asked by every detector (which lines hold a word, where a pattern matches, a line's number from
+a character's position).
+
+Words are searched in the lowered text, all in one Aho-Corasick pass (far faster than a regex per
+line); only the lines they hit are looked at with regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
+
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
+
+
+class LineIndex:
+    """Lines of a text and the lines that hold given words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = "\n" + text  # a leading newline lets "\nword" find a word at any line start
+        self.lines = text.split("\n")
+
+    # Made on first use: code and prose are told apart from the lines alone, without them.
+    @cached_property
+    def low(self) -> str:
+        """The text lowered, each character to one ("İ" alone lowers to two, and every later
+        position would then name the wrong line)."""
+        return self.text.replace("İ", "i").lower()
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line's newline sits in self.text (the first is the one put before it)."""
+        return list(accumulate([len(x) + 1 for x in self.lines[:-1]], initial=0))
+
+    @cached_property
+    def _ascii(self) -> tuple[bytes, bytes] | None:
+        """The text and its lowered form as bytes when they are ASCII: a byte offset is then a
+        character offset, and the bytes automaton skips ahead with memchr where the str one
+        pays for character offsets over the whole text (~35 µs per 50 KB and per pass)."""
+        if not self.text.isascii():
+            return None
+        return self.text.encode("ascii"), self.low.encode("ascii")
+
+    @cached_property
+    def caps_digits(self) -> bytes | None:
+        """The text as ASCII bytes with every capital made "A" and every digit "0" (None when it is
+        not ASCII): a code such as "E501" is then found as b"A00" by a C-level find, where a
+        pattern that starts with a class is tried at every character (~5x slower)."""
+        raw = self._ascii
+        return None if raw is None else raw[0].translate(_CAPS_DIGITS)
+
+    def _matches(
+        self, words: tuple[str, ...], case: bool, overlapping: bool = True, lo: int = 0, hi: int | None = None
+    ) -> tuple[list[tuple[int, int, int]], tuple[int, ...]]:
+        """(word index, start, end) of every occurrence in self.text[lo:hi], counted from lo (of
+        those that overlap no earlier one unless `overlapping`), and each word's lead."""
+        raw = self._ascii
+        whole = lo == 0 and hi is None
+        if raw is not None:
+            hay = raw[0] if case else raw[1]
+            hay = hay if whole else hay[lo:hi]
+            groups, lead = _bytes_automata(words)
+            if len(groups) == 1:
+                found = groups[0][0].find_matches_as_indexes(hay, overlapping=overlapping)
+            else:
+                found = []
+                for automaton, index in groups:
+                    part = automaton.find_matches_as_indexes(hay, overlapping=overlapping)
+                    found += [(index[w], start, end) for w, start, end in part]
+        else:
+            automaton, lead = _automaton(words)
+            hay = self.text if case else self.low
+            found = automaton.find_matches_as_indexes(hay if whole else hay[lo:hi], overlapping=overlapping)
+        return found, lead
+
+    def _chunks(self, words: tuple[str, ...]) -> list[tuple[int, int | None]]:
+        """Spans of ~_CHUNK_CHARS each, for words that hold no newline: a text of a million "|"
+        holds one span's matches at a time, not a million tuples at once. A span ends at a
+        newline where one comes within twice that (no match crosses it, and the automaton starts
+        the next span at a line start as it would have reached it); a longer line is cut anywhere,
+        the next span starting a word's length early, so that a match across the cut is found
+        whole (found twice, its line is still one line)."""
+        text = self.text
+        if len(text) <= _CHUNK_CHARS or _spans_lines(words):
+            return [(0, None)]
+        back = max(map(len, words)) - 1
+        spans: list[tuple[int, int | None]] = []
+        lo = 0
+        while lo + _CHUNK_CHARS < len(text):
+            hi = text.find("\n", lo + _CHUNK_CHARS, lo + 2 * _CHUNK_CHARS)
+            if hi != -1:
+                spans.append((lo, hi))
+                lo = hi
+            else:
+                hi = lo + 2 * _CHUNK_CHARS
+                spans.append((lo, hi))
+                lo = hi - back
+        spans.append((lo, None))
+        return spans
+
+    def hits(self, words: tuple[str, ...], *, case: bool = False) -> set[int]:
+        # Lines, not occurrences, are asked for: where no word spans a newline, an occurrence a
+        # reported match overlaps lies on that match's line, and runs ("=====", "-----") are one
+        # match each instead of one per character.
+        overlapping = _spans_lines(words)
+        starts = self.starts
+        lines: set[int] = set()
+        if len(words) <= _FEW_WORDS and not overlapping:
+            # A few words: a C-level find per word and line that holds one, not a match per
+            # occurrence (a table's "|" a hundred times a row). Each word's next place is kept
+            # until passed, so each word's finds scan the text once.
+            hay = self.text if case else self.low
+            ahead = [hay.find(w) for w in words]
+            while True:
+                pos = min((p for p in ahead if p != -1), default=-1)
+                if pos == -1:
+                    return lines
+                line = bisect_right(starts, pos) - 1
+                lines.add(line)
+                if line + 1 == len(starts):
+                    return lines
+                end = starts[line + 1]
+                ahead = [p if p == -1 or p >= end else hay.find(w, end) for w, p in zip(words, ahead)]
+        for lo, hi in self._chunks(words):
+            found, lead = self._matches(words, case, overlapping, lo, hi)
+            lines.update(bisect_right(starts, lo + start + lead[w]) - 1 for w, start, _ in found)
+        return lines
+
+    def word_lines(self, words: tuple[str, ...], *, case: bool = False) -> list[tuple[int, int]]:
+        """(word index, line) of the occurrences, each pair once, in the order first found: what
+        `hits` gives, for several lists of words searched in one pass."""
+        starts = self.starts
+        pairs: dict[tuple[int, int], None] = {}
+        for lo, hi in self._chunks(words):
+            found, lead = self._matches(words, case, True, lo, hi)
+            pairs.update(dict.fromkeys((w, bisect_right(starts, lo + start + lead[w]) - 1) for w, start, _ in found))
+        return list(pairs)
+
+    def where(self, check: re.Pattern[str], words: tuple[str, ...] = (), probe: re.Pattern[str] | None = None) -> list[int]:
+        """Lines that `check` matches at their start, looked at only where one of `words`, or a
+        match of `probe`, is found (a pattern that starts with a literal is scanned in C; one
+        anchored at every line start is not)."""
+        found = self.hits(words, case=True) if words else set()
+        if probe is not None:
+            starts = self.starts
+            found.update(bisect_right(starts, m.start()) - 1 for m in probe.finditer(self.text, 1))
+        hit = sorted(found)
+        return list(compress(hit, map(check.match, map(self.lines.__getitem__, hit))))  # C-level
+
+    def line_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+
+def count_matches(pattern: re.Pattern[str], lines: list[str]) -> int:
+    """How many of `lines` `pattern` matches at their start: a C-level map (a generator that
+    counts costs ~50 ns a line more), for the detectors that judge a sample of lines."""
+    return len(lines) - list(map(pattern.match, lines)).count(None)
+
+
+_CHUNK = 8
+# Matches are gathered a span of this many characters at a time (LineIndex._chunks).
+_CHUNK_CHARS = 1 << 16
+_FEW_WORDS = 3  # LineIndex.hits finds up to this many words line by line
+
+
+def matches_at_least(pattern: re.Pattern[str], lines: list[str], need: float) -> bool:
+    """count_matches(pattern, lines) >= need, decided as soon as it can be, a few lines at a
+    time: most texts are ruled out by their first lines."""
+    found, left = 0, len(lines)
+    for k in range(0, len(lines), _CHUNK):
+        part = lines[k : k + _CHUNK]
+        found += count_matches(pattern, part)
+        left -= len(part)
+        if found >= need or found + left < need:
+            break
+    return found >= need
+
+
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def zero_digits(text: str) -> str:
+    """`text` with every ASCII digit made "0" (lines of one template then read alike). Through
+    UTF-8, where no byte of another character is a digit: str.translate looks every character of
+    a text that is not ASCII up in a dict (~40x slower)."""
+    return text.encode("utf-8", "surrogatepass").translate(_ZERO_DIGITS).decode("utf-8", "surrogatepass")
+
+
+_CAPS_DIGITS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+
+
+@lru_cache(maxsize=64)
+def _spans_lines(words: tuple[str, ...]) -> bool:
+    return any("\n" in w for w in words)
+
+
+@lru_cache(maxsize=64)
+def _automaton(words: tuple[str, ...]) -> tuple[AhoCorasick, tuple[int, ...]]:
+    """All of `words` found in one pass over the text (str.find per word scanned it once per
+    word: ~10x slower on a 50 KB output), and for each word, 1 when it starts with the newline
+    that begins its line."""
+    return AhoCorasick(words), tuple(1 if w.startswith("\n") else 0 for w in words)
+
+
+@lru_cache(maxsize=64)
+def _bytes_automata(
+    words: tuple[str, ...],
+) -> tuple[tuple[tuple[BytesAhoCorasick, tuple[int, ...]], ...], tuple[int, ...]]:
+    """_automaton for ASCII text as bytes (a word that is not ASCII is never found there): one
+    automaton, or up to three (each with its words' indexes in `words`) when that lets each see
+    its words start with at most three distinct bytes: it then skips to them with memchr (a
+    banner probe's pass over 50 KB: ~85 µs in one, ~17 µs in three)."""
+    encoded = [w.encode("utf-8") for w in words]
+    firsts = list(dict.fromkeys(w[:1] for w in encoded))
+    parts = [firsts] if len(firsts) <= 3 or len(firsts) > 9 else [firsts[k : k + 3] for k in range(0, len(firsts), 3)]
+    groups = []
+    for part in parts:
+        index = tuple(i for i, w in enumerate(encoded) if w[:1] in part)
+        groups.append((BytesAhoCorasick([encoded[i] for i in index]), index))
+    return tuple(groups), _automaton(words)[1]
