@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from headroom_mitm.compress import lines as ln
 from headroom_mitm.compress.lineindex import LineIndex
-from headroom_mitm.compress import logs
+from headroom_mitm.compress import severities
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 
@@ -28,7 +28,7 @@ def test_a_files_name_says_nothing_of_how_things_went() -> None:
     assert ln.severity("java.lang.NullPointerException: boom") == ln.FAIL
     text = "\n".join(["tests/test_error.py::test_error_paths PASSED [ 50%]",
                       "tests/test_error.py::test_raise FAILED [100%]"])
-    sev, passing = logs._severities(text.split("\n"), LineIndex(text))
+    sev, passing = severities.severities(text.split("\n"), LineIndex(text))
     assert passing == {0} and sev == {1: ln.FAIL}
 
 

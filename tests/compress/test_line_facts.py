@@ -10,7 +10,7 @@ import pytest
 from headroom_mitm.compress import documents
 from headroom_mitm.compress import lines as ln
 from headroom_mitm.compress.lineindex import LineIndex, count_matches, matches_at_least, zero_digits
-from headroom_mitm.compress import logs
+from headroom_mitm.compress import severities
 from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import outliers, tables, trees
 
@@ -183,8 +183,8 @@ CODED = "x.py:3:1: D100 Missing docstring\n  6:5  ANN201 Missing return\nW0702: 
 @pytest.mark.parametrize("text", [CODED, CODED + "naïve ünïcode line\n"])  # ASCII, and not
 def test_coded_findings_are_found_in_ascii_and_other_text(text: str) -> None:
     index = LineIndex(text)
-    assert logs._coded(index.lines, index) == [0, 1, 2]
-    assert index.where(logs._CODED, probe=logs._CODED_PROBE) == [0, 1, 2]
+    assert severities._coded(index.lines, index) == [0, 1, 2]
+    assert index.where(severities._CODED, probe=severities._CODED_PROBE) == [0, 1, 2]
 
 
 def test_caps_digits_shape() -> None:

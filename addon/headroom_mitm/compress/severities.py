@@ -1,0 +1,155 @@
+"""Which lines of a line-oriented output report something, and how badly: a failure (FAIL) or a
+warning or finding (WARN), and which lines pass. Read from level words (lines.severity) and from
+the shapes checkers print without one: a code behind a place ("x.py:3:1: D100 …"), a code with
+its level in parentheses (shellcheck), a finding's code in a table column, "--> place" under a
+code (rustc, ruff). logs.rank_lines ranks the lines by what this finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import lines as ln
+from .around import AFTER
+from .lineindex import LineIndex
+
+_PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
+_PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
+_LOCATED = re.compile(_PLACE_FIRST)
+_LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
+# A code in the level's place whose letter is the level: pylint's E error and F fatal (C/R/W
+# below), pycodestyle's E errors and pyflakes' F (as flake8 and ruff print them; W warns).
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*[EF]\d{3,4}(?::[ \t]| )")
+# A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
+_LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
+_CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
+_ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
+# A finding under its file's header, placed by line and column alone: ruff's grouped "  2:13 E711 …".
+_PLACED_CODE = re.compile(r"[ \t]+\d+:\d+[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
+_PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:\d+[ \t]+\[?[A-Z]")
+# A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
+_CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
+_CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
+# A finding whose code is its first word, behind its place if any: "x.py:3:1: D100 Missing
+# docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
+# Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
+_CODED = re.compile(
+    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)([A-Z]{1,4})\d{2,5}(?: |: ?$| \[\*\] )"
+    r"|([A-Z]{1,4})\d{2,5}: )"
+)
+_CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's last letter: 2.5x faster than from \b
+LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
+_LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
+_HAS_DIGIT = re.compile(r"\d")
+_CELL_GAP = re.compile(r"\s{2,}")
+
+
+def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[int]]:
+    """(severity per reporting line, passing lines)."""
+    fail_c, warn_c, pass_c = ln.candidates(index)
+    gutter = set(index.where(ln.GUTTER, ln.GUTTER_PROBE))  # a source excerpt's words report nothing
+    sev: dict[int, str] = {}
+    for i in (fail_c | warn_c) - gutter:
+        s = ln.severity(lines[i])
+        if s is not None:
+            sev[i] = s
+    passing = {i for i in pass_c if sev.get(i) != ln.FAIL and ln.looks_passing(lines[i])}
+    # Findings that print no level word: "path:line:col: CODE message", "CODE (level): message",
+    # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go
+    # test, pytest warnings), which report failures when anything failed.
+    placed = index.where(_LOCATED, probe=_PLACE)
+    lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
+    lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
+    lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
+    coded = _coded(lines, index)
+    for i in lint:
+        sev.setdefault(i, ln.FAIL if _LEVEL_CODE.match(lines[i]) else ln.WARN)
+    for i in coded:
+        sev.setdefault(i, ln.WARN)
+    _coded_findings_by_class(lines, coded, sev)
+    # "x.py:17 in function f:" over "    D400: …" is that finding's place, not a finding of its own.
+    owned = {i - 1 for i in coded if i > 0 and not ln.has_location(lines[i]) and ln.has_location(lines[i - 1])}
+    _header_rows_to_findings(lines, sev)
+    for k in index.where(_ARROW, ("-->",)):
+        for i in (k - 1, k - 2):
+            if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
+                sev[i] = ln.WARN
+                break
+    _warning_explanations(lines, sev)
+    # Where something failed they are failures; elsewhere they are findings of their own kind
+    # (pyflakes: "x.py:19:1: undefined name 'y'").
+    level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
+    for i in placed:
+        if i not in sev and i not in owned and not ln.bare_place(lines[i]):
+            sev[i] = level
+    return sev, passing
+
+
+def _coded(lines: list[str], index: LineIndex) -> list[int]:
+    """index.where(_CODED, probe=_CODED_PROBE), the probe tried only where a capital and two digits
+    are (a probe's match holds no newline: its line is the line of any place it matches at)."""
+    shape = index.caps_digits
+    if shape is None:
+        return index.where(_CODED, probe=_CODED_PROBE)
+    found: set[int] = set()
+    text = index.text
+    pos = shape.find(b"A00", 1)
+    while pos != -1:
+        if _CODED_PROBE.match(text, pos):
+            found.add(index.line_of(pos))
+        pos = shape.find(b"A00", pos + 1)
+    return sorted(i for i in found if _CODED.match(lines[i]))
+
+
+def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, str]) -> None:
+    """A finding that leads with its code and prints no level has its code's level, not its
+    message's: "D100 Missing docstring" or "W0702: No exception type specified" are conventions
+    and warnings, one of each (code, file) enough. Codes of the error classes (E, F) and lines
+    that name a level or a failure keep what their words say."""
+    for i in coded:
+        if sev.get(i) != ln.FAIL:
+            continue
+        m = _CODED.match(lines[i])
+        if m is not None and (m.group(1) or m.group(2)) not in ("E", "F") and _LEVEL_WORDS.search(lines[i]) is None:
+            sev[i] = ln.WARN
+
+
+def _warning_explanations(lines: list[str], sev: dict[int, str]) -> None:
+    """The indented lines under a warning explain it (javac's "  missing type arguments for
+    generic class List<E>"): a word such as "missing" there is not a failure of its own. A line
+    that names a place or a level word (error, fatal, failed, panic, exception) still counts."""
+    n = len(lines)
+    for i in sorted(i for i, s in sev.items() if s == ln.WARN):
+        indent = len(lines[i]) - len(lines[i].lstrip())
+        for k in range(i + 1, min(n, i + AFTER)):
+            x = lines[k]
+            if not x.strip() or len(x) - len(x.lstrip()) <= indent or sev.get(k) == ln.WARN:
+                break
+            if sev.get(k) == ln.FAIL and not LOUD.search(x) and not ln.has_location(x):
+                del sev[k]
+
+
+def _header_rows_to_findings(lines: list[str], sev: dict[int, str]) -> None:
+    """A warning-worded line printed verbatim three times or more and shaped like column titles
+    (three or more digit-free cells apart by runs of spaces) is a table's header repeated over each
+    finding (dockerfilelint's "Issue  Category  Title  Description"): the finding is the row under
+    it, not the header."""
+    warned = [i for i, s in sev.items() if s == ln.WARN]
+    counts = Counter(lines[i] for i in warned)
+    headers = {t for t, c in counts.items() if c >= 3 and not _HAS_DIGIT.search(t) and len(_CELL_GAP.split(t.strip())) >= 3}
+    n = len(lines)
+    for i in warned:
+        if lines[i] in headers:
+            del sev[i]
+            k = i + 1
+            while k < n and not lines[k].strip():
+                k += 1
+            if k >= n:
+                continue
+            # every row of the table under it (a continuation line is indented further)
+            indent = len(lines[k]) - len(lines[k].lstrip())
+            while k < n and lines[k].strip() and lines[k] not in headers:
+                if len(lines[k]) - len(lines[k].lstrip()) == indent:
+                    sev.setdefault(k, ln.WARN)
+                k += 1
