@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -21,6 +19,7 @@ from ..facts import parse_api_format
 from .adapters import ToolBlock, detect_format, find_blocks, retrieve_tool_name
 from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body, is_json_type
 from .lossless import LINE_LOSSLESS
+from .memo import Memo
 from .jsonsplice import SpliceError, has_lone_surrogate, locate_strings, pointer, splice, uses_ascii_escapes
 from .recovery import recover_full_output
 from .settings import CompressionSettings, tool_matches
@@ -198,42 +197,7 @@ def block_key(tool: str, is_error: bool, text: str, retrieve_tool: str = "") -> 
 # ------------------------------------------------------------------ memo
 
 
-class _Memo:
-    """Bounded LRU of renderings, by entries and by characters held."""
-
-    def __init__(self) -> None:
-        self._data: OrderedDict[tuple[str, ...], Rendering] = OrderedDict()
-        self._chars = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, ...]) -> Rendering | None:
-        with self._lock:
-            r = self._data.get(key)
-            if r is not None:
-                self._data.move_to_end(key)
-            return r
-
-    def put(self, key: tuple[str, ...], r: Rendering, max_entries: int, max_chars: int) -> None:
-        size = len(r.text or "")
-        if size > max_chars:
-            return
-        with self._lock:
-            old = self._data.pop(key, None)
-            if old is not None:
-                self._chars -= len(old.text or "")
-            self._data[key] = r
-            self._chars += size
-            while self._data and (len(self._data) > max_entries or self._chars > max_chars):
-                _, ev = self._data.popitem(last=False)
-                self._chars -= len(ev.text or "")
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
-            self._chars = 0
-
-
-_MEMO = _Memo()
+_MEMO = Memo()
 
 
 def clear_memo() -> None:
@@ -262,9 +226,6 @@ def _render(block: ToolBlock, s: CompressionSettings) -> BlockOutcome:
     return recover_truncated(block.text, block.tool, s, is_error=block.is_error) or compress_text(
         block.text, block.tool, s, is_error=block.is_error
     )
-
-
-_UNCHANGED = Rendering(None)
 
 
 def render_block(
@@ -297,8 +258,8 @@ def render_block(
         outcome = _render(block, s)
     except Exception as exc:  # fail open for this output alone: the request's others are still compressed
         log.warning("compressing a %s output failed (sent unchanged): %s", block.tool or "tool", type(exc).__name__)
-        _MEMO.put(mkey, _UNCHANGED, s.memo_max_entries, s.memo_max_chars)  # the same text fails the same way
-        return _UNCHANGED, False
+        _MEMO.put(mkey, UNCHANGED, s.memo_max_entries, s.memo_max_chars)  # the same text fails the same way
+        return UNCHANGED, False
     rendering = outcome.rendering
     if store is not None:
         try:
