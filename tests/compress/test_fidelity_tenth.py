@@ -160,3 +160,23 @@ def test_a_boxed_tracebacks_last_frame_is_its_place() -> None:
     ranked = logs.rank_lines(text.split("\n"), LineIndex(text))
     assert ranked is not None and ranked.rank[lines.index(boxed("/srv/fleet/load.py:28 in per_depot"))] == MUST
     assert lines[-1] in _out(text).split("\n")
+
+
+def test_pylints_coded_conventions_are_no_failures() -> None:
+    # pylint's "x.py:19:11: C0103: Argument name "G" doesn't conform …" carries its code before a
+    # colon; a convention's words ("invalid", "missing") make it no failure: one of each (code,
+    # file) stays, and every error-class finding (E1101).
+    lines = []
+    for f in range(6):
+        lines.append(f"************* Module networkx.algorithms.flow.alg{f}")
+        lines.append(f"networkx/algorithms/flow/alg{f}.py:1:0: C0114: Missing module docstring (missing-module-docstring)")
+        for k in range(40):
+            lines.append(f'networkx/algorithms/flow/alg{f}.py:{20 + k}:8: C0103: Variable name "R{k}" doesn\'t conform to snake_case naming style (invalid-name)')
+            lines.append(f"networkx/algorithms/flow/alg{f}.py:{20 + k}:0: C0116: Missing function or method docstring (missing-function-docstring)")
+        if f == 3:
+            lines.append("networkx/algorithms/flow/alg3.py:88:15: E1101: Instance of 'Graph' has no 'succ' member (no-member)")
+    lines += ["", "-" * 68, "Your code has been rated at 4.12/10 (previous run: 4.12/10, +0.00)"]
+    out = _out("\n".join(lines) + "\n")
+    assert len(out) < len("\n".join(lines)) // 2
+    assert "E1101: Instance of 'Graph' has no 'succ' member" in out
+    assert all(f"alg{f}.py:20:8: C0103" in out for f in range(6))

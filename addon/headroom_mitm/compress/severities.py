@@ -35,7 +35,7 @@ _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|
 # docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
 # Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
 _CODED = re.compile(
-    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)([A-Z]{1,4})\d{2,5}(?: |: ?$| \[\*\] )"
+    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)([A-Z]{1,4})\d{2,5}(?: |:(?: |$)| \[\*\] )"
     r"|([A-Z]{1,4})\d{2,5}: )"
 )
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's last letter: 2.5x faster than from \b
