@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
+from operator import itemgetter
 
 from .select import HIGH, MUST
 
@@ -132,6 +133,7 @@ def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
     return None
 
 
+_FIRST_WORD = itemgetter(0)  # of a cell's str.partition(" ")
 _FEW = 12  # kinds in a column of categories (a status, a state, a user)
 RARE = 2  # rows a rare value may hold (principle 3: a status unlike the others, once or twice)
 _EXTREME = 0  # a column's minimum or maximum: kept before any rare value
@@ -187,7 +189,7 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
             # hundreds of values (the peers' ports of `ss`, commands, paths) are ids, not anomalies,
             # but their first words may be a few kinds (an access log's "POST /x HTTP/1.1" among GETs)
             if len(counts) > max(_FEW, len(column) // 20):
-                column = [c.split(" ", 1)[0] for c in column]
+                column = list(map(_FIRST_WORD, map(str.partition, column, repeat(" "))))
                 counts = Counter(column)
                 if len(counts) > _FEW or len(counts) == len(column):
                     continue
