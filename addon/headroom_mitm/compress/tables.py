@@ -8,9 +8,9 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from operator import contains, itemgetter, methodcaller, or_
+from operator import methodcaller
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 
 from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
@@ -237,7 +237,6 @@ def rank_table(lines: list[str]) -> list[int] | None:
 
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
 _MAX_DIRECTORIES = 60
-_FIRST_40 = itemgetter(slice(40))
 _DIRECTORY_MODE = re.compile(r"(?:\S+\s+){0,2}d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][.+@]?\s")
 
 
@@ -245,10 +244,7 @@ def _keep_directories(lines: list[str], rows_at: list[int], rank: list[int]) -> 
     """A long listing's directories stay, as a tree's directory lines do: they are its structure,
     and what the model asks about next (which to look into). Past _MAX_DIRECTORIES they are the
     listing's bulk (a `site-packages`): kept next, as room allows."""
-    # The rows whose first 40 characters hold "dr" or "d-" are picked out in C; only they are matched.
-    heads = list(map(_FIRST_40, map(lines.__getitem__, rows_at)))
-    near = map(or_, map(contains, heads, repeat("dr")), map(contains, heads, repeat("d-")))
-    dirs = [i for i in compress(rows_at, near) if _DIRECTORY_MODE.match(lines[i].lstrip())]
+    dirs = [i for i in rows_at if ("dr" in (head := lines[i][:40]) or "d-" in head) and _DIRECTORY_MODE.match(lines[i].lstrip())]
     level = MUST if len(dirs) <= _MAX_DIRECTORIES else HIGH
     for i in dirs:
         rank[i] = min(rank[i], level)
