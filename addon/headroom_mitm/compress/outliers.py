@@ -178,7 +178,8 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
                         mark(j, RARE)
             # A handful of whole numbers (nice levels, exit codes) is a category written in
             # digits; fractions (%MEM's 0.3) and times are measures, whatever their count.
-            if len(set(probe)) > _FEW or not all(c.lstrip("-").isdigit() for c in probe if number(c) is not None):
+            kinds = set(probe)  # each value looked at once
+            if len(kinds) > _FEW or not all(c.lstrip("-").isdigit() for c in kinds if number(c) is not None):
                 continue
             counts = Counter(column)
             if len(counts) > _FEW:
