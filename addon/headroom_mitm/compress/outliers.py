@@ -118,6 +118,8 @@ def _clock(m: re.Match[str] | None) -> float | None:
 def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
     """The value of each cell of a column of numbers, zero-padded hex or times (typed from the
     probe, a sample of it); None for a column of words."""
+    if all(map(str.isdecimal, column)):
+        return list(map(float, column))  # whole numbers only (PIDs, sizes, counts): read in C
     if _zero_padded_hex(probe):
         return [_hex(c) for c in column]
     # The probe is typed by its matches alone; a probe that is the whole column (under 100 rows)
