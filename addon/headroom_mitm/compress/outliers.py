@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import itemgetter
 
 from .select import HIGH, MUST
 
@@ -23,13 +26,20 @@ def number(cell: str) -> float | None:
 
 def numbers(cells: list[str]) -> list[float | None]:
     """number of each stripped cell: the pattern tried by a C-level map, Python only where it matched."""
-    return [None if m is None else _value(m.string) for m in map(_NUMBER.match, cells)]
+    return _values(list(map(_NUMBER.match, cells)))
+
+
+def _values(found: Iterable[re.Match[str] | None]) -> list[float | None]:
+    """The value of each cell whose _NUMBER match is given (None: no number)."""
+    return [None if m is None else _value(m.string) for m in found]
 
 
 def _value(c: str) -> float | None:
     """The value of a stripped cell _NUMBER matched."""
     if c.isdigit():  # matched, so every character is a decimal digit: the common case
         return float(c)
+    if c[-1].isdigit() and "," not in c and "_" not in c:
+        return float(c)  # a sign or a fraction, no unit: read as it is
     c = c.rstrip("%bB").replace(",", "").replace("_", "")
     scale = 1.0
     if c and c[-1] in "iI":
@@ -96,8 +106,8 @@ def _shared_label(probe: list[str], column: list[str]) -> str:
 _CLOCK = re.compile(r"(?:(\d+)-)?(\d{1,3}):(\d\d)(?::(\d\d))?(?:\.\d+)?")
 
 
-def _clock(cell: str) -> float | None:
-    m = _CLOCK.fullmatch(cell)
+def _clock(m: re.Match[str] | None) -> float | None:
+    """The seconds of a cell _CLOCK matched whole (None: no time)."""
     if m is None:
         return None
     days, a, b, c = m.groups()
@@ -108,15 +118,24 @@ def _clock(cell: str) -> float | None:
 def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
     """The value of each cell of a column of numbers, zero-padded hex or times (typed from the
     probe, a sample of it); None for a column of words."""
+    if all(map(str.isdecimal, column)):
+        return list(map(float, column))  # whole numbers only (PIDs, sizes, counts): read in C
     if _zero_padded_hex(probe):
         return [_hex(c) for c in column]
-    if len(probe) - numbers(probe).count(None) >= 0.8 * len(probe):
-        return numbers(column)
-    if sum(1 for c in probe if _CLOCK.fullmatch(c)) >= 0.8 * len(probe):
-        return [_clock(c) for c in column]
+    # The probe is typed by its matches alone; a probe that is the whole column (under 100 rows)
+    # is not matched twice. A longer column's matches are read one at a time: a list of them all
+    # would be as many live objects for the garbage collector.
+    whole = len(probe) == len(column)
+    found = list(map(_NUMBER.match, probe))
+    if len(probe) - found.count(None) >= 0.8 * len(probe):
+        return _values(found if whole else map(_NUMBER.match, column))
+    found = list(map(_CLOCK.fullmatch, probe))
+    if len(probe) - found.count(None) >= 0.8 * len(probe):
+        return list(map(_clock, found if whole else map(_CLOCK.fullmatch, column)))
     return None
 
 
+_FIRST_WORD = itemgetter(0)  # of a cell's str.partition(" ")
 _FEW = 12  # kinds in a column of categories (a status, a state, a user)
 RARE = 2  # rows a rare value may hold (principle 3: a status unlike the others, once or twice)
 _EXTREME = 0  # a column's minimum or maximum: kept before any rare value
@@ -161,7 +180,8 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
                         mark(j, RARE)
             # A handful of whole numbers (nice levels, exit codes) is a category written in
             # digits; fractions (%MEM's 0.3) and times are measures, whatever their count.
-            if len(set(probe)) > _FEW or not all(c.lstrip("-").isdigit() for c in probe if number(c) is not None):
+            kinds = set(probe)  # each value looked at once
+            if len(kinds) > _FEW or not all(c.lstrip("-").isdigit() for c in kinds if number(c) is not None):
                 continue
             counts = Counter(column)
             if len(counts) > _FEW:
@@ -172,18 +192,20 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
             # hundreds of values (the peers' ports of `ss`, commands, paths) are ids, not anomalies,
             # but their first words may be a few kinds (an access log's "POST /x HTTP/1.1" among GETs)
             if len(counts) > max(_FEW, len(column) // 20):
-                column = [c.split(" ", 1)[0] for c in column]
+                column = list(map(_FIRST_WORD, map(str.partition, column, repeat(" "))))
                 counts = Counter(column)
                 if len(counts) > _FEW or len(counts) == len(column):
                     continue
             common = max(RARE, len(column) // 10)
         if counts.most_common(1)[0][1] * 2 < len(column):
             continue  # no majority to differ from
-        for j, c in zip(body, column):
+        # Only the cells of a value held by few rows are looked at, picked out in C.
+        few = {c for c, n in counts.items() if n <= common}
+        for j, c in compress(zip(body, column), map(few.__contains__, column)):
             n = counts[c]
             if n <= RARE:
                 mark(j, n)
-            elif n <= common:
+            else:
                 uncommon.add(j)
     # A row printed again cell for cell says nothing its first copy did not: the copies go with the rest.
     shown: set[tuple[str, ...]] = set()

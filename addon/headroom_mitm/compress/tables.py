@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from operator import methodcaller
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 
 from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
@@ -106,8 +106,8 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
     titles = sample[0].split()
     if 3 <= len(titles) < width and sample[0].isupper() and not _DIGIT.search(sample[0]) and _aligned(sample, len(titles)):
         # A row of capitalised titles (ps, lsof, kubectl) names the columns: the last holds spaces (a command).
-        width = len(titles)
-    if not _aligned(sample, width):
+        width = len(titles)  # the sample is aligned at this width: just seen
+    elif not _aligned(sample, width):
         return None
     at = []
     cells = []
@@ -131,19 +131,34 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
     return at, Rows(cells, width)
 
 
+@lru_cache(maxsize=16)
+def _fields(n: int) -> re.Pattern[str]:
+    """A line's first n whitespace-separated fields (as _FIELD finds them), one group each,
+    unmatched past the line's last field: one match gives every span, where finditer costs a
+    Python step per cell."""
+    inner = ""
+    for _ in range(n - 1):
+        inner = rf"(?:\s++(\S++){inner})?"
+    return re.compile(rf"\s*+(?:(\S++){inner})?")
+
+
+def _most(positions: list[int]) -> int:
+    """How many rows share the commonest of one column's cell starts (or ends)."""
+    counts = Counter(positions)
+    counts.pop(-1, None)  # rows without this cell
+    return max(counts.values())
+
+
 def _aligned(rows: list[str], width: int) -> bool:
     """Columns padded to a common start or end (ps, ls -l, docker ps, df): the mark of a table,
     where a log's words fall anywhere."""
     rows = rows[:200]  # a sample says as much as the whole block
-    # Each column's starts and ends listed, then counted in C (a Counter += per cell is a Python call).
-    starts: list[list[int]] = [[] for _ in range(width - 1)]
-    ends: list[list[int]] = [[] for _ in range(width - 1)]
-    for row in rows:
-        for st, en, m in zip(starts, ends, _FIELD.finditer(row)):
-            st.append(m.start())
-            en.append(m.end())
+    # Every row's cell starts and ends from one match each, in one flat list of ints (no live
+    # tuple per cell for the garbage collector to count), then counted per column in C.
+    n = width - 1
+    flat = list(chain.from_iterable(chain.from_iterable(m.regs[1:] for m in map(_fields(n).match, rows))))
     need = 0.6 * len(rows)
-    good = sum(1 for st, en in zip(starts, ends) if max(Counter(st).values()) >= need or max(Counter(en).values()) >= need)
+    good = sum(1 for k in range(n) if _most(flat[2 * k :: 2 * n]) >= need or _most(flat[2 * k + 1 :: 2 * n]) >= need)
     return good >= max(2, (2 * (width - 1) + 2) // 3)
 
 
@@ -212,10 +227,11 @@ def rank_table(lines: list[str]) -> list[int] | None:
     if not body:
         return None
     rank_columns(rows, at, body, rank)
-    _keep_directories(lines, [at[j] for j in body], rank)
+    rows_at = at[body[0] :]  # body is every row from its first on
+    _keep_directories(lines, rows_at, rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
-    if head <= at[body[0]]:
-        _failure_counts(lines, head, [at[j] for j in body], rank)
+    if head <= rows_at[0]:
+        _failure_counts(lines, head, rows_at, rank)
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
 
 

@@ -1,0 +1,67 @@
+"""The C-level fast paths of the table readers give what the plain per-cell reading gave: each
+reference below is the reading they replaced, kept here to pin them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from headroom_mitm.compress import outliers
+from headroom_mitm.compress.tables import _aligned
+
+_FIELD = re.compile(r"\S+")
+
+
+def _aligned_by_finditer(rows: list[str], width: int) -> bool:
+    rows = rows[:200]
+    starts: list[list[int]] = [[] for _ in range(width - 1)]
+    ends: list[list[int]] = [[] for _ in range(width - 1)]
+    for row in rows:
+        for s, e, m in zip(starts, ends, _FIELD.finditer(row)):
+            s.append(m.start())
+            e.append(m.end())
+    need = 0.6 * len(rows)
+    good = sum(1 for s, e in zip(starts, ends) if max(Counter(s).values()) >= need or max(Counter(e).values()) >= need)
+    return good >= max(2, (2 * (width - 1) + 2) // 3)
+
+
+def _outcome(f, *args):  # noqa: ANN001, ANN202 - a value or the error it raised
+    try:
+        return f(*args)
+    except ValueError as exc:
+        return type(exc)
+
+
+_CELLS = st.lists(st.sampled_from(["ab", "7", " ", "  ", "\t", "\u3000", "\xa0", "x y"]), max_size=14).map("".join)
+
+
+@given(rows=st.lists(_CELLS, min_size=3, max_size=14), width=st.integers(3, 12))
+def test_alignment_from_one_match_per_row_is_the_fields_found_one_by_one(rows: list[str], width: int) -> None:
+    assert _outcome(_aligned, rows, width) == _outcome(_aligned_by_finditer, rows, width)
+
+
+def test_an_aligned_table_is_aligned_and_ragged_words_are_not() -> None:
+    table = [f"user{k % 3}  {1000 + k:>6}  {k % 7:>3}.0  /usr/bin/cmd{k}" for k in range(12)]
+    words = [" ".join(["w" * (1 + (k * j) % 5) for j in range(5)]) for k in range(12)]
+    assert _aligned(table, 4) and _aligned_by_finditer(table, 4)
+    assert not _aligned(words, 5) and not _aligned_by_finditer(words, 5)
+
+
+_NUMBERISH = st.text(alphabet=st.sampled_from(list("0123456789.,_-+%kKMGTPibB ") + ["٣", "²"]), min_size=1, max_size=7)
+
+
+@given(cells=st.lists(_NUMBERISH.map(str.strip).filter(bool), min_size=1, max_size=30))
+def test_numbers_read_by_their_fast_paths_are_the_numbers_matched_one_by_one(cells: list[str]) -> None:
+    one_by_one = [outliers.number(c) for c in cells]
+    assert outliers.numbers(cells) == one_by_one
+    if outliers._measure(cells, cells) is not None and all(map(str.isdecimal, cells)):
+        assert outliers._measure(cells, cells) == one_by_one  # whole numbers: read by float in C
+
+
+def test_whole_numbers_in_any_script_are_read_as_the_pattern_reads_them() -> None:
+    cells = ["12", "٣", "1٣", "007"]
+    assert outliers._measure(cells, cells) == [12.0, 3.0, 13.0, 7.0] == [outliers.number(c) for c in cells]
+    assert outliers.number("²") is None  # a digit, not a decimal one: no number, and no float either
