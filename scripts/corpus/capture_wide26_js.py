@@ -1,5 +1,5 @@
-"""Round 26, Node and TypeScript: a shipping-rates library written here with bugs put in, under jest and node --test;
-a units-conversion ES module under vitest and bun test; oxlint and jscpd on real package sources (yargs, chai,
+"""Round 26, Node and TypeScript: a shipping-rates library written here with bugs put in, under jest and node --test,
+and a route-ETA one under jest; a units-conversion ES module under vitest and bun test; oxlint and jscpd on real package sources (yargs, chai,
 jest-snapshot, expect, as npm installed them); tsc --showConfig of two written projects; a yarn project (a map
 viewer) under yarn list and license-checker --csv, and license-checker on round 25's tool tree; jsonlint over
 broken configs. Each kind's extractor is the earlier round's, imported. Run through capture_wide26.py."""
@@ -98,6 +98,50 @@ UNIT_CASES = [
 ]
 
 
+ETA = """'use strict';
+// delivery route estimates: distances in metres, speeds in km/h, times in minutes
+const SPEED = { bike: 15, van: 30, truck: 25 };
+
+function legMinutes(metres, mode) {
+  return Math.round(metres / 1000 / SPEED[mode] * 60);
+}
+
+function stopMinutes(parcels) {
+  return 2 + parcels * 0.5;  // a half minute a parcel: not rounded
+}
+
+function eta(start, legs) {
+  let t = start;
+  for (const leg of legs) t += legMinutes(leg.metres, leg.mode) + stopMinutes(leg.parcels);
+  return t;
+}
+
+function clock(minutes) {
+  const h = Math.floor(minutes / 60);
+  return `${h}:${minutes % 60}`;  // no zero padding, no wrap past midnight
+}
+
+function late(legs, start, deadline) {
+  return legs.filter((_, i) => eta(start, legs.slice(0, i)) > deadline).length;  // the i-th stop is not counted
+}
+
+module.exports = { legMinutes, stopMinutes, eta, clock, late };
+"""
+
+ETA_CASES = [
+    ("bike 5 km", "legMinutes(5000, 'bike')", "20"), ("van 12 km", "legMinutes(12000, 'van')", "24"),
+    ("walking is unknown", "(() => { try { legMinutes(800, 'walk'); return 'no'; } catch (e) { return e.name; } })()",
+     "'TypeError'"),
+    ("stop with 3 parcels", "stopMinutes(3)", "4"), ("stop with 4 parcels", "stopMinutes(4)", "4"),
+    ("eta of two legs", "eta(480, [{ metres: 3000, mode: 'van', parcels: 2 }, "
+     "{ metres: 6000, mode: 'van', parcels: 1 }])", "500"),
+    ("clock 9:05", "clock(545)", "'9:05'"), ("clock past midnight", "clock(1445)", "'0:05'"),
+    ("clock noon", "clock(720)", "'12:00'"),
+    ("late stops", "late([{ metres: 9000, mode: 'truck', parcels: 1 }, { metres: 9000, mode: 'truck', parcels: 1 }], "
+     "480, 500)", "1"),
+]
+
+
 def suite(style: str, cases: list, names: str, src: str) -> str:
     """The same cases written for each runner."""
     head = {"jest": f"const {{ {names} }} = require('{src}');\n",
@@ -140,6 +184,12 @@ def runners(tmp: Path) -> None:
     node_fail = tmp / "parcel-rates"
     cap("node-test-tap-parcel-rates", "node --test --test-reporter=tap test/ 2>&1", node_fail, n_node_test)
     cap("bun-test-parcel-rates", "bun test __tests__ 2>&1", d, N_BUN_TEST, env={"NO_COLOR": "1"})
+    e = tmp / "route-eta"
+    write_tree(e, {"src/eta.js": ETA, "test/eta.spec.js": suite("jest", ETA_CASES, "legMinutes, stopMinutes, eta, "
+                                                                   "clock, late", "../src/eta"),
+                   "package.json": json.dumps({"name": "route-eta", "version": "1.0.3", "private": True})})
+    link(e)
+    cap("jest-verbose-route-eta", "npx jest --ci --verbose --testMatch '**/*.spec.js' 2>&1", e, n_jest)
 
 
 def sources(tmp: Path) -> None:
@@ -195,6 +245,7 @@ def yarn(tmp: Path) -> None:
     yenv = {"YARN_CACHE_FOLDER": str(tmp / "yarn-cache")}
     run(f"{JS24}/node_modules/.bin/yarn install --non-interactive --no-progress", cwd=d, env=yenv, timeout=600)
     cap("yarn-list-mapviewer", "yarn list --no-progress 2>&1", d, N_YARN_LIST, env=yenv)
+    cap("yarn-list-depth0-mapviewer", "yarn list --depth=0 --no-progress 2>&1", d, N_YARN_LIST, env=yenv)
     cap("license-checker-csv-mapviewer", "license-checker --csv 2>&1", d, N_LICENSE_CHECKER)
     cap("license-checker-csv-vitest-tools", "license-checker --csv --production 2>&1 | head -n 700", JS25,
         N_LICENSE_CHECKER)

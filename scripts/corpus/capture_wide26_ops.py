@@ -1,8 +1,8 @@
 """Round 26, operations: cachegrind + cg_annotate on two small C programs written here (a word counter with too
 few hash buckets, a Mandelbrot renderer); mix compile on an Elixir project with warnings (a pantry); kustomize on
 two overlays of a written map-tiles app; zizmor on two written workflows (a release, a docs preview); a loopback
-packet trace of a line protocol (an echo server, one session to a closed port). Each kind's extractor is the
-earlier round's, imported. Run through capture_wide26.py."""
+packet trace of a line protocol (an echo server, one session to a closed port) and one of UDP (a reversing echo,
+two datagrams to a closed port). Each kind's extractor is the earlier round's, imported. Run through capture_wide26.py."""
 
 from __future__ import annotations
 
@@ -175,6 +175,8 @@ def elixir(tmp: Path) -> None:
     e = tmp / "pantry"
     write_tree(e, {"lib/pantry.ex": ELIXIR_LIB, "lib/pantry/recipes.ex": ELIXIR_LIB2})
     cap("mix-compile-force-pantry", "mix compile --force 2>&1", e, n_mix_compile, env=menv, timeout=300)
+    cap("mix-compile-warnings-as-errors-pantry", "mix compile --force --warnings-as-errors 2>&1", e, n_mix_compile,
+        env=menv, timeout=300)
 
 
 # ------------------------------------------------------------------ Kubernetes, CI, packets
@@ -343,4 +345,34 @@ def packets(tmp: Path) -> None:
         (d / "trace.txt").read_text(), N_TCPDUMP)
 
 
-STEPS = [profiles, elixir, infra, packets]
+UDP_ECHO = '''import socket, sys
+
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+while True:
+    data, peer = s.recvfrom(2048)
+    s.sendto(data[::-1], peer)
+'''
+
+
+def datagrams(tmp: Path) -> None:
+    """A loopback trace of UDP: queries to a reversing echo server, two to a port nobody listens on (ICMP back)."""
+    d = tmp / "udp"
+    write_tree(d, {"udp_echo.py": UDP_ECHO})
+    port = 21000 + int(time.time()) % 900
+    cm.start(f"python3 udp_echo.py {port}", cwd=d)
+    time.sleep(1.0)
+    dump = cm.start(f"tcpdump -nn -i lo -c 120 -l 'udp port {port} or udp port {port + 3} or icmp' > trace.txt 2>&1",
+                    cwd=d)
+    time.sleep(1.5)
+    for i in range(24):
+        run(f"echo 'reading {i} sensor-{i % 5}' | socat -T1 - UDP:127.0.0.1:{port}", cwd=d, timeout=10)
+    for _ in range(2):
+        run(f"echo ping | socat -T1 - UDP:127.0.0.1:{port + 3}", cwd=d, timeout=10)
+    time.sleep(1.5)
+    cm.stop(dump)
+    add("tcpdump-lo-udp-echo", f"tcpdump -nn -i lo -c 120 'udp port {port} or udp port {port + 3} or icmp'",
+        (d / "trace.txt").read_text(), N_TCPDUMP)
+
+
+STEPS = [profiles, elixir, infra, packets, datagrams]

@@ -51,6 +51,8 @@ def sockets(tmp: Path) -> None:
     write_tree(d, {"service.py": LOCKER_HUB})
     add("ss-tanp-lockerhub", "ss -tanp", ns_run(d, "ss -tanp"), n_ss)
     add("lsof-i-lockerhub", "lsof -i -n -P", ns_run(d, "lsof -i -n -P"), n_lsof)
+    add("lsof-itcp-listen-closewait-lockerhub", "lsof -n -P -iTCP -sTCP:LISTEN,CLOSE_WAIT",
+        ns_run(d, "lsof -n -P -iTCP -sTCP:LISTEN,CLOSE_WAIT"), n_lsof)
     add("ss-tanpo-lockerhub-state", "ss -tanpo state established", ns_run(d, "ss -tanpo state established"), n_ss)
 
 
