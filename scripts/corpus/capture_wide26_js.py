@@ -189,6 +189,9 @@ def runners(tmp: Path) -> None:
                                                                    "clock, late", "../src/eta"),
                    "package.json": json.dumps({"name": "route-eta", "version": "1.0.3", "private": True})})
     link(e)
+    write_tree(e, {"vt/eta.test.js": suite("vitest", ETA_CASES, "legMinutes, stopMinutes, eta, clock, late",
+                                           "../src/eta.js")})
+    cap("vitest-run-route-eta", "npx vitest run vt 2>&1", e, n_vitest, env={"NO_COLOR": "1"})
     cap("jest-verbose-route-eta", "npx jest --ci --verbose --testMatch '**/*.spec.js' 2>&1", e, n_jest)
 
 
@@ -228,6 +231,14 @@ def tsconfigs(tmp: Path) -> None:
         "lib": ["ES2022", "DOM", "DOM.Iterable"], "incremental": True, "tsBuildInfoFile": ".cache/tsbuildinfo"},
         "include": ["src", "vite.config.ts"], "files": ["env.d.ts"]}, indent=2),
         "src/main.tsx": "export {}\n", "env.d.ts": "declare const __APP__: string;\n", "vite.config.ts": "export {}\n"})
+    lib = tmp / "ts-lib"
+    write_tree(lib, {"tsconfig.json": json.dumps({"compilerOptions": {
+        "composite": True, "target": "ES2019", "module": "Node16", "moduleResolution": "Node16", "declarationMap": True,
+        "sourceMap": True, "rootDir": "src", "outDir": "lib", "strict": True, "noFallthroughCasesInSwitch": True,
+        "importHelpers": True, "stripInternal": True}, "include": ["src/**/*.ts"],
+        "references": [{"path": "../ts-api"}]}, indent=2), "src/index.ts": "export const v = 1;\n"})
+    cap("tsc-showconfig-ts-lib", f"{JS25}/node_modules/.bin/tsc --showConfig", lib, n_tsconfig,
+        typed="npx tsc --showConfig")
     cap("tsc-showconfig-ts-web", f"{JS25}/node_modules/.bin/tsc -p . --showConfig", w, n_tsconfig,
         typed="npx tsc -p . --showConfig")
 

@@ -30,6 +30,8 @@ def lint(tmp: Path) -> None:
     cap("flake8-toolz", "flake8 toolz 2>&1", tmp / TOOLZ, n_flake8)
     cap("flake8-tabulate-simplejson", f"flake8 --max-line-length 100 {TABULATE} {SIMPLEJSON}/simplejson 2>&1", tmp,
         n_flake8)
+    cap("flake8-select-markupsafe", "flake8 --select E,W,F,C90 --max-complexity 8 src tests 2>&1", tmp / MARKUPSAFE,
+        n_flake8)
     cap("pyright-toolz", "pyright toolz 2>&1", tmp / TOOLZ, n_pyright, env={"PYRIGHT_PYTHON_FORCE_VERSION": None})
     cap("pyright-tabulate-markupsafe", f"pyright --pythonversion 3.12 {TABULATE}/tabulate {MARKUPSAFE}/src 2>&1",
         tmp, n_pyright)
@@ -41,6 +43,8 @@ def wheels(tmp: Path) -> None:
     for name, d in (("simplejson", SIMPLEJSON), ("markupsafe", MARKUPSAFE)):
         cap(f"pip-wheel-cext-{name}", f"{pip} wheel -v --no-deps -w dist . 2>&1", tmp / d, n_pip_wheel,
             env=env, timeout=600, typed="pip wheel -v --no-deps -w dist . 2>&1")
+    cap("pip-wheel-no-binary-ujson", f"{pip} wheel -v --no-deps --no-binary :all: -w dist ujson==5.10.0 2>&1", tmp,
+        n_pip_wheel, env=env, timeout=600, typed="pip wheel -v --no-deps --no-binary :all: -w dist ujson==5.10.0 2>&1")
     run(f"mkdir -p dist && cp */dist/*.whl {SRC}/*.tar.gz dist/", cwd=tmp)
     cap("twine-check-strict-wheels-sdists", "twine check --strict dist/* 2>&1", tmp, N_TWINE_CHECK)
     cap("twine-check-sdists", "twine check *.tar.gz 2>&1", SRC, N_TWINE_CHECK)
@@ -416,6 +420,8 @@ def tables(tmp: Path) -> None:
         f"{'lost' if i in (31, 148, 266) else 'returned' if i % 4 else 'out'}" for i in range(1, 301)]
     (d / "fines.csv").write_text("\n".join(rows) + "\n")
     run("sqlite-utils insert lib.db fines fines.csv --csv", cwd=d)
+    cap("datamash-groupby-region-status-fines", "datamash -t, --header-in -s -g region,status count total min total "
+        "max total sum total < fines.csv 2>&1", d, N_DATAMASH)
     cap("sqlite-utils-rows-fines-table", "sqlite-utils rows lib.db fines --table 2>&1", d, N_SQLITE_UTILS_TABLE)
     run(f"{PY24.parent}/sqlite-utils insert lib.db readings readings.csv --csv", cwd=d)
     cap("sqlite-utils-query-fines-table", "sqlite-utils query lib.db \"select id, customer, region, total, status "

@@ -72,7 +72,7 @@ def listings(tmp: Path) -> None:
 
 
 def registry(tmp: Path) -> None:
-    for name in ("toolz", "tabulate"):
+    for name in ("toolz", "tabulate", "humanize"):
         cap(f"curl-pypi-simple-json-{name}", "curl -s -H 'Accept: application/vnd.pypi.simple.v1+json' "
             f"https://pypi.org/simple/{name}/ | python3 -m json.tool", tmp, n_pypi, timeout=120)
     cap("npm-view-pathe-json", "npm view pathe --json", tmp, n_npm_view, timeout=120)
