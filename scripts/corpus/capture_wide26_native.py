@@ -150,6 +150,21 @@ fn main() {
 }
 
 
+TIDES_TESTS = '''use tides::{depth_at, Tide};
+
+fn table() -> Vec<Tide> {
+    vec![Tide { minute: 0, height_cm: 120 }, Tide { minute: 370, height_cm: -40 }, Tide { minute: 745, height_cm: 110 }]
+}
+
+#[test] fn at_high_water() { assert_eq!(depth_at(&table(), 0), 120); }
+#[test] fn halfway_down() { assert_eq!(depth_at(&table(), 185), 40); }
+#[test] fn after_last() { assert_eq!(depth_at(&table(), 900), 110); }
+#[test] fn empty_table() { assert_eq!(depth_at(&[], 10), 0); }
+#[test] fn rising_quarter() { assert_eq!(depth_at(&table(), 464), 0, "a quarter of the way up from -40 to 110"); }
+#[test] fn rounds_to_nearest() { assert_eq!(depth_at(&table(), 371), -39); }
+#[test] fn exact_low() { assert_eq!(depth_at(&table(), 370), -40); }
+'''
+
 BERTHS_FIXED = (HARBOUR["berths/src/lib.rs"]
                 .replace("if let Some(b) = free { out.insert(b.name.as_str(), s.name) }",
                          "if let Some(b) = free { out.insert(b.name.as_str(), s.name.to_string()); }")
@@ -172,6 +187,8 @@ def rust(tmp: Path) -> None:
     write_tree(h, {"berths/src/lib.rs": BERTHS_FIXED, "tides/src/lib.rs": HARBOUR["tides/src/lib.rs"].replace(
         "* (minute - a.minute) / (b.minute - a.minute)", "* (minute - a.minute) as i32 / (b.minute - a.minute) as i32")})
     cap("cargo-build-harbour-cli-errors", "cargo build -p harbour-cli 2>&1", h, n_cargo_build, timeout=600)
+    write_tree(h, {"tides/tests/depth.rs": TIDES_TESTS})
+    cap("cargo-test-p-tides", "cargo test -p tides 2>&1", h, n_cargo_test, timeout=600)
     cap("cargo-metadata-harbour", "cargo metadata --format-version 1 --no-deps", h, n_cargo_meta)
     cap("cargo-metadata-sensorlog", "cargo metadata --format-version 1", s, n_cargo_meta)
 

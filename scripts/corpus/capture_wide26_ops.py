@@ -2,7 +2,7 @@
 few hash buckets, a Mandelbrot renderer); mix compile on an Elixir project with warnings (a pantry); kustomize on
 two overlays of a written map-tiles app; zizmor on two written workflows (a release, a docs preview); a loopback
 packet trace of a line protocol (an echo server, one session to a closed port) and one of UDP (a reversing echo,
-two datagrams to a closed port). Each kind's extractor is the earlier round's, imported. Run through capture_wide26.py."""
+two datagrams to a closed port); go test on a third Go module (a slug maker). Each kind's extractor is the earlier round's, imported. Run through capture_wide26.py."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import capture_more as cm
 from capture_more import have, run, write_tree
 from capture_wide10_eco import n_kustomize
 from capture_wide10_langs2 import n_mix_compile
+from capture_wide15_langs import n_go_test
 from capture_wide24_sys import N_CG_ANNOTATE, N_TCPDUMP, N_ZIZMOR
 from capture_wide26 import add, cap
 
@@ -375,4 +376,81 @@ def datagrams(tmp: Path) -> None:
         (d / "trace.txt").read_text(), N_TCPDUMP)
 
 
-STEPS = [profiles, elixir, infra, packets, datagrams]
+GO_SLUG = {
+    "go.mod": "module example.org/slug\n\ngo 1.21\n",
+    "slug.go": '''package slug
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Make lower-cases s and joins its words with dashes.
+func Make(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)): // drops accented letters instead of folding them
+			b.WriteRune(r)
+			dash = false
+		case !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// Truncate cuts a slug to at most n bytes, at a dash when it can.
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndex(s[:n], "-"); i > 0 {
+		return s[:i+1] // keeps the dash
+	}
+	return s[:n]
+}
+''',
+    "slug_test.go": '''package slug
+
+import "testing"
+
+func TestMake(t *testing.T) {
+	for in, want := range map[string]string{
+		"Hello, World!": "hello-world", "  spaces  ": "spaces", "Crème brûlée": "creme-brulee",
+		"Go 1.21 released": "go-1-21-released", "a--b": "a-b", "Ærøskøbing": "aeroskobing", "": "",
+	} {
+		if got := Make(in); got != want {
+			t.Errorf("Make(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	cases := []struct {
+		in   string
+		n    int
+		want string
+	}{{"hello-world-again", 12, "hello-world"}, {"short", 10, "short"}, {"nodasheshere", 6, "nodash"}}
+	for _, c := range cases {
+		if got := Truncate(c.in, c.n); got != c.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}
+''',
+}
+
+
+def golang_slug(tmp: Path) -> None:
+    if not have("go", "go-test"):
+        return
+    g = tmp / "slug"
+    write_tree(g, GO_SLUG)
+    genv = {"GOPATH": str(tmp / "gopath"), "GOCACHE": str(tmp / "gocache"), "GOFLAGS": None}
+    cap("go-test-v-slug", "go test -v . 2>&1", g, n_go_test, env=genv)
+
+
+STEPS = [profiles, elixir, infra, packets, datagrams, golang_slug]

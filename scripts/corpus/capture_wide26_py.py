@@ -1,7 +1,8 @@
 """Round 26, the Python tools: bandit, flake8 and pyright on the toolz, tabulate and simplejson sdists as shipped;
 pip wheel of two C extensions (simplejson, markupsafe); a Django project (a library's loans) with half applied
 migrations; a typer and a click CLI (a greenhouse controller, a tide-table tool); behave on a written tide-table
-library with bugs put in; rstcheck, typos and twine check on the sdists; pip-licenses on round 25's venv;
+library with bugs put in; rstcheck, typos and twine check on the sdists and on that library's own README and
+build; a third click CLI (a bakery planner); pip-licenses on round 25's venv;
 sqlite-utils and datamash on a written CSV of greenhouse readings. Each kind's extractor is the earlier round's,
 imported. Run through capture_wide26.py."""
 
@@ -43,8 +44,8 @@ def wheels(tmp: Path) -> None:
     for name, d in (("simplejson", SIMPLEJSON), ("markupsafe", MARKUPSAFE)):
         cap(f"pip-wheel-cext-{name}", f"{pip} wheel -v --no-deps -w dist . 2>&1", tmp / d, n_pip_wheel,
             env=env, timeout=600, typed="pip wheel -v --no-deps -w dist . 2>&1")
-    cap("pip-wheel-no-binary-ujson", f"{pip} wheel -v --no-deps --no-binary :all: -w dist ujson==5.10.0 2>&1", tmp,
-        n_pip_wheel, env=env, timeout=600, typed="pip wheel -v --no-deps --no-binary :all: -w dist ujson==5.10.0 2>&1")
+    uj = "wheel -v --no-cache-dir --no-deps --no-binary :all: -w dist ujson==5.10.0 2>&1"  # no cache: it builds
+    cap("pip-wheel-no-binary-ujson", f"{pip} {uj}", tmp, n_pip_wheel, env=env, timeout=600, typed=f"pip {uj}")
     run(f"mkdir -p dist && cp */dist/*.whl {SRC}/*.tar.gz dist/", cwd=tmp)
     cap("twine-check-strict-wheels-sdists", "twine check --strict dist/* 2>&1", tmp, N_TWINE_CHECK)
     cap("twine-check-sdists", "twine check *.tar.gz 2>&1", SRC, N_TWINE_CHECK)
@@ -213,9 +214,42 @@ if __name__ == "__main__":
 '''
 
 
+BAKERY_APP = '''import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--shop", envvar="BAKERY_SHOP", default="main-street", show_default=True, help="Which shop's ovens.")
+@click.option("--dry-run", is_flag=True, help="Plan only; send nothing to the ovens.")
+def cli(shop, dry_run):
+    """Bakery planner: doughs, proofing, oven slots and the morning's orders."""
+
+
+@cli.command()
+@click.argument("recipe")
+@click.option("--batches", type=click.IntRange(1, 40), default=1, show_default=True)
+def dough(recipe, batches):
+    """Scale RECIPE to a number of batches."""
+
+
+@cli.command()
+@click.option("--oven", type=click.Choice(["deck", "rack", "convection"]), multiple=True)
+@click.option("--from", "start", default="04:00", show_default=True)
+def slots(oven, start):
+    """Free oven slots from a start time."""
+
+
+@cli.command(name="orders")
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]))
+@click.option("--export", type=click.File("w"), help="Write the orders as CSV.")
+def orders_(date, export):
+    """The orders to bake for a date."""
+'''
+
+
 def clis(tmp: Path) -> None:
     d = tmp / "clis"
-    write_tree(d, {"greenhouse.py": TYPER_APP, "tides.py": CLICK_APP})
+    write_tree(d, {"greenhouse.py": TYPER_APP, "tides.py": CLICK_APP, "bakery.py": BAKERY_APP + "\n\ncli()\n"})
+    cap("click-help-bakery", f"{PY25} bakery.py -h", d, n_click_help, typed="python bakery.py -h")
     cap("typer-help-greenhouse", f"{PY25} greenhouse.py --help", d, n_typer_help, typed="python greenhouse.py --help",
         env={"COLUMNS": "100"})
     cap("typer-help-greenhouse-irrigate", f"{PY25} greenhouse.py irrigate --help", d, n_typer_help,
@@ -379,7 +413,41 @@ def behave(tmp: Path) -> None:
         env={"PYTHONPATH": str(d)})
 
 
+TIDES_README = """tidetable
+=========
+
+Tide questions for skippers: the next high water, the range, a window to leave the harbour.
+
+Install
+------
+
+    pip install tidetable
+
+Usage
+=====
+
+.. code-block:: python
+
+   from tidetable import next_high
+   next_high(tides, "10:00"
+
+See `the tide tables`_ and :ref:`windows`.
+
+.. note::
+  Heights are in centimetres above NAP.
+
+.. warning:: Do not navigate by this *library
+"""
+
+
 def docs(tmp: Path) -> None:
+    t = tmp / "tidetable"
+    write_tree(t, {"README.rst": TIDES_README, "pyproject.toml": "[build-system]\nrequires = [\"setuptools>=68\"]\n"
+                   "build-backend = \"setuptools.build_meta\"\n\n[project]\nname = \"tidetable\"\nversion = \"0.1.0\"\n"
+                   "readme = \"README.rst\"\nrequires-python = \">=3.10\"\n\n[tool.setuptools]\npy-modules = [\"tidetable\"]\n"})
+    cap("rstcheck-tidetable-readme", "rstcheck --report-level info README.rst 2>&1", t, N_RSTCHECK)
+    run(f"{PY24} -m build --sdist --wheel . >/dev/null 2>&1", cwd=t, env=PIP_ENV, timeout=300)
+    cap("twine-check-tidetable", "twine check dist/* 2>&1", t, N_TWINE_CHECK)
     cap("rstcheck-simplejson", "rstcheck --report-level info *.rst 2>&1", tmp / SIMPLEJSON, N_RSTCHECK)
     cap("rstcheck-markupsafe-docs", "rstcheck --report-level warning docs/*.rst CHANGES.rst 2>&1", tmp / MARKUPSAFE,
         N_RSTCHECK)
