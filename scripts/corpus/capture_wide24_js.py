@@ -177,12 +177,15 @@ def ts_app(tmp: Path) -> Path:
     return root
 
 
+N_BUN_TEST = tests(
+    "bun-test", "bun test: each '(fail)' test line, the first 'error:' / 'Expected' line before it (bun prints the "
+    "failure above its name), the pass/fail/Ran summary lines; rule 2.",
+    r"^\(fail\) ", None, r"^\s*\d+ (pass|fail)$|^Ran \d+ tests?", err=r"^error: ")
+
+
 def runtimes(tmp: Path) -> None:
     root = ts_app(tmp)
-    cap("bun-test-parcelrate", "bun test 2>&1", root, tests(
-        "bun-test", "bun test: each '(fail)' test line, the first 'error:' / 'Expected' line before it (bun prints the "
-        "failure above its name), the pass/fail/Ran summary lines; rule 2.",
-        r"^\(fail\) ", None, r"^\s*\d+ (pass|fail)$|^Ran \d+ tests?", err=r"^error: "))
+    cap("bun-test-parcelrate", "bun test 2>&1", root, N_BUN_TEST)
     cap("deno-lint-parcelrate", "deno lint 2>&1", root, diag(
         "deno-lint", "lint", "deno lint: every 'error[rule]' finding with its '-->' / 'at' location; the 'Found N "
         "problems' summary; rules 1,3.", err=r"^error\[", loc=r"^\s+(-->|at) ", summary=r"^Found \d+ problems?"))
@@ -418,6 +421,24 @@ Some text with trailing spaces
 '''
 
 
+N_JSCPD = diag(
+    "jscpd", "lint", "jscpd: every 'Clone found' line with the two location lines after it, the summary table's "
+    "Total row and 'Found N clones' line (NEEDLES.md Round 24, duplication).",
+    err=r"Clone found", summary=r"^│ Total|^Found \d+ clones", values=r"^\s+- \S+ \[\d+:\d+ - \d+:\d+\]|"
+    r"^\s+\S+ \[\d+:\d+ - \d+:\d+\]")
+
+
+N_LICENSE_CHECKER = table(
+    "license-checker-csv", "table", "license-checker --csv: rule 4 (header; rare license values).",
+    r'^"module name","license"', ["module", "license", "repo"], cat=["license"], sep=",")
+
+
+N_YARN_LIST = diag(
+    "yarn-list", "pkg", "yarn list: the version of every direct dependency (its top-level '├─ name@version' "
+    "line; rule 5, NEEDLES.md Round 24) and the closing line.",
+    values=r"^[├└]─ (p-limit|escape-goat|picocolors|kleur|eslint-plugin-react|tap-spec)@", summary=r"^Done in ")
+
+
 def web(tmp: Path) -> None:
     root = tmp / "storefront"
     files = {"package.json": STORE_PKG, ".yarnrc": 'registry "https://registry.npmjs.org/"\n',
@@ -433,20 +454,11 @@ def web(tmp: Path) -> None:
         "yarn-install", "pkg", "yarn install (v1): every 'error' line; 'warning' lines one {\"any\"} per message "
         "shape; the 'success'/'Done in' closing lines; rules 1,3.", err=r"^error ", warn=r"^warning ",
         summary=r"^Done in |^success "), timeout=600)
-    cap("yarn-list-storefront", "yarn list --no-progress 2>&1", root, diag(
-        "yarn-list", "pkg", "yarn list: the version of every direct dependency (its top-level '├─ name@version' "
-        "line; rule 5, NEEDLES.md Round 24) and the closing line.",
-        values=r"^[├└]─ (p-limit|escape-goat|picocolors|kleur|eslint-plugin-react|tap-spec)@", summary=r"^Done in "))
+    cap("yarn-list-storefront", "yarn list --no-progress 2>&1", root, N_YARN_LIST)
     for dev in ("@cucumber", "remark-preset-lint-recommended"):  # the dev tools the project runs, as installed
         run(f"ln -sfn {JS / 'node_modules' / dev} node_modules/{dev}", cwd=root)
-    cap("license-checker-csv", "license-checker --csv 2>&1", root, table(
-        "license-checker-csv", "table", "license-checker --csv: rule 4 (header; rare license values).",
-        r'^"module name","license"', ["module", "license", "repo"], cat=["license"], sep=","))
-    cap("jscpd-storefront", "jscpd lib --min-lines 5 --reporters console 2>&1", root, diag(
-        "jscpd", "lint", "jscpd: every 'Clone found' line with the two location lines after it, the summary table's "
-        "Total row and 'Found N clones' line (NEEDLES.md Round 24, duplication).",
-        err=r"Clone found", summary=r"^│ Total|^Found \d+ clones", values=r"^\s+- \S+ \[\d+:\d+ - \d+:\d+\]|"
-        r"^\s+\S+ \[\d+:\d+ - \d+:\d+\]"))
+    cap("license-checker-csv", "license-checker --csv 2>&1", root, N_LICENSE_CHECKER)
+    cap("jscpd-storefront", "jscpd lib --min-lines 5 --reporters console 2>&1", root, N_JSCPD)
     cap("html-validate-storefront", "html-validate public 2>&1", root, diag(
         "html-validate", "lint", "html-validate (stylish): every 'error' finding line (with its file header); "
         "warnings one {\"any\"} per (rule, file); the '✖ N problems' summary; rules 1,3.",

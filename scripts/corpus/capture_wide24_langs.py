@@ -57,6 +57,23 @@ function format_kwh($v){return number_format($v,2).' kWh';}
 '''
 
 
+N_CHECKSTYLE = diag(
+    "checkstyle", "lint", "checkstyle: every [ERROR] line; [WARN] lines one {\"any\"} per ([Check], file); "
+    "'Audit done' and the closing count; rules 1,3.", err=r"^\[ERROR\]", warn=r"^\[WARN\]",
+    wkey=r"^\[WARN\] (\S+?):\d+.*\[(\w+)\]$", summary=r"^Audit done|^Checkstyle ends with")
+
+
+N_PHPMD = diag(
+    "phpmd", "lint", "phpmd (text): findings carry no level: one {\"any\"} per (rule, file); rule 1.",
+    warn=r"\.php:\d+\s", wkey=r"^(\S+?):\d+\s+(\w+)")
+
+
+N_PHPCS = diag(
+    "phpcs", "lint", "phpcs: every ERROR row (with its FILE: header); WARNING rows one {\"any\"} per (message "
+    "shape, file); the 'FOUND N ERRORS' lines; rules 1,3.", err=r"\|\s+ERROR\s+\||^FILE: ",
+    warn=r"\|\s+WARNING\s+\|", summary=r"^FOUND \d+ ERRORS?|PHPCBF CAN FIX")
+
+
 def php_perl_shell(tmp: Path) -> None:
     root = tmp / "polyglot"
     files = {f"src/Tariff{i}.php": PHP_SRC.replace("TariffCalculator", f"TariffCalculator{i}") for i in range(1, 5)}
@@ -65,13 +82,8 @@ def php_perl_shell(tmp: Path) -> None:
                   "bin/rotate.sh": SHELL_SRC, "bin/deploy.sh": SHELL_SRC.replace("rotate", "deploy"),
                   "src/main/java/meter/Tariff.java": JAVA_SRC})
     write_tree(root, files)
-    cap("phpcs-psr12", "phpcs --standard=PSR12 src 2>&1", root, diag(
-        "phpcs", "lint", "phpcs: every ERROR row (with its FILE: header); WARNING rows one {\"any\"} per (message "
-        "shape, file); the 'FOUND N ERRORS' lines; rules 1,3.", err=r"\|\s+ERROR\s+\||^FILE: ",
-        warn=r"\|\s+WARNING\s+\|", summary=r"^FOUND \d+ ERRORS?|PHPCBF CAN FIX"))
-    cap("phpmd-text", "phpmd src text cleancode,codesize,design,naming,unusedcode 2>&1", root, diag(
-        "phpmd", "lint", "phpmd (text): findings carry no level: one {\"any\"} per (rule, file); rule 1.",
-        warn=r"\.php:\d+\s", wkey=r"^(\S+?):\d+\s+(\w+)"))
+    cap("phpcs-psr12", "phpcs --standard=PSR12 src 2>&1", root, N_PHPCS)
+    cap("phpmd-text", "phpmd src text cleancode,codesize,design,naming,unusedcode 2>&1", root, N_PHPMD)
     cap("perlcritic-brutal", "perlcritic --brutal --verbose 8 lib 2>&1", root, diag(
         "perlcritic", "lint", "perlcritic --verbose 8: findings of severity 5 each; others one {\"any\"} per (policy, "
         "file); rule 1.", err=r"\(Severity: 5\)", warn=r"\(Severity: [1-4]\)",
@@ -79,27 +91,15 @@ def php_perl_shell(tmp: Path) -> None:
     cap("shfmt-d", "shfmt -d -i 2 -ci bin/ 2>&1", root, diag(
         "shfmt-d", "lint", "shfmt -d: every diff's file header ('--- a/x' / '+++ b/x') and hunk header (rule 1: each "
         "names a place that is not formatted).", err=r"^(---|\+\+\+) |^@@ "))
-    cap("checkstyle-google", "checkstyle -c /google_checks.xml src/main/java 2>&1", root, diag(
-        "checkstyle", "lint", "checkstyle: every [ERROR] line; [WARN] lines one {\"any\"} per ([Check], file); "
-        "'Audit done' and the closing count; rules 1,3.", err=r"^\[ERROR\]", warn=r"^\[WARN\]",
-        wkey=r"^\[WARN\] (\S+?):\d+.*\[(\w+)\]$", summary=r"^Audit done|^Checkstyle ends with"))
-    cap("checkstyle-sun", "checkstyle -c /sun_checks.xml src/main/java 2>&1", root, diag(
-        "checkstyle", "lint", "checkstyle: every [ERROR] line; [WARN] lines one {\"any\"} per ([Check], file); "
-        "'Audit done' and the closing count; rules 1,3.", err=r"^\[ERROR\]", warn=r"^\[WARN\]",
-        wkey=r"^\[WARN\] (\S+?):\d+.*\[(\w+)\]$", summary=r"^Audit done|^Checkstyle ends with"))
+    cap("checkstyle-google", "checkstyle -c /google_checks.xml src/main/java 2>&1", root, N_CHECKSTYLE)
+    cap("checkstyle-sun", "checkstyle -c /sun_checks.xml src/main/java 2>&1", root, N_CHECKSTYLE)
     # a few real JDK sources vendored into the tree (the JDK's src.zip), as a project copies a class it patches
     srczip = next(p for p in Path("/usr/lib/jvm").glob("*/lib/src.zip") if p.exists())
     run(f"unzip -q -o -j {srczip} 'java.base/java/util/StringJoiner.java' "
         "'java.base/java/util/Optional.java' 'java.base/java/util/Objects.java' -d src/main/java/vendor 2>&1", cwd=root)
-    cap("checkstyle-google-vendor", "checkstyle -c /google_checks.xml src/main/java/vendor 2>&1", root, diag(
-        "checkstyle", "lint", "checkstyle: every [ERROR] line; [WARN] lines one {\"any\"} per ([Check], file); "
-        "'Audit done' and the closing count; rules 1,3.", err=r"^\[ERROR\]", warn=r"^\[WARN\]",
-        wkey=r"^\[WARN\] (\S+?):\d+.*\[(\w+)\]$", summary=r"^Audit done|^Checkstyle ends with"))
+    cap("checkstyle-google-vendor", "checkstyle -c /google_checks.xml src/main/java/vendor 2>&1", root, N_CHECKSTYLE)
     cap("phpcs-phpmd-sources", "phpcs --standard=PSR12 --report=full /usr/share/php/PHPMD/Rule/Design 2>&1 "
-        "| head -n 700", root, diag(
-        "phpcs", "lint", "phpcs: every ERROR row (with its FILE: header); WARNING rows one {\"any\"} per (message "
-        "shape, file); the 'FOUND N ERRORS' lines; rules 1,3.", err=r"\|\s+ERROR\s+\||^FILE: ",
-        warn=r"\|\s+WARNING\s+\|", summary=r"^FOUND \d+ ERRORS?|PHPCBF CAN FIX"))
+        "| head -n 700", root, N_PHPCS)
 
 
 PERL_SRC = r'''package Meter::Import;

@@ -331,17 +331,20 @@ def project(tmp: Path) -> Path:
     return root
 
 
+N_BEHAVE = tests(
+    "behave", "behave: each failing scenario (Failing scenarios: entries), each 'Assertion Failed:' / "
+    "'Traceback' error line, the features/scenarios/steps summary lines; rules 1-2.",
+    r"^\s+features/\S+\.feature:\d+\s", None,
+    r"^\d+ features? passed|^\d+ scenarios? passed|^\d+ steps? passed|^Failing scenarios:",
+    err=r"Assertion Failed:|^\s+(\w+Error|KeyError|AttributeError):")
+
+
 def runners(tmp: Path) -> None:
     root = project(tmp)
     cap("nose2-v-stockroom", "nose2 -v 2>&1", root, tests(
         "nose2-v", "nose2 -v: each FAIL:/ERROR: test header, its first exception line, the Ran/FAILED lines; rule 2.",
         r"^(FAIL|ERROR): ", r"^\w*(Error|Exception)\b", r"^Ran \d+ tests|^FAILED \(|^OK\b", ahead=20), env=NOCACHE)
-    cap("behave-stockroom", "behave --no-color 2>&1", root, tests(
-        "behave", "behave: each failing scenario (Failing scenarios: entries), each 'Assertion Failed:' / "
-        "'Traceback' error line, the features/scenarios/steps summary lines; rules 1-2.",
-        r"^\s+features/\S+\.feature:\d+\s", None,
-        r"^\d+ features? passed|^\d+ scenarios? passed|^\d+ steps? passed|^Failing scenarios:",
-        err=r"Assertion Failed:|^\s+(\w+Error|KeyError|AttributeError):"), env=NOCACHE)
+    cap("behave-stockroom", "behave --no-color 2>&1", root, N_BEHAVE, env=NOCACHE)
 
 
 def checkers(tmp: Path) -> None:
@@ -375,30 +378,48 @@ def checkers(tmp: Path) -> None:
         err=r": DEP\d{3} ", summary=r"^Found \d+ dependency issues?|^Success"))
 
 
+N_TWINE_CHECK = diag(
+    "twine-check", "pkg", "twine check: every FAILED / ERROR line; WARNING lines one {\"any\"} per message; the "
+    "per-file verdicts (rule 3).", err=r"\bERROR\b|FAILED", warn=r"\bWARNING\b", summary=r"^Checking ")
+
+
+N_TYPOS = diag(
+    "typos", "lint", "typos: every 'error: `x` should be `y`' line with its '-->' location; rule 1.",
+    err=r"^error: ", loc=r"^\s+--> ")
+
+
+N_RSTCHECK = diag(
+    "rstcheck", "lint", "rstcheck: every (ERROR/3) and (SEVERE/4) line; (WARNING/2) and (INFO/1) one {\"any\"} per "
+    "(level, file); the closing verdict; rules 1,3.",
+    err=r"\((ERROR|SEVERE)/\d\)", warn=r"\((WARNING|INFO)/\d\)", wkey=r"^(\S+?):\d+: \((\w+)/",
+    summary=r"^Error! Issues detected|^Success! No issues")
+
+
 def docs(tmp: Path) -> None:
     root = project(tmp)
     cap("doc8-stockroom", "doc8 docs README.rst 2>&1", root, diag(
         "doc8", "lint", "doc8: findings one {\"any\"} per (Dnnn code, file); the 'Total errors' summary; rules 1,3.",
         warn=r":\d+: D\d{3} ", wkey=r"^(\S+?):\d+: (D\d{3})", summary=r"^Total (errors|files scanned)"))
-    cap("rstcheck-stockroom", "rstcheck --report-level info docs/*.rst README.rst 2>&1", root, diag(
-        "rstcheck", "lint", "rstcheck: every (ERROR/3) and (SEVERE/4) line; (WARNING/2) and (INFO/1) one {\"any\"} per "
-        "(level, file); the closing verdict; rules 1,3.",
-        err=r"\((ERROR|SEVERE)/\d\)", warn=r"\((WARNING|INFO)/\d\)", wkey=r"^(\S+?):\d+: \((\w+)/",
-        summary=r"^Error! Issues detected|^Success! No issues"))
-    cap("typos-stockroom", "typos 2>&1", root, diag(
-        "typos", "lint", "typos: every 'error: `x` should be `y`' line with its '-->' location; rule 1.",
-        err=r"^error: ", loc=r"^\s+--> "))
+    cap("rstcheck-stockroom", "rstcheck --report-level info docs/*.rst README.rst 2>&1", root, N_RSTCHECK)
+    cap("typos-stockroom", "typos 2>&1", root, N_TYPOS)
     run(f"{TOOLS / 'venv/bin/python'} -m build --sdist --wheel . >/dev/null 2>&1", cwd=root, env=PIP_ENV, timeout=300)
-    cap("twine-check-stockroom", "twine check dist/* 2>&1", root, diag(
-        "twine-check", "pkg", "twine check: every FAILED / ERROR line; WARNING lines one {\"any\"} per message; the "
-        "per-file verdicts (rule 3).", err=r"\bERROR\b|FAILED", warn=r"\bWARNING\b", summary=r"^Checking "))
+    cap("twine-check-stockroom", "twine check dist/* 2>&1", root, N_TWINE_CHECK)
+
+
+N_SQLITE_UTILS_TABLE = table(
+    "sqlite-utils-table", "table", "sqlite-utils --table: rule 4 (header; rare status/region values; the "
+    "extremes of total).", r"^\s*id\s+customer\s+region", ["id", "customer", "region", "total", "status"],
+    cat=["region", "status"], nums=["total"], row=r"^\s*\d+\s")
+
+
+N_PIP_LICENSES = table(
+    "pip-licenses", "table", "pip-licenses: rule 4 (header; rare License values; name and version kept with their "
+    "rows).", r"^ Name\s+Version\s+License|^Name\s+Version\s+License", ["name", "version", "license"],
+    cat=["license"])
 
 
 def tables(tmp: Path) -> None:
-    cap("pip-licenses-venv", "pip-licenses --format=plain --with-system --order=license 2>&1", tmp, table(
-        "pip-licenses", "table", "pip-licenses: rule 4 (header; rare License values; name and version kept with their "
-        "rows).", r"^ Name\s+Version\s+License|^Name\s+Version\s+License", ["name", "version", "license"],
-        cat=["license"]))
+    cap("pip-licenses-venv", "pip-licenses --format=plain --with-system --order=license 2>&1", tmp, N_PIP_LICENSES)
     db = tmp / "shop.db"
     run("sqlite-utils create-table shop.db orders id integer customer text region text total float status text "
         "--pk id", cwd=tmp)
@@ -408,10 +429,7 @@ def tables(tmp: Path) -> None:
     (tmp / "orders.json").write_text(f"[{rows}]")
     run("sqlite-utils insert shop.db orders orders.json", cwd=tmp)
     assert db.exists()
-    cap("sqlite-utils-rows-table", "sqlite-utils rows shop.db orders --table 2>&1", tmp, table(
-        "sqlite-utils-table", "table", "sqlite-utils --table: rule 4 (header; rare status/region values; the "
-        "extremes of total).", r"^\s*id\s+customer\s+region", ["id", "customer", "region", "total", "status"],
-        cat=["region", "status"], nums=["total"], row=r"^\s*\d+\s"))
+    cap("sqlite-utils-rows-table", "sqlite-utils rows shop.db orders --table 2>&1", tmp, N_SQLITE_UTILS_TABLE)
 
 
 HOTPATH = '''import json

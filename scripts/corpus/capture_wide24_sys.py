@@ -207,17 +207,30 @@ def hot_rows(pct_col: int, header: str, min_pct: float = 10.0):
     return fn
 
 
+N_FLAWFINDER = diag(
+    "flawfinder", "lint", "flawfinder: every hit of risk level 4-5 (its line holds the location); lower levels "
+    "one {\"any\"} per (function, file); the Hits = / Lines analyzed summary; rules 1,3.",
+    err=r":\d+:\s+\[[45]\]", warn=r":\d+:\s+\[[0-3]\]", wkey=r"^(\S+?):\d+:\s+\[\d\] \(\w+\) (\w+)",
+    summary=r"^Hits = |^Lines analyzed = |^Hits@level = ")
+
+
+N_FLAWFINDER_COLUMNS = diag(
+    "flawfinder", "lint", "flawfinder: every hit of risk level 4-5 (its line holds the location); lower levels "
+    "one {\"any\"} per (function, file); the Hits = / Lines analyzed summary; rules 1,3.",
+    err=r":\d+:\d+:\s+\[[45]\]", warn=r":\d+:\d+:\s+\[[0-3]\]", wkey=r"^(\S+?):\d+:\d+:\s+\[\d\] \(\w+\) (\w+)",
+    summary=r"^Hits = |^Lines analyzed = |^Hits@level = ")
+
+
+N_CPPLINT = diag(
+    "cpplint", "lint", "cpplint: findings carry a confidence, not a level: one {\"any\"} per ([category], file); "
+    "the 'Total errors found' summary; rules 1,3.", warn=r":\d+:\s+.+\[[\w/+-]+\] \[\d\]$",
+    wkey=r"^(\S+?):\d+:.*\[([\w/+-]+)\] \[\d\]$", summary=r"^Total errors found")
+
+
 def c_tools(tmp: Path) -> None:
     root = c_project(tmp)
-    cap("cpplint-meterd", "cpplint --recursive . 2>&1", root, diag(
-        "cpplint", "lint", "cpplint: findings carry a confidence, not a level: one {\"any\"} per ([category], file); "
-        "the 'Total errors found' summary; rules 1,3.", warn=r":\d+:\s+.+\[[\w/+-]+\] \[\d\]$",
-        wkey=r"^(\S+?):\d+:.*\[([\w/+-]+)\] \[\d\]$", summary=r"^Total errors found"))
-    cap("flawfinder-meterd", "flawfinder --columns . 2>&1", root, diag(
-        "flawfinder", "lint", "flawfinder: every hit of risk level 4-5 (its line holds the location); lower levels "
-        "one {\"any\"} per (function, file); the Hits = / Lines analyzed summary; rules 1,3.",
-        err=r":\d+:\d+:\s+\[[45]\]", warn=r":\d+:\d+:\s+\[[0-3]\]", wkey=r"^(\S+?):\d+:\d+:\s+\[\d\] \(\w+\) (\w+)",
-        summary=r"^Hits = |^Lines analyzed = |^Hits@level = "))
+    cap("cpplint-meterd", "cpplint --recursive . 2>&1", root, N_CPPLINT)
+    cap("flawfinder-meterd", "flawfinder --columns . 2>&1", root, N_FLAWFINDER_COLUMNS)
     cap("clang-format-dry-run", "clang-format --dry-run meter.c main.c tariff.cc 2>&1", root, diag(
         "clang-format-dry-run", "lint", "clang-format --dry-run: warnings one {\"any\"} per file (the flag and message "
         "are one shape); rule 1.", warn=r": warning: code should be clang-formatted", wkey=r"^([^:]+):"))
@@ -231,15 +244,8 @@ def c_tools(tmp: Path) -> None:
         err=r": error: |^scons: \*\*\*", warn=r": warning: ", wkey=r"^([^:]+):\d+:\d+: warning: .*\[(-W[\w-]+)\]",
         summary=r"^scons: (building terminated|done building)"), timeout=300)
     ba = tmp / "bitarray-3.0.0"
-    cap("flawfinder-bitarray", "flawfinder bitarray 2>&1", ba, diag(
-        "flawfinder", "lint", "flawfinder: every hit of risk level 4-5 (its line holds the location); lower levels "
-        "one {\"any\"} per (function, file); the Hits = / Lines analyzed summary; rules 1,3.",
-        err=r":\d+:\s+\[[45]\]", warn=r":\d+:\s+\[[0-3]\]", wkey=r"^(\S+?):\d+:\s+\[\d\] \(\w+\) (\w+)",
-        summary=r"^Hits = |^Lines analyzed = |^Hits@level = "))
-    cap("cpplint-bitarray", "cpplint --extensions=c,h bitarray/*.c bitarray/*.h 2>&1 | tail -n 600", ba, diag(
-        "cpplint", "lint", "cpplint: findings carry a confidence, not a level: one {\"any\"} per ([category], file); "
-        "the 'Total errors found' summary; rules 1,3.", warn=r":\d+:\s+.+\[[\w/+-]+\] \[\d\]$",
-        wkey=r"^(\S+?):\d+:.*\[([\w/+-]+)\] \[\d\]$", summary=r"^Total errors found"))
+    cap("flawfinder-bitarray", "flawfinder bitarray 2>&1", ba, N_FLAWFINDER)
+    cap("cpplint-bitarray", "cpplint --extensions=c,h bitarray/*.c bitarray/*.h 2>&1 | tail -n 600", ba, N_CPPLINT)
     cap("lizard-w-bitarray", "lizard -w bitarray ../sortedcontainers-2.4.0/sortedcontainers 2>&1", ba, diag(
         "lizard-warnings", "lint", "lizard -w: every function over the thresholds (each line names it and its "
         "location; rule 1 as findings without level, one needle each since each names a distinct function).",
@@ -250,6 +256,12 @@ def c_tools(tmp: Path) -> None:
         r"^\s+NLOC\s+CCN\s+token\s+PARAM\s+length\s+location", ["nloc", "ccn", "token", "param", "length", "loc"],
         nums=["nloc", "ccn", "token", "param", "length"], row=r"^\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+@\d+-\d+@",
         extra=r"^!!!! Warnings|^Total nloc|^\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\d+\s+\d+\s+[\d.]+\s+[\d.]+$"))
+
+
+N_CG_ANNOTATE = named(
+    "cg-annotate", "table", "cg_annotate: the I1/Ir total lines and every function or source row holding at "
+    "least 10% of Ir (NEEDLES.md Round 24, profiles); rule 5.",
+    hot_rows(1, r"^Ir\b|PROGRAM TOTALS|^-- (File|Function|Auto-annotated)"))
 
 
 def c_runtime(tmp: Path) -> None:
@@ -266,10 +278,7 @@ def c_runtime(tmp: Path) -> None:
         "location, the ERROR SUMMARY line; rules 1,3.", err=r"Possible data race|lock order|Thread #\d+ unlocked",
         loc=r"==\s+at 0x\w+: .+\(\S+:\d+\)", summary=r"ERROR SUMMARY:"), timeout=300)
     cap("cachegrind-annotate", "valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=cg.out ./meter_g 1 "
-        "> /dev/null 2>&1; cg_annotate cg.out meter.c 2>&1 | head -n 250", root, named(
-            "cg-annotate", "table", "cg_annotate: the I1/Ir total lines and every function or source row holding at "
-            "least 10% of Ir (NEEDLES.md Round 24, profiles); rule 5.",
-            hot_rows(1, r"^Ir\b|PROGRAM TOTALS|^-- (File|Function|Auto-annotated)")), timeout=300)
+        "> /dev/null 2>&1; cg_annotate cg.out meter.c 2>&1 | head -n 250", root, N_CG_ANNOTATE, timeout=300)
     run("gcc -O0 -pg -o meter_pg main.c meter.c -lm -lpthread && ./meter_pg 1 >/dev/null", cwd=root)
     cap("gprof-b-meterd", "gprof -b ./meter_pg gmon.out 2>&1", root, named(
         "gprof-b", "table", "gprof -b: the flat profile header and every row taking at least 10% of the time, the "
@@ -299,6 +308,11 @@ def readings_csv() -> str:
     return "\n".join(rows) + "\n"
 
 
+N_DATAMASH = table(
+    "datamash-groupby", "table", "datamash groupby: rule 4 (extremes of every numeric column; no header).",
+    r"^\b$", ["site", "day", "count", "min", "max", "mean"], sep=",", nums=["count", "min", "max", "mean"])
+
+
 def data(tmp: Path) -> None:
     root = tmp / "data"
     write_tree(root, {"readings.csv": readings_csv()})
@@ -312,9 +326,7 @@ def data(tmp: Path) -> None:
         "kwh).", r"^site\s+day\s+hour\s+kwh\s+status", ["site", "day", "hour", "kwh", "status"],
         cat=["status"], nums=["hour", "kwh"]))
     cap("datamash-groupby-day", "datamash -t, --header-in -s -g site,day count kwh min kwh max kwh mean kwh "
-        "< readings.csv 2>&1", root, table(
-            "datamash-groupby", "table", "datamash groupby: rule 4 (extremes of every numeric column; no header).",
-            r"^\b$", ["site", "day", "count", "min", "max", "mean"], sep=",", nums=["count", "min", "max", "mean"]))
+        "< readings.csv 2>&1", root, N_DATAMASH)
     cap("ltrace-c-sort", "ltrace -c sort -t, -k4 -n readings.csv 2>&1 >/dev/null", root, table(
         "ltrace-c", "table", "ltrace -c: rule 4 on the call table (header; extremes of % time, seconds, usecs/call, "
         "calls) and the total row.", r"^% time\s+seconds", ["pct", "seconds", "usecs", "calls", "function"],
@@ -375,20 +387,44 @@ MIGRATIONS = {
 }
 
 
+N_ZIZMOR = diag(
+    "zizmor", "lint", "zizmor: every 'error[...]' finding with its '-->' location; 'warning[...]' / 'help[...]' "
+    "findings one {\"any\"} per (audit, file); the 'N findings' summary; rules 1,3.",
+    err=r"^error\[", loc=r"^\s+--> ", warn=r"^(warning|help|info)\[", wkey=r"^\w+\[([\w-]+)\]",
+    summary=r"^\d+ findings?")
+
+
 def ci_sql(tmp: Path) -> None:
     root = tmp / "ops"
     write_tree(root, {".github/workflows/ci.yml": WORKFLOW, **MIGRATIONS})
     run("git init -q . && git add -A", cwd=root, env={"HOME": str(tmp)})
-    cap("zizmor-offline", "zizmor --offline --no-progress .github/workflows/ci.yml 2>&1", root, diag(
-        "zizmor", "lint", "zizmor: every 'error[...]' finding with its '-->' location; 'warning[...]' / 'help[...]' "
-        "findings one {\"any\"} per (audit, file); the 'N findings' summary; rules 1,3.",
-        err=r"^error\[", loc=r"^\s+--> ", warn=r"^(warning|help|info)\[", wkey=r"^\w+\[([\w-]+)\]",
-        summary=r"^\d+ findings?"))
+    cap("zizmor-offline", "zizmor --offline --no-progress .github/workflows/ci.yml 2>&1", root, N_ZIZMOR)
     cap("squawk-migrations", "squawk migrations/*.sql 2>&1", root, diag(
         "squawk", "lint", "squawk: every finding line (its rule and file:line; they carry warning level, one "
         "{\"any\"} per (rule, file)), every error; the 'Found N issues' summary; rules 1,3.",
         err=r"^error\b|: error:", warn=r"^warning\[|: warning:", wkey=r"^warning\[([\w-]+)\]|^(\S+?):\d+:\d+: warning: "
         r"([\w-]+)", summary=r"^Find detailed|^Found \d+ issues?|^All \d+ files?"))
+
+
+def tcpdump_needles(lines: list[str]) -> list:
+    pkts = [ln for ln in lines if re.match(r"^\d\d:\d\d:\d\d\.\d+ IP", ln)]
+    out = [ln for ln in lines if re.search(r"packets? (captured|received by filter|dropped by kernel)", ln)]
+    if not pkts:
+        return out
+    out += [pkts[0], pkts[-1]] + [ln for ln in pkts if re.search(r"Flags \[R", ln)]
+    ports: dict[str, list[str]] = {}
+    for ln in pkts:
+        m = re.search(r"IP [\d.]+\.(\d+) > [\d.]+\.(\d+):", ln)
+        if m:
+            for p in m.groups():
+                ports.setdefault(p, []).append(ln)
+    return out + [ln for v in ports.values() if len(v) <= 2 for ln in v]
+
+
+N_TCPDUMP = named(
+    "tcpdump", "log", "tcpdump: the first and last packet lines, every packet with the R (reset) flag, every "
+    "packet to or from a port seen in at most 2 packets, and the 'packets captured/received/dropped' lines "
+    "(NEEDLES.md Round 24, packet traces); rules 4-5.", tcpdump_needles)
 
 
 def packets(tmp: Path) -> None:
@@ -410,25 +446,7 @@ def packets(tmp: Path) -> None:
     time.sleep(1.5)
     cm.stop(dump)
     raw = (root / "trace.txt").read_text()
-    add("tcpdump-lo-http", f"tcpdump -nn -i lo -c 400 'tcp port {port} or tcp port {port + 1}'", raw, named(
-        "tcpdump", "log", "tcpdump: the first and last packet lines, every packet with the R (reset) flag, every "
-        "packet to or from a port seen in at most 2 packets, and the 'packets captured/received/dropped' lines "
-        "(NEEDLES.md Round 24, packet traces); rules 4-5.", tcpdump_needles))
-
-
-def tcpdump_needles(lines: list[str]) -> list:
-    pkts = [ln for ln in lines if re.match(r"^\d\d:\d\d:\d\d\.\d+ IP", ln)]
-    out = [ln for ln in lines if re.search(r"packets? (captured|received by filter|dropped by kernel)", ln)]
-    if not pkts:
-        return out
-    out += [pkts[0], pkts[-1]] + [ln for ln in pkts if re.search(r"Flags \[R", ln)]
-    ports: dict[str, list[str]] = {}
-    for ln in pkts:
-        m = re.search(r"IP [\d.]+\.(\d+) > [\d.]+\.(\d+):", ln)
-        if m:
-            for p in m.groups():
-                ports.setdefault(p, []).append(ln)
-    return out + [ln for v in ports.values() if len(v) <= 2 for ln in v]
+    add("tcpdump-lo-http", f"tcpdump -nn -i lo -c 400 'tcp port {port} or tcp port {port + 1}'", raw, N_TCPDUMP)
 
 
 STEPS = [c_tools, c_runtime, data, ci_sql, packets]

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Capture round 26 of the compression corpus (issue #11): SECOND SAMPLES OF THE KINDS ROUNDS 24 AND 25 HOLD OUT.
+Rounds 24 and 25 were measured blind, and their held-out parts hold kinds with no tuning sample; this round
+captures new, independent outputs of those kinds (other projects, other bugs, other sizes, other flags): round
+24's behave, bun test, cachegrind + cg_annotate, checkstyle, cpplint, datamash, flawfinder, jscpd, license-checker,
+phpcs, phpmd, pip-licenses, rstcheck, sqlite-utils, tcpdump, twine check, typos, yarn list and zizmor; round 25's
+bandit, cargo build/test/metadata, tsconfig, PyPI's JSON simple API, showmigrations, du | sort -h, flake8, go test,
+jest, jsonlint, kustomize, lsof -i, mix compile, node --test, npm view --json, oxlint, pip wheel of a C extension,
+pyright, ss -tanp, typer/click --help, vitest and vmstat.
+
+Every kind's needles come from the extractor the earlier round used for it, imported from its capture module
+(NEEDLES.md); nothing here copies a rule. Nothing captured here was compressed: this round only captures.
+
+Method: every item's text is what a program REALLY printed here, in /tmp/hm-corpus-wide26, with the tools rounds 24
+and 25 installed (/tmp/hm-corpus-wide24-tools, /tmp/hm-corpus-wide25-tools; run their capture scripts first) and
+Debian's toolchains, on the sdists of simplejson, markupsafe, toolz and tabulate, on real sources shipped on this
+machine (the JDK's, PHP's, node_modules') and on small projects written here with real bugs put in.
+
+This module holds the set-up, the size gate and main(); the captures are in capture_wide26_py.py (Python tools),
+capture_wide26_native.py (Rust, Go, C, Java, PHP), capture_wide26_ops.py (cachegrind, Elixir, Kubernetes, CI,
+packets), capture_wide26_js.py (Node, TypeScript, bun, yarn) and capture_wide26_sys.py (sockets, processes, listings, registry JSON).
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide26.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide26.json  as {"version": 2, "items": [...]}, ids prefixed "wide26-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+from capture_more import add_or_skip, note, run  # noqa: E402
+
+ID_PREFIX = "wide26-"  # set again in main(): every capture module sets cm.PREFIX at import
+DEFAULT_OUT = HERE / "data" / "wide26.json"
+TMP = Path("/tmp/hm-corpus-wide26")
+TOOLS = Path("/tmp/hm-corpus-wide26-tools")
+SRC = TOOLS / "src"
+T24, T25 = Path("/tmp/hm-corpus-wide24-tools"), Path("/tmp/hm-corpus-wide25-tools")
+PY24, PY25 = T24 / "venv" / "bin" / "python", T25 / "venv" / "bin" / "python"
+JS24, JS25 = T24 / "js", T25 / "js"
+# pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
+PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
+PY_SDISTS = ["simplejson==3.19.3", "markupsafe==3.0.2", "toolz==1.0.0", "tabulate==0.9.0"]
+SIMPLEJSON, MARKUPSAFE, TOOLZ, TABULATE = "simplejson-3.19.3", "markupsafe-3.0.2", "toolz-1.0.0", "tabulate-0.9.0"
+
+# the round's sizes: mostly 2-60 KB, a few small ones as real runs print them
+MIN_CHARS, MAX_CHARS = 250, 100_000
+
+
+def ensure_tools() -> None:
+    """Rounds 24 and 25's tools (their capture scripts install them) and this round's sdists."""
+    for t in (PY24, PY25, JS24 / "node_modules", JS25 / "node_modules"):
+        if not t.exists():
+            raise SystemExit(f"{t} missing: run capture_wide24.py and capture_wide25.py first (they install the tools)")
+    SRC.mkdir(parents=True, exist_ok=True)
+    if not list(SRC.glob("toolz-*")):
+        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=600)
+    cm.PATH_PREFIX[:0] = [str(PY25.parent), str(PY24.parent), str(JS25 / "node_modules" / ".bin"),
+                          str(JS24 / "node_modules" / ".bin")]
+
+
+def unpack(tmp: Path) -> None:
+    """Fresh copies of the sdists under the round's temp dir."""
+    for tgz in SRC.glob("*.tar.gz"):
+        run(f"tar --no-same-owner -xzf {tgz}", cwd=tmp)
+
+
+def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
+    """capture_more.add_or_skip for this round's sizes only."""
+    if not MIN_CHARS <= len(raw) <= MAX_CHARS:
+        note(f"skip {ID_PREFIX}{item_id}: {len(raw):,} chars, outside {MIN_CHARS:,}..{MAX_CHARS:,}")
+        return
+    add_or_skip(item_id, command, raw, extractor, tool)
+
+
+def cap(item_id: str, command: str, cwd: Path, extractor, timeout: int = 600, env: dict | None = None,
+        typed: str | None = None) -> None:
+    """Run `command` in `cwd` and add its merged output; `typed` is the command as an agent types it when the run
+    needs a longer spelling (a venv's python)."""
+    add(item_id, typed or command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
+
+
+def steps() -> list:
+    import capture_wide26_js as js  # jest, vitest, node --test, bun, oxlint, tsc, npm view, jscpd, yarn …
+    import capture_wide26_native as native  # cargo, go, C analysers, cachegrind, checkstyle, PHP
+    import capture_wide26_ops as ops  # cachegrind (before native: flawfinder reads its C), mix, kustomize, CI …
+    import capture_wide26_py as py  # bandit, flake8, pyright, pip wheel, Django, typer/click, behave, docs, tables
+    import capture_wide26_sys as sysc  # ss, lsof, vmstat, du, PyPI JSON (last: du lists the earlier trees)
+    return [unpack] + py.STEPS + ops.STEPS + native.STEPS + js.STEPS + sysc.STEPS
+
+
+def main() -> None:
+    ensure_tools()
+    chosen = steps()
+    cm.PREFIX = ID_PREFIX
+    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
+    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
+    note(f"sizes: {sum(s < 2_000 for s in sizes)} under 2 KB, {sum(2_000 <= s <= 60_000 for s in sizes)} 2-60 KB, "
+         f"{sum(s > 60_000 for s in sizes)} over 60 KB; {sum(s > 8_000 for s in sizes)} over 8 KB; "
+         f"{len({it['kind'] for it in cm.ITEMS})} kinds")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide26", sys.modules["__main__"])
+    main()
