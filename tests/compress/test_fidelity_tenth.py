@@ -180,3 +180,16 @@ def test_pylints_coded_conventions_are_no_failures() -> None:
     assert len(out) < len("\n".join(lines)) // 2
     assert "E1101: Instance of 'Graph' has no 'succ' member" in out
     assert all(f"alg{f}.py:20:8: C0103" in out for f in range(6))
+
+
+def test_a_json_array_short_enough_to_read_is_not_sampled() -> None:
+    # PyPI's simple API: 60 version strings (~600 characters) beside 120 file records. The records
+    # are sampled; the versions are read whole (sampling them saves little and loses which exist).
+    versions = [f"{major}.{minor}.0" for major in range(6) for minor in range(10)]
+    files = [{"filename": f"pkg-{v}.tar.gz", "hashes": {"sha256": f"{k:064x}"}, "requires-python": ">=3.8",
+              "size": 5000 + k * 37, "upload-time": f"2024-01-{k % 28 + 1:02d}T10:00:00Z", "yanked": False}
+             for k, v in enumerate(versions * 2)]
+    text = json.dumps({"files": files, "meta": {"api-version": "1.1"}, "name": "pkg", "versions": versions}, indent=4) + "\n"
+    out = _out(text)
+    assert all(f'"{v}"' in out for v in versions)
+    assert out.count('"filename"') < len(files)

@@ -122,6 +122,9 @@ def _referenced(key: str, value: object, refs: set[str]) -> bool:
     return isinstance(value, str) and bool(value) and value in refs
 
 
+_SMALL_CONTAINER = 1024  # characters of compact JSON an array or object keeps whole, however many members
+
+
 def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     """A large JSON document (optionally after a few non-JSON lines) keeps its shape: small
     objects whole, and of each long array or object its head and tail, the members that differ
@@ -170,7 +173,10 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             is_obj = isinstance(v, dict)
             items = list(v.items()) if is_obj else [("", x) for x in v]
             n = len(items)
-            kept = pick(items) if n > cap else list(range(n))
+            # Many members are sampled, unless they are short enough to read whole (a package's
+            # 60 version strings: sampling them saves a few hundred characters and loses which exist).
+            sampled = n > cap and (n > _SMALL_CONTAINER or len(_dump(v, spaced)) > _SMALL_CONTAINER)
+            kept = pick(items) if sampled else list(range(n))
             what = "keys" if is_obj else "items"
             parts: list[str] = []
             prev = -1
