@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from headroom_mitm.compress import gutter, logs
+from headroom_mitm.compress import gutter, logs, severities
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lineindex import LineIndex
-from headroom_mitm.compress.lines import FAIL, severity
+from headroom_mitm.compress.lines import FAIL, WARN, severity
 from headroom_mitm.compress.select import MUST
 from headroom_mitm.compress.settings import CompressionSettings
 
@@ -193,3 +193,26 @@ def test_a_json_array_short_enough_to_read_is_not_sampled() -> None:
     out = _out(text)
     assert all(f'"{v}"' in out for v in versions)
     assert out.count('"filename"') < len(files)
+
+
+def test_a_rule_marked_by_its_levels_sign_is_a_finding() -> None:
+    # oxlint (miette) prints "! plugin(rule): message" for a warning and "× plugin(rule): …" for an
+    # error, the place on the ",-[path:line:col]" line under it: one of each rule per file stays.
+    lines = []
+    rules = ["no-this-assignment", "prefer-spread", "prefer-includes", "no-typeof-undefined", "prefer-array-flat"]
+    for k in range(90):
+        rule = rules[0] if k % 9 else rules[1 + k // 9 % 4]
+        lines += [f"  ! eslint-plugin-unicorn({rule}): Do not assign `this` to `_v{k}`" if rule == rules[0]
+                  else f"  ! eslint-plugin-unicorn({rule}): Prefer the modern form over the old one",
+                  f"      ,-[lib/yargs-factory.js:{100 + k * 7}:{k % 40 + 1}]",
+                  f" {100 + k * 7} |     const _v{k} = this; helper(_v{k}, options[{k}]);",
+                  "      :           ^^^^^^^^^", "      `----", "  help: Reference `this` directly.", ""]
+    lines.append("  × eslint(no-debugger): `debugger` statement is not allowed")
+    lines += ["      ,-[lib/argsert.js:12:5]", "  12 |     debugger;", "      `----", "", "Found 90 warnings and 1 error."]
+    text = "\n".join(lines) + "\n"
+    sev, _ = severities.severities(text.split("\n"), LineIndex(text))
+    marked = {i: sev.get(i) for i, x in enumerate(lines) if x.startswith(("  ! ", "  × "))}
+    assert marked and all(s == (WARN if lines[i].startswith("  ! ") else FAIL) for i, s in marked.items())
+    out = _out(text)
+    assert all(f"eslint-plugin-unicorn({rule}):" in out for rule in rules)
+    assert "× eslint(no-debugger)" in out and "Found 90 warnings and 1 error." in out

@@ -38,6 +38,7 @@ _CODED = re.compile(
     r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)([A-Z]{1,4})\d{2,5}(?: |:(?: |$)| \[\*\] )"
     r"|([A-Z]{1,4})\d{2,5}: )"
 )
+_MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's last letter: 2.5x faster than from \b
 LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
@@ -68,6 +69,10 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     for i in coded:
         sev.setdefault(i, ln.WARN)
     _coded_findings_by_class(lines, coded, sev)
+    # A rule's finding marked by its level's sign alone (oxlint, other miette reporters: "! plugin(rule): …"
+    # warns, "× plugin(rule): …" fails), its place on the ",-[path:line:col]" line under it.
+    for i in index.where(_MARKED_RULE, ("! ", "⚠ ", "× ")):
+        sev.setdefault(i, ln.WARN if lines[i].lstrip()[:1] in "!⚠" else ln.FAIL)
     # "x.py:17 in function f:" over "    D400: …" is that finding's place, not a finding of its own.
     owned = {i - 1 for i in coded if i > 0 and not ln.has_location(lines[i]) and ln.has_location(lines[i - 1])}
     _header_rows_to_findings(lines, sev)
