@@ -216,3 +216,19 @@ def test_a_rule_marked_by_its_levels_sign_is_a_finding() -> None:
     out = _out(text)
     assert all(f"eslint-plugin-unicorn({rule}):" in out for rule in rules)
     assert "× eslint(no-debugger)" in out and "Found 90 warnings and 1 error." in out
+
+
+def test_an_output_too_small_to_cut_bare_is_not_cut_in_a_frame_or_with_crlf() -> None:
+    # A 6,000-character output is sent whole; inside Codex's frame or with CRLF line ends it passes
+    # the size at which outputs are cut, yet it is the same output.
+    lines = [f"INFO worker {k % 4} heartbeat, queue depth {k * 13 % 97}, memory {200 + k % 50} MB" for k in range(200)]
+    s = CompressionSettings()
+    text = "\n".join(lines) + "\n"
+    while len(text) > s.min_lossy_chars - 50:
+        lines.pop()
+        text = "\n".join(lines) + "\n"
+    framed = f"Chunk ID: aff204\nWall time: 0.2113 seconds\nProcess exited with code 0\nOriginal token count: 1900\nOutput:\n{text}"
+    crlf = text.replace("\n", "\r\n")
+    assert len(framed) >= s.min_lossy_chars and len(crlf) >= s.min_lossy_chars
+    for form in (text, framed, crlf):
+        assert "elided" not in (compress_text(form, "bash", s).rendering.text or "")

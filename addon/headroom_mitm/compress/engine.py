@@ -137,6 +137,8 @@ def _lossy(frame: tuple[str, str, str], body: str, tool: str, s: CompressionSett
     crlf = "\r\n" in body and body.count("\n") == body.count("\r\n")
     if crlf:
         body = body.replace("\r\n", "\n")
+    if len(body) < s.min_lossy_chars:
+        return None  # too small to cut bare: its frame or line ends are no reason to
     best = _smallest(lossy_candidates(body, tool, s))
     if best is not None and head.endswith("Output: ") and best[0] != "json_outline":
         first, _, rest = body.partition("\n")
