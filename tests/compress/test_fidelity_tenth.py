@@ -232,3 +232,20 @@ def test_an_output_too_small_to_cut_bare_is_not_cut_in_a_frame_or_with_crlf() ->
     assert len(framed) >= s.min_lossy_chars and len(crlf) >= s.min_lossy_chars
     for form in (text, framed, crlf):
         assert "elided" not in (compress_text(form, "bash", s).rendering.text or "")
+
+
+def test_each_pydantic_error_keeps_its_field() -> None:
+    # pydantic's ValidationError: a field's path over "  Input should be … [type=…, input_value=…]".
+    # The same message under another field is another failure: each path stays, also when `| tail`
+    # cut the "N validation errors for Batch" line away.
+    lines = []
+    paths = []
+    for k in range(160):
+        if k % 3 == 0:
+            paths.append(f"trips.{k}.stops")
+            lines += [paths[-1], "  Input should be less than or equal to 12 [type=less_than_equal, input_value=14, input_type=int]",
+                      "    For further information visit https://errors.pydantic.dev/2.9/v/less_than_equal"]
+    text = "\n".join(lines) + "\n"
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text or text
+    kept = set(out.split("\n"))
+    assert [p for p in paths if p not in kept] == []

@@ -95,14 +95,19 @@ def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     with its place, the same place and words again (go's "x_test.go:916: got 90, want 91" under
     each table case: the failing cases keep their own lines). The copies go first. A place
     must name its file ("x.go:916"): "  3:1  error …" or "at line 3" under another file's header
-    is another finding, whatever its words."""
-    seen: set[str] = set()
+    is another finding, whatever its words. An indented line with no place of its own is another
+    failure under another header (pydantic's "  Input should be … [type=…]" under each field's
+    path)."""
+    seen: set[tuple[str, str]] = set()
     out: set[int] = set()
     for i in failures:
         x = lines[i]
-        if x in seen and (ln.LOC_TAIL.search(x) is not None or (not LOUD.search(x) and not ln.has_location(x))):
+        placed = ln.LOC_TAIL.search(x) is not None
+        parent = None if placed or x[:1] not in " \t" else parent_line(lines, i)
+        key = (x, "" if parent is None else lines[parent])
+        if key in seen and (placed or (not LOUD.search(x) and not ln.has_location(x))):
             out.add(i)
-        seen.add(x)
+        seen.add(key)
     return out
 
 
