@@ -153,6 +153,7 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "identical lines": lambda n: [_fill("the same line of output, again and again\n", n)],
     "all different lines": lambda n: [_lines(lambda i: f"entry {i:x} value {i * 2654435761 % 4294967296}", n)],
     "every line an error": lambda n: [_lines(lambda i: f"src/m{i % 50}.c:{i}:{i % 80}: error: thing {i} went wrong", n)],
+    "boxed tracebacks that never close": lambda n: [_fill("╭── Traceback (most recent call last) ──╮\n", n)],
     "pytest failures": lambda n: [_pytest_failures(n)],
     "long lines (100 KB)": lambda n: [_lines(lambda i: f"{i} " + "word " * 20000, n)],
     # near misses, line by line

@@ -95,6 +95,9 @@ HOSTILE: dict[str, Callable[[], str]] = {
     # scanned the rest of it each time (12 s a MB of lines of their own shapes)
     "lines of dotted runs, each its own shape": lambda: "".join(
         f"**** {_tag(i)} " + "a." * 200 + ("::\n" if i % 3 else "\n") for i in range(2000)),
+    # a boxed traceback's frames were looked for to its closing line from each opening one: 28 s
+    # for 920 KB of opening lines that no box closes
+    "boxed tracebacks that never close": lambda: "╭── Traceback (most recent call last) ──╮\n" * 5000,
 }
 
 

@@ -209,10 +209,11 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Rankin
 
     # A boxed traceback (rich's, typer's by default): each frame's box opens "│ path:line in f", its
     # source and locals under it; the last frame's place is the failure's, however many locals.
-    for i in index.hits((_BOXED_TRACEBACK,), case=True):
+    boxes = sorted(index.hits((_BOXED_TRACEBACK,), case=True))
+    for i, stop in zip(boxes, [*boxes[1:], n]):  # each line looked at once, however many boxes open
         last = None
         k = i + 1
-        while k < n and not lines[k].startswith("╰"):
+        while k < stop and not lines[k].startswith("╰"):
             if lines[k].startswith("│ ") and _BOXED_FRAME.match(lines[k]):
                 last = k
             k += 1
