@@ -187,7 +187,7 @@ def pytest_runs(tmp: Path) -> None:
 FERRY = r'''import json, logging, sys
 from datetime import datetime, timedelta
 
-logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(levelname)-8s %(name)s [%(process)d] %(message)s",
                     stream=sys.stdout)
 log = logging.getLogger("ferry.loader")
 berth = logging.getLogger("ferry.berths")
