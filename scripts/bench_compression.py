@@ -409,6 +409,7 @@ def main() -> int:
                         ("held-out, round 24 (wide24.json)", ("wide24.json",)),
                         ("held-out, round 25 (wide25.json)", ("wide25.json",)),
                         ("held-out, round 26 (wide26.json)", ("wide26.json",)),
+                        ("held-out, round 27 (wide27.json)", ("wide27.json",)),
                         ("held-out, redundancy (redund.json)", ("redund.json",))):
         part = [r for r in held if r["source"] in srcs]
         if part:
