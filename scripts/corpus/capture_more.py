@@ -198,6 +198,31 @@ def add_or_skip(item_id: str, command: str, raw: str, extractor, tool: str = "ba
     except AssertionError as e:
         note(f"skip {item_id}: {e}")
 
+class Sized:
+    """A round's `add` and `cap`: an output is kept only when it is min_chars..max_chars long."""
+
+    def __init__(self, min_chars: int, max_chars: int) -> None:
+        self.min_chars, self.max_chars = min_chars, max_chars
+
+    def add(self, item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
+        if not self.min_chars <= len(raw) <= self.max_chars:
+            note(f"skip {PREFIX}{item_id}: {len(raw):,} chars, outside {self.min_chars:,}..{self.max_chars:,}")
+            return
+        add_or_skip(item_id, command, raw, extractor, tool)
+
+    def cap(self, item_id: str, command: str, cwd: Path, extractor, timeout: int = 600, env: dict | None = None,
+            typed: str | None = None) -> None:
+        """Run `command` in `cwd` and add its merged output; `typed` is the command as an agent
+        types it when the run needs a longer spelling (a venv's python)."""
+        self.add(item_id, typed or command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
+
+
+def unpack_sdists(src: Path, tmp: Path) -> None:
+    """Fresh copies of the sdists in `src` under a round's temp dir (the steps break them)."""
+    for tgz in src.glob("*.tar.gz"):
+        run(f"tar --no-same-owner -xzf {tgz}", cwd=tmp)
+
+
 def groups(pairs) -> list:
     """{"any"} needles from (group key, line) pairs, one per key, in first-seen order."""
     g: dict = {}

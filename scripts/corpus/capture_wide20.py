@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
-from capture_more import add_or_skip, note, run  # noqa: E402
+from capture_more import note, run  # noqa: E402
 
 ID_PREFIX = "wide20-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide20.json"
@@ -65,23 +65,12 @@ def ensure_tools() -> None:
     cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
 
 
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
 def unpack(tmp: Path) -> None:
-    """Fresh copies of the sdists under the round's temp dir (the steps break them)."""
-    for tgz in SRC.glob("*.tar.gz"):
-        run(f"tar xzf {tgz}", cwd=tmp)
-
-
-def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
-    """capture_more.add_or_skip for this round's sizes only."""
-    if not MIN_CHARS <= len(raw) <= MAX_CHARS:
-        note(f"skip {ID_PREFIX}{item_id}: {len(raw):,} chars, outside {MIN_CHARS:,}..{MAX_CHARS:,}")
-        return
-    add_or_skip(item_id, command, raw, extractor, tool)
-
-
-def cap(item_id: str, command: str, cwd: Path, extractor, timeout: int = 600, env: dict | None = None) -> None:
-    """Run `command` as typed in `cwd` and add its merged output."""
-    add(item_id, command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
+    cm.unpack_sdists(SRC, tmp)
 
 
 def steps() -> list:

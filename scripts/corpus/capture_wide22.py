@@ -73,9 +73,7 @@ def ensure_tools() -> None:
 
 
 def unpack(tmp: Path) -> None:
-    """Fresh copies of the sdists under the round's temp dir (the steps break them)."""
-    for tgz in SRC.glob("*.tar.gz"):
-        run(f"tar --no-same-owner -xzf {tgz}", cwd=tmp)
+    cm.unpack_sdists(SRC, tmp)
 
 
 def run_line(parts: list[Part], cwd: Path, env: dict | None, timeout: int) -> list[tuple[Part, str]]:

@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import rule4  # noqa: E402
-from capture_more import add_or_skip, named, next_match, note, run  # noqa: E402
+from capture_more import named, next_match, note, run  # noqa: E402
 
 ID_PREFIX = "wide24-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide24.json"
@@ -73,14 +73,6 @@ def ensure_tools() -> None:
             env={"DEBIAN_FRONTEND": "noninteractive"}, timeout=900)
     cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
 
-
-def unpack(tmp: Path) -> None:
-    """Fresh copies of the sdists under the round's temp dir (the type checkers and C analysers read them)."""
-    for tgz in SRC.glob("*.tar.gz"):
-        run(f"tar --no-same-owner -xzf {tgz}", cwd=tmp)
-
-
-# ------------------------------------------------------------------ needle factories (NEEDLES.md rules 1-5)
 
 def _key(pat: str | None, ln: str) -> str:
     """A warning's group: the named groups of `pat` (code, file) when it matches, else the line's masked shape."""
@@ -151,17 +143,12 @@ def table(name: str, family: str, doc: str, header: str, names: list[str], cat: 
     return named(name, family, doc, fn)
 
 
-def add(item_id: str, command: str, raw: str, extractor: Ext, tool: str = "bash") -> None:
-    """capture_more.add_or_skip for this round's sizes only."""
-    if not MIN_CHARS <= len(raw) <= MAX_CHARS:
-        note(f"skip {ID_PREFIX}{item_id}: {len(raw):,} chars, outside {MIN_CHARS:,}..{MAX_CHARS:,}")
-        return
-    add_or_skip(item_id, command, raw, extractor, tool)
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
 
 
-def cap(item_id: str, command: str, cwd: Path, extractor: Ext, timeout: int = 600, env: dict | None = None) -> None:
-    """Run `command` as typed in `cwd` and add its merged output."""
-    add(item_id, command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
+def unpack(tmp: Path) -> None:
+    cm.unpack_sdists(SRC, tmp)
 
 
 def steps() -> list:

@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
-from capture_more import add_or_skip, note, run  # noqa: E402
+from capture_more import note, run  # noqa: E402
 
 ID_PREFIX = "wide27-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide27.json"
@@ -60,25 +60,12 @@ def ensure_tools() -> None:
     cm.PATH_PREFIX[:0] = [str(PY25.parent), str(PY24.parent), str(JS25 / "node_modules" / ".bin")]
 
 
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
 def unpack(tmp: Path) -> None:
-    """Fresh copies of the sdists under the round's temp dir."""
-    for tgz in SRC.glob("*.tar.gz"):
-        run(f"tar --no-same-owner -xzf {tgz}", cwd=tmp)
-
-
-def add(item_id: str, command: str, raw: str, extractor, tool: str = "bash") -> None:
-    """capture_more.add_or_skip for this round's sizes only."""
-    if not MIN_CHARS <= len(raw) <= MAX_CHARS:
-        note(f"skip {ID_PREFIX}{item_id}: {len(raw):,} chars, outside {MIN_CHARS:,}..{MAX_CHARS:,}")
-        return
-    add_or_skip(item_id, command, raw, extractor, tool)
-
-
-def cap(item_id: str, command: str, cwd: Path, extractor, timeout: int = 600, env: dict | None = None,
-        typed: str | None = None) -> None:
-    """Run `command` in `cwd` and add its merged output; `typed` is the command as an agent types it when the run
-    needs a longer spelling (a venv's python)."""
-    add(item_id, typed or command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
+    cm.unpack_sdists(SRC, tmp)
 
 
 def steps() -> list:
