@@ -2,6 +2,8 @@
 
 import json
 
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.settings import CompressionSettings
 from tests.support import PROXY_AUTH, request_via_proxy
 
 LOG = "\n".join(f"tests/test_mod.py::test_{i:04d} PASSED" for i in range(3000)) + "\nFAILED tests/test_mod.py::test_boom - KeyError: 'x'\n=== 1 failed, 2999 passed in 9.1s ==="
@@ -26,3 +28,10 @@ def send(proxy, port, body, headers):
         proxy.address.port, f"llm.test:{port}", "/v1/chat/completions", ca_file=None, https=False,
         proxy_auth=PROXY_AUTH, method="POST", body=body, headers=headers,
     )
+
+
+def cut(text: str) -> str:
+    """`text` as the engine renders a bash output that it must cut: lossy, and shorter."""
+    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    assert out is not None and len(out) < len(text)
+    return out

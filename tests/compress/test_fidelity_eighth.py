@@ -6,14 +6,7 @@ from __future__ import annotations
 from headroom_mitm.compress import lines as ln
 from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress import severities
-from headroom_mitm.compress.engine import compress_text
-from headroom_mitm.compress.settings import CompressionSettings
-
-
-def _out(text: str) -> str:
-    out = compress_text(text, "bash", CompressionSettings()).rendering.text
-    assert out is not None and len(out) < len(text)
-    return out
+from tests.compress.support import cut
 
 
 def test_a_files_name_says_nothing_of_how_things_went() -> None:
@@ -44,7 +37,7 @@ def test_flake8s_error_and_pyflakes_codes_are_error_level() -> None:
             lines.append(f"test/normalizer_issue_files/E1{f}.py:{k + 3}:1: W191 indentation contains tabs")
             if k % 5 == 0:
                 lines.append(f"test/normalizer_issue_files/E1{f}.py:{k + 3}:9: E225 missing whitespace around operator")
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     kept = set(out)
     assert [x for x in lines if " F821 " in x or " E225 " in x] == [x for x in lines if x in kept and " W191 " not in x]
     assert sum(" W191 " in x for x in out) < 60
@@ -61,7 +54,7 @@ def test_pytests_slowest_and_fastest_durations_stay() -> None:
     lines = text.split("\n")
     rows = lines[lines.index(next(x for x in lines if "slowest 15 durations" in x)) + 1 :][:15]
     assert rows[0].startswith("0.20s") and rows[-1].startswith("0.00s")
-    out = _out(text).split("\n")
+    out = cut(text).split("\n")
     assert rows[0] in out and rows[-1] in out
 
 
@@ -75,7 +68,7 @@ def test_phps_built_in_server_errors_stay() -> None:
         lines += [f"{stamp} 127.0.0.1:{41000 + k} Accepted",
                   f"{stamp} 127.0.0.1:{41000 + k} [{status}]: {'POST' if k % 3 else 'GET'} /api/items/{k * 7 % 50}",
                   f"{stamp} 127.0.0.1:{41000 + k} Closing"]
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     errors = [x for x in lines if "[500]" in x or "[404]" in x]
     assert len(errors) == 2 and all(x in out for x in errors)
 
@@ -94,7 +87,7 @@ def test_a_rare_field_value_among_blocks_stays_with_what_it_is_about() -> None:
         if k % 5 == 0:
             lines += [f"dependent-{k}  *", f"Depends on vulnerable versions of pkg-{k}", f"node_modules/dependent-{k}", ""]
     lines += ["48 vulnerabilities (13 low, 34 moderate, 1 critical)", "", "To address all issues, run:", "  npm audit fix"]
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     assert "pkg-23  <23.2.1" in out and "Severity: critical" in out
 
 
@@ -108,7 +101,7 @@ def test_each_failing_jest_tests_place_stays_under_its_diff() -> None:
                   "      }", "", f"      {20 + k} |   it('case {k}', () => {{", f"    > {21 + k} |     expect(price({k})).toEqual({{ total: {k}.05 }});",
                   "         |                        ^", "", f"      at Object.<anonymous> (src/pricing.test.ts:{21 + k}:24)", ""]
     lines += ["Test Suites: 1 failed, 12 passed, 13 total", "Tests:       60 failed, 300 passed, 360 total"]
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     places = [x for x in lines if x.startswith("      at Object.<anonymous>")]
     assert len(places) == 60 and all(x in out for x in places)
 
@@ -129,7 +122,7 @@ def test_a_log_that_opens_and_ends_with_a_bracket_is_read_as_lines() -> None:
              for k in range(200)]
     lines += ["ValidationError: 1 validation error for Row", "price",
               "  Input should be a valid number [type=float_parsing, input_value='n/a', input_type=str]"]
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     assert lines[-3] in out and lines[-1] in out
 
 
@@ -153,7 +146,7 @@ def test_go_test_json_keeps_each_failing_tests_messages() -> None:
         verdict = "FAIL" if t in failing else "PASS"
         lines += [rec("output", t, f"    --- {verdict}: {t} (0.00s)"), rec(verdict.lower(), t)]
     lines += [rec("fail", "TestSplit"), '{"Time":"2026-12-01T00:08:17.4Z","Action":"fail","Package":"example.com/ledger/money","Elapsed":0.005}']
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     first = [x for x in lines if "sums to" in x]
     assert len(first) == 29 and all(x in out for x in first)
 
@@ -216,5 +209,5 @@ def test_a_table_whose_rows_end_in_a_clock_time_is_no_count_list() -> None:
         lines.append(f"{k:<4} cust-{k * 7919 % 9000 + 1000:<5} {['NL', 'FR', 'BE', 'DE'][k % 4]:<8} {status:<11} {amount:<7} {k % 9 + 1:<6} "
                      f"2026-05-{k % 28 + 1:02d} {k % 24:02d}:{k % 60:02d}")
     assert rank_counts(lines) is None
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     assert all(any(x.startswith(f"{k} ") for x in out) for k in (88, 431))

@@ -10,12 +10,7 @@ import pytest
 from headroom_mitm.compress import documents, gutter, segments
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
-
-
-def _out(text: str) -> str:
-    out = compress_text(text, "bash", CompressionSettings()).rendering.text
-    assert out is not None and len(out) < len(text)
-    return out
+from tests.compress.support import cut
 
 
 def test_three_dashes_open_no_comment() -> None:
@@ -36,7 +31,7 @@ def test_three_dashes_open_no_comment() -> None:
     lines += ["1..150", "# tests 150", "# pass 149", "# fail 1"]
     text = "\n".join(lines) + "\n"
     assert not documents.looks_like_code_or_prose(text)
-    kept = set(_out(text).split("\n"))
+    kept = set(cut(text).split("\n"))
     assert all(x in kept for x in must + ["# fail 1"])
     # Comments of two dashes still open code lines.
     assert documents.CODE_START.match("-- the orders of a customer")
@@ -69,7 +64,7 @@ def test_each_kind_of_lines_keeps_its_slowest_and_fastest() -> None:
     # The total ("in 5s") is the whole text's greatest duration and the cache hits (0ms) its least:
     # the slowest fetch (97ms) and the fastest stay beside them.
     text, lines = _npm_install_log()
-    kept = set(_out(text).split("\n"))
+    kept = set(cut(text).split("\n"))
     fetch = [x for x in lines if " fetch " in x]
     assert fetch[41] in kept
     assert any(x in kept for x in fetch if " 15ms " in x)
@@ -105,7 +100,7 @@ def test_a_gutter_every_line_carries_is_read_past() -> None:
     }
     for name, relay in forms.items():
         relayed = [relay(i, x) for i, x in enumerate(lines)]
-        kept = set(_out("\n".join(relayed) + "\n").split("\n"))
+        kept = set(cut("\n".join(relayed) + "\n").split("\n"))
         assert [x for i, x in enumerate(lines) if x in must and relayed[i] not in kept] == [], name
         assert {x for x in kept if x and not x.startswith(("[… ", "[warnings left out"))} <= set(relayed), name  # kept whole
 
@@ -137,7 +132,7 @@ def test_records_led_by_a_level_are_no_prose() -> None:
         else:
             lines.append(f"{ts}  INFO api::server: request handled method=GET path=/items/{k * 37 % 999} status=200 latency_ms={k % 40}")
     text = "\n".join(lines) + "\n"
-    out = _out(text)
+    out = cut(text)
     assert len(out) < 0.2 * len(text)
     assert all(x in set(out.split("\n")) for x in must)
     assert not documents.looks_like_code_or_prose("\n".join(x[28:] for x in lines))
@@ -156,7 +151,7 @@ def test_an_outputs_crlf_line_ends_are_its_own_whatever_its_frame() -> None:
     text = header + "\r\n".join(news) + "\r\n"
     assert compress_text(text, "bash", CompressionSettings()).rendering.text is None
     log = "".join(f"2026-11-30 10:00:{k % 60:02d},000 INFO worker: job {k} done\r\n" for k in range(400))
-    out = _out(header + log + "2026-11-30 10:07:00,000 ERROR worker: job 400 failed\r\n")
+    out = cut(header + log + "2026-11-30 10:07:00,000 ERROR worker: job 400 failed\r\n")
     assert out.startswith(header) and "job 400 failed\r\n" in out and out.count("\r\n") == out[len(header):].count("\n")
 
 

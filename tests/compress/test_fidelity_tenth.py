@@ -11,12 +11,7 @@ from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.lines import FAIL, WARN, severity
 from headroom_mitm.compress.select import MUST
 from headroom_mitm.compress.settings import CompressionSettings
-
-
-def _out(text: str) -> str:
-    out = compress_text(text, "bash", CompressionSettings()).rendering.text
-    assert out is not None and len(out) < len(text)
-    return out
+from tests.compress.support import cut
 
 
 def test_a_field_that_holds_nothing_names_no_failure() -> None:
@@ -34,7 +29,7 @@ def test_a_field_that_holds_nothing_names_no_failure() -> None:
                        "file": {"name": "sync.py"}, "function": "main", "line": 20, "message": message},
         }))
     text = "\n".join(records) + "\n"
-    kept = set(_out(text).split("\n"))
+    kept = set(cut(text).split("\n"))
     assert records[211] in kept and records[97] in kept
     # The field's word still names a failure when it holds one, or when the line says so elsewhere.
     assert severity('{"exception": "KeyError: \'sku\'"}') == FAIL
@@ -54,7 +49,7 @@ def test_the_same_list_under_another_failure_says_nothing_new() -> None:
     for failure in failures:
         lines += [failure, *got, "        ", "        want:", *want]
     lines += ["FAIL", "FAIL\texample.org/hex\t0.021s", "FAIL"]
-    out = _out("\n".join(lines) + "\n").split("\n")
+    out = cut("\n".join(lines) + "\n").split("\n")
     assert all(f in out for f in failures) and got[0] in out
     assert out.count(got[0]) < 10
 
@@ -84,8 +79,8 @@ def test_a_gutter_takes_no_room_where_a_gap_is_weighed() -> None:
         lines += [f"ERROR: job {k} failed: connection to db-{k % 7}.internal:5432 refused after 3 retries", f"-- {k}"]
     lines += [f"INFO: worker {k % 4} heartbeat, queue depth {k * 13 % 97}, memory {200 + k % 50} MB" for k in range(400)]
     lines += ["done: 60 failed, 400 heartbeats"]
-    bare = [x for x in _out("\n".join(lines) + "\n").split("\n") if not x.startswith("[… ")]
-    relayed = _out("\n".join(_gh(i, x) for i, x in enumerate(lines)) + "\n").split("\n")
+    bare = [x for x in cut("\n".join(lines) + "\n").split("\n") if not x.startswith("[… ")]
+    relayed = cut("\n".join(_gh(i, x) for i, x in enumerate(lines)) + "\n").split("\n")
     behind = [x.split("Z", 1)[1][1:] if "\tRun pytest\t" in x else x for x in relayed if not x.startswith("[… ")]
     assert "-- 7" in bare and behind == bare
 
@@ -105,7 +100,7 @@ def test_git_blame_with_the_file_name_column_is_blame() -> None:
         sha, who = commits[(n // 7) % 40 if n % 90 else (n * 13) % 40]
         path = "sortedcontainers/sortedset.py" if n % 5 else "src/sortedcontainers/sortedset.py"
         lines.append(f"{sha} {path:<34} ({who:<18} 2018-05-04 19:32:13 -0700 {n:4d})     value_{n} = compute(item_{n}, key={n % 17})")
-    out = _out("\n".join(lines) + "\n")
+    out = cut("\n".join(lines) + "\n")
     assert all(sha in out for sha, _ in commits)
 
 
@@ -140,7 +135,7 @@ def test_a_code_closing_the_line_is_the_checkers_own() -> None:
         for r in range(8):
             lines.insert(10 + 3 * k + 9 * r, f"[WARN] /srv/meter/src/Tariff.java:{11 + k + 9 * r}:26: {what}_{r}' must match pattern {pattern}. [{check}]")
     lines.append("Audit done.")
-    out = _out("\n".join(lines) + "\n")
+    out = cut("\n".join(lines) + "\n")
     assert all(f"[{check}]" in out for check in checks)
 
 
@@ -159,7 +154,7 @@ def test_a_boxed_tracebacks_last_frame_is_its_place() -> None:
     text = "\n".join(lines) + "\n"
     ranked = logs.rank_lines(text.split("\n"), LineIndex(text))
     assert ranked is not None and ranked.rank[lines.index(boxed("/srv/fleet/load.py:28 in per_depot"))] == MUST
-    assert lines[-1] in _out(text).split("\n")
+    assert lines[-1] in cut(text).split("\n")
 
 
 def test_pylints_coded_conventions_are_no_failures() -> None:
@@ -176,7 +171,7 @@ def test_pylints_coded_conventions_are_no_failures() -> None:
         if f == 3:
             lines.append("networkx/algorithms/flow/alg3.py:88:15: E1101: Instance of 'Graph' has no 'succ' member (no-member)")
     lines += ["", "-" * 68, "Your code has been rated at 4.12/10 (previous run: 4.12/10, +0.00)"]
-    out = _out("\n".join(lines) + "\n")
+    out = cut("\n".join(lines) + "\n")
     assert len(out) < len("\n".join(lines)) // 2
     assert "E1101: Instance of 'Graph' has no 'succ' member" in out
     assert all(f"alg{f}.py:20:8: C0103" in out for f in range(6))
@@ -190,7 +185,7 @@ def test_a_json_array_short_enough_to_read_is_not_sampled() -> None:
               "size": 5000 + k * 37, "upload-time": f"2024-01-{k % 28 + 1:02d}T10:00:00Z", "yanked": False}
              for k, v in enumerate(versions * 2)]
     text = json.dumps({"files": files, "meta": {"api-version": "1.1"}, "name": "pkg", "versions": versions}, indent=4) + "\n"
-    out = _out(text)
+    out = cut(text)
     assert all(f'"{v}"' in out for v in versions)
     assert out.count('"filename"') < len(files)
 
@@ -213,7 +208,7 @@ def test_a_rule_marked_by_its_levels_sign_is_a_finding() -> None:
     sev, _ = severities.severities(text.split("\n"), LineIndex(text))
     marked = {i: sev.get(i) for i, x in enumerate(lines) if x.startswith(("  ! ", "  × "))}
     assert marked and all(s == (WARN if lines[i].startswith("  ! ") else FAIL) for i, s in marked.items())
-    out = _out(text)
+    out = cut(text)
     assert all(f"eslint-plugin-unicorn({rule}):" in out for rule in rules)
     assert "× eslint(no-debugger)" in out and "Found 90 warnings and 1 error." in out
 
