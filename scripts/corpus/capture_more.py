@@ -217,6 +217,47 @@ class Sized:
         self.add(item_id, typed or command, run(command, cwd=cwd, timeout=timeout, env=env), extractor)
 
 
+PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}  # the registry, not this machine's wheel dirs
+
+
+def install_venv(venv: Path, marker: str, packages: list[str], timeout: int = 900) -> None:
+    """A venv holding `packages`, made once (its bin/`marker` says it is there)."""
+    if not (venv / "bin" / marker).exists():
+        run(f"python3 -m venv {venv} && {venv}/bin/pip install -q " + " ".join(packages), env=PIP_ENV, timeout=timeout)
+
+
+def download_sdists(src: Path, marker: str, sdists: list[str], timeout: int = 600) -> None:
+    """`sdists` downloaded into `src` once (a file matching the glob `marker` says they are there)."""
+    src.mkdir(parents=True, exist_ok=True)
+    if not list(src.glob(marker)):
+        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(sdists), cwd=src, env=PIP_ENV, timeout=timeout)
+
+
+def install_npm(js: Path, marker: str, packages: list[str], timeout: int = 900) -> None:
+    """An npm project in `js` holding `packages`, made once (node_modules/`marker` says it is there)."""
+    js.mkdir(parents=True, exist_ok=True)
+    if not (js / "node_modules" / marker).exists():
+        run("npm init -y >/dev/null && npm install -q --no-audit --no-fund " + " ".join(packages), cwd=js, timeout=timeout)
+
+
+def capture_round(doc: str, ensure_tools, steps, prefix: str, out: Path, tmp: Path,
+                  bands: tuple[int, ...] = (4_000, 8_000)) -> None:
+    """A round's command line: its tools, then its steps under its id prefix (capture_main), then how
+    many items fell in each size band (in characters) and how many kinds they are."""
+    global PREFIX
+    ensure_tools()
+    chosen = steps()
+    PREFIX = prefix
+    capture_main(doc, chosen, out, tmp)
+    sizes = [len(it["text"]) for it in ITEMS]
+    edges = [0, *bands, float("inf")]
+    counts = []
+    for lo, hi in zip(edges, edges[1:]):
+        label = f"under {hi:,}" if not lo else f"{lo:,} and over" if hi == float("inf") else f"{lo:,}-{hi:,}"
+        counts.append(f"{sum(lo <= n < hi for n in sizes)} {label}")
+    note(f"sizes (characters): {', '.join(counts)}; {len({it['kind'] for it in ITEMS})} kinds")
+
+
 def unpack_sdists(src: Path, tmp: Path) -> None:
     """Fresh copies of the sdists in `src` under a round's temp dir (the steps break them)."""
     for tgz in src.glob("*.tar.gz"):

@@ -30,7 +30,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
-from capture_more import note, run  # noqa: E402
 
 ID_PREFIX = "wide20-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide20.json"
@@ -40,7 +39,6 @@ VENV = TOOLS / "venv"
 SRC = TOOLS / "src"
 JS = TOOLS / "js"
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
-PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 PY_TOOLS = ["pytest", "mypy", "ruff", "hypothesis", "attrs", "pyyaml", "boltons", "face", "regex", "jsonpointer",
             "jsonpatch"]
 PY_SDISTS = ["parsimonious==0.10.0", "tenacity==9.0.0", "dictdiffer==0.9.0", "jsonpatch==1.33", "glom==23.5.0",
@@ -54,14 +52,9 @@ MIN_CHARS, MAX_CHARS = 1_000, 110_000
 
 def ensure_tools() -> None:
     """The venv of runners and linters, the sdists, and the npm packages, installed once."""
-    if not (VENV / "bin" / "jsonpatch").exists():
-        run(f"python3 -m venv {VENV} && {VENV}/bin/pip install -q " + " ".join(PY_TOOLS), env=PIP_ENV, timeout=900)
-    SRC.mkdir(parents=True, exist_ok=True)
-    if not list(SRC.glob("mmh3-*")):
-        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=600)
-    JS.mkdir(parents=True, exist_ok=True)
-    if not (JS / "node_modules" / "micromatch").exists():
-        run("npm init -y >/dev/null && npm install -q --no-audit --no-fund " + " ".join(NPM_PKGS), cwd=JS, timeout=900)
+    cm.install_venv(VENV, "jsonpatch", PY_TOOLS)
+    cm.download_sdists(SRC, "mmh3-*", PY_SDISTS)
+    cm.install_npm(JS, "micromatch", NPM_PKGS)
     cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
 
 
@@ -82,13 +75,7 @@ def steps() -> list:
 
 
 def main() -> None:
-    ensure_tools()
-    chosen = steps()
-    cm.PREFIX = ID_PREFIX
-    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
-    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
-    note(f"sizes: {sum(s < 3_000 for s in sizes)} under 3 KB, {sum(3_000 <= s <= 40_000 for s in sizes)} 3-40 KB, "
-         f"{sum(s > 40_000 for s in sizes)} over 40 KB")
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(3_000, 40_000))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ from capture_wide11 import n_one_line
 from capture_wide15_data import n_pip_install
 from capture_wide15_diag import n_mypy, n_pytest, n_ruff
 from capture_wide17_runs import patch
-from capture_wide20 import PIP_ENV, cap
+from capture_wide20 import cap
+from capture_more import PIP_ENV
 
 PARS, TENA, DDIF, JPAT, GLOM = ("parsimonious-0.10.0", "tenacity-9.0.0", "dictdiffer-0.9.0", "jsonpatch-1.33",
                                 "glom-23.5.0")

@@ -34,7 +34,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
-from capture_more import run  # noqa: E402
 
 ID_PREFIX = "wide21-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide21.json"
@@ -45,7 +44,6 @@ BIN = VENV / "bin"
 PY = BIN / "python"
 JS = TOOLS / "js"
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
-PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 PY_PKGS = ["flask", "django", "fastapi", "httpx", "uvicorn", "sqlalchemy", "alembic", "click", "rich", "structlog",
            "pytest", "pytest-benchmark", "pytest-timeout", "pytest-randomly", "pytest-mock", "hypothesis", "pandas",
            "marshmallow", "attrs", "cattrs", "mkdocs", "pyupgrade", "black", "isort", "nox", "pre-commit", "csvkit",
@@ -60,12 +58,8 @@ MIN_CHARS, MAX_CHARS = 300, 120_000
 
 def ensure_tools() -> None:
     """Install the PyPI and npm tools once (the registries are the only network used)."""
-    if not (BIN / "ansible-playbook").exists():
-        run(f"python3 -m venv {VENV} && {BIN}/pip install -q " + " ".join(PY_PKGS), env=PIP_ENV, timeout=1800)
-    if not (JS / "node_modules" / ".bin" / "knip").exists():
-        JS.mkdir(parents=True, exist_ok=True)
-        (JS / "package.json").write_text('{"name":"w21-tools","private":true,"version":"1.0.0"}\n')
-        run("npm install --no-audit --no-fund --loglevel=error " + " ".join(JS_PKGS), cwd=JS, timeout=900)
+    cm.install_venv(VENV, "ansible-playbook", PY_PKGS, timeout=1800)
+    cm.install_npm(JS, "knip", JS_PKGS)
     cm.PATH_PREFIX[:0] = [str(JS / "node_modules" / ".bin"), str(BIN)]
 
 
@@ -83,10 +77,7 @@ def steps() -> list:
 
 
 def main() -> None:
-    ensure_tools()
-    chosen = steps()
-    cm.PREFIX = ID_PREFIX
-    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(4_000, 8_000))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,6 @@ VENV = TOOLS / "venv"
 SRC = TOOLS / "src"
 JS = TOOLS / "js"
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
-PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 GIT_ENV = {"GIT_AUTHOR_NAME": "Dana Reyes", "GIT_AUTHOR_EMAIL": "dana@example.org", "GIT_COMMITTER_NAME": "Dana Reyes",
            "GIT_COMMITTER_EMAIL": "dana@example.org", "HOME": str(TMP), "GIT_CONFIG_NOSYSTEM": "1"}
 PY_TOOLS = ["pytest", "mypy", "ruff", "flake8", "freezegun", "wcwidth", "orderedmultidict", "python-dateutil", "pytz"]
@@ -61,14 +60,9 @@ MARK_RE = re.compile("\x1ehm22-part-(\\d+)\x1e")
 
 def ensure_tools() -> None:
     """The venv of runners and linters, the sdists, and the npm packages, installed once."""
-    if not (VENV / "bin" / "ruff").exists():
-        run(f"python3 -m venv {VENV} && {VENV}/bin/pip install -q " + " ".join(PY_TOOLS), env=PIP_ENV, timeout=900)
-    SRC.mkdir(parents=True, exist_ok=True)
-    if not list(SRC.glob("furl-*.tar.gz")):
-        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=600)
-    JS.mkdir(parents=True, exist_ok=True)
-    if not (JS / "node_modules" / "klona").exists():
-        run("npm init -y >/dev/null && npm install -q --no-audit --no-fund " + " ".join(NPM_PKGS), cwd=JS, timeout=900)
+    cm.install_venv(VENV, "ruff", PY_TOOLS)
+    cm.download_sdists(SRC, "furl-*.tar.gz", PY_SDISTS)
+    cm.install_npm(JS, "klona", NPM_PKGS)
     cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
 
 
@@ -131,14 +125,7 @@ def steps() -> list:
 
 
 def main() -> None:
-    ensure_tools()
-    chosen = steps()
-    cm.PREFIX = ID_PREFIX
-    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
-    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
-    shapes = {it["kind"] for it in cm.ITEMS}
-    note(f"sizes: {sum(s < 3_000 for s in sizes)} under 3 KB, {sum(3_000 <= s <= 50_000 for s in sizes)} 3-50 KB, "
-         f"{sum(s > 50_000 for s in sizes)} over 50 KB; {len(shapes)} chain shapes")
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(3_000, 50_000))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ from capture_wide9b_chains import n_count, n_pytest_run, n_version
 from capture_wide9b_reads import n_grep_rn
 from capture_wide15_diag import n_flake8
 from capture_wide17_runs import patch
-from capture_wide22 import PIP_ENV, Part, chain
+from capture_wide22 import Part, chain
+from capture_more import PIP_ENV
 
 PT, ITS, CRON, TINY, FURL = ("prettytable-3.12.0", "itsdangerous-2.2.0", "croniter-3.0.3", "tinydb-4.8.2",
                              "furl-2.1.3")

@@ -31,7 +31,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
-from capture_more import note, run  # noqa: E402
 
 ID_PREFIX = "wide23-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide23.json"
@@ -42,7 +41,6 @@ BIN = VENV / "bin"
 SRC = TOOLS / "src"
 JS = TOOLS / "js"
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
-PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 PY_PKGS = ["pytest", "pylint", "mypy", "ruff", "flake8", "aiohttp", "sqlalchemy", "bottle", "docutils", "setuptools",
            "setuptools_scm", "pkgconfig"]
 PY_SDISTS = ["networkx==3.2.1", "mistune==3.0.2", "sortedcontainers==2.4.0", "bitarray==2.9.2", "docutils==0.21.2",
@@ -55,15 +53,9 @@ MIN_CHARS, MAX_CHARS = 20_000, 250_000
 
 def ensure_tools() -> None:
     """The venv, the sdists and the npm project, installed once (the registries are the only network used)."""
-    if not (BIN / "pylint").exists():
-        run(f"python3 -m venv {VENV} && {BIN}/pip install -q " + " ".join(PY_PKGS), env=PIP_ENV, timeout=1800)
-    SRC.mkdir(parents=True, exist_ok=True)
-    if not list(SRC.glob("lz4-*.tar.gz")):
-        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=900)
-    if not (JS / "node_modules" / "webpack").exists():
-        JS.mkdir(parents=True, exist_ok=True)
-        (JS / "package.json").write_text('{"name":"w23-app","private":true,"version":"1.0.0"}\n')
-        run("npm install --no-audit --no-fund --loglevel=error " + " ".join(JS_PKGS), cwd=JS, timeout=900)
+    cm.install_venv(VENV, "pylint", PY_PKGS, timeout=1800)
+    cm.download_sdists(SRC, "lz4-*.tar.gz", PY_SDISTS, timeout=900)
+    cm.install_npm(JS, "webpack", JS_PKGS)
     cm.PATH_PREFIX[:0] = [str(BIN), str(JS / "node_modules" / ".bin")]
 
 
@@ -83,14 +75,7 @@ def steps() -> list:
 
 
 def main() -> None:
-    ensure_tools()
-    chosen = steps()
-    cm.PREFIX = ID_PREFIX
-    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
-    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
-    if sizes:
-        note(f"sizes: median {sizes[len(sizes) // 2]:,}, max {sizes[-1]:,}; "
-             f"{len({it['kind'] for it in cm.ITEMS})} kinds")
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(20_000, 40_000))
 
 
 if __name__ == "__main__":

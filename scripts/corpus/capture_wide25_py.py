@@ -20,7 +20,8 @@ from capture_wide12_logs import GUNI
 from capture_wide15_data import n_pip_install, n_pip_list
 from capture_wide15_diag import n_flake8, n_pytest, n_ruff
 from capture_wide17_runs import patch
-from capture_wide25 import PIP_ENV, PY, VENV, add, cap
+from capture_wide25 import PY, VENV, add, cap
+from capture_more import PIP_ENV
 
 WEBC, BIDICT, SLUG = "webcolors-24.8.0", "bidict-0.23.1", "python-slugify-8.0.4"
 NOCACHE = "-p no:cacheprovider"

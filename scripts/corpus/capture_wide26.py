@@ -33,7 +33,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
-from capture_more import note, run  # noqa: E402
 
 ID_PREFIX = "wide26-"  # set again in main(): every capture module sets cm.PREFIX at import
 DEFAULT_OUT = HERE / "data" / "wide26.json"
@@ -44,7 +43,6 @@ T24, T25 = Path("/tmp/hm-corpus-wide24-tools"), Path("/tmp/hm-corpus-wide25-tool
 PY24, PY25 = T24 / "venv" / "bin" / "python", T25 / "venv" / "bin" / "python"
 JS24, JS25 = T24 / "js", T25 / "js"
 # pip without this machine's own pip.conf (local wheel dirs and constraints): the registry, as anywhere else
-PIP_ENV = {"PIP_CONFIG_FILE": os.devnull, "PIP_FIND_LINKS": None}
 PY_SDISTS = ["simplejson==3.19.3", "markupsafe==3.0.2", "toolz==1.0.0", "tabulate==0.9.0"]
 SIMPLEJSON, MARKUPSAFE, TOOLZ, TABULATE = "simplejson-3.19.3", "markupsafe-3.0.2", "toolz-1.0.0", "tabulate-0.9.0"
 
@@ -57,9 +55,7 @@ def ensure_tools() -> None:
     for t in (PY24, PY25, JS24 / "node_modules", JS25 / "node_modules"):
         if not t.exists():
             raise SystemExit(f"{t} missing: run capture_wide24.py and capture_wide25.py first (they install the tools)")
-    SRC.mkdir(parents=True, exist_ok=True)
-    if not list(SRC.glob("toolz-*")):
-        run("pip3 download -q --no-deps --no-binary :all: " + " ".join(PY_SDISTS), cwd=SRC, env=PIP_ENV, timeout=600)
+    cm.download_sdists(SRC, "toolz-*", PY_SDISTS)
     cm.PATH_PREFIX[:0] = [str(PY25.parent), str(PY24.parent), str(JS25 / "node_modules" / ".bin"),
                           str(JS24 / "node_modules" / ".bin")]
 
@@ -82,14 +78,7 @@ def steps() -> list:
 
 
 def main() -> None:
-    ensure_tools()
-    chosen = steps()
-    cm.PREFIX = ID_PREFIX
-    cm.capture_main(__doc__, chosen, DEFAULT_OUT, TMP)
-    sizes = sorted(len(it["text"]) for it in cm.ITEMS)
-    note(f"sizes: {sum(s < 2_000 for s in sizes)} under 2 KB, {sum(2_000 <= s <= 60_000 for s in sizes)} 2-60 KB, "
-         f"{sum(s > 60_000 for s in sizes)} over 60 KB; {sum(s > 8_000 for s in sizes)} over 8 KB; "
-         f"{len({it['kind'] for it in cm.ITEMS})} kinds")
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(2_000, 8_000, 60_000))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ from capture_wide21_lib import n_click_help
 from capture_wide24_py import (N_BEHAVE, N_PIP_LICENSES, N_RSTCHECK, N_SQLITE_UTILS_TABLE, N_TWINE_CHECK,
                                N_TYPOS)
 from capture_wide24_sys import N_DATAMASH
-from capture_wide26 import MARKUPSAFE, PIP_ENV, PY24, PY25, SIMPLEJSON, SRC, TABULATE, TOOLZ, cap
+from capture_wide26 import MARKUPSAFE, PY24, PY25, SIMPLEJSON, SRC, TABULATE, TOOLZ, cap
+from capture_more import PIP_ENV
 
 # ------------------------------------------------------------------ linters on the sdists as shipped
 

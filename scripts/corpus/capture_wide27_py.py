@@ -21,7 +21,8 @@ from capture_wide15_data import (n_csv, n_du, n_find, n_ls_la, n_ls_lR, n_npm_vi
 from capture_wide15_diag import n_flake8, n_mypy, n_pylint, n_pytest, n_ruff
 from capture_wide15_oc import n_blame, n_diff, n_log_p, n_show
 from capture_wide23_sys import n_git_log_stat, n_npm_registry, n_pypi_json
-from capture_wide27 import ASCIITREE, DOCOPT, PIP_ENV, PY24, PY25, PYTIMEPARSE, TEXTTABLE, VENV, cap
+from capture_wide27 import ASCIITREE, DOCOPT, PY24, PY25, PYTIMEPARSE, TEXTTABLE, VENV, cap
+from capture_more import PIP_ENV
 
 # ------------------------------------------------------------------ linters on the sdists as shipped
 
