@@ -167,6 +167,19 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             keep |= set(anomalies.findings(values))  # diagnostics outrank sampling
         return sorted(keep)
 
+    def short(items: list[tuple[str, object]], is_obj: bool) -> bool:
+        """Whether members' compact JSON (as _dump writes it) stays within _SMALL_CONTAINER
+        characters: counted member by member, given up past it (a container of large members is
+        not dumped whole to be measured)."""
+        if 2 * len(items) > _SMALL_CONTAINER:  # two characters a member at least
+            return False
+        total = 2 + len(comma) * (len(items) - 1)
+        for k, x in items:
+            total += len(_dump(x, spaced)) + (len(encode_basestring(k)) + len(colon) if is_obj else 0)
+            if total > _SMALL_CONTAINER:
+                return False
+        return True
+
     def walk(v: object, path: str) -> str:
         nonlocal elided
         if isinstance(v, (dict, list)):
@@ -175,7 +188,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             n = len(items)
             # Many members are sampled, unless they are short enough to read whole (a package's
             # 60 version strings: sampling them saves a few hundred characters and loses which exist).
-            sampled = n > cap and (n > _SMALL_CONTAINER or len(_dump(v, spaced)) > _SMALL_CONTAINER)
+            sampled = n > cap and not short(items, is_obj)
             kept = pick(items) if sampled else list(range(n))
             what = "keys" if is_obj else "items"
             parts: list[str] = []
