@@ -208,6 +208,7 @@ _LEAD = str.maketrans(
 # of two shapes (a log's words over a .gitignore's "#" and "*", an `ls` table's indented numbers
 # over `pip show`'s "Name:").
 _SHARED = 3
+_FIRST_CELLS = 24  # where a row of columns has its first gap of spaces
 # The words on each side of such a change (this many lines each) of which no more than this share
 # is on both sides: two programs' outputs; one program changing phase names the same tests, files
 # and calls on both sides (`✔ vat 17711` lines, then the failures of `vat` under them; g++'s notes
@@ -227,7 +228,10 @@ def shifts(lines: list[str]) -> list[int]:
     (almost) nothing in common, at the sharpest point of each change, and the words around it are
     other words; both sides long enough to be ranked alone."""
     w, h = MIN_LINES, MIN_LINES // 2
-    lead = "".join([x[:1] or "\n" for x in lines]).translate(_LEAD)
+    # A letter- or digit-led line with a run of spaces inside is a row of columns (`ps aux`'s
+    # "root   77  0.6"), a class apart from a path's or a sentence's ("py/anyio/itertools.py").
+    lead = "".join([x[:1] or "\n" if "  " not in x[:_FIRST_CELLS].rstrip() or not x[:1].isalpha() else "|" for x in lines])
+    lead = lead.translate(_LEAD)
     n = len(lead)
     if n < 2 * w:
         return []

@@ -42,6 +42,11 @@ _MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's last letter: 2.5x faster than from \b
 LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
+# A test's passing verdict: a check mark or PASS/ok before its name, or PASSED/ok after it.
+_PASSED = re.compile(
+    r"[ \t]*(?:[✓✔√] |--- PASS: |PASS:? |ok \d+ |\[ +OK \] )|.* PASSED(?: +\[ *\d+%\])?$|.*\.\.\. ok$"
+)
+_FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r"\s{2,}")
 
@@ -55,6 +60,11 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
         s = ln.severity(lines[i])
         if s is not None:
             sev[i] = s
+    # A passing test's verdict rules its line: the words of its name ("--- PASS: TestReaderClearError",
+    # "✓ throws an error on empty input") say what it tests, not how it went.
+    for i in pass_c:
+        if sev.get(i) == ln.FAIL and _PASSED.match(lines[i]) and _FAIL_COUNT.search(lines[i]) is None:
+            del sev[i]
     passing = {i for i in pass_c if sev.get(i) != ln.FAIL and ln.looks_passing(lines[i])}
     # Findings that print no level word: "path:line:col: CODE message", "CODE (level): message",
     # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go

@@ -220,7 +220,7 @@ def _chained(index: LineIndex, s: CompressionSettings) -> list[tuple[int, int, _
         a, b = g[0][0], g[-1][1]
         shape = g[0][2] if len(g) == 1 else ranked(a, b)
         if shape is None:
-            return None
+            shape = False  # of no line-oriented shape together: sent as it is, as alone
         if isinstance(shape, _Shape) and not _worth_cutting(lines[a:b], shape, s):
             shape = False  # kept whole, as it would be alone
         chain.append((a, b, shape))
