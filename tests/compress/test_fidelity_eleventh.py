@@ -67,3 +67,35 @@ def test_a_listing_of_no_shape_beside_a_run_stays_whole() -> None:
     out = cut("\n".join(listing + run) + "\n").split("\n")
     assert all(x in out for x in listing if x)
     assert "AssertionError: 'free' != 'booked'" in out and "FAILED (failures=1)" in out
+
+
+def test_a_category_with_one_value_most_rows_hold_keeps_its_rare_values() -> None:
+    # A commit table cut by `| tail` (no header): one author wrote most rows; 25 others a few
+    # each, too many values for a category by count alone, but beside a value most rows hold
+    # they are one: an author of one or two rows is a row unlike the others.
+    others = [f"Dev{chr(65 + k)}{chr(97 + k)} Smith" for k in range(25)]
+    rows = []
+    for k in range(470):
+        author = others[k // 5 % 25] if k % 5 == 0 else "Hsiaoming Yang"
+        rows.append(f"2024-{1 + k % 12:02d}-{1 + k % 28:02d},{k * 7919 % 16**7:07x},\"{author}\",src/mod{k % 40}.py,{k % 50},{k % 13}")
+    for k in (121, 311):  # rows like the others but for an author of one row
+        rows[k] = rows[k].replace("Hsiaoming Yang", f"Once{k} Only")
+    rare = [rows[121], rows[311]]
+    text = "\n".join(rows) + "\n"
+    out = cut(text).split("\n")
+    assert all(r in out for r in rare)
+
+
+def test_a_listing_cut_by_tail_keeps_its_directories() -> None:
+    # `ls -lR /usr/share/perl5 | tail -n 250`: many small directories, each a "dir:" and a "total"
+    # line over a row or two; cut by `| tail` the listing opens mid-directory. Its directory
+    # headers are its structure, not lines of another shape among the rows: it stays a table.
+    lines = [f"-rw-r--r-- 1 root root {200 + k * 37:>5} Jan  8  2023 Part{k}.pm" for k in range(9)]
+    headers = []
+    for d in range(40):
+        headers.append(f"/usr/share/perl5/Lib{d // 4}/Sub{d}:")
+        lines += ["", headers[-1], f"total {4 * (d % 5 + 1)}"]
+        lines += [f"-rw-r--r-- 1 root root {300 + d * 53 + k:>5} Jan  8  2023 {name}.pm"
+                  for k, name in enumerate(("Client", "Template", "Element")[: 1 + d % 3])]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(h in out for h in headers)
