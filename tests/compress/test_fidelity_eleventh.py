@@ -99,3 +99,20 @@ def test_a_listing_cut_by_tail_keeps_its_directories() -> None:
                   for k, name in enumerate(("Client", "Template", "Element")[: 1 + d % 3])]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(h in out for h in headers)
+
+
+def test_a_logs_records_of_a_few_kinds_keep_every_event() -> None:
+    # `tail -n 600 /var/log/dpkg.log`: most records are dpkg's state changes ("status unpacked",
+    # "status installed"); the install, configure and trigproc records are what happened. A log
+    # of a few kinds of records keeps every record of the kinds most records are not (to a fifth
+    # of its rows), not only the kinds seen once or twice.
+    lines, installs = [], []
+    for k in range(60):
+        t = f"2026-12-01 04:{k // 6:02d}:{k % 60:02d}"
+        pkg, ver = f"lib{k:02d}-java:all", f"1.{k}.0-1"
+        installs.append(f"{t} install {pkg} <none> {ver}")
+        lines += [installs[-1], f"{t} status half-installed {pkg} {ver}", f"{t} status unpacked {pkg} {ver}"]
+        lines += [f"{t} status unpacked {pkg} {ver}", f"{t} status half-configured {pkg} {ver}",
+                  f"{t} status installed {pkg} {ver}", f"{t} status installed {pkg} {ver}"]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in installs)

@@ -147,7 +147,7 @@ def _cap(rows: int) -> int:
     return max(12, rows // 5)
 
 
-def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
+def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int], events: bool = False) -> None:
     """Rows unlike the rest made MUST (line at[j] holds rows.row(j)), up to _cap of them, the
     others HIGH; the head and tail rows HIGH."""
     # body is every row from the first after the header on.
@@ -204,6 +204,13 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int]) ->
             continue  # no majority to differ from
         # Only the cells of a value held by few rows are looked at, picked out in C.
         few = {c for c, n in counts.items() if n <= common}
+        if events and nums is None and len(counts) <= _FEW:
+            # A log's records of a few kinds: each kind but the one most rows are is an event.
+            top = counts.most_common(1)[0][0]
+            for j, c in zip(body, column):
+                if c != top:
+                    mark(j, counts[c])
+            continue
         for j, c in compress(zip(body, column), map(few.__contains__, column)):
             n = counts[c]
             if n <= RARE:

@@ -12,6 +12,7 @@ from operator import methodcaller
 from functools import lru_cache
 from itertools import chain, compress
 
+from .logs import stamped
 from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
 
@@ -237,7 +238,7 @@ def rank_table(lines: list[str]) -> list[int] | None:
         body = body[1:]
     if not body:
         return None
-    rank_columns(rows, at, body, rank)
+    rank_columns(rows, at, body, rank, events=stamped(lines))
     rows_at = at[body[0] :]  # body is every row from its first on
     _keep_directories(lines, rows_at, rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
