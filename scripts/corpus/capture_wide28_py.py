@@ -389,6 +389,26 @@ N_POETRY_CHECK = diag(
     "Round 28).", err=r"^Error: ", warn=r"^Warning: ", summary=r"^All set!|^Error:")
 
 
+N_POETRY_LOCK = diag(
+    "poetry-lock", "pkg", "poetry lock -vv: the SolverProblemError line, every 'Because ...' line and the one ending "
+    "'version solving failed.', every 'conflict:' line of the trace; rule 1 (NEEDLES.md, Round 28).",
+    err=r"SolverProblemError|^\s*Because |version solving failed\.|^\s*\d+: conflict: ")
+
+POETRY_CONFLICT = ('[tool.poetry]\nname = "tollgate"\nversion = "0.1"\ndescription = ""\nauthors = []\n\n'
+                   '[tool.poetry.dependencies]\npython = "^3.9"\nrequests = ">=2.30"\nurllib3 = "<1.21"\n'
+                   'attrs = ">=23"\n\n[build-system]\nrequires = ["poetry-core"]\n'
+                   'build-backend = "poetry.core.masonry.api"\n')
+
+
+def poetry_lock(tmp: Path) -> None:
+    """poetry lock against PyPI on a manifest whose pins conflict (urllib3 below what every requests asks)."""
+    d = tmp / "tollgate-lock"
+    write_tree(d, {"pyproject.toml": POETRY_CONFLICT})
+    cap("poetry-lock-vv-conflict", "poetry lock --no-interaction -vv 2>&1", d, N_POETRY_LOCK, timeout=300,
+        env={"PIP_CONFIG_FILE": os.devnull, "POETRY_VIRTUALENVS_IN_PROJECT": "true",
+             "POETRY_CACHE_DIR": str(tmp / "poetry-cache")})
+
+
 def linters(tmp: Path) -> None:
     root = project(tmp)
     cap("pyflakes-tollgate-boltons", f"pyflakes tollgate ../{BOLTONS}/boltons 2>&1", root, N_PYFLAKES)
@@ -745,4 +765,4 @@ def locust_stats(lines: list[str]) -> list:
 
 N_LOCUST = named("locust-headless", "log", locust_stats.__doc__.splitlines()[0], locust_stats)
 
-STEPS = [runners, linters, docs_data, servers]
+STEPS = [runners, linters, poetry_lock, docs_data, servers]
