@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Capture round 29 of the compression corpus (issue #11): NATIVE, JVM AND SYSTEM TOOLS THE CORPUS HAD NOT SEEN.
 Maven test and compile runs (surefire failures, compiler errors) and the surefire report, jstack and jmap on a
-running JVM; googletest and Catch2 binaries, valgrind DRD and massif (ms_print), gcc -fanalyzer, lcov, cargo doc,
+running JVM, jstat -gcutil and keytool -list -v; googletest and Catch2 binaries, valgrind DRD and DHAT, gcc -fanalyzer, lcov, cargo doc,
 gawk --lint and Tcl's tcltest; Debian's tools (lintian on a .deb built here, dpkg-deb -c / -I, debsums, apt-cache
 depends / rdepends), loopback network tools (nmap -sV, curl --trace-ascii, openssl s_server) and system listings
 (service --status-all, ps alx, ss -xp, ip -s link, ip route show table all, lsns, /proc/<pid>/maps, /proc/net/tcp,
-/proc/<pid>/status). Every item's text is what a program REALLY printed here, in /tmp/hm-corpus-wide29, on small
+/proc/<pid>/status, pmap -x, prlimit). Every item's text is what a program REALLY printed here, in /tmp/hm-corpus-wide29, on small
 projects written here with real bugs put in, widened by seeded generators; tools from Debian's packages (Maven
 offline, from this machine's local repository: Maven Central is not reachable here).
 
@@ -57,7 +57,7 @@ add, cap = _SIZED.add, _SIZED.cap
 
 def steps() -> list:
     import capture_wide29_jvm as jvm  # mvn test / compile, surefire report, jstack, jmap
-    import capture_wide29_native as native  # gtest, Catch2, DRD, massif, -fanalyzer, lcov, cargo doc, gawk, tcltest
+    import capture_wide29_native as native  # gtest, Catch2, DRD, DHAT, -fanalyzer, lcov, cargo doc, gawk, tcltest
     import capture_wide29_sys as sy  # lintian, dpkg-deb, debsums, apt-cache, nmap, curl, openssl, listings
     return jvm.STEPS + native.STEPS + sy.STEPS
 

@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 from capture_data import rule4
-from capture_more import groups, kind, mask, run, start, stop, write_tree
+from capture_more import groups, kind, mask, run, start, write_tree
+from capture_data import stop
+from capture_wide24 import table
 from capture_wide29 import add, cap
 
 POM = '''<project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -267,7 +269,7 @@ public class DepotSim {
             byZone.computeIfAbsent(l.zone(), z -> new ArrayList<>()).add(l);
         }
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> { Thread t = new Thread(r); t.setName("sorter-" + t.getId()); return t; });
-        for (int i = 0; i < 4; i++) pool.submit(() -> { while (true) { synchronized (labels) { labels.size(); } Thread.sleep(50); } });
+        for (int i = 0; i < 4; i++) pool.submit(() -> { List<byte[]> keep = new ArrayList<>(); while (true) { synchronized (labels) { labels.size(); } keep.add(new byte[1 << 16]); if (keep.size() > 400) keep.clear(); Thread.sleep(4); } });
         Thread loader = new Thread(() -> { synchronized (belt) { pause(); synchronized (scanner) { System.out.println("loaded"); } } }, "belt-loader");
         Thread reader = new Thread(() -> { synchronized (scanner) { pause(); synchronized (belt) { System.out.println("scanned"); } } }, "scan-reader");
         Thread audit = new Thread(() -> { pause(); synchronized (belt) { System.out.println("audited"); } }, "nightly-audit");
@@ -279,6 +281,9 @@ public class DepotSim {
     static void pause() { try { Thread.sleep(300); } catch (InterruptedException e) { throw new RuntimeException(e); } }
 }
 '''
+
+
+JSTAT_COLS = ["S0", "S1", "E", "O", "M", "CCS", "YGC", "YGCT", "FGC", "FGCT", "CGC", "CGCT", "GCT"]
 
 
 @kind("jstack", "log")
@@ -320,8 +325,33 @@ def jvm_tools(tmp: Path) -> None:
         cap("jstack-depot-sim", f"jstack {p.pid}", root, n_jstack, timeout=60)
         raw = run(f"jmap -histo:live {p.pid}", cwd=root, timeout=60)
         add("jmap-histo-depot-sim", f"jmap -histo:live {p.pid}", raw, n_jmap)
+        cap("jstat-gcutil-depot-sim", f"jstat -gcutil {p.pid} 250 24", root, N_JSTAT, timeout=60)
     finally:
         stop(p)
 
 
-STEPS = [maven, jvm_tools]
+N_JSTAT = table("jstat-gcutil", "table", "Rule 4: the header and, per column, the rows with its minimum and maximum.",
+                header=r"^\s*S0\s+S1\s+E\s+O", names=JSTAT_COLS, nums=JSTAT_COLS, row=r"^\s*[\d.-]+\s+[\d.-]+\s")
+
+
+@kind("keytool-list-v", "listing")
+def n_keytool(lines):
+    """Rule 5: Keystore type, the entry count, each entry's Alias name, Entry type, Owner and Valid from ... until lines."""
+    return [ln for ln in lines if re.match(r"^(Keystore type|Your keystore contains|Alias name|Entry type|Owner|Valid from)", ln)]
+
+
+def keystore(tmp: Path) -> None:
+    root = tmp / "keys"
+    root.mkdir()
+    ks = "-keystore depot.p12 -storetype PKCS12 -storepass changeit -keypass changeit"
+    for alias, dname, extra in [("depot-web", "CN=depot.example.invalid, OU=Web, O=Parcel Depot, C=NO", "-keyalg RSA -keysize 2048 -validity 397"),
+                                ("depot-api", "CN=api.depot.example.invalid, O=Parcel Depot, C=NO", "-keyalg EC -groupname secp256r1 -validity 90"),
+                                ("legacy-sftp", "CN=sftp.depot.example.invalid, O=Parcel Depot, C=NO", "-keyalg RSA -keysize 1024 -startdate -400d -validity 365"),
+                                ("signing-2026", "CN=Depot Release Signing, O=Parcel Depot, C=NO", "-keyalg RSA -keysize 3072 -validity 730 -ext KeyUsage=digitalSignature")]:
+        run(f"keytool -genkeypair -alias {alias} -dname '{dname}' {extra} {ks}", cwd=root, timeout=60)
+    run(f"keytool -exportcert -alias depot-web -file web.crt {ks} && keytool -importcert -noprompt -alias partner-ca "
+        f"-file web.crt -keystore trust.p12 -storetype PKCS12 -storepass changeit", cwd=root, timeout=60)
+    cap("keytool-list-v-depot", "keytool -list -v -keystore depot.p12 -storepass changeit", root, n_keytool)
+
+
+STEPS = [maven, jvm_tools, keystore]

@@ -1,5 +1,5 @@
 """Round 29, native code: googletest and Catch2 binaries over a rate limiter and a ring buffer written here with bugs
-put in (tests widened by a seeded generator), valgrind DRD on a racy counter and massif (ms_print) on a growing
+put in (tests widened by a seeded generator), valgrind DRD on a racy counter and DHAT on a growing
 index, gcc -fanalyzer on a small C ledger with leaks and a double free, lcov --list over a generated C module set,
 cargo doc on a crate with broken intra-doc links, gawk --lint on a report script, and Tcl's tcltest on a small
 inventory package. Rules: NEEDLES.md ("Round 29"). Run through capture_wide29.py."""
@@ -149,7 +149,7 @@ def cpp_tests(tmp: Path) -> None:
     cap("catch2-ring", "./ring_catch", root, n_catch2)
 
 
-# ------------------------------------------------------------------ valgrind: DRD and massif
+# ------------------------------------------------------------------ valgrind: DRD and DHAT
 
 RACE_C = r'''#include <pthread.h>
 #include <stdio.h>
@@ -239,32 +239,10 @@ def n_drd(lines):
     return out + groups(heads) + groups(frames)
 
 
-def massif_needles(lines):
-    """Profile rule (round 24): the Command: line, the column header and the peak snapshot's row, and every allocation tree line of the peak's detail costing at least 10% of the heap."""
-    out = [ln for ln in lines if ln.startswith("Command:")]
-    peak = None
-    for ln in lines:
-        m = re.search(r"Detailed snapshots: \[.*?(\d+) \(peak\)", ln)
-        if m:
-            peak = m.group(1)
-    out.append(next((ln for ln in lines if re.match(r"^\s+n\s+time\(", ln)), None))
-    if peak is None:
-        return out
-    start = next((i for i, ln in enumerate(lines) if re.match(rf"^\s+{peak}\s+[\d,]+\s+[\d,]+", ln)), None)
-    if start is None:
-        return out
-    out.append(lines[start])
-    for ln in lines[start + 1:]:
-        if re.match(r"^-{20,}$", ln) or re.match(r"^\s+n\s+time\(", ln):
-            break
-        m = re.search(r"(\d+\.\d+)% \(", ln)
-        if m and float(m.group(1)) >= 10.0:
-            out.append(ln)
-    return out
-
-
-N_MS_PRINT = kind("ms-print", "table")(lambda lines: massif_needles(lines))
-N_MS_PRINT.__doc__ = massif_needles.__doc__
+@kind("valgrind-dhat", "log")
+def n_dhat(lines):
+    """Rule 5: the Total:, At t-gmax:, At t-end:, Reads: and Writes: lines."""
+    return [ln for ln in lines if re.match(r"^==\d+== (Total|At t-gmax|At t-end|Reads|Writes):", ln)]
 
 
 def valgrind(tmp: Path) -> None:
@@ -272,8 +250,7 @@ def valgrind(tmp: Path) -> None:
     write_tree(root, {"race.c": RACE_C, "index.c": INDEX_C})
     run("gcc -g -O0 -pthread -o race race.c && gcc -g -O0 -o index index.c", cwd=root, timeout=120)
     cap("valgrind-drd-race", "valgrind --tool=drd ./race", root, n_drd, timeout=300)
-    run("valgrind --tool=massif --massif-out-file=massif.out ./index", cwd=root, timeout=300)
-    cap("ms-print-index", "ms_print massif.out", root, N_MS_PRINT)
+    cap("valgrind-dhat-index", "valgrind --tool=dhat --dhat-out-file=dhat.out ./index", root, n_dhat, timeout=300)
 
 
 # ------------------------------------------------------------------ gcc -fanalyzer, lcov

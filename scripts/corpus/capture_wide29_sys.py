@@ -201,6 +201,23 @@ N_LSNS = table("lsns", "listing", "Rule 4: the header, rows of a rare namespace 
                nums=["nprocs"])
 
 
+N_PMAP = table("pmap-x", "listing", "Rule 4: the header, rows with a rare mode or mapping, the largest and smallest RSS, the total kB line.",
+               header=r"^Address\s+Kbytes\s+RSS", names=["addr", "kbytes", "rss", "dirty", "mode", "mapping"],
+               cat=["mode", "mapping"], nums=["rss"], row=r"^[0-9a-f]{8,} ", extra=r"^total kB")
+
+
+@kind("prlimit", "listing")
+def n_prlimit(lines):
+    """Rule 4: the header and the rows whose soft or hard limit is rare."""
+    hdr = next((ln for ln in lines if ln.startswith("RESOURCE")), None)
+    rows = []
+    for ln in lines:
+        m = re.match(r"^(\S+)\s+(.+?)\s+(unlimited|\d+)\s+(unlimited|\d+)(?:\s+(\S+))?$", ln)
+        if m:
+            rows.append((ln, {"soft": m.group(3), "hard": m.group(4)}))
+    return rule4(rows, cat=["soft", "hard"], header=[hdr] if hdr else [])
+
+
 @kind("ip-s-link", "listing")
 def n_ip_s_link(lines):
     """Rule 4: every interface header and every counter row with non-zero errors or drops."""
@@ -266,6 +283,8 @@ def listings(tmp: Path) -> None:
         http = procs["http"].pid
         cap("proc-pid-maps-http", f"cat /proc/{http}/maps", tmp, n_proc_maps)
         cap("proc-pid-status-http", f"cat /proc/{http}/status", tmp, n_proc_status)
+        cap("pmap-x-http", f"pmap -x {http}", tmp, N_PMAP)
+        cap("prlimit-http", f"prlimit --pid {http}", tmp, n_prlimit)
         cap("proc-net-tcp-host", "cat /proc/net/tcp", tmp, n_proc_net_tcp)
         for h in holders:
             stop(h)
