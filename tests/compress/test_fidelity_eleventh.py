@@ -116,3 +116,23 @@ def test_a_logs_records_of_a_few_kinds_keep_every_event() -> None:
                   f"{t} status installed {pkg} {ver}", f"{t} status installed {pkg} {ver}"]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in installs)
+
+
+def test_a_finding_placed_by_its_line_alone_under_its_files_header() -> None:
+    # pydoclint prints each file's path, then its findings placed by line alone ("    16: DOC109: …"):
+    # findings of their file, one of each (code, file) kept, not lines of one long run.
+    lines = ["Skipping files that match this pattern: \\.git|\\.tox"]
+    firsts = []
+    for f in range(30):
+        lines += ["", f"shop/zones/zone{f:02d}.py"]
+        for fn in range(4):
+            for code, msg in (("DOC109", "there are no type hints in the docstring arg list"),
+                              ("DOC110", "not all args in the docstring arg list have type hints"),
+                              ("DOC203", "return type(s) in docstring not consistent with the return annotation")):
+                lines.append(f"    {16 + 12 * fn}: {code}: Function `zone{f}_f{fn}`: {msg}")
+                if fn == 0 and code == "DOC109":
+                    firsts.append(lines[-1])
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in firsts)
+    # A count before a code (ruff's `--statistics`) places nothing.
+    assert not severities._PLACED_CODE.match("   12\tF401\t[*] unused-import")

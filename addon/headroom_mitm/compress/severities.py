@@ -26,8 +26,10 @@ _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
 _ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
 # A finding under its file's header, placed by line and column alone: ruff's grouped "  2:13 E711 …".
-_PLACED_CODE = re.compile(r"[ \t]+\d+:\d+[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
-_PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:\d+[ \t]+\[?[A-Z]")
+# pydoclint's "    16: DOC109: …" is placed by its line alone (a count before a code, ruff's
+# `--statistics` "  12\tF401", is no place).
+_PLACED_CODE = re.compile(r"[ \t]+\d+:(?:\d+)?[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
+_PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:(?:\d+)?[ \t]+\[?[A-Z]")
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
