@@ -136,3 +136,20 @@ def test_a_finding_placed_by_its_line_alone_under_its_files_header() -> None:
     assert all(x in out for x in firsts)
     # A count before a code (ruff's `--statistics`) places nothing.
     assert not severities._PLACED_CODE.match("   12\tF401\t[*] unused-import")
+
+
+def test_a_failures_title_between_rules_and_its_labelled_values() -> None:
+    # Catch2 prints each failing test case's name (and section) between two rules, then the place
+    # and each failed check: "x.cc:13: FAILED:", the check, "with expansion:", the values compared.
+    rule, dots = "-" * 79, "." * 79
+    lines = ["", "~" * 79, "ring_catch is a Catch v2.13.10 host application.", "Run with -? for options", ""]
+    titles, values = [], []
+    for k in range(40):
+        titles.append(f"ring of {2 + k % 4} after {1 + k % 9} pushes ({k})")
+        values.append(f"  {k * 7 % 50} == {k * 11 % 50 + 1}")
+        lines += [rule, titles[-1], "  oldest", rule, "ring_catch.cc:13", dots, "",
+                  "ring_catch.cc:13: FAILED:", f"  CHECK( r.oldest() == {k * 11 % 50 + 1} )", "with expansion:",
+                  values[-1], ""]
+    lines += ["=" * 79, "test cases: 40 | 0 passed | 40 failed", "assertions: 80 | 40 passed | 40 failed", ""]
+    out = cut("\n".join(lines)).split("\n")
+    assert all(t in out for t in titles) and all(v in out for v in values)

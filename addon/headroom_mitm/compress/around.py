@@ -39,6 +39,30 @@ def header_above(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
     return None
 
 
+_TITLE_LOOK = 8  # lines above a failure searched for the rule that closes its test's title
+_TITLE_LINES = 4  # a title's lines between its two rules, at most
+_RULE_CHARS = frozenset("-=~_")
+
+
+def _is_rule(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 20 and set(s) <= _RULE_CHARS
+
+
+def title_above(lines: list[str], i: int) -> range | None:
+    """The lines between two rules a few lines over failure i: the title of the test it failed in
+    (Catch2 prints the test case and its section so, then the place and the failure)."""
+    for k in range(i - 1, max(-1, i - _TITLE_LOOK - 1), -1):
+        if _is_rule(lines[k]):
+            for j in range(k - 1, max(-1, k - _TITLE_LINES - 2), -1):
+                if _is_rule(lines[j]):
+                    return range(j + 1, k) if j + 1 < k else None
+                if not lines[j].strip():
+                    return None
+            return None
+    return None
+
+
 def parent_line(lines: list[str], i: int) -> int | None:
     """The line an indented failure sits under, a few lines up (checkov's `Check: CKV_K8S_12: …`
     over `\tFAILED for resource: …`, mocha's `1) suite` over its assertion): it names what failed."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from . import anomalies, names, verdicts
 from . import lines as ln
 from .lineindex import LineIndex, matches_at_least, zero_digits
-from .around import AFTER, failure_block, header_above, location_near, parent_line
+from .around import AFTER, failure_block, header_above, location_near, parent_line, title_above
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .severities import LOUD, severities
@@ -162,6 +162,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Rankin
                 lift(first_line, MUST)
         if rank[i] == MUST and lines[i][:1] in " \t" and (parent := parent_line(lines, i)) is not None:
             lift(parent, MUST)
+        for k in title_above(lines, i) or ():
+            lift(k, MUST)
         located = placed = ln.has_location(lines[i])
         if not located and (place := header_above(lines, i, sev)) is not None:
             rank[place] = MUST
@@ -180,8 +182,15 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Rankin
         # another failure ("stride: 2 failed. got:" over the dump stride 1 printed) says nothing new.
         if lines[i].rstrip().endswith(":") and ln.TRACEBACK not in lines[i]:
             indent = len(lines[i]) - len(lines[i].lstrip())
+
+            def under(k: int) -> bool:
+                return len(lines[k]) - len(lines[k].lstrip()) > indent
+
             k = i + 1
-            while k < n and k - i <= 200 and lines[k].strip() and len(lines[k]) - len(lines[k].lstrip()) > indent:
+            # A label over more of it goes on (Catch2's "with expansion:" over the values compared).
+            while k < n and k - i <= 200 and lines[k].strip() and (
+                under(k) or (k > i + 1 and lines[k].endswith(":") and k + 1 < n and lines[k + 1].strip() and under(k + 1))
+            ):
                 k += 1
             listed = tuple(lines[i + 1 : k])
             if listed not in lists:
