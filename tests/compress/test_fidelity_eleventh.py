@@ -8,6 +8,7 @@ from pathlib import Path
 
 from headroom_mitm.compress import segments, severities
 from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.lines import FAIL, severity
 from tests.compress.support import cut
 
 CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
@@ -153,3 +154,10 @@ def test_a_failures_title_between_rules_and_its_labelled_values() -> None:
     lines += ["=" * 79, "test cases: 40 | 0 passed | 40 failed", "assertions: 80 | 40 passed | 40 failed", ""]
     out = cut("\n".join(lines)).split("\n")
     assert all(t in out for t in titles) and all(v in out for v in values)
+
+
+def test_a_deadlock_is_a_failure() -> None:
+    # jstack's "Found one Java-level deadlock:" heads what the dump is about; Go's runtime says
+    # "all goroutines are asleep - deadlock!".
+    assert severity("Found one Java-level deadlock:") == FAIL
+    assert severity("Found 2 deadlocked threads") == FAIL

@@ -23,7 +23,7 @@ _FAIL_WORDS = (
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
-    "conflict", "not installed", "but you have", ", input_value=", " 500 ", " 502 ", " 503 ", " 504 ",
+    "conflict", "not installed", "but you have", ", input_value=", " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -31,7 +31,7 @@ _FAIL_WORDS = (
 _FAIL_EXACT = frozenset({
     "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
-    "invalid", "unmet", "missing", "conflict", "conflicts", *(e.lower() for e in _ERRNO),
+    "invalid", "unmet", "missing", "conflict", "conflicts", "deadlock", "deadlocked", *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
 _FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
