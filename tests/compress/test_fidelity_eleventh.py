@@ -161,3 +161,12 @@ def test_a_deadlock_is_a_failure() -> None:
     # "all goroutines are asleep - deadlock!".
     assert severity("Found one Java-level deadlock:") == FAIL
     assert severity("Found 2 deadlocked threads") == FAIL
+
+
+def test_a_count_of_nothing_does_not_hide_the_failures_beside_it() -> None:
+    # Surefire: "Errors: 0" says no test erred; "Failures: 8" and "<<< FAILURE!" on the same line
+    # still say tests failed. A line whose every failure count is 0 reports nothing.
+    assert severity("Tests run: 15, Failures: 8, Errors: 0, Skipped: 0, Time elapsed: 0.099 s <<< FAILURE! -- in depot.T3") == FAIL
+    assert severity("Ran 3 tests: 0 failures, 1 error") == FAIL
+    assert severity("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0") is None
+    assert severity("no errors found") is None

@@ -54,7 +54,7 @@ _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecati
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
-_NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\berrors?: 0\b")
+_NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exceptions?)\b|\b(?:errors?|failures?|failed): 0\b")
 # The other half of an expectation: "Received: 2", "right: 5", "got 3".
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
 _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:code |status )?[1-9]")
@@ -210,7 +210,9 @@ def severity(line: str) -> str | None:
     if not failed and (" 4" in head or " 5" in head or "[4" in head or "[5" in head):
         failed = _HTTP_ERROR.search(head) is not None
     if failed and ("0" in low or "no " in low or "without" in low) and _NEGATED.search(low):
-        failed = False
+        # What is left once the counts of nothing are taken out may still fail (surefire's
+        # "Failures: 8, Errors: 0, … <<< FAILURE!").
+        failed = severity(_NEGATED.sub(" ", low)) == FAIL
     if failed:
         return FAIL
     if first is None and (": note:" in low or ": hint:" in low or ": help:" in low or low.lstrip().startswith(_NOTES)):
