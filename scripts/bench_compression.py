@@ -27,6 +27,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -199,6 +200,22 @@ def run_venv(venv: Path, code: str, payload: object) -> object:
 
 
 # ------------------------------------------------------------------ report
+
+
+OLD_ITEMS = ("data.json", "diagnostics.json", "opencode.json", "more.json")
+
+
+def held_out_parts(held: list[dict]) -> list[tuple[str, tuple[str, ...]]]:
+    """The held-out parts reported apart: the first corpora's items, then each capture round
+    (wide.json is round 1, wideN.json round N), then the redundancy corpus."""
+    def round_of(src: str) -> tuple[int, str]:
+        m = re.fullmatch(r"wide(\d*)(\w*)\.json", src)
+        return (int(m.group(1) or 1), m.group(2)) if m else (0, src)
+
+    rounds = sorted({r["source"] for r in held if r["source"].startswith("wide")}, key=round_of)
+    return [("held-out, old items", OLD_ITEMS),
+            *((f"held-out, round {''.join(map(str, round_of(src)))} ({src})", (src,)) for src in rounds),
+            ("held-out, redundancy (redund.json)", ("redund.json",))]
 
 
 def table(rows: list[dict], engines: list[str], key: str) -> list[str]:
@@ -382,35 +399,7 @@ def main() -> int:
             out.append(f"\n### {split} ({len(part)} items, {len({r['kind'] for r in part})} kinds)\n")
             out += table(part, engines, "family")
     held = [r for r in rows if r["split"] == "heldout"]
-    for label, srcs in (("held-out, old items", ("data.json", "diagnostics.json", "opencode.json", "more.json")),
-                        ("held-out, round 1 (wide.json)", ("wide.json",)), ("held-out, round 2 (wide2.json)", ("wide2.json",)),
-                        ("held-out, round 3 (wide3.json)", ("wide3.json",)),
-                        ("held-out, round 4 (wide4.json)", ("wide4.json",)),
-                        ("held-out, round 5 (wide5.json)", ("wide5.json",)),
-                        ("held-out, round 6 (wide6.json)", ("wide6.json",)),
-                        ("held-out, round 7 (wide7.json)", ("wide7.json",)),
-                        ("held-out, round 8 (wide8.json)", ("wide8.json",)),
-                        ("held-out, round 9a (wide9a.json)", ("wide9a.json",)),
-                        ("held-out, round 9b (wide9b.json)", ("wide9b.json",)),
-                        ("held-out, round 10 (wide10.json)", ("wide10.json",)),
-                        ("held-out, round 11 (wide11.json)", ("wide11.json",)),
-                        ("held-out, round 12 (wide12.json)", ("wide12.json",)),
-                        ("held-out, round 13 (wide13.json)", ("wide13.json",)),
-                        ("held-out, round 14 (wide14.json)", ("wide14.json",)),
-                        ("held-out, round 15 (wide15.json)", ("wide15.json",)),
-                        ("held-out, round 16 (wide16.json)", ("wide16.json",)),
-                        ("held-out, round 17 (wide17.json)", ("wide17.json",)),
-                        ("held-out, round 18 (wide18.json)", ("wide18.json",)),
-                        ("held-out, round 19 (wide19.json)", ("wide19.json",)),
-                        ("held-out, round 20 (wide20.json)", ("wide20.json",)),
-                        ("held-out, round 21 (wide21.json)", ("wide21.json",)),
-                        ("held-out, round 22 (wide22.json)", ("wide22.json",)),
-                        ("held-out, round 23 (wide23.json)", ("wide23.json",)),
-                        ("held-out, round 24 (wide24.json)", ("wide24.json",)),
-                        ("held-out, round 25 (wide25.json)", ("wide25.json",)),
-                        ("held-out, round 26 (wide26.json)", ("wide26.json",)),
-                        ("held-out, round 27 (wide27.json)", ("wide27.json",)),
-                        ("held-out, redundancy (redund.json)", ("redund.json",))):
+    for label, srcs in held_out_parts(held):
         part = [r for r in held if r["source"] in srcs]
         if part:
             out.append(f"\n### {label} ({len(part)} items, {len({r['kind'] for r in part})} kinds)\n")
