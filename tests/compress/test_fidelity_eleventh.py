@@ -45,6 +45,10 @@ def test_a_run_then_paths_is_two_outputs() -> None:
               "abc/sockets", "abc/tasks", "from_thread", "lowlevel", "pytest_plugin", "to_thread", "_core/_eventloop")]
     lines = ["USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND", *rows, *paths]
     assert segments.shifts(lines) == [len(rows) + 1]
+    # `cargo test; find . -name '*.py'`: "test roman_1999 ... ok" and "networkx/algorithms/dag.py" both
+    # open with a letter, but a path is a line of one word.
+    tests = [f"test roman_{k} ... ok" for k in range(20)] + ["", "test result: ok. 20 passed; 0 failed", ""]
+    assert segments.shifts(tests + paths) == [len(tests)]
 
 
 def test_a_listing_of_no_shape_beside_a_run_stays_whole() -> None:

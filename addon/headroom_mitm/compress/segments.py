@@ -228,10 +228,9 @@ def shifts(lines: list[str]) -> list[int]:
     (almost) nothing in common, at the sharpest point of each change, and the words around it are
     other words; both sides long enough to be ranked alone."""
     w, h = MIN_LINES, MIN_LINES // 2
-    # A letter- or digit-led line with a run of spaces inside is a row of columns (`ps aux`'s
-    # "root   77  0.6"), a class apart from a path's or a sentence's ("py/anyio/itertools.py").
-    lead = "".join([x[:1] or "\n" if "  " not in x[:_FIRST_CELLS].rstrip() or not x[:1].isalpha() else "|" for x in lines])
-    lead = lead.translate(_LEAD)
+    # A letter-led line with a run of spaces inside is a row of columns (`ps aux`'s "root   77  0.6"),
+    # one of no space a word or a path ("py/anyio/itertools.py"): classes apart from a sentence's.
+    lead = "".join([_letter_led(x) if x[:1].isalpha() else x[:1] or "\n" for x in lines]).translate(_LEAD)
     n = len(lead)
     if n < 2 * w:
         return []
@@ -282,6 +281,13 @@ def shifts(lines: list[str]) -> list[int]:
         if cut is not None:
             out.append(cut)
     return out
+
+
+def _letter_led(line: str) -> str:
+    """A letter-led line's lead class: "|" a row of columns, "/" a word or a path, else its letter."""
+    if "  " in line[:_FIRST_CELLS].rstrip():
+        return "|"
+    return "/" if " " not in line else line[:1]
 
 
 def _shared(a: dict[str, int], b: dict[str, int]) -> int:
