@@ -230,7 +230,10 @@ def shifts(lines: list[str]) -> list[int]:
     w, h = MIN_LINES, MIN_LINES // 2
     # A letter-led line with a run of spaces inside is a row of columns (`ps aux`'s "root   77  0.6"),
     # one of no space a word or a path ("py/anyio/itertools.py"): classes apart from a sentence's.
-    lead = "".join([_letter_led(x) if x[:1].isalpha() else x[:1] or "\n" for x in lines]).translate(_LEAD)
+    lead = "".join([
+        ("|" if "  " in x[:_FIRST_CELLS].rstrip() else "/" if " " not in x else x[0]) if x[:1].isalpha() else x[:1] or "\n"
+        for x in lines
+    ]).translate(_LEAD)  # inline: a call per line costs as much as the rest of the scan
     n = len(lead)
     if n < 2 * w:
         return []
@@ -281,13 +284,6 @@ def shifts(lines: list[str]) -> list[int]:
         if cut is not None:
             out.append(cut)
     return out
-
-
-def _letter_led(line: str) -> str:
-    """A letter-led line's lead class: "|" a row of columns, "/" a word or a path, else its letter."""
-    if "  " in line[:_FIRST_CELLS].rstrip():
-        return "|"
-    return "/" if " " not in line else line[:1]
 
 
 def _shared(a: dict[str, int], b: dict[str, int]) -> int:

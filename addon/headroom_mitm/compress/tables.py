@@ -68,13 +68,19 @@ def _comma_in_cell(sample: list[str]) -> bool:
     return deep >= 0.8 * len(sample)
 
 
-def directory_headers(lines: list[str], sample: list[str]) -> int:
+def _directory_headers(lines: list[str]) -> int:
     """Lines of `ls -lR`'s directory headers ("lib/x:" over "total 48"): a listing's structure, not
     lines of another shape among its rows (a listing of small directories, or one cut by `| tail`,
-    has nearly as many). Looked for only when the sample holds a "total" line."""
-    if not any(x.startswith("total ") for x in sample):
+    has nearly as many)."""
+    if "\ntotal " not in "\n".join(lines):  # looked for in C first: most texts have none
         return 0
     return 2 * sum(1 for i in range(1, len(lines)) if lines[i].startswith("total ") and lines[i - 1].endswith(":"))
+
+
+def _enough_rows(rows: int, lines: list[str], share: float, among: int) -> bool:
+    """Whether `rows` are `share` of the `among` non-blank lines, ls -lR's directory headers not
+    counted (looked for only when they would decide it)."""
+    return rows >= share * among or rows >= share * (among - _directory_headers(lines))
 
 
 def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
@@ -85,8 +91,6 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
     if len(nonblank) < MIN_ROWS:
         return None
     sample = [lines[i] for i in nonblank[:60]]
-    rows_wanted = len(nonblank) - directory_headers(lines, sample)
-    sample_rows = len(sample) - directory_headers(sample, sample)
     widths = Counter(min(len(s.split()), 12) for s in sample)
     width, count = widths.most_common(1)[0]
     for delim, dwidth in _delimiters(tuple(sample)):
@@ -105,15 +109,15 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
                     cells += r
         except csv.Error:
             continue
-        if len(at) >= 0.7 * rows_wanted:
+        if _enough_rows(len(at), lines, 0.7, len(nonblank)):
             return at, Rows(cells, dwidth)
     if width < 3:
         return None
-    if count >= 0.7 * sample_rows:  # records of a fixed number of fields, aligned or not
+    if _enough_rows(count, sample, 0.7, len(sample)):  # records of a fixed number of fields, aligned or not
         # C-level, as the filters below; each line's fields are freed once counted.
         fits = list(map(width.__eq__, map(len, map(str.split, map(lines.__getitem__, nonblank)))))
         at = list(compress(nonblank, fits))
-        if len(at) >= 0.7 * rows_wanted:
+        if _enough_rows(len(at), lines, 0.7, len(nonblank)):
             return at, Rows(" ".join(map(lines.__getitem__, at)).split(), width)  # `width` fields each
     titles = sample[0].split()
     if 3 <= len(titles) < width and sample[0].isupper() and not _DIGIT.search(sample[0]) and _aligned(sample, len(titles)):
@@ -128,7 +132,7 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
         if len(c) == width:
             at.append(i)
             cells += c
-    if len(at) < 0.6 * rows_wanted or len(at) < MIN_ROWS:
+    if not _enough_rows(len(at), lines, 0.6, len(nonblank)) or len(at) < MIN_ROWS:
         return None
     # Each block of adjacent rows (`ls -lR` pads every directory on its own) must be aligned.
     blocks: list[list[str]] = []
@@ -223,7 +227,7 @@ def rank_table(lines: list[str]) -> list[int] | None:
         return None
     at, rows = split
     stripped = list(map(str.strip, lines))
-    if len(at) < 0.7 * (len(stripped) - stripped.count("") - directory_headers(lines, lines[:60])):
+    if not _enough_rows(len(at), lines, 0.7, len(stripped) - stripped.count("")):
         return None  # too many lines of another shape to call this a table
     # Lines outside the table's shape: titles, totals, and records unlike the others.
     rank = [MUST if s else NORMAL for s in stripped]
