@@ -248,8 +248,18 @@ def parcel_project(root: Path, seed: int = 31) -> Path:
             want = round(want + 0.4, 2)  # two cases copied wrongly from the rate card
         cases.append(f"  test('price {kg} kg to {c} (case {i})', () => {{ expect(price({kg}, '{c}')).toBe({want}); }});")
     files = {f"src/{k}": v for k, v in PARCEL_SRC.items()}
+    for n, c in enumerate(["surcharges", "pickup", "returns", "lockers", "pallets", "bulk", "fuel", "remote"]):
+        fns = []
+        for j in range(rnd.randint(3, 7)):
+            k = rnd.randint(2, 9)
+            fns.append(f"function {c}Rule{j}(x, y) {{\n  if (x > {k}) return x * {k / 10:.1f};\n"
+                       f"  if (y && y.flag) {{ return {k} + (y.extra || 0); }}\n  return x;\n}}")
+        names = ", ".join(f"{c}Rule{j}" for j in range(len(fns)))
+        files[f"src/extra/{c}.js"] = "\n".join(fns) + f"\nmodule.exports = {{ {names} }};\n"
+        if n % 3 == 0:
+            files["test/run.js"] = files.get("test/run.js", "") + f"require('../src/extra/{c}').{c}Rule0({n}, {{flag: true}});\n"
     files["test/rates.test.js"] = PARCEL_TESTS.replace("%CASES%", "\n".join(cases))
-    files["test/run.js"] = ("const assert = require('node:assert');\nconst r = require('../src/rates');\n"
+    files["test/run.js"] = files.get("test/run.js", "") + ("const assert = require('node:assert');\nconst r = require('../src/rates');\n"
                             "const l = require('../src/labels');\nconst t = require('../src/tracking');\n"
                             "assert.strictEqual(r.price(1, 'GB'), 3.2);\nassert.ok(l.postcode('US', '12345'));\n"
                             "assert.strictEqual(t.advance('created'), 'collected');\nconsole.log('smoke ok');\n")
@@ -304,6 +314,15 @@ def bundlers(tmp: Path) -> None:
                    "src/legacy.js": "require('./tracking' + process.env.VARIANT);\n"})
     (w / "src/app.js").write_text((w / "src/app.js").read_text() + "require('./tracking' + process.env.VARIANT);\n")
     cap("webpack-json-parcel", "npx webpack --json 2>&1 | jq .", w, N_WEBPACK_JSON, timeout=300)
+    w2 = tmp / "rate-card"  # builds, but past the size budget and with a dynamic require: warnings only
+    write_tree(w2, {"webpack.config.js": WEBPACK_CONFIG.replace("admin: './src/admin.js'", "card: './src/card.js'"),
+                    "src/table.js": big, "src/app.js": "import * as table from './table';\n"
+                    "console.log(Object.keys(table).length);\nconst v = process.env.VARIANT;\n"
+                    "require('./variants/' + v);\n", "src/variants/a.js": "module.exports = 'a';\n",
+                    "src/card.js": "import { row1, row2 } from './table';\nimport { row9999 } from './table';\n"
+                    "export default [row1, row2, row9999];\n"})
+    (w2 / "node_modules").symlink_to(JS / "node_modules")
+    cap("webpack-json-rate-card", "npx webpack --json 2>&1 | jq .", w2, N_WEBPACK_JSON, timeout=300)
     b = tmp / "bunapp"
     write_tree(b, {"package.json": json.dumps({"name": "tide-board", "version": "0.1.0", "type": "module"}),
                    "src/index.ts": "import { render } from './render';\nimport { fetchTides } from './api';\n"
@@ -322,7 +341,9 @@ def bundlers(tmp: Path) -> None:
         "express": "^4.21.0", "zod": "^3.23.8", "dayjs": "^1.11.13", "pino": "^9.5.0", "undici": "^6.20.0",
         "lodash-es": "^4.17.21", "nanoid": "^5.0.7", "left-pad": "^1.3.0", "request": "^2.88.2",
         "@types/express": "^4.17.21", "chalk": "^5.3.0",
-        "commander": "^12.1.0", "ws": "^8.18.0"}}, indent=2)})
+        "commander": "^12.1.0", "ws": "^8.18.0", "fastify": "^5.0.0", "ioredis": "^5.4.1", "date-fns": "^4.1.0",
+        "sharp": "^0.33.5", "axios": "^1.7.7", "jsonwebtoken": "^9.0.2", "uuid": "^10.0.0"}, "peerDependencies": {
+        "react": "^18.0.0"}, "trustedDependencies": []}, indent=2)})
     cap("bun-install-tide-api", "bun install 2>&1", i, N_BUN_INSTALL, timeout=300,
         env={"BUN_INSTALL_CACHE_DIR": str(tmp / "bun-cache")})
 
@@ -353,7 +374,10 @@ def yarn_berry(tmp: Path) -> None:
                                                                 "@testing-library/react": "^16.0.1",
                                                                 "styled-components": "^6.1.13", "lodash": "^4.17.21",
                                                                 "chart.js": "^4.4.4", "react-chartjs-2": "^5.2.0",
-                                                                "typescript-eslint": "^8.8.0"}}, indent=2),
+                                                                "typescript-eslint": "^8.8.0",
+                                                                "@mui/material": "^6.1.3", "formik": "^2.4.6",
+                                                                "react-router-dom": "^6.27.0", "recharts": "^2.13.0",
+                                                                "@storybook/react": "^8.3.5", "eslint-plugin-react": "^7.37.1"}}, indent=2),
                    ".yarnrc.yml": "npmRegistryServer: \"https://registry.npmjs.org\"\nnodeLinker: node-modules\n"
                                   "enableTelemetry: false\nenableGlobalCache: false\n",
                    "yarn.lock": ""})

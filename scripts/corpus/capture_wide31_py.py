@@ -399,6 +399,10 @@ def resolvers(tmp: Path) -> None:
                    '[packages]\nbotocore = "==1.29.0"\nurllib3 = ">=2.1"\nrequests = "*"\narrow = "*"\n\n'
                    '[requires]\npython_version = "3.11"\n'})
     cap("pipenv-lock-conflict", "pipenv lock 2>&1", e, N_PIPENV_LOCK, env=NOCOLOR, timeout=400)
+    e2 = tmp / "pipenvconf-docs"
+    write_tree(e2, {"Pipfile": '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n'
+                    '[packages]\nsphinx = ">=4,<5"\ndocutils = ">=0.21"\nfuro = "*"\n\n[requires]\npython_version = "3.11"\n'})
+    cap("pipenv-lock-conflict-docs", "pipenv lock 2>&1", e2, N_PIPENV_LOCK, env=NOCOLOR, timeout=400)
     g = tmp / "pipenvapp"
     pk = "\n".join(f'{r.split("==")[0]} = "=={r.split("==")[1]}"' for r in GOOD_REQS.split())
     write_tree(g, {"Pipfile": f'[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n'
