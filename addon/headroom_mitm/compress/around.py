@@ -3,6 +3,8 @@ printed on a line of its own, the line it sits under, the lines that explain it.
 
 from __future__ import annotations
 
+import re
+
 from . import lines as ln
 
 AFTER = 8  # lines after a failure that belong to it at most
@@ -41,21 +43,18 @@ def header_above(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
 
 _TITLE_LOOK = 8  # lines above a failure searched for the rule that closes its test's title
 _TITLE_LINES = 4  # a title's lines between its two rules, at most
-_RULE_CHARS = frozenset("-=~_")
+RULE = re.compile(r"[ \t]*[-=~_]{20,}[ \t]*$")  # a line drawn across: ---- or ==== (with lines.where)
+RULE_WORDS = ("-----", "=====", "~~~~~", "_____")
 
 
-def _is_rule(line: str) -> bool:
-    s = line.strip()
-    return len(s) >= 20 and set(s) <= _RULE_CHARS
-
-
-def title_above(lines: list[str], i: int) -> range | None:
+def title_above(lines: list[str], i: int, rules: set[int]) -> range | None:
     """The lines between two rules a few lines over failure i: the title of the test it failed in
-    (Catch2 prints the test case and its section so, then the place and the failure)."""
+    (Catch2 prints the test case and its section so, then the place and the failure). `rules`:
+    the text's rule lines."""
     for k in range(i - 1, max(-1, i - _TITLE_LOOK - 1), -1):
-        if _is_rule(lines[k]):
+        if k in rules:
             for j in range(k - 1, max(-1, k - _TITLE_LINES - 2), -1):
-                if _is_rule(lines[j]):
+                if j in rules:
                     return range(j + 1, k) if j + 1 < k else None
                 if not lines[j].strip():
                     return None

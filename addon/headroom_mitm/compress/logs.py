@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from . import anomalies, names, verdicts
 from . import lines as ln
 from .lineindex import LineIndex, matches_at_least, zero_digits
-from .around import AFTER, failure_block, header_above, location_near, parent_line, title_above
+from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .severities import LOUD, severities
@@ -151,6 +151,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Rankin
     banners = index.where(_BANNER, _BANNER_PROBE)
     stops = anchors | set(banners)
     lists: set[tuple[str, ...]] = set()
+    rules = set(index.where(RULE, RULE_WORDS)) if failures else set()
 
     for i in failures:
         rank[i] = LOW if i in repeats else MUST  # a quiet repeat still explains what follows it
@@ -162,7 +163,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Rankin
                 lift(first_line, MUST)
         if rank[i] == MUST and lines[i][:1] in " \t" and (parent := parent_line(lines, i)) is not None:
             lift(parent, MUST)
-        for k in title_above(lines, i) or ():
+        for k in title_above(lines, i, rules) or ():
             lift(k, MUST)
         located = placed = ln.has_location(lines[i])
         if not located and (place := header_above(lines, i, sev)) is not None:
