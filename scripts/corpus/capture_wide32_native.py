@@ -141,7 +141,7 @@ def native(tmp: Path) -> None:
         "2>&1 | head -120", root, n_gcc)
     cap("make-j2-tail-60", "make -j2 2>&1 | tail -n 60", root, n_make)
     run("make clean", cwd=root)
-    chain("chain-make-k-and-run", "chain-build-run", "build",
+    chain("chain-make-k-echo-exit", "chain-build-run", "build",
           [Part("make -k -j2", n_make), Part("echo EXIT=$?", n_status_echo, ";")], root)
 
 

@@ -265,7 +265,7 @@ def py_tests(tmp: Path) -> None:
           [Part("pip install -e '.[test]'", n_pip_install), Part("pytest -q --tb=line", n_pytest)], root,
           env={"PIP_CONFIG_FILE": "/dev/null", "PIP_FIND_LINKS": None, "PATH": f"{tmp}/svenv/bin:/usr/bin:/bin"},
           timeout=600)
-    cap("pip-list-outdated-free", f"{py}/pip list --format=columns", root, n_pip_list, typed="pip list")
+    cap("pip-list-columns", f"{py}/pip list --format=columns", root, n_pip_list, typed="pip list")
 
 
 def py_lint(tmp: Path) -> None:
@@ -281,7 +281,7 @@ def py_lint(tmp: Path) -> None:
                      f"    print('mount %s at %d' % (port, len(steps)))", ""]
         (root / "src" / "skywatch" / f"drv_{i}.py").write_text("\n".join(body) + "\n")
     chain("chain-ruff-then-mypy", "chain-lint-typecheck", "lint",
-          [Part("ruff check --no-cache src", n_ruff), Part("mypy src --no-incremental", n_mypy, ";")], root)
+          [Part("ruff check --no-cache --output-format=concise src", n_ruff), Part("mypy src --no-incremental", n_mypy, ";")], root)
     cap("ruff-select-all-head-120", "ruff check --no-cache --select E,F,W,B,UP,SIM,PL,RUF src tests 2>&1 | head -120",
         root, n_ruff)
     cap("ruff-statistics", "ruff check --no-cache --statistics --select ALL src", root, n_ruff)
