@@ -240,6 +240,49 @@ def install_npm(js: Path, marker: str, packages: list[str], timeout: int = 900) 
         run("npm init -y >/dev/null && npm install -q --no-audit --no-fund " + " ".join(packages), cwd=js, timeout=timeout)
 
 
+def src_pyproject(name: str, version: str) -> str:
+    """The pyproject.toml of a throwaway package under src/, with a `test` extra (pytest)."""
+    return (
+        '[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n\n'
+        f'[project]\nname = "{name}"\nversion = "{version}"\nrequires-python = ">=3.9"\n\n'
+        '[project.optional-dependencies]\ntest = ["pytest"]\n\n[tool.setuptools.packages.find]\nwhere = ["src"]\n'
+    )
+
+
+# The end of a throwaway JSON API's source (its handler's do_GET has set `body` and `code`): send them,
+# log nothing, serve on the port in argv[1].
+JSON_API_END = """        data = json.dumps(body).encode()
+        self.send_response(code); self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
+    def log_message(self, *a):
+        pass
+HTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+"""
+
+
+class Toolset:
+    """A round's tools under `root`, installed once: a venv of PyPI tools (its bin/`py_marker` says it is
+    there), sdists to break (`sdist_marker`, a glob), npm packages (node_modules/`npm_marker`); the
+    venv's and npm's bins go first on PATH. `install` is the round's ensure_tools, `unpack` its first step."""
+
+    def __init__(self, root: Path, py_marker: str, py_tools: list[str], sdist_marker: str, sdists: list[str],
+                 npm_marker: str, npm_pkgs: list[str], venv_timeout: int = 900) -> None:
+        self.venv, self.src, self.js = root / "venv", root / "src", root / "js"
+        self._py = (py_marker, py_tools, venv_timeout)
+        self._sdists = (sdist_marker, sdists)
+        self._npm = (npm_marker, npm_pkgs)
+
+    def install(self) -> None:
+        marker, tools, timeout = self._py
+        install_venv(self.venv, marker, tools, timeout=timeout)
+        download_sdists(self.src, *self._sdists)
+        install_npm(self.js, *self._npm)
+        PATH_PREFIX[:0] = [str(self.venv / "bin"), str(self.js / "node_modules" / ".bin")]
+
+    def unpack(self, tmp: Path) -> None:
+        unpack_sdists(self.src, tmp)
+
+
 def capture_round(doc: str, ensure_tools, steps, prefix: str, out: Path, tmp: Path,
                   bands: tuple[int, ...] = (4_000, 8_000)) -> None:
     """A round's command line: its tools, then its steps under its id prefix (capture_main), then how

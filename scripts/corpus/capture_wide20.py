@@ -50,20 +50,11 @@ NPM_PKGS = ["jest@29", "vitest@3", "mocha@11", "eslint@9", "@eslint/js@9", "type
 MIN_CHARS, MAX_CHARS = 1_000, 110_000
 
 
-def ensure_tools() -> None:
-    """The venv of runners and linters, the sdists, and the npm packages, installed once."""
-    cm.install_venv(VENV, "jsonpatch", PY_TOOLS)
-    cm.download_sdists(SRC, "mmh3-*", PY_SDISTS)
-    cm.install_npm(JS, "micromatch", NPM_PKGS)
-    cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
-
+TOOLSET = cm.Toolset(TOOLS, "jsonpatch", PY_TOOLS, "mmh3-*", PY_SDISTS, "micromatch", NPM_PKGS)
+ensure_tools, unpack = TOOLSET.install, TOOLSET.unpack
 
 _SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
 add, cap = _SIZED.add, _SIZED.cap
-
-
-def unpack(tmp: Path) -> None:
-    cm.unpack_sdists(SRC, tmp)
 
 
 def steps() -> list:

@@ -57,20 +57,11 @@ NPM_PKGS = ["typescript@5.4", "jest@29", "vitest@2", "mocha@10", "pnpm@9", "@bio
 MIN_CHARS, MAX_CHARS = 250, 100_000
 
 
-def ensure_tools() -> None:
-    """The venv of frameworks, runners and linters, the sdists, and the npm packages, installed once."""
-    cm.install_venv(VENV, "uv", PY_TOOLS, timeout=1800)
-    cm.download_sdists(SRC, "webcolors-*", PY_SDISTS)
-    cm.install_npm(JS, "stylelint", NPM_PKGS)
-    cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
-
+TOOLSET = cm.Toolset(TOOLS, "uv", PY_TOOLS, "webcolors-*", PY_SDISTS, "stylelint", NPM_PKGS, venv_timeout=1800)
+ensure_tools, unpack = TOOLSET.install, TOOLSET.unpack
 
 _SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
 add, cap = _SIZED.add, _SIZED.cap
-
-
-def unpack(tmp: Path) -> None:
-    cm.unpack_sdists(SRC, tmp)
 
 
 def steps() -> list:

@@ -48,20 +48,11 @@ NPM_PKGS = ["xo", "depcheck", "dependency-cruiser", "ts-unused-exports", "tsup",
 MIN_CHARS, MAX_CHARS = 400, 120_000
 
 
-def ensure_tools() -> None:
-    """The venv of Python tools, the npm packages and the sdists, installed once."""
-    cm.install_venv(VENV, "pydoclint", PY_TOOLS)
-    cm.download_sdists(SRC, "boltons-*", PY_SDISTS)
-    cm.install_npm(JS, "ts-prune", NPM_PKGS)
-    cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
-
+TOOLSET = cm.Toolset(TOOLS, "pydoclint", PY_TOOLS, "boltons-*", PY_SDISTS, "ts-prune", NPM_PKGS)
+ensure_tools, unpack = TOOLSET.install, TOOLSET.unpack
 
 _SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
 add, cap = _SIZED.add, _SIZED.cap
-
-
-def unpack(tmp: Path) -> None:
-    cm.unpack_sdists(SRC, tmp)
 
 
 def steps() -> list:

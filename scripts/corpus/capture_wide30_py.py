@@ -224,21 +224,7 @@ def test_parse_table_comments():
 '''
 
 
-PYPROJECT = '''[build-system]
-requires = ["setuptools>=61"]
-build-backend = "setuptools.build_meta"
-
-[project]
-name = "harbour"
-version = "0.3.0"
-requires-python = ">=3.9"
-
-[project.optional-dependencies]
-test = ["pytest"]
-
-[tool.setuptools.packages.find]
-where = ["src"]
-'''
+PYPROJECT = cm.src_pyproject("harbour", "0.3.0")
 
 
 def harbour(tmp: Path) -> Path:
@@ -368,13 +354,7 @@ class H(BaseHTTPRequestHandler):
             code = 200
         else:
             body, code = {"error": "not found", "path": self.path}, 404
-        data = json.dumps(body).encode()
-        self.send_response(code); self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
-    def log_message(self, *a):
-        pass
-HTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
-"""
+""" + cm.JSON_API_END
 
 
 def api(tmp: Path) -> None:

@@ -46,20 +46,11 @@ NPM_PKGS = ["webpack@5", "webpack-cli", "npm-check-updates", "nyc", "jest", "bun
 MIN_CHARS, MAX_CHARS = 400, 120_000
 
 
-def ensure_tools() -> None:
-    """The venv of Python tools, the npm packages and the sdists, installed once."""
-    cm.install_venv(VENV, "pydeps", PY_TOOLS)
-    cm.download_sdists(SRC, "arrow-*", PY_SDISTS)
-    cm.install_npm(JS, "@arethetypeswrong", NPM_PKGS)
-    cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
-
+TOOLSET = cm.Toolset(TOOLS, "pydeps", PY_TOOLS, "arrow-*", PY_SDISTS, "@arethetypeswrong", NPM_PKGS)
+ensure_tools, unpack = TOOLSET.install, TOOLSET.unpack
 
 _SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
 add, cap = _SIZED.add, _SIZED.cap
-
-
-def unpack(tmp: Path) -> None:
-    cm.unpack_sdists(SRC, tmp)
 
 
 def steps() -> list:
