@@ -257,6 +257,31 @@ def _kind(shape: _Shape | bool | None) -> str | None:
     return shape.name if isinstance(shape, _Shape) else None if shape is None else "whole"
 
 
+# A line that is a JSON document by itself (`cargo metadata`, `terraform show -json`, an API's answer
+# through curl), chained before or after other output. Found from its newline: one C-level scan.
+_DOCUMENT = r"[ \t]*(?:\{.{78,}\}|\[.{78,}\])[ \t]*"
+_DOCUMENT_LINE = re.compile(_DOCUMENT)
+_DOCUMENT_AFTER_NEWLINE = re.compile(r"\n(" + _DOCUMENT + r")(?=\n|$)")
+_LONE_DOCUMENTS = 3  # more are JSON Lines (a structured log, a reporter's records): ranked as lines
+
+
+def _keep_documents(index: LineIndex, rank: list[int]) -> None:
+    """A JSON document printed on a line of its own among other output is the answer the command
+    printed: kept whole (alone it would be sent whole or outlined), never left out as a long line
+    the ranking knows nothing of. A few such lines only: many are records, ranked as such."""
+    found = [index.line_of(m.start(1)) for m in _DOCUMENT_AFTER_NEWLINE.finditer(index.text)]
+    if index.lines and _DOCUMENT_LINE.fullmatch(index.lines[0]):
+        found.insert(0, 0)
+    if len(found) > _LONE_DOCUMENTS:
+        return
+    for i in found:
+        try:
+            json.loads(index.lines[i])
+        except ValueError:
+            continue
+        rank[i] = MUST
+
+
 def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
     """(name, result); False when the text is code or prose, or of a known shape with nothing
     worth leaving out; None when no line-oriented shape fits."""
@@ -294,6 +319,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         if not size:
             return False
         name = max(size, key=lambda k: size[k])
+        _keep_documents(index, rank)
         keep = choose(index.lines, rank, s.room(len(seen)), units)
         logs.keep_section_headers(index.lines, keep, sections)
         notes = [logs.left_out_note(r, keep) for r in logs_of]
@@ -306,7 +332,9 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         # A table's uniform middle says least: its rows get at most half the room, the rows that
         # stand out, the head and the tail first (tune: table 58.6% -> 60.1% saved, no needle lost).
         middle = room // 2 if name == "table_rows" else None
-        keep = choose(index.lines, whole.rank, room, ranked.units if ranked else None, middle)
+        rank = list(whole.rank)
+        _keep_documents(index, rank)
+        keep = choose(index.lines, rank, room, ranked.units if ranked else None, middle)
         if ranked is not None:
             logs.keep_section_headers(index.lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None

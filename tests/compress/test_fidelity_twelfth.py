@@ -1,0 +1,32 @@
+"""Fidelity rules of issue #11's twelfth pass: each test names the rule, holds for outputs never
+seen, and fails without it."""
+
+from __future__ import annotations
+
+import json
+
+from tests.compress.support import LOG, cut
+
+
+def test_a_json_document_on_a_line_beside_a_run_stays_whole() -> None:
+    # `cargo metadata --format-version 1 --no-deps; pytest`, `terraform show -json && make test`:
+    # the document is one long line the ranking of the run knows nothing of. It is the answer the
+    # command printed, kept whole before or after the run, which is cut as alone.
+    doc = json.dumps({"packages": [{"name": f"crate{k}", "version": f"0.{k}.1", "id": f"path+file:///w/crate{k}#0.{k}.1",
+                                    "targets": [{"kind": ["lib"], "src_path": f"/w/crate{k}/src/lib.rs"}]} for k in range(30)],
+                      "workspace_root": "/w", "target_directory": "/w/target"})
+    run = LOG.split("\n")  # a pytest run: 3,000 passes, a failure, the summary
+    for lines in ([doc, *run], [*run, doc]):
+        out = cut("\n".join(lines) + "\n").split("\n")
+        assert doc in out
+        assert "FAILED tests/test_mod.py::test_boom - KeyError: 'x'" in out
+
+
+def test_many_json_lines_are_records_not_documents() -> None:
+    # A structured log (one JSON record a line) is ranked as records: its uniform lines still go.
+    lines = [json.dumps({"level": 30, "time": 1733000000 + k, "msg": "request served", "path": f"/api/items/{k}",
+                         "status": 200, "ms": k % 17}) for k in range(600)]
+    lines.insert(300, json.dumps({"level": 50, "time": 1733000300, "msg": "upstream timed out", "path": "/api/pay",
+                                  "status": 504, "ms": 30001}))
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert lines[300] in out and len(out) < len(lines) // 2
