@@ -4,8 +4,11 @@ seen, and fails without it."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.compress.support import LOG, cut
+
+CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
 
 
 def test_a_json_document_on_a_line_beside_a_run_stays_whole() -> None:
@@ -30,3 +33,16 @@ def test_many_json_lines_are_records_not_documents() -> None:
                                   "status": 504, "ms": 30001}))
     out = cut("\n".join(lines) + "\n").split("\n")
     assert lines[300] in out and len(out) < len(lines) // 2
+
+
+def test_a_log_records_closing_figures_stay_whole() -> None:
+    # scrapy's "Dumping Scrapy stats:" record closes a crawl with its figures printed under it as
+    # a dict, one key a line: the run's summary (statuses, errors, counts), kept whole, not sampled
+    # as lines the log's records know nothing of. A real crawl's log (the corpus's, tuning part).
+    items = json.loads((CORPUS / "wide31.json").read_text())["items"]
+    lines = next(it["text"] for it in items if it["id"] == "wide31-scrapy-crawl-tides-info").rstrip("\n").split("\n")
+    start = next(i for i, x in enumerate(lines) if x.endswith("Dumping Scrapy stats:")) + 1
+    figures = lines[start:next(i for i in range(start, len(lines)) if lines[i].endswith("}"))]
+    assert len(figures) > 30
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(f in out for f in figures)

@@ -88,7 +88,8 @@ _SUMMARY_COUNT = re.compile(
     r"|deselected|suites?|problems?|files?|packages?|insertions?|deletions?|todo|cancelled)\b"
     r"|(?:files? )?(?:changed|reformatted|left unchanged))"
 )
-_SUMMARY_WORD = re.compile(r"exit (?:code|status)|checked \d+|\bsummary:")  # "LEAK SUMMARY:" behind a line prefix
+# "LEAK SUMMARY:" behind a line prefix; a run's closing figures announced by a log record ("Dumping Scrapy stats:")
+_SUMMARY_WORD = re.compile(r"exit (?:code|status)|checked \d+|\bsummary:|\bstat(?:s|istics):$")
 # A place in a file: path:line[:col], path(line,col), File "x", line N, --> x:1:2, at f (x:1:2).
 # Found from the dot of the file's extension: a pattern that starts with a literal is scanned fast.
 LOC_TAIL = re.compile(r"\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\))")
@@ -235,7 +236,7 @@ def is_summary(line: str) -> bool:
     return (
         _SUMMARY_START.match(low) is not None
         or _SUMMARY_COUNT.search(low) is not None
-        or (("exit " in low or "checked " in low or "summary:" in low) and _SUMMARY_WORD.search(low) is not None)
+        or (("exit " in low or "checked " in low or "summary:" in low or "stat" in low) and _SUMMARY_WORD.search(low) is not None)
     )
 
 

@@ -294,8 +294,13 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Rankin
     for i in tail:
         if rank[i] == MUST and ln.is_summary(lines[i]) and (lines[i].endswith(":") or ln.severity(lines[i]) == ln.FAIL):
             indent = _letter_at(lines[i])
+            # Under a log record (a stamp first), the lines that open otherwise are the record's own
+            # (scrapy's stats dict under "… INFO: Dumping Scrapy stats:"), however indented.
+            stamp = lines[i][:1] if lines[i].endswith(":") and (lines[i][:1].isdigit() or lines[i][:1] == "[") else None
             k = i + 1
-            while k < n and k - i <= _TAIL and lines[k].strip() and _letter_at(lines[k]) > indent:
+            while k < n and k - i <= _TAIL and lines[k].strip() and (
+                _letter_at(lines[k]) > indent or (stamp is not None and lines[k][:1] != stamp)
+            ):
                 rank[k] = MUST
                 k += 1
     for i in range(min(3, n)):
