@@ -46,3 +46,18 @@ def test_a_log_records_closing_figures_stay_whole() -> None:
     assert len(figures) > 30
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(f in out for f in figures)
+
+
+def test_rows_of_few_words_then_code_are_two_outputs() -> None:
+    # `paste -d, hosts zones p99 && sqlite-utils schema toll.db`: the rows speak one word ("web"),
+    # and the schema many: after rows of few words, code is another output. The schema is sent whole as
+    # alone, and the rows are cut as a table.
+    rows = ["host,zone,p99_ms"] + [f"web-{k:03d},{('eu-1', 'us-2', 'ap-9')[k % 3]},{40 + k * 7 % 31}" for k in range(600)]
+    schema: list[str] = []
+    for k in range(60):
+        name = f"{('trips', 'plazas', 'audit', 'refunds', 'cards')[k % 5]}_{k:02d}"
+        schema += [f'CREATE TABLE "{name}" (', '   "id" INTEGER PRIMARY KEY,', '   "plate" TEXT,', '   "fare" INTEGER', ");"]
+        if k % 4 == 0:
+            schema += [f'CREATE INDEX "idx_{name}_plate"', f'    ON "{name}" ("plate");']
+    out = cut("\n".join(rows + schema) + "\n").split("\n")
+    assert out[-len(schema) - 1:-1] == schema

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .documents import looks_like_code_or_prose
 from .lineindex import LineIndex
 from .structured import BLAME, COMBINED_HUNK, COMMIT_LED, GIT_COMMIT, GIT_META, GIT_STAT, GIT_SUMMARY, HUNK
 
@@ -317,7 +318,9 @@ def _other_words(lines: list[str], i: int) -> bool:
     before = set(_WORD.findall("\n".join(lines[max(0, i - _WORDS_SPAN) : i])))
     after = set(_WORD.findall("\n".join(lines[i : i + _WORDS_SPAN])))
     if min(len(before), len(after)) < _WORDS_FEWEST:
-        return False
+        # A side of few words (a CSV's host names, columns of numbers) is told apart from code or
+        # prose after it only (a schema printed after rows: code is never cut, as alone).
+        return len(before) < _WORDS_FEWEST <= len(after) and looks_like_code_or_prose("\n".join(lines[i : i + _WORDS_SPAN]))
     if len(before & after) > _WORDS_SHARED * min(len(before), len(after)):
         return False
     seen = set(_WORD.findall("\n".join(lines[max(0, i - _WORDS_SEEN) : i])))
