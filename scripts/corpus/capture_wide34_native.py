@@ -207,7 +207,8 @@ def native(tmp: Path) -> None:
     cap("gcc-O2-fopt-info-vec-missed-filters", "for f in src/filter_*.c; do gcc -O2 -ftree-vectorize "
         "-fopt-info-vec-missed -Isrc -c $f -o /dev/null; done 2>&1 | head -300", root, N_OPT_INFO)
     cap("gcc-H-filter3-sampler", "gcc -H -fsyntax-only -Isrc src/filter_3.c src/sampler.c", root, N_GCC_H)
-    cap("gcc-ftime-report-sampler", "gcc -O2 -ftime-report -Isrc -c src/sampler.c -o /dev/null", root, N_TIME_REPORT)
+    cap("gcc-O3-ftime-report-four-files", "gcc -O3 -ftime-report -Isrc -c src/sampler.c src/filter_0.c src/filter_1.c "
+        "src/filter_2.c", root, N_TIME_REPORT)
     cap("cmake-LAH-configure", "cmake -S . -B build-cm -G Ninja -DGAUGE_WITH_MODEM=ON -LAH", root, N_CMAKE_LAH)
     cap("make-trace-k-echo-exit", "make --trace -k 2>&1; echo EXIT=$?", root, N_MAKE_TRACE)
     run("rm -f src/filter_3.c && make -s", cwd=root)
@@ -236,17 +237,17 @@ def patches(tmp: Path) -> None:
     root = tmp / "gauge-station"
     rnd = random.Random(3435)
     files = {}
-    for k in range(16):
+    for k in range(40):
         files[f"conf/station_{k}.conf"] = "\n".join(
             f"sensor_{j}.{key} = {rnd.randint(1, 999)}" for j in range(30) for key in ("offset", "gain")) + "\n"
     write_tree(root, files)
     run("git init -q -b main && git add -A && git -c user.name=H -c user.email=h@x commit -qm base", cwd=root)
-    for k in range(16):
+    for k in range(40):
         p = root / f"conf/station_{k}.conf"
         p.write_text(re.sub(r"(sensor_(\d+)\.gain) = \d+", lambda m: f"{m.group(1)} = {int(m.group(2)) * 3 + k}"
                             if int(m.group(2)) % 7 == 0 else m.group(0), p.read_text()))
     run("git diff > ../recal.patch && git checkout -q .", cwd=root)
-    for k in range(0, 16, 3):  # the field team edited half the files since
+    for k in range(0, 40, 3):  # the field team edited a third of the files since
         p = root / f"conf/station_{k}.conf"
         p.write_text(re.sub(r"(sensor_(\d+)\.gain) = \d+", lambda m: f"{m.group(1)} = 1" if int(m.group(2)) % 10 == 7
                             else m.group(0), p.read_text()))
@@ -308,7 +309,21 @@ N_NODE_REPL = named("node-repl-session", "log", repl_needles.__doc__, repl_needl
 
 def repls(tmp: Path) -> None:
     d = tmp / "repl"
-    write_tree(d, {"session.py": PY_SESSION, "session.js": NODE_SESSION})
+    rnd = random.Random(3438)
+    py_more, js_more = [], []
+    for i in range(30):  # the session goes on: a station's numbers poked at, some of them wrongly
+        st = rnd.choice(["DOVER", "NEWLYN", "WHITBY", "LERWICK"])
+        py_more.append(rnd.choice([f"levels.append({3000 + i * 7})", f"sum(levels) / len(levels)",
+                                   f"datum['{rnd.choice(['LAT', 'MSL', 'CD'])}']", f"'{st}'.lower()",
+                                   f"levels[{rnd.randint(0, 60)}]", f"round({3000 + i} / {rnd.choice([0, 2, 3])}, 1)",
+                                   f"{{'{st}': {i}}}['{st.lower()}']", f"max(levels) - min(levels)"]))
+        js_more.append(rnd.choice([f"levels.push({3000 + i * 7})", "levels.length",
+                                   f"datum.{rnd.choice(['LAT', 'MSL', 'CD'])}.toFixed(1)", f"'{st}'.toLowerCase()",
+                                   f"levels[{rnd.randint(0, 60)}].toFixed(1)", f"JSON.parse('{{{st}: {i}}}')",
+                                   "Math.max(...levels) - Math.min(...levels)"]))
+    py = PY_SESSION.replace("print('done')\n", "\n".join(py_more) + "\nprint('done')\n")
+    js = NODE_SESSION.replace(".exit\n", "\n".join(js_more) + "\n.exit\n")
+    write_tree(d, {"session.py": py, "session.js": js})
     cap("python3-i-session-levels", "python3 -i -q < session.py", d, N_PY_REPL)
     cap("node-i-session-levels", "node -i < session.js", d, N_NODE_REPL)
 
@@ -325,6 +340,10 @@ QUERIES = [
     "SELECT * FROM alarms WHERE station = 'WHITBY' AND raised > '2026-11-29' ORDER BY raised",
     "SELECT s.name, COUNT(a.id) FROM stations s LEFT JOIN alarms a ON a.station = s.name GROUP BY s.name",
     "SELECT station, minute FROM readings WHERE level_mm > 4800 AND day = '2026-11-28'",
+    "SELECT station, AVG(level_mm) FROM readings WHERE flags = 'spike' GROUP BY station HAVING COUNT(*) > 3",
+    "SELECT * FROM readings WHERE minute = 720 AND station = 'LERWICK'",
+    "SELECT a.station, a.raised FROM alarms a JOIN readings r ON r.station = a.station WHERE r.level_mm > 4900",
+    "SELECT day, MIN(level_mm), MAX(level_mm) FROM readings WHERE station = 'ABERDEEN' GROUP BY day",
     "SELECT name FROM stations WHERE name NOT IN (SELECT DISTINCT station FROM readings WHERE day = '2026-11-30')",
 ]
 

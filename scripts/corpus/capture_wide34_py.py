@@ -573,7 +573,7 @@ def cover_step(tmp: Path) -> None:
         f"    return (worst.minute, worst.level_mm - limit)" for k in range(12)) + "\n")
     (root / "tests/test_surge.py").write_text("from tidelog.tide import *\n\n" + "\n".join(
         f"def test_surge_{k}(calm):\n    assert surge_{k}(calm) is None\n" for k in range(0, 12, 3)))
-    for k in range(4):
+    for k in range(14):
         st = root / f"src/tidelog/station_{k}.py"
         st.write_text(st.read_text() + "\n\ndef alarm(level):\n    if level > 5000:\n        return 'red'\n    return None\n")
     g("git checkout -q -b surge && git add -A && git commit -qm 'surge detectors'")
@@ -676,7 +676,7 @@ def spin_filter():
         for m in range(10000):
             acc += harmonic(m) * 1e-9
 
-for i, name in enumerate(["NEWLYN", "DOVER", "PORTSMOUTH", "HOLYHEAD"]):
+for i, name in enumerate(["NEWLYN", "DOVER", "PORTSMOUTH", "HOLYHEAD", "WHITBY", "LERWICK", "AVONMOUTH"]):
     threading.Thread(target=poll_gauge, args=(name, 0.2 + i / 10), name=f"poll-{name}", daemon=True).start()
 threading.Thread(target=spin_filter, name="filter", daemon=True).start()
 time.sleep(600)
