@@ -61,3 +61,14 @@ def test_rows_of_few_words_then_code_are_two_outputs() -> None:
             schema += [f'CREATE INDEX "idx_{name}_plate"', f'    ON "{name}" ("plate");']
     out = cut("\n".join(rows + schema) + "\n").split("\n")
     assert out[-len(schema) - 1:-1] == schema
+
+
+def test_a_hierarchy_drawn_by_leading_marks_keeps_its_top_level() -> None:
+    # `gcc -H`: each header the file includes itself at one dot, what that one includes at two,
+    # and so on. The top level is what the file includes: it stays, the depths under it are
+    # sampled. A real run's (the corpus's, tuning part), two files compiled with an error.
+    items = json.loads((CORPUS / "wide34.json").read_text())["items"]
+    lines = next(it["text"] for it in items if it["id"] == "wide34-gcc-H-filter3-sampler").rstrip("\n").split("\n")
+    tops = [x for x in lines if x.startswith(". ")]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert len(tops) >= 8 and all(t in out for t in tops)

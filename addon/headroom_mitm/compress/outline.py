@@ -2,7 +2,8 @@
 or numbered) block, as `objdump -d` heads each section and function, `python -m dis` each code object,
 `perl -V` its `Characteristics of this binary:`. Each names what the block under it is; the
 blocks are what is sampled, their titles stay (principle 4: by structure). Many such lines are
-no outline (every line a "key:" of a mapping): then none."""
+no outline (every line a "key:" of a mapping): then none. Likewise a hierarchy drawn by leading
+marks, one a level (`gcc -H`'s `. x.h` over `.. y.h`): its top level stays."""
 
 from __future__ import annotations
 
@@ -37,4 +38,28 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
     if len(found) < 2:
         return
     for i in found:
+        rank[i] = MUST
+
+
+# A line led by a run of one mark and a space: its depth is the run's length. Found from its newline.
+_DEPTH = re.compile(r"\n([.*+>])\1{0,15} (?=\S)")
+_TOPS_MIN = 12  # marked lines, at least, for a drawing
+_TOPS_MAX = 60
+
+
+def keep_depth_tops(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the top level of a hierarchy drawn by leading marks (`gcc -H`: the headers a
+    file includes itself, over what they include): the one mark most of these lines use, at two
+    depths at least, its shallowest depth at most a fifth of them."""
+    # (mark, depth, line); the text behind a newline, so that its first line is found too
+    found = [(m.group(1), m.end() - m.start() - 2, index.line_of(m.start())) for m in _DEPTH.finditer("\n" + index.text)]
+    if len(found) < _TOPS_MIN:
+        return
+    mark = max({f[0] for f in found}, key=lambda c: sum(f[0] == c for f in found))
+    depths = [(depth, i) for c, depth, i in found if c == mark]
+    top = min(d for d, _ in depths)
+    tops = [i for d, i in depths if d == top]
+    if len(depths) < _TOPS_MIN or len(tops) == len(depths) or len(tops) > min(_TOPS_MAX, len(depths) // 5):
+        return
+    for i in tops:
         rank[i] = MUST

@@ -127,6 +127,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         columns.keep_column_titles(index, rank)
         durations.keep_duration_extremes(index, rank)
         outline.keep_outline_headers(index, rank)
+        outline.keep_depth_tops(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)
