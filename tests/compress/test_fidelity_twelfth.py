@@ -72,3 +72,14 @@ def test_a_hierarchy_drawn_by_leading_marks_keeps_its_top_level() -> None:
     tops = [x for x in lines if x.startswith(". ")]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert len(tops) >= 8 and all(t in out for t in tops)
+
+
+def test_a_failures_test_id_printed_under_it_stays() -> None:
+    # Twisted's trial prints each failure's traceback, then, alone between a blank line and the
+    # next rule, the id of the test it failed in. A real run's (the corpus's, tuning part).
+    items = json.loads((CORPUS / "wide34.json").read_text())["items"]
+    lines = next(it["text"] for it in items if it["id"] == "wide34-trial-tidelog-echo-exit").rstrip("\n").split("\n")
+    ids = [lines[k - 1] for k in range(2, len(lines)) if lines[k].startswith("=" * 20) and not lines[k - 2].strip()
+           and lines[k - 1].startswith("tests_trial.")]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert len(ids) >= 5 and all(x in out for x in ids)

@@ -62,6 +62,15 @@ def title_above(lines: list[str], i: int, rules: set[int]) -> range | None:
     return None
 
 
+def title_below(lines: list[str], i: int, rules: set[int]) -> int | None:
+    """The line alone between a blank line and a rule a few lines under failure i: the id of the
+    test it failed in, as Twisted's trial prints it after the traceback. `rules`: as title_above."""
+    for k in range(i + 2, min(len(lines), i + _TITLE_LOOK + 1)):
+        if k in rules:
+            return k - 1 if lines[k - 1].strip() and not lines[k - 2].strip() else None
+    return None
+
+
 def parent_line(lines: list[str], i: int) -> int | None:
     """The line an indented failure sits under, a few lines up (checkov's `Check: CKV_K8S_12: …`
     over `\tFAILED for resource: …`, mocha's `1) suite` over its assertion): it names what failed."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from . import anomalies, names, verdicts
 from . import lines as ln
 from .lineindex import LineIndex, matches_at_least, zero_digits
-from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above
+from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above, title_below
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .severities import LOUD, severities
@@ -165,6 +165,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True) -> Rankin
             lift(parent, MUST)
         for k in title_above(lines, i, rules) or ():
             lift(k, MUST)
+        if (below := title_below(lines, i, rules)) is not None:
+            lift(below, MUST)
         located = placed = ln.has_location(lines[i])
         if not located and (place := header_above(lines, i, sev)) is not None:
             rank[place] = MUST
