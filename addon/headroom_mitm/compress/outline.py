@@ -41,8 +41,11 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
-# A line led by a run of one mark and a space: its depth is the run's length. Found from its newline.
-_DEPTH = re.compile(r"\n([.*+>])\1{0,15} (?=\S)")
+# A line led by a run of one mark and a space: its depth is the run's length. Found from its newline
+# (the first line apart): one C-level scan.
+_DEPTH_MARK = r"([.*+>])\1{0,15} (?=\S)"
+_DEPTH_FIRST = re.compile(_DEPTH_MARK)
+_DEPTH = re.compile("\n" + _DEPTH_MARK)
 _TOPS_MIN = 12  # marked lines, at least, for a drawing
 _TOPS_MAX = 60
 
@@ -51,8 +54,9 @@ def keep_depth_tops(index: LineIndex, rank: list[int]) -> None:
     """Lift to MUST the top level of a hierarchy drawn by leading marks (`gcc -H`: the headers a
     file includes itself, over what they include): the one mark most of these lines use, at two
     depths at least, its shallowest depth at most a fifth of them."""
-    # (mark, depth, line); the text behind a newline, so that its first line is found too
-    found = [(m.group(1), m.end() - m.start() - 2, index.line_of(m.start())) for m in _DEPTH.finditer("\n" + index.text)]
+    found = [(m.group(1), m.end() - m.start() - 2, index.line_of(m.start() + 1)) for m in _DEPTH.finditer(index.text)]
+    if (first := _DEPTH_FIRST.match(index.text)) is not None:
+        found.insert(0, (first.group(1), first.end() - 1, 0))
     if len(found) < _TOPS_MIN:
         return
     mark = max({f[0] for f in found}, key=lambda c: sum(f[0] == c for f in found))
