@@ -9,22 +9,36 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import time
 from pathlib import Path
 
 import capture_more as cm
 import capture_opencode as oc
-from capture_more import clean_lines, note, run, write_tree
+from capture_more import clean_lines, n_app_log, n_git_log_stat, note, run, write_tree
 from capture_opencode import Spec
 from capture_wide import n_chained
-from capture_wide9b import Part, chain_command, n_status_echo, run_chain
-from capture_wide15_data import n_csv, n_du, n_find, n_json_api, n_ls_la, n_ps_aux, n_ps_ef, n_sqlite_col
-from capture_wide15_diag import n_flake8, n_mypy, n_pylint, n_pytest, n_ruff, n_shellcheck
+from capture_wide9b import Part, chain_command, run_chain
+from capture_wide15_data import (
+    n_csv,
+    n_du,
+    n_find,
+    n_json_api,
+    n_ls_la,
+    n_ps_aux,
+    n_ps_ef,
+    n_sqlite_col,
+)
+from capture_wide15_diag import (
+    n_flake8,
+    n_mypy,
+    n_pylint,
+    n_pytest,
+    n_ruff,
+    n_shellcheck,
+)
 from capture_wide15_langs import n_gcc, n_make
 from capture_wide15_oc import n_blame, n_diff, n_log_p, n_show, n_status, oc_ext
 from capture_wide35 import VENV, add
-from capture_more import n_app_log, n_git_log_stat
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Maren Oduya", "GIT_AUTHOR_EMAIL": "maren@example.org", "GIT_COMMITTER_NAME": "Maren Oduya",
            "GIT_COMMITTER_EMAIL": "maren@example.org", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"}
@@ -486,7 +500,7 @@ def gen_modules(root: Path) -> None:
                      f"    if bed == None or opts == []: return {rnd.randint(0, 9)}",
                      f"    rows = [r for r in range(bed) if r%{rnd.randint(2, 7)}==0]",
                      "    try:", "        return json.loads(opts)", "    except:", "        pass",
-                     f"    print('bed %s has %d rows' % (bed, len(rows)))", f"    l = {rnd.randint(10, 99)}",
+                     "    print('bed %s has %d rows' % (bed, len(rows)))", f"    l = {rnd.randint(10, 99)}",
                      f"    total: int = '{verb}'", ""]
         (pkg / f"plots_{i}.py").write_text("\n".join(body) + "\n")
     tests = ["import pytest", "", "from seedbank.germination import grade, rate", ""]
@@ -508,7 +522,7 @@ def gen_modules(root: Path) -> None:
     for k in range(6):
         lines = ['#include <stdio.h>', '#include "../germ.h"', ""]
         for j in range(5):
-            lines += [f"int lot_{k}_{j}(const trial_t *t, int unused) {{", f"    int pad;",
+            lines += [f"int lot_{k}_{j}(const trial_t *t, int unused) {{", "    int pad;",
                       f"    if (t->sown = {j}) return -1;", f"    return t->sprouted * {rnd.randint(2, 9)} / t->sown;", "}", ""]
         (gen / f"lots_{k}.c").write_text("\n".join(lines))
 
