@@ -801,7 +801,7 @@ def specs(root: Path, env: dict) -> list[tuple[Spec, object]]:
     base = "{BASE}"
     O = [
         Spec("oc-grep-def-class-src", "oc-grep", "search", "grep", {"pattern": r"^(def|class) \w+", "path": str(root / "src")}),
-        Spec("oc-grep-bug-print-py", "oc-grep", "search", "grep", {"pattern": r"# bug|TODO|FIXME|print\(", "include": "*.py"}),
+        Spec("oc-grep-bug-print-py", "oc-grep", "search", "grep", {"pattern": r"# bug|TODO|FIXME|print\(|except:", "include": "*.py"}),
         Spec("oc-grep-strcpy-sown-c", "oc-grep", "search", "grep", {"pattern": r"strcpy|t->sown", "include": "*.c"}),
         Spec("oc-glob-all-json", "oc-glob", "listing", "glob", {"pattern": "**/*.json"}),
         Spec("oc-glob-py", "oc-glob", "listing", "glob", {"pattern": "**/*.py"}),
