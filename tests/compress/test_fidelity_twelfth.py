@@ -83,3 +83,20 @@ def test_a_failures_test_id_printed_under_it_stays() -> None:
            and lines[k - 1].startswith("tests_trial.")]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert len(ids) >= 5 and all(x in out for x in ids)
+
+
+def test_a_trees_entries_keep_their_rare_field_values() -> None:
+    # `npx license-checker`: each package a tree entry with its fields one level under it. A
+    # licence few packages hold is the anomaly a question asks about: it stays, with its package.
+    lines, rare = [], []
+    for k in range(120):
+        name = f"pkg-{chr(97 + k % 26)}{chr(97 + k // 26)}@1.{k}.0"
+        licence = {37: "PSF-2.0", 88: "BSD-2-Clause"}.get(k, "ISC" if k % 9 == 0 else "MIT")
+        entry = [f"├─ {name}", f"│  ├─ licenses: {licence}", f"│  ├─ repository: https://github.com/example/{name.split('@')[0]}",
+                 f"│  ├─ publisher: Dev {k}", f"│  ├─ path: /srv/app/node_modules/{name.split('@')[0]}",
+                 f"│  └─ licenseFile: /srv/app/node_modules/{name.split('@')[0]}/LICENSE"]
+        if k in (37, 88):
+            rare += entry[:2]
+        lines += entry
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in rare)

@@ -122,22 +122,19 @@ def keep_record_openers(index: LineIndex, rank: list[int]) -> None:
 
 
 def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
-    """Blocks apart by blank lines, each naming its thing on its first line and sharing labelled
-    fields though not their shape (npm audit's advisories: "braces  <3.0.3" over "Severity: high",
-    some with a fix line, some without): a field's value that few blocks hold is an anomaly, as a
-    table's rare value is. It stays, with its block's first line (what it is about)."""
-    if index.text.count("\n\n") < _MIN_RECORDS:
-        return
+    """Blocks, each naming its thing on its first line and sharing labelled fields though not
+    their shape (npm audit's advisories: "braces  <3.0.3" over "Severity: high", some with a fix
+    line, some without): a field's value that few blocks hold is an anomaly, as a table's rare
+    value is. It stays, with its block's first line (what it is about). Blocks are apart by blank
+    lines, or drawn as a tree's entries with their fields under them (license-checker's
+    "├─ argparse@3.0.4" over "│  ├─ licenses: PSF-2.0")."""
     lines = index.lines
-    fields: dict[str, list[tuple[int, int]]] = {}  # label -> (its line, its block's first line)
-    opener: int | None = None
-    for i, x in enumerate(lines):
-        if not x.strip():
-            opener = None
-        elif opener is None:
-            opener = i
-        elif len(x) <= _SHORT and (label := _label(x)) is not None:
-            fields.setdefault(label, []).append((i, opener))
+    if index.text.count(_BRANCH) >= _MIN_RECORDS:
+        fields = _tree_fields(lines)
+    elif index.text.count("\n\n") >= _MIN_RECORDS:
+        fields = _block_fields(lines)
+    else:
+        return
     for label, found in fields.items():
         if len(found) < _MIN_RECORDS:
             continue
@@ -151,10 +148,42 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
                 rank[i] = rank[first] = MUST
 
 
+def _block_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """label -> (its line, its block's first line), of blocks apart by blank lines."""
+    fields: dict[str, list[tuple[int, int]]] = {}
+    opener: int | None = None
+    for i, x in enumerate(lines):
+        if not x.strip():
+            opener = None
+        elif opener is None:
+            opener = i
+        elif len(x) <= _SHORT and (label := _label(x)) is not None:
+            fields.setdefault(label, []).append((i, opener))
+    return fields
+
+
+_BRANCH = "├─"
+_DRAWN = re.compile(r"[│├└─┬|`\- \xa0]*")  # a tree's rails and branch before its entry
+
+
+def _tree_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """label -> (its line, its entry's line), of a tree whose entries hold labelled fields one
+    level under them; a field's label is read past its rails."""
+    fields: dict[str, list[tuple[int, int]]] = {}
+    opener: tuple[int, int] | None = None  # (line, where its entry's name starts)
+    for i, x in enumerate(lines):
+        at = _DRAWN.match(x).end()
+        if opener is not None and at > opener[1] and len(x) <= _SHORT and (label := _label(x[at:])) is not None:
+            fields.setdefault(label, []).append((i, opener[0]))
+        else:
+            opener = (i, at)
+    return fields
+
+
 def _shape(value: str) -> str:
     """A value's kind: its words, its numbers all alike."""
     return _SPACES.sub(" ", _DIGIT_RUNS.sub("0", value))
 
 
 def _value(line: str, label: str | None) -> str:
-    return line[len(label):] if label else line
+    return line.partition(label)[2] if label else line  # the label may sit behind a tree's rails
