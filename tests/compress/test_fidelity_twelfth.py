@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from headroom_mitm.compress.lossless import strip_ansi
 from tests.compress.support import LOG, cut
 
 CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
@@ -100,3 +101,24 @@ def test_a_trees_entries_keep_their_rare_field_values() -> None:
         lines += entry
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in rare)
+
+
+def test_lines_the_colours_set_apart_survive_sampling() -> None:
+    # `icdiff a.csv b.csv`: a side-by-side diff that says which rows changed by colour alone
+    # (every row's line numbers grey, a changed cell red or green). The clean-up removes the
+    # colours; the rows they set apart were read before it, and stay as anomalies.
+    grey, red, green, off = "\x1b[0;37m", "\x1b[1;31m", "\x1b[1;32m", "\x1b[m"
+    rows, changed = [], []
+    for k in range(400):
+        left = f"{k:04d},Cabane {k % 37},{2 + k % 5},summer,{300 + k * 7 % 500}"
+        right = left
+        if k % 57 == 20:
+            right = left.rsplit(",", 1)[0] + f",{red}{999 - k}{off}"
+            changed.append(f"{grey}{k + 1:>4}{off} {left:<60}{grey}{k + 1:>4}{off} {right}")
+            rows.append(changed[-1])
+        else:
+            rows.append(f"{grey}{k + 1:>4}{off} {left:<60}{grey}{k + 1:>4}{off} {right}")
+    text = f"{green}bookings_v1.csv{off}{' ' * 50}{green}bookings_v2.csv{off}\n" + "\n".join(rows) + "\n"
+    out = cut(text).split("\n")
+    plain = [strip_ansi(x).rstrip() for x in changed]
+    assert len(plain) == 7 and all(x in out for x in plain)

@@ -18,7 +18,8 @@ from . import transforms as tf
 from ..facts import parse_api_format
 from .adapters import ToolBlock, detect_format, find_blocks, retrieve_tool_name
 from .encoding import EncodingError, TooLarge, UnsupportedEncoding, decode_body, encode_body, is_json_type
-from .lossless import LINE_LOSSLESS
+from . import colours
+from .lossless import CLEAN_LINE, LINE_LOSSLESS
 from .memo import Memo
 from .jsonsplice import SpliceError, has_lone_surrogate, locate_strings, pointer, splice, uses_ascii_escapes
 from .recovery import recover_full_output
@@ -108,6 +109,8 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     # and OpenCode's truncation header stay as they came.
     header, rest = tf.split_truncation_header(text)
     head, body, tail = tf.split_agent_frame(rest)
+    # What the colours set apart is read before the clean-up removes them (lossy outputs only).
+    marked = colours.marked_lines(body, CLEAN_LINE) if policy == "lossy" and s.transform_enabled("strip_ansi") else frozenset()
     for name, fn in LINE_LOSSLESS:
         if s.transform_enabled(name):
             cleaned = fn(body)
@@ -118,7 +121,7 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     # A lone surrogate is no UTF-8, which the lossy transforms' word search reads: lossless only.
     lossy = None
     if policy == "lossy" and len(lossless) >= s.min_lossy_chars and not has_lone_surrogate(body):
-        lossy = _lossy((header, head, tail), body, tool, s)
+        lossy = _lossy((header, head, tail), body, tool, s, marked)
     if lossy is not None:
         name, result, original, rid = lossy
         return BlockOutcome(Rendering(result, (*applied, name), rid), original)
@@ -127,7 +130,9 @@ def compress_text(text: str, tool: str, s: CompressionSettings, *, is_error: boo
     return BlockOutcome(Rendering(lossless, tuple(applied), None))
 
 
-def _lossy(frame: tuple[str, str, str], body: str, tool: str, s: CompressionSettings) -> tuple[str, str, str, str] | None:
+def _lossy(
+    frame: tuple[str, str, str], body: str, tool: str, s: CompressionSettings, marked: frozenset[str] = frozenset()
+) -> tuple[str, str, str, str] | None:
     """(transform, rendering, original, retrieve id) of the best lossy rendering of a cleaned
     output, if it saves enough. The frame (OpenCode's truncation header, another agent's head and
     tail) stays verbatim; the transforms see the output only, with CRLF line ends read as LF and
@@ -139,13 +144,13 @@ def _lossy(frame: tuple[str, str, str], body: str, tool: str, s: CompressionSett
         body = body.replace("\r\n", "\n")
     if len(body) < s.min_lossy_chars:
         return None  # too small to cut bare: its frame or line ends are no reason to
-    best = _smallest(lossy_candidates(body, tool, s))
+    best = _smallest(lossy_candidates(body, tool, s, marked))
     if best is not None and head.endswith("Output: ") and best[0] != "json_outline":
         first, _, rest = body.partition("\n")
         if not best[1].text.startswith(first + "\n"):
             # The line the frame's "Output: " opens must stay whole: it goes with the frame.
             head, body = head + first + ("\r\n" if crlf else "\n"), rest
-            best = _smallest(lossy_candidates(body, tool, s))
+            best = _smallest(lossy_candidates(body, tool, s, marked))
     if best is None or len(header) + len(head) + len(best[1].text) + len(tail) > (
         len(header) + len(head) + len(body) + len(tail)
     ) * (1.0 - s.min_saving_ratio):

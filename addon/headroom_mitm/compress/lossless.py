@@ -179,6 +179,9 @@ def one_member_per_line(compact: str) -> str:
 
 LosslessFn = Callable[[str], str]
 
+# The clean-up of one line as the whole text's leaves it (colours.marked_lines reads lines before it).
+CLEAN_LINE: tuple[LosslessFn, ...] = (strip_ansi, collapse_cr, trim_trailing_ws)
+
 LINE_LOSSLESS: tuple[tuple[str, LosslessFn], ...] = (
     ("strip_ansi", strip_ansi),
     ("collapse_cr", collapse_cr),

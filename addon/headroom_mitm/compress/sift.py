@@ -23,7 +23,7 @@ from .gitgraph import ungraphed
 from .lossless import looks_json
 from .records import keep_rare_fields, keep_record_openers, rank_records
 from .rows import rank_rows
-from .select import LOW, MUST, NORMAL, choose, render
+from .select import HIGH, LOW, MUST, NORMAL, choose, render
 from .settings import CompressionSettings
 
 
@@ -283,9 +283,20 @@ def _keep_documents(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
-def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult] | None | bool:
+def _lift_marked(index: LineIndex, rank: list[int], marked: frozenset[str]) -> None:
+    """The lines the terminal's colours set apart are anomalies: HIGH, unless ranked higher."""
+    if marked:
+        for i, x in enumerate(index.lines):
+            if x in marked and rank[i] > HIGH:
+                rank[i] = HIGH
+
+
+def _line_lossy(
+    text: str, s: CompressionSettings, marked: frozenset[str] = frozenset()
+) -> tuple[str, tf.LossyResult] | None | bool:
     """(name, result); False when the text is code or prose, or of a known shape with nothing
-    worth leaving out; None when no line-oriented shape fits."""
+    worth leaving out; None when no line-oriented shape fits. `marked`: lines the terminal's
+    colours set apart (colours.marked_lines), lifted as anomalies."""
     index = LineIndex(text)
     lines = index.lines
     if len(lines) < 12:
@@ -321,6 +332,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
             return False
         name = max(size, key=lambda k: size[k])
         _keep_documents(index, rank)
+        _lift_marked(index, rank, marked)
         keep = choose(index.lines, rank, s.room(len(seen)), units)
         logs.keep_section_headers(index.lines, keep, sections)
         notes = [logs.left_out_note(r, keep) for r in logs_of]
@@ -335,6 +347,7 @@ def _line_lossy(text: str, s: CompressionSettings) -> tuple[str, tf.LossyResult]
         middle = room // 2 if name == "table_rows" else None
         rank = list(whole.rank)
         _keep_documents(index, rank)
+        _lift_marked(index, rank, marked)
         keep = choose(index.lines, rank, room, ranked.units if ranked else None, middle)
         if ranked is not None:
             logs.keep_section_headers(index.lines, keep, ranked.sections)
@@ -372,8 +385,11 @@ def _parses(text: str) -> bool:
     return True
 
 
-def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple[str, tf.LossyResult]]:
-    """The lossy renderings that fit this text's shape (at most one per shape)."""
+def lossy_candidates(
+    text: str, tool: str, s: CompressionSettings, marked: frozenset[str] = frozenset()
+) -> list[tuple[str, tf.LossyResult]]:
+    """The lossy renderings that fit this text's shape (at most one per shape); `marked`: as
+    _line_lossy."""
     found: list[tuple[str, tf.LossyResult]] = []
     bs = text.strip()
     framed = looks_json(bs) or (bs[-1:] in ("]", "}") and st.split_json_preamble(text) is not None)
@@ -386,7 +402,7 @@ def lossy_candidates(text: str, tool: str, s: CompressionSettings) -> list[tuple
         if found or (framed and not _json_lines(bs) and _parses(bs)):
             return found  # a JSON document with nothing worth leaving out is sent whole
         # JSON Lines (structured logs, `-O json` reporters): one record a line, read as lines
-    line = _line_lossy(text, s)
+    line = _line_lossy(text, s, marked)
     if line is not None:
         return [line] if line else []
     if s.transform_enabled("dedupe_lines"):
