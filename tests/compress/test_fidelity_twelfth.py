@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lossless import strip_ansi
+from headroom_mitm.compress.settings import CompressionSettings
 from tests.compress.support import LOG, cut
 
 CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
@@ -122,3 +124,17 @@ def test_lines_the_colours_set_apart_survive_sampling() -> None:
     out = cut(text).split("\n")
     plain = [strip_ansi(x).rstrip() for x in changed]
     assert len(plain) == 7 and all(x in out for x in plain)
+
+
+def test_a_diff_in_the_normal_format_is_sent_whole() -> None:
+    # `diff <(xxd a) <(xxd b)`, `diff old.csv new.csv`: without -u a diff has no context lines,
+    # every line under its "23,27c23,27" header is a change. Nothing of it is left out.
+    lines = []
+    for k in range(150):
+        at = 10 + k * 20
+        lines += [f"{at},{at + 1}c{at},{at + 1}", f"< {at * 16:08x}: 903b 0000 0000 {k:04x}  .;......",
+                  f"< {at * 16 + 16:08x}: b805 0000 0010 {k:04x}  ........", "---",
+                  f"> {at * 16:08x}: 903b 0000 0000 {k + 1:04x}  .;......", f"> {at * 16 + 16:08x}: c805 0000 0010 {k:04x}  ........"]
+    text = "\n".join(lines) + "\n"
+    out = compress_text(text, "bash", CompressionSettings()).rendering
+    assert out.text is None or out.text == text

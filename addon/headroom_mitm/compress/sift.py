@@ -86,6 +86,8 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         name, rank = "git_blame", st.rank_blame(lines)
     elif st.commit_list(lines):
         return False  # every line a commit the model may name
+    elif st.normal_diff(lines):
+        return False  # a diff without context: every line is a change
     elif (
         s.transform_enabled("search_results")
         and _diagnostic_share(lines) < 0.2  # compiler and linter lines look like grep hits

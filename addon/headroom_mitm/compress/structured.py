@@ -270,6 +270,21 @@ COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7
 _COMMIT_LIST_MAX = 300
 
 
+# `diff a b` without -u: ed-style hunk headers ("23,27c23,27", "5a6", "9d8") over the lines taken
+# out ("< ") and put in ("> "), "---" between. No context: every other line is a change.
+_NORMAL_HUNK = re.compile(r"\d+(?:,\d+)?[acd]\d+(?:,\d+)?$")
+_NORMAL_DIFF_LINE = re.compile(r"[<>] |---$|\\ No newline|\d+(?:,\d+)?[acd]\d+(?:,\d+)?$")
+
+
+def normal_diff(lines: list[str]) -> bool:
+    """A diff in the normal format (opening on a hunk header, nearly every line of its grammar)."""
+    first = next((x for x in lines if x.strip()), "")
+    if _NORMAL_HUNK.match(first) is None:
+        return False
+    nonblank = [x for x in lines if x]
+    return count_matches(_NORMAL_DIFF_LINE, nonblank) >= 0.95 * len(nonblank)
+
+
 def commit_list(lines: list[str]) -> bool:
     """Most lines name a commit and say what it did: the list is the answer itself, like a git
     log's commit lines, which are never left out (up to 300 commits)."""
