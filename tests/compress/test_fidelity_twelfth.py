@@ -138,3 +138,36 @@ def test_a_diff_in_the_normal_format_is_sent_whole() -> None:
     text = "\n".join(lines) + "\n"
     out = compress_text(text, "bash", CompressionSettings()).rendering
     assert out.text is None or out.text == text
+
+
+def test_a_loop_over_files_keeps_each_files_findings_and_closing_count() -> None:
+    # `for f in site/*.html; do echo "== $f"; tidy -errors "$f"; done`: the loop's echo names the
+    # file each run's findings are of (as `head`/`tail`'s "==> f <==" does), and each run closes
+    # with its own counts. One of each finding's kind per file stays, and every file's closing line.
+    lines, closing, first = [], [], []
+    shapes = ("Warning: inserting implicit <font>", "Warning: trimming empty <font>", "Warning: <font> element removed from HTML5")
+    for f in range(8):
+        lines.append(f"== site/hut-{chr(97 + f)}.html")
+        for k in range(60):
+            lines.append(f"line {k + 3} column {k % 9 + 1} - {shapes[k % 3]}")
+            if k < 3:
+                first.append(lines[-1])
+        closing.append(f"Tidy found {60 + f} warnings and 0 errors!")
+        lines += ["Info: Document content looks like HTML5", closing[-1], ""]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(c in out for c in closing)
+    for f in range(8):  # each file's three kinds of finding
+        at = out.index(f"== site/hut-{chr(97 + f)}.html")
+        below = out[at + 1:]
+        end = next((k for k, x in enumerate(below) if x.startswith("== ")), len(below))
+        assert all(any(x.endswith(s) for x in below[:end]) for s in shapes)
+
+
+def test_each_units_closing_counts_stay() -> None:
+    # The same loop's real run (the corpus's, tuning part): every file's "Tidy found N warnings
+    # and 0 errors!" is that file's verdict, as go's "ok  pkg" is a package's.
+    items = json.loads((CORPUS / "wide38.json").read_text())["items"]
+    lines = next(it["text"] for it in items if it["id"] == "wide38-tidy-errors-loop-site").rstrip("\n").split("\n")
+    closing = [x for x in lines if x.startswith("Tidy found ")]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert len(closing) >= 5 and all(c in out for c in closing)

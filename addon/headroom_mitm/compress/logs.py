@@ -41,8 +41,10 @@ _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
     r"|={2,} \[(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\] [A-Z]+[ \t]*$"  # sqlfluff's "== [q.sql] FAIL"
     r"|\*{4,} \w+ [\w.-]+[ \t]*$"  # pylint's "************* Module pkg.mod"
+    # a shell loop's or a multi-file viewer's header: `echo "== $f"`, `head`/`tail`'s "==> f <=="
+    r"|(?:={2,}>?|>{2,}) (?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}(?: <==)?[ \t]*$"
 )
-_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+)[ \t]*\n")  # possessive: no word character follows
+_BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # possessive: no word character follows
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
