@@ -139,7 +139,7 @@ def _lossy(
     put back."""
     header, head, tail = frame
     # The output's own line ends, whatever the frame's: OpenCode's header ends in LF.
-    crlf = "\r\n" in body and body.count("\n") == body.count("\r\n")
+    crlf = "\r" in body and body.count("\n") == body.count("\r\n")  # "\r" alone is found as memchr finds it
     if crlf:
         body = body.replace("\r\n", "\n")
     if len(body) < s.min_lossy_chars:
