@@ -14,6 +14,12 @@ from tests.compress.support import LOG, cut
 CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
 
 
+def _corpus_lines(source: str, item_id: str) -> list[str]:
+    """A real output's lines: a tuning item of the corpus (scripts/corpus/data/SOURCE.json)."""
+    items = json.loads((CORPUS / f"{source}.json").read_text())["items"]
+    return next(it["text"] for it in items if it["id"] == item_id).rstrip("\n").split("\n")
+
+
 def test_a_json_document_on_a_line_beside_a_run_stays_whole() -> None:
     # `cargo metadata --format-version 1 --no-deps; pytest`, `terraform show -json && make test`:
     # the document is one long line the ranking of the run knows nothing of. It is the answer the
@@ -42,8 +48,7 @@ def test_a_log_records_closing_figures_stay_whole() -> None:
     # scrapy's "Dumping Scrapy stats:" record closes a crawl with its figures printed under it as
     # a dict, one key a line: the run's summary (statuses, errors, counts), kept whole, not sampled
     # as lines the log's records know nothing of. A real crawl's log (the corpus's, tuning part).
-    items = json.loads((CORPUS / "wide31.json").read_text())["items"]
-    lines = next(it["text"] for it in items if it["id"] == "wide31-scrapy-crawl-tides-info").rstrip("\n").split("\n")
+    lines = _corpus_lines("wide31", "wide31-scrapy-crawl-tides-info")
     start = next(i for i, x in enumerate(lines) if x.endswith("Dumping Scrapy stats:")) + 1
     figures = lines[start:next(i for i in range(start, len(lines)) if lines[i].endswith("}"))]
     assert len(figures) > 30
@@ -70,8 +75,7 @@ def test_a_hierarchy_drawn_by_leading_marks_keeps_its_top_level() -> None:
     # `gcc -H`: each header the file includes itself at one dot, what that one includes at two,
     # and so on. The top level is what the file includes: it stays, the depths under it are
     # sampled. A real run's (the corpus's, tuning part), two files compiled with an error.
-    items = json.loads((CORPUS / "wide34.json").read_text())["items"]
-    lines = next(it["text"] for it in items if it["id"] == "wide34-gcc-H-filter3-sampler").rstrip("\n").split("\n")
+    lines = _corpus_lines("wide34", "wide34-gcc-H-filter3-sampler")
     tops = [x for x in lines if x.startswith(". ")]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert len(tops) >= 8 and all(t in out for t in tops)
@@ -80,8 +84,7 @@ def test_a_hierarchy_drawn_by_leading_marks_keeps_its_top_level() -> None:
 def test_a_failures_test_id_printed_under_it_stays() -> None:
     # Twisted's trial prints each failure's traceback, then, alone between a blank line and the
     # next rule, the id of the test it failed in. A real run's (the corpus's, tuning part).
-    items = json.loads((CORPUS / "wide34.json").read_text())["items"]
-    lines = next(it["text"] for it in items if it["id"] == "wide34-trial-tidelog-echo-exit").rstrip("\n").split("\n")
+    lines = _corpus_lines("wide34", "wide34-trial-tidelog-echo-exit")
     ids = [lines[k - 1] for k in range(2, len(lines)) if lines[k].startswith("=" * 20) and not lines[k - 2].strip()
            and lines[k - 1].startswith("tests_trial.")]
     out = cut("\n".join(lines) + "\n").split("\n")
@@ -166,8 +169,7 @@ def test_a_loop_over_files_keeps_each_files_findings_and_closing_count() -> None
 def test_each_units_closing_counts_stay() -> None:
     # The same loop's real run (the corpus's, tuning part): every file's "Tidy found N warnings
     # and 0 errors!" is that file's verdict, as go's "ok  pkg" is a package's.
-    items = json.loads((CORPUS / "wide38.json").read_text())["items"]
-    lines = next(it["text"] for it in items if it["id"] == "wide38-tidy-errors-loop-site").rstrip("\n").split("\n")
+    lines = _corpus_lines("wide38", "wide38-tidy-errors-loop-site")
     closing = [x for x in lines if x.startswith("Tidy found ")]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert len(closing) >= 5 and all(c in out for c in closing)
