@@ -173,3 +173,14 @@ def test_each_units_closing_counts_stay() -> None:
     closing = [x for x in lines if x.startswith("Tidy found ")]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert len(closing) >= 5 and all(c in out for c in closing)
+
+
+def test_a_unified_diff_without_gits_header_is_a_part_of_its_own() -> None:
+    # `jupyter nbconvert --execute …; isort --diff .` (black's, ruff's `--diff`, `diff -u`): the diff
+    # opens on "--- old" over "+++ new", without git's "diff --git". It is a part of its own beside
+    # the run, each file's header and change kept. Real outputs (the corpus's, tuning part).
+    run = _corpus_lines("wide21", "wide21-nbconvert-execute-error")
+    diff = _corpus_lines("fresh", "fresh-isort-13")
+    out = cut("\n".join(run + diff) + "\n").split("\n")
+    headers = [x for x in diff if x.startswith(("--- ", "+++ "))]
+    assert len(headers) >= 10 and all(x in out for x in headers)

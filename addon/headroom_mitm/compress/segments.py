@@ -42,7 +42,9 @@ _KINDS: dict[str, tuple[re.Pattern[str], str, tuple[str, ...]]] = {
 # commit list's line by their own patterns. Seven hex digits are looked for before one of them is
 # (a word such as "deface" is given up sooner: ~15% of the scan).
 _HEX_LED = re.compile(r"\n[*|\\/ _.-]*+(?:pick |p )?\^?(?=[0-9a-f]{7})(?=[0-9a-f]*\d)[0-9a-f]{7,40}[ \t]\S")
-_GIT_START = re.compile(r"\n(?:commit [0-9a-f]{7,64}\b|diff --git | [^|\s][^|\n]*? \| +(?:\d|Bin ))")
+# A unified diff without git's header (`diff -u`, isort's, black's and ruff's `--diff`) opens on its
+# "--- old" over "+++ new" pair.
+_GIT_START = re.compile(r"\n(?:commit [0-9a-f]{7,64}\b|diff --git | [^|\s][^|\n]*? \| +(?:\d|Bin )|--- [^\n]*\n\+\+\+ )")
 # A pretty JSON document among other lines: a bracket alone on a line, to the first line that
 # closes it flush-left.
 _JSON_OPEN = re.compile(r"\n[\[{][ \t]*(?=\n(?:[ \t]+[\"\[{\d-]|[\]}]))")  # a brace under C's signature is no JSON
