@@ -184,3 +184,14 @@ def test_a_unified_diff_without_gits_header_is_a_part_of_its_own() -> None:
     out = cut("\n".join(run + diff) + "\n").split("\n")
     headers = [x for x in diff if x.startswith(("--- ", "+++ "))]
     assert len(headers) >= 10 and all(x in out for x in headers)
+
+
+def test_a_document_before_a_crash_is_a_part_of_its_own() -> None:
+    # `pydoc more_itertools.recipes; python batch.py`, `cat app.py; python app.py`: a document or
+    # code, then a run whose first report is a traceback. The document is sent whole, as alone.
+    # Real outputs (the corpus's, tuning part).
+    doc = _corpus_lines("wide9b", "wide9b-pydoc-more-itertools-recipes")
+    run = _corpus_lines("wide25", "wide25-pydantic-trip-batch")
+    out = cut("\n".join(doc + run) + "\n").split("\n")
+    kept = set(out)
+    assert all(x.rstrip() in kept for x in doc)

@@ -375,6 +375,11 @@ def stamped(lines: list[str]) -> bool:
     return len(sample) >= 10 and matches_at_least(_STAMP, sample, 0.8 * len(sample))
 
 
+def any_stamped(lines: list[str]) -> bool:
+    """Whether a few of the lines (3) open with a stamp: a log's records are among them."""
+    return matches_at_least(_STAMP, lines, 3)
+
+
 def _letter_at(line: str) -> int:
     """Where a line's words start: its indent, even behind a prefix such as valgrind's "==12== "."""
     m = _FIRST_LETTER.search(line)

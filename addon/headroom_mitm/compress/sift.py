@@ -235,13 +235,19 @@ _BANNER_LINE = re.compile(r"\n(?:={6,}|_{6,}) \S[^\n]* (?:={6,}|_{6,})(?=\n|$)")
 
 
 def _document_before_a_report(index: LineIndex) -> list[int]:
-    """Where a report's first banner ("==== ERRORS ====") follows a document or code printed
-    before the run (`head README.md && pytest`): the run is a part apart, however alike the
-    leads on either side."""
-    for m in _BANNER_LINE.finditer(index.text):
-        i = index.line_of(m.start() + 1)
-        if i >= segments.MIN_LINES:
-            return [i] if documents.looks_like_code_or_prose("\n".join(index.lines[:i])) else []
+    """Where a report's first banner ("==== ERRORS ====") or a crash's first traceback follows a
+    document or code printed before the run (`head README.md && pytest`, `cat app.py; python
+    app.py`): the run is a part apart, however alike the leads on either side. Lines before it
+    that hold a logged record are no document (a log's dump of settings reads as code)."""
+    m = _BANNER_LINE.search(index.text)
+    at = index.text.find("\n" + ln.TRACEBACK)
+    starts = [x for x in (None if m is None else m.start(), None if at == -1 else at) if x is not None]
+    if not starts:
+        return []
+    i = index.line_of(min(starts) + 1)
+    before = index.lines[:i]
+    if i >= segments.MIN_LINES and not logs.any_stamped(before) and documents.looks_like_code_or_prose("\n".join(before)):
+        return [i]
     return []
 
 
