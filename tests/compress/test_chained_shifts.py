@@ -148,7 +148,7 @@ def test_a_file_after_a_report_speaks_other_words_though_it_shares_a_few() -> No
                                             "hypothesis", "mypy", "pyre", "spyder", "rope", "celery", "pipenv",
                                             "venv", "jupyter", "ipython", "sphinx", "docs")]
     lines = report + ignore * 2
-    assert segments._other_words(lines, len(report))
+    assert segments.other_words(lines, len(report))
 
 
 def test_tab_led_lines_then_space_indented_ones_are_two_outputs() -> None:

@@ -195,3 +195,15 @@ def test_a_document_before_a_crash_is_a_part_of_its_own() -> None:
     out = cut("\n".join(doc + run) + "\n").split("\n")
     kept = set(out)
     assert all(x.rstrip() in kept for x in doc)
+
+
+def test_a_runs_closing_count_ends_its_part() -> None:
+    # `squawk migrations/*.sql; ls -li --full-time /etc`: the linter closes with its count ("Found
+    # 44 issues in 4 files"); what follows speaks other words, another output, ranked as alone (its
+    # rows' extremes and rare values), however alike the leads. Real outputs (the corpus's, tuning part).
+    report = _corpus_lines("wide24", "wide24-squawk-migrations")
+    listing = _corpus_lines("wide12", "wide12-ls-li-full-time-etc")
+    alone = compress_text("\n".join(listing) + "\n", "bash", CompressionSettings()).rendering.text
+    kept_alone = set(listing if alone is None else alone.split("\n"))
+    out = set(cut("\n".join(report + listing) + "\n").split("\n"))
+    assert {x.rstrip() for x in listing if x in kept_alone} <= out

@@ -283,7 +283,7 @@ def shifts(lines: list[str]) -> list[int]:
         # The leads alone place a change to a line or two (a log's last lines open as a file's first
         # ones do; a file's name opens as a table's rows): of the sharpest few, the first after
         # which the words are other words.
-        cut = next((i for _, i in sorted(apart)[:_TRIES] if _other_words(lines, i)), None)
+        cut = next((i for _, i in sorted(apart)[:_TRIES] if other_words(lines, i)), None)
         if cut is not None:
             out.append(cut)
     return out
@@ -313,7 +313,7 @@ def _drop(counts: dict[str, int], other: dict[str, int], lead: str) -> int:
     return -1 if k <= other.get(lead, 0) else 0
 
 
-def _other_words(lines: list[str], i: int) -> bool:
+def other_words(lines: list[str], i: int) -> bool:
     """Whether the lines after i speak other words than the lines before (a side of few words, a
     linter's report of counts under its findings, columns of numbers, is not told apart by them),
     words not seen before either (`strace -f`'s processes each print the same calls in turn)."""

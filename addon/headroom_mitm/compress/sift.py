@@ -178,7 +178,7 @@ def _chained(index: LineIndex, s: CompressionSettings) -> list[tuple[int, int, _
 
     n = len(lines)
     found = segments.runs(index)
-    cuts = sorted({*segments.shifts(lines), *_document_before_a_report(index)})
+    cuts = sorted({*segments.shifts(lines), *_document_before_a_report(index), *_after_a_closing_count(index)})
     if not cuts and (not found or (
         len(found) == 1
         and found[0][0] + n - found[0][1] < segments.MIN_LINES
@@ -249,6 +249,31 @@ def _document_before_a_report(index: LineIndex) -> list[int]:
     if i >= segments.MIN_LINES and not logs.any_stamped(before) and documents.looks_like_code_or_prose("\n".join(before)):
         return [i]
     return []
+
+
+# A run's closing count ("Found 44 issues in 4 files", "Tests: 3 failed, 41 passed, 44 total",
+# "2 failed, 41 passed in 1.02s"), found in one C-level scan from its digit.
+_CLOSING_COUNT = re.compile(r"\d (?:passed|failed|failures?|errors?|issues?|problems?|warnings?|tests?)\b")
+_CLOSINGS = 6  # more are per-unit counts inside one run, not where a run ends
+
+
+def _after_a_closing_count(index: LineIndex) -> list[int]:
+    """Where the next output starts after a run's closing count (`jest; npx jscpd`, `squawk …;
+    ls -li`): the first line after the count and its blank lines, when the lines after it speak
+    other words (segments.shifts finds only changes of leads)."""
+    lines = index.lines
+    n = len(lines)
+    found = {index.line_of(m.start()) for m in _CLOSING_COUNT.finditer(index.text)}
+    if not found or len(found) > _CLOSINGS:
+        return []
+    cuts = []
+    for i in sorted(found):
+        k = i + 1
+        while k < n and not lines[k].strip():
+            k += 1
+        if segments.MIN_LINES <= i and k + segments.MIN_LINES <= n and ln.is_summary(lines[i]) and segments.other_words(lines, k):
+            cuts.append(k)
+    return cuts
 
 
 def _worth_cutting(lines: list[str], shape: _Shape, s: CompressionSettings) -> bool:
