@@ -127,7 +127,7 @@ def koa(tmp: Path) -> None:
     time.sleep(1.5)
     r = random.Random(4104)
     cmds = []
-    for i in range(170):
+    for i in range(420):
         x = r.random()
         if x < 0.5:
             cmds.append(f"curl -s -o /dev/null localhost:{port}/lots/{r.randint(1, 1600)}")
@@ -139,7 +139,7 @@ def koa(tmp: Path) -> None:
             cmds.append(f"curl -s -o /dev/null -X PUT localhost:{port}/lots/{r.randint(1, 1500)}/close")
         else:
             cmds.append(f"curl -s -o /dev/null -X DELETE localhost:{port}/bids/{r.randint(1, 99)}")
-        if i == 90:
+        if i in (90, 333):
             cmds.append(f"curl -s -o /dev/null localhost:{port}/slow-report")
     run(" ; ".join(cmds), cwd=tmp, timeout=120)
     time.sleep(0.5)
