@@ -252,7 +252,8 @@ def _document_before_a_report(index: LineIndex) -> list[int]:
 
 
 # A run's closing count ("Found 44 issues in 4 files", "Tests: 3 failed, 41 passed, 44 total",
-# "2 failed, 41 passed in 1.02s"), found in one C-level scan from its digit.
+# "2 failed, 41 passed in 1.02s"): its words found by the index's word scan, the count on their lines.
+_COUNTED_WORDS = (" passed", " failed", " failure", " error", " issue", " problem", " warning", " test")
 _CLOSING_COUNT = re.compile(r"\d (?:passed|failed|failures?|errors?|issues?|problems?|warnings?|tests?)\b")
 _CLOSINGS = 6  # more are per-unit counts inside one run, not where a run ends
 
@@ -263,11 +264,16 @@ def _after_a_closing_count(index: LineIndex) -> list[int]:
     other words (segments.shifts finds only changes of leads)."""
     lines = index.lines
     n = len(lines)
-    found = {index.line_of(m.start()) for m in _CLOSING_COUNT.finditer(index.text)}
-    if not found or len(found) > _CLOSINGS:
+    found: list[int] = []
+    for i in sorted(index.hits(_COUNTED_WORDS)):
+        if _CLOSING_COUNT.search(lines[i]) is not None:
+            found.append(i)
+            if len(found) > _CLOSINGS:
+                return []
+    if not found:
         return []
     cuts = []
-    for i in sorted(found):
+    for i in found:
         k = i + 1
         while k < n and not lines[k].strip():
             k += 1
