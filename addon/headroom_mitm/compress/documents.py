@@ -55,6 +55,10 @@ def looks_like_code_or_prose(text: str) -> bool:
     code = sum(1 for x in sample if x.endswith(_CODE_ENDS) or CODE_START.match(x))  # the cheaper look first
     reads = (
         code >= 0.3 * n
+        # Declarations: a model's, a dataclass's fields (`    id: Mapped[int] = mapped_column(…)`)
+        # read as "key:" lines among the code around them.
+        or (code >= 0.2 * n and _at_least(
+            0.75 * n, (x.endswith(_CODE_ENDS) or CODE_START.match(x) or _CONFIG.match(x) for x in sample), n))
         or _manual(sample)
         or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
         # Documents: code with its comments, markdown, markup, prose.
