@@ -216,3 +216,13 @@ def test_declarations_of_fields_are_code() -> None:
     # A real run's (the corpus's, tuning part).
     text = "\n".join(_corpus_lines("wide41", "wide41-sqlacodegen-django-db-head")) + "\n"
     assert compress_text(text, "bash", CompressionSettings()).rendering.retrieve_id is None  # nothing left out
+
+
+def test_titles_closing_on_their_items_count_are_an_outline() -> None:
+    # `sqlite-utils analyze-tables db.sqlite3`: each column's report under a flush-left title that
+    # closes on its count, "django_migrations.app: (2/75)", over a blank line and indented figures.
+    # The titles are the outline: they stay, the figures under them are sampled. A real run's.
+    lines = _corpus_lines("wide41", "wide41-sqlite-utils-analyze-django-db")
+    titles = [x for x in lines if x.endswith("/75)")]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert len(titles) == 75 and all(t in out for t in titles)

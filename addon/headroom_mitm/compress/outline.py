@@ -16,7 +16,8 @@ from .select import MUST
 
 # ":" at a line's end with a blank, indented or numbered line after it (dis numbers a block's first
 # row by its source line, flush-left from line 100 on); the literal lead is scanned in C.
-_OPENS = re.compile(r":\n(?=[\n \t\d])")
+# A title may close on its item's count instead ("django_migrations.app: (2/75)", "[3/12]").
+_OPENS = re.compile(r"(?::|[(\[]\d+/\d+[)\]])\n(?=[\n \t\d])")
 _MAX_SHARE = 8  # at most one line in 8 a title: more is a mapping or a list, not an outline
 _MAX_LEN = 200
 _MAX = 100
