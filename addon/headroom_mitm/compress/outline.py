@@ -16,8 +16,11 @@ from .select import MUST
 
 # ":" at a line's end with a blank, indented or numbered line after it (dis numbers a block's first
 # row by its source line, flush-left from line 100 on); the literal lead is scanned in C.
-# A title may close on its item's count instead ("django_migrations.app: (2/75)", "[3/12]").
-_OPENS = re.compile(r"(?::|[(\[]\d+/\d+[)\]])\n(?=[\n \t\d])")
+_OPENS = re.compile(r":\n(?=[\n \t\d])")
+# A title may close on its item's count instead ("django_migrations.app: (2/75)", "[3/12]"): found
+# from its slash, a literal scanned in C as the colon is (one pattern of both is tried at every character).
+_COUNT_OPENS = re.compile(r"/\d+[)\]]\n(?=[\n \t\d])")
+_COUNT_END = re.compile(r"[(\[]\d+/\d+[)\]]$")
 _MAX_SHARE = 8  # at most one line in 8 a title: more is a mapping or a list, not an outline
 _MAX_LEN = 200
 _MAX = 100
@@ -28,7 +31,8 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     cap = min(_MAX, len(lines) // _MAX_SHARE)
     found: list[int] = []
-    for m in _OPENS.finditer(index.text, 1):
+    counted = (m for m in _COUNT_OPENS.finditer(index.text, 1) if _COUNT_END.search(lines[index.line_of(m.start())]))
+    for m in (*_OPENS.finditer(index.text, 1), *counted):
         i = index.line_of(m.start())
         line = lines[i]
         if line[:1] in (" ", "\t", "") or len(line) > _MAX_LEN or CODE_START.match(line) or GUTTER.match(line):
