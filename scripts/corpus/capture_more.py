@@ -113,6 +113,12 @@ def have(tool: str, kind: str) -> bool:
     return False
 
 
+def ensure_apt(tool: str, package: str, timeout: int = 600) -> None:
+    """Debian's `package` installed once, when `tool` is not found (the rounds run as root)."""
+    if not have(tool, tool):
+        run(f"apt-get install -y {package}", timeout=timeout)
+
+
 def write_tree(root: Path, files: dict[str, str]) -> None:
     for rel, body in files.items():
         p = root / rel

@@ -45,8 +45,7 @@ def ensure_tools() -> None:
     """The venv of Python checkers and the npm runners and linters, installed once."""
     cm.install_venv(VENV, "pylint", PY_TOOLS)
     cm.install_npm(JS, "eslint", NPM_PKGS)
-    if not cm.have("shellcheck", "shellcheck"):
-        cm.run("apt-get install -y shellcheck", timeout=600)
+    cm.ensure_apt("shellcheck", "shellcheck")
     cm.PATH_PREFIX[:0] = [str(VENV / "bin"), str(JS / "node_modules" / ".bin")]
 
 

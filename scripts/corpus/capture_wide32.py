@@ -40,8 +40,7 @@ MIN_CHARS, MAX_CHARS = 400, 120_000
 def ensure_tools() -> None:
     """The venv of Python checkers, and shellcheck from Debian, installed once."""
     cm.install_venv(VENV, "pylint", PY_TOOLS)
-    if not cm.have("shellcheck", "shellcheck"):
-        cm.run("apt-get install -y shellcheck", timeout=600)
+    cm.ensure_apt("shellcheck", "shellcheck")
     cm.PATH_PREFIX[:0] = [str(VENV / "bin")]
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 
 from .lineindex import LineIndex
 from .select import HIGH, MUST, NORMAL
+from .trees import DRAWING
 
 _LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z \t-]{0,23}:")
 _DIGIT_RUNS = re.compile(r"\d+")
@@ -163,7 +164,6 @@ def _block_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
 
 
 _BRANCH = "├─"
-_DRAWN = re.compile(r"[│├└─┬|`\- \xa0]*")  # a tree's rails and branch before its entry
 
 
 def _tree_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
@@ -172,7 +172,7 @@ def _tree_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
     fields: dict[str, list[tuple[int, int]]] = {}
     opener: tuple[int, int] | None = None  # (line, where its entry's name starts)
     for i, x in enumerate(lines):
-        at = _DRAWN.match(x).end()
+        at = DRAWING.match(x).end()
         if opener is not None and at > opener[1] and len(x) <= _SHORT and (label := _label(x[at:])) is not None:
             fields.setdefault(label, []).append((i, opener[0]))
         else:

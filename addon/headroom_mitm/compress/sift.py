@@ -322,8 +322,11 @@ def _keep_documents(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
-def _lift_marked(index: LineIndex, rank: list[int], marked: frozenset[str]) -> None:
-    """The lines the terminal's colours set apart are anomalies: HIGH, unless ranked higher."""
+def _keep_set_apart(index: LineIndex, rank: list[int], marked: frozenset[str]) -> None:
+    """What no shape's ranking knows of but the output set apart: a JSON document on a line of
+    its own stays (_keep_documents); the lines the terminal's colours set apart
+    (colours.marked_lines) are anomalies, HIGH unless ranked higher."""
+    _keep_documents(index, rank)
     if marked:
         for i, x in enumerate(index.lines):
             if x in marked and rank[i] > HIGH:
@@ -370,8 +373,7 @@ def _line_lossy(
         if not size:
             return False
         name = max(size, key=lambda k: size[k])
-        _keep_documents(index, rank)
-        _lift_marked(index, rank, marked)
+        _keep_set_apart(index, rank, marked)
         keep = choose(index.lines, rank, s.room(len(seen)), units)
         logs.keep_section_headers(index.lines, keep, sections)
         notes = [logs.left_out_note(r, keep) for r in logs_of]
@@ -385,8 +387,7 @@ def _line_lossy(
         # stand out, the head and the tail first (tune: table 58.6% -> 60.1% saved, no needle lost).
         middle = room // 2 if name == "table_rows" else None
         rank = list(whole.rank)
-        _keep_documents(index, rank)
-        _lift_marked(index, rank, marked)
+        _keep_set_apart(index, rank, marked)
         keep = choose(index.lines, rank, room, ranked.units if ranked else None, middle)
         if ranked is not None:
             logs.keep_section_headers(index.lines, keep, ranked.sections)

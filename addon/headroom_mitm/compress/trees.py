@@ -34,7 +34,7 @@ def looks_path_list(lines: list[str]) -> bool:
 
 # `tree -s/-h/-p/-u/-D`: the drawing, then the entry's fields in one bracketed cell. A branch is
 # "├──" or, for an entry with entries under it in `npm ls`, "├─┬".
-_DRAWING = re.compile(r"[│├└─┬|`\- \xa0]*")
+DRAWING = re.compile(r"[│├└─┬|`\- \xa0]*")  # a tree's rails and branch before its entry
 _TREE_ROW = re.compile(r"[│| \xa0]*(?:[├└]─[─┬]|[|`]--)[ \xa0]+\[([^\]]*)\][ \xa0]+\S")
 _TREE_ENTRY = re.compile(r"[│| \xa0]*(?:[├└]─[─┬]|[|`]--)[ \xa0]+\S")
 _RAILS = re.compile(r"[│| \xa0]*(?=[├└]─|[|`]--)")  # the rails before an entry's branch
@@ -72,7 +72,7 @@ def _keep_directories(lines: list[str], rank: list[int]) -> None:
     The first level (the roots' children: a project's direct dependencies in `npm ls`/`pnpm list`,
     a repository's top entries) is the tree's outline: it stays too, unless it is most of the tree
     (a flat listing is sampled as a list)."""
-    depth = [len(_DRAWING.match(s).group(0)) for s in lines]
+    depth = [len(DRAWING.match(s).group(0)) for s in lines]
     for i in range(len(lines) - 1):
         if depth[i + 1] > depth[i] and lines[i + 1].strip():
             rank[i] = MUST
