@@ -21,9 +21,10 @@ import re
 MUST, HIGH, CONTEXT, NORMAL, LOW = range(5)
 
 # Tokens as cl100k counts them, within ~15% on tool outputs (chars are not: a padded pytest line
-# is 3 characters a token, a marker's hex id 2): a word or a number of up to 3 digits or a short
+# is 3 characters a token, a marker's hex id 2): a word or a number of up to 3 digits, one
+# character repeated (a rule of 79 dashes is 2 tokens, not 27: no marker is worth it) or a short
 # run of punctuation, each with the space before it; a run of spaces; a non-ASCII character.
-_TOKEN = re.compile(r" ?[A-Za-z]+| ?\d{1,3}| ?[!-/:-@\[-`{-~]{1,3}|\s+|[^\x00-\x7f]")
+_TOKEN = re.compile(r" ?[A-Za-z]+| ?\d{1,3}| ?([!-/:-@\[-`{-~])\1{3,15}| ?[!-/:-@\[-`{-~]{1,3}|\s+|[^\x00-\x7f]")
 
 
 def ends_first(order: list[int]) -> list[int]:
