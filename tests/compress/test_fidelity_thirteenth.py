@@ -3,6 +3,7 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.select import render
 from headroom_mitm.compress.transforms import gap_marker
 from headroom_mitm.compress.settings import CompressionSettings
@@ -22,3 +23,35 @@ def test_a_rule_of_one_repeated_character_is_cheaper_than_a_marker() -> None:
     words = " ".join(f"word{k} value{k}" for k in range(8))
     out, elided = render(["a", words, "b"], bytearray([1, 0, 1]), gap_marker("x", "hr_0123456789abcdef", S))
     assert elided and words not in out
+
+
+def _disassembly(gdb: bool) -> str:
+    lines = ["Dump of assembler code for function decode:"] if gdb else ["", "buoy:     file format elf64-x86-64", "",
+                                                                          "Disassembly of section .text:", ""]
+    addr = 0x1944
+    for f in range(40):
+        if not gdb:
+            lines += ["", f"{addr:016x} <decode_{f}>:"]
+            lines.append(f"int decode_{f}(const char *raw, int n) {{")  # objdump -S's source line
+        body = ["push   %rbp", "mov    %rsp,%rbp", f"mov    %edi,-0x{f + 4:x}(%rbp)", "cltq",
+                f"lea    0x{0x3685 + 8 * f:x}(%rip),%rdx        # {0x5094 + f:x} <_IO_stdin_used+0x94>",
+                f"call   {0x10c0 + f:x} <strcmp@plt>", "test   %eax,%eax", f"jne    {addr + 60:x} <decode_{f}+0x3c>",
+                f"movss  -0x{f % 7 + 8:x}(%rbp),%xmm0", "cvttss2si %xmm0,%eax", "leave", "ret"]
+        for k, ins in enumerate(body):
+            lines.append(f"   0x{addr:016x} <+{k * 4}>:\t{ins}" if gdb else f"    {addr:x}:\t{ins}")
+            addr += 4
+    return "\n".join(lines + (["End of assembler dump."] if gdb else [])) + "\n"
+
+
+def test_a_disassembly_is_code_and_sent_whole() -> None:
+    # objdump -d/-S and gdb's disassemble print machine code (with its source, for -S): code the
+    # model asked to read (principle 4), not a log of uniform lines to sample.
+    s = CompressionSettings()
+    for gdb in (False, True):
+        text = _disassembly(gdb)
+        res = compress_text(text, "bash", s)
+        assert not res.rendering or res.rendering.text in (None, text, text.rstrip("\n")), gdb
+    # The dynamic loader's trace puts a pid and a tab before each line: a log, still cut.
+    trace = "".join(f"     27097:\t  trying file=/usr/lib/x86_64-linux-gnu/tls/lib{k}.so.1\n" for k in range(400))
+    res = compress_text(trace + "     27097:\terror: cannot open shared object file libnope.so.1\n", "bash", s)
+    assert res.rendering and res.rendering.text and len(res.rendering.text) < len(trace) / 2
