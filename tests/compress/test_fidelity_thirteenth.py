@@ -7,6 +7,7 @@ from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.select import render
 from headroom_mitm.compress.transforms import gap_marker
 from headroom_mitm.compress.settings import CompressionSettings
+from tests.compress.support import cut
 
 S = CompressionSettings()
 
@@ -55,3 +56,21 @@ def test_a_disassembly_is_code_and_sent_whole() -> None:
     trace = "".join(f"     27097:\t  trying file=/usr/lib/x86_64-linux-gnu/tls/lib{k}.so.1\n" for k in range(400))
     res = compress_text(trace + "     27097:\terror: cannot open shared object file libnope.so.1\n", "bash", s)
     assert res.rendering and res.rendering.text and len(res.rendering.text) < len(trace) / 2
+
+
+def test_the_projects_own_files_stand_out_of_the_libraries() -> None:
+    # `python -m trace --listfuncs`, `tsc --explainFiles`, strace: most lines name the runtime's
+    # and the installed packages' files; the few naming the project's own are what is asked about.
+    std = "/root/.pyenv/versions/3.11.7/lib/python3.11"
+    lines = ["functions called:"]
+    for m in ("dataclasses", "enum", "inspect", "re/_parser", "statistics", "typing", "functools", "csv"):
+        lines += [f"filename: {std}/{m}.py, modulename: {m.split('/')[-1]}, funcname: {a}_{b}"
+                  for a in ("get", "set", "parse", "make", "check") for b in ("field", "name", "value", "flags", "cache")]
+    own = [f"filename: /work/tidemark/src/tidemark/{m}.py, modulename: {m}, funcname: {f}"
+           for m in ("gauge", "harmonics", "report") for f in ("despike", "mean_level", "parse_line", "surges", "load")]
+    lines[100:100] = own
+    lines += [f"filename: /srv/venv/lib/python3.11/site-packages/pkg/mod{k}.py, modulename: mod{k}, funcname: run"
+              for k in range(20)]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in own)
+    assert len(out) < len(lines) / 2
