@@ -3,6 +3,9 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.select import render
 from headroom_mitm.compress.transforms import gap_marker
@@ -10,6 +13,13 @@ from headroom_mitm.compress.settings import CompressionSettings
 from tests.compress.support import cut
 
 S = CompressionSettings()
+CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
+
+
+def _corpus_text(source: str, item_id: str) -> str:
+    """A real output: a tuning item of the corpus (scripts/corpus/data/SOURCE.json)."""
+    items = json.loads((CORPUS / f"{source}.json").read_text())["items"]
+    return next(it["text"] for it in items if it["id"] == item_id)
 
 
 def test_a_rule_of_one_repeated_character_is_cheaper_than_a_marker() -> None:
@@ -74,3 +84,15 @@ def test_the_projects_own_files_stand_out_of_the_libraries() -> None:
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in own)
     assert len(out) < len(lines) / 2
+
+
+def test_a_second_output_after_a_varied_first_is_a_part_of_its_own() -> None:
+    # `cargo test; npx ts-unused-exports …`: the backtraces' varied lines ran the places where
+    # the leads change into one region, whose two sharpest places were the backtrace's; the
+    # listing after it was then sampled as lines of the test run.
+    run = _corpus_text("wide15", "wide15-cargo-test-ledger-fmt").rstrip("\n")
+    listing = _corpus_text("wide28", "wide28-ts-unused-exports-tollgate-web")
+    res = compress_text(run + "\n" + listing, "bash", S)
+    out = (res.rendering.text or run + "\n" + listing).split("\n")  # each part alone is sent whole
+    assert all(x in out for x in listing.split("\n") if x.strip())
+    assert "thread 'tests::split_by_zero' (11822) panicked at src/lib.rs:17:16:" in out

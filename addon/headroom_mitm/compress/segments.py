@@ -282,10 +282,18 @@ def shifts(lines: list[str]) -> list[int]:
                 apart.append((shared, i))
         # The leads alone place a change to a line or two (a log's last lines open as a file's first
         # ones do; a file's name opens as a table's rows): of the sharpest few, the first after
-        # which the words are other words.
-        cut = next((i for _, i in sorted(apart)[:_TRIES] if other_words(lines, i)), None)
-        if cut is not None:
-            out.append(cut)
+        # which the words are other words. Regions run together where one output's lines vary (a
+        # backtrace); its places apart over half a window are each another change's.
+        runs: list[list[tuple[int, int]]] = []
+        for found in apart:
+            if runs and found[1] - runs[-1][-1][1] <= h:
+                runs[-1].append(found)
+            else:
+                runs.append([found])
+        for run in runs:
+            cut = next((i for _, i in sorted(run)[:_TRIES] if other_words(lines, i)), None)
+            if cut is not None and (not out or cut >= out[-1] + w):
+                out.append(cut)
     return out
 
 
