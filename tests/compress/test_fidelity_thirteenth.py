@@ -96,3 +96,19 @@ def test_a_second_output_after_a_varied_first_is_a_part_of_its_own() -> None:
     out = (res.rendering.text or run + "\n" + listing).split("\n")  # each part alone is sent whole
     assert all(x in out for x in listing.split("\n") if x.strip())
     assert "thread 'tests::split_by_zero' (11822) panicked at src/lib.rs:17:16:" in out
+
+
+def test_pylints_parseable_errors_are_errors() -> None:
+    # `pylint --output-format=parseable`: "path:line: [E0602(undefined-variable), fn] …". The E
+    # (error) and F (fatal) codes are error-level however they are bracketed: every one stays;
+    # conventions and warnings go one of each (code, file).
+    lines = []
+    for m in range(12):
+        for k in range(30):
+            lines.append(f"src/pkg/st_{m}.py:{k + 3}: [C0116(missing-function-docstring), fn_{k}] Missing function or method docstring")
+            if k % 9 == 4:
+                lines.append(f"src/pkg/st_{m}.py:{k + 3}: [E0602(undefined-variable), fn_{k}] Undefined variable 'total_{m}_{k}'")
+    lines.append("-----------------------------------")
+    lines.append("Your code has been rated at 3.12/10")
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in lines if "[E0602" in x)

@@ -19,8 +19,9 @@ _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\
 _LOCATED = re.compile(_PLACE_FIRST)
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
 # A code in the level's place whose letter is the level: pylint's E error and F fatal (C/R/W
-# below), pycodestyle's E errors and pyflakes' F (as flake8 and ruff print them; W warns).
-_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*[EF]\d{3,4}(?::[ \t]| )")
+# below; its parseable format brackets it with the symbol: "[E0602(undefined-variable), f]"),
+# pycodestyle's E errors and pyflakes' F (as flake8 and ruff print them; W warns).
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:[EF]\d{3,4}(?::[ \t]| )|\[[EF]\d{4}\()")
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
@@ -37,11 +38,12 @@ _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|
 # docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
 # Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
 _CODED = re.compile(
-    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)([A-Z]{1,4})\d{2,5}(?: |:(?: |$)| \[\*\] )"
+    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)"
+    r"(?:([A-Z]{1,4})\d{2,5}(?: |:(?: |$)| \[\*\] )|\[([A-Z])\d{4}\()"  # pylint's parseable "[C0116(symbol), f]"
     r"|([A-Z]{1,4})\d{2,5}: )"
 )
 _MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
-_CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] )")  # from the code's last letter: 2.5x faster than from \b
+_CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] |\()")  # from the code's last letter: 2.5x faster than from \b
 LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
 _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 # A test's passing verdict: a check mark or PASS/ok before its name, or PASSED/ok after it.
@@ -128,7 +130,7 @@ def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, 
         if sev.get(i) != ln.FAIL:
             continue
         m = _CODED.match(lines[i])
-        if m is not None and (m.group(1) or m.group(2)) not in ("E", "F") and _LEVEL_WORDS.search(lines[i]) is None:
+        if m is not None and next(filter(None, m.groups())) not in ("E", "F") and _LEVEL_WORDS.search(lines[i]) is None:
             sev[i] = ln.WARN
 
 
