@@ -112,3 +112,16 @@ def test_pylints_parseable_errors_are_errors() -> None:
     lines.append("Your code has been rated at 3.12/10")
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in lines if "[E0602" in x)
+
+
+def test_a_table_behind_a_reporters_note_sign_is_a_table() -> None:
+    # node --test --experimental-test-coverage prints its coverage report behind "ℹ " (spec; "# "
+    # in TAP) among the run's lines: its titles, the all-files row and each column's extremes stay.
+    text = _corpus_text("wide49", "wide49-node-test-coverage-spec")
+    for sign in ("ℹ ", "# "):
+        run = text.replace("\nℹ ", "\n" + sign)
+        out = cut(run).split("\n")
+        for row in ("file                      | line % | branch % | funcs % | uncovered lines",
+                    "lib/docks/harbour_00.js   |  26.19 |   100.00 |    0.00 | 6-10 12-17 19-23 25-29 31-40",
+                    "all files                 |  57.93 |    96.08 |   58.18 |"):
+            assert sign + row in out, (sign, row)

@@ -18,10 +18,13 @@ from .tables import rank_table
 # one tried at every line start costs ~3x more on a 200 KB request). The blank line is tried
 # first and the rule's parts are possessive (none gives back what the next needs): ~55% less CPU
 # than an optional rule, backtracked at every line.
-_TITLES = re.compile(r"\n(?:\n|[ \t]*+[-=─━]{3,}+[-=─━ \t]*+\n)(?=[ \t]*[A-Za-z][^\d\n]*(?:\n|$))")
+# A table printed as a reporter's notes has each line behind the note's sign: node --test's
+# coverage report behind "ℹ " (spec) or "# " (TAP).
+_NOTE = r"(?:[ℹ#] )?+"
+_TITLES = re.compile(r"\n(?:\n|" + _NOTE + r"[ \t]*+[-=─━]{3,}+[-=─━ \t]*+\n)(?=" + _NOTE + r"[ \t]*[A-Za-z][^\d\n]*(?:\n|$))")
 # A rule line (`dpkg -l`'s "+++-====-===", dashes under a report's titles): found first, as it
 # opens with a literal newline (a scan for the line above it, tried at every line, costs ~20x).
-_RULE_LINE = re.compile(r"\n[ \t|+]*+[-=]{3,}+[-=+| \t]*+(?=\n|$)")
+_RULE_LINE = re.compile(r"\n" + _NOTE + r"[ \t|+]*+[-=]{3,}+[-=+| \t]*+(?=\n|$)")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _ROWS = 3  # rows under titles that make them a table's
@@ -29,7 +32,7 @@ _MAX = 10  # more title rows are a listing's own lines, not the heads of a few t
 
 
 def _is_rule(line: str) -> bool:
-    return bool(line.strip()) and not line.strip("-=─━ ")
+    return bool(line.strip()) and not line.strip("-=─━ ").removeprefix("ℹ").removeprefix("#")
 
 
 def _opens_table(lines: list[str], i: int) -> bool:
@@ -38,13 +41,19 @@ def _opens_table(lines: list[str], i: int) -> bool:
     return i > 0 and (not lines[i - 1].strip() or _is_rule(lines[i - 1]))
 
 
-def _first_row(lines: list[str], i: int, cells: int) -> int | None:
+def _cells(line: str) -> int:
+    """A row's cells: apart by bars where it has them (a title of two words is one cell), else by
+    whitespace."""
+    return line.count("|") + 1 if "|" in line else len(line.split())
+
+
+def _first_row(lines: list[str], i: int) -> int | None:
     """The first row under titles i (past a rule under them) when the _ROWS lines from it are rows
-    of their table: each holds a number and at least as many whitespace-separated cells as the
-    titles."""
+    of their table: each holds a number and at least as many cells as the titles."""
+    cells = _cells(lines[i])
     first = i + 2 if i + 1 < len(lines) and _is_rule(lines[i + 1]) else i + 1
     below = lines[first : first + _ROWS]
-    ok = len(below) == _ROWS and all(_DIGIT.search(x) and len(x.split()) >= cells for x in below)
+    ok = len(below) == _ROWS and all(_DIGIT.search(x) and _cells(x) >= cells for x in below)
     return first if ok else None
 
 
@@ -63,7 +72,7 @@ def keep_column_titles(index: LineIndex, rank: list[int]) -> None:
         i = index.line_of(m.end())
         if "  " not in lines[i].strip() or not _opens_table(lines, i):
             continue
-        first = _first_row(lines, i, len(lines[i].split()))
+        first = _first_row(lines, i)
         if first is not None:
             found.append((i, first))
             if len(found) > _MAX:
@@ -76,7 +85,8 @@ def keep_column_titles(index: LineIndex, rank: list[int]) -> None:
         while end < n and lines[end].strip():
             end += 1
         # its rows ranked as a table's (numeric extremes, rare values), where that ranks higher
-        sub = rank_table(lines[i:end])
+        note = lines[i][:2] if lines[i][:2] in ("ℹ ", "# ") else ""
+        sub = rank_table([x.removeprefix(note) for x in lines[i:end]])
         for k, r in enumerate(sub or ()):
             if r < rank[i + k]:
                 rank[i + k] = r
