@@ -125,3 +125,22 @@ def test_a_table_behind_a_reporters_note_sign_is_a_table() -> None:
                     "lib/docks/harbour_00.js   |  26.19 |   100.00 |    0.00 | 6-10 12-17 19-23 25-29 31-40",
                     "all files                 |  57.93 |    96.08 |   58.18 |"):
             assert sign + row in out, (sign, row)
+
+
+def test_gnu_program_prefixed_diagnostics_are_findings() -> None:
+    # m4, gawk, bison print "program:file:line: message" (no level word: GNU's form of an error),
+    # also where stderr cut into a line of stdout. Every one stays where another line failed.
+    lines, errors = [], []
+    for k in range(400):
+        if k % 10 == 5:
+            errors.append(f"m4:station.m4:{k + 3}: non-numeric argument to builtin `incr'")
+            lines.append(errors[-1])
+        elif k % 10 == 8:
+            errors.append(f"gauge {k} at level m4:station.m4:{k + 3}: divide by zero in eval: {k * 7} / 0")
+            lines += [errors[-1], " m"]
+        else:
+            lines.append(f"gauge {k} at level {k * 37 % 900} m")
+    lines.append("m4:station.m4:410: cannot open `stations/st7.m4': No such file or directory")
+    text = "\n".join(lines) + "\n"
+    out = (compress_text(text, "bash", S).rendering.text or text).split("\n")
+    assert all(x in out for x in errors)

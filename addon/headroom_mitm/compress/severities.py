@@ -17,6 +17,9 @@ from .lineindex import LineIndex
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
 _LOCATED = re.compile(_PLACE_FIRST)
+# GNU's "program:file:line: message" (m4, gawk, bison, as), also where stderr cut into a line of
+# stdout ("gauge 2 at level m4:station.m4:5: divide by zero in eval").
+_PROGRAM_PLACE = re.compile(r"(?:.*?\s)?[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S")
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
 # A code in the level's place whose letter is the level: pylint's E error and F fatal (C/R/W
 # below; its parseable format brackets it with the symbol: "[E0602(undefined-variable), f]"),
@@ -73,7 +76,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # Findings that print no level word: "path:line:col: CODE message", "CODE (level): message",
     # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go
     # test, pytest warnings), which report failures when anything failed.
-    placed = index.where(_LOCATED, probe=_PLACE)
+    placed = sorted({*index.where(_LOCATED, probe=_PLACE), *index.where(_PROGRAM_PLACE, probe=_PLACE)})
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
