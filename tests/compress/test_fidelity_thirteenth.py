@@ -144,3 +144,25 @@ def test_gnu_program_prefixed_diagnostics_are_findings() -> None:
     text = "\n".join(lines) + "\n"
     out = (compress_text(text, "bash", S).rendering.text or text).split("\n")
     assert all(x in out for x in errors)
+
+
+def test_bandits_json_results_are_findings() -> None:
+    # bandit -f json names its fields issue_severity / issue_text / test_id: its results are
+    # findings, sampled as principle 2 says (one of each rule and file), not as rows.
+    tests = [("B403", "Consider possible security implications associated with pickle module."),
+             ("B602", "subprocess call with shell=True identified, security issue."),
+             ("B311", "Standard pseudo-random generators are not suitable for security/cryptographic purposes."),
+             ("B324", "Use of weak MD5 hash for security. Consider usedforsecurity=False")]
+    results = []
+    for f in range(6):
+        for k in range(24):
+            code, text = tests[0] if k % 12 else tests[(k // 12 + f) % 4]
+            results.append({"code": f"{k + 2} import json\n{k + 3} import pickle\n", "col_offset": 0,
+                            "filename": f"src/tidemark/stations/st_{f}.py", "issue_confidence": "HIGH",
+                            "issue_severity": "HIGH" if code == "B602" else "LOW", "issue_text": text,
+                            "line_number": k + 3, "more_info": f"https://bandit.readthedocs.io/en/1.9.4/{code}.html",
+                            "test_id": code, "test_name": "blacklist"})
+    text = json.dumps({"errors": [], "results": results}, indent=2)
+    kept = [r for r in json.loads(cut(text))["results"] if isinstance(r, dict)]  # markers are strings
+    assert len(kept) < len(results) / 2
+    assert {(r["test_id"], r["filename"]) for r in kept} == {(r["test_id"], r["filename"]) for r in results}

@@ -86,11 +86,11 @@ def pick(items: list[object], limit: int) -> list[int]:
 
 
 # A finding record, by the names reporters give its fields (ruff, pylint, shellcheck json1, gcc's
-# JSON, SARIF, eslint -f json …): how bad it is, which rule, which file, what it says.
-_LEVEL_KEYS = ("level", "severity", "type", "kind")
-_CODE_KEYS = ("code", "ruleid", "rule", "ruleId", "message-id", "symbol", "check", "option", "rule_id")
+# JSON, SARIF, eslint -f json, bandit …): how bad it is, which rule, which file, what it says.
+_LEVEL_KEYS = ("level", "severity", "type", "kind", "issue_severity")
+_CODE_KEYS = ("code", "ruleid", "rule", "ruleId", "message-id", "symbol", "check", "option", "rule_id", "test_id")
 _FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath", "file_name")
-_TEXT_KEYS = ("message", "msg", "text", "description")
+_TEXT_KEYS = ("message", "msg", "text", "description", "issue_text")
 _ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker"})
 _WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS))
 _RANK_KEYS = frozenset((*_LEVEL_KEYS, *_CODE_KEYS))
@@ -129,6 +129,16 @@ def _first(f: dict[str, object], keys: tuple[str, ...], kinds: type | tuple[type
     return None
 
 
+def _rule_code(f: dict[str, object]) -> object:
+    """The finding's rule code: a short name or number (bandit's "code" is the source excerpt, its
+    rule is "test_id")."""
+    for k in _CODE_KEYS:
+        v = f.get(k)
+        if isinstance(v, (str, int)) and not isinstance(v, bool) and not (isinstance(v, str) and ("\n" in v or len(v) > 64)):
+            return v
+    return None
+
+
 def _is_finding(f: dict[str, object]) -> bool:
     return any(isinstance(f.get(k), str) for k in _TEXT_KEYS) and any(f.get(k) is not None for k in _LEVEL_KEYS + _CODE_KEYS)
 
@@ -146,7 +156,7 @@ def findings(items: list[object]) -> list[int]:
         f = _leaves(x)
         text = _first(f, _TEXT_KEYS)
         level = _first(f, _LEVEL_KEYS)
-        code = _first(f, _CODE_KEYS, (str, int))
+        code = _rule_code(f)
         if text is None or (level is None and code is None):
             continue
         if isinstance(level, str) and level.lower() in _ERROR_LEVELS:
@@ -174,7 +184,7 @@ def record_key(line: str) -> tuple[str, str] | None:
         return None
     f = _leaves(record)
     text = _first(f, _TEXT_KEYS)
-    code = _first(f, _CODE_KEYS, (str, int))
+    code = _rule_code(f)
     if text is None or (code is None and _first(f, _LEVEL_KEYS) is None):
         return None
     where = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")
