@@ -16,6 +16,11 @@ S = CompressionSettings()
 CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
 
 
+def _sent(text: str) -> str:
+    """What the engine sends of a bash output: its rendering, or the output whole."""
+    return compress_text(text, "bash", S).rendering.text or text
+
+
 def _corpus_text(source: str, item_id: str) -> str:
     """A real output: a tuning item of the corpus (scripts/corpus/data/SOURCE.json)."""
     items = json.loads((CORPUS / f"{source}.json").read_text())["items"]
@@ -57,15 +62,12 @@ def _disassembly(gdb: bool) -> str:
 def test_a_disassembly_is_code_and_sent_whole() -> None:
     # objdump -d/-S and gdb's disassemble print machine code (with its source, for -S): code the
     # model asked to read (principle 4), not a log of uniform lines to sample.
-    s = CompressionSettings()
     for gdb in (False, True):
         text = _disassembly(gdb)
-        res = compress_text(text, "bash", s)
-        assert not res.rendering or res.rendering.text in (None, text, text.rstrip("\n")), gdb
+        assert _sent(text) == text, gdb
     # The dynamic loader's trace puts a pid and a tab before each line: a log, still cut.
     trace = "".join(f"     27097:\t  trying file=/usr/lib/x86_64-linux-gnu/tls/lib{k}.so.1\n" for k in range(400))
-    res = compress_text(trace + "     27097:\terror: cannot open shared object file libnope.so.1\n", "bash", s)
-    assert res.rendering and res.rendering.text and len(res.rendering.text) < len(trace) / 2
+    assert len(cut(trace + "     27097:\terror: cannot open shared object file libnope.so.1\n")) < len(trace) / 2
 
 
 def test_the_projects_own_files_stand_out_of_the_libraries() -> None:
@@ -92,8 +94,7 @@ def test_a_second_output_after_a_varied_first_is_a_part_of_its_own() -> None:
     # listing after it was then sampled as lines of the test run.
     run = _corpus_text("wide15", "wide15-cargo-test-ledger-fmt").rstrip("\n")
     listing = _corpus_text("wide28", "wide28-ts-unused-exports-tollgate-web")
-    res = compress_text(run + "\n" + listing, "bash", S)
-    out = (res.rendering.text or run + "\n" + listing).split("\n")  # each part alone is sent whole
+    out = _sent(run + "\n" + listing).split("\n")  # each part alone is sent whole
     assert all(x in out for x in listing.split("\n") if x.strip())
     assert "thread 'tests::split_by_zero' (11822) panicked at src/lib.rs:17:16:" in out
 
@@ -141,8 +142,7 @@ def test_gnu_program_prefixed_diagnostics_are_findings() -> None:
         else:
             lines.append(f"gauge {k} at level {k * 37 % 900} m")
     lines.append("m4:station.m4:410: cannot open `stations/st7.m4': No such file or directory")
-    text = "\n".join(lines) + "\n"
-    out = (compress_text(text, "bash", S).rendering.text or text).split("\n")
+    out = _sent("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in errors)
 
 
@@ -166,3 +166,16 @@ def test_bandits_json_results_are_findings() -> None:
     kept = [r for r in json.loads(cut(text))["results"] if isinstance(r, dict)]  # markers are strings
     assert len(kept) < len(results) / 2
     assert {(r["test_id"], r["filename"]) for r in kept} == {(r["test_id"], r["filename"]) for r in results}
+
+
+def test_a_finding_without_a_code_is_told_apart_by_the_names_it_quotes() -> None:
+    # pyflakes prints no code: "x.py:5:1: 'os' imported but unused" and "… 'sys' imported but
+    # unused" are two fixes. The names a message quotes are part of its shape; only numbers are not.
+    text = _corpus_text("wide28", "wide28-pyflakes-tollgate-boltons")
+    first: dict[tuple[str, str], str] = {}
+    for line in text.split("\n"):
+        path, _, rest = line.partition(":")
+        if rest[:1].isdigit():
+            first.setdefault((path, rest.split(": ", 1)[-1]), line)
+    out = _sent(text).split("\n")
+    assert len(first) > 100 and all(x in out for x in first.values())

@@ -122,6 +122,7 @@ _CODE_BY_CHARS = {
 GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│](?![ \t]*(?:ERROR|WARNING|WARN|NOTICE|FATAL|INFO)[ \t]*[|│])")
 GUTTER_PROBE = ("|", "│")
 TRACEBACK = "Traceback (most recent call last):"
+_NUMBERS_DROP = re.compile(r"\d+|0x[0-9a-f]+")
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 # A note under a finding ("x.h:12:5: note: candidate: ‘void f(int)’"): the names and numbers it
 # quotes are what it says (which candidate, which type), not a template's variable part.
@@ -305,7 +306,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         rest = head[span[1] :] if span else head
         if span and not rest.strip(" :"):
             rest = head[: span[0]]
-        code = rest.strip()[:200] if _NOTE.match(rest) else shape(rest)[:80]
+        code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:80]
     if span is None:
         return code, section_path
     path = _PATH_IN.search(head, span[0], span[1])
