@@ -179,3 +179,32 @@ def test_a_finding_without_a_code_is_told_apart_by_the_names_it_quotes() -> None
             first.setdefault((path, rest.split(": ", 1)[-1]), line)
     out = _sent(text).split("\n")
     assert len(first) > 100 and all(x in out for x in first.values())
+
+
+def test_findings_as_csv_rows_keep_every_error_level_row() -> None:
+    # bandit -f csv: a finding a row, its level in an issue_severity column. Every HIGH row stays
+    # (a scanner's top level is its error level); the LOW ones are sampled as rows.
+    head = "filename,test_name,test_id,issue_severity,issue_confidence,issue_cwe,issue_text,line_number"
+    rows = []
+    for f in range(8):
+        for k in range(30):
+            high = k % 10 == 3
+            rows.append(f"src/seedvault/crops/crop_{f}.py,{'start_process_with_a_shell' if high else 'blacklist'},"
+                        f"{'B605' if high else 'B404'},{'HIGH' if high else 'LOW'},HIGH,https://cwe.mitre.org/data/definitions/78.html,"
+                        f"\"{'Starting a process with a shell, possible injection detected.' if high else 'Consider the subprocess module.'}\",{k + 4}")
+    out = cut("\n".join([head, *rows]) + "\n").split("\n")
+    assert all(r in out for r in rows if ",HIGH,HIGH," in r)
+
+
+def test_a_rule_code_given_as_an_object_is_the_findings_code() -> None:
+    # reviewdog's rdjson (ruff --output-format=rdjson): "code": {"value": "E401", "url": …}.
+    diags = [{"code": {"url": f"https://docs.astral.sh/ruff/rules/r{c}", "value": c},
+              "location": {"path": f"/w/src/crop_{f}.py", "range": {"start": {"line": k + 1, "column": 1}}},
+              "message": msg}
+             for f in range(5) for k, (c, msg) in enumerate([("E401", "Multiple imports on one line")] * 12
+                                                             + [("E701", "Multiple statements on one line (colon)"),
+                                                                ("E722", "Do not use bare `except`")])]
+    text = json.dumps({"diagnostics": diags, "source": {"name": "ruff"}}, indent=2)
+    kept = [d for d in json.loads(cut(text))["diagnostics"] if isinstance(d, dict)]
+    assert {(d["code"]["value"], d["location"]["path"]) for d in kept} == {
+        (d["code"]["value"], d["location"]["path"]) for d in diags}

@@ -91,7 +91,8 @@ _LEVEL_KEYS = ("level", "severity", "type", "kind", "issue_severity")
 _CODE_KEYS = ("code", "ruleid", "rule", "ruleId", "message-id", "symbol", "check", "option", "rule_id", "test_id")
 _FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath", "file_name")
 _TEXT_KEYS = ("message", "msg", "text", "description", "issue_text")
-_ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker"})
+# A scanner's "high" (of low, medium, high: bandit, npm audit) is its error level.
+ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker", "high"})
 _WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS))
 _RANK_KEYS = frozenset((*_LEVEL_KEYS, *_CODE_KEYS))
 
@@ -111,6 +112,8 @@ def _leaves(record: dict) -> dict[str, object]:
         budget -= 1
         if isinstance(v, dict):
             for k, x in v.items():
+                if k in _CODE_KEYS and isinstance(x, dict) and k not in found:
+                    x = x.get("value", x.get("id", x))  # reviewdog's {"value": "E401", "url": …}
                 if isinstance(x, (dict, list)):
                     if depth < 4:
                         stack.append((x, depth + 1))
@@ -159,7 +162,7 @@ def findings(items: list[object]) -> list[int]:
         code = _rule_code(f)
         if text is None or (level is None and code is None):
             continue
-        if isinstance(level, str) and level.lower() in _ERROR_LEVELS:
+        if isinstance(level, str) and level.lower() in ERROR_LEVELS:
             out.append(i)
             continue
         where = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")

@@ -12,6 +12,7 @@ from operator import methodcaller
 from functools import lru_cache
 from itertools import chain, compress
 
+from .anomalies import ERROR_LEVELS
 from .logs import stamped
 from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
@@ -243,12 +244,30 @@ def rank_table(lines: list[str]) -> list[int] | None:
     if not body:
         return None
     rank_columns(rows, at, body, rank, events=stamped(lines))
+    if body[0]:
+        _error_level_rows(rows, at, body, rank)
     rows_at = at[body[0] :]  # body is every row from its first on
     _keep_directories(lines, rows_at, rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
     if head <= rows_at[0]:
         _failure_counts(lines, head, rows_at, rank)
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+# A column that says how bad each row's finding is (bandit's CSV, a scanner's table).
+_LEVEL_TITLES = frozenset({"severity", "level", "issue_severity", "severity_level"})
+
+
+def _error_level_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
+    """Findings as rows: every row whose level column holds an error level stays (principle 2),
+    however many there are; the others are sampled as rows."""
+    for k, title in enumerate(rows.row(0)):
+        if title.strip().strip("\"'").lower() not in _LEVEL_TITLES:
+            continue
+        column = rows.column(k)
+        for j in body:
+            if column[j].strip().strip("\"'").lower() in ERROR_LEVELS:
+                rank[at[j]] = MUST
 
 
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
