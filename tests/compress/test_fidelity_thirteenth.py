@@ -192,8 +192,15 @@ def test_findings_as_csv_rows_keep_every_error_level_row() -> None:
             rows.append(f"src/seedvault/crops/crop_{f}.py,{'start_process_with_a_shell' if high else 'blacklist'},"
                         f"{'B605' if high else 'B404'},{'HIGH' if high else 'LOW'},HIGH,https://cwe.mitre.org/data/definitions/78.html,"
                         f"\"{'Starting a process with a shell, possible injection detected.' if high else 'Consider the subprocess module.'}\",{k + 4}")
+    rows += [f"src/seedvault/crops/crop_{f}.py,try_except_pass,B110,LOW,HIGH,https://cwe.mitre.org/data/definitions/703.html,"
+             f"\"Try, Except, Pass detected.\",{k + 90}" for f in range(0, 8, 3) for k in range(2)]
     out = cut("\n".join([head, *rows]) + "\n").split("\n")
     assert all(r in out for r in rows if ",HIGH,HIGH," in r)
+    # and one of each (rule, file) of the others
+    for f in range(8):
+        for rule in ("B404", "B110"):
+            mine = [r for r in rows if r.startswith(f"src/seedvault/crops/crop_{f}.py,") and f",{rule}," in r]
+            assert not mine or any(r in out for r in mine), (f, rule)
 
 
 def test_a_rule_code_given_as_an_object_is_the_findings_code() -> None:

@@ -245,7 +245,7 @@ def rank_table(lines: list[str]) -> list[int] | None:
         return None
     rank_columns(rows, at, body, rank, events=stamped(lines))
     if body[0]:
-        _error_level_rows(rows, at, body, rank)
+        _finding_rows(rows, at, body, rank)
     rows_at = at[body[0] :]  # body is every row from its first on
     _keep_directories(lines, rows_at, rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
@@ -254,20 +254,27 @@ def rank_table(lines: list[str]) -> list[int] | None:
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
 
 
-# A column that says how bad each row's finding is (bandit's CSV, a scanner's table).
+# Columns of findings as rows (bandit's CSV, a scanner's table): how bad, which rule, which file.
 _LEVEL_TITLES = frozenset({"severity", "level", "issue_severity", "severity_level"})
+_CODE_TITLES = frozenset({"test_id", "code", "rule", "rule_id", "ruleid", "check_id"})
+_FILE_TITLES = frozenset({"filename", "file", "path", "file_path", "filepath"})
 
 
-def _error_level_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
-    """Findings as rows: every row whose level column holds an error level stays (principle 2),
-    however many there are; the others are sampled as rows."""
-    for k, title in enumerate(rows.row(0)):
-        if title.strip().strip("\"'").lower() not in _LEVEL_TITLES:
-            continue
-        column = rows.column(k)
-        for j in body:
-            if column[j].strip().strip("\"'").lower() in ERROR_LEVELS:
-                rank[at[j]] = MUST
+def _finding_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
+    """Findings as rows, as principle 2 keeps them: every row whose level column holds an error
+    level, and the first row of each (rule, file) where both have a column (a table with a code
+    column alone, countries', is no list of findings); the others are sampled as rows."""
+    titles = [t.strip().strip("\"'").lower() for t in rows.row(0)]
+    columns = {name: next((rows.column(k) for k, t in enumerate(titles) if t in names), None)
+               for name, names in (("level", _LEVEL_TITLES), ("code", _CODE_TITLES), ("file", _FILE_TITLES))}
+    level, code, where = columns["level"], columns["code"], columns["file"]
+    seen: set[tuple[str, str]] = set()
+    for j in body:
+        if level is not None and level[j].strip().strip("\"'").lower() in ERROR_LEVELS:
+            rank[at[j]] = MUST
+        elif code is not None and where is not None and (key := (code[j], where[j])) not in seen:
+            seen.add(key)
+            rank[at[j]] = MUST
 
 
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
