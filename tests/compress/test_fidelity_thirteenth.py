@@ -215,3 +215,22 @@ def test_a_rule_code_given_as_an_object_is_the_findings_code() -> None:
     kept = [d for d in json.loads(cut(text))["diagnostics"] if isinstance(d, dict)]
     assert {(d["code"]["value"], d["location"]["path"]) for d in kept} == {
         (d["code"]["value"], d["location"]["path"]) for d in diags}
+
+
+def test_a_failures_message_in_json_is_not_a_long_string_to_leave_out() -> None:
+    # jest --json: each failed assertion's failureMessages holds "Error: expect(received)…" over
+    # its stack, ~1,800 characters: principle 2's line, kept whole (up to 4 times the string cap).
+    stack = "".join(f"\n    at Object.<anonymous> (/w/node_modules/jest-circus/build/utils.js:{k}:{k % 40})" for k in range(20))
+    results = [{"assertionResults": [
+        {"ancestorTitles": [f"Line {f}"], "failureMessages": [f"Error: expect(received).toEqual(expected) // deep equality\n\n"
+                                                              f"Expected: {f * 7 + k}\nReceived: {f * 7 + k + 1}" + stack],
+         "fullName": f"Line {f} departure {k}", "status": "failed", "title": f"departure {k}"} if k % 3 == 0 else
+        {"ancestorTitles": [f"Line {f}"], "failureMessages": [], "fullName": f"Line {f} departure {k}", "status": "passed",
+         "title": f"departure {k}"} for k in range(12)], "name": f"/w/test/line{f:02d}.test.js", "status": "failed"}
+        for f in range(8)]
+    text = json.dumps({"numFailedTests": 32, "success": False, "testResults": results}, indent=2)
+    out = _sent(text)
+    for r in results:
+        for a in r["assertionResults"]:
+            for m in a["failureMessages"]:
+                assert json.dumps(m)[1:60] in out

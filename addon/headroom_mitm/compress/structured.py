@@ -14,6 +14,7 @@ from json.encoder import encode_basestring
 from .settings import CompressionSettings
 from . import anomalies
 from .lineindex import count_matches, matches_at_least
+from .lines import FAIL, severity
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .lossless import _dump, _loads_exact, compact_json, one_member_per_line
 from .transforms import LossyResult, _retrieve, retrieve_id
@@ -204,7 +205,9 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
                     parts.append((encode_basestring(k) + colon if is_obj else "") + walk(x, child))
                 prev = i
             return ("{" if is_obj else "[") + comma.join(parts) + ("}" if is_obj else "]")
-        if type(v) is str and len(v) > str_cap:
+        if type(v) is str and len(v) > str_cap and not (len(v) <= 4 * str_cap and severity(v[:200].partition("\n")[0]) == FAIL):
+            # A failure's message (jest's failureMessages: "Error: expect(received)…" over its
+            # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
             elided += 1
             return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {ref}]")
         return _dump(v, spaced)
