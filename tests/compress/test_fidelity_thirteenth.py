@@ -234,3 +234,21 @@ def test_a_failures_message_in_json_is_not_a_long_string_to_leave_out() -> None:
         for a in r["assertionResults"]:
             for m in a["failureMessages"]:
                 assert json.dumps(m)[1:60] in out
+
+
+def test_msvcs_place_form_is_a_place() -> None:
+    # MSVC's `x.cs(12): error …` and pylint's msvs format `x.py(12): [C0116(symbol)f] …`: a place,
+    # so its findings are findings (not sentences of prose, sent whole), sampled one of each
+    # (code, file), every E (error) one kept.
+    lines = []
+    for f in range(10):
+        lines.append(f"************* Module tidemark.stations.st_{f}")
+        for k in range(40):
+            lines.append(f"src/tidemark/stations/st_{f}.py({k + 3}): [C0116(missing-function-docstring)fn_{k}] "
+                         "Missing function or method docstring")
+            if k % 13 == 5:
+                lines.append(f"src/tidemark/stations/st_{f}.py({k + 3}): [E0602(undefined-variable)fn_{k}] "
+                             f"Undefined variable 'total_{f}_{k}'")
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in lines if "[E0602" in x)
+    assert len(out) < len(lines) / 2

@@ -15,7 +15,7 @@ from .around import AFTER
 from .lineindex import LineIndex
 
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
-_PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)):?"
+_PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: )):?"
 _LOCATED = re.compile(_PLACE_FIRST)
 # GNU's "program:file:line: message" (m4, gawk, bison, as), also where stderr cut into a line of
 # stdout ("gauge 2 at level m4:station.m4:5: divide by zero in eval").
@@ -41,7 +41,7 @@ _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|
 # docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
 # Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
 _CODED = re.compile(
-    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?:?[ \t]*|\d+:\d+[ \t]+)"
+    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?:?|\(\d+\):)[ \t]*|\d+:\d+[ \t]+)"
     r"(?:([A-Z]{1,4})\d{2,5}(?: |:(?: |$)| \[\*\] )|\[([A-Z])\d{4}\()"  # pylint's parseable "[C0116(symbol), f]"
     r"|([A-Z]{1,4})\d{2,5}: )"
 )
