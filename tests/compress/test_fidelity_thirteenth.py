@@ -252,3 +252,34 @@ def test_msvcs_place_form_is_a_place() -> None:
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in lines if "[E0602" in x)
     assert len(out) < len(lines) / 2
+
+
+def test_pycodestyles_style_codes_warn_and_its_e9_and_pyflakes_f_codes_fail() -> None:
+    # flake8/ruff print pycodestyle's style findings with E codes (E501 line too long, E302 blank
+    # lines): one of each (code, file) is enough. E9 (syntax, I/O) and pyflakes' F codes are errors.
+    lines = []
+    for f in range(8):
+        for k in range(60):
+            lines.append(f"src/app/mod_{f}.py:{k + 3}:80: E501 line too long ({90 + k} > 79 characters)")
+            lines.append(f"src/app/mod_{f}.py:{k + 3}:1: E302 expected 2 blank lines, found 1")
+        lines.append(f"src/app/mod_{f}.py:{f + 70}:5: F821 undefined name 'total_{f}'")
+        lines.append(f"src/app/mod_{f}.py:{f + 90}:1: E999 SyntaxError: invalid syntax")
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in lines if " F821 " in x or " E999 " in x)
+    for f in range(8):
+        for code in ("E501", "E302"):
+            assert any(x.startswith(f"src/app/mod_{f}.py:") and f" {code} " in x for x in out)
+    assert len(out) < len(lines) / 4
+
+
+def test_a_code_behind_the_place_outranks_the_linters_name_closing_the_line() -> None:
+    # pylama: "x.py:12:5 E203 whitespace before ':' [pycodestyle]": one of each code and file, not
+    # one of each linter.
+    lines = [f"tabulate/core_{f}.py:{k + 10}:{k % 50} {code} {msg} [pycodestyle]" for f in range(6) for k in range(50)
+             for code, msg in (("E203", "whitespace before ':'"), ("E231", "missing whitespace after ','"), ("W291", "trailing whitespace"))
+             if (k + len(code)) % 3]
+    out = cut("\n".join(lines) + "\n")
+    for f in range(6):
+        for code in ("E203", "E231", "W291"):
+            assert f"tabulate/core_{f}.py:" in out and any(
+                x.startswith(f"tabulate/core_{f}.py:") and f" {code} " in x for x in out.split("\n")), (f, code)

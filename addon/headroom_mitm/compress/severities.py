@@ -21,10 +21,12 @@ _LOCATED = re.compile(_PLACE_FIRST)
 # stdout ("gauge 2 at level m4:station.m4:5: divide by zero in eval").
 _PROGRAM_PLACE = re.compile(r"(?:.*?\s)?[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S")
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
-# A code in the level's place whose letter is the level: pylint's E error and F fatal (C/R/W
+# A code in the level's place whose class is an error's: pylint's E error and F fatal (C/R/W
 # below; its parseable format brackets it with the symbol: "[E0602(undefined-variable), f]"),
-# pycodestyle's E errors and pyflakes' F (as flake8 and ruff print them; W warns).
-_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:[EF]\d{3,4}(?::[ \t]| )|\[[EF]\d{4}\()")
+# pyflakes' F and pycodestyle's E9 (syntax and I/O errors) as flake8 and ruff print them.
+# pycodestyle's other E codes (E501 line too long, E302 blank lines) are style: they warn.
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:(?:F\d{3}|E9\d\d|[EF]\d{4})(?::[ \t]| )|\[[EF]\d{4}\()")
+_ERROR_CODE = re.compile(r"F\d{3}|E9\d\d|[EF]\d{4}")  # the error classes' codes, as _LEVEL_CODE reads them
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
@@ -42,8 +44,8 @@ _CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|
 # Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
 _CODED = re.compile(
     r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?:?|\(\d+\):)[ \t]*|\d+:\d+[ \t]+)"
-    r"(?:([A-Z]{1,4})\d{2,5}(?: |:(?: |$)| \[\*\] )|\[([A-Z])\d{4}\()"  # pylint's parseable "[C0116(symbol), f]"
-    r"|([A-Z]{1,4})\d{2,5}: )"
+    r"(?:([A-Z]{1,4}\d{2,5})(?: |:(?: |$)| \[\*\] )|\[([A-Z]\d{4})\()"  # pylint's parseable "[C0116(symbol), f]"
+    r"|([A-Z]{1,4}\d{2,5}): )"
 )
 _MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] |\()")  # from the code's last letter: 2.5x faster than from \b
@@ -127,13 +129,13 @@ def _coded(lines: list[str], index: LineIndex) -> list[int]:
 def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, str]) -> None:
     """A finding that leads with its code and prints no level has its code's level, not its
     message's: "D100 Missing docstring" or "W0702: No exception type specified" are conventions
-    and warnings, one of each (code, file) enough. Codes of the error classes (E, F) and lines
-    that name a level or a failure keep what their words say."""
+    and warnings, one of each (code, file) enough. Codes of the error classes (_ERROR_CODE) and
+    lines that name a level or a failure keep what their words say."""
     for i in coded:
         if sev.get(i) != ln.FAIL:
             continue
         m = _CODED.match(lines[i])
-        if m is not None and next(filter(None, m.groups())) not in ("E", "F") and _LEVEL_WORDS.search(lines[i]) is None:
+        if m is not None and not _ERROR_CODE.fullmatch(next(filter(None, m.groups()))) and _LEVEL_WORDS.search(lines[i]) is None:
             sev[i] = ln.WARN
 
 
