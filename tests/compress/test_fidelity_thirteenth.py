@@ -283,3 +283,20 @@ def test_a_code_behind_the_place_outranks_the_linters_name_closing_the_line() ->
         for code in ("E203", "E231", "W291"):
             assert f"tabulate/core_{f}.py:" in out and any(
                 x.startswith(f"tabulate/core_{f}.py:") and f" {code} " in x for x in out.split("\n")), (f, code)
+
+
+def test_a_second_stream_of_records_among_a_tables_rows_is_sampled() -> None:
+    # A WSGI server's access lines (the rows) interleaved with the app's own INFO records of one
+    # template: those are a second stream, not odd lines each worth keeping. Its first and last
+    # stay, and a warning among them.
+    lines = ["Bottle v0.13.4 server starting up (using WSGIRefServer())...", "Listening on http://127.0.0.1:44185/", ""]
+    for k in range(500):
+        lines.append(f'127.0.0.1 - - [01/Dec/2026 05:18:{k % 60:02d}] "GET /items/sku-{k * 37 % 1000:04d} HTTP/1.1" 200 {40 + k % 3}')
+        if k % 3 == 0:
+            lines.append(f"2026-12-01 05:18:{k % 60:02d},{k:03d} INFO stockroom: reserved {k % 5 + 1} x sku-{k * 37 % 1000:04d} from aisle A")
+    lines.insert(700, "2026-12-01 05:19:02,118 WARNING stockroom: short stock for sku-0602 (asked 4, have 1)")
+    infos = [x for x in lines if " INFO " in x]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert "2026-12-01 05:19:02,118 WARNING stockroom: short stock for sku-0602 (asked 4, have 1)" in out
+    assert infos[0] in out and infos[-1] in out
+    assert sum(1 for x in out if " INFO " in x) < len(infos) / 3

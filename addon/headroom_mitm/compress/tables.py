@@ -13,6 +13,8 @@ from functools import lru_cache
 from itertools import chain, compress
 
 from .anomalies import ERROR_LEVELS
+from .lineindex import zero_digits
+from .lines import severity
 from .logs import stamped
 from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
@@ -234,6 +236,7 @@ def rank_table(lines: list[str]) -> list[int] | None:
     rank = [MUST if s else NORMAL for s in stripped]
     for i in at:
         rank[i] = NORMAL
+    _other_streams(lines, rank)
     _frames_ranked_by_the_log(lines, at, rank)
     body = list(range(len(rows)))
     # A header is a first row whose numeric columns hold words.
@@ -252,6 +255,24 @@ def rank_table(lines: list[str]) -> list[int] | None:
     if head <= rows_at[0]:
         _failure_counts(lines, head, rows_at, rank)
     return rank  # rows that report a failure are ranked by the log ranking it is merged with
+
+
+_STREAM = 5  # lines of one template outside the rows: another stream of records, not an odd line
+
+
+def _other_streams(lines: list[str], rank: list[int]) -> None:
+    """Lines outside the rows' shape that repeat one template (an app's INFO records among the
+    access log's lines) are a second stream of records, sampled as a log is: its first and last
+    stay, its middle is ranked as any line."""
+    outside = [i for i, r in enumerate(rank) if r == MUST]
+    shapes: dict[str, list[int]] = {}
+    for i in outside:
+        shapes.setdefault(zero_digits(lines[i]), []).append(i)
+    for run in shapes.values():
+        if len(run) >= _STREAM:
+            for i in run[1:-1]:
+                if severity(lines[i]) is None:  # a warning or failure among them stays as it was
+                    rank[i] = NORMAL
 
 
 # Columns of findings as rows (bandit's CSV, a scanner's table): how bad, which rule, which file.
