@@ -264,7 +264,7 @@ def _other_streams(lines: list[str], rank: list[int]) -> None:
     """Lines outside the rows' shape that repeat one template (an app's INFO records among the
     access log's lines) are a second stream of records, sampled as a log is: its first and last
     stay, its middle is ranked as any line."""
-    outside = [i for i, r in enumerate(rank) if r == MUST]
+    outside = [i for i, r in enumerate(rank) if r == MUST and not lines[i].endswith(":")]  # a title heads rows
     shapes: dict[str, list[int]] = {}
     for i in outside:
         shapes.setdefault(zero_digits(lines[i]), []).append(i)
