@@ -113,7 +113,7 @@ _CODE_FORMS = (
     (r"\b(?:warning|error): \[([\w-]+)\] ", "["),  # javac -Xlint's "warning: [rawtypes] found raw type: List"
 )
 _CODE = re.compile("|".join(form for form, _ in _CODE_FORMS))
-_PLACED_CODE = re.compile(r"\S+?:\d+(?::\d+)?:? +([A-Z]{1,4}\d{2,5})\b")
+_CODE_AFTER_PLACE = re.compile(r"\S+?:\d+(?::\d+)?:? +([A-Z]{1,4}\d{2,5})\b")
 _END_CODE = re.compile(r"\[([A-Za-z][\w-]*)\]$")  # not gcc's [-Wx]: the form that names it whole
 _CODE_BY_CHARS = {
     (bracket, dash, bar): re.compile("|".join(f for f, need in _CODE_FORMS if {"": True, "[": bracket, "-": dash, "|": bar}[need]))
@@ -298,7 +298,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
     # A code closing the line is the checker's own: brackets earlier may be the message's quote
     # (checkstyle's "must match pattern '^[a-z][a-z0-9]*$'. [MemberName]").
     # pylama's "x.py:12:5 E203 whitespace … [pycodestyle]": the code behind the place, not the linter's name
-    m = _PLACED_CODE.match(head) or (_END_CODE.search(head) if head.endswith("]") else None)
+    m = _CODE_AFTER_PLACE.match(head) or (_END_CODE.search(head) if head.endswith("]") else None)
     if m is None:
         m = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head].search(head)  # as _CODE would, with fewer forms
     code = next((g for g in m.groups() if g), m.group(0)) if m else ""
