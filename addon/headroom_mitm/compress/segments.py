@@ -222,6 +222,7 @@ _WORDS_SHARED = 0.15
 _WORDS_FEWEST = 4
 _WORDS_SEEN = 1000  # lines before a change whose words the lines after it must not repeat
 _TRIES = 2  # lines of a change whose words are compared, the sharpest first
+_RUNS = 6  # places of one region where the leads part that are looked at as changes
 _WORD = re.compile(r"[A-Za-z_]{3,}")
 
 
@@ -290,7 +291,10 @@ def shifts(lines: list[str]) -> list[int]:
                 runs[-1].append(found)
             else:
                 runs.append([found])
-        for run in runs:
+        # The sharpest runs only: noise (binary bytes read as text) parts everywhere, and each look
+        # at the words costs a scan of the lines around it.
+        sharpest = sorted(runs, key=min)[:_RUNS]
+        for run in sorted(sharpest):
             cut = next((i for _, i in sorted(run)[:_TRIES] if other_words(lines, i)), None)
             if cut is not None and (not out or cut >= out[-1] + w):
                 out.append(cut)
