@@ -575,4 +575,26 @@ def pybuild(tmp: Path) -> None:
         n_python_build, typed="python -m build --no-isolation; echo EXIT=$?")
 
 
-STEPS = [tidelog, autotools, make_undef, debs, npm_publish, pip_wheel, pkgconfig, units, pybuild]
+# ------------------------------------------------------------------ second samples, on the trees the steps above left
+
+def seconds(tmp: Path) -> None:
+    tide, gauge, ok = tmp / "tidelog", tmp / "gauge-make", tmp / "gaugectl"
+    cap("ctest-N-R-flood", "ctest --test-dir build -N -R 'flood|ebb'", tide, n_ctest_n)
+    cap("ninja-t-query-objects", "ninja -C build -t query CMakeFiles/tidelog.dir/src/core.c.o all tidedump", tide,
+        n_ninja_query)
+    cap("ninja-t-commands-head", "ninja -C build -t commands | head -n 25", tide, n_ninja_commands)
+    cap("ninja-d-explain-n-tail", "ninja -C build -d explain -n 2>&1 | tail -n 40", tide, n_ninja_explain)
+    cap("cmake-install-broken-build-echo-exit", f"cmake --install build-make --prefix {tmp}/stage2; echo EXIT=$?",
+        tide, n_cmake_install)
+    cap("cmake-P-define-tail", "cmake -DSTATION=st019 -P check_stations.cmake 2>&1 | tail -n 20", tide,
+        n_cmake_script)
+    cap("make-warn-undefined-n-head", "make --warn-undefined-variables -n 2>&1 | head -n 40", gauge, n_make_undef)
+    cap("configure-with-gps-tail", "./configure --with-gps --prefix=/opt/tide 2>&1 | tail -n 25", ok, n_configure)
+    cap("autoreconf-fiv-tail", "autoreconf -fiv 2>&1 | tail -n 50", tmp / "gaugectl-broken", n_autoreconf)
+    write_tree(tmp / "units", {"tide-web.service": UNIT.format(extra="DynamicUser=yes\nPrivateDevices=yes\n"
+                                                                     "CapabilityBoundingSet=CAP_NET_BIND_SERVICE\n")})
+    cap("systemd-analyze-security-grep-x", "systemd-analyze security --offline=true tide-web.service 2>&1 | "
+        "grep -v '^✓'", tmp / "units", n_sd_security)
+
+
+STEPS = [tidelog, autotools, make_undef, debs, npm_publish, pip_wheel, pkgconfig, units, pybuild, seconds]
