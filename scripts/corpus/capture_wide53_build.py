@@ -591,6 +591,15 @@ def seconds(tmp: Path) -> None:
     cap("make-warn-undefined-n-head", "make --warn-undefined-variables -n 2>&1 | head -n 40", gauge, n_make_undef)
     cap("configure-with-gps-tail", "./configure --with-gps --prefix=/opt/tide 2>&1 | tail -n 25", ok, n_configure)
     cap("autoreconf-fiv-tail", "autoreconf -fiv 2>&1 | tail -n 50", tmp / "gaugectl-broken", n_autoreconf)
+    cap("cpack-source-config", "cpack --config build-make/CPackSourceConfig.cmake -G 'TGZ;ZIP' 2>&1; echo EXIT=$?",
+        tide, n_cpack)
+    cap("cmake-graphviz-ninja-head", "cmake --graphviz=g.dot build >/dev/null && head -n 40 g.dot", tide,
+        n_cmake_graphviz)
+    cap("pkg-config-static-modversion-echo-exit", "for p in tidelog tidegps; do pkg-config --print-errors --static "
+        "--libs $p; done; pkg-config --print-errors --modversion tidecore tideweb zlib; echo EXIT=$?", tmp / "pc",
+        n_pkg_config, env={"PKG_CONFIG_PATH": str(tmp / "pc")})
+    cap("python-m-build-sdist-tail", f"{VENV}/bin/python -m build --sdist --no-isolation 2>&1 | tail -n 20",
+        tmp / "tidesync-build", n_python_build, typed="python -m build --sdist --no-isolation 2>&1 | tail -n 20")
     write_tree(tmp / "units", {"tide-web.service": UNIT.format(extra="DynamicUser=yes\nPrivateDevices=yes\n"
                                                                      "CapabilityBoundingSet=CAP_NET_BIND_SERVICE\n")})
     cap("systemd-analyze-security-grep-x", "systemd-analyze security --offline=true tide-web.service 2>&1 | "
