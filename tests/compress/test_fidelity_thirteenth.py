@@ -300,3 +300,16 @@ def test_a_second_stream_of_records_among_a_tables_rows_is_sampled() -> None:
     assert "2026-12-01 05:19:02,118 WARNING stockroom: short stock for sku-0602 (asked 4, have 1)" in out
     assert infos[0] in out and infos[-1] in out
     assert sum(1 for x in out if " INFO " in x) < len(infos) / 3
+
+
+def test_jsoncpps_spaced_colon_is_kept_when_json_is_put_on_one_line() -> None:
+    # CMake's tools print JSON with jsoncpp: `"kind" : "ctestInfo"`. Put on one line, the
+    # document keeps its own separators, so each member still reads as printed.
+    from headroom_mitm.compress.lossless import compact_json
+    doc = {"kind": "ctestInfo", "version": {"major": 1, "minor": 0},
+           "tests": [{"name": f"tide_{k:02d}_flood", "command": ["/w/build/t", str(k)]} for k in range(40)]}
+    text = json.dumps(doc, indent=2).replace('": ', '" : ')
+    one = compact_json(text)
+    assert "\n" not in one and '"kind" : "ctestInfo", ' in one and '"name" : "tide_39_flood", ' in one
+    assert json.loads(one) == doc
+    assert '"name" : "tide_00_flood"' in _sent(text)

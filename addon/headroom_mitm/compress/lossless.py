@@ -120,10 +120,10 @@ def compact_json(text: str) -> str:
     # What lies between strings, edited in one piece (a call per piece cost ~1 µs each): valid
     # JSON holds no NUL outside its strings.
     between = "\0".join(parts[0::2])
-    if ": " in between:
-        between = between.translate(_DROP_WS).replace(",", ", ").replace(":", ": ")
-    else:
-        between = between.translate(_DROP_WS)
+    comma, colon = (", ", " : ") if " : " in between else (", ", ": ") if ": " in between else (",", ":")
+    between = between.translate(_DROP_WS)
+    if colon != ":":
+        between = between.replace(",", comma).replace(":", colon)
     parts[0::2] = between.split("\0")
     out = "".join(parts)
     return out if len(out) < len(text) else text
@@ -148,9 +148,19 @@ def _loads_exact(s: str) -> object:
     return json.loads(s, parse_float=_Num, parse_int=_Num, parse_constant=_Num, object_pairs_hook=_pairs)
 
 
-def _dump(v: object, spaced: bool = False) -> str:
-    """One-line JSON that keeps number spellings (json.dumps would re-spell floats); `spaced`
-    puts a space after ':' and ',' as compact_json leaves them."""
+def json_separators(text: str) -> tuple[str, str]:
+    """The document's own (comma, colon), read between its strings: jsoncpp's (CMake's)
+    `"kind" : "x"`, most printers' `"kind": "x"`, or tight records (`tree -J`'s
+    `{"type":"file",…}`)."""
+    between = "\0".join(_JSON_STRING.split(text)[0::2])
+    if " : " in between:
+        return ", ", " : "
+    return (", ", ": ") if ": " in between else (",", ":")
+
+
+def _dump(v: object, seps: tuple[str, str] = (",", ":")) -> str:
+    """One-line JSON that keeps number spellings (json.dumps would re-spell floats), with the
+    document's separators (json_separators) as compact_json leaves them."""
     if isinstance(v, _Num):
         return str.__str__(v)
     if isinstance(v, str):
@@ -161,11 +171,11 @@ def _dump(v: object, spaced: bool = False) -> str:
         return "false"
     if v is None:
         return "null"
-    comma, colon = (", ", ": ") if spaced else (",", ":")
+    comma, colon = seps
     if isinstance(v, dict):
-        return "{" + comma.join(encode_basestring(k) + colon + _dump(x, spaced) for k, x in v.items()) + "}"
+        return "{" + comma.join(encode_basestring(k) + colon + _dump(x, seps) for k, x in v.items()) + "}"
     if isinstance(v, list):
-        return "[" + comma.join(_dump(x, spaced) for x in v) + "]"
+        return "[" + comma.join(_dump(x, seps) for x in v) + "]"
     raise TypeError(type(v).__name__)
 
 

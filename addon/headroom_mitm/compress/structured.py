@@ -16,7 +16,7 @@ from . import anomalies
 from .lineindex import count_matches, matches_at_least
 from .lines import FAIL, severity
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
-from .lossless import _dump, _loads_exact, compact_json, one_member_per_line
+from .lossless import _dump, _loads_exact, compact_json, json_separators, one_member_per_line
 from .transforms import LossyResult, _retrieve, retrieve_id
 
 # --------------------------------------------------------------------------- JSON preamble
@@ -154,8 +154,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     cap = s.json_sample_over
     str_cap = s.max_line_chars * 4
     refs = _references(data, cap, s.json_head_items, s.json_tail_items)
-    spaced = '": ' in st[:4096] or '", ' in st[:4096]  # keep the document's own separators
-    comma, colon = (", ", ": ") if spaced else (",", ":")
+    seps = comma, colon = json_separators(st[:4096])  # the document's own
     elided = 0
 
     def pick(items: list[tuple[str, object]]) -> list[int]:
@@ -176,7 +175,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             return False
         total = 2 + len(comma) * (len(items) - 1)
         for k, x in items:
-            total += len(_dump(x, spaced)) + (len(encode_basestring(k)) + len(colon) if is_obj else 0)
+            total += len(_dump(x, seps)) + (len(encode_basestring(k)) + len(colon) if is_obj else 0)
             if total > _SMALL_CONTAINER:
                 return False
         return True
@@ -210,7 +209,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
             elided += 1
             return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {ref}]")
-        return _dump(v, spaced)
+        return _dump(v, seps)
 
     try:
         out = walk(data, "$")
