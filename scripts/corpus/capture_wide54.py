@@ -442,7 +442,121 @@ def doxygen(tmp: Path) -> None:
     cap("doxygen-grep-warning", "doxygen Doxyfile 2>&1 | grep -i warning | head -n 50; echo EXIT=$?", d, n_doxygen)
 
 
-STEPS = [sphinx, mkdocs, troff, doxygen]
+@kind("jsdoc-warnings", "build")
+def n_jsdoc(lines):
+    """Rule 1: every ERROR line; WARNING lines one {any} per (message shape, file)."""
+    out, pairs = [], []
+    for ln in lines:
+        if re.match(r"^\s*ERROR\b", ln):
+            out.append(ln)
+        elif re.match(r"^\s*WARNING\b", ln):
+            m = re.search(r"File: (\S+?),", ln)
+            pairs.append(((mask(ln.split("File:")[0]), m.group(1) if m else ""), ln))
+    return out + groups(pairs) + _exit_lines(lines)
+
+
+@kind("textlint", "lint")
+def n_textlint(lines):
+    """Rules 1+3: findings one {any} per (rule id, file) with the file's header line; the closing problems line."""
+    out, g, cur = [], {}, None
+    for i, ln in enumerate(lines):
+        m = re.match(r"^\s+\d+:\d+\s+(?:✓\s*)?(error|warning)\s", ln)
+        if m:  # the rule id closes the finding: after two or more blanks, on its line or the message's next line
+            r = re.search(r"\s{2,}([\w@/-]+)$", ln) or (re.search(r"\s{2,}([\w@/-]+)$", lines[i + 1])
+                                                        if i + 1 < len(lines) else None)
+            g.setdefault((r.group(1) if r else "", cur), [cur] if cur else []).append(ln)
+        elif ln.startswith("/") or re.match(r"^\S+\.(md|txt)$", ln):
+            cur = ln
+        if re.search(r"✖ \d+ problems?", ln):
+            out.append(ln)
+    return out + [any_of(v) for v in g.values()] + _exit_lines(lines)
+
+
+@kind("asciidoctor-warnings", "doc")
+def n_asciidoctor(lines):
+    """Rule 1: every ERROR line; WARNING lines one {any} per (message shape, file)."""
+    out, pairs = [], []
+    for ln in lines:
+        if re.search(r"\bERROR:", ln):
+            out.append(ln)
+        elif re.search(r"\bWARNING:", ln):
+            m = re.search(r"WARNING: ([^:]+):", ln)
+            pairs.append(((mask(ln), m.group(1) if m else ""), ln))
+    return out + groups(pairs) + _exit_lines(lines)
+
+
+def js_source(seed: int, name: str) -> str:
+    rnd = random.Random(seed)
+    out = [f"/**\n * @module {name}\n */\n"]
+    for i in range(25):
+        fn = f"{name}{rnd.choice(TOPICS).capitalize()}{i}"
+        r = rnd.random()
+        if r < 0.2:
+            out.append(f"/**\n * Reduce records.\n * @retrun {{number}} the level\n * @paramm {{Array}} rows\n */\n")
+        elif r < 0.3:
+            out.append(f"/**\n * Reduce records.\n * @param {{Array<number}} rows the records\n */\n")
+        elif r < 0.4:
+            out.append(f"/**\n * Reduce records.\n * @since\n * @see {{@link missing{i}}}\n */\n")
+        else:
+            out.append(f"/**\n * Reduce records.\n * @param {{Array<number>}} rows the records\n * @returns {{number}} level\n */\n")
+        out.append(f"export function {fn}(rows) {{\n  return rows.length + {i};\n}}\n\n")
+    return "".join(out)
+
+
+def adoc(seed: int) -> str:
+    rnd = random.Random(seed)
+    out = ["= tidewell guide\n:toc:\n\n"]
+    for i in range(40):
+        lvl = "==" if rnd.random() < 0.85 else "===="  # out of sequence
+        out.append(f"{lvl} {rnd.choice(TOPICS).capitalize()} {i}\n\nGauge {rnd.randint(100, 999)} reports hourly.\n\n")
+        r = rnd.random()
+        if r < 0.15:
+            out.append(f"include::parts/{rnd.choice(TOPICS)}-{i}.adoc[]\n\n")
+        elif r < 0.3:
+            out.append(f"See <<{rnd.choice(TOPICS)}-missing-{i}>>.\n\n")
+        elif r < 0.4:
+            out.append("[source,python]\n----\nprint('x')\n\n")  # unterminated block for the last one
+        elif r < 0.5:
+            out.append(f"Value {{undefined-attr-{i}}} here.\n\n")
+    return "".join(out)
+
+
+def docs_js(tmp: Path) -> None:
+    js = TOOLS / "js" / "node_modules" / ".bin"
+    d = tmp / "jsdoc"
+    (d / "src").mkdir(parents=True)
+    for k, name in enumerate(["gauge", "harmonic", "datum", "surge", "alert"]):
+        (d / "src" / f"{name}.js").write_text(js_source(5420 + k, name))
+    (d / "src" / "broken.js").write_text("/** @param {number} x */\nexport function f(x) {\n  return x +;\n}\n")
+    if (js / "jsdoc").exists():
+        cap("jsdoc-src", f"{js}/jsdoc -r src -d out --pedantic", d, n_jsdoc, typed="npx jsdoc -r src -d out --pedantic")
+        cap("jsdoc-src-echo", f"{js}/jsdoc -r src -d out2 2>&1 | head -n 40; echo EXIT=${{PIPESTATUS[0]}}", d, n_jsdoc,
+            typed="npx jsdoc -r src -d out2 2>&1 | head -n 40; echo EXIT=${PIPESTATUS[0]}")
+    else:
+        cm.note("skip jsdoc: not installed")
+    md = tmp / "mk" / "docs"
+    if (js / "textlint").exists() and md.exists():
+        rnd = random.Random(5430)
+        for p in sorted(md.glob("*.md"))[:16]:
+            p.write_text(p.read_text() + "\nTODO: check the datum, gauges, tides, surges, filters, exports, alerts, "
+                         "stations, and levels, again.\n" + ("Use javascript and Github here.\n" if rnd.random() < 0.5 else ""))
+        (md / ".textlintrc.json").write_text('{"rules": {"no-todo": true, "max-comma": {"max": 4}, "terminology": true}}')
+        cap("textlint-docs", f"{js}/textlint *.md", md, n_textlint, typed="npx textlint *.md")
+        cap("textlint-docs-tail", f"{js}/textlint *.md 2>&1 | tail -n 50; echo EXIT=${{PIPESTATUS[0]}}", md, n_textlint,
+            typed="npx textlint *.md 2>&1 | tail -n 50; echo EXIT=${PIPESTATUS[0]}")
+    else:
+        cm.note("skip textlint: not installed")
+    if cm.have("asciidoctor", "asciidoctor-warnings"):
+        a = tmp / "adoc"
+        a.mkdir()
+        (a / "guide.adoc").write_text(adoc(5440))
+        (a / "ops.adoc").write_text(adoc(5441).replace("tidewell guide", "tidewell operations"))
+        cap("asciidoctor-verbose", "asciidoctor -v guide.adoc ops.adoc", a, n_asciidoctor)
+        cap("asciidoctor-failure-level", "asciidoctor --failure-level WARN -v -o /dev/null guide.adoc; echo EXIT=$?", a,
+            n_asciidoctor)
+
+
+STEPS = [sphinx, mkdocs, troff, doxygen, docs_js]
 
 
 def main() -> None:
