@@ -556,7 +556,72 @@ def docs_js(tmp: Path) -> None:
             n_asciidoctor)
 
 
-STEPS = [sphinx, mkdocs, troff, doxygen, docs_js]
+@kind("mandoc-lint", "lint")
+def n_mandoc(lines):
+    """Rule 1: every ERROR/UNSUPP line; WARNING/STYLE lines one {any} per (message shape, file)."""
+    out, pairs = [], []
+    for ln in lines:
+        m = re.match(r"^mandoc: ([^:]+):[\d:]+ (ERROR|UNSUPP|WARNING|STYLE): (.*)$", ln)
+        if not m:
+            continue
+        if m.group(2) in ("ERROR", "UNSUPP"):
+            out.append(ln)
+        else:
+            pairs.append(((m.group(2), mask(m.group(3)), m.group(1)), ln))
+    return out + groups(pairs) + _exit_lines(lines)
+
+
+@kind("documentation-lint", "lint")
+def n_documentation(lines):
+    """Rules 1+3: findings one {any} per (message shape, file) with the file's header line; the closing warnings line."""
+    out, g, cur = [], {}, None
+    for ln in lines:
+        if re.match(r"^\s+\d+:\d+\s+(warning|error)\s", ln):
+            g.setdefault((mask(ln.split(None, 2)[-1]), cur), [cur] if cur else []).append(ln)
+        elif re.match(r"^\S+\.js$", ln.strip()) and not ln.startswith(" "):
+            cur = ln
+        if re.search(r"⚠ \d+ warnings?|\d+ warnings?$", ln):
+            out.append(ln)
+    return out + [any_of(v) for v in g.values()] + _exit_lines(lines)
+
+
+@kind("rst2man", "doc")
+def n_rst2man(lines):
+    """Rules 1+3: every (ERROR/3) or (SEVERE/4) line; (WARNING/2)/(INFO/1) lines one {any} per (message shape, file); 'Exiting due to level-N'."""
+    out, pairs = [], []
+    for ln in lines:
+        m = re.match(r"^([^:]+):\d+: \((\w+)/(\d)\) (.*)$", ln)
+        if m and int(m.group(3)) >= 3:
+            out.append(ln)
+        elif m:
+            pairs.append(((mask(m.group(4)), m.group(1)), ln))
+        elif ln.startswith("Exiting due to"):
+            out.append(ln)
+    return out + groups(pairs) + _exit_lines(lines)
+
+
+def more_docs(tmp: Path) -> None:
+    d = tmp / "man"
+    if cm.have("mandoc", "mandoc-lint"):
+        cap("mandoc-lint", "mandoc -T lint tidewell.1 tidewell-export.1", d, n_mandoc)
+        cap("mandoc-lint-W-warning-echo", "mandoc -T lint -W warning tidewell.1; echo EXIT=$?", d, n_mandoc)
+    exe = TOOLS / "js" / "node_modules" / ".bin" / "documentation"
+    if exe.exists():
+        cap("documentation-lint", f"{exe} lint src/*.js", tmp / "jsdoc", n_documentation, typed="npx documentation lint src/*.js")
+        cap("documentation-lint-echo", f"{exe} lint src/gauge.js src/surge.js 2>&1 | head -n 60; echo EXIT=${{PIPESTATUS[0]}}",
+            tmp / "jsdoc", n_documentation, typed="npx documentation lint src/gauge.js src/surge.js 2>&1 | head -n 60; "
+            "echo EXIT=${PIPESTATUS[0]}")
+    else:
+        cm.note("skip documentation lint: not installed")
+    r = tmp / "docs"
+    (r / "tidewell.rst").write_text(r.joinpath("index.rst").read_text().replace("tidewell\n========",
+                                    "tidewell\n========\n\n:Manual section: 1\n") + "".join(
+                                    p.read_text() for p in sorted(r.glob("*.rst"))[:6]))
+    cap("rst2man-page", "rst2man tidewell.rst tidewell.1 2>&1", r, n_rst2man)
+    cap("rst2man-strict-echo", "rst2man --strict tidewell.rst /tmp/hm-corpus-wide54/t.1; echo EXIT=$?", r, n_rst2man)
+
+
+STEPS = [sphinx, mkdocs, troff, doxygen, docs_js, more_docs]
 
 
 def main() -> None:
