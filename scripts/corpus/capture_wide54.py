@@ -618,6 +618,9 @@ def more_docs(tmp: Path) -> None:
                                     "tidewell\n========\n\n:Manual section: 1\n") + "".join(
                                     p.read_text() for p in sorted(r.glob("*.rst"))[:6]))
     cap("rst2man-page", "rst2man tidewell.rst tidewell.1 2>&1", r, n_rst2man)
+    (r / "tidewell-ref.rst").write_text("tidewell-ref\n============\n\n:Manual section: 3\n\n" + "".join(
+        p.read_text() for p in sorted(r.glob("*.rst"))[6:16] if p.name not in ("index.rst", "tidewell.rst")))
+    cap("rst2man-ref-pages", "rst2man tidewell-ref.rst tidewell-ref.3", r, n_rst2man)
     cap("rst2man-strict-echo", "rst2man --strict tidewell.rst /tmp/hm-corpus-wide54/t.1; echo EXIT=$?", r, n_rst2man)
 
 
