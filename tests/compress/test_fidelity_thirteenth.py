@@ -313,3 +313,12 @@ def test_jsoncpps_spaced_colon_is_kept_when_json_is_put_on_one_line() -> None:
     assert "\n" not in one and '"kind" : "ctestInfo", ' in one and '"name" : "tide_39_flood", ' in one
     assert json.loads(one) == doc
     assert '"name" : "tide_00_flood"' in _sent(text)
+
+
+def test_a_findings_shape_reaches_past_its_first_80_characters() -> None:
+    # doxygen: "x.h:74: warning: argument 'docks' of command @param is not found in the argument list
+    # of vd_beacon_pricing_11(…)": what tells two findings apart (the function) comes late.
+    text = _corpus_text("wide56", "wide56-doxygen-fw-echo")
+    wanted = [x for x in text.split("\n") if "argument 'docks' of command @param is not found" in x]
+    out = _sent(text).split("\n")
+    assert len(wanted) > 10 and all(x in out for x in wanted)

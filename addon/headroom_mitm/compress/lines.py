@@ -309,7 +309,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         rest = head[span[1] :] if span else head
         if span and not rest.strip(" :"):
             rest = head[: span[0]]
-        code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:80]
+        code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:200]
     if span is None:
         return code, section_path
     path = _PATH_IN.search(head, span[0], span[1])
