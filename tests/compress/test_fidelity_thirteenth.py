@@ -322,3 +322,23 @@ def test_a_findings_shape_reaches_past_its_first_80_characters() -> None:
     wanted = [x for x in text.split("\n") if "argument 'docks' of command @param is not found" in x]
     out = _sent(text).split("\n")
     assert len(wanted) > 10 and all(x in out for x in wanted)
+
+
+def test_a_github_annotation_has_its_findings_level() -> None:
+    # ruff --output-format=github prints every finding as "::error …": the code after the place
+    # says what it is (S301, E701: one of each code and file; F821 fails).
+    lines = []
+    for f in range(6):
+        for k in range(40):
+            code, msg = [("S301", "`pickle` and modules that wrap it can be unsafe"), ("E701", "Multiple statements on one line (colon)"),
+                         ("UP006", "Use `list` instead of `List` for type annotation")][k % 3]
+            lines.append(f"::error title=ruff ({code}),file=/w/src/st_{f}.py,line={k + 3},col=5,endLine={k + 3},endColumn=9::"
+                         f"src/st_{f}.py:{k + 3}:5: {code} {msg}")
+        lines.append(f"::error title=ruff (F821),file=/w/src/st_{f}.py,line=99,col=5,endLine=99,endColumn=9::"
+                     f"src/st_{f}.py:99:5: F821 Undefined name `total_{f}`")
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in lines if "(F821)" in x)
+    for f in range(6):
+        for code in ("S301", "E701", "UP006"):
+            assert any(f"({code}),file=/w/src/st_{f}.py," in x for x in out)
+    assert len(out) < len(lines) / 3

@@ -88,6 +88,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     for i in coded:
         sev.setdefault(i, ln.WARN)
     _coded_findings_by_class(lines, coded, sev)
+    _annotations_by_class(lines, index, sev)
     # A rule's finding marked by its level's sign alone (oxlint, other miette reporters: "! plugin(rule): …"
     # warns, "× plugin(rule): …" fails), its place on the ",-[path:line:col]" line under it.
     for i in index.where(_MARKED_RULE, ("! ", "⚠ ", "× ")):
@@ -136,6 +137,20 @@ def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, 
             continue
         m = _CODED.match(lines[i])
         if m is not None and not _ERROR_CODE.fullmatch(next(filter(None, m.groups()))) and _LEVEL_WORDS.search(lines[i]) is None:
+            sev[i] = ln.WARN
+
+
+# GitHub's annotation of a finding, `::error title=ruff (S301),file=…::x.py:16:12: S301 …`: the
+# reporter gives every finding the level "error"; the finding's own code says what it is.
+_ANNOTATION_CODE = re.compile(r"::error [^\n]*?::[^\n]*?\b([A-Z]{1,4}\d{2,5})\b")
+
+
+def _annotations_by_class(lines: list[str], index: LineIndex, sev: dict[int, str]) -> None:
+    """An annotated finding has its code's level, as a coded finding does: the error classes'
+    codes (_ERROR_CODE) fail, the others warn (one of each code and file is then enough)."""
+    for i in index.hits(("::error ",), case=True):
+        m = _ANNOTATION_CODE.match(lines[i])
+        if m is not None and sev.get(i) == ln.FAIL and not _ERROR_CODE.fullmatch(m.group(1)):
             sev[i] = ln.WARN
 
 
