@@ -263,11 +263,13 @@ def test_pycodestyles_style_codes_warn_and_its_e9_and_pyflakes_f_codes_fail() ->
             lines.append(f"src/app/mod_{f}.py:{k + 3}:80: E501 line too long ({90 + k} > 79 characters)")
             lines.append(f"src/app/mod_{f}.py:{k + 3}:1: E302 expected 2 blank lines, found 1")
         lines.append(f"src/app/mod_{f}.py:{f + 70}:5: F821 undefined name 'total_{f}'")
+        lines += [f"src/app/mod_{f}.py:{k + 1}:1: F401 'mod{k}' imported but unused" for k in range(30)]
         lines.append(f"src/app/mod_{f}.py:{f + 90}:1: E999 SyntaxError: invalid syntax")
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in lines if " F821 " in x or " E999 " in x)
+    assert sum(1 for x in out if " F401 " in x) < 8 * 30 / 2  # unused imports warn: sampled
     for f in range(8):
-        for code in ("E501", "E302"):
+        for code in ("E501", "E302", "F401"):
             assert any(x.startswith(f"src/app/mod_{f}.py:") and f" {code} " in x for x in out)
     assert len(out) < len(lines) / 4
 

@@ -23,10 +23,11 @@ _PROGRAM_PLACE = re.compile(r"(?:.*?\s)?[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
 # A code in the level's place whose class is an error's: pylint's E error and F fatal (C/R/W
 # below; its parseable format brackets it with the symbol: "[E0602(undefined-variable), f]"),
-# pyflakes' F and pycodestyle's E9 (syntax and I/O errors) as flake8 and ruff print them.
-# pycodestyle's other E codes (E501 line too long, E302 blank lines) are style: they warn.
-_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:(?:F\d{3}|E9\d\d|[EF]\d{4})(?::[ \t]| )|\[[EF]\d{4}\()")
-_ERROR_CODE = re.compile(r"F\d{3}|E9\d\d|[EF]\d{4}")  # the error classes' codes, as _LEVEL_CODE reads them
+# pyflakes' F (undefined names, F821; but its unused imports and variables and redefinitions,
+# F401-F405, F811, F841, warn) and pycodestyle's E9 (syntax and I/O errors) as flake8 and ruff
+# print them. pycodestyle's other E codes (E501 line too long, E302 blank lines) are style: they warn.
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:(?:F(?!40[1-5]|841|811)\d{3}|E9\d\d|[EF]\d{4})(?::[ \t]| )|\[[EF]\d{4}\()")
+_ERROR_CODE = re.compile(r"F(?!40[1-5]|841|811)\d{3}|E9\d\d|[EF]\d{4}")  # the error classes' codes, as _LEVEL_CODE reads them
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
