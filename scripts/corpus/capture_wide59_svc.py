@@ -194,6 +194,33 @@ def n_otel_node(lines):
     return out
 
 
+@kind("openmetrics-text", "table")
+def n_openmetrics(lines):
+    """Rule 5: as prometheus-exposition (app # HELP lines, error/retry samples, 5xx samples, histogram _count/_sum/+Inf), and the # EOF line."""
+    return n_prom(lines) + [ln for ln in lines if ln == "# EOF"]
+
+
+@kind("otel-console-logs", "log")
+def n_otel_logs(lines):
+    """Rules 1+5: "body" of every ERROR/CRITICAL record, exception.type/message lines, WARNING bodies one {"any"} per shape, first and last body."""
+    out, pairs, bodies, body = [], [], [], None
+    for ln in lines:
+        if re.match(r'^\s*"body": ', ln):
+            body = ln
+            bodies.append(ln)
+        m = re.match(r'^\s*"severity_text": "(\w+)"', ln)
+        if m and body:
+            if m.group(1) in ("ERROR", "CRITICAL", "FATAL"):
+                out.append(body)
+            elif m.group(1) in ("WARN", "WARNING"):
+                pairs.append((mask(body), body))
+        if re.search(r'"exception\.(type|message)": ', ln):
+            out.append(ln)
+    if bodies:
+        out += [bodies[0], bodies[-1]]
+    return out + groups(pairs)
+
+
 # ------------------------------------------------------------------ the services, with faults put in
 
 TIDE_APP = r'''
@@ -395,6 +422,10 @@ def tidewatch(tmp: Path) -> None:
     cap("ab-slow", f"ab -n 80 -c 4 -s 5 http://127.0.0.1:{port}/gauge/g-13 2>&1; echo EXIT=$?", d, n_ab)
     cap("ab-mixed", f"ab -n 200 -c 10 http://127.0.0.1:{port}/gauge/g-14 2>&1 | sed -n '/^Server Software/,$p'", d, n_ab)
     cap("ab-errors", f"ab -n 150 -c 5 http://127.0.0.1:{port}/tides/g-07/forecast", d, n_ab)
+    cap("openmetrics", f"curl -s -H 'Accept: application/openmetrics-text; version=1.0.0' localhost:{port}/metrics", d,
+        n_openmetrics)
+    cap("openmetrics-grep", f"curl -s -H 'Accept: application/openmetrics-text' localhost:{port}/metrics | grep -v '^python_\\|^process_'",
+        d, n_openmetrics)
     cap("metrics-after-ab", f"curl -s localhost:{port}/metrics | grep -A3 -i 'error\\|retr\\|_count\\|_sum'", d, n_prom)
 
 
@@ -407,6 +438,41 @@ def otel(tmp: Path) -> None:
     cap("otel-metrics", f"{PY} ingest.py metrics 80 5", d, n_otel_metrics, typed="python ingest.py metrics 80 5")
     cap("otel-metrics-big", f"{PY} ingest.py metrics 400 21; echo EXIT=$?", d, n_otel_metrics,
         typed="python ingest.py metrics 400 21; echo EXIT=$?")
+
+
+OTEL_LOGS = r'''
+import logging, random, sys
+from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+from opentelemetry.sdk._logs.export import SimpleLogRecordProcessor, ConsoleLogRecordExporter
+from opentelemetry.sdk.resources import Resource
+lp = LoggerProvider(resource=Resource.create({"service.name": "tidewatch-alerts"}))
+lp.add_log_record_processor(SimpleLogRecordProcessor(ConsoleLogRecordExporter()))
+log = logging.getLogger("tidewatch.alerts")
+log.setLevel(logging.INFO)
+log.addHandler(LoggingHandler(level=logging.INFO, logger_provider=lp))
+rng = random.Random(int(sys.argv[2]))
+for i in range(int(sys.argv[1])):
+    gid = f"g-{rng.randint(1, 23):02d}"
+    lvl = rng.random()
+    if lvl < 0.05:
+        try:
+            ratio = 1 / (int(gid[-2:]) % 7)
+        except ZeroDivisionError:
+            log.exception("threshold ratio failed for %s", gid)
+    elif lvl < 0.15:
+        log.warning("level at %s rising %.2f m/h above surge threshold", gid, rng.uniform(0.3, 1.2))
+    else:
+        log.info("checked %s level=%.2f", gid, rng.uniform(0.5, 3.0))
+lp.shutdown()
+'''
+
+
+def otel_logs(tmp: Path) -> None:
+    d = tmp / "otel-logs"
+    write_tree(d, {"alerts.py": OTEL_LOGS})
+    cap("otel-logs", f"{PY} alerts.py 40 59", d, n_otel_logs, typed="python alerts.py 40 59")
+    cap("otel-logs-tail", f"{PY} alerts.py 200 7 2>&1 | tail -n 300", d, n_otel_logs,
+        typed="python alerts.py 200 7 2>&1 | tail -n 300")
 
 
 def berths(tmp: Path) -> None:
@@ -495,4 +561,4 @@ def otel_node(tmp: Path) -> None:
     cap("otel-node-spans-big", "node reconcile.js 30 17 2>&1 | head -n 900", d, n_otel_node)
 
 
-STEPS = [tidewatch, otel, berths, pilots, siege, otel_node]
+STEPS = [tidewatch, otel, otel_logs, berths, pilots, siege, otel_node]
