@@ -221,6 +221,55 @@ def n_otel_logs(lines):
     return out + groups(pairs)
 
 
+@kind("otel-node-console-metrics", "json")
+def n_otel_node_metrics(lines):
+    """Rule 5: every descriptor name: line, each histogram data point's sum:/count: lines, every value: line of an error/failure/retry counter."""
+    out, cur, hist = [], "", False
+    for i, ln in enumerate(lines):
+        m = re.match(r"^\s+name: '([^']+)',?$", ln)
+        if m and cm.prev_match(lines, i, r"descriptor: \{", 1):
+            cur = m.group(1)
+            out.append(ln)
+            hist = False
+        if re.search(r"dataPointType: 0\b|buckets: \{", ln):
+            hist = True
+        if re.match(r"^\s+(sum|count): [\d.]+,?$", ln) and hist:
+            out.append(ln)
+        if re.match(r"^\s+value: [\d.]+,?$", ln) and ERR_NAME.search(cur):
+            out.append(ln)
+    return out
+
+
+@kind("ab-gnuplot-tsv", "table")
+def n_ab_tsv(lines):
+    """Rule 4: the header row, the rows holding the min and max ttime and wait."""
+    rows = [ln.split("\t") for ln in lines if ln.count("\t") >= 5]
+    head = [ln for ln in lines if ln.startswith("starttime\t")]
+    data = [(ln, r) for ln, r in zip([x for x in lines if x.count("\t") >= 5], rows) if r[0] != "starttime"]
+    out = head[:1]
+    for col in (4, 5):  # ttime, wait
+        out.append(min(data, key=lambda x: float(x[1][col]))[0])
+        out.append(max(data, key=lambda x: float(x[1][col]))[0])
+    return out
+
+
+@kind("curl-w-json", "json")
+def n_curl_w_json(lines):
+    """Rules 1+4: every request object with response_code >= 400 (its line), the objects with the min and max time_total."""
+    rows = []
+    for ln in lines:
+        m = re.search(r"\{.*\}", ln)
+        if not m:
+            continue
+        import json
+        j = json.loads(m.group(0))
+        rows.append((ln, j))
+    out = [ln for ln, j in rows if j.get("response_code", 0) >= 400]
+    out.append(min(rows, key=lambda r: r[1]["time_total"])[0])
+    out.append(max(rows, key=lambda r: r[1]["time_total"])[0])
+    return out
+
+
 # ------------------------------------------------------------------ the services, with faults put in
 
 TIDE_APP = r'''
@@ -426,6 +475,11 @@ def tidewatch(tmp: Path) -> None:
         n_openmetrics)
     cap("openmetrics-grep", f"curl -s -H 'Accept: application/openmetrics-text' localhost:{port}/metrics | grep -v '^python_\\|^process_'",
         d, n_openmetrics)
+    run(f"ab -q -n 120 -c 3 -g gauge.tsv http://127.0.0.1:{port}/gauge/g-03 >/dev/null", cwd=d)
+    cap("ab-tsv", "cat gauge.tsv", d, n_ab_tsv)
+    cap("ab-tsv-sorted", "sort -t \"$(printf '\\t')\" -k5 -n gauge.tsv | tail -n 40", d, n_ab_tsv)
+    cap("curl-w-json", f"for g in g-01 g-03 g-07 g-09 g-13 g-14 g-20 g-27; do echo -n \"$g \"; curl -s -o /dev/null "
+        f"-w '%{{json}}\\n' localhost:{port}/gauge/$g; done", d, n_curl_w_json)
     cap("metrics-after-ab", f"curl -s localhost:{port}/metrics | grep -A3 -i 'error\\|retr\\|_count\\|_sum'", d, n_prom)
 
 
@@ -553,11 +607,35 @@ def siege(tmp: Path) -> None:
     cap("siege-tail", "siege -c 3 -r 15 -f urls.txt -i -v 2>&1 | tail -n 40", d, n_siege, env=env)
 
 
+OTEL_NODE_METRICS = r'''
+const { MeterProvider, PeriodicExportingMetricReader, ConsoleMetricExporter } = require("@opentelemetry/sdk-metrics");
+const reader = new PeriodicExportingMetricReader({ exporter: new ConsoleMetricExporter(), exportIntervalMillis: 3600000 });
+const mp = new MeterProvider({ readers: [reader] });
+const meter = mp.getMeter("berths.reconcile");
+const synced = meter.createCounter("berth.synced", { description: "berths synced" });
+const failed = meter.createCounter("berth.sync_failures", { description: "berth syncs that failed" });
+const dur = meter.createHistogram("reconcile.duration", { unit: "ms", description: "reconcile batch duration" });
+let seed = Number(process.argv[3]);
+function rnd() { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; }
+for (let i = 0; i < Number(process.argv[2]); i++) {
+  const berth = 1 + Math.floor(rnd() * 45);
+  if (berth > 40) failed.add(1, { reason: "beyond_quay" });
+  else if (rnd() < 0.1) failed.add(1, { reason: "ledger_locked" });
+  else synced.add(1, { quay: berth <= 20 ? "north" : "south" });
+  dur.record(5 + rnd() * 300, { quay: berth <= 20 ? "north" : "south" });
+}
+mp.forceFlush().then(() => mp.shutdown());
+'''
+
+
 def otel_node(tmp: Path) -> None:
     d = tmp / "otel-node"
     write_tree(d, {"reconcile.js": OTEL_NODE})
     (d / "node_modules").symlink_to(JS / "node_modules")
     cap("otel-node-spans", "node reconcile.js 5 59", d, n_otel_node)
+    write_tree(d, {"meters.js": OTEL_NODE_METRICS})
+    cap("otel-node-metrics", "node meters.js 300 59", d, n_otel_node_metrics)
+    cap("otel-node-metrics-echo", "node meters.js 1200 5; echo EXIT=$?", d, n_otel_node_metrics)
     cap("otel-node-spans-big", "node reconcile.js 30 17 2>&1 | head -n 900", d, n_otel_node)
 
 
