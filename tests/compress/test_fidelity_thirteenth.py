@@ -256,7 +256,8 @@ def test_msvcs_place_form_is_a_place() -> None:
 
 def test_pycodestyles_style_codes_warn_and_its_e9_and_pyflakes_f_codes_fail() -> None:
     # flake8/ruff print pycodestyle's style findings with E codes (E501 line too long, E302 blank
-    # lines): one of each (code, file) is enough. E9 (syntax, I/O) and pyflakes' F codes are errors.
+    # lines) and pyflakes' unused imports (F401): one of each (code, file) is enough. E9 (syntax, I/O) and
+    # pyflakes' undefined names (F821) are errors.
     lines = []
     for f in range(8):
         for k in range(60):
