@@ -345,3 +345,13 @@ def test_a_github_annotation_has_its_findings_level() -> None:
         for code in ("S301", "E701", "UP006"):
             assert any(f"({code}),file=/w/src/st_{f}.py," in x for x in out)
     assert len(out) < len(lines) / 3
+
+
+def test_a_finding_that_is_a_name_alone_is_one_kind() -> None:
+    # type-coverage --detail: "src/x.ts:3:7: total" — each line names an identifier typed `any`:
+    # the name is what the finding is about, not its kind. One of each file stays, with the count.
+    text = _corpus_text("wide44", "wide44-type-coverage-detail")
+    files = {x.split(":", 1)[0] for x in text.split("\n") if ".ts:" in x}
+    out = _sent(text)
+    assert len(files) > 3 and all(f + ":" in out for f in files)
+    assert len(out) < len(text) / 3

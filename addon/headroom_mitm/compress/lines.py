@@ -310,6 +310,8 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         if span and not rest.strip(" :"):
             rest = head[: span[0]]
         code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:200]
+        if code and " " not in code.strip(" :"):
+            code = ""  # a name alone (type-coverage's "x.ts:3:7: total") is what the finding is about, not its kind
     if span is None:
         return code, section_path
     path = _PATH_IN.search(head, span[0], span[1])
