@@ -355,3 +355,18 @@ def test_a_finding_that_is_a_name_alone_is_one_kind() -> None:
     out = _sent(text)
     assert len(files) > 3 and all(f + ":" in out for f in files)
     assert len(out) < len(text) / 3
+
+
+def test_an_azure_annotation_is_a_finding_placed_in_its_file() -> None:
+    # ruff --output-format=azure: "##vso[task.logissue type=error;sourcepath=…;linenumber=13;…;code=S608;]msg".
+    # Its place is sourcepath and linenumber; its level is its code's (one of each code and file).
+    lines = [f"##vso[task.logissue type=error;sourcepath=/w/src/st_{f}.py;linenumber={k + 3};columnnumber=5;code={code};]{msg}"
+             for f in range(6) for k in range(40)
+             for code, msg in [[("S608", "Possible SQL injection vector through string-based query construction"),
+                                ("E701", "Multiple statements on one line (colon)"),
+                                ("UP006", "Use `list` instead of `List` for type annotation")][k % 3]]]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    for f in range(6):
+        for code in ("S608", "E701", "UP006"):
+            assert any(f"sourcepath=/w/src/st_{f}.py;" in x and f"code={code};" in x for x in out), (f, code)
+    assert len(out) < len(lines) / 3

@@ -96,6 +96,7 @@ _SUMMARY_WORD = re.compile(r"exit (?:code|status)|checked \d+|\bsummary:|\bstat(
 LOC_TAIL = re.compile(r"\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))")
 _LOC_OTHER = re.compile(
     r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|[\w./\\@~+-]*\w\.\w{1,12},? line \d+|\bline \d+\b"
+    r"|sourcepath=[^;\s]+;linenumber=\d+"  # Azure's ##vso[task.logissue …] command
 )
 _PATH_IN = re.compile(r"[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}")
 _PATH_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-"
@@ -253,7 +254,7 @@ def location(line: str) -> tuple[int, int] | None:
             return start, m.end()
     # Each of _LOC_OTHER's forms holds "line " or "-->", or "at " with a number or ")" ending the
     # line: the search (costly on long words) runs only then.
-    if "line " in head or "-->" in head or ("at " in head and _ends_numbered(head)):
+    if "line " in head or "-->" in head or ("at " in head and _ends_numbered(head)) or "sourcepath=" in head:
         m = _LOC_OTHER.search(head)
         if m is not None:
             return m.start(), m.end()

@@ -141,15 +141,17 @@ def _coded_findings_by_class(lines: list[str], coded: list[int], sev: dict[int, 
             sev[i] = ln.WARN
 
 
-# GitHub's annotation of a finding, `::error title=ruff (S301),file=…::x.py:16:12: S301 …`: the
-# reporter gives every finding the level "error"; the finding's own code says what it is.
-_ANNOTATION_CODE = re.compile(r"::error [^\n]*?::[^\n]*?\b([A-Z]{1,4}\d{2,5})\b")
+# A CI annotation of a finding, GitHub's `::error title=ruff (S301),file=…::x.py:16:12: S301 …` or
+# Azure's `##vso[task.logissue type=error;…;code=S301;]…`: the reporter gives every finding the
+# level "error"; the finding's own code says what it is.
+_ANNOTATIONS = ("::error ", "##vso[task.logissue type=error;")
+_ANNOTATION_CODE = re.compile(r"(?:::error [^\n]*?::[^\n]*?\b|##vso\[task\.logissue type=error;[^\n]*?code=)([A-Z]{1,4}\d{2,5})\b")
 
 
 def _annotations_by_class(lines: list[str], index: LineIndex, sev: dict[int, str]) -> None:
     """An annotated finding has its code's level, as a coded finding does: the error classes'
     codes (_ERROR_CODE) fail, the others warn (one of each code and file is then enough)."""
-    for i in index.hits(("::error ",), case=True):
+    for i in index.hits(_ANNOTATIONS, case=True):
         m = _ANNOTATION_CODE.match(lines[i])
         if m is not None and sev.get(i) == ln.FAIL and not _ERROR_CODE.fullmatch(m.group(1)):
             sev[i] = ln.WARN
