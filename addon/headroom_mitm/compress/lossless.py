@@ -120,7 +120,7 @@ def compact_json(text: str) -> str:
     # What lies between strings, edited in one piece (a call per piece cost ~1 µs each): valid
     # JSON holds no NUL outside its strings.
     between = "\0".join(parts[0::2])
-    comma, colon = (", ", " : ") if " : " in between else (", ", ": ") if ": " in between else (",", ":")
+    comma, colon = _separators(between)
     between = between.translate(_DROP_WS)
     if colon != ":":
         between = between.replace(",", comma).replace(":", colon)
@@ -149,10 +149,13 @@ def _loads_exact(s: str) -> object:
 
 
 def json_separators(text: str) -> tuple[str, str]:
-    """The document's own (comma, colon), read between its strings: jsoncpp's (CMake's)
-    `"kind" : "x"`, most printers' `"kind": "x"`, or tight records (`tree -J`'s
-    `{"type":"file",…}`)."""
-    between = "\0".join(_JSON_STRING.split(text)[0::2])
+    """The document's own (comma, colon), read between its strings."""
+    return _separators("\0".join(_JSON_STRING.split(text)[0::2]))
+
+
+def _separators(between: str) -> tuple[str, str]:
+    """(comma, colon) as what lies between a document's strings spaces them: jsoncpp's (CMake's)
+    `"kind" : "x"`, most printers' `"kind": "x"`, or tight records (`tree -J`'s `{"type":"file",…}`)."""
     if " : " in between:
         return ", ", " : "
     return (", ", ": ") if ": " in between else (",", ":")
