@@ -370,3 +370,12 @@ def test_an_azure_annotation_is_a_finding_placed_in_its_file() -> None:
         for code in ("S608", "E701", "UP006"):
             assert any(f"sourcepath=/w/src/st_{f}.py;" in x and f"code={code};" in x for x in out), (f, code)
     assert len(out) < len(lines) / 3
+
+
+def test_a_stamps_time_zone_is_part_of_the_stamp() -> None:
+    # postgres' "2026-12-01 13:37:18.990 UTC [29534] LOG:  automatic vacuum of table "x": …": the
+    # zone and the pid are the stamp's; the template is its words, and each instance names a table.
+    text = _corpus_text("wide62", "wide62-server-log-tail")
+    wanted = [x for x in text.split("\n") if "LOG:  automatic " in x and "vet_restore" in x]
+    out = _sent(text).split("\n")
+    assert len(wanted) >= 4 and all(x in out for x in wanted)

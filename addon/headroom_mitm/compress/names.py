@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"[\w.@/+-]+")  # a template's words and numbers
 _NUMBERISH = re.compile(r"\W*(?:[\d.,:+-]*\d[\d.,:+-]*[A-Za-z]{0,3}%?|0x[0-9a-fA-F]+|[A-Za-z]\d+)\W*")
 _LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z]{2}")
+_ZONE = re.compile(r"[A-Z]{3,4}")  # a time zone's abbreviation in a stamp
 _RARE = 3  # a name is printed at most this many times (a target: invoked, executed, copied)
 _MIN = 3  # fewer instances are no template
 _MAX = 32  # more are a stream to sample, not a list of things
@@ -36,12 +37,17 @@ def _wordy(head: str) -> bool:
     """Whether a template's fixed part is words after what stamps it (a pid, a time): a number
     after a word is a row's cell (`-rw-r--r-- root 14385 path`, `ps`, a polars frame)."""
     words = 0
+    stamp = False  # the previous token a number of the stamp: capitals after it are its zone ("UTC")
     for tok in _TOKEN.findall(head):
         if _NUMBERISH.fullmatch(tok):
             if words:
                 return False
+            stamp = True
+        elif stamp and not words and _ZONE.fullmatch(tok):
+            continue  # postgres' "2026-12-01 13:36:44.347 UTC [29270] LOG:  automatic analyze of table …"
         elif _WORD.search(tok):
             words += 1
+            stamp = False
     return words >= 2  # one word is a statement's ("return", "case"), not a template's
 
 
