@@ -1,12 +1,22 @@
 """Requests for the compress stage's proxy tests: an OpenCode-shaped chat body and how to send it."""
 
 import json
+from pathlib import Path
 
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 from tests.support import PROXY_AUTH, request_via_proxy
 
 LOG = "\n".join(f"tests/test_mod.py::test_{i:04d} PASSED" for i in range(3000)) + "\nFAILED tests/test_mod.py::test_boom - KeyError: 'x'\n=== 1 failed, 2999 passed in 9.1s ==="
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
+
+
+def corpus_text(source: str, item_id: str) -> str:
+    """A real output: a tuning item of the corpus (scripts/corpus/data/SOURCE.json)."""
+    items = json.loads((CORPUS / f"{source}.json").read_text())["items"]
+    return next(it["text"] for it in items if it["id"] == item_id)
 
 
 RETRIEVE_TOOL = '{"type":"function","function":{"name":"headroom_headroom_retrieve","parameters":{"type":"object"}}}'

@@ -3,15 +3,10 @@ each test names the rule, holds for outputs never seen, and fails without it."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from headroom_mitm.compress import segments, severities
 from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.lines import FAIL, severity
-from tests.compress.support import cut
-
-CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
+from tests.compress.support import corpus_text, cut
 
 
 def test_a_passing_verdict_rules_over_the_words_of_the_test_name() -> None:
@@ -56,8 +51,7 @@ def test_a_listing_of_no_shape_beside_a_run_stays_whole() -> None:
     # shape, sent whole alone, and so as a part; the run beside it is cut as alone.
     # A real `ls -lR` of a small project (the corpus's): its directories' "dir:" and "total" lines
     # are too many for a table.
-    items = json.loads((CORPUS / "wide9a.json").read_text())["items"]
-    listing = next(it["text"] for it in items if it["id"] == "wide9a-ls-lR-express-lib-qs").rstrip("\n").split("\n")
+    listing = corpus_text("wide9a", "wide9a-ls-lR-express-lib-qs").rstrip("\n").split("\n")
     run = ["Found 301 test(s).", "Creating test database for alias 'default'..."]
     run += [f"test_view_{k:02d} (clinic.tests.ViewTests.test_view_{k:02d}) ... ok" for k in range(300)]
     run += ["======================================================================",

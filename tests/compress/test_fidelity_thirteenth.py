@@ -4,27 +4,19 @@ seen, and fails without it."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.select import render
 from headroom_mitm.compress.transforms import gap_marker
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.compress.support import cut
+from tests.compress.support import corpus_text, cut
 
 S = CompressionSettings()
-CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
 
 
 def _sent(text: str) -> str:
     """What the engine sends of a bash output: its rendering, or the output whole."""
     return compress_text(text, "bash", S).rendering.text or text
-
-
-def _corpus_text(source: str, item_id: str) -> str:
-    """A real output: a tuning item of the corpus (scripts/corpus/data/SOURCE.json)."""
-    items = json.loads((CORPUS / f"{source}.json").read_text())["items"]
-    return next(it["text"] for it in items if it["id"] == item_id)
 
 
 def test_a_rule_of_one_repeated_character_is_cheaper_than_a_marker() -> None:
@@ -92,8 +84,8 @@ def test_a_second_output_after_a_varied_first_is_a_part_of_its_own() -> None:
     # `cargo test; npx ts-unused-exports …`: the backtraces' varied lines ran the places where
     # the leads change into one region, whose two sharpest places were the backtrace's; the
     # listing after it was then sampled as lines of the test run.
-    run = _corpus_text("wide15", "wide15-cargo-test-ledger-fmt").rstrip("\n")
-    listing = _corpus_text("wide28", "wide28-ts-unused-exports-tollgate-web")
+    run = corpus_text("wide15", "wide15-cargo-test-ledger-fmt").rstrip("\n")
+    listing = corpus_text("wide28", "wide28-ts-unused-exports-tollgate-web")
     out = _sent(run + "\n" + listing).split("\n")  # each part alone is sent whole
     assert all(x in out for x in listing.split("\n") if x.strip())
     assert "thread 'tests::split_by_zero' (11822) panicked at src/lib.rs:17:16:" in out
@@ -118,7 +110,7 @@ def test_pylints_parseable_errors_are_errors() -> None:
 def test_a_table_behind_a_reporters_note_sign_is_a_table() -> None:
     # node --test --experimental-test-coverage prints its coverage report behind "ℹ " (spec; "# "
     # in TAP) among the run's lines: its titles, the all-files row and each column's extremes stay.
-    text = _corpus_text("wide49", "wide49-node-test-coverage-spec")
+    text = corpus_text("wide49", "wide49-node-test-coverage-spec")
     for sign in ("ℹ ", "# "):
         run = text.replace("\nℹ ", "\n" + sign)
         out = cut(run).split("\n")
@@ -171,7 +163,7 @@ def test_bandits_json_results_are_findings() -> None:
 def test_a_finding_without_a_code_is_told_apart_by_the_names_it_quotes() -> None:
     # pyflakes prints no code: "x.py:5:1: 'os' imported but unused" and "… 'sys' imported but
     # unused" are two fixes. The names a message quotes are part of its shape; only numbers are not.
-    text = _corpus_text("wide28", "wide28-pyflakes-tollgate-boltons")
+    text = corpus_text("wide28", "wide28-pyflakes-tollgate-boltons")
     first: dict[tuple[str, str], str] = {}
     for line in text.split("\n"):
         path, _, rest = line.partition(":")
@@ -321,7 +313,7 @@ def test_jsoncpps_spaced_colon_is_kept_when_json_is_put_on_one_line() -> None:
 def test_a_findings_shape_reaches_past_its_first_80_characters() -> None:
     # doxygen: "x.h:74: warning: argument 'docks' of command @param is not found in the argument list
     # of vd_beacon_pricing_11(…)": what tells two findings apart (the function) comes late.
-    text = _corpus_text("wide56", "wide56-doxygen-fw-echo")
+    text = corpus_text("wide56", "wide56-doxygen-fw-echo")
     wanted = [x for x in text.split("\n") if "argument 'docks' of command @param is not found" in x]
     out = _sent(text).split("\n")
     assert len(wanted) > 10 and all(x in out for x in wanted)
@@ -350,7 +342,7 @@ def test_a_github_annotation_has_its_findings_level() -> None:
 def test_a_finding_that_is_a_name_alone_is_one_kind() -> None:
     # type-coverage --detail: "src/x.ts:3:7: total" — each line names an identifier typed `any`:
     # the name is what the finding is about, not its kind. One of each file stays, with the count.
-    text = _corpus_text("wide44", "wide44-type-coverage-detail")
+    text = corpus_text("wide44", "wide44-type-coverage-detail")
     files = {x.split(":", 1)[0] for x in text.split("\n") if ".ts:" in x}
     out = _sent(text)
     assert len(files) > 3 and all(f + ":" in out for f in files)
@@ -375,7 +367,7 @@ def test_an_azure_annotation_is_a_finding_placed_in_its_file() -> None:
 def test_a_stamps_time_zone_is_part_of_the_stamp() -> None:
     # postgres' "2026-12-01 13:37:18.990 UTC [29534] LOG:  automatic vacuum of table "x": …": the
     # zone and the pid are the stamp's; the template is its words, and each instance names a table.
-    text = _corpus_text("wide62", "wide62-server-log-tail")
+    text = corpus_text("wide62", "wide62-server-log-tail")
     wanted = [x for x in text.split("\n") if "LOG:  automatic " in x and "vet_restore" in x]
     out = _sent(text).split("\n")
     assert len(wanted) >= 4 and all(x in out for x in wanted)

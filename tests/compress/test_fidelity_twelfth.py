@@ -4,20 +4,15 @@ seen, and fails without it."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lossless import strip_ansi
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.compress.support import LOG, cut
-
-CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "corpus" / "data"
-
+from tests.compress.support import LOG, corpus_text, cut
 
 def _corpus_lines(source: str, item_id: str) -> list[str]:
-    """A real output's lines: a tuning item of the corpus (scripts/corpus/data/SOURCE.json)."""
-    items = json.loads((CORPUS / f"{source}.json").read_text())["items"]
-    return next(it["text"] for it in items if it["id"] == item_id).rstrip("\n").split("\n")
+    """A real output's lines: a tuning item of the corpus."""
+    return corpus_text(source, item_id).rstrip("\n").split("\n")
 
 
 def test_a_json_document_on_a_line_beside_a_run_stays_whole() -> None:

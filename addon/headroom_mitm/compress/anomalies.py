@@ -124,10 +124,10 @@ def _leaves(record: dict) -> dict[str, object]:
     return found
 
 
-def _first(f: dict[str, object], keys: tuple[str, ...], kinds: type | tuple[type, ...] = str) -> object:
+def _first(f: dict[str, object], keys: tuple[str, ...]) -> str | None:
     for k in keys:
         v = f.get(k)
-        if v is not None and isinstance(v, kinds) and v is not True and v is not False:
+        if isinstance(v, str):
             return v
     return None
 

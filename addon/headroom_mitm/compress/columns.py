@@ -20,7 +20,8 @@ from .tables import rank_table
 # than an optional rule, backtracked at every line.
 # A table printed as a reporter's notes has each line behind the note's sign: node --test's
 # coverage report behind "ℹ " (spec) or "# " (TAP).
-_NOTE = r"(?:[ℹ#] )?+"
+_NOTE_SIGNS = ("ℹ ", "# ")
+_NOTE = "(?:" + "|".join(map(re.escape, _NOTE_SIGNS)) + ")?+"
 _TITLES = re.compile(r"\n(?:\n|" + _NOTE + r"[ \t]*+[-=─━]{3,}+[-=─━ \t]*+\n)(?=" + _NOTE + r"[ \t]*[A-Za-z][^\d\n]*(?:\n|$))")
 # A rule line (`dpkg -l`'s "+++-====-===", dashes under a report's titles): found first, as it
 # opens with a literal newline (a scan for the line above it, tried at every line, costs ~20x).
@@ -32,7 +33,10 @@ _MAX = 10  # more title rows are a listing's own lines, not the heads of a few t
 
 
 def _is_rule(line: str) -> bool:
-    return bool(line.strip()) and not line.strip("-=─━ ").removeprefix("ℹ").removeprefix("#")
+    rest = line.strip("-=─━ ")
+    for sign in _NOTE_SIGNS:  # a rule behind a note's sign
+        rest = rest.removeprefix(sign[0])
+    return bool(line.strip()) and not rest
 
 
 def _opens_table(lines: list[str], i: int) -> bool:
@@ -85,7 +89,7 @@ def keep_column_titles(index: LineIndex, rank: list[int]) -> None:
         while end < n and lines[end].strip():
             end += 1
         # its rows ranked as a table's (numeric extremes, rare values), where that ranks higher
-        note = lines[i][:2] if lines[i][:2] in ("ℹ ", "# ") else ""
+        note = lines[i][:2] if lines[i][:2] in _NOTE_SIGNS else ""
         sub = rank_table([x.removeprefix(note) for x in lines[i:end]])
         for k, r in enumerate(sub or ()):
             if r < rank[i + k]:

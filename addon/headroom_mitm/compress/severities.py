@@ -16,18 +16,20 @@ from .lineindex import LineIndex
 
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: )):?"
-_LOCATED = re.compile(_PLACE_FIRST)
-# GNU's "program:file:line: message" (m4, gawk, bison, as), also where stderr cut into a line of
-# stdout ("gauge 2 at level m4:station.m4:5: divide by zero in eval").
-_PROGRAM_PLACE = re.compile(r"(?:.*?\s)?[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S")
+# A line that opens with its place, or GNU's "program:file:line: message" (m4, gawk, bison, as),
+# also where stderr cut into a line of stdout ("gauge 2 at level m4:station.m4:5: divide by zero").
+_LOCATED = re.compile(
+    _PLACE_FIRST + r"|(?:.*?\s)?[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S"
+)
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
 # A code in the level's place whose class is an error's: pylint's E error and F fatal (C/R/W
 # below; its parseable format brackets it with the symbol: "[E0602(undefined-variable), f]"),
 # pyflakes' F (undefined names, F821; but its unused imports and variables and redefinitions,
 # F401-F405, F811, F841, warn) and pycodestyle's E9 (syntax and I/O errors) as flake8 and ruff
 # print them. pycodestyle's other E codes (E501 line too long, E302 blank lines) are style: they warn.
-_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:(?:F(?!40[1-5]|841|811)\d{3}|E9\d\d|[EF]\d{4})(?::[ \t]| )|\[[EF]\d{4}\()")
-_ERROR_CODE = re.compile(r"F(?!40[1-5]|841|811)\d{3}|E9\d\d|[EF]\d{4}")  # the error classes' codes, as _LEVEL_CODE reads them
+_ERROR_CLASS = r"F(?!40[1-5]|841|811)\d{3}|E9\d\d|[EF]\d{4}"
+_ERROR_CODE = re.compile(_ERROR_CLASS)
+_LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:(?:" + _ERROR_CLASS + r")(?::[ \t]| )|\[[EF]\d{4}\()")
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
@@ -79,7 +81,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # Findings that print no level word: "path:line:col: CODE message", "CODE (level): message",
     # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go
     # test, pytest warnings), which report failures when anything failed.
-    placed = sorted({*index.where(_LOCATED, probe=_PLACE), *index.where(_PROGRAM_PLACE, probe=_PLACE)})
+    placed = index.where(_LOCATED, probe=_PLACE)
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))

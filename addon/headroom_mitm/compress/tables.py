@@ -281,17 +281,23 @@ _CODE_TITLES = frozenset({"test_id", "code", "rule", "rule_id", "ruleid", "check
 _FILE_TITLES = frozenset({"filename", "file", "path", "file_path", "filepath"})
 
 
+def _cell(c: str) -> str:
+    return c.strip().strip("\"'").lower()
+
+
 def _finding_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
     """Findings as rows, as principle 2 keeps them: every row whose level column holds an error
     level, and the first row of each (rule, file) where both have a column (a table with a code
     column alone, countries', is no list of findings); the others are sampled as rows."""
-    titles = [t.strip().strip("\"'").lower() for t in rows.row(0)]
-    columns = {name: next((rows.column(k) for k, t in enumerate(titles) if t in names), None)
-               for name, names in (("level", _LEVEL_TITLES), ("code", _CODE_TITLES), ("file", _FILE_TITLES))}
-    level, code, where = columns["level"], columns["code"], columns["file"]
+    titles = [_cell(t) for t in rows.row(0)]
+
+    def titled(names: frozenset[str]) -> list[str] | None:
+        return next((rows.column(k) for k, t in enumerate(titles) if t in names), None)
+
+    level, code, where = titled(_LEVEL_TITLES), titled(_CODE_TITLES), titled(_FILE_TITLES)
     seen: set[tuple[str, str]] = set()
     for j in body:
-        if level is not None and level[j].strip().strip("\"'").lower() in ERROR_LEVELS:
+        if level is not None and _cell(level[j]) in ERROR_LEVELS:
             rank[at[j]] = MUST
         elif code is not None and where is not None and (key := (code[j], where[j])) not in seen:
             seen.add(key)
