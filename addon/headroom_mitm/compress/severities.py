@@ -41,7 +41,11 @@ _PLACED_CODE = re.compile(r"[ \t]+\d+:(?:\d+)?[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
 _PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:(?:\d+)?[ \t]+\[?[A-Z]")
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
-_CODE_FIRST = re.compile(r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[\w+\])?: ")
+# rustc's and annotate-snippets' reporters (zizmor, ruff) name the rule in brackets, at any level:
+# "info[anonymous-definition]: …", "help[concurrency-limits]: …".
+_CODE_FIRST = re.compile(
+    r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[[\w-]+\])?: |(?:info|help|note)\[[\w-]+\]: "
+)
 # A finding whose code is its first word, behind its place if any: "x.py:3:1: D100 Missing
 # docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
 # Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
