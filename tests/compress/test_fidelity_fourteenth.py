@@ -15,3 +15,13 @@ def test_a_bracketed_rule_at_any_level_is_a_finding() -> None:
                  "help[concurrency-limits]: insufficient job-level concurrency limits",
                  "help[undocumented-permissions]: permissions without explanatory comments"):
         assert line in out
+
+
+def test_a_name_alone_over_an_indented_block_is_a_title() -> None:
+    # A listing of groups (systemd-analyze syscall-filter: "@aio" over its system calls, a blank
+    # line between groups) is an outline whose titles carry no ":": each group's name stays when
+    # its members are sampled.
+    text = corpus_text("wide66", "wide66-systemd-analyze-syscall-filter")
+    titles = [x for x in text.split("\n") if x.startswith("@")]
+    out = cut(text).split("\n")
+    assert len(titles) > 20 and all(t in out for t in titles)
