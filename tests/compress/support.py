@@ -40,6 +40,11 @@ def send(proxy, port, body, headers):
     )
 
 
+def sent(text: str) -> str:
+    """What the engine sends of a bash output: its rendering, or the output whole."""
+    return compress_text(text, "bash", CompressionSettings()).rendering.text or text
+
+
 def cut(text: str) -> str:
     """`text` as the engine renders a bash output that it must cut: lossy, and shorter."""
     out = compress_text(text, "bash", CompressionSettings()).rendering.text

@@ -3,7 +3,7 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
-from tests.compress.support import corpus_text, cut
+from tests.compress.support import corpus_text, cut, sent
 
 
 def test_a_bracketed_rule_at_any_level_is_a_finding() -> None:
@@ -25,3 +25,13 @@ def test_a_name_alone_over_an_indented_block_is_a_title() -> None:
     titles = [x for x in text.split("\n") if x.startswith("@")]
     out = cut(text).split("\n")
     assert len(titles) > 20 and all(t in out for t in titles)
+
+
+def test_a_code_of_one_digit_after_a_line_number_is_a_finding() -> None:
+    # gitlint prints "1: T8 Title is too short (4<5): …" under each "Commit <sha>:": a code of a
+    # capital and one digit, placed by its line alone. One of each (code or message, commit) stays.
+    out = sent(corpus_text("wide65", "wide65-gitlint-commits-80")).split("\n")
+    for line in ("1: T5 Title contains the word 'WIP' (case-insensitive): \"WIP\"",
+                 "1: T1 Title exceeds max length (105>72): \"Recalibrated the Whitby radar gauge after the January "
+                 "storm moved the stilling well by eleven millimetres\""):
+        assert line in out

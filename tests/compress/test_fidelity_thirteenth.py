@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import json
 
-from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.select import render
 from headroom_mitm.compress.transforms import gap_marker
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.compress.support import corpus_text, cut
+from tests.compress.support import corpus_text, cut, sent
 
 S = CompressionSettings()
-
-
-def _sent(text: str) -> str:
-    """What the engine sends of a bash output: its rendering, or the output whole."""
-    return compress_text(text, "bash", S).rendering.text or text
 
 
 def test_a_rule_of_one_repeated_character_is_cheaper_than_a_marker() -> None:
@@ -56,7 +50,7 @@ def test_a_disassembly_is_code_and_sent_whole() -> None:
     # model asked to read (principle 4), not a log of uniform lines to sample.
     for gdb in (False, True):
         text = _disassembly(gdb)
-        assert _sent(text) == text, gdb
+        assert sent(text) == text, gdb
     # The dynamic loader's trace puts a pid and a tab before each line: a log, still cut.
     trace = "".join(f"     27097:\t  trying file=/usr/lib/x86_64-linux-gnu/tls/lib{k}.so.1\n" for k in range(400))
     assert len(cut(trace + "     27097:\terror: cannot open shared object file libnope.so.1\n")) < len(trace) / 2
@@ -86,7 +80,7 @@ def test_a_second_output_after_a_varied_first_is_a_part_of_its_own() -> None:
     # listing after it was then sampled as lines of the test run.
     run = corpus_text("wide15", "wide15-cargo-test-ledger-fmt").rstrip("\n")
     listing = corpus_text("wide28", "wide28-ts-unused-exports-tollgate-web")
-    out = _sent(run + "\n" + listing).split("\n")  # each part alone is sent whole
+    out = sent(run + "\n" + listing).split("\n")  # each part alone is sent whole
     assert all(x in out for x in listing.split("\n") if x.strip())
     assert "thread 'tests::split_by_zero' (11822) panicked at src/lib.rs:17:16:" in out
 
@@ -134,7 +128,7 @@ def test_gnu_program_prefixed_diagnostics_are_findings() -> None:
         else:
             lines.append(f"gauge {k} at level {k * 37 % 900} m")
     lines.append("m4:station.m4:410: cannot open `stations/st7.m4': No such file or directory")
-    out = _sent("\n".join(lines) + "\n").split("\n")
+    out = sent("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in errors)
 
 
@@ -169,7 +163,7 @@ def test_a_finding_without_a_code_is_told_apart_by_the_names_it_quotes() -> None
         path, _, rest = line.partition(":")
         if rest[:1].isdigit():
             first.setdefault((path, rest.split(": ", 1)[-1]), line)
-    out = _sent(text).split("\n")
+    out = sent(text).split("\n")
     assert len(first) > 100 and all(x in out for x in first.values())
 
 
@@ -221,7 +215,7 @@ def test_a_failures_message_in_json_is_not_a_long_string_to_leave_out() -> None:
          "title": f"departure {k}"} for k in range(12)], "name": f"/w/test/line{f:02d}.test.js", "status": "failed"}
         for f in range(8)]
     text = json.dumps({"numFailedTests": 32, "success": False, "testResults": results}, indent=2)
-    out = _sent(text)
+    out = sent(text)
     for r in results:
         for a in r["assertionResults"]:
             for m in a["failureMessages"]:
@@ -307,7 +301,7 @@ def test_jsoncpps_spaced_colon_is_kept_when_json_is_put_on_one_line() -> None:
     one = compact_json(text)
     assert "\n" not in one and '"kind" : "ctestInfo", ' in one and '"name" : "tide_39_flood", ' in one
     assert json.loads(one) == doc
-    assert '"name" : "tide_00_flood"' in _sent(text)
+    assert '"name" : "tide_00_flood"' in sent(text)
 
 
 def test_a_findings_shape_reaches_past_its_first_80_characters() -> None:
@@ -315,7 +309,7 @@ def test_a_findings_shape_reaches_past_its_first_80_characters() -> None:
     # of vd_beacon_pricing_11(…)": what tells two findings apart (the function) comes late.
     text = corpus_text("wide56", "wide56-doxygen-fw-echo")
     wanted = [x for x in text.split("\n") if "argument 'docks' of command @param is not found" in x]
-    out = _sent(text).split("\n")
+    out = sent(text).split("\n")
     assert len(wanted) > 10 and all(x in out for x in wanted)
 
 
@@ -344,7 +338,7 @@ def test_a_finding_that_is_a_name_alone_is_one_kind() -> None:
     # the name is what the finding is about, not its kind. One of each file stays, with the count.
     text = corpus_text("wide44", "wide44-type-coverage-detail")
     files = {x.split(":", 1)[0] for x in text.split("\n") if ".ts:" in x}
-    out = _sent(text)
+    out = sent(text)
     assert len(files) > 3 and all(f + ":" in out for f in files)
     assert len(out) < len(text) / 3
 
@@ -369,5 +363,5 @@ def test_a_stamps_time_zone_is_part_of_the_stamp() -> None:
     # zone and the pid are the stamp's; the template is its words, and each instance names a table.
     text = corpus_text("wide62", "wide62-server-log-tail")
     wanted = [x for x in text.split("\n") if "LOG:  automatic " in x and "vet_restore" in x]
-    out = _sent(text).split("\n")
+    out = sent(text).split("\n")
     assert len(wanted) >= 4 and all(x in out for x in wanted)
