@@ -35,3 +35,13 @@ def test_a_code_of_one_digit_after_a_line_number_is_a_finding() -> None:
                  "1: T1 Title exceeds max length (105>72): \"Recalibrated the Whitby radar gauge after the January "
                  "storm moved the stilling well by eleven millimetres\""):
         assert line in out
+
+
+def test_a_template_of_mostly_distinct_names_is_a_list_of_things() -> None:
+    # A server log grepped for its autovacuum events: "automatic analyze of table "X"" once per
+    # table, a few names alike but for a digit ("template0…pg_proc", "template1…pg_proc"). Its
+    # instances name things, as a numbered series ("case_1" … "case_40") does not: they stay.
+    text = corpus_text("wide62", "wide62-server-log-autovacuum")
+    analyzed = [x for x in text.split("\n") if "automatic analyze of table" in x and x[:4].isdigit()]
+    out = sent(text).split("\n")
+    assert len(analyzed) > 20 and all(x in out for x in analyzed)

@@ -5,8 +5,9 @@ one whose instances differ by a name, and are few, is content: each says what wa
 
 A line's template is what it prints before its first name: a token with a letter that the text
 prints at most a few times (numbers, durations and addresses are no names; digits are zeroed in
-the template). Its lines are instances to keep when they are few, and each names another thing
-also with its digits zeroed (`src/mod01.c`, `case_7`: a numbered series is a repeat). A template
+the template). Its lines are instances to keep when they are few, and three in four name another
+thing also with their digits zeroed (`src/mod01.c`, `case_7`: a numbered series is a repeat; two
+databases' `template0.pg_proc` and `template1.pg_proc` among tables named once are not). A template
 whose fixed part holds a number after a word (a table's rows: `ls -l`, `ps`), a source excerpt
 and a place are not this kind; a template of many instances (a log of 5,000 request
 paths) is sampled as before, and so are all past the first few dozen kept this way."""
@@ -77,8 +78,8 @@ def named_instances(index: LineIndex, shapes: list[str], skip: Collection[int] =
     for head, members in groups.items():
         if not _MIN <= len(members) <= _MAX or not _wordy(head):
             continue
-        if len({zero_digits(tok) for _, tok in members}) < len(members):
-            continue  # a name printed twice, or names that differ by their digits alone
+        if 4 * len({zero_digits(tok) for _, tok in members}) < 3 * len(members):
+            continue  # names printed twice, or that differ by their digits alone (a numbered series)
         if any(has_location(lines[i]) or GUTTER.match(lines[i]) for i, _ in members):
             continue
         if kept + len(members) > _TOTAL:
