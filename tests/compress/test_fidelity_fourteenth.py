@@ -3,6 +3,9 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.select import LOW, MUST
+from headroom_mitm.compress.transforms import keep_numbered_matches
 from tests.compress.support import corpus_text, cut, sent
 
 
@@ -45,3 +48,25 @@ def test_a_template_of_mostly_distinct_names_is_a_list_of_things() -> None:
     analyzed = [x for x in text.split("\n") if "automatic analyze of table" in x and x[:4].isdigit()]
     out = sent(text).split("\n")
     assert len(analyzed) > 20 and all(x in out for x in analyzed)
+
+
+def test_the_matches_of_a_numbered_grep_with_context_stay() -> None:
+    # `grep -n -A 30 'duration:' server.log`: the lines numbered "47:" are what the search found
+    # (each slow statement), the "48-" lines its context: the matches stay whatever else is cut.
+    text = corpus_text("wide62", "wide62-server-log-explain")
+    matches = [x for x in text.split("\n") if x.split(":", 1)[0].isdigit()]
+    out = sent(text).split("\n")
+    assert len(matches) > 10 and all(x in out for x in matches)
+
+
+def test_numbered_lines_without_context_are_no_search() -> None:
+    # A log whose lines open with a number and a colon (redis' "9497:M 01 Dec …") is no grep: its
+    # lines keep their ranks; with "N-" context lines beside them the "N:" ones are matches.
+    log = [f"{9000 + k}:M 01 Dec 2026 10:00:{k % 60:02d}.000 * Background saving started" for k in range(40)]
+    rank = [LOW] * len(log)
+    keep_numbered_matches(LineIndex("\n".join(log)), rank)
+    assert rank == [LOW] * len(log)
+    grep = ["12:LOG: duration: 2248.9 ms", "13-  Query Text: INSERT …", "14-  Seq Scan on t", "--", "40:LOG: duration: 35.1 ms"]
+    rank = [LOW] * len(grep)
+    keep_numbered_matches(LineIndex("\n".join(grep)), rank)
+    assert rank == [MUST, LOW, LOW, LOW, MUST]

@@ -131,6 +131,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         outline.keep_outline_headers(index, rank)
         outline.keep_depth_tops(index, rank)
         owncode.keep_own_files(index, rank)
+        tf.keep_numbered_matches(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .lineindex import zero_digits
+from .lineindex import LineIndex, zero_digits
 from .lines import FAIL, severity
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .settings import CompressionSettings
@@ -264,6 +264,28 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
     if not files:
         return None
     return files, parsed
+
+
+_NUMBERED_ENTRY = re.compile(r"\d+([:-])")
+
+
+def keep_numbered_matches(index: LineIndex, rank: list[int]) -> None:
+    """`grep -n -A/-B/-C` over one file: its lines numbered "12:" where the pattern matched and
+    "13-" around them. The matches are what the search asked for: they stay, whatever else the
+    lines say (a log grepped for its slow statements keeps each "duration:" it found). Only with
+    context lines beside them: numbered lines alone may be a log's own ("9497:M …")."""
+    lines = index.lines
+    if not _NUMBERED_ENTRY.match(lines[0]) and lines[0] != "--":
+        return  # decided on the first line: most texts are not such a search
+    marks = [m.group(1) if (m := _NUMBERED_ENTRY.match(x)) else None for x in lines]
+    entries = sum(1 for m in marks if m)
+    if entries < 0.9 * sum(1 for x in lines if x.strip() and x != "--"):
+        return
+    found = [i for i, m in enumerate(marks) if m == ":"]
+    if not found or len(found) == entries or len(found) > _ALL_MATCHES:
+        return
+    for i in found:
+        rank[i] = MUST
 
 
 # Matches a search may hold and still be sent whole: the answer the model asked for, as an agent
