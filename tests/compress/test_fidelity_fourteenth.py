@@ -70,3 +70,21 @@ def test_numbered_lines_without_context_are_no_search() -> None:
     rank = [LOW] * len(grep)
     keep_numbered_matches(LineIndex("\n".join(grep)), rank)
     assert rank == [MUST, LOW, LOW, LOW, MUST]
+
+
+def test_carriage_returns_collapse_a_progress_display_only() -> None:
+    # A carriage return redraws a progress display, which shows its progress (a percentage, a
+    # count of a total, a bar, a spinner, a rate or a time left): its final state is what it says.
+    # Records that carriage returns separate (old Mac line ends, a hostile output) and a failure
+    # drawn over are kept: the clean-up is lossless.
+    from headroom_mitm.compress.lossless import collapse_cr
+
+    for bar in ("  45%|████▌     | 45/100 [00:01<00:01, 40.1it/s]", "⠙ reify:lodash: timing", "x  1.2 MB/s",
+                "  0  1234    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"):
+        assert collapse_cr(f"{bar}\r{bar}\rdone\n") == "done\n", bar
+    records = "\r".join(f"record {i}: value={i * 7}" for i in range(2000)) + "\r\n"
+    assert collapse_cr(records) == records
+    failed = "\r".join(f"FAILED tests/test_m.py::test_{i} - AssertionError" for i in range(60))
+    assert collapse_cr(failed) == failed
+    mac = "name,qty\r1,2\r3,4\r5,6\r"
+    assert collapse_cr(mac) == mac

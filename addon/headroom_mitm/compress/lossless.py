@@ -26,10 +26,30 @@ def strip_ansi(text: str) -> str:
     return _ANSI.sub("", text)
 
 
+# A progress display's state: a percentage, a count of a total, a bar, a braille spinner, a rate, an
+# ETA or a time left (curl's meter).
+_PROGRESS = re.compile(r"\d%|\d ?/ ?\d|[█▉▊▋▌▍▎▏━─■#=>.·]{3}|[⠁-⣿]|/s\b|\b(?:eta|ETA)\b|--:--|\d:\d\d:\d\d")
+_LOUD = re.compile(r"error|fail|warn|exception|panic|fatal|traceback", re.I)
+
+
+def _redrawn(states: list[str]) -> bool:
+    """Whether the states a line's carriage returns separate redraw a progress display (half of
+    them show its progress) rather than print records on one line (old Mac line ends, a counter
+    nobody needs all of, a hostile output): those are kept, and so is what a failure or a warning
+    says before the last state."""
+    shown = [x for x in states if x.strip()]
+    if len(shown) < 2:
+        return True  # one state, and blanks that clear the line
+    if any(_LOUD.search(x) for x in shown[:-1]):
+        return False
+    return 2 * sum(1 for x in shown if _PROGRESS.search(x)) >= len(shown)
+
+
 def collapse_cr(text: str) -> str:
     """Keep only the final state of lines overwritten with bare carriage returns (progress bars).
 
-    CRLF line endings are not overwrites and are kept.
+    CRLF line endings are not overwrites and are kept; nor are records that carriage returns
+    separate (_redrawn).
     """
     if "\r" not in text:
         return text
@@ -42,8 +62,11 @@ def collapse_cr(text: str) -> str:
         core = line[:-1] if crlf else line
         if "\r" not in core:
             continue
+        states = core.split("\r")
+        if not _redrawn(states):
+            continue
         final = ""
-        for seg in reversed(core.split("\r")):
+        for seg in reversed(states):
             if seg:
                 final = seg
                 break
