@@ -190,6 +190,17 @@ CASES: dict[str, Callable[[int], list[str]]] = {
        for unit in ("=", " ", "a:", ":", ".", "0", "|", "/", "\t", "-", "_", "(", "[", "at ", 'File "', "x.py:", "error ",
                     "\\", "'", '"', "*", "#", "<", "@", "+", "0x", "1.", "E1", "│", "\x1b[")},
     "log + a title over a long rule": lambda n: [_ordinary_log(n // 4) + "=== x " + _fill("=", n - n // 4) + "a\n"],
+    # found by a hostile sweep (2026-12-01): short error lines, line ends of three kinds, a soup of
+    # the words diagnostics are told by, control and non-characters inside findings, bare-CR records
+    "short error lines": lambda n: [_lines(lambda i: f"ERROR e{i}: bad", n)],
+    "mixed line ends": lambda n: ["".join(f"line {i} error{i % 3}" + ("\r\n" if i % 2 else "\n" if i % 3 else "\r")
+                                          for i in range(n // 16))],
+    "diagnostic word soup": lambda n: [(lambda r: _lines(lambda i: " ".join(r.choice(
+        ["error", "at", "File", "-->", "x.py:3:", "(", "[", "|", "=", "1:", "warning", "FAILED", "PASSED", "::"])
+        for _ in range(12)), n))(random.Random(7))],
+    "findings with NULs": lambda n: [_lines(lambda i: f"x{i}.c:{i}:1: error:\x00 bad\x00", n)],
+    "findings with non-characters": lambda n: [_lines(lambda i: f"\ufffe\uffff e{i} \U0010ffff error", n)],
+    "bare-CR records": lambda n: ["\r".join(f"record {i}: value={i * 7}" for i in range(n // 22)) + "\r\n"],
     # structures
     "json: [ 100k deep": lambda n: [_deep_json(n, "[", "]")],
     "json: {\"a\": deep": lambda n: [_deep_json(n, '{"a":', "}")],

@@ -65,3 +65,26 @@ def test_whole_numbers_in_any_script_are_read_as_the_pattern_reads_them() -> Non
     cells = ["12", "٣", "1٣", "007"]
     assert outliers._measure(cells, cells) == [12.0, 3.0, 13.0, 7.0] == [outliers.number(c) for c in cells]
     assert outliers.number("²") is None  # a digit, not a decimal one: no number, and no float either
+
+
+def test_failures_past_what_a_cut_could_save_are_ranked_whole_at_once() -> None:
+    # Every failure stays: where they fill more than a cut may keep (1 - min_saving_ratio), the
+    # output goes whole; rank_lines says so at once instead of ranking 20,000 errors' context.
+    from headroom_mitm.compress import logs
+    from headroom_mitm.compress.engine import compress_text
+    from headroom_mitm.compress.lineindex import LineIndex
+    from headroom_mitm.compress.select import MUST
+    from headroom_mitm.compress.settings import CompressionSettings
+
+    s = CompressionSettings()
+    errors = "\n".join(f"ERROR e{i}: bad" for i in range(3000))
+    lines = errors.split("\n")
+    fast = logs.rank_lines(lines, LineIndex(errors), whole_at=(1 - s.min_saving_ratio) * len(errors))
+    assert fast is not None and fast.rank == [MUST] * len(lines)
+    assert compress_text(errors, "bash", s).rendering.text is None  # sent whole, as the slow look sent it
+    # Fewer failures: the ranking is the one without the bound.
+    mixed = "\n".join(f"ERROR e{i}: bad" if i % 10 == 0 else f"INFO step {i} ok" for i in range(3000))
+    lines = mixed.split("\n")
+    bounded = logs.rank_lines(lines, LineIndex(mixed), whole_at=(1 - s.min_saving_ratio) * len(mixed))
+    assert bounded is not None and bounded.rank == logs.rank_lines(lines, LineIndex(mixed)).rank
+    assert bounded.rank.count(MUST) < len(lines)

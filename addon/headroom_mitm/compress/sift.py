@@ -107,7 +107,9 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
     else:
         rows = rank_rows(lines) if records is None else ("table_rows", records)
         # A table's rows each name their thing: they are sampled by the table's own rules.
-        ranked = logs.rank_lines(lines, index, rows is None) if s.transform_enabled("log_output") else None
+        # Failures are all kept: past this share of the text no cut saves enough.
+        whole_at = (1.0 - s.min_saving_ratio) * len(text)
+        ranked = logs.rank_lines(lines, index, rows is None, whole_at) if s.transform_enabled("log_output") else None
         if ranked is not None:
             keep_first_explanations(index, ranked.rank)
         if records is not None and ranked is not None:
