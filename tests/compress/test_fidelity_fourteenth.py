@@ -28,6 +28,11 @@ def test_a_name_alone_over_an_indented_block_is_a_title() -> None:
     titles = [x for x in text.split("\n") if x.startswith("@")]
     out = cut(text).split("\n")
     assert len(titles) > 20 and all(t in out for t in titles)
+    # Right after the block before it too: turbo's dry run, each task's "pkg#task" over its fields.
+    text = corpus_text("wide67", "wide67-turbo-dry-text")
+    tasks = [x for x in text.split("\n") if x.startswith("@harbourkit/") and "#" in x and " " not in x]
+    out = cut(text).split("\n")
+    assert len(tasks) > 20 and all(t in out for t in tasks)
 
 
 def test_a_code_of_one_digit_after_a_line_number_is_a_finding() -> None:

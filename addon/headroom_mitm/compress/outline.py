@@ -21,10 +21,10 @@ _OPENS = re.compile(r":\n(?=[\n \t\d])")
 # from its slash, a literal scanned in C as the colon is (one pattern of both is tried at every character).
 _COUNT_OPENS = re.compile(r"/\d+[)\]]\n(?=[\n \t\d])")
 _COUNT_END = re.compile(r"[(\[]\d+/\d+[)\]]$")
-# Or a name alone, flush left after a blank line (or first), over an indented block: systemd-analyze's
-# "@default" over its system calls, a listing's group over its members. One word: a sentence or a
-# finding so placed (rustc's "warning: …" over " --> place") is no title.
-_NAMED = re.compile(r"(?:\A\n|\n\n)(\S{1,80})\n(?=[ \t]+\S)")  # \A\n: LineIndex's newline before the first
+# Or a name alone, flush left over an indented block, first or after a blank line or another block:
+# systemd-analyze's "@default" over its system calls, turbo's "pkg#build" over the task's fields. One
+# word: a sentence or a finding so placed (rustc's "warning: …" over " --> place") is no title.
+_NAMED = re.compile(r"\n(\S{1,80})(?=\n[ \t]+\S)")
 _MAX_SHARE = 8  # at most one line in 8 a title: more is a mapping or a list, not an outline
 _MAX_LEN = 200
 _MAX = 100
@@ -36,7 +36,10 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
     cap = min(_MAX, len(lines) // _MAX_SHARE)
     found: list[int] = []
     counted = (m for m in _COUNT_OPENS.finditer(index.text, 1) if _COUNT_END.search(lines[index.line_of(m.start())]))
-    named = {index.line_of(m.start(1)) for m in _NAMED.finditer(index.text)}
+    named = {
+        i for i in map(index.line_of, (m.start(1) for m in _NAMED.finditer(index.text)))
+        if i == 0 or lines[i - 1][:1] in ("", " ", "\t")
+    }
     opens = (m.start() for m in _OPENS.finditer(index.text, 1))
     for i in dict.fromkeys((*map(index.line_of, (*opens, *(m.start() for m in counted))), *sorted(named))):
         line = lines[i]
