@@ -93,3 +93,14 @@ def test_carriage_returns_collapse_a_progress_display_only() -> None:
     assert collapse_cr(failed) == failed
     mac = "name,qty\r1,2\r3,4\r5,6\r"
     assert collapse_cr(mac) == mac
+
+
+def test_a_finding_that_ends_on_its_place_in_words_is_one_of_its_kind_per_file() -> None:
+    # write-good prints each finding as its message then its place in words ("… on line 37 at
+    # column 47") under its file's "In docs/x.md": a finding, one of each message per file (the
+    # words before the place are its kind, not the column after it), under its file's header.
+    text = corpus_text("wide65", "wide65-write-good-rb-four")
+    out = sent(text).split("\n")
+    for line in ("In rb/wick_10.md", '"obviously" is a weasel word on line 37 at column 47',
+                 '"So" adds no meaning on line 58 at column 167'):
+        assert line in out

@@ -293,6 +293,9 @@ def shape(line: str) -> str:
     return _SHAPE_DROP.sub("#", line[:300]).strip()
 
 
+_COLUMN_ONLY = re.compile(r"[ ,]*(?:at )?col(?:umn)? \d+\)?")
+
+
 def finding_key(line: str, section_path: str) -> tuple[str, str]:
     """(code or message shape, file) of a diagnostic: one of each is worth seeing."""
     head = line[:300]
@@ -308,8 +311,8 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         # The message follows the place ("x.py:3: unused …"), or precedes it when the place was
         # taken from the line under it ("warning: unused variable: `w` --> src/m.rs:12:9").
         rest = head[span[1] :] if span else head
-        if span and not rest.strip(" :"):
-            rest = head[: span[0]]
+        if span and not _COLUMN_ONLY.sub("", rest).strip(" :"):
+            rest = head[: span[0]]  # also where only the column follows (write-good's "… on line 9 at column 6")
         code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:200]
         if code and " " not in code.strip(" :"):
             code = ""  # a name alone (type-coverage's "x.ts:3:7: total") is what the finding is about, not its kind

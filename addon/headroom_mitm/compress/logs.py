@@ -43,6 +43,7 @@ _BARE_PATH = re.compile(
     r"|\*{4,} \w+ [\w.-]+[ \t]*$"  # pylint's "************* Module pkg.mod"
     # a shell loop's or a multi-file viewer's header: `echo "== $f"`, `head`/`tail`'s "==> f <=="
     r"|(?:={2,}>?|>{2,}) (?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}(?: <==)?[ \t]*$"
+    r"|In (?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}[ \t]*$"  # write-good's "In docs/a.md"
 )
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # possessive: no word character follows
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
