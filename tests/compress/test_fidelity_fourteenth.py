@@ -104,3 +104,13 @@ def test_a_finding_that_ends_on_its_place_in_words_is_one_of_its_kind_per_file()
     for line in ("In rb/wick_10.md", '"obviously" is a weasel word on line 37 at column 47',
                  '"So" adds no meaning on line 58 at column 167'):
         assert line in out
+
+
+def test_a_logged_errors_statement_and_detail_records_stay_with_it() -> None:
+    # postgres logs the statement that failed, and the detail of why, as records of their own
+    # under each ERROR: what failed is in them.
+    text = corpus_text("wide60", "wide60-server-log-duration")
+    lines = text.split("\n")
+    after = [lines[k + 2] for k, x in enumerate(lines[:-2]) if "ERROR:  duplicate key value" in x]
+    out = sent(text).split("\n")
+    assert after and all("STATEMENT:  INSERT INTO berths" in x and x in out for x in after)

@@ -53,6 +53,7 @@ _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|\d+\) \S)")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
+_ERROR_DETAIL = re.compile(r"\b(?:DETAIL|HINT|STATEMENT|QUERY):  \S")
 _TAIL = 40  # summaries are looked for in the last lines
 
 
@@ -165,6 +166,13 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         rank[i] = LOW if i in repeats else MUST  # a quiet repeat still explains what follows it
         block = failure_block(lines, i, stops)
         out.units[i] = range(max(0, i - 2), block.stop)
+        # A database server logs what failed as records of their own after the error (postgres'
+        # "STATEMENT:  INSERT …", "DETAIL:  Key (name)=(B03) already exists."): they say what it was.
+        for k in range(i + 1, min(n, i + 4)):
+            if k in anchors:
+                break
+            if _ERROR_DETAIL.search(lines[k], 0, 200):
+                lift(k, MUST)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
             first_line = next((k for k in block if lines[k].strip()), None)
             if first_line is not None:
