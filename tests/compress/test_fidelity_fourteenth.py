@@ -114,3 +114,14 @@ def test_a_logged_errors_statement_and_detail_records_stay_with_it() -> None:
     after = [lines[k + 2] for k, x in enumerate(lines[:-2]) if "ERROR:  duplicate key value" in x]
     out = sent(text).split("\n")
     assert after and all("STATEMENT:  INSERT INTO berths" in x and x in out for x in after)
+
+
+def test_an_output_where_nothing_failed_nor_warned_is_cut_less() -> None:
+    # No level says what matters in a dump or a quiet log (a heap trace, a server's stats, events
+    # each naming a table): its lines get twice the room an output with failures gets beside them.
+    rows = [f"Call trace for block $00007FC18{k * 7919 % 65536:05X}0 size {16 << k % 5}\n  $000000000040{k % 97:04X}  main,  line {100 + k % 41} of plan.pas"
+            for k in range(400)]
+    quiet = "\n".join(rows) + "\n"
+    loud = "\n".join(rows[:200] + ["Error: heap corrupted at block 201"] + rows[200:]) + "\n"
+    kept_quiet, kept_loud = len(cut(quiet)), len(cut(loud)) - len("Error: heap corrupted at block 201")
+    assert kept_quiet > 1.5 * kept_loud

@@ -63,6 +63,7 @@ class Ranking:
     units: dict[int, range] = field(default_factory=dict)  # line -> its context, kept with it
     dropped: dict[int, str] = field(default_factory=dict)  # warning beyond the first of its kind -> code
     sections: list[int] = field(default_factory=list)  # bare file-path lines that head findings
+    quiet: bool = False  # nothing failed nor warned: what matters is not told by a level
 
 
 _UNDER = 60  # lines under a failure's header looked at for its place, at most
@@ -145,6 +146,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 rank[i] = HIGH
 
     sev, passing = severities(lines, index)
+    out.quiet = not sev
     for i in passing:
         rank[i] = LOW
     if not sev and not passing and LOW not in rank:
