@@ -168,7 +168,7 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
 _PREFIX = 1024
 _GREP_MATCH = re.compile(r"([^\s:][^\s:]*?):(\d+):")
 _GREP_CONTEXT = re.compile(r"([^\s:][^\s:]*?)-(\d+)-")
-_CUT_ENTRY = re.compile(r"\d+[:-]")
+_CUT_ENTRY = re.compile(r"\d+([:-])")  # grep -n's "12:" match or "13-" context line of one file
 _HEADING_PATH = re.compile(r"([^\s:][^\s]*?):?")
 _HEADING_ENTRY = re.compile(r"(?:\s+Line (\d+): |(\d+)([:-]))")
 # `rg --json`: a record a line, each naming its file; "begin" heads a file's records, "end" closes
@@ -266,18 +266,15 @@ def _parse_search(lines: list[str], need: float = 0) -> tuple[dict[str, _FileHit
     return files, parsed
 
 
-_NUMBERED_ENTRY = re.compile(r"\d+([:-])")
-
-
 def keep_numbered_matches(index: LineIndex, rank: list[int]) -> None:
     """`grep -n -A/-B/-C` over one file: its lines numbered "12:" where the pattern matched and
     "13-" around them. The matches are what the search asked for: they stay, whatever else the
     lines say (a log grepped for its slow statements keeps each "duration:" it found). Only with
     context lines beside them: numbered lines alone may be a log's own ("9497:M …")."""
     lines = index.lines
-    if not _NUMBERED_ENTRY.match(lines[0]) and lines[0] != "--":
+    if not _CUT_ENTRY.match(lines[0]) and lines[0] != "--":
         return  # decided on the first line: most texts are not such a search
-    marks = [m.group(1) if (m := _NUMBERED_ENTRY.match(x)) else None for x in lines]
+    marks = [m.group(1) if (m := _CUT_ENTRY.match(x)) else None for x in lines]
     entries = sum(1 for m in marks if m)
     if entries < 0.9 * sum(1 for x in lines if x.strip() and x != "--"):
         return
