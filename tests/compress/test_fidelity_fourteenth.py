@@ -125,3 +125,13 @@ def test_an_output_where_nothing_failed_nor_warned_is_cut_less() -> None:
     loud = "\n".join(rows[:200] + ["Error: heap corrupted at block 201"] + rows[200:]) + "\n"
     kept_quiet, kept_loud = len(cut(quiet)), len(cut(loud)) - len("Error: heap corrupted at block 201")
     assert kept_quiet > 1.5 * kept_loud
+
+
+def test_a_finding_behind_a_loggers_stamp_and_tag_is_placed_in_its_file() -> None:
+    # vite-plugin-svelte logs each warning behind a clock time and its tag: "2:42:08 PM
+    # [vite-plugin-svelte] src/A.svelte:10:7 Avoid using autofocus". The place makes it a finding
+    # of its file, one of each message per file; the tag in brackets is the logger's, not a code.
+    text = corpus_text("wide69", "wide69-vite-build-svelte")
+    findings = [x for x in text.split("\n") if "[vite-plugin-svelte] src/docks/TanneryDock.svelte:" in x]
+    out = sent(text).split("\n")
+    assert len(findings) >= 4 and all(x in out for x in findings)

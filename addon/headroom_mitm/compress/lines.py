@@ -302,11 +302,17 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
     # A code closing the line is the checker's own: brackets earlier may be the message's quote
     # (checkstyle's "must match pattern '^[a-z][a-z0-9]*$'. [MemberName]").
     # pylama's "x.py:12:5 E203 whitespace … [pycodestyle]": the code behind the place, not the linter's name
+    span = location(head)
+    path = _PATH_IN.search(head, span[0], span[1]) if span else None
     m = _CODE_AFTER_PLACE.match(head) or (_END_CODE.search(head) if head.endswith("]") else None)
     if m is None:
-        m = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head].search(head)  # as _CODE would, with fewer forms
+        codes = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head]  # as _CODE would, with fewer forms
+        m = codes.search(head)
+        if m is not None and path is not None and m.end() <= path.start() and head[m.start() - 1 : m.start()] == "[":
+            # A name in brackets before the file's place is the logger's tag ("2:42:08 PM
+            # [vite-plugin-svelte] src/A.svelte:10:7 …"), not the finding's code.
+            m = codes.search(head, path.start())
     code = next((g for g in m.groups() if g), m.group(0)) if m else ""
-    span = location(head)
     if not code:
         # The message follows the place ("x.py:3: unused …"), or precedes it when the place was
         # taken from the line under it ("warning: unused variable: `w` --> src/m.rs:12:9").
@@ -316,9 +322,6 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:200]
         if code and " " not in code.strip(" :"):
             code = ""  # a name alone (type-coverage's "x.ts:3:7: total") is what the finding is about, not its kind
-    if span is None:
-        return code, section_path
-    path = _PATH_IN.search(head, span[0], span[1])
     return code, path.group(0) if path else section_path
 
 
