@@ -135,3 +135,14 @@ def test_a_finding_behind_a_loggers_stamp_and_tag_is_placed_in_its_file() -> Non
     findings = [x for x in text.split("\n") if "[vite-plugin-svelte] src/docks/TanneryDock.svelte:" in x]
     out = sent(text).split("\n")
     assert len(findings) >= 4 and all(x in out for x in findings)
+
+
+def test_a_json_record_names_its_level_past_the_line_head() -> None:
+    # dbt's --log-format json puts its "info": {…, "level": "error"} after a long "data" object:
+    # the field says the record's level wherever it sits.
+    from headroom_mitm.compress.lines import FAIL, WARN, severity
+
+    data = '{"data": {"node_info": {"materialized": "test", "node_name": "' + "x" * 600 + '"}}, '
+    assert severity(data + '"info": {"code": "Z046", "level": "error", "msg": "7 of 53 FAIL 1"}}') == FAIL
+    assert severity(data + '"info": {"code": "Z046", "level": "warn", "msg": "Got 6 results"}}') == WARN
+    assert severity(data + '"info": {"code": "Q011", "level": "info", "msg": "1 of 53 PASS"}}') is None

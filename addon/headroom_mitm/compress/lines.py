@@ -180,6 +180,10 @@ def _path_runs(low: str) -> list[tuple[int, int]]:
     return found
 
 
+_JSON_LEVEL = re.compile(r'"(?:level|severity|levelname|log\.level)": ?"(\w+)"', re.I)
+_JSON_FAIL_LEVELS = frozenset(("error", "err", "fatal", "critical", "crit", "alert", "emerg", "emergency", "panic"))
+
+
 def severity(line: str) -> str | None:
     """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns)."""
     head = line[:400]
@@ -226,6 +230,12 @@ def severity(line: str) -> str | None:
         return WARN
     if first is None and '"level":40' in head:  # pino's and bunyan's warning records
         return WARN
+    if first is None and head[:1] == "{" and len(line) > len(head):
+        # A JSON record that names its level past the head (dbt's `--log-format json` puts its
+        # "info": {…, "level": "error", …} after the data): the field says it.
+        m = _JSON_LEVEL.search(line, len(head) - 20)
+        if m is not None:
+            return FAIL if m.group(1).lower() in _JSON_FAIL_LEVELS else WARN if m.group(1).lower().startswith("warn") else None
     return None
 
 
