@@ -24,7 +24,7 @@ _COUNT_END = re.compile(r"[(\[]\d+/\d+[)\]]$")
 # Or a name alone, flush left over an indented block, first or after a blank line or another block:
 # systemd-analyze's "@default" over its system calls, turbo's "pkg#build" over the task's fields. One
 # word: a sentence or a finding so placed (rustc's "warning: …" over " --> place") is no title.
-_NAMED = re.compile(r"\n(\S{1,80})(?=\n[ \t]+\S)")
+_NAMED = re.compile(r"\n(\S{1,80}+)(?=\n[ \t]+\S)")  # possessive: a run of 81 is no name, not its first 80
 _MAX_SHARE = 8  # at most one line in 8 a title: more is a mapping or a list, not an outline
 _MAX_LEN = 200
 _MAX = 100

@@ -17,12 +17,13 @@ from .lineindex import LineIndex
 _PLACE = re.compile(r"\.[A-Za-z]\w{0,11}[:(]\d")  # the dot of a file's extension, then :line
 _PLACE_FIRST = r"[ \t]*[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: )):?"
 # A line that opens with its place, or GNU's "program:file:line: message" (m4, gawk, bison, as),
-# also where stderr cut into a line of stdout ("gauge 2 at level m4:station.m4:5: divide by zero").
+# also where stderr cut into a line of stdout ("gauge 2 at level m4:station.m4:5: divide by zero"),
+# or a place to the column behind a logger's stamp and tag, then the message (vite-plugin-svelte's
+# "2:42:08 PM [vite-plugin-svelte] src/A.svelte:10:7 Avoid using autofocus"): one scan of the line
+# for both mid-line forms.
 _LOCATED = re.compile(
-    _PLACE_FIRST + r"|(?:.*?\s)?[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S"
-    # or behind a logger's stamp and tag, placed to the column, then the message: vite-plugin-svelte's
-    # "2:42:08 PM [vite-plugin-svelte] src/A.svelte:10:7 Avoid using autofocus"
-    r"|.*?\s[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+:\d+ (?=[A-Za-z`'\"<])"
+    _PLACE_FIRST + r"|(?:.*?\s)?(?:[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S"
+    r"|[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+:\d+ (?=[A-Za-z`'\"<]))"
 )
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
 # A code in the level's place whose class is an error's: pylint's E error and F fatal (C/R/W
