@@ -146,3 +146,12 @@ def test_a_json_record_names_its_level_past_the_line_head() -> None:
     assert severity(data + '"info": {"code": "Z046", "level": "error", "msg": "7 of 53 FAIL 1"}}') == FAIL
     assert severity(data + '"info": {"code": "Z046", "level": "warn", "msg": "Got 6 results"}}') == WARN
     assert severity(data + '"info": {"code": "Q011", "level": "info", "msg": "1 of 53 PASS"}}') is None
+
+
+def test_what_did_not_run_because_something_failed_stays() -> None:
+    # dbt build: a model that failed and the models and tests it feeds, each skipped ("SKIP
+    # relation main.fct_trips … [SKIP]"): they are what the failure cost. Past 40, kept next.
+    text = corpus_text("wide74", "wide74-dbt-build-head")
+    skipped = [x for x in text.split("\n") if " SKIP " in x and "[SKIP]" in x]
+    out = sent(text).split("\n")
+    assert 20 < len(skipped) <= 40 and all(x in out for x in skipped)

@@ -54,6 +54,8 @@ _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|\d+\) \S)")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 _ERROR_DETAIL = re.compile(r"\b(?:DETAIL|HINT|STATEMENT|QUERY):  \S")
+_SKIPPED = re.compile(r"\bSKIP(?:PED)?\b")
+_MUST_SKIPPED = 40
 _TAIL = 40  # summaries are looked for in the last lines
 
 
@@ -327,6 +329,12 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         lift(i, HIGH)
     for i in _first_of_each_source(index):
         lift(i, MUST)
+    if failures:
+        # What did not run because something failed is part of what went wrong (dbt's "SKIP relation
+        # main.fct_trips … [SKIP]" under a failed model): past a few dozen, kept next as room allows.
+        skipped = [i for i in index.hits(("SKIP",), case=True) if _SKIPPED.search(lines[i], 0, 300) and rank[i] > MUST]
+        for i in skipped:
+            lift(i, MUST if len(skipped) <= _MUST_SKIPPED else HIGH)
     return out
 
 
