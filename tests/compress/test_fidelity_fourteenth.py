@@ -154,4 +154,4 @@ def test_what_did_not_run_because_something_failed_stays() -> None:
     text = corpus_text("wide74", "wide74-dbt-build-head")
     skipped = [x for x in text.split("\n") if " SKIP " in x and "[SKIP]" in x]
     out = sent(text).split("\n")
-    assert 20 < len(skipped) <= 40 and all(x in out for x in skipped)
+    assert len(skipped) > 20 and all(x in out for x in skipped)
