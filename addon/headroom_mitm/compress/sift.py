@@ -387,7 +387,7 @@ def _line_lossy(
             return whole
         name, ranked = whole.name, whole.ranked
         room = s.room(len(seen))
-        if ranked is not None and ranked.quiet:
+        if name == "log_output" and ranked is not None and ranked.quiet:
             room *= 2
         # A table's uniform middle says least: its rows get at most half the room, the rows that
         # stand out, the head and the tail first (tune: table 58.6% -> 60.1% saved, no needle lost).
