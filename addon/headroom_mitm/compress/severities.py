@@ -63,10 +63,9 @@ _CODED = re.compile(
 _LINE_CODE = re.compile(r"\d{1,5}: [A-Z]{1,2}\d{1,4} \S")
 _LINE_CODE_PROBE = re.compile(r"\n\d{1,5}: [A-Z]{1,2}\d")
 # A finding that ends on its place in words, under its file's header (write-good's `"very" is a
-# weasel word … on line 9 at column 6`, `… (line 9, column 6)`).
-# Searched in the line's last characters only (a minified line holding "line " is long).
-_WORDED_PLACE = re.compile(r"(?:\b(?:on|at) line \d+,? (?:at )?|\(line \d+, )col(?:umn)? \d+\)?$")
-_WORDED_TAIL = 48
+# weasel word … on line 9 at column 6`, `… (line 9, column 6)`), found from its column at a line's end.
+_WORDED_PLACE = re.compile(r".+?(?:\b(?:on|at) line \d+,? (?:at )?|\(line \d+, )col(?:umn)? \d+\)?$")
+_WORDED_PLACE_PROBE = re.compile(r"col(?:umn)? \d+\)?(?=\n|\Z)")
 _MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] |\()")  # from the code's last letter: 2.5x faster than from \b
 LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
@@ -102,8 +101,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
-    lint |= {i for i in index.hits(("line ",), case=True)
-             if (m := _WORDED_PLACE.search(lines[i], max(0, len(lines[i]) - _WORDED_TAIL))) and m.start()}
+    lint |= set(index.where(_WORDED_PLACE, probe=_WORDED_PLACE_PROBE))
     coded = sorted({*_coded(lines, index), *index.where(_LINE_CODE, probe=_LINE_CODE_PROBE)})
     for i in lint:
         sev.setdefault(i, ln.FAIL if _LEVEL_CODE.match(lines[i]) else ln.WARN)
