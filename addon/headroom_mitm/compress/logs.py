@@ -55,7 +55,7 @@ _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 _ERROR_DETAIL = re.compile(r"\b(?:DETAIL|HINT|STATEMENT|QUERY):  \S")
 _SKIPPED = re.compile(r"\bSKIP(?:PED)?\b")
-_MUST_SKIPPED = 40
+_MUST_SKIPPED = 400  # as a search's matches: what an agent's `| head -n 400` leaves is the answer
 _TAIL = 40  # summaries are looked for in the last lines
 
 
@@ -331,7 +331,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         lift(i, MUST)
     if failures:
         # What did not run because something failed is part of what went wrong (dbt's "SKIP relation
-        # main.fct_trips … [SKIP]" under a failed model): past a few dozen, kept next as room allows.
+        # main.fct_trips … [SKIP]" under a failed model, 221 of them): past 400, kept next as room allows.
         skipped = [i for i in index.hits(("SKIP",), case=True) if _SKIPPED.search(lines[i], 0, 300) and rank[i] > MUST]
         for i in skipped:
             lift(i, MUST if len(skipped) <= _MUST_SKIPPED else HIGH)
