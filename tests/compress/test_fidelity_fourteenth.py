@@ -4,6 +4,8 @@ seen, and fails without it."""
 from __future__ import annotations
 
 from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.lines import FAIL, WARN, severity
+from headroom_mitm.compress.lossless import collapse_cr
 from headroom_mitm.compress.select import LOW, MUST
 from headroom_mitm.compress.transforms import keep_numbered_matches
 from tests.compress.support import corpus_text, cut, sent
@@ -82,8 +84,6 @@ def test_carriage_returns_collapse_a_progress_display_only() -> None:
     # count of a total, a bar, a spinner, a rate or a time left): its final state is what it says.
     # Records that carriage returns separate (old Mac line ends, a hostile output) and a failure
     # drawn over are kept: the clean-up is lossless.
-    from headroom_mitm.compress.lossless import collapse_cr
-
     for bar in ("  45%|████▌     | 45/100 [00:01<00:01, 40.1it/s]", "⠙ reify:lodash: timing", "x  1.2 MB/s",
                 "  0  1234    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"):
         assert collapse_cr(f"{bar}\r{bar}\rdone\n") == "done\n", bar
@@ -140,8 +140,6 @@ def test_a_finding_behind_a_loggers_stamp_and_tag_is_placed_in_its_file() -> Non
 def test_a_json_record_names_its_level_past_the_line_head() -> None:
     # dbt's --log-format json puts its "info": {…, "level": "error"} after a long "data" object:
     # the field says the record's level wherever it sits.
-    from headroom_mitm.compress.lines import FAIL, WARN, severity
-
     data = '{"data": {"node_info": {"materialized": "test", "node_name": "' + "x" * 600 + '"}}, '
     assert severity(data + '"info": {"code": "Z046", "level": "error", "msg": "7 of 53 FAIL 1"}}') == FAIL
     assert severity(data + '"info": {"code": "Z046", "level": "warn", "msg": "Got 6 results"}}') == WARN

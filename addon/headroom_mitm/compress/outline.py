@@ -35,13 +35,13 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     cap = min(_MAX, len(lines) // _MAX_SHARE)
     found: list[int] = []
-    counted = (m for m in _COUNT_OPENS.finditer(index.text, 1) if _COUNT_END.search(lines[index.line_of(m.start())]))
+    opens = [index.line_of(m.start()) for m in _OPENS.finditer(index.text, 1)]
+    counted = [i for i in (index.line_of(m.start()) for m in _COUNT_OPENS.finditer(index.text, 1)) if _COUNT_END.search(lines[i])]
     named = {
-        i for i in map(index.line_of, (m.start(1) for m in _NAMED.finditer(index.text)))
+        i for i in (index.line_of(m.start(1)) for m in _NAMED.finditer(index.text))
         if i == 0 or lines[i - 1][:1] in ("", " ", "\t")
     }
-    opens = (m.start() for m in _OPENS.finditer(index.text, 1))
-    for i in dict.fromkeys((*map(index.line_of, (*opens, *(m.start() for m in counted))), *sorted(named))):
+    for i in dict.fromkeys((*opens, *counted, *sorted(named))):
         line = lines[i]
         if line[:1] in (" ", "\t", "") or len(line) > _MAX_LEN or GUTTER.match(line):
             continue
