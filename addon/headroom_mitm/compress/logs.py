@@ -51,6 +51,7 @@ _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|\d+\) \S)")
+_NUMBERED = re.compile(r"\s*\d+\) \S")
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 _ERROR_DETAIL = re.compile(r"\b(?:DETAIL|HINT|STATEMENT|QUERY):  \S")
@@ -257,6 +258,13 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         if i not in passing:
             near = any(k in anchors for k in range(i + 1, min(n, i + AFTER + 1)))
             lift(i, MUST if near else HIGH)
+            if near and _NUMBERED.match(lines[i]):
+                # mocha's "  3) suite" goes on with the test's title, a line per nested describe,
+                # up to the blank line over the failure: the title is the failing test's name.
+                k = i + 1
+                while k < min(n, i + 5) and lines[k].strip() and k not in anchors:
+                    lift(k, MUST)
+                    k += 1
 
     verdicts.keep_summary_entries(lines, banners, passing, rank)
     # Warnings: the first of each (code, file) MUST, the others among the first to go.

@@ -74,6 +74,10 @@ _LEVEL_WORDS = re.compile(r"\b(?:error|fatal|fail\w*|panic\w*)\b", re.I)
 _PASSED = re.compile(
     r"[ \t]*(?:[✓✔√] |--- PASS: |PASS:? |ok \d+ |\[ +OK \] )|.* PASSED(?: +\[ *\d+%\])?$|.*\.\.\. ok$"
 )
+# go test -v opens each test with "=== RUN   TestX" (and PAUSE/CONT/NAME when parallel): once
+# "--- PASS: TestX" closes it, its opening lines are part of the pass and go with it.
+_STARTED = re.compile(r"[ \t]*=== (?:RUN|PAUSE|CONT|NAME) +(\S+)$")
+_PASSED_NAME = re.compile(r"[ \t]*--- PASS: (\S+) \(")
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r"\s{2,}")
@@ -94,6 +98,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
         if sev.get(i) == ln.FAIL and _PASSED.match(lines[i]) and _FAIL_COUNT.search(lines[i]) is None:
             del sev[i]
     passing = {i for i in pass_c if sev.get(i) != ln.FAIL and ln.looks_passing(lines[i])}
+    passing |= _starts_of_passed(lines, index, passing)
     # Findings that print no level word: "path:line:col: CODE message", "CODE (level): message",
     # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go
     # test, pytest warnings), which report failures when anything failed.
@@ -129,6 +134,13 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
         if i not in sev and i not in owned and not ln.bare_place(lines[i]):
             sev[i] = level
     return sev, passing
+
+
+def _starts_of_passed(lines: list[str], index: LineIndex, passing: set[int]) -> set[int]:
+    passed = {m.group(1) for i in passing if (m := _PASSED_NAME.match(lines[i]))}
+    if not passed:
+        return set()
+    return {i for i in index.where(_STARTED, ("=== ",)) if _STARTED.match(lines[i]).group(1) in passed}  # type: ignore[union-attr]
 
 
 def _coded(lines: list[str], index: LineIndex) -> list[int]:

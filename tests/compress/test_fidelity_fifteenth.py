@@ -1,0 +1,57 @@
+"""Fidelity rules of issue #11's fifteenth pass: each test names the rule, holds for outputs never
+seen, and fails without it."""
+
+from __future__ import annotations
+
+from tests.compress.support import cut, sent
+
+
+_WORDS = ("Quoted", "Header", "Escape", "Bom", "Trim", "Lazy", "Comment", "Field", "Crlf", "Empty", "Wide", "Tab",
+          "Utf", "Reuse", "Sniff", "Dialect", "Strict", "Blank", "Multi", "Line")
+
+
+def _go_test_v(passed: int) -> str:
+    lines: list[str] = []
+    for k in range(passed):
+        name = "Test" + _WORDS[k % 20] + _WORDS[k // 20 % 20] + _WORDS[k // 400 % 20]
+        lines += [f"=== RUN   {name}", f"--- PASS: {name} (0.00s)"]
+    lines += ["=== RUN   TestQuotedComma", "    reader_test.go:88: field 2: got \"a\", want \"a,b\"",
+              "--- FAIL: TestQuotedComma (0.00s)", "FAIL", "FAIL\texample.com/csvlite\t0.012s", "FAIL"]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_start_line_of_a_passed_test_goes_with_its_pass() -> None:
+    # go test -v opens each test with "=== RUN   TestX" and closes it with "--- PASS: TestX": the
+    # opening of a test that passed says no more than its pass, and both are the first to go.
+    text = _go_test_v(400)
+    out = cut(text).split("\n")
+    assert "--- FAIL: TestQuotedComma (0.00s)" in out
+    assert '    reader_test.go:88: field 2: got "a", want "a,b"' in out
+    started = [x for x in out if x.startswith("=== RUN") and "QuotedComma" not in x]
+    assert len(started) <= 4, started
+
+
+def _mocha(passed: int, failed: int) -> str:
+    lines = ["", "  pretty-size"]
+    lines += [f"    ✔ formats {k * 37} bytes" for k in range(passed)]
+    lines += [f"    {k + 1}) formats {k * 1013 + 7} bytes" for k in range(failed)]
+    lines += ["", "", f"  {passed} passing (41ms)", f"  {failed} failing", ""]
+    for k in range(failed):
+        lines += [f"  {k + 1}) pretty-size", "       when the locale groups digits with a narrow no-break space",
+                  f"         formats {k * 1013 + 7} bytes with one decimal and the SI unit symbol after it:", "",
+                  "      AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:", "",
+                  f"'{k + 1}.0 kB' !== '{k + 1} kB'", "",
+                  "      + expected - actual", "", f"      -{k + 1}.0 kB", f"      +{k + 1} kB", "",
+                  "      at Context.<anonymous> (file:///srv/size/test/size.spec.mjs:14:12)",
+                  "      at process.processImmediate (node:internal/timers:483:21)", ""]
+    return "\n".join(lines)
+
+
+def test_a_numbered_failure_keeps_the_title_under_it() -> None:
+    # mocha numbers each failure "  3) suite" and prints the test's title on the lines under it,
+    # one per nested describe. The titles repeat one template ("formats N bytes …:"), but each
+    # names a failing test: none is sampled away as the middle of a repeated template.
+    text = _mocha(300, 200)
+    out = sent(text).split("\n")
+    titles = [f"         formats {k * 1013 + 7} bytes with one decimal and the SI unit symbol after it:" for k in range(200)]
+    assert all(t in out for t in titles), [t for t in titles if t not in out]
