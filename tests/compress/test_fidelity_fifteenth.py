@@ -3,7 +3,8 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
-from tests.compress.support import cut, sent
+from headroom_mitm.compress.structured import looks_git
+from tests.compress.support import corpus_text, cut, sent
 
 
 _WORDS = ("Quoted", "Header", "Escape", "Bom", "Trim", "Lazy", "Comment", "Field", "Crlf", "Empty", "Wide", "Tab",
@@ -55,3 +56,30 @@ def test_a_numbered_failure_keeps_the_title_under_it() -> None:
     out = sent(text).split("\n")
     titles = [f"         formats {k * 1013 + 7} bytes with one decimal and the SI unit symbol after it:" for k in range(200)]
     assert all(t in out for t in titles), [t for t in titles if t not in out]
+
+
+def test_a_test_runners_diff_is_not_a_git_diff() -> None:
+    # vitest prints a long value's diff with hunk headers ("@@ -1,23 +1,23 @@" under "- Expected /
+    # + Received"). Without a file's "+++" header that is no git diff: the output stays a test
+    # run, its failing tests' headers and its summary kept.
+    text = corpus_text("wide80", "wide80-vitest-run-kilnctl-tail-900")
+    assert "\n@@ -1,23 +1,23 @@\n" in text
+    out = cut(text).split("\n")
+    failed = [x for x in text.split("\n") if x.startswith(" FAIL  test/toml.test.js > ")]
+    assert len(failed) > 20 and all(x in out for x in failed)
+    assert " Test Files  2 failed (2)" in out and "      Tests  88 failed | 32 passed (120)" in out
+    # A diff's hunks under its file headers stay one (flynt --dry-run prints "+++" bare).
+    assert "+++" in corpus_text("wide38", "wide38-flynt-dry-run-src")
+    assert looks_git(corpus_text("wide38", "wide38-flynt-dry-run-src"))
+
+
+def test_a_trees_first_level_stays_when_half_its_entries_are_deeper() -> None:
+    # `tree -L 2` of a package: its ~230 modules at the first level beside a few directories
+    # (__pycache__, typeshed) whose entries make the other half. The first level is the outline
+    # a model navigates by; only a listing that is nearly flat is sampled as a list.
+    text = corpus_text("wide80", "wide80-tree-site-packages-mypy-L2")
+    first = [x for x in text.split("\n") if x.startswith(("├── ", "└── "))]
+    deeper = [x for x in text.split("\n") if "── " in x and x not in first]
+    assert len(first) > 200 and len(deeper) > len(first) // 2
+    out = cut(text).split("\n")
+    assert all(x in out for x in first)

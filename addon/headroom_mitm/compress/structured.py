@@ -253,11 +253,19 @@ def _git_probe_lines(text: str, end: int) -> Iterator[str]:
 
 def looks_git(text: str) -> bool:
     """git log / show / diff (--stat) output: cheap check on the first lines. A --stat row has one
-    "|" (a table's rows have several)."""
+    "|" (a table's rows have several). A hunk header counts under a file's "+++" header only: a
+    test runner's diff of two values has hunks of its own (vitest's "@@ -1,23 +1,23 @@" under
+    "- Expected / + Received")."""
     hits = 0
+    files = None
     for g in _git_probe_lines(text, 6000):
         if g.startswith(("commit ", "diff --git ")):
             return True
+        if g.startswith("@@"):
+            if files is None:
+                files = text.startswith("+++") or "\n+++" in text[:6000]  # its trailing space trimmed
+            if not files:
+                continue
         hits += 1
         if hits >= 3:
             return True

@@ -70,8 +70,9 @@ def rank_tree(lines: list[str]) -> list[int] | None:
 def _keep_directories(lines: list[str], rank: list[int]) -> None:
     """The directories are the tree's structure, as every directory's first path is a path list's.
     The first level (the roots' children: a project's direct dependencies in `npm ls`/`pnpm list`,
-    a repository's top entries) is the tree's outline: it stays too, unless it is most of the tree
-    (a flat listing is sampled as a list)."""
+    a repository's top entries) is the tree's outline: it stays too, unless it is three in four of
+    the tree's entries or more (a flat listing is sampled as a list; a package whose modules sit
+    beside a few directories of caches, `tree -L 2`, is still an outline)."""
     depth = [len(DRAWING.match(s).group(0)) for s in lines]
     for i in range(len(lines) - 1):
         if depth[i + 1] > depth[i] and lines[i + 1].strip():
@@ -83,7 +84,7 @@ def _keep_directories(lines: list[str], rank: list[int]) -> None:
         return
     top = min(entries)
     first = [i for i, b in enumerate(branch) if b == top]
-    if len(first) * 3 <= len(entries):
+    if len(first) * 4 <= len(entries) * 3:
         for i in first:
             rank[i] = MUST
 
