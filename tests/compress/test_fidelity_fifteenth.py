@@ -83,3 +83,16 @@ def test_a_trees_first_level_stays_when_half_its_entries_are_deeper() -> None:
     assert len(first) > 200 and len(deeper) > len(first) // 2
     out = cut(text).split("\n")
     assert all(x in out for x in first)
+
+
+def test_code_over_a_caret_line_reports_nothing() -> None:
+    # lintr prints each finding's source line under it with a caret line below ("   ^~~~"), no
+    # gutter. A word in that code ("rlang::abort(…)", "… is missing …") is no failure: the findings
+    # stay style findings, one of each (linter, file) kept and their repeats the first to go.
+    text = corpus_text("wide78", "wide78-lintr-package")
+    found = [x for x in text.split("\n") if ": style: [" in x or ": warning: [" in x]
+    kinds = {(x.split(":", 1)[0], x.split("[", 1)[1].split("]", 1)[0]) for x in found}
+    out = cut(text)
+    assert len(out) < len(text) // 2
+    kept = {(x.split(":", 1)[0], x.split("[", 1)[1].split("]", 1)[0]) for x in out.split("\n") if x in found}
+    assert len(kinds) > 40 and kept == kinds

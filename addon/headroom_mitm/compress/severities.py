@@ -78,6 +78,7 @@ _PASSED = re.compile(
 # "--- PASS: TestX" closes it, its opening lines are part of the pass and go with it.
 _STARTED = re.compile(r"[ \t]*=== (?:RUN|PAUSE|CONT|NAME) +(\S+)$")
 _PASSED_NAME = re.compile(r"[ \t]*--- PASS: (\S+) \(")
+_CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r"\s{2,}")
@@ -87,6 +88,8 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     """(severity per reporting line, passing lines)."""
     fail_c, warn_c, pass_c = ln.candidates(index)
     gutter = set(index.where(ln.GUTTER, ln.GUTTER_PROBE))  # a source excerpt's words report nothing
+    # Nor do they over a caret line alone (lintr, Python's tracebacks: the code, then "   ^~~~").
+    gutter.update(i - 1 for i in index.where(_CARETS, ("^",)) if i > 0 and not ln.has_location(lines[i - 1]))
     sev: dict[int, str] = {}
     for i in (fail_c | warn_c) - gutter:
         s = ln.severity(lines[i])
