@@ -96,3 +96,13 @@ def test_code_over_a_caret_line_reports_nothing() -> None:
     assert len(out) < len(text) // 2
     kept = {(x.split(":", 1)[0], x.split("[", 1)[1].split("]", 1)[0]) for x in out.split("\n") if x in found}
     assert len(kinds) > 40 and kept == kinds
+
+
+def test_a_message_under_a_bare_exception_name_stays_whole() -> None:
+    # numpy's assert_allclose fails as "E   AssertionError:" alone, its message on the "E" lines
+    # under it: the tolerance, the mismatched elements, the largest differences. That short run
+    # is the failure's message, kept whole; a long run (a dict's diff) keeps its first line.
+    text = corpus_text("wide77", "wide77-pytest-q-lactation")
+    told = [x for x in text.split("\n") if x.startswith(("E       Mismatched elements", "E       Max "))]
+    out = sent(text).split("\n")
+    assert len(told) > 60 and all(x in out for x in told)

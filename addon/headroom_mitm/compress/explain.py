@@ -1,22 +1,36 @@
 """pytest says why a test failed on lines that open with "E   " under the failure (the assertion
 with its values, the exception and its message). Their words need not read like a failure
 ("shop.cart.OutOfStock: sku 'sku5' has only 0 left"), so the first line of each such run is
-made a must-stay line of its own: it is the failure's message.
+made a must-stay line of its own: it is the failure's message (the whole run, when short, if
+that line names the exception alone).
 """
 
 from __future__ import annotations
 
+import re
+
 from .lineindex import LineIndex
 from .select import MUST
 
+_SHORT_RUN = 12  # lines of a failure's "E" run kept whole when its first names the exception alone
+_BARE = re.compile(r"E +[\w.]*(?:Error|Exception|Failure|Failed)\w*:?")
 _SECTIONS = ("= FAILURES =", "= ERRORS =")  # pytest's banners: the "E" lines are its own
 
 
 def keep_first_explanations(index: LineIndex, rank: list[int]) -> None:
     if not any(s in index.text for s in _SECTIONS) or "\nE " not in index.text:
         return
-    prev = -2
+    runs: list[list[int]] = []
     for i in sorted(index.hits(("\nE   ", "\nE\n"), case=True)):  # a bare "E" continues the run
-        if i != prev + 1 and index.lines[i] != "E":
-            rank[i] = MUST
-        prev = i
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        elif index.lines[i] != "E":
+            runs.append([i])
+    for run in runs:
+        # A message told on the lines under a bare exception name (numpy's assert_allclose:
+        # "AssertionError:" over the tolerance, the mismatched elements and the largest
+        # differences) stays whole when short; otherwise its first line says it.
+        bare = _BARE.fullmatch(index.lines[run[0]]) is not None
+        for i in run if bare and len(run) <= _SHORT_RUN else run[:1]:
+            if index.lines[i] != "E":
+                rank[i] = MUST
