@@ -3,6 +3,9 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+from headroom_mitm.compress.fields import keep_field_anomalies
+from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.select import MUST, NORMAL
 from headroom_mitm.compress.structured import looks_git
 from tests.compress.support import corpus_text, cut, sent
 
@@ -106,3 +109,25 @@ def test_a_message_under_a_bare_exception_name_stays_whole() -> None:
     told = [x for x in text.split("\n") if x.startswith(("E       Mismatched elements", "E       Max "))]
     out = sent(text).split("\n")
     assert len(told) > 60 and all(x in out for x in told)
+
+
+def test_a_logs_key_value_fields_keep_their_extremes_and_their_non_numbers() -> None:
+    # A grid search logs a line per fit, "…;, score=0.912 total time=…": score is a column of
+    # numbers. The fits whose score is "nan" (their parameters failed) and the best and worst
+    # score are the rows unlike the rest: they stay, however the repeated lines are sampled.
+    text = corpus_text("wide77", "wide77-search-grid-ignore-future")
+    fits = [x for x in text.split("\n") if x.startswith("[CV ") and ", score=" in x]
+    failed = [x for x in fits if ", score=nan " in x]
+    scores = [float(x.split(", score=")[1].split()[0]) for x in fits if x not in failed]
+    out = cut(text).split("\n")
+    assert len(failed) > 40 and all(x in out for x in failed)
+    assert any(f", score={max(scores):.3f} " in x for x in out if x in fits)
+    assert any(f", score={min(scores):.3f} " in x for x in out if x in fits)
+
+
+def test_ids_among_numbers_are_no_anomalies() -> None:
+    # logfmt's req_id=00001b among req_id=000042: hex ids, many distinct, not a measure's odd value.
+    rank = [NORMAL] * 300
+    text = "\n".join(f"t=1 level=info dur_ms={(k * 37) % 90 + 5} req_id={k:06x}" for k in range(300))
+    keep_field_anomalies(LineIndex(text), rank)
+    assert sorted(i for i, r in enumerate(rank) if r == MUST) == [0, 17]  # the least and the greatest dur_ms

@@ -1,0 +1,60 @@
+"""A log's key=value fields as the columns of a table (principle 3): a grid search's "[CV 2/5]
+END C=0.1, …;, score=0.912", logfmt's "status=200 ms=12". Of each field many lines hold, the
+lines of its least and greatest value stay, and those whose value is no number where the field
+holds numbers (a fit that failed: "score=nan")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lineindex import LineIndex
+from .select import MUST
+
+_VALUE = r"([^\s,;\"'=\])]+)"
+_END = r"(?![^\s,;\"'=\])])"  # a value ends where _VALUE would end it
+_NUMBER = r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:%|[a-zµ]{1,3})?"  # a unit may follow
+_BARE_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?:%|[a-zµ]{1,3})?"
+_KEYED = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,40})=" + _NUMBER + _END)  # a field holding a number
+_NUMBERS = re.compile(rf"^({_NUMBER})$", re.M)  # (value, its number) of each value that is one
+_WORDS = re.compile(rf"^(?!{_BARE_NUMBER}$).+$", re.M)
+_PROBE_CHARS = 8_000  # the fields are found in the text's opening; their values anywhere
+_MIN_LINES = 20  # values a field must hold: fewer are a few records, not a column
+_FEW_WORDS = 3  # distinct values that are no number ("nan", "-", "None"); ids are many
+_NO_NUMBER_CAP = 400  # as a search's matches: what an agent's `| head -n 400` leaves is the answer
+
+
+def _key(key: str) -> str:
+    # The key first, its start checked behind it: a pattern that opens with a literal is scanned in C.
+    return re.escape(key) + r"(?<![\w.]" + re.escape(key) + ")="
+
+
+def keep_field_anomalies(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the lines that hold a numeric field's extremes, or a word where it holds numbers."""
+    text = index.text
+    keys = Counter(m[0] for m in _KEYED.findall(text, 0, _PROBE_CHARS))
+    out: set[int] = set()
+    for key, seen in keys.items():
+        if seen < _MIN_LINES // 4:
+            continue
+        values = re.findall(_key(key) + _VALUE, text)
+        if len(values) < _MIN_LINES:
+            continue
+        joined = "\n".join(values)
+        numbers = _NUMBERS.findall(joined)
+        if len(numbers) * 2 < len(values) or len({n for _, n in numbers[:50]}) < 3:
+            continue  # words (a name, a state) or a handful of codes: a category, not a measure
+        words = set(_WORDS.findall(joined)) if len(numbers) < len(values) else set()
+        if len(words) > _FEW_WORDS:
+            continue  # ids ("00001b" among "000042"), not measures
+        measured = list(map(float, (n for _, n in numbers)))
+        extremes = {numbers[measured.index(min(measured))][0], numbers[measured.index(max(measured))][0]}
+        for value in extremes:
+            m = re.search(_key(key) + re.escape(value) + _END, text)
+            if m is not None:
+                out.add(index.line_of(m.start()))
+        if words:
+            found = re.finditer(_key(key) + "(?:" + "|".join(map(re.escape, words)) + ")" + _END, text)
+            out.update(index.line_of(m.start()) for _, m in zip(range(_NO_NUMBER_CAP), found))
+    for i in out:
+        rank[i] = MUST
