@@ -13,11 +13,12 @@ from .select import MUST
 
 _VALUE = r"([^\s,;\"'=\])]+)"
 _END = r"(?![^\s,;\"'=\])])"  # a value ends where _VALUE would end it
-_NUMBER = r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:%|[a-zµ]{1,3})?"  # a unit may follow
-_BARE_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?:%|[a-zµ]{1,3})?"
+_DIGITS = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_UNIT = r"(?:%|[a-zµ]{1,3})?"  # a unit may follow
+_NUMBER = f"({_DIGITS}){_UNIT}"
 _KEYED = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,40})=" + _NUMBER + _END)  # a field holding a number
 _NUMBERS = re.compile(rf"^({_NUMBER})$", re.M)  # (value, its number) of each value that is one
-_WORDS = re.compile(rf"^(?!{_BARE_NUMBER}$).+$", re.M)
+_WORDS = re.compile(rf"^(?!{_DIGITS}{_UNIT}$).+$", re.M)
 _PROBE_CHARS = 8_000  # the fields are found in the text's opening; their values anywhere
 _MIN_LINES = 20  # values a field must hold: fewer are a few records, not a column
 _FEW_WORDS = 3  # distinct values that are no number ("nan", "-", "None"); ids are many
