@@ -3,8 +3,10 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+from headroom_mitm.compress.counters import keep_failure_counters
 from headroom_mitm.compress.fields import keep_field_anomalies
 from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.lines import FAIL, severity
 from headroom_mitm.compress.select import MUST, NORMAL
 from headroom_mitm.compress.structured import looks_git
 from tests.compress.support import corpus_text, cut, sent
@@ -131,3 +133,26 @@ def test_ids_among_numbers_are_no_anomalies() -> None:
     text = "\n".join(f"t=1 level=info dur_ms={(k * 37) % 90 + 5} req_id={k:06x}" for k in range(300))
     keep_field_anomalies(LineIndex(text), rank)
     assert sorted(i for i, r in enumerate(rank) if r == MUST) == [0, 17]  # the least and the greatest dur_ms
+
+
+def test_a_refused_authorisation_is_a_failure() -> None:
+    # mosquitto logs "Client <unknown> disconnected, not authorised." for each refused login; an
+    # HTTP log "401 Unauthorized": failures, whatever level word the line carries (none here).
+    assert severity("2026-12-01T16:25:59: Client <unknown> disconnected, not authorised.") == FAIL
+    assert severity("GET /admin -> 401 Unauthorized") == FAIL
+    assert severity("user rota authorized for /admin") is None
+
+
+def test_a_count_of_failures_that_is_not_zero_stays() -> None:
+    # nstat -az prints ~400 counters, most 0: "TcpAttemptFails 1954", "TcpExtListenOverflows 571"
+    # and "TcpExtTCPAbortOnData 4489" report failures among them. Zero counts, settings
+    # ("tcp_fin_timeout = 60") and a file's place ("errors.py:12:1") are no such count.
+    text = corpus_text("wide79", "wide79-nstat-az")
+    out = cut(text).split("\n")
+    for line in ("TcpAttemptFails                 1954               0.0",
+                 "TcpExtListenOverflows           571                0.0",
+                 "TcpExtTCPAbortOnData            4489               0.0"):
+        assert line in out
+    rank = [NORMAL] * 4
+    keep_failure_counters(LineIndex("IpInHdrErrors 0\nnet.ipv4.tcp_fin_timeout = 60\nsrc/errors.py:12:1: E501 x\nrejected_connections:3"), rank)
+    assert rank == [NORMAL, NORMAL, NORMAL, MUST]

@@ -23,7 +23,7 @@ _FAIL_WORDS = (
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
-    "conflict", "not installed", "but you have", ", input_value=", " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
+    "conflict", "not installed", "but you have", "not authori", "unauthori", ", input_value=", " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -31,7 +31,8 @@ _FAIL_WORDS = (
 _FAIL_EXACT = frozenset({
     "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
-    "invalid", "unmet", "missing", "conflict", "conflicts", "deadlock", "deadlocked", *(e.lower() for e in _ERRNO),
+    "invalid", "unmet", "missing", "conflict", "conflicts", "deadlock", "deadlocked", "unauthorized", "unauthorised",
+    *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
 _FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
@@ -39,6 +40,7 @@ _FAIL_PHRASES = (
     "segmentation fault", "core dumped", "undefined reference", "no such file", "not found", "could not",
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
+    "not authorised", "not authorized",  # mosquitto's "Client <unknown> disconnected, not authorised."
     ", input_value=",  # pydantic's error: "Input should be less than or equal to 12 [type=…, input_value=14, …]"
     '"level":50', '"level":60',  # pino's and bunyan's error and fatal records
 )  # fmt: skip

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import columns, counts, documents, durations, fields, gutter, logs, outline, owncode, segments, tables, verdicts
+from . import columns, counters, counts, documents, durations, fields, gutter, logs, outline, owncode, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -131,6 +131,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         columns.keep_column_titles(index, rank)
         durations.keep_duration_extremes(index, rank)
         fields.keep_field_anomalies(index, rank)
+        counters.keep_failure_counters(index, rank)
         outline.keep_outline_headers(index, rank)
         outline.keep_depth_tops(index, rank)
         owncode.keep_own_files(index, rank)

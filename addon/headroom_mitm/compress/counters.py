@@ -1,0 +1,30 @@
+"""Counters of what went wrong, printed as "name value" rows (nstat's "TcpAttemptFails  1954",
+netstat -i's columns aside, redis INFO's "rejected_connections:3", a metric's "…_errors_total 14").
+A count of failures that is not zero reports them (principle 2), however many quiet counters
+surround it: its row stays. A setting is no count ("tcp_fin_timeout = 60"): the names are those
+of events counted (plural or past: Errors, Fails, Drops, Resets, Timeouts, Refused, …)."""
+
+from __future__ import annotations
+
+import re
+
+from .lineindex import LineIndex
+from .select import MUST
+
+_EVENTS = (
+    r"(?i:errors?|errs|fail(?:s|ed|ures?)|drop(?:s|ped)|retrans\w*|overflows?|resets|abort(?:s|ed)|refused"
+    r"|reject(?:s|ed)|discard(?:s|ed)|timeouts|timedout|lost)(?![a-z])"
+    r"|(?:Err|Fail|Drop|Reset|Abort|Timeout|Reject|Discard)(?=[A-Z])"  # CamelCase: "TCPAbortOnData"
+)
+# The name (one token that counts events: no path, no place), a colon, an equals sign or spaces,
+# then a count of 1 or more ("errors.py:12:1" is a place, not a count).
+_COUNTER = re.compile(rf"[ \t]*[\w.-]*?(?:{_EVENTS})[\w.-]*(?:[ \t]*[:=][ \t]*|[ \t]+)[1-9][\d,]*(?![\d.:])")
+_STEMS = ("err", "fail", "drop", "retrans", "overflow", "reset", "abort", "refused", "reject", "discard", "timeout", "timedout", "lost")
+_MAX = 200  # more are a log's error lines, not counters
+
+
+def keep_failure_counters(index: LineIndex, rank: list[int]) -> None:
+    found = [i for i in index.hits(_STEMS) if _COUNTER.match(index.lines[i])]  # the words in any case
+    if len(found) <= _MAX:
+        for i in found:
+            rank[i] = MUST
