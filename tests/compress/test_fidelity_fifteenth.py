@@ -156,3 +156,13 @@ def test_a_count_of_failures_that_is_not_zero_stays() -> None:
     rank = [NORMAL] * 4
     keep_failure_counters(LineIndex("IpInHdrErrors 0\nnet.ipv4.tcp_fin_timeout = 60\nsrc/errors.py:12:1: E501 x\nrejected_connections:3"), rank)
     assert rank == [NORMAL, NORMAL, NORMAL, MUST]
+
+
+def test_a_dump_drawn_by_indentation_keeps_its_titles() -> None:
+    # tshark -V prints each frame as flush-left titles ("Frame 144: 94 bytes on wire …", "Transmission
+    # Control Protocol, Src Port: …") over indented fields. The titles are the dump's outline: each
+    # frame's stays; one the dump repeats word for word ("Hypertext Transfer Protocol") says it once.
+    text = corpus_text("wide79", "wide79-tshark-V-http-404")
+    frames = [x for x in text.split("\n") if x.startswith("Frame ")]
+    out = cut(text).split("\n")
+    assert len(frames) > 8 and all(x in out for x in frames)

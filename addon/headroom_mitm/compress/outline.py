@@ -11,7 +11,7 @@ import re
 
 from .documents import CODE_START
 from .lineindex import LineIndex
-from .lines import GUTTER
+from .lines import GUTTER, looks_passing
 from .select import MUST
 
 # ":" at a line's end with a blank, indented or numbered line after it (dis numbers a block's first
@@ -51,9 +51,38 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
         if len(found) > cap:
             return
     if len(found) < 2:
-        return
+        found = _dump_titles(index, cap)
     for i in found:
         rank[i] = MUST
+
+
+_TITLE = re.compile(r"\n([^\s].{0,199})(?=\n[ \t]+\S)")
+_PADDED = re.compile(r"\d+\s")
+_INDENTED_SHARE = 0.7  # of a dump's lines, at least, indented under its titles
+
+
+def _dump_titles(index: LineIndex, cap: int) -> list[int]:
+    """A dump drawn as a hierarchy by indentation alone (tshark -V: "Frame 144: 94 bytes on wire …"
+    over its fields, then "Transmission Control Protocol, Src Port: …"): its flush-left lines over
+    indented blocks are its titles, whatever their words. A title the dump repeats word for word
+    ("Internet Protocol Version 4, Src: 127.0.0.1, Dst: 127.0.0.1" in every frame) says nothing new."""
+    lines = index.lines
+    nonblank = len(lines) - index.text.count("\n\n")
+    if index.text.count("\n ") + index.text.count("\n\t") < _INDENTED_SHARE * nonblank:
+        return []
+    seen: set[str] = set()
+    found: list[int] = []
+    for m in _TITLE.finditer(index.text):
+        if m.group(1) in seen or looks_passing(m.group(1)):
+            continue  # a passed suite's verdict ("PASS src/a.test.js" over its tests) goes first
+        seen.add(m.group(1))
+        i = index.line_of(m.start(1))
+        if GUTTER.match(m.group(1)) or (_PADDED.match(m.group(1)) and _PADDED.match(lines[i + 1].lstrip())):
+            continue  # a source excerpt's line; a row of right-aligned numbers (find -ls's inodes)
+        found.append(i)
+        if len(found) > cap:
+            return []
+    return found if len(found) >= 2 else []
 
 
 # A line led by a run of one mark and a space: its depth is the run's length. Found from its newline
