@@ -166,3 +166,21 @@ def test_a_dump_drawn_by_indentation_keeps_its_titles() -> None:
     frames = [x for x in text.split("\n") if x.startswith("Frame ")]
     out = cut(text).split("\n")
     assert len(frames) > 8 and all(x in out for x in frames)
+
+
+def test_a_name_that_does_not_resolve_is_a_failure() -> None:
+    # A resolver's reply "NXDOMAIN" or "SERVFAIL" (unbound's log, dig's "status: NXDOMAIN") says the
+    # lookup failed, under an info level: it outranks the NOERROR replies around it.
+    assert severity("[1796142378] unbound[7768:0] info: 127.0.0.1 nosuch6.meteo.test. A IN NXDOMAIN 0.000000 1 47") == FAIL
+    assert severity(";; ->>HEADER<<- opcode: QUERY, status: SERVFAIL, id: 4242") == FAIL
+    assert severity("[1796142378] unbound[7768:0] info: 127.0.0.1 oslo-32.meteo.test. A IN NOERROR 0.000000 0 61") is None
+
+
+def test_a_short_column_of_key_value_numbers_keeps_its_extremes() -> None:
+    # Eighteen farms' results, "farm-07: n=141 cases=7 lr_acc=0.979 mlp_acc=0.050", between
+    # library warnings: ten lines hold a field enough to be a column with a least and a greatest.
+    lines = [f"farm-{k:02d}: n={120 + (k * 7) % 30} cases={1 + k % 7} acc={0.9 + (k * 13 % 10) / 100:.3f}" for k in range(12)]
+    rank = [NORMAL] * 12
+    keep_field_anomalies(LineIndex("\n".join(lines)), rank)
+    acc = [0.9 + (k * 13 % 10) / 100 for k in range(12)]
+    assert rank[acc.index(max(acc))] == MUST and rank[acc.index(min(acc))] == MUST

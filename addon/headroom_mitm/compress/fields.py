@@ -20,7 +20,7 @@ _KEYED = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,40})=" + _NUMBER + _END)  # a 
 _NUMBERS = re.compile(rf"^({_NUMBER})$", re.M)  # (value, its number) of each value that is one
 _WORDS = re.compile(rf"^(?!{_DIGITS}{_UNIT}$).+$", re.M)
 _PROBE_CHARS = 8_000  # the fields are found in the text's opening; their values anywhere
-_MIN_LINES = 20  # values a field must hold: fewer are a few records, not a column
+_MIN_LINES = 10  # values a field must hold: fewer are a few records, not a column
 _FEW_WORDS = 3  # distinct values that are no number ("nan", "-", "None"); ids are many
 _NO_NUMBER_CAP = 400  # as a search's matches: what an agent's `| head -n 400` leaves is the answer
 

@@ -23,7 +23,7 @@ _FAIL_WORDS = (
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
-    "conflict", "not installed", "but you have", "not authori", "unauthori", ", input_value=", " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
+    "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=", " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -32,6 +32,7 @@ _FAIL_EXACT = frozenset({
     "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
     "invalid", "unmet", "missing", "conflict", "conflicts", "deadlock", "deadlocked", "unauthorized", "unauthorised",
+    "nxdomain", "servfail",  # a name that does not resolve, a resolver that failed (dig, unbound, dnsmasq)
     *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
@@ -145,9 +146,12 @@ _CLASS_WORD = re.compile(r"[a-z]{4,}")
 _EMPTY_FIELD = re.compile(r"""["']\s*:\s*(?:null|none|false|""|''|\[\]|\{\}|0(?![\d.]))""")
 
 
+_NO_ERROR = frozenset({"noerror", "noerrors"})  # DNS's rcode for an answer that went well
+
+
 def _word_class(w: str) -> str | None:
     c = _CLASS.get(w)
-    if c is None and len(w) > 3:
+    if c is None and len(w) > 3 and w not in _NO_ERROR:
         if w.startswith(_FAIL_PREFIX) or (len(w) > 5 and w.endswith(_FAIL_SUFFIX)):
             return FAIL
         if w.endswith("warning") or w.startswith("deprecat"):
