@@ -153,9 +153,11 @@ def test_a_count_of_failures_that_is_not_zero_stays() -> None:
                  "TcpExtListenOverflows           571                0.0",
                  "TcpExtTCPAbortOnData            4489               0.0"):
         assert line in out
-    rank = [NORMAL] * 4
-    keep_failure_counters(LineIndex("IpInHdrErrors 0\nnet.ipv4.tcp_fin_timeout = 60\nsrc/errors.py:12:1: E501 x\nrejected_connections:3"), rank)
-    assert rank == [NORMAL, NORMAL, NORMAL, MUST]
+    rows = ["IpInHdrErrors 0", "net.ipv4.tcp_fin_timeout = 60", "src/errors.py:12:1 1", "rejected_connections:3",
+            "total_connections_received:1207", "keyspace_hits:88"]
+    rank = [NORMAL] * len(rows)
+    keep_failure_counters(LineIndex("\n".join(rows)), rank)
+    assert rank == [NORMAL, NORMAL, NORMAL, MUST, NORMAL, NORMAL]
 
 
 def test_a_dump_drawn_by_indentation_keeps_its_titles() -> None:

@@ -16,7 +16,8 @@ _END = r"(?![^\s,;\"'=\])])"  # a value ends where _VALUE would end it
 _DIGITS = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _UNIT = r"(?:%|[a-zµ]{1,3})?"  # a unit may follow
 _NUMBER = f"({_DIGITS}){_UNIT}"
-_KEYED = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,40})=" + _NUMBER + _END)  # a field holding a number
+_EQUALS_DIGIT = re.compile(r"=(?=[-+.]?\d)")
+_KEY_BEFORE = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,40})$")
 _NUMBERS = re.compile(rf"^({_NUMBER})$", re.M)  # (value, its number) of each value that is one
 _WORDS = re.compile(rf"^(?!{_DIGITS}{_UNIT}$).+$", re.M)
 _PROBE_CHARS = 8_000  # the fields are found in the text's opening; their values anywhere
@@ -33,7 +34,12 @@ def _key(key: str) -> str:
 def keep_field_anomalies(index: LineIndex, rank: list[int]) -> None:
     """Lift to MUST the lines that hold a numeric field's extremes, or a word where it holds numbers."""
     text = index.text
-    keys = Counter(m[0] for m in _KEYED.findall(text, 0, _PROBE_CHARS))
+    # Each "=" before a number found in C, then the key behind it (a pattern that opens with a
+    # class, as a key does, is tried at every character).
+    keys = Counter(
+        m.group(1) for e in _EQUALS_DIGIT.finditer(text, 0, _PROBE_CHARS)
+        if (m := _KEY_BEFORE.search(text, max(0, e.start() - 42), e.start())) is not None
+    )
     out: set[int] = set()
     for key, seen in keys.items():
         if seen < _MIN_LINES // 4:
