@@ -12,7 +12,7 @@ import re
 from .lineindex import LineIndex
 from .select import MUST
 
-_SHORT_RUN = 12  # lines of a failure's "E" run kept whole when its first names the exception alone
+_TOLD = 16  # lines of a message under an exception named alone, at most
 _BARE = re.compile(r"E +[\w.]*(?:Error|Exception|Failure|Failed)\w*:?")
 _SECTIONS = ("= FAILURES =", "= ERRORS =")  # pytest's banners: the "E" lines are its own
 
@@ -27,10 +27,17 @@ def keep_first_explanations(index: LineIndex, rank: list[int]) -> None:
         elif index.lines[i] != "E":
             runs.append([i])
     for run in runs:
+        rank[run[0]] = MUST
+        if _BARE.fullmatch(index.lines[run[0]]) is None:
+            continue
         # A message told on the lines under a bare exception name (numpy's assert_allclose:
-        # "AssertionError:" over the tolerance, the mismatched elements and the largest
-        # differences) stays whole when short; otherwise its first line says it.
-        bare = _BARE.fullmatch(index.lines[run[0]]) is not None
-        for i in run if bare and len(run) <= _SHORT_RUN else run[:1]:
-            if index.lines[i] != "E":
-                rank[i] = MUST
+        # "AssertionError:" over the tolerance, the mismatched elements, the first mismatches and
+        # the largest differences) stays, but for its values wrapped onto deeper lines.
+        rest = [i for i in run[1:] if index.lines[i] != "E"]
+        base = _indent(index.lines[rest[0]]) if rest else 0
+        for i in [i for i in rest if _indent(index.lines[i]) <= base + 1][:_TOLD]:
+            rank[i] = MUST
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line[1:].lstrip()) - 1  # after the "E"
