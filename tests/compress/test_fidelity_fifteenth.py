@@ -8,6 +8,7 @@ from headroom_mitm.compress.fields import keep_field_anomalies
 from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.lines import FAIL, severity
 from headroom_mitm.compress.select import MUST, NORMAL
+from headroom_mitm.compress.severities import severities
 from headroom_mitm.compress.structured import looks_git
 from tests.compress.support import corpus_text, cut, sent
 
@@ -188,3 +189,16 @@ def test_a_short_column_of_key_value_numbers_keeps_its_extremes() -> None:
     keep_field_anomalies(LineIndex("\n".join(lines)), rank)
     acc = [0.9 + (k * 13 % 10) / 100 for k in range(12)]
     assert rank[acc.index(max(acc))] == MUST and rank[acc.index(min(acc))] == MUST
+
+
+def test_a_response_that_failed_is_a_failure() -> None:
+    # A status line of 400 or more says the request failed, whatever its reason phrase ("422
+    # Unprocessable Entity" holds no failure word): tshark's packet list, curl -i, wget -S.
+    text = "\n".join([
+        "    4   0.000064    127.0.0.1 → 127.0.0.1    HTTP 213 GET /api/parcels/77 HTTP/1.1 ",
+        "    6   0.000774    127.0.0.1 → 127.0.0.1    TCP 211 HTTP/1.0 200 OK  [TCP segment of a reassembled PDU]",
+        "   32   0.063135    127.0.0.1 → 127.0.0.1    TCP 228 HTTP/1.0 422 Unprocessable Entity  [TCP segment of a reassembled PDU]",
+        "HTTP/2 503 ",
+    ])
+    sev, _ = severities(text.split("\n"), LineIndex(text))
+    assert sev.get(2) == FAIL and sev.get(3) == FAIL and 0 not in sev and 1 not in sev

@@ -78,6 +78,7 @@ _PASSED = re.compile(
 # "--- PASS: TestX" closes it, its opening lines are part of the pass and go with it.
 _STARTED = re.compile(r"[ \t]*=== (?:RUN|PAUSE|CONT|NAME) +(\S+)$")
 _PASSED_NAME = re.compile(r"[ \t]*--- PASS: (\S+) \(")
+_HTTP_FAILED = re.compile(r"HTTP/\d(?:\.\d)? [45]\d\d\b")
 _CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -130,6 +131,10 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
                 sev[i] = ln.WARN
                 break
     _warning_explanations(lines, sev)
+    # A response whose status says it failed ("HTTP/1.0 422 Unprocessable Entity" as curl -i,
+    # wget -S or tshark print it): found from "HTTP/" in C, whatever words follow.
+    for m in _HTTP_FAILED.finditer(index.text):
+        sev.setdefault(index.line_of(m.start()), ln.FAIL)
     # Where something failed they are failures; elsewhere they are findings of their own kind
     # (pyflakes: "x.py:19:1: undefined name 'y'").
     level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
