@@ -202,3 +202,14 @@ def test_a_response_that_failed_is_a_failure() -> None:
     ])
     sev, _ = severities(text.split("\n"), LineIndex(text))
     assert sev.get(2) == FAIL and sev.get(3) == FAIL and 0 not in sev and 1 not in sev
+
+
+def test_lines_of_key_value_fields_are_a_log_not_a_configuration() -> None:
+    # A training loop's "step=40 loss=0.412 lr=0.001" lines, no stamp: several fields a line with
+    # no space around "=" are a record's, not a configuration's "key = value". The output is a log
+    # to sample, not a file the model asked to read; its failed steps stay.
+    lines = [f"step={k} loss={1 / (k + 1):.4f} lr=0.001 grad_norm={k % 7 + 0.5}" for k in range(1500)]
+    lines[777] = "step=777 loss=nan lr=0.001 grad_norm=inf"
+    text = "\n".join(lines)
+    out = cut(text).split("\n")
+    assert len("\n".join(out)) < len(text) // 4 and lines[777] in out

@@ -29,6 +29,9 @@ _HEADING = re.compile(r"#{1,6} \S")
 # Configuration the model asked to see: YAML, KEY=value (env, ini, properties), [sections].
 # Also a lockfile's entries (yarn.lock: `"@babel/core@^7.0.0", lodash@^4.17.21:` over indented
 # `version "4.17.21"` lines), TOML's `[[arrays.of.tables]]` and a multi-line array's items.
+# Fields of a record, two or more on a line, "=" with no space around it (a training log's
+# "step=40 loss=nan", logfmt without its time): a log's, not a configuration's one "key = value".
+_FIELDS = re.compile(r"\s*+[A-Za-z_][\w.\-]*+=[^\s=]++\s++[A-Za-z_][\w.\-]*+=")
 _CONFIG = re.compile(
     r"\s*+(?:- )?(?=[\w.\-/\"']*?[A-Za-z_])[\w.\-/\"']++:(?: |$)|\s*+- \S|[A-Za-z_][\w.\-]*+\s*+=|\[\[?+[\w.\- \"]++\]\]?+$|---$"
     r"|(?:\"[^\"\n]++\"|[^\s\"]++)(?:, (?:\"[^\"\n]++\"|[^\s\"]++))*+:$|\s++[\w-]++ \"[^\"\n]*+\"$"
@@ -63,7 +66,8 @@ def looks_like_code_or_prose(text: str) -> bool:
         or (code >= 0.2 * n and _at_least(
             0.75 * n, (x.endswith(_CODE_ENDS) or CODE_START.match(x) or _CONFIG.match(x) for x in sample), n))
         or _manual(sample)
-        or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample))
+        or (_at_least(0.6 * n, (_CONFIG.match(x) for x in sample), n) and not any(_TAP.match(x) for x in sample)
+            and not _at_least(0.3 * n, map(_FIELDS.match, sample), n))
         # Documents: code with its comments, markdown, markup, prose.
         or _at_least(0.5 * n - code, _document_lines(sample, placed, _log_lead(sample)), n)
     )
