@@ -30,7 +30,11 @@ def keep_failure_counters(index: LineIndex, rank: list[int]) -> None:
     sample = [x for x in index.lines[:100] if x.strip()][:60]
     if len(sample) < _MIN_ROWS or not matches_at_least(_ROW, sample, len(sample) // 2):
         return  # decided on a sample: most outputs are no table of counters
-    found = [i for i in index.hits(_STEMS) if _COUNTER.match(index.lines[i])]  # the words in any case
-    if len(found) <= _MAX:
-        for i in found:
-            rank[i] = MUST
+    found: list[int] = []
+    for i in index.hits(_STEMS):  # the words in any case
+        if _COUNTER.match(index.lines[i]):
+            found.append(i)
+            if len(found) > _MAX:
+                return
+    for i in found:
+        rank[i] = MUST
