@@ -253,9 +253,9 @@ def _git_probe_lines(text: str, end: int) -> Iterator[str]:
 
 def looks_git(text: str) -> bool:
     """git log / show / diff (--stat) output: cheap check on the first lines. A --stat row has one
-    "|" (a table's rows have several). A hunk header counts under a file's "+++" header only: a
-    test runner's diff of two values has hunks of its own (vitest's "@@ -1,23 +1,23 @@" under
-    "- Expected / + Received")."""
+    "|" (a table's rows have several). A test runner's diff of two values has hunks of its own
+    (vitest's "@@ -1,23 +1,23 @@" under "- Expected / + Received"): there a hunk header counts
+    only under a file's "+++" header (its trailing space trimmed)."""
     hits = 0
     files = None
     for g in _git_probe_lines(text, 6000):
@@ -263,7 +263,8 @@ def looks_git(text: str) -> bool:
             return True
         if g.startswith("@@"):
             if files is None:
-                files = text.startswith("+++") or "\n+++" in text[:6000]  # its trailing space trimmed
+                head = text[:6000]
+                files = "\n+++" in head or text.startswith("+++") or not ("- Expected" in head and "+ Received" in head)
             if not files:
                 continue
         hits += 1
