@@ -6,7 +6,7 @@ from __future__ import annotations
 from headroom_mitm.compress.counters import keep_failure_counters
 from headroom_mitm.compress.fields import keep_field_anomalies
 from headroom_mitm.compress.lineindex import LineIndex
-from headroom_mitm.compress.lines import FAIL, severity
+from headroom_mitm.compress.lines import FAIL, WARN, severity
 from headroom_mitm.compress.select import MUST, NORMAL
 from headroom_mitm.compress.severities import severities
 from headroom_mitm.compress.structured import looks_git
@@ -191,7 +191,7 @@ def test_a_short_column_of_key_value_numbers_keeps_its_extremes() -> None:
     assert rank[acc.index(max(acc))] == MUST and rank[acc.index(min(acc))] == MUST
 
 
-def test_a_response_that_failed_is_a_failure() -> None:
+def test_a_response_or_a_packet_that_failed_is_a_failure() -> None:
     # A status line of 400 or more says the request failed, whatever its reason phrase ("422
     # Unprocessable Entity" holds no failure word): tshark's packet list, curl -i, wget -S.
     text = "\n".join([
@@ -202,6 +202,14 @@ def test_a_response_that_failed_is_a_failure() -> None:
     ])
     sev, _ = severities(text.split("\n"), LineIndex(text))
     assert sev.get(2) == FAIL and sev.get(3) == FAIL and 0 not in sev and 1 not in sev
+    # A packet list marks a reset and a malformed packet (failures), a retransmission (a warning).
+    text = "\n".join([
+        "  156   0.674919    127.0.0.1 → 127.0.0.1    TCP 66 48011 → 36106 [RST, ACK] Seq=1 Ack=133 Win=65536 Len=0",
+        "  157   0.674950    127.0.0.1 → 127.0.0.1    TCP 74 [TCP Retransmission] 59312 → 48011 [SYN] Seq=0 Win=65495",
+        "  158   0.675001    127.0.0.1 → 127.0.0.1    TCP 66 48011 → 59312 [ACK] Seq=1 Ack=1 Win=65536 Len=0",
+    ])
+    sev, _ = severities(text.split("\n"), LineIndex(text))
+    assert sev.get(0) == FAIL and sev.get(1) == WARN and 2 not in sev
 
 
 def test_lines_of_key_value_fields_are_a_log_not_a_configuration() -> None:

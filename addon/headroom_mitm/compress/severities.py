@@ -79,6 +79,7 @@ _PASSED = re.compile(
 _STARTED = re.compile(r"[ \t]*=== (?:RUN|PAUSE|CONT|NAME) +(\S+)$")
 _PASSED_NAME = re.compile(r"[ \t]*--- PASS: (\S+) \(")
 _HTTP_FAILED = re.compile(r"HTTP/\d(?:\.\d)? [45]\d\d\b")
+_PACKET_MARK = re.compile(r"\[(?:(RST\b|Malformed Packet)|TCP (?:Retransmission|Dup ACK|Out-Of-Order|ZeroWindow)\b)")
 _CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -135,6 +136,10 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # wget -S or tshark print it): found from "HTTP/" in C, whatever words follow.
     for m in _HTTP_FAILED.finditer(index.text):
         sev.setdefault(index.line_of(m.start()), ln.FAIL)
+    # A packet list's own marks (tshark, Wireshark's expert info): a reset or a malformed packet
+    # fails, a retransmission or a duplicate ACK warns.
+    for m in _PACKET_MARK.finditer(index.text):
+        sev.setdefault(index.line_of(m.start()), ln.FAIL if m.group(1) else ln.WARN)
     # Where something failed they are failures; elsewhere they are findings of their own kind
     # (pyflakes: "x.py:19:1: undefined name 'y'").
     level = ln.FAIL if ln.FAIL in sev.values() else ln.WARN
