@@ -58,6 +58,7 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
 
 _TITLE = re.compile(r"\n([^\s].{0,199})(?=\n[ \t]+\S)")
 _PADDED = re.compile(r"\d+\s")
+_TITLE_RUN = 5  # flush-left lines over a block that title it, at most
 _INDENTED_SHARE = 0.7  # of a dump's lines, at least, indented under its titles
 
 
@@ -73,13 +74,19 @@ def _dump_titles(index: LineIndex, cap: int) -> list[int]:
     seen: set[str] = set()
     found: list[int] = []
     for m in _TITLE.finditer(index.text):
-        if m.group(1) in seen or looks_passing(m.group(1)):
-            continue  # a passed suite's verdict ("PASS src/a.test.js" over its tests) goes first
-        seen.add(m.group(1))
-        i = index.line_of(m.start(1))
-        if GUTTER.match(m.group(1)) or (_PADDED.match(m.group(1)) and _PADDED.match(lines[i + 1].lstrip())):
+        last = index.line_of(m.start(1))
+        if GUTTER.match(m.group(1)) or (_PADDED.match(m.group(1)) and _PADDED.match(lines[last + 1].lstrip())):
             continue  # a source excerpt's line; a row of right-aligned numbers (find -ls's inodes)
-        found.append(i)
+        # The flush-left lines right over it title the block too (tshark -V -O tcp: "Frame 1379: …"
+        # and the layers shown in one line each, over the one shown in full).
+        first = last
+        while first > 0 and last - first < _TITLE_RUN and lines[first - 1][:1] not in ("", " ", "\t"):
+            first -= 1
+        for i in range(first, last + 1):
+            if lines[i] in seen or looks_passing(lines[i]):
+                continue  # a passed suite's verdict ("PASS src/a.test.js" over its tests) goes first
+            seen.add(lines[i])
+            found.append(i)
         if len(found) > cap:
             return []
     return found if len(found) >= 2 else []
