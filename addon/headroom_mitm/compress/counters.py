@@ -1,8 +1,8 @@
 """Counters of what went wrong, printed as "name value" rows (nstat's "TcpAttemptFails  1954",
-netstat -i's columns aside, redis INFO's "rejected_connections:3", a metric's "…_errors_total 14").
-In a table of such counters (half its rows), a count of failures that is not zero reports them
-(principle 2), however many quiet counters surround it: its row stays. A setting is no count ("tcp_fin_timeout = 60"): the names are those
-of events counted (plural or past: Errors, Fails, Drops, Resets, Timeouts, Refused, …)."""
+redis INFO's "rejected_connections:3", a metric's "…_errors_total 14"). In a table of such counters
+(half its rows), a count of failures that is not zero reports them (principle 2), however many quiet
+counters surround it: its row stays. A setting is no count ("tcp_fin_timeout = 60"): the names are
+those of events counted (plural or past: Errors, Fails, Drops, Resets, Timeouts, Refused, …)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ _EVENTS = (
 # The name (one token that counts events: no path, no place), a colon, an equals sign or spaces,
 # then a count of 1 or more ("errors.py:12:1" is a place, not a count).
 _COUNTER = re.compile(rf"[ \t]*[\w.-]*?(?:{_EVENTS})[\w.-]*(?:[ \t]*[:=][ \t]*|[ \t]+)[1-9][\d,]*(?![\d.:])")
-_STEMS = ("err", "fail", "drop", "retrans", "overflow", "reset", "abort", "refused", "reject", "discard", "timeout", "timedout", "lost")
+_STEMS = (
+    "err", "fail", "drop", "retrans", "overflow", "reset", "abort", "refused", "reject", "discard", "timeout", "timedout", "lost",
+)  # fmt: skip
 # A row of a table of counters: a name, then a number (and maybe a rate after it).
 _ROW = re.compile(r"[ \t]*[\w.-]+(?:[ \t]*[:=][ \t]*|[ \t]+)\d[\d,.]*(?:[ \t]|$)")
 _MIN_ROWS = 5

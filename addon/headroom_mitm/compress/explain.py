@@ -1,8 +1,8 @@
 """pytest says why a test failed on lines that open with "E   " under the failure (the assertion
 with its values, the exception and its message). Their words need not read like a failure
 ("shop.cart.OutOfStock: sku 'sku5' has only 0 left"), so the first line of each such run is
-made a must-stay line of its own: it is the failure's message (the whole run, when short, if
-that line names the exception alone).
+made a must-stay line of its own: it is the failure's message. Under an exception named alone,
+the message is on the lines after it, and they stay too (but for values wrapped onto deeper lines).
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ _FAIL_WORDS = (
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
-    "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=", " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
+    "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
+    " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
