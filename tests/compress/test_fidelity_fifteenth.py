@@ -227,16 +227,17 @@ def test_lines_of_key_value_fields_are_a_log_not_a_configuration() -> None:
 
 def test_a_codespan_reporters_place_line_places_its_finding() -> None:
     # ast-grep (and other codespan reporters) print "warning[rule]: message" over "   ┌─ file:12:5":
-    # that line is the finding's place, as rustc's " --> file:12:5" is. One of each (rule, file)
+    # that line is the finding's place, as rustc's " --> file:12:5" is, at any level ("help[rule]"). One of each (rule, file)
     # keeps its place; a rewrite's hunks without git's headers are still a diff's.
-    text = corpus_text("wide85", "wide85-sg-scan-all-echo")
-    lines = text.split("\n")
-    placed = {}
-    for k, x in enumerate(lines[:-1]):
-        if x.startswith(("warning[", "error[", "help[")) and lines[k + 1].lstrip().startswith("┌─ "):
-            placed.setdefault((x.split("]")[0], lines[k + 1].split(":")[0].strip()), []).append(lines[k + 1])
-    out = cut(text).split("\n")
-    assert len(placed) > 20 and all(any(p in out for p in places) for places in placed.values())
+    for source, item in (("wide85", "wide85-sg-scan-all-echo"), ("wide90", "wide90-sg-scan-all-echo")):
+        text = corpus_text(source, item)
+        lines = text.split("\n")
+        placed = {}
+        for k, x in enumerate(lines[:-1]):
+            if x.startswith(("warning[", "error[", "help[")) and lines[k + 1].lstrip().startswith("┌─ "):
+                placed.setdefault((x.split("]")[0], lines[k + 1].split(":")[0].strip()), []).append(lines[k + 1])
+        out = cut(text).split("\n")
+        assert len(placed) > 20 and all(any(p in out for p in places) for places in placed.values())
     rewrite = corpus_text("wide85", "wide85-sg-rewrite-none")
     hunks = [x for x in rewrite.split("\n") if x.startswith("@@ ")]
     assert looks_git(rewrite) and len(hunks) > 10 and all(h in sent(rewrite).split("\n") for h in hunks)

@@ -37,7 +37,7 @@ _LEVEL_CODE = re.compile(_PLACE_FIRST + r"[ \t]*(?:(?:" + _ERROR_CLASS + r")(?::
 # A code with its level in parentheses: shellcheck's "^-- SC2086 (info): …".
 _LEVELS = ("(info)", "(style)", "(note)", "(warning)", "(error)")
 _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|error)\)")
-_ARROW = re.compile(r"[ \t]*-->[ \t]*\S+:\d+")
+_ARROW = re.compile(r"[ \t]*(?:-->|┌─)[ \t]*\S+:\d+")  # rustc's place, codespan's (ast-grep)
 # A finding under its file's header, placed by line and column alone: ruff's grouped "  2:13 E711 …".
 # pydoclint's "    16: DOC109: …" is placed by its line alone (a count before a code, ruff's
 # `--statistics` "  12\tF401", is no place).
@@ -126,7 +126,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # "x.py:17 in function f:" over "    D400: …" is that finding's place, not a finding of its own.
     owned = {i - 1 for i in coded if i > 0 and not ln.has_location(lines[i]) and ln.has_location(lines[i - 1])}
     _header_rows_to_findings(lines, sev)
-    for k in index.where(_ARROW, ("-->",)):
+    for k in index.where(_ARROW, ("-->", "┌─")):
         for i in (k - 1, k - 2):
             if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
                 sev[i] = ln.WARN
