@@ -241,3 +241,12 @@ def test_a_codespan_reporters_place_line_places_its_finding() -> None:
     rewrite = corpus_text("wide85", "wide85-sg-rewrite-none")
     hunks = [x for x in rewrite.split("\n") if x.startswith("@@ ")]
     assert looks_git(rewrite) and len(hunks) > 10 and all(h in sent(rewrite).split("\n") for h in hunks)
+
+
+def test_a_measure_that_failed_stays_however_many_failed() -> None:
+    # A random search whose fits mostly fail: "score=(train=nan, test=nan)" on 100 of 160 lines.
+    # NaN is a measure that failed, not a category's word: its lines stay even as the majority.
+    text = corpus_text("wide89", "wide89-search-hgb-random")
+    failed = [x for x in text.split("\n") if x.startswith("[CV ") and "test=nan" in x]
+    out = sent(text).split("\n")
+    assert len(failed) > 60 and all(x in out for x in failed)

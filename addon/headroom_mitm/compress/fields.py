@@ -1,7 +1,7 @@
 """A log's key=value fields as the columns of a table (principle 3): a grid search's "[CV 2/5]
 END C=0.1, …;, score=0.912", logfmt's "status=200 ms=12". Of each field many lines hold, the
 lines of its least and greatest value stay, and those whose value is no number where the field
-holds numbers (a fit that failed: "score=nan")."""
+holds numbers (a fit that failed: "score=nan"; NaN and infinities however many)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ _WORDS = re.compile(rf"^(?!{_DIGITS}{_UNIT}$).+$", re.M)
 _PROBE_CHARS = 8_000  # the fields are found in the text's opening; their values anywhere
 _MIN_LINES = 10  # values a field must hold: fewer are a few records, not a column
 _FEW_WORDS = 3  # distinct values that are no number ("nan", "-", "None"); ids are many
+# A measure that failed, however many did ("score=(train=nan, test=nan)" for 100 fits of 160).
+_FAILED_NUMBERS = frozenset({"nan", "NaN", "inf", "-inf", "Infinity", "-Infinity"})
 _NO_NUMBER_CAP = 400  # as a search's matches: what an agent's `| head -n 400` leaves is the answer
 
 
@@ -49,11 +51,11 @@ def keep_field_anomalies(index: LineIndex, rank: list[int]) -> None:
             continue
         joined = "\n".join(values)
         numbers = _NUMBERS.findall(joined)
-        if len(numbers) * 2 < len(values) or len({n for _, n in numbers[:50]}) < 3:
+        if len({n for _, n in numbers[:50]}) < 3:
             continue  # words (a name, a state) or a handful of codes: a category, not a measure
         words = set(_WORDS.findall(joined)) if len(numbers) < len(values) else set()
-        if len(words) > _FEW_WORDS:
-            continue  # ids ("00001b" among "000042"), not measures
+        if len(words) > _FEW_WORDS or (len(numbers) * 2 < len(values) and not words <= _FAILED_NUMBERS):
+            continue  # ids ("00001b" among "000042"); mostly words: a category, not a measure
         measured = list(map(float, (n for _, n in numbers)))
         extremes = {numbers[measured.index(min(measured))][0], numbers[measured.index(max(measured))][0]}
         for value in extremes:
