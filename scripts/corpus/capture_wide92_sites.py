@@ -95,12 +95,15 @@ def n_jekyll_doctor(lines):
     return out
 
 
+GREP_N = r"(?:\d+[:-])?"  # `grep -n`'s line-number prefix, when the log was read through it
+
+
 def _tex(lines, log=False):
     out = []
     for i, ln in enumerate(lines):
-        if ln.startswith("! "):
+        if re.match(GREP_N + "! ", ln):
             out.append(ln)
-            loc = next_match(lines, i, r"^l\.\d+")
+            loc = next_match(lines, i, GREP_N + r"l\.\d+")
             if loc:
                 out.append(loc)
         elif re.search(r"Emergency stop|==> Fatal error occurred|Output written on|No pages of output|^EXIT=", ln):
@@ -115,7 +118,7 @@ def _tex(lines, log=False):
         elif re.search(r"LaTeX Warning: There were undefined|LaTeX Warning: Label\(s\) may", ln):
             refs.append(((mask(ln),), ln))
     out += groups(refs)
-    box = [((m.group(1), "doc"), ln) for ln in lines if (m := re.match(r"(Overfull|Underfull) \\[hv]box", ln))]
+    box = [((m.group(1), "doc"), ln) for ln in lines if (m := re.match(GREP_N + r"(Overfull|Underfull) \\[hv]box", ln))]
     out += groups(box)
     if log:
         out += [ln for ln in lines[:1] if ln.startswith("This is pdfTeX")]
@@ -291,6 +294,7 @@ def hugo(tmp: Path) -> None:
     cap("hugo-metrics-tail-50", "hugo --templateMetrics --destination /tmp/hm-corpus-wide92/out-i 2>&1 | tail -n 50", c,
         n_hugo_metrics)
     cap("hugo-list-all", "hugo list all", a, n_hugo_list)
+    cap("hugo-list-all-bare-head-60", "hugo list all | head -n 60", b, n_hugo_list)
     cap("hugo-panic-on-warning", "hugo --panicOnWarning --destination /tmp/hm-corpus-wide92/out-h 2>&1; echo EXIT=$?", a, n_hugo)
 
 
@@ -348,6 +352,8 @@ def jekyll(tmp: Path) -> None:
     cap("jekyll-doctor-warn-site", "jekyll doctor 2>&1; echo EXIT=$?", d, n_jekyll_doctor)
     cap("jekyll-build-profile", "jekyll build --profile", d, n_jekyll_profile)
     cap("jekyll-profile-tail-40", "jekyll build --profile 2>&1 | tail -n 40", d, n_jekyll_profile)
+    cap("jekyll-profile-grep-table", "jekyll build --profile 2>&1 | grep -E 'Filename|TOTAL|_layouts|_includes|index|done'", d,
+        n_jekyll_profile)
     cap("jekyll-doctor-tail-60", "jekyll doctor 2>&1 | tail -n 60", d, n_jekyll_doctor)
 
 
@@ -425,9 +431,11 @@ def latex(tmp: Path) -> None:
     thesis(b, 6, 9222, fatal=True, bib=False)
     cap("pdflatex-fatal-input", "pdflatex -interaction=nonstopmode -halt-on-error thesis.tex; echo EXIT=$?", b, n_pdflatex)
     cap("latex-log-fatal", "cat thesis.log", b, n_latex_log)
+    cap("latex-log-fatal-grep-bang", "grep -n -B2 -A4 '^!' thesis.log; grep -c Warning thesis.log", b, n_latex_log)
     c = tmp / "thesis-short"
     thesis(c, 3, 9223, fatal=False, bib=False)
     cap("pdflatex-short-file-line-error", "pdflatex -file-line-error -interaction=nonstopmode thesis.tex", c, n_pdflatex)
+    cap("makeindex-short-ilg", "makeindex thesis >/dev/null 2>&1; cat thesis.ilg", c, n_makeindex)
     cap("bibtex-no-bibdata", "bibtex thesis; echo EXIT=$?", c, n_bibtex)
     cap("latex-log-short-tail-60", "tail -n 60 thesis.log", c, n_latex_log)
     cap("pdflatex-long-grep-warn", "pdflatex -interaction=nonstopmode thesis.tex | grep -i -E 'warn|^!|output' | head -n 60",
