@@ -6,7 +6,7 @@ from __future__ import annotations
 from headroom_mitm.compress.counters import keep_failure_counters
 from headroom_mitm.compress.fields import keep_field_anomalies
 from headroom_mitm.compress.lineindex import LineIndex
-from headroom_mitm.compress.lines import FAIL, WARN, severity
+from headroom_mitm.compress.lines import FAIL, WARN, finding_key, severity
 from headroom_mitm.compress.select import MUST, NORMAL
 from headroom_mitm.compress.severities import severities
 from headroom_mitm.compress.structured import looks_git
@@ -250,3 +250,17 @@ def test_a_measure_that_failed_stays_however_many_failed() -> None:
     failed = [x for x in text.split("\n") if x.startswith("[CV ") and "test=nan" in x]
     out = sent(text).split("\n")
     assert len(failed) > 60 and all(x in out for x in failed)
+
+
+def test_tex_errors_stay_with_their_input_lines() -> None:
+    # TeX prints an error as "! Missing $ inserted." over the input line it stopped at ("l.349 …"):
+    # the error and that line stay. A warning placed "on input line 23." is a finding of its words
+    # (the full stop after its place is no message): citations and references are two kinds.
+    text = corpus_text("wide92", "wide92-pdflatex-thesis-first-pass")
+    lines = text.split("\n")
+    errors = [k for k, x in enumerate(lines) if x.startswith("! ") and any(y.startswith("l.") for y in lines[k + 1 : k + 7])]
+    out = sent(text).split("\n")
+    assert len(errors) >= 3 and all(lines[k] in out for k in errors)
+    citation = finding_key("LaTeX Warning: Citation `mill16' on page 3 undefined on input line 25.", "")
+    reference = finding_key("LaTeX Warning: Reference `sec:3-6' on page 3 undefined on input line 23.", "")
+    assert citation[0] and reference[0] and citation != reference

@@ -334,7 +334,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         # The message follows the place ("x.py:3: unused …"), or precedes it when the place was
         # taken from the line under it ("warning: unused variable: `w` --> src/m.rs:12:9").
         rest = head[span[1] :] if span else head
-        if span and not _COLUMN_ONLY.sub("", rest).strip(" :"):
+        if span and not _COLUMN_ONLY.sub("", rest).strip(" :."):
             rest = head[: span[0]]  # also where only the column follows (write-good's "… on line 9 at column 6")
         code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:200]
         if code and " " not in code.strip(" :"):

@@ -80,6 +80,8 @@ _STARTED = re.compile(r"[ \t]*=== (?:RUN|PAUSE|CONT|NAME) +(\S+)$")
 _PASSED_NAME = re.compile(r"[ \t]*--- PASS: (\S+) \(")
 _HTTP_FAILED = re.compile(r"HTTP/\d(?:\.\d)? [45]\d\d\b")
 _PACKET_MARK = re.compile(r"\[(?:(RST\b|Malformed Packet)|TCP (?:Retransmission|Dup ACK|Out-Of-Order|ZeroWindow)\b)")
+_TEX_ERROR = re.compile(r"! \S")
+_TEX_LINE = re.compile(r"l\.\d+ ")
 _CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
@@ -136,6 +138,13 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # wget -S or tshark print it): found from "HTTP/" in C, whatever words follow.
     for m in _HTTP_FAILED.finditer(index.text):
         sev.setdefault(index.line_of(m.start()), ln.FAIL)
+    # TeX's errors: "! Missing $ inserted." over the input line it stopped at ("l.349 The ratio …"),
+    # a few lines under it: both say what failed and where.
+    for i in index.where(_TEX_ERROR, ("\n! ",)):
+        for k in range(i + 1, min(len(lines), i + 7)):
+            if _TEX_LINE.match(lines[k]):
+                sev[i] = sev[k] = ln.FAIL
+                break
     # A packet list's own marks (tshark, Wireshark's expert info): a reset or a malformed packet
     # fails, a retransmission or a duplicate ACK warns.
     for m in _PACKET_MARK.finditer(index.text):
