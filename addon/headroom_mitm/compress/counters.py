@@ -19,6 +19,8 @@ _EVENTS = (
 # The name (one token that counts events: no path, no place), a colon, an equals sign or spaces,
 # then a count of 1 or more ("errors.py:12:1" is a place, not a count).
 _COUNTER = re.compile(rf"[ \t]*[\w.-]*?(?:{_EVENTS})[\w.-]*(?:[ \t]*[:=][ \t]*|[ \t]+)[1-9][\d,]*(?![\d.:])")
+# The names' stems, found in C in any case before _COUNTER reads a line (its alternation would be
+# tried at every character).
 _STEMS = (
     "err", "fail", "drop", "retrans", "overflow", "reset", "abort", "refused", "reject", "discard", "timeout", "timedout", "lost",
 )  # fmt: skip

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from .lineindex import LineIndex
-from .select import MUST
+from .select import MUST, MUST_AT_MOST
 
 _VALUE = r"([^\s,;\"'=\])]+)"
 _END = r"(?![^\s,;\"'=\])])"  # a value ends where _VALUE would end it
@@ -25,7 +25,6 @@ _MIN_LINES = 10  # values a field must hold: fewer are a few records, not a colu
 _FEW_WORDS = 3  # distinct values that are no number ("nan", "-", "None"); ids are many
 # A measure that failed, however many did ("score=(train=nan, test=nan)" for 100 fits of 160).
 _FAILED_NUMBERS = frozenset({"nan", "NaN", "inf", "-inf", "Infinity", "-Infinity"})
-_NO_NUMBER_CAP = 400  # as a search's matches: what an agent's `| head -n 400` leaves is the answer
 
 
 def _key(key: str) -> str:
@@ -64,6 +63,6 @@ def keep_field_anomalies(index: LineIndex, rank: list[int]) -> None:
                 out.add(index.line_of(m.start()))
         if words:
             found = re.finditer(_key(key) + "(?:" + "|".join(map(re.escape, words)) + ")" + _END, text)
-            out.update(index.line_of(m.start()) for _, m in zip(range(_NO_NUMBER_CAP), found))
+            out.update(index.line_of(m.start()) for _, m in zip(range(MUST_AT_MOST), found))
     for i in out:
         rank[i] = MUST

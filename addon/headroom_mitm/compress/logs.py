@@ -26,7 +26,7 @@ from . import lines as ln
 from .lineindex import LineIndex, matches_at_least, zero_digits
 from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above, title_below
 from .outliers import RARE
-from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
+from .select import CONTEXT, HIGH, LOW, MUST, MUST_AT_MOST, NORMAL
 from .severities import LOUD, severities
 
 # Each shape is checked at the start of the lines a cheap probe points at.
@@ -35,7 +35,8 @@ _EXCERPT_NOTE = re.compile(r"[ \t]+= (?:note|help): ")  # rustc's notes under an
 _RULE = "_=\\-#*~─━―═—"  # a banner's rule, whatever character draws it (pytest-sugar's "―――― test_x ――――")
 # The line ends with three rule characters: ".*?" before a run of them tried the whole rest of
 # a long run at every character of it (an 80 KB line of "=" under a title took 50 s).
-_BANNER = re.compile(rf"[ \t]*(?:[{_RULE}]{{3,}} ?[^\s{_RULE}].*[{_RULE}]{{3}}[ \t]*$|--- (?:FAIL|SKIP)\b|\d+\) \S)")
+_NUMBERED_HEAD = r"\d+\) \S"  # mocha's "  1) suite" over a failure
+_BANNER = re.compile(rf"[ \t]*(?:[{_RULE}]{{3,}} ?[^\s{_RULE}].*[{_RULE}]{{3}}[ \t]*$|--- (?:FAIL|SKIP)\b|{_NUMBERED_HEAD})")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "───", "━━━", "―――", "═══", "———", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"
@@ -50,13 +51,12 @@ _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
-_HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|\d+\) \S)")
-_NUMBERED = re.compile(r"\s*\d+\) \S")
+_HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})")
+_NUMBERED = re.compile(r"\s*" + _NUMBERED_HEAD)
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
 _ERROR_DETAIL = re.compile(r"\b(?:DETAIL|HINT|STATEMENT|QUERY):  \S")
 _SKIPPED = re.compile(r"\bSKIP(?:PED)?\b")
-_MUST_SKIPPED = 400  # as a search's matches: what an agent's `| head -n 400` leaves is the answer
 _TAIL = 40  # summaries are looked for in the last lines
 
 
@@ -342,7 +342,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         # main.fct_trips … [SKIP]" under a failed model, 221 of them): past 400, kept next as room allows.
         skipped = [i for i in index.hits(("SKIP",), case=True) if _SKIPPED.search(lines[i], 0, 300) and rank[i] > MUST]
         for i in skipped:
-            lift(i, MUST if len(skipped) <= _MUST_SKIPPED else HIGH)
+            lift(i, MUST if len(skipped) <= MUST_AT_MOST else HIGH)
     return out
 
 

@@ -19,6 +19,10 @@ from __future__ import annotations
 import re
 
 MUST, HIGH, CONTEXT, NORMAL, LOW = range(5)
+# Lines of one kind a rule keeps whatever the budget (a search's matches, what did not run because
+# something failed, measures that failed), as an agent caps an answer: OpenCode's grep stops at 100,
+# `| head -n 400` at 400 (~10K tokens). Past it they are ranked below.
+MUST_AT_MOST = 400
 
 # Tokens as cl100k counts them, within ~15% on tool outputs (chars are not: a padded pytest line
 # is 3 characters a token, a marker's hex id 2): a word or a number of up to 3 digits, one

@@ -162,7 +162,7 @@ def _starts_of_passed(lines: list[str], index: LineIndex, passing: set[int]) -> 
     passed = {m.group(1) for i in passing if (m := _PASSED_NAME.match(lines[i]))}
     if not passed:
         return set()
-    return {i for i in index.where(_STARTED, ("=== ",)) if _STARTED.match(lines[i]).group(1) in passed}  # type: ignore[union-attr]
+    return {i for i in index.where(_STARTED, ("=== ",)) if (m := _STARTED.match(lines[i])) and m.group(1) in passed}
 
 
 def _coded(lines: list[str], index: LineIndex) -> list[int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lineindex import LineIndex, zero_digits
 from .lines import FAIL, severity
-from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
+from .select import CONTEXT, HIGH, LOW, MUST, MUST_AT_MOST, NORMAL
 from .settings import CompressionSettings
 
 ID_PREFIX = "hr_"
@@ -285,9 +285,7 @@ def keep_numbered_matches(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
-# Matches a search may hold and still be sent whole: the answer the model asked for, as an agent
-# caps it (OpenCode's grep stops at 100, `| head -n 400` at 400: ~10K tokens of hits).
-_ALL_MATCHES = 400
+_ALL_MATCHES = MUST_AT_MOST  # matches a search may hold and still be sent whole: the answer asked for
 
 
 def rank_search(lines: list[str], head_room: int = 0) -> list[int] | None:
