@@ -419,6 +419,8 @@ def samba_steps(tmp: Path) -> None:
             n_smbclient)
     finally:
         cm.stop(p)
+        # smbd starts samba-dcerpcd on demand for the share list; it outlives smbd and has its own pid file
+        run(f"kill $(cat {d}/run/samba-dcerpcd.pid) 2>/dev/null", cwd=d)
 
 
 # ------------------------------------------------------------------ Postfix
