@@ -12,7 +12,7 @@ import re
 from .documents import CODE_START
 from .lineindex import LineIndex
 from .lines import GUTTER, looks_passing
-from .select import MUST
+from .select import MUST, MUST_AT_MOST
 
 # ":" at a line's end with a blank, indented or numbered line after it (dis numbers a block's first
 # row by its source line, flush-left from line 100 on); the literal lead is scanned in C.
@@ -28,6 +28,8 @@ _NAMED = re.compile(r"\n(\S{1,80}+)(?=\n[ \t]+\S)")  # possessive: a run of 81 i
 _MAX_SHARE = 8  # at most one line in 8 a title: more is a mapping or a list, not an outline
 _MAX_LEN = 200
 _MAX = 100
+_BRACKETED = re.compile(r"\[[^\]\s][^\]]{0,78}\]")
+_MAX_SHARE_BRACKETED = 3  # bracketed sections of a line or two each are a list, not an outline
 
 
 def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
@@ -48,7 +50,11 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
         if i not in named and CODE_START.match(line):
             continue  # a block of code (`def f(x):`) is no title; a word alone ("@default") opens none
         found.append(i)
-        if len(found) > cap:
+    if len(found) > cap:
+        # Too many for an outline, but for sections named in brackets ("[share]" over its
+        # settings, as testparm and INI dumps print them): that syntax says what they are.
+        found = [i for i in found if _BRACKETED.fullmatch(lines[i])]
+        if not 2 <= len(found) <= min(MUST_AT_MOST, len(lines) // _MAX_SHARE_BRACKETED):
             return
     if len(found) < 2:
         found = _dump_titles(index, cap)

@@ -27,6 +27,7 @@ LOSSY_TRANSFORMS: tuple[str, ...] = (
     "json_outline",
     "git_output",
     "git_blame",
+    "vcs_history",
 )
 # Not a rewrite of the block's text: its whole output, read back from OpenCode's saved file.
 RECOVERY_TRANSFORMS: tuple[str, ...] = ("recover_truncated",)

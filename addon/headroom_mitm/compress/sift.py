@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import columns, counters, counts, documents, durations, fields, gutter, logs, outline, owncode, segments, tables, verdicts
+from . import columns, counters, counts, coverage, documents, durations, fields, gutter, histories, logs, outline, owncode, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -84,6 +84,8 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         name, rank = "git_output", st.rank_git(plain)
     elif st.looks_blame(lines) and s.transform_enabled("git_blame"):
         name, rank = "git_blame", st.rank_blame(lines)
+    elif s.transform_enabled("vcs_history") and (history := histories.rank_history(lines)) is not None:
+        name, rank = "vcs_history", history
     elif st.commit_list(lines):
         return False  # every line a commit the model may name
     elif st.normal_diff(lines):
@@ -132,6 +134,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         durations.keep_duration_extremes(index, rank)
         fields.keep_field_anomalies(index, rank)
         counters.keep_failure_counters(index, rank)
+        coverage.keep_unrun_lines(index, rank)
         outline.keep_outline_headers(index, rank)
         outline.keep_depth_tops(index, rank)
         owncode.keep_own_files(index, rank)

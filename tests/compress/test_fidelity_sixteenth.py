@@ -1,0 +1,122 @@
+"""Fidelity rules of issue #11's sixteenth pass: each test names the rule, holds for outputs never
+seen, and fails without it."""
+
+from __future__ import annotations
+
+import random
+
+from headroom_mitm.compress.coverage import keep_unrun_lines
+from headroom_mitm.compress.histories import rank_history
+from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.select import CONTEXT, MUST, NORMAL
+from tests.compress.support import corpus_text, cut, sent
+
+_AUTHORS = ("ines", "tomas", "wren", "oda", "kai")
+_MODULES = ("parser", "lexer", "render", "cache", "cli", "config")
+
+
+def _svn_log(revisions: int) -> tuple[str, list[str]]:
+    """`svn log -v` of a seeded history, and the lines a question about it names."""
+    rnd = random.Random(7)
+    lines, named = ["-" * 72], []
+    for r in range(revisions, 0, -1):
+        head = f"r{r} | {rnd.choice(_AUTHORS)} | 2026-11-{1 + r % 28:02d} 10:{r % 60:02d}:00 +0000 (Mon, 02 Nov 2026) | 1 line"
+        paths = [f"   M /trunk/src/{rnd.choice(_MODULES)}/{rnd.choice(_MODULES)}_{k}.c" for k in range(rnd.randint(2, 8))]
+        if r % 37 == 0:
+            paths.append(f"   D /trunk/src/old_{r}.c")
+            named.append(paths[-1])
+        if r % 53 == 0:
+            paths.append(f"   A /branches/rel-{r} (from /trunk:{r - 1})")
+            named.append(paths[-1])
+        message = f"{rnd.choice(_MODULES)}: {rnd.choice(('fix', 'port', 'tidy', 'speed up'))} the {rnd.choice(_MODULES)} step {r}"
+        body = [f"The {rnd.choice(_MODULES)} step read its input twice when the {rnd.choice(_MODULES)} was cold;" for _ in range(3)]
+        lines += [head, "Changed paths:", *paths, "", message, "", *body, "-" * 72]
+        named += [head, message]
+    return "\n".join(lines) + "\n", named
+
+
+def test_every_revision_of_a_history_keeps_its_header_and_subject() -> None:
+    # A revision history of any version control system names each revision the model may name
+    # back, as git's commit lists do: its header (who, when), its message's first line, and the
+    # paths it removed or copied stay; the paths it modified and the message's body may go.
+    text, named = _svn_log(200)
+    out = cut(text).split("\n")
+    assert all(x in out for x in named), [x for x in named if x not in out][:3]
+    assert sum(1 for x in out if x.startswith("   M /trunk")) < 100
+
+
+def test_histories_of_mercurial_breezy_and_fossil_keep_every_revision() -> None:
+    # hg log -G (its fields behind the graph's drawing), brz log --short (the message on the
+    # line after the revision's) and fossil's timeline (the message on the revision's line).
+    graph = sent(corpus_text("wide94", "wide94-hg-log-graph-40")).split("\n")
+    assert sum(1 for x in graph if "changeset:" in x) == 40
+    assert sum(1 for x in graph if "summary:" in x) == 40
+    short = corpus_text("wide94", "wide94-brz-log-short")
+    out = sent(short).split("\n")
+    revisions = [i for i, x in enumerate(short.split("\n")) if "\t2026-" in x]
+    assert len(revisions) == 150
+    assert all(short.split("\n")[i] in out and short.split("\n")[i + 1] in out for i in revisions)
+    timeline = corpus_text("wide94", "wide94-fossil-timeline-200")
+    out = sent(timeline).split("\n")
+    assert all(x in out for x in timeline.split("\n") if x[:2].isdigit() and "] " in x)
+
+
+def test_look_alike_lines_make_no_history() -> None:
+    # A log that quotes a revision line or two is ranked as a log: a history is mostly entries.
+    log = [f"2026-11-02 10:00:{k % 60:02d} INFO worker {k} done" for k in range(300)]
+    log[10] = "r12 | ines | 2026-11-02 10:00:00 +0000 | 1 line"
+    log[200] = "r13 | ines | 2026-11-02 10:00:00 +0000 | 1 line"
+    log[250] = "r14 | ines | 2026-11-02 10:00:00 +0000 | 1 line"
+    assert rank_history(log) is None
+    assert rank_history(_svn_log(20)[0].split("\n")) is not None
+
+
+def _llvm_cov(functions: int) -> tuple[str, list[str]]:
+    rnd = random.Random(11)
+    lines, firsts, n = [], [], 0
+    for f in range(functions):
+        body = [f"static int step_{f}(int v)", "{", "    if (v < 0) {", "        log_error(v);", "        return -1;",
+                "    }", "    v = v * 3 + 1;", "    return v;", "}", ""]
+        hits = rnd.randint(1, 900)
+        unrun = f % 3 == 0
+        for k, code in enumerate(body):
+            n += 1
+            count = "" if k in (0, 9) else "0" if unrun and k in (3, 4, 5) else str(hits)
+            lines.append(f"{n:5d}|{count:>7}|{code}")
+            if unrun and k == 3:
+                firsts.append(lines[-1])
+    return "\n".join(lines) + "\n", firsts
+
+
+def test_the_lines_a_coverage_report_never_ran_stay() -> None:
+    # llvm-cov show: each source line under its number and its count. The lines run 0 times are
+    # what a coverage question asks for: the first line of each run of them stays.
+    text, firsts = _llvm_cov(120)
+    out = cut(text).split("\n")
+    assert len(firsts) == 40 and all(x in out for x in firsts)
+
+
+def test_gcovs_never_run_marks_count_as_unrun() -> None:
+    lines = [f"        3:{n:5d}:    v += {n};" for n in range(1, 40)]
+    lines[20] = "    #####:   21:    abort();"
+    lines[21] = "    #####:   22:    return 1;"
+    rank = [NORMAL] * len(lines)
+    keep_unrun_lines(LineIndex("\n".join(lines)), rank)
+    assert rank[20] == MUST and rank[21] == CONTEXT and rank.count(NORMAL) == len(lines) - 2
+
+
+def test_sections_named_in_brackets_stay_however_many() -> None:
+    # testparm -s and other INI dumps: "[share]" over its settings. More sections than an outline
+    # holds (one line in 8) are still sections: the syntax says so, and each is what a question names.
+    lines = ["Load smb config files from /etc/samba/smb.conf"]
+    lines += [f'Unknown parameter encountered: "{w}"' for w in ("create maks", "vessel filter", "log levle")]
+    lines += ["Loaded services file OK.", "Server role: ROLE_STANDALONE", "", "# Global parameters", "[global]",
+              "\tserver role = standalone server", "\tlog level = 1"]
+    names = []
+    for k in range(120):
+        names.append(f"[{random.Random(k).choice(_MODULES)}-share-{k:03d}]")
+        lines += ["", names[-1], f"\tcomment = share {k} of the {_MODULES[k % 6]} team", f"\tpath = /srv/share/{k:03d}",
+                  "\tread only = No", f"\tvalid users = @{_MODULES[k % 6]}", "\tcreate mask = 0664",
+                  "\tdirectory mask = 0775", f"\tforce group = {_MODULES[k % 5]}"]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in names)
