@@ -120,3 +120,29 @@ def test_sections_named_in_brackets_stay_however_many() -> None:
                   "\tdirectory mask = 0775", f"\tforce group = {_MODULES[k % 5]}"]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in names)
+
+
+def _stryker(files: int) -> tuple[str, set[tuple[str, str]]]:
+    lines = ["All tests", *(f"  ✓ {m} step {k} [line {k}] (killed {k + 2})" for m in _MODULES for k in range(6)), ""]
+    kinds: set[tuple[str, str]] = set()
+    for f in range(files):
+        for mutator, before, after in (("ArithmeticOperator", "a + b", "a - b"), ("ConditionalExpression", "x > 3", "true"),
+                                       ("StringLiteral", '"km"', '""'), ("EqualityOperator", "n < 9", "n <= 9")):
+            for k in range(5):
+                status = "Survived" if k % 2 else "NoCoverage"
+                lines += [f"[{status}] {mutator}", f"src/zones/zone{f:02d}.js:{10 + 3 * k}:{7 + k}",
+                          f"-     let v{k} = {before};", f"+     let v{k} = {after};", "Tests ran:", f"    zone {f} price {k}", "", ""]
+                kinds.add((mutator, f"zone{f:02d}.js"))
+    lines.append(f"Ended with {files * 20} mutants: {files * 10} survived, {files * 10} no coverage")
+    return "\n".join(lines) + "\n", kinds
+
+
+def test_a_mutant_that_survived_is_a_finding_placed_by_the_line_under_it() -> None:
+    # Mutation testing: a mutant the tests let survive (or that none covers) is a test the suite
+    # lacks, a finding; Stryker prints its place alone on the line under it. One of each (mutator,
+    # file) stays with its place, as for any finding.
+    text, kinds = _stryker(12)
+    out = cut(text).split("\n")
+    placed = {(out[i - 1].split("] ", 1)[1], out[i].split("/")[-1].split(":")[0])
+              for i, x in enumerate(out) if x.startswith("src/zones/") and out[i - 1].startswith(("[Survived] ", "[NoCoverage] "))}
+    assert placed == kinds

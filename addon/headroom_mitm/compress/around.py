@@ -9,16 +9,21 @@ from . import lines as ln
 
 AFTER = 8  # lines after a failure that belong to it at most
 _PARENT_LOOK = 6  # lines above an indented failure searched for the line it sits under
+# A place alone on its line ("src/zones/zone01.js:6:24" under Stryker's "[Survived] …").
+_PLACE_ALONE = re.compile(r"\S+\.[A-Za-z]\w{0,11}:\d+(?::\d+)?")
 
 
 def location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
     """The line that places a finding printed without its place: " --> file:line:col",
     " ┌─ file:line:col" or "Location: file:line" under it (rustc, codespan's reporters such as
-    ast-grep, ruff, bandit), or a short "In file line N:" header over it (shellcheck)."""
+    ast-grep, ruff, bandit), the place alone on the line under it (Stryker), or a short "In file
+    line N:" header over it (shellcheck)."""
     for k in (i + 1, i + 2, i + 3, i + 4):
         if k >= len(lines) or k in sev or not lines[k].strip():
             break  # past a blank line or another finding, an arrow places that next finding
         if lines[k].lstrip().lower().startswith(("-->", "┌─", "location:")) and ln.has_location(lines[k]):
+            return k
+        if k == i + 1 and _PLACE_ALONE.fullmatch(lines[k].strip()):
             return k
     for k in (i - 1, i - 2, i - 3):
         if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):

@@ -54,7 +54,9 @@ _LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE|CRIT|ERRO|EMERG)\b")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
-_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue"})
+# A mutant that survived the tests or that no test covers (Stryker's "[Survived]", "[NoCoverage]";
+# mutmut's and cosmic-ray's "survived") is a finding: a test the suite lacks.
+_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "survived", "nocoverage"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
@@ -70,7 +72,7 @@ _HTTP_ERROR = re.compile(
     rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
 )
-_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40')
+_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "survived", "nocoverage")
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
 _CHEVRONS = "❯❱"
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
