@@ -146,3 +146,12 @@ def test_a_mutant_that_survived_is_a_finding_placed_by_the_line_under_it() -> No
     placed = {(out[i - 1].split("] ", 1)[1], out[i].split("/")[-1].split(":")[0])
               for i, x in enumerate(out) if x.startswith("src/zones/") and out[i - 1].startswith(("[Survived] ", "[NoCoverage] "))}
     assert placed == kinds
+
+
+def test_a_process_managers_column_is_no_source_gutter() -> None:
+    # pm2 logs prefix each app's lines with its id and name ("5|pos-brid | "): a number and a bar
+    # as a source excerpt's gutter has, but a name follows. The app's error under it is a failure.
+    text = corpus_text("wide97", "wide97-pm2-logs-all-200")
+    out = sent(text).split("\n")
+    assert "5|pos-brid | Error: listen EADDRINUSE: address already in use 127.0.0.1:57047" in out
+    assert "5|pos-brid |     at Server.setupListenHandle [as _listen2] (node:net:1908:16)" in out

@@ -127,8 +127,9 @@ _CODE_BY_CHARS = {
     for bracket in (False, True) for dash in (False, True) for bar in (False, True)
 }  # fmt: skip
 # A source excerpt's gutter ("  12 | code", "  12 │ code"), found where a cheap probe points; a
-# level in a column of its own after the number is a finding's row (phpcs: " 18 | ERROR   | [x] …").
-GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│](?![ \t]*(?:ERROR|WARNING|WARN|NOTICE|FATAL|INFO)[ \t]*[|│])")
+# level in a column of its own after the number is a finding's row (phpcs: " 18 | ERROR   | [x] …"),
+# and a name there is a process's column (pm2's "5|pos-bridge | Error: …").
+GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│](?![ \t]*(?:ERROR|WARNING|WARN|NOTICE|FATAL|INFO)[ \t]*[|│]|[\w.-]+ *[|│] )")
 GUTTER_PROBE = ("|", "│")
 TRACEBACK = "Traceback (most recent call last):"
 _NUMBERS_DROP = re.compile(r"\d+|0x[0-9a-f]+")
