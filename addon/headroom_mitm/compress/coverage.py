@@ -17,6 +17,9 @@ _UNRUN = re.compile(r"(?: *\d+\|)? +0\||(?: *(?:#####|=====)): *\d+:")
 
 
 def keep_unrun_lines(index: LineIndex, rank: list[int]) -> None:
+    first = index.lines[:12]
+    if sum(1 for x in first if _ANNOTATED.match(x)) < 0.5 * len(first):
+        return  # most outputs are told apart by their first lines
     sample = [x for x in index.lines[:100] if x.strip()][:60]
     if len(sample) < 10 or not matches_at_least(_ANNOTATED, sample, 0.8 * len(sample)):
         return  # decided on a sample: most outputs are no annotated source
