@@ -155,3 +155,22 @@ def test_a_process_managers_column_is_no_source_gutter() -> None:
     out = sent(text).split("\n")
     assert "5|pos-brid | Error: listen EADDRINUSE: address already in use 127.0.0.1:57047" in out
     assert "5|pos-brid |     at Server.setupListenHandle [as _listen2] (node:net:1908:16)" in out
+
+
+def test_blocks_keep_each_quantitys_extremes_with_their_first_lines() -> None:
+    # Blocks apart by blank lines that share fields (ogrinfo's features, "  area_m2 (Real) = 180.5";
+    # a loop's "== file" over `sox stat`'s "Length (seconds):  2.92"): a quantity's least and
+    # greatest values stay with the block's first line, which names what the values are of, as
+    # a rare value does (principle 3).
+    rnd = random.Random(5)
+    lines = ["Layer name: parcels", "Feature Count: 300", ""]
+    areas = [round(rnd.uniform(400, 3000), 1) for _ in range(300)]
+    areas[77], areas[211] = 12.5, 48211.5
+    for k, area in enumerate(areas):
+        lines += [f"OGRFeature(parcels):{k}", f"  parcel_id (String) = P{10000 + k}",
+                  f"  landuse (String) = {'wetland' if k == 140 else rnd.choice(('residential', 'commercial'))}",
+                  f"  area_m2 (Real) = {area}", f"  insured (Integer) = {k % 2}", "  POLYGON : 7 points", ""]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    for k in (77, 211, 140):
+        assert f"OGRFeature(parcels):{k}" in out, k
+    assert "  area_m2 (Real) = 12.5" in out and "  area_m2 (Real) = 48211.5" in out

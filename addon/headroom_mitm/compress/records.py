@@ -139,7 +139,15 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
     for label, found in fields.items():
         if len(found) < _MIN_RECORDS:
             continue
-        shapes = [_shape(_value(lines[i], label)) for i, _ in found]
+        values = [_value(lines[i], label).strip() for i, _ in found]
+        numbers = [n for v in values if (n := _number(v)) is not None]
+        if len(numbers) == len(values):
+            # A quantity's least and greatest (principle 3), each with its block's first line.
+            for k in {numbers.index(min(numbers)), numbers.index(max(numbers))}:
+                i, first = found[k]
+                rank[i] = rank[first] = MUST
+            continue
+        shapes = [_shape(v) for v in values]
         kinds = Counter(shapes)
         if len(kinds) == 1 or kinds.most_common(1)[0][1] * 2 < len(found):
             continue  # no usual value: each says another thing
@@ -158,9 +166,18 @@ def _block_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
             opener = None
         elif opener is None:
             opener = i
-        elif len(x) <= _SHORT and (label := _label(x)) is not None:
+        elif len(x) <= _SHORT and (label := _label(x) or _assigned(x)) is not None:
             fields.setdefault(label, []).append((i, opener))
     return fields
+
+
+# A field given as an assignment, its type maybe beside its name (ogrinfo's "  area_m2 (Real) = 180.5").
+_ASSIGNED = re.compile(r"[ \t]+[A-Za-z_][\w.-]*(?: \([^)\n]{1,40}\))? = ")
+
+
+def _assigned(line: str) -> str | None:
+    m = _ASSIGNED.match(line)
+    return m.group(0) if m else None
 
 
 _BRANCH = "├─"
@@ -183,6 +200,13 @@ def _tree_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
 def _shape(value: str) -> str:
     """A value's kind: its words, its numbers all alike."""
     return _SPACES.sub(" ", _DIGIT_RUNS.sub("0", value))
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def _value(line: str, label: str | None) -> str:
