@@ -671,7 +671,6 @@ def ant(tmp: Path) -> None:
     cap("ant-compile-grep-warning", "ant compile 2>&1 | grep -i warning", big, n_ant_javac)
     cap("ant-compile-broken", "ant compile", broken, n_ant_javac)
     cap("ant-jar-broken-tail", "ant jar 2>&1 | tail -n 40; echo EXIT=$?", broken, n_ant_javac)
-    cap("ant-dist-broken-quiet", "ant -q dist; echo EXIT=$?", broken, n_ant_javac)
     run("ant -q clean", cwd=small)
     cap("ant-compile-small-lint-tail", "ant compile 2>&1 | tail -n 80", small, n_ant_javac)
     # ant -verbose
@@ -698,8 +697,6 @@ def ant(tmp: Path) -> None:
     cap("ant-junitlauncher-brief-halt",
         f"ant {nolint} -Dlistener5=legacy-brief -Dhalt5=true test5; echo EXIT=$?; cat build/TEST-*.txt | head -n 60",
         small, n_ant_junitlauncher)
-    cap("ant-junitlauncher-big-tail", f"ant {nolint} test5 2>&1 | tail -n 30; head -n 40 build/TEST-*.txt", big,
-        n_ant_junitlauncher)
 
 
 POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -737,8 +734,6 @@ def maven(tmp: Path) -> None:
         typed=f"{typed} package; echo EXIT=$?")
     cap("mvn-offline-compiler-compile-broken", f"{mvn} compiler:compile", bad, n_mvn_offline,
         typed=f"{typed} compiler:compile")
-    cap("mvn-offline-compile-e-head", f"{mvn} -e compile 2>&1 | head -n 60", deps, n_mvn_offline,
-        typed=f"{typed} -e compile 2>&1 | head -n 60")
     cap("mvn-offline-dependency-tree", f"{mvn} dependency:tree; echo EXIT=$?", deps, n_mvn_offline,
         typed=f"{typed} dependency:tree; echo EXIT=$?")
 

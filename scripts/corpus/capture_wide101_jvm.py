@@ -205,7 +205,6 @@ def jfr(tmp: Path) -> None:
     cap("jfr-print-execution-samples-depth3", "jfr print --events ExecutionSample --stack-depth 3 profile.jfr | tail -n 1800",
         root,
         n_jfr_print)
-    cap("jfr-print-gc", "jfr print --events jdk.GarbageCollection,jdk.GCPhasePause profile.jfr", root, n_jfr_print)
     cap("jfr-print-sleep-gc-start", "jfr print --events ThreadSleep,GarbageCollection,ThreadStart default.jfr",
         root, n_jfr_print)
     cap("jfr-print-exceptions-tail", "jfr print --events JavaExceptionThrow --stack-depth 4 exc.jfr | tail -n 400",
