@@ -8,6 +8,7 @@ import random
 from headroom_mitm.compress.coverage import keep_unrun_lines
 from headroom_mitm.compress.histories import rank_history
 from headroom_mitm.compress.lineindex import LineIndex
+from headroom_mitm.compress.lines import FAIL, WARN, severity
 from headroom_mitm.compress.select import CONTEXT, MUST, NORMAL
 from tests.compress.support import corpus_text, cut, sent
 
@@ -174,3 +175,17 @@ def test_blocks_keep_each_quantitys_extremes_with_their_first_lines() -> None:
     for k in (77, 211, 140):
         assert f"OGRFeature(parcels):{k}" in out, k
     assert "  area_m2 (Real) = 12.5" in out and "  area_m2 (Real) = 48211.5" in out
+
+
+def test_a_level_letter_opening_a_line_or_behind_its_subject_is_a_level() -> None:
+    # Debian's and Red Hat's tools print a level as its letter: apt's and lintian's "E: …",
+    # appstreamcli's "W: file:5: tag", rpmlint's "pkg.x86_64: E: tag". Words that end in a capital E
+    # or W before a colon ("NOTE: …", "FILE: x") are no level.
+    assert severity("E: org.example.TwPlot.desktop:7: tag-duplicated name") == FAIL
+    assert severity("W: org.example.TwPlot.desktop:5: spdx-license-unknown GPLv2") == WARN
+    assert severity("tidewatch.x86_64: E: no-binary") == FAIL
+    assert severity("SOURCE: the cache was rebuilt") is None
+    assert severity("ROLE: standalone server") is None
+    out = sent(corpus_text("wide106", "wide106-appstreamcli-validate-pedantic")).split("\n")
+    for error in ("E: org.example.TwPlot.desktop:7: tag-duplicated name", "E: tw-report:3: cid-is-not-rdns tw-report"):
+        assert any(x.strip() == error for x in out), error

@@ -51,6 +51,9 @@ _FAIL_PHRASES = (
 # critical section").
 _LEVEL_NAMES = ("CRITICAL", "SEVERE", "CRIT", "ERRO", "EMERG")
 _LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE|CRIT|ERRO|EMERG)\b")
+# A level's letter opening the line or behind what it is about (apt's and lintian's "E: …",
+# appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
+_LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
@@ -240,6 +243,8 @@ def severity(line: str) -> str | None:
         return WARN
     if first is None and '"level":40' in head:  # pino's and bunyan's warning records
         return WARN
+    if first is None and ("E: " in head or "W: " in head) and (m := _LEVEL_LETTER.match(head)) is not None:
+        return FAIL if m.group(1) == "E" else WARN
     if first is None and head[:1] == "{" and len(line) > len(head):
         # A JSON record that names its level past the head (dbt's `--log-format json` puts its
         # "info": {…, "level": "error", …} after the data): the field says it.
@@ -357,7 +362,8 @@ def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
     # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`);
     # "]: GET": after PHP's built-in server's status ("[500]: GET /x")
-    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS)), case=True)
+    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS), "E: ", "W: "),
+                      case=True)
     warn: set[int] = set()
     passing: set[int] = set()
     kinds = _CANDIDATE_KINDS
