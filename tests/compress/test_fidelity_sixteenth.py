@@ -189,3 +189,19 @@ def test_a_level_letter_opening_a_line_or_behind_its_subject_is_a_level() -> Non
     out = sent(corpus_text("wide106", "wide106-appstreamcli-validate-pedantic")).split("\n")
     for error in ("E: org.example.TwPlot.desktop:7: tag-duplicated name", "E: tw-report:3: cid-is-not-rdns tw-report"):
         assert any(x.strip() == error for x in out), error
+
+
+def test_a_finding_placed_in_words_mid_line_is_one_of_its_kind_per_file() -> None:
+    # checkbashisms: "possible bashism in bin/x.sh line 11 (exponentiation is not POSIX):" over the
+    # line it quotes. No level word, the place in words mid-line: a checker's finding all the same,
+    # one of each (message, file) stays.
+    kinds = ("exponentiation is not POSIX", "'$RANDOM' is not POSIX", "brace expansion", "'function' is useless")
+    lines, first = [], {}
+    for f in range(30):
+        for k in range(12):
+            what = kinds[(f + k) % 4]
+            line = f"possible bashism in bin/tw-check-{f:02d}.sh line {10 + k} ({what}):"
+            first.setdefault((f, what), line)
+            lines += [line, f"  x=$(( {k} ** 2 ))"]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in first.values())

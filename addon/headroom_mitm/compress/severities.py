@@ -66,6 +66,9 @@ _LINE_CODE_PROBE = re.compile(r"\n\d{1,5}: [A-Z]{1,2}\d")
 # weasel word … on line 9 at column 6`, `… (line 9, column 6)`), found from its column at a line's end.
 _WORDED_PLACE = re.compile(r".+?(?:\b(?:on|at) line \d+,? (?:at )?|\(line \d+, )col(?:umn)? \d+\)?$")
 _WORDED_PLACE_PROBE = re.compile(r"col(?:umn)? \d+\)?(?=\n|\Z)")
+# Or placed in words mid-line: checkbashisms' "possible bashism in bin/x.sh line 11 (… is not POSIX):".
+_IN_FILE_LINE = re.compile(r".+? in [\w./\\@~+-]*\w\.[A-Za-z]\w{0,11} line \d+\b")
+_IN_FILE_LINE_PROBE = re.compile(r"\.[A-Za-z]\w{0,11} line \d")
 _MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] |\()")  # from the code's last letter: 2.5x faster than from \b
 LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
@@ -114,6 +117,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
     lint |= set(index.where(_WORDED_PLACE, probe=_WORDED_PLACE_PROBE))
+    lint |= set(index.where(_IN_FILE_LINE, probe=_IN_FILE_LINE_PROBE))
     coded = sorted({*_coded(lines, index), *index.where(_LINE_CODE, probe=_LINE_CODE_PROBE)})
     for i in lint:
         sev.setdefault(i, ln.FAIL if _LEVEL_CODE.match(lines[i]) else ln.WARN)
