@@ -205,3 +205,14 @@ def test_a_finding_placed_in_words_mid_line_is_one_of_its_kind_per_file() -> Non
             lines += [line, f"  x=$(( {k} ** 2 ))"]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in first.values())
+
+
+def test_what_a_failure_lists_under_its_colon_stays_up_to_the_shared_cap() -> None:
+    # rpmbuild's "error: Installed (but unpackaged) file(s) found:" over the 300 paths it did not
+    # package: the list is what failed, kept whole as other rules keep what they must (up to 400).
+    head = [f"+ install -m 0644 stations/s{k:03d}.dat %{{buildroot}}/usr/share/tw/" for k in range(120)]
+    paths = [f"   /usr/share/tidewatch/stations/{('wyk', 'sylt', 'husum')[k % 3]}-{k:03d}.dat" for k in range(330)]
+    text = "\n".join([*head, "error: Installed (but unpackaged) file(s) found:", *paths,
+                      "RPM build errors:", "    Installed (but unpackaged) file(s) found:"]) + "\n"
+    out = cut(text).split("\n")
+    assert all(p in out for p in paths)

@@ -212,7 +212,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
 
             k = i + 1
             # A label over more of it goes on (Catch2's "with expansion:" over the values compared).
-            while k < n and k - i <= 200 and lines[k].strip() and (
+            while k < n and k - i <= MUST_AT_MOST and lines[k].strip() and (
                 under(k) or (k > i + 1 and lines[k].endswith(":") and k + 1 < n and lines[k + 1].strip() and under(k + 1))
             ):
                 k += 1
