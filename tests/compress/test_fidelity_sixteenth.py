@@ -138,15 +138,20 @@ def _stryker(files: int) -> tuple[str, set[tuple[str, str]]]:
     return "\n".join(lines) + "\n", kinds
 
 
-def test_a_mutant_that_survived_is_a_finding_placed_by_the_line_under_it() -> None:
-    # Mutation testing: a mutant the tests let survive (or that none covers) is a test the suite
-    # lacks, a finding; Stryker prints its place alone on the line under it. One of each (mutator,
-    # file) stays with its place, as for any finding.
+def test_a_mutant_that_survived_is_a_failure_placed_by_the_line_under_it() -> None:
+    # Mutation testing: a mutant the tests let survive is the run's failure (a test the suite
+    # lacks); one that no test covers is a finding. Stryker prints its place alone on the line
+    # under it. Every survivor stays with its place; of the uncovered, one of each (mutator, file).
     text, kinds = _stryker(12)
+    lines = text.split("\n")
+    survivors = [(lines[i], lines[i + 1]) for i, x in enumerate(lines) if x.startswith("[Survived] ")]
     out = cut(text).split("\n")
-    placed = {(out[i - 1].split("] ", 1)[1], out[i].split("/")[-1].split(":")[0])
-              for i, x in enumerate(out) if x.startswith("src/zones/") and out[i - 1].startswith(("[Survived] ", "[NoCoverage] "))}
-    assert placed == kinds
+    kept = set(zip(out, out[1:]))
+    assert len(survivors) == 96 and all(pair in kept for pair in survivors)
+    uncovered = {(out[i - 1].split("] ", 1)[1], out[i].split("/")[-1].split(":")[0])
+                 for i, x in enumerate(out) if x.startswith("src/zones/") and out[i - 1].startswith("[NoCoverage] ")}
+    assert uncovered == kinds
+    assert sum(1 for x in out if x.startswith("[NoCoverage] ")) == len(kinds)
 
 
 def test_a_process_managers_column_is_no_source_gutter() -> None:

@@ -13,6 +13,10 @@ _PARENT_LOOK = 6  # lines above an indented failure searched for the line it sit
 _PLACE_ALONE = re.compile(r"\S+\.[A-Za-z]\w{0,11}:\d+(?::\d+)?")
 
 
+def place_alone(line: str) -> bool:
+    return _PLACE_ALONE.fullmatch(line.strip()) is not None
+
+
 def location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
     """The line that places a finding printed without its place: " --> file:line:col",
     " ┌─ file:line:col" or "Location: file:line" under it (rustc, codespan's reporters such as
@@ -23,7 +27,7 @@ def location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
             break  # past a blank line or another finding, an arrow places that next finding
         if lines[k].lstrip().lower().startswith(("-->", "┌─", "location:")) and ln.has_location(lines[k]):
             return k
-        if k == i + 1 and _PLACE_ALONE.fullmatch(lines[k].strip()):
+        if k == i + 1 and place_alone(lines[k]):
             return k
     for k in (i - 1, i - 2, i - 3):
         if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):

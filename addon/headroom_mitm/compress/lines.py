@@ -24,7 +24,7 @@ _FAIL_WORDS = (
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
-    " 500 ", " 502 ", " 503 ", " 504 ", "deadlock",
+    " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -34,6 +34,7 @@ _FAIL_EXACT = frozenset({
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
     "invalid", "unmet", "missing", "conflict", "conflicts", "deadlock", "deadlocked", "unauthorized", "unauthorised",
     "nxdomain", "servfail",  # a name that does not resolve, a resolver that failed (dig, unbound, dnsmasq)
+    "survived",
     *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
@@ -57,9 +58,9 @@ _LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
-# A mutant that survived the tests or that no test covers (Stryker's "[Survived]", "[NoCoverage]";
-# mutmut's and cosmic-ray's "survived") is a finding: a test the suite lacks.
-_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "survived", "nocoverage"})
+# A mutant that no test covers (Stryker's "[NoCoverage]") is a finding; one that survived the tests
+# ("survived", among the failure words) is the mutation run's failure: a test the suite lacks.
+_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "nocoverage"})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
@@ -75,7 +76,7 @@ _HTTP_ERROR = re.compile(
     rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
 )
-_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "survived", "nocoverage")
+_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage")
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
 _CHEVRONS = "❯❱"
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")

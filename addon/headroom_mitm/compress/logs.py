@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from . import anomalies, names, verdicts
 from . import lines as ln
 from .lineindex import LineIndex, matches_at_least, zero_digits
-from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above, title_below
+from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, place_alone, title_above, title_below
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, MUST_AT_MOST, NORMAL
 from .severities import LOUD, severities
@@ -105,14 +105,16 @@ def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     must name its file ("x.go:916"): "  3:1  error …" or "at line 3" under another file's header
     is another finding, whatever its words. An indented line with no place of its own is another
     failure under another header (pydantic's "  Input should be … [type=…]" under each field's
-    path)."""
+    path). A place alone on the line under a failure is its own (Stryker's "[Survived] …" over
+    "src/a.js:6:24")."""
     seen: set[tuple[str, str]] = set()
     out: set[int] = set()
     for i in failures:
         x = lines[i]
-        placed = ln.LOC_TAIL.search(x) is not None
+        below = lines[i + 1] if i + 1 < len(lines) and place_alone(lines[i + 1]) else None
+        placed = below is not None or ln.LOC_TAIL.search(x) is not None
         parent = None if placed or x[:1] not in " \t" else parent_line(lines, i)
-        key = (x, "" if parent is None else lines[parent])
+        key = (x, below or ("" if parent is None else lines[parent]))
         if key in seen and (placed or (not LOUD.search(x) and not ln.has_location(x))):
             out.add(i)
         seen.add(key)
