@@ -126,7 +126,8 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
     """Blocks, each naming its thing on its first line and sharing labelled fields though not
     their shape (npm audit's advisories: "braces  <3.0.3" over "Severity: high", some with a fix
     line, some without): a field's value that few blocks hold is an anomaly, as a table's rare
-    value is. It stays, with its block's first line (what it is about). Blocks are apart by blank
+    value is, and so are a quantity's least and greatest (ogrinfo's "area_m2 (Real) = 180.5").
+    Each stays, with its block's first line (what it is about). Blocks are apart by blank
     lines, or drawn as a tree's entries with their fields under them (license-checker's
     "├─ argparse@3.0.4" over "│  ├─ licenses: PSF-2.0")."""
     lines = index.lines
