@@ -221,3 +221,16 @@ def test_what_a_failure_lists_under_its_colon_stays_up_to_the_shared_cap() -> No
                       "RPM build errors:", "    Installed (but unpackaged) file(s) found:"]) + "\n"
     out = cut(text).split("\n")
     assert all(p in out for p in paths)
+
+
+def test_a_link_checkers_broken_links_are_failures() -> None:
+    # linkinator prints each link it checked with its status ("[200] http://…", "[404] http://…"),
+    # broken-link-checker marks the bad ones "├─BROKEN─ url (HTTP_404)": each broken link is what
+    # went wrong, the links that answered are the passes.
+    words = ("keeper", "lamp", "tower", "signal", "fog", "beacon", "pier", "buoy")
+    ok = [f"[200] http://127.0.0.1:8080/{a}/{b}/{c}.html" for a in words for b in words for c in words]
+    bad = [f"[404] http://127.0.0.1:8080/logs/{a}-{b}.pdf" for a in words[:4] for b in words[:3]]
+    lines = ok[:300] + bad[:6] + ok[300:] + bad[6:]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in bad)
+    assert severity("├─BROKEN─ http://127.0.0.1:8080/logs/fog.pdf (HTTP_404)") == FAIL

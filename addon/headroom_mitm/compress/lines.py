@@ -24,7 +24,7 @@ _FAIL_WORDS = (
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
-    " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived",
+    " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -34,7 +34,7 @@ _FAIL_EXACT = frozenset({
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
     "invalid", "unmet", "missing", "conflict", "conflicts", "deadlock", "deadlocked", "unauthorized", "unauthorised",
     "nxdomain", "servfail",  # a name that does not resolve, a resolver that failed (dig, unbound, dnsmasq)
-    "survived",
+    "survived", "broken",  # a mutant the tests let live; a link checker's broken link
     *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
@@ -75,6 +75,7 @@ _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _HTTP_ERROR = re.compile(
     rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
+    r"|\[[45]\d\d\] https?://"  # a link checker's "[404] http://…" (linkinator)
 )
 _WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage")
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
@@ -363,7 +364,7 @@ def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
     # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`);
     # "]: GET": after PHP's built-in server's status ("[500]: GET /x")
-    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS), "E: ", "W: "),
+    fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS), "] http", "E: ", "W: "),
                       case=True)
     warn: set[int] = set()
     passing: set[int] = set()
