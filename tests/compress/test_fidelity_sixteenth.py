@@ -254,3 +254,22 @@ def test_a_units_count_of_failures_that_is_not_zero_reports_them() -> None:
     assert len(failing) == 8 and all(x in out for x in failing)
     listing = ["-rw-r--r-- 1 root root 2048 Dec  1 errors.py", "-rw-r--r-- 1 root root 4096 Dec  2 12 errors-old"]
     assert severities(listing, LineIndex("\n".join(listing)))[0] == {}
+
+
+def test_a_severity_field_inside_a_match_is_its_level() -> None:
+    # yara -g -m -r: "Rule [tags] [severity="high",owner="ops"] path" for each file a rule matched.
+    # A severity field inside a line that says what was found is that line's level: the high ones
+    # are errors and all stay. A line that opens with it ("   Severity: Low   Confidence: High",
+    # bandit's) is a field of the block above, no finding of its own.
+    rules = (("Quay_AWS_Access_Key", "high"), ("Quay_Web_Shell", "high"), ("Quay_Miner_Config", "medium"),
+             ("Quay_Debug_Flag", "low"))
+    lines, high = [], []
+    for k in range(240):
+        rule, level = rules[k % 4] if k % 6 else rules[3]
+        line = f'{rule} [secret,ops] [severity="{level}",owner="ops"] srv/var/{("log", "www", "etc")[k % 3]}/file_{k:03d}.txt'
+        lines.append(line)
+        if level == "high":
+            high.append(line)
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in high)
+    assert severity("   Severity: Low   Confidence: High") is None

@@ -24,7 +24,7 @@ _FAIL_WORDS = (
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
-    " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken",
+    " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -54,6 +54,10 @@ _LEVEL_NAMES = ("CRITICAL", "SEVERE", "CRIT", "ERRO", "EMERG")
 _LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE|CRIT|ERRO|EMERG)\b")
 # A level's letter opening the line or behind what it is about (apt's and lintian's "E: …",
 # appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
+# A severity field within a line that says what was found (YARA's match "Rule [tags]
+# [severity="high",…] path"): its top levels are errors, the others findings. A line that opens
+# with it ("   Severity: Low   Confidence: High") is a field of the block above.
+_SEVERITY_FIELD = re.compile(r"severity\W{1,3}(critical|high|error|medium|moderate|low|warning)\b")
 _LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
@@ -245,6 +249,8 @@ def severity(line: str) -> str | None:
         return WARN
     if first is None and '"level":40' in head:  # pino's and bunyan's warning records
         return WARN
+    if first is None and "severity" in low and (m := _SEVERITY_FIELD.search(low)) is not None and low[: m.start()].strip():
+        return FAIL if m.group(1) in ("critical", "high", "error") else WARN
     if first is None and ("E: " in head or "W: " in head) and (m := _LEVEL_LETTER.match(head)) is not None:
         return FAIL if m.group(1) == "E" else WARN
     if first is None and head[:1] == "{" and len(line) > len(head):
