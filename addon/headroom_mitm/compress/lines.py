@@ -52,12 +52,12 @@ _FAIL_PHRASES = (
 # critical section").
 _LEVEL_NAMES = ("CRITICAL", "SEVERE", "CRIT", "ERRO", "EMERG")
 _LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE|CRIT|ERRO|EMERG)\b")
-# A level's letter opening the line or behind what it is about (apt's and lintian's "E: …",
-# appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
 # A severity field within a line that says what was found (YARA's match "Rule [tags]
 # [severity="high",…] path"): its top levels are errors, the others findings. A line that opens
 # with it ("   Severity: Low   Confidence: High") is a field of the block above.
 _SEVERITY_FIELD = re.compile(r"severity\W{1,3}(critical|high|error|medium|moderate|low|warning)\b")
+# A level's letter opening the line or behind what it is about (apt's and lintian's "E: …",
+# appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
 _LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
@@ -369,7 +369,8 @@ _CANDIDATE_KINDS = tuple(
 def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
     # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`);
-    # "]: GET": after PHP's built-in server's status ("[500]: GET /x")
+    # "]: GET": after PHP's built-in server's status ("[500]: GET /x"); "] http": a link checker's
+    # "[404] http://…"; "E: ", "W: ": a level's letter
     fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS), "] http", "E: ", "W: "),
                       case=True)
     warn: set[int] = set()
