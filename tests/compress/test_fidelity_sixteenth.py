@@ -273,3 +273,27 @@ def test_a_severity_field_inside_a_match_is_its_level() -> None:
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in high)
     assert severity("   Severity: Low   Confidence: High") is None
+
+
+def test_what_a_command_would_remove_stays() -> None:
+    # `aws s3 rm --recursive --dryrun`: "(dryrun) delete: s3://…" for each key it would delete;
+    # `git clean -n`: "Would remove …". Removing cannot be undone: each line stays (up to 400).
+    keys = [f"(dryrun) delete: s3://depot-artifacts/releases/{svc}/v1.{k}.{p}.zip"
+            for svc in ("billing", "gates", "yard") for k in range(20) for p in (1, 4)]
+    log = [f"2026-12-01 10:{k // 60 % 60:02d}:{k % 60:02d} INFO sync: {svc} build {k} uploaded in {40 + k % 90} ms"
+           for svc in ("billing", "gates", "yard") for k in range(200)]
+    out = cut("\n".join(log[:300] + keys + log[300:]) + "\n").split("\n")
+    assert all(x in out for x in keys)
+
+
+def test_an_epoch_stamp_opening_a_record_is_no_count() -> None:
+    # CloudWatch's `aws logs filter-log-events --output text | …`: "1796149012633 worker-1 ERROR …",
+    # a stamp of 13 digits then the record. No `uniq -c` count is that long: the lines are a log's,
+    # whose errors all stay.
+    lines = []
+    for k in range(400):
+        level, rest = ("ERROR", f"POST /gates/{k % 12}/book 502 upstream yard-svc timed out after 30000ms") if k % 41 == 7 \
+            else ("INFO", f"GET /gates/{k % 12}/slots 200 {10 + k % 70}ms")
+        lines.append(f"{1796148999633 + 1000 * k} worker-{k % 3} {level} [worker-{k % 3}] {rest}")
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in lines if " ERROR " in x)

@@ -2,7 +2,8 @@
 "ok  <package>  0.019s", jest's "PASS src/a.test.js (1.2 s)". They read like passing tests, which
 go first, but each closes a unit's section and says how it ended: a summary, one per unit, kept
 while they are few. So is a phase's result printed before the output goes on: where it wrote
-what it made (cmake's "-- Build files have been written to: build")."""
+what it made (cmake's "-- Build files have been written to: build"), and what it removes or would
+remove."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 
 from .lineindex import LineIndex
 from .lines import LOC_TAIL
-from .select import HIGH, MUST
+from .select import HIGH, MUST, MUST_AT_MOST
 
 # A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it
 # (go's "coverage: 80.0% of statements").
@@ -114,6 +115,20 @@ def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
             at = index.low.find(word, at + 1)
     for i in found:
         rank[i] = MUST
+
+
+# What a command removes or would remove, each line opening with the word: `aws s3 rm --dryrun`'s
+# "(dryrun) delete: s3://…", `git clean -n`'s "Would remove x", `rm -v`'s "removed 'x'". Removing is
+# what cannot be undone: each stays, up to MUST_AT_MOST (past them, a bulk clean-up's progress).
+_REMOVES = re.compile(r"(?:\(dry-?run\) )?(?:delete|deleting|deleted|remove|removing|removed|would remove)\b", re.I)
+_REMOVE_PROBES = ("delet", "remov")
+
+
+def keep_removals(index: LineIndex, rank: list[int]) -> None:
+    found = [i for i in index.hits(_REMOVE_PROBES) if _REMOVES.match(index.lines[i])]
+    if len(found) <= MUST_AT_MOST:
+        for i in found:
+            rank[i] = MUST
 
 
 _SUCCEEDED = "successfully "
