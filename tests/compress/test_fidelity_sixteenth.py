@@ -297,3 +297,18 @@ def test_an_epoch_stamp_opening_a_record_is_no_count() -> None:
         lines.append(f"{1796148999633 + 1000 * k} worker-{k % 3} {level} [worker-{k % 3}] {rest}")
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in lines if " ERROR " in x)
+
+
+def test_a_log_events_message_that_reports_a_failure_keeps_its_event() -> None:
+    # `aws logs filter-log-events`: {"events": [{"logStreamName", "timestamp", "message", …}]}. The
+    # events carry no level field; the ones whose message reports a failure all stay in the outline.
+    import json
+
+    events = [{"logStreamName": f"web-{k % 3}", "timestamp": 1796148999633 + 1000 * k,
+               "message": (f"ERROR [web-{k % 3}] POST /gates/{k % 12}/book 502 upstream yard-svc timed out" if k % 53 == 9
+                           else f"INFO [web-{k % 3}] GET /gates/{k % 12}/slots 200 {10 + k % 70}ms"),
+               "ingestionTime": 1796149000000 + 1000 * k, "eventId": f"{37000000000000000000 + k}"} for k in range(400)]
+    text = json.dumps({"events": events, "searchedLogStreams": []}, indent=4)
+    out = cut(text)
+    errors = [e["message"] for e in events if e["message"].startswith("ERROR")]
+    assert len(errors) == 8 and all(json.dumps(m) in out for m in errors)

@@ -9,6 +9,7 @@ from collections import Counter, deque
 from .lineindex import LineIndex, zero_digits
 from .lines import FAIL, candidates, severity, shape
 from .lossless import _Num
+from .select import MUST_AT_MOST
 
 
 
@@ -152,7 +153,12 @@ def findings(items: list[object]) -> list[int]:
     out: list[int] = []
     seen: set[tuple[str, str]] = set()
     if not any(_is_finding(_leaves(x)) for x in items[:8] if isinstance(x, dict)):
-        return out  # records of another kind (packages, rows): judged on a sample, not walked
+        # Records of another kind (packages, rows, a log's events) are judged on a sample, not
+        # walked as findings; of a log's events, those whose message reports a failure in words
+        # (CloudWatch's "message": "ERROR … 502 …") all stay, as a log's error lines do.
+        failed = [i for i, x in enumerate(items)
+                  if isinstance(x, dict) and isinstance(t := x.get("message"), str) and severity(t) == FAIL]
+        return failed if len(failed) <= MUST_AT_MOST else []
     for i, x in enumerate(items):
         if not isinstance(x, dict):
             continue
