@@ -312,3 +312,14 @@ def test_a_log_events_message_that_reports_a_failure_keeps_its_event() -> None:
     out = cut(text)
     errors = [e["message"] for e in events if e["message"].startswith("ERROR")]
     assert len(errors) == 8 and all(json.dumps(m) in out for m in errors)
+
+
+def test_a_value_under_its_types_name_is_that_value() -> None:
+    # `aws dynamodb scan`: each attribute under its type's name ({"status": {"S": "HELD"}}). The
+    # rare status of a few items is an anomaly as a plain field's would be, and stays.
+    import json
+
+    items = [{"gate": {"N": str(k % 12)}, "status": {"S": "HELD" if k in (40, 161) else "OK"},
+              "carrier": {"S": ("maersk", "cosco", "msc")[k % 3]}} for k in range(300)]
+    out = cut(json.dumps({"Items": items, "Count": 300, "ScannedCount": 300}, indent=4))
+    assert out.count('"HELD"') == 2

@@ -20,6 +20,8 @@ def _signature(v: object) -> object:
 
 
 def _scalar(v: object) -> object:
+    if isinstance(v, dict) and len(v) == 1:
+        v = next(iter(v.values()))  # a value under its type's name (DynamoDB's {"S": "HELD"})
     return v if isinstance(v, (str, int, float, bool)) or v is None else None
 
 
