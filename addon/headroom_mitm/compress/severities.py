@@ -87,7 +87,6 @@ _TEX_ERROR = re.compile(r"! \S")
 _TEX_LINE = re.compile(r"l\.\d+ ")
 _CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
-_COUNTED = re.compile(_FAIL_COUNT.pattern + r"(?!\.\w|[/\w-])", re.I)  # a count, not a file's name ("1 errors.py")
 _HAS_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r"\s{2,}")
 
@@ -101,8 +100,6 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     sev: dict[int, str] = {}
     for i in (fail_c | warn_c) - gutter:
         s = ln.severity(lines[i])
-        if s is None and i in fail_c and _COUNTED.search(lines[i]) is not None:
-            s = ln.FAIL  # a count of failures that is not zero reports them ("page.html - 4 errors")
         if s is not None:
             sev[i] = s
     # A passing test's verdict rules its line: the words of its name ("--- PASS: TestReaderClearError",
