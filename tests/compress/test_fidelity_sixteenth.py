@@ -10,6 +10,7 @@ from headroom_mitm.compress.histories import rank_history
 from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.lines import FAIL, WARN, severity
 from headroom_mitm.compress.select import CONTEXT, MUST, NORMAL
+from headroom_mitm.compress.severities import severities
 from tests.compress.support import corpus_text, cut, sent
 
 _AUTHORS = ("ines", "tomas", "wren", "oda", "kai")
@@ -234,6 +235,28 @@ def test_a_link_checkers_broken_links_are_failures() -> None:
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in bad)
     assert severity("├─BROKEN─ http://127.0.0.1:8080/logs/fog.pdf (HTTP_404)") == FAIL
+
+
+def test_a_units_count_of_failures_that_is_not_zero_reports_them() -> None:
+    # pa11y-ci: " > http://…/page.html - 4 errors" per page tested. A count of errors that is not
+    # zero is a failure of that unit, whatever else the line says; "- 0 errors" passes, a file
+    # named "errors.py" after a date's day counts nothing, and a run's closing count ("found 243
+    # errors.") stays its summary.
+    words = ("keeper", "lamp", "tower", "signal", "fog", "beacon", "pier", "buoy", "quay", "mole")
+    lines = ["Running Pa11y on 300 URLs:"]
+    failing = []
+    for k in range(300):
+        n = 3 if k % 37 == 5 else 0
+        lines.append(f" > http://127.0.0.1:8080/{words[k % 10]}/{words[k // 10 % 10]}-{words[k // 100]}.html - {n} errors")
+        if n:
+            failing.append(lines[-1])
+    lines.append("✘ 8/300 URLs passed")
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert len(failing) == 8 and all(x in out for x in failing)
+    listing = ["-rw-r--r-- 1 root root 2048 Dec  1 errors.py", "-rw-r--r-- 1 root root 4096 Dec  2 12 errors-old"]
+    assert severities(listing, LineIndex("\n".join(listing)))[0] == {}
+    closing = [*(f"H013 {k}:68 Img tag should have an alt attribute." for k in range(20)), "", "Linted 17 files, found 243 errors."]
+    assert 21 not in severities(closing, LineIndex("\n".join(closing)))[0]
 
 
 def test_a_severity_field_inside_a_match_is_its_level() -> None:

@@ -87,6 +87,8 @@ _TEX_ERROR = re.compile(r"! \S")
 _TEX_LINE = re.compile(r"l\.\d+ ")
 _CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
+_COUNTED = re.compile(_FAIL_COUNT.pattern + r"(?!\.\w|[/\w-])", re.I)  # a count, not a file's name ("1 errors.py")
+_CLOSING = 5  # the last lines, where a run's summary counts its failures
 _HAS_DIGIT = re.compile(r"\d")
 _CELL_GAP = re.compile(r"\s{2,}")
 
@@ -98,8 +100,13 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # Nor do they over a caret line alone (lintr, Python's tracebacks: the code, then "   ^~~~").
     gutter.update(i - 1 for i in index.where(_CARETS, ("^",)) if i > 0 and not ln.has_location(lines[i - 1]))
     sev: dict[int, str] = {}
+    closing = len(lines) - _CLOSING
     for i in (fail_c | warn_c) - gutter:
         s = ln.severity(lines[i])
+        if s is None and i in fail_c and i < closing and _COUNTED.search(lines[i]) is not None:
+            # A unit's count of failures that is not zero reports them (pa11y-ci's "page.html - 4
+            # errors"); the closing count of a run ("found 243 errors.") is its summary.
+            s = ln.FAIL
         if s is not None:
             sev[i] = s
     # A passing test's verdict rules its line: the words of its name ("--- PASS: TestReaderClearError",
