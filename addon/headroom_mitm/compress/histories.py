@@ -40,14 +40,16 @@ _MOVED_SECTIONS = frozenset({"removed", "renamed"})
 _RULE = re.compile(r"-{10,}$")
 _DAY = re.compile(r"=== \d{4}-\d\d-\d\d ===$")  # fossil's day heading
 _MIN_ENTRIES = 3
+_HEAD = 300
 _MAX_ENTRIES = 300  # past this, as for git's commit lists, the facts compete for the room
 
 
 def rank_history(lines: list[str]) -> list[int] | None:
     """Ranks for a revision history; None for any other text."""
-    if sum(1 for x in lines[:200] if _OPENER.match(x)) < _MIN_ENTRIES:
+    # An opener is told by its head (a long line would make "[^\n]+ \d{4}-" scan it all).
+    if sum(1 for x in lines[:200] if _OPENER.match(x, 0, _HEAD)) < _MIN_ENTRIES:
         return None
-    openers = [(i, m) for i, x in enumerate(lines) if (m := _OPENER.match(x)) is not None]
+    openers = [(i, m) for i, x in enumerate(lines) if (m := _OPENER.match(x, 0, _HEAD)) is not None]
     if len(openers) * 40 < sum(1 for x in lines if x.strip()):
         return None  # a few look-alike lines in another output
     facts = MUST if len(openers) <= _MAX_ENTRIES else HIGH
