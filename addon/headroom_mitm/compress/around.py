@@ -9,12 +9,6 @@ from . import lines as ln
 
 AFTER = 8  # lines after a failure that belong to it at most
 _PARENT_LOOK = 6  # lines above an indented failure searched for the line it sits under
-# A place alone on its line ("src/zones/zone01.js:6:24" under Stryker's "[Survived] …").
-_PLACE_ALONE = re.compile(r"\S+\.[A-Za-z]\w{0,11}:\d+(?::\d+)?")
-
-
-def place_alone(line: str) -> bool:
-    return _PLACE_ALONE.fullmatch(line.strip()) is not None
 
 
 def location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
@@ -27,7 +21,7 @@ def location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
             break  # past a blank line or another finding, an arrow places that next finding
         if lines[k].lstrip().lower().startswith(("-->", "┌─", "location:")) and ln.has_location(lines[k]):
             return k
-        if k == i + 1 and place_alone(lines[k]):
+        if k == i + 1 and ln.bare_place(lines[k]):
             return k
     for k in (i - 1, i - 2, i - 3):
         if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):

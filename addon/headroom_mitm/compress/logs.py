@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from . import anomalies, names, verdicts
 from . import lines as ln
 from .lineindex import LineIndex, matches_at_least, zero_digits
-from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, place_alone, title_above, title_below
+from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above, title_below
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, MUST_AT_MOST, NORMAL
 from .severities import LOUD, severities
@@ -111,7 +111,7 @@ def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     out: set[int] = set()
     for i in failures:
         x = lines[i]
-        below = lines[i + 1] if i + 1 < len(lines) and place_alone(lines[i + 1]) else None
+        below = lines[i + 1] if i + 1 < len(lines) and ln.bare_place(lines[i + 1]) else None
         placed = below is not None or ln.LOC_TAIL.search(x) is not None
         parent = None if placed or x[:1] not in " \t" else parent_line(lines, i)
         key = (x, below or ("" if parent is None else lines[parent]))
