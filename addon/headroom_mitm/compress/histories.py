@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .select import HIGH, LOW, MUST, NORMAL
+from .structured import COMMIT_LIST_MAX
 
 # The line that opens an entry, after `hg log -G`'s drawing. The opener's kind tells where the
 # entry's message is: under a `summary:`/`message:` label, on the next line, or on the opener.
@@ -40,8 +41,7 @@ _MOVED_SECTIONS = frozenset({"removed", "renamed"})
 _RULE = re.compile(r"-{10,}$")
 _DAY = re.compile(r"=== \d{4}-\d\d-\d\d ===$")  # fossil's day heading
 _MIN_ENTRIES = 3
-_HEAD = 300
-_MAX_ENTRIES = 300  # past this, as for git's commit lists, the facts compete for the room
+_HEAD = 300  # characters of a line an opener is told by
 
 
 def rank_history(lines: list[str]) -> list[int] | None:
@@ -52,7 +52,7 @@ def rank_history(lines: list[str]) -> list[int] | None:
     openers = [(i, m) for i, x in enumerate(lines) if (m := _OPENER.match(x, 0, _HEAD)) is not None]
     if len(openers) * 40 < sum(1 for x in lines if x.strip()):
         return None  # a few look-alike lines in another output
-    facts = MUST if len(openers) <= _MAX_ENTRIES else HIGH
+    facts = MUST if len(openers) <= COMMIT_LIST_MAX else HIGH  # past it, as for git's, they compete for room
     rank = [MUST if x.strip() else NORMAL for x in lines[: openers[0][0]]]  # what the tool said first
     for k, (start, m) in enumerate(openers):
         end = openers[k + 1][0] if k + 1 < len(openers) else len(lines)

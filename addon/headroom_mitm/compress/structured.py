@@ -278,7 +278,7 @@ def looks_git(text: str) -> bool:
 # with a digit among them (nm's 16-digit addresses and docker's padded columns are not commits).
 # The drawing is possessive (*+): an id never starts with its characters (indentation gave back).
 COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40})[ \t]\S")
-_COMMIT_LIST_MAX = 300
+COMMIT_LIST_MAX = 300
 
 
 # `diff a b` without -u: ed-style hunk headers ("23,27c23,27", "5a6", "9d8") over the lines taken
@@ -304,7 +304,7 @@ def commit_list(lines: list[str]) -> bool:
         return False  # decided on a sample: most texts are not commit lists
     nonblank = [x for x in lines if x.strip()]
     led = count_matches(COMMIT_LED, nonblank)
-    return led >= 0.6 * len(nonblank) and led <= _COMMIT_LIST_MAX
+    return led >= 0.6 * len(nonblank) and led <= COMMIT_LIST_MAX
 
 
 BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ +){0,2}\((.+?) +\d{4}-\d\d-\d\d ")
