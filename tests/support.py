@@ -18,6 +18,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from headroom_mitm.audit.trail import line_hash
+from headroom_mitm.compress.settings import CompressionSettings
+
+# The rules' tests read shapes at the sizes the engine's floor (min_lossy_chars) lets through; the
+# larger floor of logs and tables cut by rank alone (min_ranked_chars) has its own test.
+RULES = CompressionSettings(min_ranked_chars=0)
 
 
 @dataclass

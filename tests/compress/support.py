@@ -5,7 +5,7 @@ from pathlib import Path
 
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.support import PROXY_AUTH, request_via_proxy
+from tests.support import PROXY_AUTH, RULES, request_via_proxy
 
 LOG = "\n".join(f"tests/test_mod.py::test_{i:04d} PASSED" for i in range(3000)) + "\nFAILED tests/test_mod.py::test_boom - KeyError: 'x'\n=== 1 failed, 2999 passed in 9.1s ==="
 
@@ -46,7 +46,8 @@ def sent(text: str) -> str:
 
 
 def cut(text: str) -> str:
-    """`text` as the engine renders a bash output that it must cut: lossy, and shorter."""
-    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    """`text` as the engine renders a bash output that it must cut: lossy, and shorter (at the
+    rules' floors: tests.support.RULES)."""
+    out = compress_text(text, "bash", RULES).rendering.text
     assert out is not None and len(out) < len(text)
     return out

@@ -12,7 +12,7 @@ from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.settings import CompressionSettings
 
 # Outputs from 2 KB: what is read holds below the default size at which cutting starts, too.
-S = CompressionSettings(min_lossy_chars=2048)
+S = CompressionSettings(min_lossy_chars=2048, min_ranked_chars=2048)
 
 
 def _pytest_failing(passing: int = 150) -> list[str]:

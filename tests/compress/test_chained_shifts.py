@@ -9,7 +9,7 @@ from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 
 # Outputs from 2 KB: the cut is found in outputs below the default size at which cutting starts, too.
-S = CompressionSettings(min_lossy_chars=2048)
+S = CompressionSettings(min_lossy_chars=2048, min_ranked_chars=2048)
 
 
 def _batch_log(n: int = 120) -> list[str]:

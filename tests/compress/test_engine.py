@@ -458,7 +458,7 @@ def test_settings_fingerprint_is_stable_and_sensitive() -> None:
         CompressionSettings(disabled_transforms=frozenset({"nope"}))
     loaded = CompressionSettings.from_mapping({"lossless_only_tools": ["Bash"], "min_lossy_chars": 100})
     assert loaded.lossless_only_tools == frozenset({"bash"}) and loaded.min_lossy_chars == 100
-    assert dataclasses.replace(loaded, min_lossy_chars=2048).fingerprint() != loaded.fingerprint()
+    assert dataclasses.replace(loaded, min_lossy_chars=2048, min_ranked_chars=2048).fingerprint() != loaded.fingerprint()
     with pytest.raises(ValueError):
         CompressionSettings.from_mapping({"no_such_setting": 1})
 

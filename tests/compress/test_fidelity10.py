@@ -3,11 +3,10 @@ tuned for): each test names the rule, holds for outputs never seen, and fails wi
 
 from __future__ import annotations
 
-from headroom_mitm.compress.settings import CompressionSettings
 
-from tests.support import lossy_rendering
+from tests.support import RULES, lossy_rendering
 
-S = CompressionSettings()
+S = RULES
 
 
 def _lossy(text: str) -> str:

@@ -8,11 +8,10 @@ import random
 
 from headroom_mitm.compress import sift
 from headroom_mitm.compress import structured as st
-from headroom_mitm.compress.settings import CompressionSettings
 
-from tests.support import lossy_rendering
+from tests.support import RULES, lossy_rendering
 
-S = CompressionSettings()
+S = RULES
 
 
 def _lossy(text: str) -> tuple[str, str]:

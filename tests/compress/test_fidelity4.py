@@ -3,11 +3,10 @@ the rule and fails without it."""
 
 from __future__ import annotations
 
-from headroom_mitm.compress.settings import CompressionSettings
 
-from tests.support import lossy_rendering
+from tests.support import RULES, lossy_rendering
 
-S = CompressionSettings()
+S = RULES
 
 
 def _lossy(text: str) -> tuple[str, str]:

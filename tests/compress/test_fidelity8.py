@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from headroom_mitm.compress.settings import CompressionSettings
 
-from tests.support import lossy_rendering
+from tests.support import RULES, lossy_rendering
 
-S = CompressionSettings()
+S = RULES
 
 
 def _lossy(text: str) -> str:
@@ -48,7 +48,7 @@ def test_a_total_line_is_a_summary_wherever_it_sits() -> None:
         "913,226 (1.89%)  events annotated",
     ]
     # Cut from 2 KB: this profile is under the default size at which cutting starts.
-    out = lossy_rendering("\n".join(lines) + "\n", CompressionSettings(min_lossy_chars=2048))[1]
+    out = lossy_rendering("\n".join(lines) + "\n", CompressionSettings(min_lossy_chars=2048, min_ranked_chars=2048))[1]
     assert "48,211,907 (100.0%)  PROGRAM TOTALS" in out
 
 

@@ -31,10 +31,10 @@ def test_a_logged_warning_seen_twice_keeps_both_records() -> None:
     from pathlib import Path
 
     from headroom_mitm.compress.engine import compress_text
-    from headroom_mitm.compress.settings import CompressionSettings
+    from tests.support import RULES
 
     text = (Path(__file__).parent / "data" / "orders-worker.log").read_text()
-    out = compress_text(text, "bash", CompressionSettings()).rendering.text
+    out = compress_text(text, "bash", RULES).rendering.text
     assert out is not None and len(out) < len(text)
     slow = [x for x in text.split("\n") if "slow query" in x]
     assert len(slow) == 2

@@ -269,7 +269,7 @@ def test_a_severity_field_inside_a_match_is_its_level() -> None:
     lines, high = [], []
     for k in range(240):
         rule, level = rules[k % 4] if k % 6 else rules[3]
-        line = f'{rule} [secret,ops] [severity="{level}",owner="ops"] srv/var/{("log", "www", "etc")[k % 3]}/file_{k:03d}.txt'
+        line = f'{rule} [secret,ops] [severity="{level}",owner="ops"] srv/var/{("log", "www", "etc")[k % 3]}/file_{k % 7:03d}.txt'
         lines.append(line)
         if level == "high":
             high.append(line)

@@ -7,7 +7,7 @@ from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 
 # Outputs from 2 KB: what is read holds below the default size at which cutting starts, too.
-S = CompressionSettings(min_lossy_chars=2048)
+S = CompressionSettings(min_lossy_chars=2048, min_ranked_chars=2048)
 
 # 150 commits: a list of commits is left whole, each line one the model may name.
 COMMITS = "\n".join(f"{(k * 2654435761) % 16**7:07x} Fix the rounding of invoice line {k} in the ledger" for k in range(150))

@@ -12,8 +12,9 @@ from hypothesis import strategies as hst
 
 from headroom_mitm.compress import CompressionSettings, OriginalStore, clear_memo, compress_request, compress_text
 from headroom_mitm.compress.lossless import LINE_LOSSLESS
+from tests.support import RULES
 
-S = CompressionSettings()
+S = RULES
 
 
 @pytest.fixture(autouse=True)
@@ -413,7 +414,7 @@ def test_a_finding_located_on_a_line_below_keeps_that_line() -> None:
 
 def test_findings_with_a_column_but_no_level_are_findings_not_search_hits() -> None:
     text = "\n".join(
-        f"pkg/mod{f}.py:{n}:1: undefined name 'name_{f}_{n}' in __all__" if n % 2 else f"pkg/mod{f}.py:{n}:5: 'os' imported but unused"
+        f"pkg/mod{f}.py:{n}:1: undefined name 'logger'" if n % 2 else f"pkg/mod{f}.py:{n}:5: 'os' imported but unused"
         for f in range(8)
         for n in range(1, 60)
     ) + "\n"

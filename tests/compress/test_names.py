@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from headroom_mitm.compress.lineindex import LineIndex, zero_digits
 from headroom_mitm.compress.names import named_instances
-from headroom_mitm.compress.settings import CompressionSettings
 
-from tests.support import lossy_rendering
+from tests.support import RULES, lossy_rendering
 
-S = CompressionSettings()
+S = RULES
 
 _SITE = "/srv/billing/.venv/lib/python3.12/site-packages"
 _MIGRATIONS = [

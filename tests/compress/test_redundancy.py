@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import random
 
-from headroom_mitm.compress.settings import CompressionSettings
 
-from tests.support import lossy_rendering
+from tests.support import RULES, lossy_rendering
 
-S = CompressionSettings()
+S = RULES
 
 
 def _lossy(text: str) -> str:
@@ -138,7 +137,8 @@ def test_a_finding_placed_on_the_line_under_it_is_keyed_by_its_message() -> None
         p = f"src/m{f:02d}.rs"
         lines += _rustc_warning(p, 9 + f, "variable does not need to be mutable", ["    let mut w = 3;", "    ----^", "    |", "    help: remove this `mut`"])
         for k in range(4):
-            lines += _rustc_warning(p, 30 + 10 * k + f, f"unused variable: `unused_{k}`", [f"    let unused_{k} = xs.len();", "    ^^^^^^^^ help: prefix it with an underscore"])
+            # (one name in four functions: a name told apart by its digits would be another finding)
+            lines += _rustc_warning(p, 30 + 10 * k + f, "unused variable: `count`", ["    let count = xs.len();", "    ^^^^^ help: prefix it with an underscore"])
     lines.append("warning: `ledger` (lib) generated 24 warnings")
     out = _lossy("\n".join(lines) + "\n")
     for f in range(12):

@@ -10,8 +10,9 @@ from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import transforms as tf
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
+from tests.support import RULES
 
-S = CompressionSettings()
+S = RULES
 
 
 def _git_log(n: int) -> str:

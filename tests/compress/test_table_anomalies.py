@@ -4,12 +4,11 @@ sampling, but not so many that the table is sent whole. Each test fails without 
 from __future__ import annotations
 
 from headroom_mitm.compress.select import HIGH, MUST, NORMAL
-from headroom_mitm.compress.settings import CompressionSettings
 from headroom_mitm.compress.tables import _split_rows, rank_table
 
-from tests.support import lossy_rendering
+from tests.support import RULES, lossy_rendering
 
-S = CompressionSettings()
+S = RULES
 
 _PS_HEAD = "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND"
 

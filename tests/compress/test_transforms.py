@@ -13,8 +13,9 @@ from headroom_mitm.compress import transforms as tf
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 from headroom_mitm.compress.store import grep_lines, slice_lines
+from tests.support import RULES
 
-S = CompressionSettings()
+S = RULES
 RID = re.compile(r"headroom_retrieve id=(hr_[0-9a-f]{16})")
 
 

@@ -22,12 +22,28 @@ def _signature(v: object) -> object:
 def _scalar(v: object) -> object:
     if isinstance(v, dict) and len(v) == 1:
         v = next(iter(v.values()))  # a value under its type's name (DynamoDB's {"S": "HELD"})
+    elif isinstance(v, list) and len(v) == 2 and isinstance(v[0], (int, float)):
+        v = v[1]  # a sample, [time, value] (Prometheus' "value": [1796157315.7, "13.816"]), is its value
     return v if isinstance(v, (str, int, float, bool)) or v is None else None
+
+
+def _number(v: object) -> float | None:
+    """A number, or a string that is one ("13.816", "-2.9": APIs that keep a value's digits)."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float, _Num)):
+        return float(v)
+    if isinstance(v, str) and 0 < len(v) < 32 and v[-1:].isdigit():
+        try:
+            return float(v)
+        except ValueError:
+            return None
+    return None
 
 
 def _column_outliers(column: list[tuple[int, object]]) -> list[int]:
     """Minimum and maximum of a numeric column; rare values of a column one value dominates."""
-    nums = [(float(v), i) for i, v in column if isinstance(v, (int, float, _Num)) and not isinstance(v, bool)]
+    nums = [(x, i) for i, v in column if (x := _number(v)) is not None]
     if len(nums) >= 0.8 * len(column) and nums:
         extremes = [min(nums)[1], max(nums, key=lambda t: (t[0], -t[1]))[1]]
         # A handful of values (status codes, exit codes) is a category written in digits.

@@ -59,6 +59,10 @@ _SEVERITY_FIELD = re.compile(r"severity\W{1,3}(critical|high|error|medium|modera
 # A level's letter opening the line or behind what it is about (apt's and lintian's "E: …",
 # appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
 _LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
+# A linker's own line ("arm-none-eabi-ld: region `FLASH' overflowed by 73940 bytes", "/usr/bin/ld:
+# cannot find -lz"): a linker says nothing when it succeeds, so what it says is why the link failed
+# (its warnings say "warning:" first).
+_LINKER = re.compile(r"[ \t]*(?:\S*/)?(?:[\w.-]+-)?(?:ld|ld\.\w+|lld|ld64\.lld|mold)(?:\.exe)?: ")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
@@ -142,6 +146,7 @@ GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│](?![ \t]*(?:ERROR|WARNING|WAR
 GUTTER_PROBE = ("|", "│")
 TRACEBACK = "Traceback (most recent call last):"
 _NUMBERS_DROP = re.compile(r"\d+|0x[0-9a-f]+")
+_FREE_NUMBERS = re.compile(r"\b(?:\d+|0x[0-9a-f]+)\b")
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 # A note under a finding ("x.h:12:5: note: candidate: ‘void f(int)’"): the names and numbers it
 # quotes are what it says (which candidate, which type), not a template's variable part.
@@ -253,6 +258,8 @@ def severity(line: str) -> str | None:
         return FAIL if m.group(1) in ("critical", "high", "error") else WARN
     if first is None and ("E: " in head or "W: " in head) and (m := _LEVEL_LETTER.match(head)) is not None:
         return FAIL if m.group(1) == "E" else WARN
+    if first is None and "ld" in head and (m := _LINKER.match(head)) is not None:
+        return FAIL
     if first is None and head[:1] == "{" and len(line) > len(head):
         # A JSON record that names its level past the head (dbt's `--log-format json` puts its
         # "info": {…, "level": "error", …} after the data): the field says it.
@@ -352,7 +359,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         rest = head[span[1] :] if span else head
         if span and not _COLUMN_ONLY.sub("", rest).strip(" :."):
             rest = head[: span[0]]  # also where only the column follows (write-good's "… on line 9 at column 6")
-        code = rest.strip()[:200] if _NOTE.match(rest) else _NUMBERS_DROP.sub("#", rest[:300]).strip()[:200]
+        code = rest.strip()[:200] if _NOTE.match(rest) else _FREE_NUMBERS.sub("#", rest[:300]).strip()[:200]
         if code and " " not in code.strip(" :"):
             code = ""  # a name alone (type-coverage's "x.ts:3:7: total") is what the finding is about, not its kind
     return code, path.group(0) if path else section_path

@@ -55,6 +55,9 @@ _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})
 _NUMBERED = re.compile(r"\s*" + _NUMBERED_HEAD)
 _COUNTED = re.compile(r"\d+ (?:passed|passing|tests?)")
 _FIRST_LETTER = re.compile(r"[A-Za-z]")
+# A line that names the case a failure below it belongs to, by a word of its own: common_test's
+# "=case  suite:name", TAP's "# Subtest: name", "Scenario: …", "Testcase: …".
+_CASE_LABEL = re.compile(r"[ \t]*[=#*-]{0,3}[ \t]*(?:test ?case|case|scenario|example|subtest)\b[ \t]*[:=]?[ \t]+\S", re.I)
 _ERROR_DETAIL = re.compile(r"\b(?:DETAIL|HINT|STATEMENT|QUERY):  \S")
 _SKIPPED = re.compile(r"\bSKIP(?:PED)?\b")
 _TAIL = 40  # summaries are looked for in the last lines
@@ -94,6 +97,17 @@ def _place_under_headers(lines: list[str], headers: list[int], banners: list[int
         if first is not None and lines[first] not in said:
             rank[first] = MUST
             said.add(lines[first])
+
+
+def _case_above(lines: list[str], i: int, anchors: set[int], passing: set[int]) -> int | None:
+    """The line over failure i, within its record (no blank line, no other failure between), that
+    names the case it failed in; not one that passed."""
+    for k in range(i - 1, max(-1, i - AFTER - 1), -1):
+        if k in anchors or not lines[k].strip():
+            return None
+        if _CASE_LABEL.match(lines[k], 0, 200):
+            return None if k in passing else k
+    return None
 
 
 def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
@@ -180,6 +194,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 break
             if _ERROR_DETAIL.search(lines[k], 0, 200):
                 lift(k, MUST)
+        if (case := _case_above(lines, i, anchors, passing)) is not None:
+            lift(case, MUST)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
             first_line = next((k for k in block if lines[k].strip()), None)
             if first_line is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import columns, counters, counts, coverage, documents, durations, fields, gutter, histories, logs, outline, owncode, segments, tables, verdicts
+from . import anomalies, columns, counters, counts, coverage, documents, durations, fields, gutter, histories, logs, outline, owncode, segments, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -332,15 +332,43 @@ def _keep_documents(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
-def _keep_set_apart(index: LineIndex, rank: list[int], marked: frozenset[str]) -> None:
+_RECORDS_READ = 2000  # JSON Lines parsed for their odd records, at most (~5 µs a line)
+
+
+def _keep_odd_records(index: LineIndex, rank: list[int], limit: int) -> None:
+    """JSON Lines (`jq -c '.data.result[]'`, a structured log): the records that differ from the
+    rest stay, as a JSON array's members do (anomalies.pick: a field's least and greatest value,
+    a value few records hold, another shape)."""
+    if len(index.lines) > _RECORDS_READ or not _json_lines(index.text):
+        return
+    at, records = [], []
+    for i, x in enumerate(index.lines):
+        if x[:1] == "{":
+            try:
+                records.append(json.loads(x))
+            except ValueError:
+                continue
+            at.append(i)
+    for k in anomalies.pick(records, limit):
+        rank[at[k]] = MUST
+
+
+def _keep_set_apart(index: LineIndex, rank: list[int], marked: frozenset[str], s: CompressionSettings) -> None:
     """What no shape's ranking knows of but the output set apart: a JSON document on a line of
-    its own stays (_keep_documents); the lines the terminal's colours set apart
-    (colours.marked_lines) are anomalies, HIGH unless ranked higher."""
+    its own stays (_keep_documents), and so do the odd records of JSON Lines (_keep_odd_records);
+    the lines the terminal's colours set apart (colours.marked_lines) are anomalies, HIGH unless
+    ranked higher."""
     _keep_documents(index, rank)
+    _keep_odd_records(index, rank, s.json_max_anomalies)
     if marked:
         for i, x in enumerate(index.lines):
             if x in marked and rank[i] > HIGH:
                 rank[i] = HIGH
+
+
+# Shapes cut by rank alone (a log's lines, a table's rows), with no structure that says what a
+# part is: the ones that need a larger output (CompressionSettings.min_ranked_chars).
+_RANKED = frozenset({"log_output", "table_rows"})
 
 
 def _line_lossy(
@@ -383,7 +411,7 @@ def _line_lossy(
         if not size:
             return False
         name = max(size, key=lambda k: size[k])
-        _keep_set_apart(index, rank, marked)
+        _keep_set_apart(index, rank, marked, s)
         keep = choose(index.lines, rank, s.room(len(seen)), units)
         logs.keep_section_headers(index.lines, keep, sections)
         notes = [logs.left_out_note(r, keep) for r in logs_of]
@@ -399,11 +427,13 @@ def _line_lossy(
         # stand out, the head and the tail first (tune: table 58.6% -> 60.1% saved, no needle lost).
         middle = room // 2 if name == "table_rows" else None
         rank = list(whole.rank)
-        _keep_set_apart(index, rank, marked)
+        _keep_set_apart(index, rank, marked, s)
         keep = choose(index.lines, rank, room, ranked.units if ranked else None, middle)
         if ranked is not None:
             logs.keep_section_headers(index.lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None
+    if name in _RANKED and len(seen) < s.min_ranked_chars:
+        return False
     rid = tf.retrieve_id(text)
     out, elided = render(lines, keep, tf.gap_marker(text, rid, s), index.lines)
     if not elided:

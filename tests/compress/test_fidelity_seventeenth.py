@@ -1,0 +1,103 @@
+"""Fidelity rules of issue #11's seventeenth pass: each test names the rule, holds for outputs never
+seen, and fails without it."""
+
+from __future__ import annotations
+
+import json
+
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.lines import FAIL, WARN, severity
+from headroom_mitm.compress.settings import CompressionSettings
+from tests.compress.support import corpus_text, cut
+
+S = CompressionSettings()
+
+
+def _service_log(records: int) -> str:
+    """A service's log: INFO records with one ERROR in the middle."""
+    lines = [f"2026-12-01 10:{k // 60 % 60:02d}:{k % 60:02d} INFO worker-{k % 4} polled queue orders ({k * 7 % 90} jobs)"
+             for k in range(records)]
+    lines[records // 2] = "2026-12-01 10:00:00 ERROR worker-2 lost its lease on orders"
+    return "\n".join(lines) + "\n"
+
+
+def test_a_log_or_table_under_the_ranked_floor_is_sent_whole() -> None:
+    # Cut by rank alone, with nothing that says what a line is, an output this small would save
+    # less than one retrieval of what a misread dropped: it goes whole, losslessly.
+    small = _service_log(110)
+    assert S.min_lossy_chars < len(small) < S.min_ranked_chars
+    out = compress_text(small, "bash", S).rendering
+    assert out.retrieve_id is None
+    # The same log past the floor is cut, its error kept.
+    large = _service_log(200)
+    assert len(large) > S.min_ranked_chars
+    out = compress_text(large, "bash", S).rendering
+    assert out.retrieve_id is not None and "ERROR worker-2 lost its lease" in out.text
+
+
+def test_a_json_document_under_the_ranked_floor_is_still_outlined() -> None:
+    # A document's structure says what each part is: its outline starts at the engine's own floor.
+    doc = json.dumps([{"id": k, "name": f"pkg-{k}", "version": f"1.{k}.0", "deps": [f"d{k % 7}"]} for k in range(100)], indent=1)
+    assert S.min_lossy_chars < len(doc) < S.min_ranked_chars
+    out = compress_text(doc, "bash", S).rendering
+    assert out.retrieve_id is not None and len(out.text) < len(doc) // 2
+
+
+def test_a_linkers_own_lines_are_why_the_link_failed() -> None:
+    # GNU ld, lld and mold say nothing when a link succeeds: a line they print is a failure,
+    # unless it says it warns.
+    assert severity("/usr/lib/gcc/arm-none-eabi/12.2.1/../../../arm-none-eabi/bin/ld: region `FLASH' overflowed by 73940 bytes") == FAIL
+    assert severity("arm-none-eabi-ld: build/fw.elf section `.bss' will not fit in region `RAM'") == FAIL
+    assert severity("ld.lld: duplicate symbol: crc16") == FAIL
+    assert severity("/usr/bin/ld: warning: main.o: missing .note.GNU-stack section implies executable stack") == WARN
+    assert severity("old: 3 entries") is None and severity("build: done") is None
+    # In a build, under many warnings with their excerpts.
+    lines = []
+    for k in range(120):
+        lines += [f"src/bank/filters.c:{7 + k}:9: warning: unused variable 'acc{k}' [-Wunused-variable]",
+                  f"   {7 + k} |     int acc{k};", "      |         ^~~~~"]
+    failed = ["/usr/bin/arm-none-eabi-ld: build/fw.elf section `.text' will not fit in region `FLASH'",
+              "/usr/bin/arm-none-eabi-ld: region `FLASH' overflowed by 73940 bytes"]
+    lines += failed + ["collect2: error: ld returned 1 exit status", "make: *** [Makefile:15: build/fw.elf] Error 1"]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert all(x in out for x in failed)
+
+
+def test_undefined_names_told_apart_by_their_digits_are_each_kept() -> None:
+    # A warning with no code is keyed by its message with the numbers that stand alone blanked
+    # (a page, a line): digits inside a name ("pugh1927", "sec:c2s0") are the name, and an
+    # undefined citation of each is another finding. A real latexmk run (the corpus's, tuning part).
+    text = corpus_text("wide118", "wide118-latexmk-mid-full")
+    cited = {x.split("'")[1] for x in text.split("\n") if x.startswith("LaTeX Warning: Citation")}
+    kept = {x.split("'")[1] for x in cut(text).split("\n") if x.startswith("LaTeX Warning: Citation")}
+    assert len(cited) > 10 and cited == kept  # (a key cited on two pages is one finding)
+
+
+def test_the_case_a_failure_is_recorded_under_stays() -> None:
+    # common_test's log writes each case as "=key value" records: the failure's "=result" line
+    # does not name its case; the "=case" line over it does.
+    lines = ["=== Suite started at 2026-12-01 20:19:16", "=cases         120"]
+    failed = []
+    for k in range(120):
+        result = "ok" if k % 23 != 7 else "failed: {badarith,[{erlang,'div',[50,0]}]}"
+        lines += [f"=case          tide_SUITE:ebb_tide_{k}", f"=logfile       tide_suite.ebb_tide_{k}.html",
+                  "=started       2026-12-01 20:19:17", "=ended         2026-12-01 20:19:17", f"=result        {result}",
+                  "=elapsed       1.0e-6"]
+        if result != "ok":
+            failed.append(lines[-6])
+    lines += ["=== TEST COMPLETE, 115 ok, 5 failed of 120 test cases"]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert failed and [x for x in failed if x not in out] == []
+
+
+def test_json_lines_keep_their_odd_records_and_sampled_values_count_as_numbers() -> None:
+    # `jq -c '.data.result[]'` of a Prometheus query: one series a line, its sample [time, "value"]
+    # with the value's digits in a string. The series of the least and greatest value stay, as a
+    # JSON array's members would.
+    lines = []
+    for k in range(400):
+        volts = 12.0 + (k * 37 % 100) / 100 if k not in (123, 311) else (9.412 if k == 123 else 14.977)
+        lines.append(json.dumps({"metric": {"__name__": "lamp_voltage", "mark": f"L{k:03d}", "job": "harbour"},
+                                 "value": [1796157315.701, f"{volts:.3f}"]}, separators=(",", ":")))
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert lines[123] in out and lines[311] in out
