@@ -4,9 +4,12 @@ seen, and fails without it."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.lineindex import zero_digits
 from headroom_mitm.compress.lines import FAIL, WARN, severity
+from headroom_mitm.compress.logs import _section_openers
 from headroom_mitm.compress.settings import CompressionSettings
 from tests.compress.support import corpus_text, cut
 
@@ -101,3 +104,20 @@ def test_json_lines_keep_their_odd_records_and_sampled_values_count_as_numbers()
                                  "value": [1796157315.701, f"{volts:.3f}"]}, separators=(",", ":")))
     out = cut("\n".join(lines) + "\n").split("\n")
     assert lines[123] in out and lines[311] in out
+
+
+def test_the_line_that_opens_each_section_names_it_and_stays() -> None:
+    # `promtool query range`: each series' labels over its values. The series' lines are few, each
+    # another, spread over the whole output, and open otherwise than the lines under them: each
+    # names what follows, as a record's opener does.
+    lines, series = [], []
+    for g in range(40):
+        series.append(f'tide_level_metres{{basin="inner", gauge="TG{g:03d}"}} =>')
+        lines.append(series[-1])
+        lines += [f"{((g * 7 + t * 13) % 400 - 200) / 100} @[{1796121295 + 1200 * t}]" for t in range(24)]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert [x for x in series if x not in out] == []
+    # A line printed again over each section (a source excerpt under each failure) names nothing new.
+    repeated = [x if k % 25 else "    @pytest.mark.parametrize('label', ['L1', 'F20'])" for k, x in enumerate(lines)]
+    shapes = [zero_digits(x) for x in repeated]
+    assert _section_openers(repeated, shapes, Counter(shapes)) == []

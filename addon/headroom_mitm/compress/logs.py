@@ -99,6 +99,43 @@ def _place_under_headers(lines: list[str], headers: list[int], banners: list[int
             said.add(lines[first])
 
 
+_WORD = re.compile(r"[A-Za-z]{3}")
+_OPENERS_AT_MOST = 60  # sections whose openers all stay; more are sampled as lines are
+_SECTION_LINES = 3  # lines under each opener, at least
+
+
+def _lead(line: str) -> tuple[int, str]:
+    """Where a line's text starts and with what: its indent, and a letter, a digit or another mark."""
+    body = line.lstrip()
+    c = body[:1]
+    return len(line) - len(body), "a" if c.isalpha() else "0" if c.isdigit() else c
+
+
+def _section_openers(lines: list[str], shapes: list[str], counts: Counter[str]) -> list[int]:
+    """Lines of one template each heading a run of lines that open otherwise (promtool's
+    `series{labels} =>` over its values, a per-target block's name over indented fields): each
+    names what its section is about, as a record's opener does. Judged on the template whose lines
+    are spread so: few, each another, apart by a few lines or more and covering what follows the
+    first; a line that repeats among others as often (a periodic log record) opens as they do."""
+    n = len(shapes)
+    spread: dict[str, list[int]] = {}
+    for i, sh in enumerate(shapes):
+        if 3 <= counts[sh] <= _OPENERS_AT_MOST and counts[sh] * (_SECTION_LINES + 1) <= n and sh.strip():
+            spread.setdefault(sh, []).append(i)
+    found: list[int] = []
+    for at in spread.values():
+        gaps = [b - a for a, b in zip(at, at[1:])]
+        if min(gaps) <= _SECTION_LINES or n - at[0] < 0.9 * n or max(gaps) > 4 * min(gaps):
+            continue
+        if len({lines[a] for a in at}) < len(at) or _WORD.search(lines[at[0]]) is None or ln.has_location(lines[at[0]]):
+            continue  # a line printed again (an excerpt under each failure), a numbered rule: no name; a place: its finding's
+        lead = _lead(lines[at[0]])
+        body = [k for a, b in zip(at, [*at[1:], n]) for k in range(a + 1, b) if lines[k].strip()]
+        if sum(1 for k in body if _lead(lines[k]) != lead) >= 0.9 * len(body):
+            found += at
+    return found
+
+
 def _case_above(lines: list[str], i: int, anchors: set[int], passing: set[int]) -> int | None:
     """The line over failure i, within its record (no blank line, no other failure between), that
     names the case it failed in; not one that passed."""
@@ -163,6 +200,9 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                     rank[i] = LOW
             elif c <= 2 and repeated >= 0.5 * n and lines[i].strip():
                 rank[i] = HIGH
+
+        for i in _section_openers(lines, shapes, counts):
+            rank[i] = MUST
 
     sev, passing = severities(lines, index)
     out.quiet = not sev
