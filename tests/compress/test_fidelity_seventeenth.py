@@ -121,3 +121,19 @@ def test_the_line_that_opens_each_section_names_it_and_stays() -> None:
     repeated = [x if k % 25 else "    @pytest.mark.parametrize('label', ['L1', 'F20'])" for k, x in enumerate(lines)]
     shapes = [zero_digits(x) for x in repeated]
     assert _section_openers(repeated, shapes, Counter(shapes)) == []
+
+
+def test_a_verdict_field_keeps_the_record_it_closes() -> None:
+    # `oscap xccdf eval`: each rule a record of "Title", "Rule", "Result" set apart by blank lines.
+    # A failure that is a verdict alone ("Result  fail") says nothing of what failed: the record's
+    # lines over it do.
+    lines, failed = ["--- Starting Evaluation ---", ""], []
+    for k in range(200):
+        result = "fail" if k % 9 == 4 else "pass"
+        record = [f"Title\r\tEnsure setting {k} of the login policy is hardened", f"Rule\r\txccdf_org.example.content_rule_policy_{k}",
+                  f"Result\r\t{result}"]
+        lines += [*record, ""]
+        if result == "fail":
+            failed += record[:2]
+    out = compress_text("\n".join(lines) + "\n", "bash", S).rendering.text.split("\n")
+    assert failed and [x for x in failed if x not in out] == []

@@ -147,6 +147,25 @@ def _case_above(lines: list[str], i: int, anchors: set[int], passing: set[int]) 
     return None
 
 
+_RECORD_LINES = 6  # lines of a record over a failure that is one of its fields, at most
+# A failure that is a verdict alone, maybe under a label and with a short reason ("Result  fail",
+# "status: FAILED", "fail"): a field of a record, which says what failed in its other lines.
+_VERDICT = re.compile(
+    r"[ \t]*(?:[A-Za-z][\w .-]{0,24}?(?:[\r\t]+|: |=| {2,}))?[ \t]*"
+    r"(?:fail(?:ed|ure)?|error|errored|broken|crash(?:ed)?|abort(?:ed)?|timeout|timed out)\b.{0,40}$", re.I)
+
+
+def _record_above(lines: list[str], i: int, anchors: set[int]) -> range:
+    """A failure that is a verdict field of a record set apart by blank lines (oscap's "Result
+    fail" under the rule's "Title" and "Rule"): the record's lines over it say what failed."""
+    if _VERDICT.match(lines[i], 0, 120) is None:
+        return range(0)
+    k = i
+    while k > 0 and i - k < _RECORD_LINES and lines[k - 1].strip() and k - 1 not in anchors:
+        k -= 1
+    return range(k, i) if k < i and (k == 0 or not lines[k - 1].strip()) else range(0)
+
+
 def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     """Failure lines printed again byte for byte that say nothing the first copy did not: a line
     only a soft word ("expected", "missing") makes a failure, with no place of its own (pytest's
@@ -236,6 +255,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 lift(k, MUST)
         if (case := _case_above(lines, i, anchors, passing)) is not None:
             lift(case, MUST)
+        for k in _record_above(lines, i, anchors):
+            lift(k, MUST)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
             first_line = next((k for k in block if lines[k].strip()), None)
             if first_line is not None:
