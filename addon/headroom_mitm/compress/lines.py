@@ -60,9 +60,9 @@ _SEVERITY_FIELD = re.compile(r"severity\W{1,3}(critical|high|error|medium|modera
 # appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
 _LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
 # A linker's own line ("arm-none-eabi-ld: region `FLASH' overflowed by 73940 bytes", "/usr/bin/ld:
-# cannot find -lz"): a linker says nothing when it succeeds, so what it says is why the link failed
-# (its warnings say "warning:" first).
-_LINKER = re.compile(r"[ \t]*(?:\S*/)?(?:[\w.-]+-)?(?:ld|ld\.\w+|lld|ld64\.lld|mold)(?:\.exe)?: ")
+# cannot find -lz", emscripten's "wasm-ld-14: …"): a linker says nothing when it succeeds, so
+# what it says is why the link failed (its warnings say "warning:" first).
+_LINKER = re.compile(r"[ \t]*(?:\S*/)?(?:[\w.-]+-)?(?:ld|ld\.\w+|lld|ld64\.lld|mold)(?:-[\d.]+)?(?:\.exe)?: ")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
