@@ -16,25 +16,24 @@ from tests.compress.support import corpus_text, cut
 S = CompressionSettings()
 
 
-def _service_log(records: int) -> str:
-    """A service's log: INFO records with one ERROR in the middle."""
+def _service_log(records: int, error: bool) -> str:
+    """A service's log: INFO records, with one ERROR in the middle or none."""
     lines = [f"2026-12-01 10:{k // 60 % 60:02d}:{k % 60:02d} INFO worker-{k % 4} polled queue orders ({k * 7 % 90} jobs)"
              for k in range(records)]
-    lines[records // 2] = "2026-12-01 10:00:00 ERROR worker-2 lost its lease on orders"
+    if error:
+        lines[records // 2] = "2026-12-01 10:00:00 ERROR worker-2 lost its lease on orders"
     return "\n".join(lines) + "\n"
 
 
-def test_a_log_or_table_under_the_ranked_floor_is_sent_whole() -> None:
-    # Cut by rank alone, with nothing that says what a line is, an output this small would save
-    # less than one retrieval of what a misread dropped: it goes whole, losslessly.
-    small = _service_log(110)
-    assert S.min_lossy_chars < len(small) < S.min_ranked_chars
-    out = compress_text(small, "bash", S).rendering
-    assert out.retrieve_id is None
-    # The same log past the floor is cut, its error kept.
-    large = _service_log(200)
-    assert len(large) > S.min_ranked_chars
-    out = compress_text(large, "bash", S).rendering
+def test_a_log_that_reports_nothing_is_sent_whole_under_the_ranked_floor() -> None:
+    # Where no line reports a failure or warning, a log or table is cut by position and repetition
+    # alone: this small, what a cut saves is less than one retrieval of what it misread.
+    quiet = _service_log(110, error=False)
+    assert S.min_lossy_chars < len(quiet) < S.min_ranked_chars
+    assert compress_text(quiet, "bash", S).rendering.retrieve_id is None
+    # Past the floor it is cut; under it, one that reports an error is cut around it.
+    assert compress_text(_service_log(200, error=False), "bash", S).rendering.retrieve_id is not None
+    out = compress_text(_service_log(110, error=True), "bash", S).rendering
     assert out.retrieve_id is not None and "ERROR worker-2 lost its lease" in out.text
 
 
@@ -61,7 +60,9 @@ def test_a_linkers_own_lines_are_why_the_link_failed() -> None:
                   f"   {7 + k} |     int acc{k};", "      |         ^~~~~"]
     failed = ["/usr/bin/arm-none-eabi-ld: build/fw.elf section `.text' will not fit in region `FLASH'",
               "/usr/bin/arm-none-eabi-ld: region `FLASH' overflowed by 73940 bytes"]
-    lines += failed + ["collect2: error: ld returned 1 exit status", "make: *** [Makefile:15: build/fw.elf] Error 1"]
+    lines += failed + ["Memory region         Used Size  Region Size  %age Used",
+                       "           FLASH:      106708 B        32 KB    325.65%", "             RAM:        3208 B         8 KB     39.16%",
+                       "collect2: error: ld returned 1 exit status", "make: *** [Makefile:15: build/fw.elf] Error 1"]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert all(x in out for x in failed)
 

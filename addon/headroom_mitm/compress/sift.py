@@ -366,8 +366,9 @@ def _keep_set_apart(index: LineIndex, rank: list[int], marked: frozenset[str], s
                 rank[i] = HIGH
 
 
-# Shapes cut by rank alone (a log's lines, a table's rows), with no structure that says what a
-# part is: the ones that need a larger output (CompressionSettings.min_ranked_chars).
+# Shapes cut by rank (a log's lines, a table's rows), with no structure that says what a part is:
+# where no line reports a failure or warning either, they need a larger output
+# (CompressionSettings.min_ranked_chars).
 _RANKED = frozenset({"log_output", "table_rows"})
 
 
@@ -411,6 +412,7 @@ def _line_lossy(
         if not size:
             return False
         name = max(size, key=lambda k: size[k])
+        told = any(not r.quiet for r in logs_of)
         _keep_set_apart(index, rank, marked, s)
         keep = choose(index.lines, rank, s.room(len(seen)), units)
         logs.keep_section_headers(index.lines, keep, sections)
@@ -420,6 +422,7 @@ def _line_lossy(
         if not isinstance(whole, _Shape):
             return whole
         name, ranked = whole.name, whole.ranked
+        told = ranked is not None and not ranked.quiet
         room = s.room(len(seen))
         if name == "log_output" and ranked is not None and ranked.quiet:
             room *= 2
@@ -432,7 +435,7 @@ def _line_lossy(
         if ranked is not None:
             logs.keep_section_headers(index.lines, keep, ranked.sections)
         note = logs.left_out_note(ranked, keep) if ranked is not None else None
-    if name in _RANKED and len(seen) < s.min_ranked_chars:
+    if name in _RANKED and not told and len(seen) < s.min_ranked_chars:
         return False
     rid = tf.retrieve_id(text)
     out, elided = render(lines, keep, tf.gap_marker(text, rid, s), index.lines)
