@@ -138,3 +138,18 @@ def test_a_verdict_field_keeps_the_record_it_closes() -> None:
             failed += record[:2]
     out = compress_text("\n".join(lines) + "\n", "bash", S).rendering.text.split("\n")
     assert failed and [x for x in failed if x not in out] == []
+
+
+def test_each_file_that_head_prints_keeps_its_own_extremes() -> None:
+    # `tail -n +1 csv/*/cpu-*`: each file under "==> name <==" is a table of its own; its least and
+    # greatest rows stay, not only the whole's (another metric's scale hides them).
+    lines, extremes = [], []
+    for f, scale in enumerate((1, 1000, 5, 80000, 2)):
+        lines += [f"==> csv/host/cpu-{f}/cpu-{('idle', 'user', 'nice', 'system', 'steal')[f]} <==", "epoch,value"]
+        values = [scale * (40 + (k * 37) % 20) / 100 for k in range(90)]
+        values[30 + f], values[60 - f] = scale * 0.011, scale * 0.977
+        rows = [f"{1796157438 + k}.369,{v:.6f}" for k, v in enumerate(values)]
+        extremes += [rows[30 + f], rows[60 - f]]
+        lines += [*rows, ""]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert [x for x in extremes if x not in out] == []

@@ -216,12 +216,35 @@ def _continuations(lines: list[str]) -> dict[int, int] | None:
 
 
 def rank_table(lines: list[str]) -> list[int] | None:
+    rank = _rank_table(lines)
+    if rank is not None:
+        _rank_each_file(lines, rank)
+    return rank
+
+
+_FILES_AT_MOST = 200  # files of one `head`/`tail` ranked each on its own, at most
+
+
+def _rank_each_file(lines: list[str], rank: list[int]) -> None:
+    """`head` and `tail` of several files print each under "==> name <==": each file is a table of
+    its own, whose rows unlike the rest (its extremes) stay beside the whole's."""
+    heads = [i for i, x in enumerate(lines) if x.startswith("==> ") and x.endswith(" <==")]
+    if not 2 <= len(heads) <= _FILES_AT_MOST:
+        return
+    for a, b in zip(heads, [*heads[1:], len(lines)]):
+        rank[a] = MUST
+        part = _rank_table(lines[a + 1 : b])
+        for k, r in enumerate(part or ()):
+            rank[a + 1 + k] = min(rank[a + 1 + k], r)
+
+
+def _rank_table(lines: list[str]) -> list[int] | None:
     split = _split_rows(lines)
     owner = None
     if split is None and (owner := _continuations(lines)) is not None:
         # Read the rows without their continuations, then give each continuation its row's rank.
         rows_only = ["" if i in owner else x for i, x in enumerate(lines)]
-        rank = rank_table(rows_only)
+        rank = _rank_table(rows_only)
         if rank is not None:
             for i, row in owner.items():
                 rank[i] = rank[row]
