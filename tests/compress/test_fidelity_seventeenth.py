@@ -8,7 +8,7 @@ from collections import Counter
 
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lineindex import zero_digits
-from headroom_mitm.compress.lines import FAIL, WARN, severity
+from headroom_mitm.compress.lines import FAIL, WARN, finding_key, severity
 from headroom_mitm.compress.logs import _section_openers
 from headroom_mitm.compress.settings import CompressionSettings
 from tests.compress.support import corpus_text, cut
@@ -75,6 +75,10 @@ def test_undefined_names_told_apart_by_their_digits_are_each_kept() -> None:
     cited = {x.split("'")[1] for x in text.split("\n") if x.startswith("LaTeX Warning: Citation")}
     kept = {x.split("'")[1] for x in cut(text).split("\n") if x.startswith("LaTeX Warning: Citation")}
     assert len(cited) > 10 and cited == kept  # (a key cited on two pages is one finding)
+    # So are the numbers of a file the message names; a count's are not.
+    fetch = "[WARNING] Could not fetch resource figures/curve-{}.png: replacing image {} of 40"
+    assert finding_key(fetch.format(3, 1), "") != finding_key(fetch.format(6, 2), "")
+    assert finding_key(fetch.format(3, 1), "") == finding_key(fetch.format(3, 2), "")
 
 
 def test_the_case_a_failure_is_recorded_under_stays() -> None:

@@ -336,6 +336,16 @@ def shape(line: str) -> str:
 _COLUMN_ONLY = re.compile(r"[ ,]*(?:at )?col(?:umn)? \d+\)?")
 
 
+def _blank_numbers(text: str) -> str:
+    """The numbers that stand alone blanked (a page, a count, a line), not those of a name
+    ("pugh1927") or of a file the message names ("figures/curve-3.png")."""
+    out, at = [], 0
+    for m in _PATH_IN.finditer(text):
+        out += [_FREE_NUMBERS.sub("#", text[at : m.start()]), m.group()]
+        at = m.end()
+    return "".join(out) + _FREE_NUMBERS.sub("#", text[at:])
+
+
 def finding_key(line: str, section_path: str) -> tuple[str, str]:
     """(code or message shape, file) of a diagnostic: one of each is worth seeing."""
     head = line[:300]
@@ -359,7 +369,7 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         rest = head[span[1] :] if span else head
         if span and not _COLUMN_ONLY.sub("", rest).strip(" :."):
             rest = head[: span[0]]  # also where only the column follows (write-good's "… on line 9 at column 6")
-        code = rest.strip()[:200] if _NOTE.match(rest) else _FREE_NUMBERS.sub("#", rest[:300]).strip()[:200]
+        code = rest.strip()[:200] if _NOTE.match(rest) else _blank_numbers(rest[:300]).strip()[:200]
         if code and " " not in code.strip(" :"):
             code = ""  # a name alone (type-coverage's "x.ts:3:7: total") is what the finding is about, not its kind
     return code, path.group(0) if path else section_path
