@@ -145,7 +145,6 @@ _CODE_BY_CHARS = {
 GUTTER = re.compile(r"[ \t]*>?[ \t]*\d+[ \t]*[|│](?![ \t]*(?:ERROR|WARNING|WARN|NOTICE|FATAL|INFO)[ \t]*[|│]|[\w.-]+ *[|│] )")
 GUTTER_PROBE = ("|", "│")
 TRACEBACK = "Traceback (most recent call last):"
-_NUMBERS_DROP = re.compile(r"\d+|0x[0-9a-f]+")
 _FREE_NUMBERS = re.compile(r"\b(?:\d+|0x[0-9a-f]+)\b")
 _SHAPE_DROP = re.compile(r"\d+|0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|`[^`]*`|‘[^’]*’")
 # A note under a finding ("x.h:12:5: note: candidate: ‘void f(int)’"): the names and numbers it
@@ -258,7 +257,7 @@ def severity(line: str) -> str | None:
         return FAIL if m.group(1) in ("critical", "high", "error") else WARN
     if first is None and ("E: " in head or "W: " in head) and (m := _LEVEL_LETTER.match(head)) is not None:
         return FAIL if m.group(1) == "E" else WARN
-    if first is None and "ld" in head and (m := _LINKER.match(head)) is not None:
+    if first is None and "ld" in head and _LINKER.match(head) is not None:
         return FAIL
     if first is None and head[:1] == "{" and len(line) > len(head):
         # A JSON record that names its level past the head (dbt's `--log-format json` puts its

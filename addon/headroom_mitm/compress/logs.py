@@ -127,8 +127,10 @@ def _section_openers(lines: list[str], shapes: list[str], counts: Counter[str]) 
         gaps = [b - a for a, b in zip(at, at[1:])]
         if min(gaps) <= _SECTION_LINES or n - at[0] < 0.9 * n or max(gaps) > 4 * min(gaps):
             continue
+        # No name: one line printed again (an excerpt under each failure), a numbered rule; a
+        # place is its finding's.
         if len({lines[a] for a in at}) < len(at) or _WORD.search(lines[at[0]]) is None or ln.has_location(lines[at[0]]):
-            continue  # a line printed again (an excerpt under each failure), a numbered rule: no name; a place: its finding's
+            continue
         lead = _lead(lines[at[0]])
         body = [k for a, b in zip(at, [*at[1:], n]) for k in range(a + 1, b) if lines[k].strip()]
         if sum(1 for k in body if _lead(lines[k]) != lead) >= 0.9 * len(body):
