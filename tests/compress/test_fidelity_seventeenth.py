@@ -157,3 +157,15 @@ def test_each_file_that_head_prints_keeps_its_own_extremes() -> None:
         lines += [*rows, ""]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert [x for x in extremes if x not in out] == []
+
+
+def test_a_failure_list_at_the_margin_under_its_title_stays() -> None:
+    # rspec closes with "Failed examples:", a blank line, then one `rspec path:line # name` a
+    # failing example, at the margin: each names a failing test.
+    lines = [f"  Station{k:03d}#range is twice the amplitude" for k in range(600)]
+    failed = [f"rspec ./spec/stations/station_{k:03d}_spec.rb:21 # Tidewell::Stations::Station{k:03d}#range is twice the amplitude"
+              for k in range(0, 600, 43)]
+    lines += ["", "Finished in 0.5068 seconds (files took 0.32373 seconds to load)", "600 examples, 14 failures", "",
+              "Failed examples:", "", *failed, "", "Randomized with seed 1320", ""]
+    out = cut("\n".join(lines) + "\n").split("\n")
+    assert [x for x in failed if x not in out] == []

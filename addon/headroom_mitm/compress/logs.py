@@ -168,6 +168,19 @@ def _record_above(lines: list[str], i: int, anchors: set[int]) -> range:
     return range(k, i) if k < i and (k == 0 or not lines[k - 1].strip()) else range(0)
 
 
+def _same_lead_run(lines: list[str], k: int) -> int:
+    """The end of the run of two or more lines from k that open with one word, a command's name
+    (rspec's `rspec ./spec/x_spec.rb:21 # …` under "Failed examples:"), up to a blank line; k if
+    there is none."""
+    lead = lines[k].split(None, 1)[0] if k < len(lines) and lines[k][:1].isalpha() else None
+    if lead is not None and not lead.isalpha():
+        return k  # a stamp or a path opening each line: records of a log, not a command's list
+    end = k
+    while lead and end < len(lines) and end - k < MUST_AT_MOST and lines[end].startswith(lead + " "):
+        end += 1
+    return end if end - k >= 2 and (end == len(lines) or not lines[end].strip()) else k
+
+
 def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     """Failure lines printed again byte for byte that say nothing the first copy did not: a line
     only a soft word ("expected", "missing") makes a failure, with no place of its own (pytest's
@@ -297,6 +310,10 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 under(k) or (k > i + 1 and lines[k].endswith(":") and k + 1 < n and lines[k + 1].strip() and under(k + 1))
             ):
                 k += 1
+            if k == i + 1:  # or at the margin, one command a line, maybe past a blank (rspec's "Failed examples:")
+                start = k + 1 if k < n and not lines[k].strip() else k
+                if (end := _same_lead_run(lines, start)) > start:
+                    k = end
             listed = tuple(lines[i + 1 : k])
             if listed not in lists:
                 lists.add(listed)
