@@ -11,7 +11,7 @@ from pathlib import Path
 from capture_more import run, write_tree
 from capture_wide116_conf import SLOW_RULES, SSG, _open_copy, n_oscap_xccdf_eval, n_spectre, n_sshd_t
 from capture_wide116_scan import n_checksec, n_clamscan, n_rkhunter_log, n_tiger
-from capture_wide130 import TMP, cap
+from capture_wide130 import cap
 
 PROF = "xccdf_org.ssgproject.content_profile_"
 RULE = "xccdf_org.ssgproject.content_rule_"
