@@ -79,6 +79,10 @@ def test_undefined_names_told_apart_by_their_digits_are_each_kept() -> None:
     fetch = "[WARNING] Could not fetch resource figures/curve-{}.png: replacing image {} of 40"
     assert finding_key(fetch.format(3, 1), "") != finding_key(fetch.format(6, 2), "")
     assert finding_key(fetch.format(3, 1), "") == finding_key(fetch.format(3, 2), "")
+    # And of a name the message quotes, however its digits are set apart.
+    ref = "LaTeX Warning: Reference `sec:{}-5' on page {} undefined on input line 12."
+    assert finding_key(ref.format(26, 7), "") != finding_key(ref.format(19, 7), "")
+    assert finding_key(ref.format(26, 7), "") == finding_key(ref.format(26, 78), "")
 
 
 def test_the_case_a_failure_is_recorded_under_stays() -> None:

@@ -335,11 +335,16 @@ def shape(line: str) -> str:
 _COLUMN_ONLY = re.compile(r"[ ,]*(?:at )?col(?:umn)? \d+\)?")
 
 
+# What a message quotes: a name, kept whole (LaTeX's `sec:26-5', 'x', "x", ‘x’, `x`).
+_QUOTED = re.compile(r"`[^`'\n]*'|'[^'\n]*'|\"[^\"\n]*\"|‘[^’\n]*’|`[^`\n]*`")
+_NAMED = re.compile(f"{_QUOTED.pattern}|{_PATH_IN.pattern}")
+
+
 def _blank_numbers(text: str) -> str:
     """The numbers that stand alone blanked (a page, a count, a line), not those of a name
-    ("pugh1927") or of a file the message names ("figures/curve-3.png")."""
+    ("pugh1927", a quoted `sec:26-5') or of a file the message names ("figures/curve-3.png")."""
     out, at = [], 0
-    for m in _PATH_IN.finditer(text):
+    for m in _NAMED.finditer(text):
         out += [_FREE_NUMBERS.sub("#", text[at : m.start()]), m.group()]
         at = m.end()
     return "".join(out) + _FREE_NUMBERS.sub("#", text[at:])
