@@ -173,3 +173,11 @@ def test_a_failure_list_at_the_margin_under_its_title_stays() -> None:
               "Failed examples:", "", *failed, "", "Randomized with seed 1320", ""]
     out = cut("\n".join(lines) + "\n").split("\n")
     assert [x for x in failed if x not in out] == []
+
+
+def test_an_undefined_method_is_a_failure_before_its_class_is_named() -> None:
+    # Ruby names the error's class at the end, after the receiver's inspect: past the 400
+    # characters a line is read in, "undefined method" says it alone.
+    receiver = "#<Tidewell::TideTable:0x00007fd0fbe7e950 @station=#<Tidewell::Stations::Station003 " + "@slots=[…] " * 50 + ">"
+    assert severity(f"(irb):8:in `<main>': undefined method `hight_water' for {receiver} (NoMethodError)") == FAIL
+    assert severity("app.rb:3:in `run': undefined local variable or method `tide' for main:Object (NameError)") == FAIL

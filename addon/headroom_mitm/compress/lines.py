@@ -19,7 +19,8 @@ _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIME
 # Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
 _FAIL_WORDS = (
     "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
-    "core dumped", "undefined reference", "assert", "expected", "not ok", "✕", "✖", "✗", "✘", "×", "⨯", "❌", "●",
+    "core dumped", "undefined reference", "undefined method", "undefined local variable", "undefined symbol",
+    "assert", "expected", "not ok", "✕", "✖", "✗", "✘", "×", "⨯", "❌", "●",
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
@@ -40,7 +41,8 @@ _FAIL_EXACT = frozenset({
 _FAIL_PREFIX = ("fail", "assert")
 _FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
 _FAIL_PHRASES = (
-    "segmentation fault", "core dumped", "undefined reference", "no such file", "not found", "could not",
+    "segmentation fault", "core dumped", "undefined reference", "undefined method", "undefined local variable",
+    "undefined symbol", "no such file", "not found", "could not",
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
     "not authorised", "not authorized",  # mosquitto's "Client <unknown> disconnected, not authorised."
