@@ -18,6 +18,7 @@ are looked at one by one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -123,6 +124,8 @@ def _section_openers(lines: list[str], shapes: list[str], counts: Counter[str]) 
         if 3 <= counts[sh] <= _OPENERS_AT_MOST and counts[sh] * (_SECTION_LINES + 1) <= n and sh.strip():
             spread.setdefault(sh, []).append(i)
     found: list[int] = []
+    by_lead: dict[tuple[int, str], list[int]] | None = None  # the lines of each lead, made once if needed
+    filled: list[int] = []
     for at in spread.values():
         gaps = [b - a for a, b in zip(at, at[1:])]
         if min(gaps) <= _SECTION_LINES or n - at[0] < 0.9 * n or max(gaps) > 4 * min(gaps):
@@ -132,8 +135,19 @@ def _section_openers(lines: list[str], shapes: list[str], counts: Counter[str]) 
         if len({lines[a] for a in at}) < len(at) or _WORD.search(lines[at[0]]) is None or ln.has_location(lines[at[0]]):
             continue
         lead = _lead(lines[at[0]])
-        body = [k for a, b in zip(at, [*at[1:], n]) for k in range(a + 1, b) if lines[k].strip()]
-        if sum(1 for k in body if _lead(lines[k]) != lead) >= 0.9 * len(body):
+        if any(_lead(lines[a + 1]) == lead for a in at if a + 1 < n):
+            continue  # the line under an opener opens as it does (a periodic record among others)
+        if by_lead is None:
+            by_lead = {}
+            for k, x in enumerate(lines):
+                if x.strip():
+                    by_lead.setdefault(_lead(x), []).append(k)
+                    filled.append(k)
+        # The lines under the openers that open as they do, against all the lines under them.
+        same = by_lead[lead]
+        alike = len(same) - bisect_right(same, at[0]) - (len(at) - 1)
+        body = len(filled) - bisect_right(filled, at[0]) - (len(at) - 1)
+        if alike <= 0.1 * body:
             found += at
     return found
 
