@@ -50,7 +50,7 @@ def test_a_linkers_own_lines_are_why_the_link_failed() -> None:
     # unless it says it warns.
     assert severity("/usr/lib/gcc/arm-none-eabi/12.2.1/../../../arm-none-eabi/bin/ld: region `FLASH' overflowed by 73940 bytes") == FAIL
     assert severity("arm-none-eabi-ld: build/fw.elf section `.bss' will not fit in region `RAM'") == FAIL
-    assert severity("ld.lld: duplicate symbol: crc16") == FAIL and severity("wasm-ld-14: undefined symbol: tick") == FAIL
+    assert severity("ld.lld: duplicate symbol: crc16") == FAIL and severity("wasm-ld-14: duplicate symbol: tick") == FAIL
     assert severity("/usr/bin/ld: warning: main.o: missing .note.GNU-stack section implies executable stack") == WARN
     assert severity("old: 3 entries") is None and severity("build: done") is None
     # In a build, under many warnings with their excerpts.

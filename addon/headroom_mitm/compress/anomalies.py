@@ -9,6 +9,7 @@ from collections import Counter, deque
 from .lineindex import LineIndex, zero_digits
 from .lines import FAIL, candidates, severity, shape
 from .lossless import _Num
+from .outliers import number
 from .select import MUST_AT_MOST
 
 
@@ -33,12 +34,7 @@ def _number(v: object) -> float | None:
         return None
     if isinstance(v, (int, float, _Num)):
         return float(v)
-    if isinstance(v, str) and 0 < len(v) < 32 and v[-1:].isdigit():
-        try:
-            return float(v)
-        except ValueError:
-            return None
-    return None
+    return number(v) if isinstance(v, str) and v[-1:].isdigit() else None
 
 
 def _column_outliers(column: list[tuple[int, object]]) -> list[int]:

@@ -12,10 +12,11 @@ import re
 from .select import HIGH, LOW, MUST, NORMAL
 from .structured import COMMIT_LIST_MAX
 
-# The line that opens an entry, after `hg log -G`'s drawing. The opener's kind tells where the
-# entry's message is: under a `summary:`/`message:` label, on the next line, or on the opener.
+_DRAWN = r"[@o*x|\\/ +_.-]*"  # `hg log -G`'s drawing before an entry's lines
+# The line that opens an entry, after the drawing. The opener's kind tells where the entry's
+# message is: under a `summary:`/`message:` label, on the next line, or on the opener.
 _OPENER = re.compile(
-    r"[@o*x|\\/ +_.-]*+(?:"
+    _DRAWN + r"+(?:"
     r"(?P<label>changeset: +\d+:[0-9a-f]{12}\b|revno: \d)"  # hg log, brz log: labelled fields follow
     r"|(?P<next>r\d+ \| [^|\n]+ \| \d{4}-\d\d-\d\d"  # svn log: "r12 | ann | 2026-… | 1 line"
     r"|\d+ [^\t\n]+\t\d{4}-\d\d-\d\d"  # brz log --short: "  12 Ann\t2026-02-25"
@@ -23,7 +24,7 @@ _OPENER = re.compile(
     r"|(?P<same>\d\d:\d\d:\d\d \[[0-9a-f]{10,}\] "  # fossil timeline: "12:07:00 [ab12…] message"
     r"|\d+: [^\n]+ \d{4}-\d\d-\d\d ))"  # brz log --line
 )
-_DRAWING = re.compile(r"[@o*x|\\/ +_.-]*")
+_DRAWING = re.compile(_DRAWN)
 # The labelled fields of an entry: its facts stay, the details ("files: …", "phase: …") may go. A
 # section's label stands alone: the message's, or a list of the paths changed. Other words before
 # a colon are a message's ("core: port the parser").

@@ -204,6 +204,7 @@ def _shape(value: str) -> str:
 
 
 def _number(value: str) -> float | None:
+    # A bare number only: a field's value with a unit ("82%", outliers.number reads it) is text here.
     try:
         return float(value)
     except ValueError:
