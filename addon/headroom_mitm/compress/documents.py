@@ -40,6 +40,9 @@ _CONFIG = re.compile(
 REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*+(?:not )?ok \d+")
 _BAR, _BOX_BAR = ln.GUTTER_PROBE
+# A diagnostic's gutter without a number: the bar alone or over its carets (rustc's, ruff's
+# `   |     ^^^^`); a code line does not hold a bar and nothing else.
+_MARK_BAR = re.compile(r"[ \t]*[|│](?:[ \t]*[\^~-]+[ \t]*(?:[^\s|│].*)?)?$").match
 
 
 def looks_like_code_or_prose(text: str) -> bool:
@@ -78,7 +81,7 @@ def looks_like_code_or_prose(text: str) -> bool:
     return not (
         _at_least(0.15 * n, (_placed(sample[i], placed) for i in hinted), len(hinted))
         # Only lines with a gutter bar are tried (the pattern backtracks over deep indentation).
-        or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and ln.GUTTER.match(x) for x in sample), n)
+        or _at_least(0.1 * n, ((_BAR in x or _BOX_BAR in x) and (ln.GUTTER.match(x) or _MARK_BAR(x)) for x in sample), n)
     )
 
 

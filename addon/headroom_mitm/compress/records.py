@@ -135,7 +135,7 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
         fields = _tree_fields(lines)
     elif index.text.count("\n\n") >= _MIN_RECORDS:
         fields = _block_fields(lines)
-    else:
+    elif not (fields := _opened_fields(lines, index.text)):
         return
     for label, found in fields.items():
         if len(found) < _MIN_RECORDS:
@@ -170,6 +170,25 @@ def _block_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
         elif len(x) <= _SHORT and (label := _label(x) or _assigned(x)) is not None:
             fields.setdefault(label, []).append((i, opener))
     return fields
+
+
+def _opened_fields(lines: list[str], text: str) -> dict[str, list[tuple[int, int]]]:
+    """label -> (its line, its block's first line), of blocks not apart by blank lines but each
+    opening with the label the output's first labelled line has (a loop's `kadmin getprinc`
+    printed one principal after another); {} unless most blocks hold fields of their own."""
+    opener = next((found for x in lines[:8] if (found := _label(x)) is not None), None)
+    if opener is None or text.count("\n" + opener) < _MIN_RECORDS:
+        return {}
+    fields: dict[str, list[tuple[int, int]]] = {}
+    first: int | None = None
+    blocks = 0
+    for i, x in enumerate(lines):
+        if x.startswith(opener):
+            first, blocks = i, blocks + 1
+        elif first is not None and len(x) <= _SHORT and (label := _label(x) or _assigned(x)) is not None:
+            fields.setdefault(label, []).append((i, first))
+    # A log whose lines open with a level ("INFO: …") is no run of blocks: its lines hold no fields.
+    return fields if sum(map(len, fields.values())) >= 2 * blocks else {}
 
 
 # A field given as an assignment, its type maybe beside its name (ogrinfo's "  area_m2 (Real) = 180.5").
