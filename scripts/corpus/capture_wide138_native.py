@@ -376,6 +376,8 @@ def cap_heaptrack(tmp: Path) -> None:
     cap("heaptrack-print-temporary-tail-60", "heaptrack_print --print-temporary=1 ht2.zst 2>&1 | tail -n 60", d,
         n_heaptrack_print)
     cap("heaptrack-print-peaks-20", "heaptrack_print -n 20 -s 8 --print-leaks=1 ht2.zst", d, n_heaptrack_print)
+    cap("heaptrack-print-leaks-temporary-40", "heaptrack_print -n 40 -s 20 --print-leaks=1 --print-temporary=1 ht2.zst",
+        d, n_heaptrack_print)
 
 
 def cap_gperftools(tmp: Path) -> None:
@@ -431,7 +433,8 @@ def cap_perf(tmp: Path) -> None:
     cap("perf-report-caller-head-80", "perf report -i perf2.data --stdio --no-children -g caller 2>&1 | head -n 80", d,
         n_perf_report)
     cap("perf-annotate-checksum", "perf annotate -i perf.data --stdio -s checksum", d, n_perf_annotate)
-    cap("perf-annotate-all-head-200", "perf annotate -i perf2.data --stdio 2>/dev/null | head -n 200", d, n_perf_annotate)
+    cap("perf-annotate-all-head-1400", "perf annotate -i perf2.data --stdio 2>/dev/null | head -n 1400", d,
+        n_perf_annotate)
 
 
 def cap_uftrace(tmp: Path) -> None:
