@@ -6,7 +6,7 @@ from __future__ import annotations
 from headroom_mitm.compress.documents import looks_like_code_or_prose
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.compress.support import cut
+from tests.compress.support import corpus_text, cut
 
 S = CompressionSettings()
 
@@ -85,3 +85,58 @@ def test_a_log_whose_lines_open_with_a_level_is_no_run_of_records() -> None:
     log = [f"INFO: worker {k % 4} polled orders ({k * 7 % 90} jobs)" for k in range(60)]
     log[30] = "WARNING: worker 2 slow"
     assert _opened_fields(log, "\n" + "\n".join(log)) == {}
+
+
+def test_a_column_of_places_keeps_the_first_row_of_each_place() -> None:
+    # mtrace's unfreed blocks: a row per block, a few callers each many times. Each caller is a
+    # place the model is asked about (principle 2: one of each place).
+    rows = [f"0x{0x55c891f7f2a0 + 0x40 * k:016x} {hex(16 + k * 7 % 90):>8}  at /src/tilecache/tilecache.c:{18 + 11 * (k * 7 % 60)}"
+            for k in range(1500)]
+    text = "\nMemory not freed:\n-----------------\n           Address     Size     Caller\n" + "\n".join(rows) + "\n"
+    out = cut(text)
+    for line in {18 + 11 * j for j in range(60)}:
+        assert f"tilecache.c:{line}\n" in out
+
+
+def _lsan_loop(reports: int, odd: int) -> str:
+    """A shell loop running a leaky program per input: LeakSanitizer's report each time, alike but
+    for the reports from `odd` on, which hold a second leak, allocated at another place."""
+    out = []
+    for r in range(reports):
+        out += [f"fwinfo: samples/beacon-{r:02d}.bfw: section table runs past the image", "",
+                "=" * 65, f"=={8500 + r}==ERROR: LeakSanitizer: detected memory leaks", ""]
+        for place in ["fwimg.c:25:24"] + (["fwimg.c:33:19"] if r >= odd else []):
+            out += [f"{'Direct' if place.endswith('24') else 'Indirect'} leak of {24 + r} byte(s) in 1 object(s) allocated from:",
+                    f"    #0 0x55bc5e27{r:02x}6c in __interceptor_calloc (/src/fw/fwinfo_lsan+0x3126c) (BuildId: e035638ff7db0e6e)",
+                    f"    #1 0x55bc5e27{r:02x}79 in fw_parse_sections /src/fw/{place}",
+                    f"    #2 0x55bc5e27{r:02x}c2 in main /src/fw/fwinfo.c:39:13",
+                    f"    #3 0x7f23d006{r:02x}49 in __libc_start_call_main csu/../sysdeps/nptl/libc_start_call_main.h:58:16", ""]
+        out += [f"SUMMARY: LeakSanitizer: {24 + r} byte(s) leaked in 1 allocation(s).", "EXIT=23"]
+        out += [f"checked samples/clean-{r:02d}-{k}.bfw (version 3, {k + 2} sections)" for k in range(40)] + ["EXIT=0"]
+    return "\n".join(out) + "\n"
+
+
+def test_each_reports_summary_at_the_margin_stays() -> None:
+    # A loop printed a report per input; each report's "SUMMARY:" is its verdict.
+    out = cut(_lsan_loop(12, odd=8))
+    assert all(f"SUMMARY: LeakSanitizer: {24 + r} byte(s) leaked" in out for r in range(12))
+
+
+def test_a_native_frame_at_a_place_no_frame_before_named_stays() -> None:
+    # Reports a loop repeats say their path once; a frame at a new place is where a report differs
+    # (LeakSanitizer's indirect leaks, allocated at fwimg.c:33 in some reports only).
+    text = corpus_text("wide137", "wide137-lsan-report-fwinfo-per-file-loop")
+    out = compress_text(text, "bash", S).rendering.text
+    assert out is not None and len(out) < len(text) and "in fw_parse_sections /tmp/hm-corpus-wide137/beaconfw/fwimg.c:33:19" in out
+
+
+def test_records_unlike_the_usual_value_all_stay_when_they_are_few() -> None:
+    # A prover's goals: most Valid, a few dozen not proved. Each record whose verdict is not the
+    # usual one names a goal to look at, however many share that verdict.
+    blocks = []
+    for k in range(90):
+        verdict = "Unknown (sat) (0.01s, 1130 steps)." if k % 7 == 3 else f"Valid (0.0{k % 9}s, {900 + k} steps)."
+        blocks.append(f'File "sluice.mlw", line {40 + k}, characters 17-48:\nGoal g{k}_gate.\nProver result is: {verdict}')
+    text = "\n\n".join(blocks) + "\n"
+    out = cut(text)
+    assert all(f"Goal g{k}_gate." in out for k in range(90) if k % 7 == 3)

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import anomalies, names, verdicts
+from . import anomalies, names, owncode, verdicts
 from . import lines as ln
 from .lineindex import LineIndex, matches_at_least, zero_digits
 from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above, title_below
@@ -50,6 +50,9 @@ _BARE_PATH = re.compile(
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # possessive: no word character follows
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
+# A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24".
+_NATIVE_FRAME = re.compile(r"[ \t]*#\d+ +0x[0-9a-f]+ in \S")
+_PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})")
@@ -351,6 +354,22 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 lift(f, CONTEXT)  # a frame repeated by recursion (LOW) is said once
         if k < n:
             lift(k, MUST)
+
+    # A native frame at a place no frame before it named: a report repeated by a loop says its
+    # own path once (the sanitizers' origin stacks differ in one frame), the repeats go.
+    places: dict[str, int] = {}
+    for i in sorted(index.hits(("\n    #", "\n  #", "\n#"), case=True)):
+        if _NATIVE_FRAME.match(lines[i]) and (span := ln.location(lines[i])) is not None:
+            places.setdefault(lines[i][span[0] : span[1]], i)
+    if len(places) <= _PLACES_AT_MOST:
+        for i in places.values():
+            if not any(lib in lines[i] for lib in owncode.LIBRARY):
+                lift(i, MUST)
+    # A report's own verdict at the margin (the sanitizers' "SUMMARY: LeakSanitizer: 84 byte(s)
+    # leaked"), however many reports a loop printed: each says what its report found.
+    verdicts_at = sorted(index.hits(("\nSUMMARY: ",), case=True))
+    for i in verdicts_at:
+        lift(i, MUST if len(verdicts_at) <= MUST_AT_MOST else HIGH)
 
     # A boxed traceback (rich's, typer's by default): each frame's box opens "│ path:line in f", its
     # source and locals under it; the last frame's place is the failure's, however many locals.

@@ -23,6 +23,7 @@ _QUANTITY = re.compile(r"[ \t]*(\d+)(?=\s|$)")
 _MIN_RECORDS = 8
 _MAX_NAMED = 60  # records whose openers all stay, at most; more are sampled as a table's rows
 _SHORT = 160  # a field's line short enough to name its record
+_MAX_UNLIKE = 40  # records whose value of a field is not the usual one that all stay
 
 
 def _label(line: str) -> str | None:
@@ -153,8 +154,11 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
         if len(kinds) == 1 or kinds.most_common(1)[0][1] * 2 < len(found):
             continue  # no usual value: each says another thing
         rare = max(2, len(found) // 20)
+        usual, held = kinds.most_common(1)[0]
+        if held >= 0.6 * len(found) and len(found) - held <= _MAX_UNLIKE:
+            rare = len(found)  # few unlike the usual value: each stays (a goal not proved among proved ones)
         for (i, first), shape in zip(found, shapes):
-            if kinds[shape] <= rare:
+            if shape != usual and kinds[shape] <= rare:
                 rank[i] = rank[first] = MUST
 
 

@@ -14,6 +14,7 @@ from itertools import chain, compress
 
 from .anomalies import ERROR_LEVELS
 from .lineindex import zero_digits
+from . import lines as ln
 from .lines import severity
 from .logs import stamped
 from .outliers import Rows, number, rank_columns
@@ -272,6 +273,7 @@ def _rank_table(lines: list[str]) -> list[int] | None:
     rank_columns(rows, at, body, rank, events=stamped(lines))
     if body[0]:
         _finding_rows(rows, at, body, rank)
+    _first_of_each_place(rows, at, body, rank)
     rows_at = at[body[0] :]  # body is every row from its first on
     _keep_directories(lines, rows_at, rank)
     head = next(i for i, x in enumerate(lines) if x.strip())
@@ -325,6 +327,26 @@ def _finding_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -
         elif code is not None and where is not None and (key := (code[j], where[j])) not in seen:
             seen.add(key)
             rank[at[j]] = MUST
+
+
+_MAX_PLACES = 60  # distinct places whose first rows all stay; more are the table's bulk (a profile of every line)
+
+
+def _first_of_each_place(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
+    """A column of source places (mtrace's callers of unfreed blocks, a profile's `file.c:12`): the
+    first row of each place stays, as principle 2 keeps one finding of each place."""
+    probe = rows.row(body[0])
+    for k in range(rows.width):
+        if not (":" in probe[k] or "(" in probe[k]) or not ln.has_location(probe[k]):
+            continue
+        column = rows.column(k)
+        firsts: dict[str, int] = {}
+        for j in body:
+            firsts.setdefault(column[j], j)
+        if len(firsts) <= _MAX_PLACES and len(firsts) < len(body) and ln.has_location(column[body[-1]]):
+            for j in firsts.values():
+                rank[at[j]] = MUST
+        return
 
 
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
