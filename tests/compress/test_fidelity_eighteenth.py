@@ -3,6 +3,8 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+import json
+
 from headroom_mitm.compress.documents import looks_like_code_or_prose
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
@@ -140,3 +142,16 @@ def test_records_unlike_the_usual_value_all_stay_when_they_are_few() -> None:
     text = "\n\n".join(blocks) + "\n"
     out = cut(text)
     assert all(f"Goal g{k}_gate." in out for k in range(90) if k % 7 == 3)
+
+
+def test_json_records_that_did_not_pass_all_stay() -> None:
+    # A validation's results: a record per expectation, a dozen of 90 failed. Each failed one is a
+    # failure (principle 2), not a row to sample, however many share the verdict.
+    results = [{"success": k % 7 != 2, "expectation_config": {"type": "expect_column_values_to_not_be_null",
+                "kwargs": {"column": f"col_{k:02d}", "mostly": 0.95}},
+                "result": {"element_count": 300, "unexpected_count": 0 if k % 7 != 2 else k, "unexpected_percent": 0.0 if k % 7 != 2 else k / 3}}
+               for k in range(90)]
+    text = json.dumps({"success": False, "results": results, "statistics": {"evaluated_expectations": 90}}, indent=2)
+    out = compress_text(text, "bash", S).rendering
+    assert out.retrieve_id is not None and len(out.text) < len(text) // 2
+    assert all(f'"col_{k:02d}"' in out.text for k in range(90) if k % 7 == 2)

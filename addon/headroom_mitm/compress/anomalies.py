@@ -161,6 +161,18 @@ def _is_finding(f: dict[str, object]) -> bool:
     return any(isinstance(f.get(k), str) for k in _TEXT_KEYS) and any(f.get(k) is not None for k in _LEVEL_KEYS + _CODE_KEYS)
 
 
+# A record's own verdict: a result that did not pass (Great Expectations' "success": false, a CI
+# job's "conclusion": "failure"), whatever else it holds.
+_VERDICT_FLAGS = ("success", "passed", "ok", "successful")
+_VERDICT_WORDS = ("status", "outcome", "result", "state", "conclusion")
+_FAILED_WORDS = frozenset({"failed", "failure", "fail", "error", "errored", "broken", "crashed"})
+
+
+def _failed(record: dict[str, object]) -> bool:
+    return any(record.get(k) is False for k in _VERDICT_FLAGS) or any(
+        isinstance(v := record.get(k), str) and v.lower() in _FAILED_WORDS for k in _VERDICT_WORDS)
+
+
 def findings(items: list[object]) -> list[int]:
     """Members that are diagnostics (a message with a level or a rule code): every error-level
     one, and the first of each distinct (rule code or message shape, file)."""
@@ -171,7 +183,7 @@ def findings(items: list[object]) -> list[int]:
         # walked as findings; of a log's events, those whose message reports a failure in words
         # (CloudWatch's "message": "ERROR … 502 …") all stay, as a log's error lines do.
         failed = [i for i, x in enumerate(items)
-                  if isinstance(x, dict) and isinstance(t := x.get("message"), str) and severity(t) == FAIL]
+                  if isinstance(x, dict) and (isinstance(t := x.get("message"), str) and severity(t) == FAIL or _failed(x))]
         return failed if len(failed) <= MUST_AT_MOST else []
     for i, x in enumerate(items):
         if not isinstance(x, dict):
