@@ -155,3 +155,18 @@ def test_json_records_that_did_not_pass_all_stay() -> None:
     out = compress_text(text, "bash", S).rendering
     assert out.retrieve_id is not None and len(out.text) < len(text) // 2
     assert all(f'"col_{k:02d}"' in out.text for k in range(90) if k % 7 == 2)
+
+
+def test_a_table_whose_first_column_is_paths_is_a_table() -> None:
+    # sqlite3 -column pads each cell with runs of spaces: a row is not a path with spaces in its
+    # name, and its rows are sampled as a table's (the largest and smallest stay).
+    from headroom_mitm.compress.trees import looks_path_list
+
+    rows = [f"{f'/usr/include/pkg{k % 13}/sub/header_{k:03d}.h':<60}  {900000 - k * 2011:<7}  1      644   root   2023-05-19"
+            for k in range(400)]
+    text = f"{'path':<60}  bytes    links  mode  owner  modified\n{'-' * 60}  -------  -----  ----  -----  ----------\n" + "\n".join(rows) + "\n"
+    assert not looks_path_list(text.split("\n"))
+    assert looks_path_list([f"/home/ana/My Documents/report {k}.pdf" for k in range(40)])
+    out = compress_text(text, "bash", S).rendering
+    assert out.retrieve_id is not None and len(out.text) < len(text) // 4
+    assert rows[0] in out.text and rows[-1] in out.text

@@ -12,7 +12,8 @@ from .select import MUST, NORMAL
 from .outliers import Rows, rank_columns
 from .tables import MIN_ROWS
 
-_PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]++(?:/[\w@.+~ -]*+)*+\s*$")
+# A name may hold single spaces ("My Documents"); a run of them pads a table's next column.
+_PATH_LINE = re.compile(r"^\s*(?:\.{0,2}/)?[\w@.+~-]++(?:/[\w@.+~-]*+(?: [\w@.+~-]++)*+)*+\s*$")
 
 
 def count_paths(lines: list[str]) -> int:
