@@ -170,3 +170,13 @@ def test_a_table_whose_first_column_is_paths_is_a_table() -> None:
     out = compress_text(text, "bash", S).rendering
     assert out.retrieve_id is not None and len(out.text) < len(text) // 4
     assert rows[0] in out.text and rows[-1] in out.text
+
+
+def test_a_tap_stream_with_yaml_diagnostics_is_no_configuration() -> None:
+    # node --test prints TAP: each test's YAML block ("duration_ms: 0.1", "location: '…'") and the
+    # diff under a failure read as configuration and code, but the stream is a test run, cut as one.
+    text = corpus_text("wide143", "wide143-chain-node-test-exit")
+    assert not looks_like_code_or_prose(text)
+    out = compress_text(text, "bash", S).rendering
+    assert out.retrieve_id is not None and len(out.text) < len(text) * 3 // 4
+    assert "# fail 102" in out.text and "not ok 243 - set 242:" in out.text

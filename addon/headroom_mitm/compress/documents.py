@@ -61,6 +61,8 @@ def looks_like_code_or_prose(text: str) -> bool:
     # excerpts of code read like.
     if sum(1 for x in sample if x[:3] in ("===", "___") and REPORT_BANNER.match(x)) >= 2:
         return False
+    if sum(1 for x in sample if x[:1] in "no \t" and _TAP.match(x)) >= 3:
+        return False  # a TAP stream (node --test): its YAML diagnostics are no configuration
     code = sum(1 for x in sample if x.endswith(_CODE_ENDS) or CODE_START.match(x))  # the cheaper look first
     reads = (
         code >= 0.3 * n
