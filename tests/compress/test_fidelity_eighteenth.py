@@ -180,3 +180,14 @@ def test_a_tap_stream_with_yaml_diagnostics_is_no_configuration() -> None:
     out = compress_text(text, "bash", S).rendering
     assert out.retrieve_id is not None and len(out.text) < len(text) * 3 // 4
     assert "# fail 102" in out.text and "not ok 243 - set 242:" in out.text
+
+
+def test_a_profiles_large_shares_stay_between_its_call_graphs() -> None:
+    # perf report --stdio --children: a row per symbol, its call graph under it. The rows holding a
+    # tenth of the samples or more are where the time went, however far apart the graphs put them.
+    text = corpus_text("wide138", "wide138-perf-report-spread-children")
+    out = cut(text)
+    for row in ("41.48%     1.48%  tilecache  tilecache             [.] main",
+                "27.41%    26.30%  tilecache  tilecache             [.] checksum",
+                "21.85%     1.85%  tilecache  libc.so.6             [.] _int_malloc"):
+        assert row in out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, columns, counters, counts, coverage, documents, durations, fields, gutter, histories, logs, outline, owncode, segments, tables, verdicts
+from . import anomalies, columns, counters, counts, coverage, documents, durations, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -133,6 +133,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         verdicts.keep_totals(index, rank)
         columns.keep_column_titles(index, rank)
         durations.keep_duration_extremes(index, rank)
+        shares.keep_large_shares(index, rank)
         fields.keep_field_anomalies(index, rank)
         counters.keep_failure_counters(index, rank)
         coverage.keep_unrun_lines(index, rank)
