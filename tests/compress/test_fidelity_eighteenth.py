@@ -191,3 +191,23 @@ def test_a_profiles_large_shares_stay_between_its_call_graphs() -> None:
                 "27.41%    26.30%  tilecache  tilecache             [.] checksum",
                 "21.85%     1.85%  tilecache  libc.so.6             [.] _int_malloc"):
         assert row in out
+
+
+def test_a_check_that_refused_what_it_was_given_is_a_failure() -> None:
+    from headroom_mitm.compress.lines import FAIL, severity
+
+    for line in ("Dec 01 23:12:07 auth: Info: passwd-file(billing@harbour.test,127.0.0.1,<Xhe7>): Password mismatch",
+                 "Login incorrect", "[2026/12/01 22:40:01] status [NT_STATUS_WRONG_PASSWORD] workstation [FGFS1]",
+                 "sha256 checksum mismatch for pkg-1.2.tgz", " ! [rejected]        main -> main (fetch first)",
+                 "NOQUEUE: reject: RCPT from x[127.0.0.1]: 450 4.2.0 <a@b.test>: Recipient address rejected: Greylisted"):
+        assert severity(line) == FAIL, line
+    assert severity("0 mismatches") is None and severity("Mismatched elements: 3 / 100 (3%)") is None
+    # In an IMAP server's log, among the logins that went through.
+    log = []
+    for k in range(300):
+        user = f"crew{k % 40:02d}@harbour.test"
+        if k % 37 == 5:
+            log.append(f"Dec 01 23:{k // 60:02d}:{k % 60:02d} auth: Info: passwd-file({user},127.0.0.1,<S{k:04d}>): Password mismatch")
+        log.append(f"Dec 01 23:{k // 60:02d}:{k % 60:02d} imap-login: Info: Login: user=<{user}>, method=PLAIN, rip=127.0.0.1, session=<S{k:04d}>")
+    out = cut("\n".join(log) + "\n")
+    assert out.count("Password mismatch") == sum(1 for k in range(300) if k % 37 == 5)
