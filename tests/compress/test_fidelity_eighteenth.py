@@ -211,3 +211,11 @@ def test_a_check_that_refused_what_it_was_given_is_a_failure() -> None:
         log.append(f"Dec 01 23:{k // 60:02d}:{k % 60:02d} imap-login: Info: Login: user=<{user}>, method=PLAIN, rip=127.0.0.1, session=<S{k:04d}>")
     out = cut("\n".join(log) + "\n")
     assert out.count("Password mismatch") == sum(1 for k in range(300) if k % 37 == 5)
+
+
+def test_titles_at_the_margin_name_their_sections_whatever_their_words() -> None:
+    # A script that runs each solver in turn prints "L-BFGS-B (rosen, n=6):" over each report: a
+    # title per section, though no two read alike.
+    text = corpus_text("wide154", "wide154-minimize-ch4-3-dims")
+    out = cut(text)
+    assert all(title in out for title in ("L-BFGS-B (rosen, n=6):", "Newton-CG (rosen, n=6):", "Nelder-Mead (rosen, n=3):"))

@@ -155,6 +155,29 @@ def _section_openers(lines: list[str], shapes: list[str], counts: Counter[str]) 
     return found
 
 
+_TITLE_CHARS = 120  # a title names its section in a few words
+
+
+def _titles(index: LineIndex) -> list[int]:
+    """Lines at the margin that end with a colon over what they introduce (a run per input:
+    "L-BFGS-B (rosen, n=6):" over its solver's report, "glacier G01: trf/linear:"): each names its
+    section, whatever its words, as a record's opener does. Judged only where a few do so, apart."""
+    text, lines = index.text, index.lines
+    found: list[int] = []
+    at = text.find(":\n")
+    while at != -1:
+        i = index.line_of(at)
+        x = lines[i]
+        if x[:1].isalnum() and len(x) <= _TITLE_CHARS and i + 1 < len(lines) and lines[i + 1].strip() and not ln.has_location(x):
+            found.append(i)
+            if len(found) > _OPENERS_AT_MOST:
+                return []
+        at = text.find(":\n", at + 2)
+    if len(found) < 3 or any(b - a < 2 for a, b in zip(found, found[1:])):
+        return []
+    return found
+
+
 def _case_above(lines: list[str], i: int, anchors: set[int], passing: set[int]) -> int | None:
     """The line over failure i, within its record (no blank line, no other failure between), that
     names the case it failed in; not one that passed."""
@@ -253,6 +276,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 rank[i] = HIGH
 
         for i in _section_openers(lines, shapes, counts):
+            rank[i] = MUST
+        for i in _titles(index):
             rank[i] = MUST
 
     sev, passing = severities(lines, index)
