@@ -219,3 +219,17 @@ def test_titles_at_the_margin_name_their_sections_whatever_their_words() -> None
     text = corpus_text("wide154", "wide154-minimize-ch4-3-dims")
     out = cut(text)
     assert all(title in out for title in ("L-BFGS-B (rosen, n=6):", "Newton-CG (rosen, n=6):", "Nelder-Mead (rosen, n=3):"))
+
+
+def test_blocks_holding_the_same_fields_keep_the_line_that_names_each() -> None:
+    # frama-c -metrics -metrics-by-function: a block per function, its title over the same counts.
+    blocks = []
+    for k in range(48):
+        title = f"  Stats for function <gauges.c/gauge_{k:02d}>"
+        blocks.append("\n".join([title, "  " + "=" * (len(title) - 2)] + [
+            f"  {name} = {(k * 7 + j) % 5 + (j == 0) * 3}" for j, name in enumerate(
+                ("Sloc", "Decision point", "Global variables", "If", "Loop", "Goto", "Assignment", "Exit point",
+                 "Function", "Function call", "Pointer dereferencing", "Cyclomatic complexity"))]))
+    text = "[kernel] Parsing gauges.c (with preprocessing)\n[metrics] Cil AST\n\n" + "\n\n".join(blocks) + "\n"
+    out = cut(text)
+    assert all(f"Stats for function <gauges.c/gauge_{k:02d}>" in out for k in range(48))

@@ -138,6 +138,7 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
         fields = _block_fields(lines)
     elif not (fields := _opened_fields(lines, index.text)):
         return
+    _keep_block_names(fields, rank)
     for label, found in fields.items():
         if len(found) < _MIN_RECORDS:
             continue
@@ -160,6 +161,20 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
         for (i, first), shape in zip(found, shapes):
             if shape != usual and kinds[shape] <= rare:
                 rank[i] = rank[first] = MUST
+
+
+def _keep_block_names(fields: dict[str, list[tuple[int, int]]], rank: list[int]) -> None:
+    """Blocks that all hold the same fields are records: each block's first line names its record
+    (frama-c's "Stats for function <f>" over its counts) and stays, when they are few enough to
+    name each, as rank_records keeps a record's opener."""
+    firsts = {first for found in fields.values() for _, first in found}
+    if not _MIN_RECORDS <= len(firsts) <= _MAX_NAMED:
+        return
+    shared = [found for found in fields.values() if len({first for _, first in found}) >= 0.8 * len(firsts)]
+    if len(shared) < 2:
+        return  # one label in common is no record's shape
+    for first in firsts:
+        rank[first] = MUST
 
 
 def _block_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
