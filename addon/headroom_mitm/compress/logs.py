@@ -50,10 +50,10 @@ _BARE_PATH = re.compile(
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # possessive: no word character follows
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
+_BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24".
 _NATIVE_FRAME = re.compile(r"[ \t]*#\d+ +0x[0-9a-f]+ in \S")
 _PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
-_BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})")
 _NUMBERED = re.compile(r"\s*" + _NUMBERED_HEAD)

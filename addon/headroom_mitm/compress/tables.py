@@ -14,8 +14,7 @@ from itertools import chain, compress
 
 from .anomalies import ERROR_LEVELS
 from .lineindex import zero_digits
-from . import lines as ln
-from .lines import severity
+from .lines import has_location, severity
 from .logs import stamped
 from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
@@ -336,17 +335,16 @@ def _first_of_each_place(rows: Rows, at: list[int], body: list[int], rank: list[
     """A column of source places (mtrace's callers of unfreed blocks, a profile's `file.c:12`): the
     first row of each place stays, as principle 2 keeps one finding of each place."""
     probe = rows.row(body[0])
-    for k in range(rows.width):
-        if not (":" in probe[k] or "(" in probe[k]) or not ln.has_location(probe[k]):
-            continue
-        column = rows.column(k)
-        firsts: dict[str, int] = {}
-        for j in body:
-            firsts.setdefault(column[j], j)
-        if len(firsts) <= _MAX_PLACES and len(firsts) < len(body) and ln.has_location(column[body[-1]]):
-            for j in firsts.values():
-                rank[at[j]] = MUST
+    k = next((k for k, c in enumerate(probe) if (":" in c or "(" in c) and has_location(c)), None)
+    if k is None:
         return
+    column = rows.column(k)  # the first column of places
+    firsts: dict[str, int] = {}
+    for j in body:
+        firsts.setdefault(column[j], j)
+    if len(firsts) <= _MAX_PLACES and len(firsts) < len(body) and has_location(column[body[-1]]):
+        for j in firsts.values():
+            rank[at[j]] = MUST
 
 
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
