@@ -101,7 +101,8 @@ def specs(root: Path, env: dict) -> list[tuple[Spec, object]]:
         Spec("oc-webfetch-html-socat-multicast", "oc-webfetch-html", "doc", "webfetch",
              {"url": f"{base}/socat/socat-multicast.html", "format": "html"}, source="socat/socat-multicast.html"),
         Spec("oc-webfetch-text-autopkgtest-package-tests", "oc-webfetch-text", "doc", "webfetch",
-             {"url": f"{base}/apt/README.package-tests.html", "format": "text"}, source="apt/README.package-tests.html"),
+             {"url": f"{base}/apt/README.package-tests.html", "format": "text"},
+             source="apt/README.package-tests.html"),
     ]
     for spec in O:
         S.append((spec, oc_ext(spec.kind, spec.family, spec)))
