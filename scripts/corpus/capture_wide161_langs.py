@@ -307,7 +307,8 @@ def bakery_suites(n_suites: int, per: int, seed: int) -> str:
             c = rng.randrange(3)
             if c == 0:
                 w, f = rng.randint(300, 900), rng.randint(500, 1000)
-                out += [f'  test "hydration {w}/{f} #{t}":', f"    check hydration({w}.0, {f}.0) == {round(w / f * 100, 2)}"]
+                out += [f'  test "hydration {w}/{f} #{t}":',
+                        f"    check hydration({w}.0, {f}.0) == {round(w / f * 100, 2)}"]
             elif c == 1:
                 gs = [round(rng.uniform(1, 500), 1) for _ in range(3)]
                 fac = rng.choice([0.5, 1.5, 2.0, 3.0])
@@ -409,7 +410,8 @@ def star_tests(n_classes: int, per: int, seed: int) -> str:
                 body = f"AssertEquals('limiting mag at {a} mm', {2.1 + 5 * math.log10(a):.4f}, LimitingMag({a}), 0.01);"
             elif k == 1:
                 s = rng.choice([22.3, 21.8, 21.4, 20.9, 19.5, 18.6])
-                exp = 1 if s >= 21.7 else 2 if s >= 21.5 else 3 if s >= 21.3 else 4 if s >= 20.4 else 5 if s >= 19.1 else 6
+                exp = (1 if s >= 21.7 else 2 if s >= 21.5 else 3 if s >= 21.3 else 4 if s >= 20.4
+                       else 5 if s >= 19.1 else 6)
                 body = f"AssertEquals('bortle at sqm {s}', {exp}, Bortle({s}));"
             else:
                 a, f, e = rng.choice([80, 130, 200]), rng.choice([600, 900, 1200]), rng.choice([7, 9, 13, 25])
@@ -490,7 +492,8 @@ def ferry_specs(n_groups: int, per: int, seed: int) -> str:
                     out.append(f'  it "arrives from {d} on {r}" do\n    Ferry.arrival({d}, "{r}").should be > 0\n  end')
             elif c == 1:
                 a, ch = rng.randint(1, 6), rng.randint(0, 4)
-                out.append(f'  it "fare for {a}+{ch}" do\n    Ferry.fare({a}, {ch}).should be_close({a * 12.5 + ch * 6.25}, 0.01)\n  end')
+                out.append(f'  it "fare for {a}+{ch}" do\n'
+                           f'    Ferry.fare({a}, {ch}).should be_close({a * 12.5 + ch * 6.25}, 0.01)\n  end')
             else:
                 deck, car = rng.randint(40, 160), rng.choice([4.2, 4.6, 5.1])
                 out.append(f'  it "fits cars on {deck} m at {car} m" do\n    Ferry.cars_fit({deck}, {car}).should eq '
