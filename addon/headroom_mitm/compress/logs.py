@@ -392,7 +392,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 lift(i, MUST)
     # A report's own verdict at the margin (the sanitizers' "SUMMARY: LeakSanitizer: 84 byte(s)
     # leaked"), however many reports a loop printed: each says what its report found.
-    verdicts_at = sorted(index.hits(("\nSUMMARY: ",), case=True))
+    verdicts_at = index.hits(("\nSUMMARY: ",), case=True)
     for i in verdicts_at:
         lift(i, MUST if len(verdicts_at) <= MUST_AT_MOST else HIGH)
 

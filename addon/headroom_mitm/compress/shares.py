@@ -18,7 +18,7 @@ _MAX_LARGE = 30  # more large shares are an inclusive column (every caller of ma
 
 
 def keep_large_shares(index: LineIndex, rank: list[int]) -> None:
-    rows = [(i, float(m.group(1))) for i in sorted(index.hits(("%",), case=True)) if (m := _SHARE.match(index.lines[i]))]
+    rows = [(i, float(m.group(1))) for i in index.hits(("%",), case=True) if (m := _SHARE.match(index.lines[i]))]
     if len(rows) < _MIN_ROWS:
         return
     large = [i for i, share in rows if share >= _LARGE]
