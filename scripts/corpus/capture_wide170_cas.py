@@ -180,7 +180,7 @@ GAP_FAULTS = ["x := 1/0;", "Size(Group((1,2,3), (1,2)) + 3);", "Centraliser(Symm
 def step_maxima(tmp: Path) -> None:
     d = tmp / "maxima"
     files = {f"sheet_{k}.mac": maxima_file(180 + i, n, MAXIMA_FAULTS[k])
-             for i, (k, n) in enumerate((("div0", 28), ("typeerr", 60), ("syntax", 14), ("integral", 40)))}
+             for i, (k, n) in enumerate((("div0", 70), ("typeerr", 60), ("syntax", 30), ("integral", 100)))}
     write_tree(d, files)
     cmd = "maxima -q -b sheet_div0.mac"
     add("maxima-div0", cmd, run(cmd, cwd=d, timeout=180), n_maxima_batch)
@@ -194,7 +194,7 @@ def step_maxima(tmp: Path) -> None:
 
 def step_gp(tmp: Path) -> None:
     d = tmp / "gp"
-    write_tree(d, {"nt1.gp": gp_script(190, 40, GP_FAULTS[:5]), "nt2.gp": gp_script(191, 90, GP_FAULTS[5:]),
+    write_tree(d, {"nt1.gp": gp_script(190, 120, GP_FAULTS[:5]), "nt2.gp": gp_script(191, 200, GP_FAULTS[5:]),
                    "nt3.gp": gp_script(192, 25, GP_FAULTS[::3])})
     cmd = "gp -q < nt1.gp"
     add("gp-nt1", cmd, run(cmd, cwd=d, timeout=180), n_gp_script)
@@ -206,7 +206,7 @@ def step_gp(tmp: Path) -> None:
 
 def step_gap(tmp: Path) -> None:
     d = tmp / "gap"
-    write_tree(d, {"groups1.g": gap_session(200, 20, GAP_FAULTS[:4]), "groups2.g": gap_session(201, 45, GAP_FAULTS[4:]),
+    write_tree(d, {"groups1.g": gap_session(200, 70, GAP_FAULTS[:4]), "groups2.g": gap_session(201, 140, GAP_FAULTS[4:]),
                    "groups3.g": gap_session(202, 12, GAP_FAULTS[1::2])})
     cmd = "gap -q < groups1.g"
     add("gap-groups1", cmd, run(cmd, cwd=d, timeout=180), n_gap_session)

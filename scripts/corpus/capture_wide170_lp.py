@@ -185,6 +185,7 @@ s.t. need{s in STORE}: sum{d in DEPOT} ship[d, s] >= demand[s];
 solve;
 printf "total supply %d, total demand %d\\n", sum{d in DEPOT} supply[d], sum{s in STORE} demand[s];
 printf{s in STORE: sum{d in DEPOT} ship[d, s] < demand[s] - 1e-6} "WARN store %s short\\n", s;
+printf{d in DEPOT, s in STORE: ship[d, s] > 0} "ship %s -> %s: %g of %d\\n", d, s, ship[d, s], demand[s];
 printf "shipping cost: %.2f\\n", total;
 end;
 """
@@ -315,13 +316,13 @@ def bad_data(text: str) -> str:
 def step_glpsol(tmp: Path) -> None:
     d = tmp / "glpk"
     write_tree(d, {
-        "transport.mod": TRANSPORT, "transport.dat": transport_data(170, 8, 60),
+        "transport.mod": TRANSPORT, "transport.dat": transport_data(170, 10, 80),
         "transport_short.dat": transport_data(171, 6, 45, short=True),
         "cargo.mod": KNAPSACK, "cargo.dat": knapsack_data(172, 140, 5),
         "shifts.mod": SHIFTS, "shifts.dat": shifts_data(173, False), "shifts_tight.dat": shifts_data(173, True),
         "diet.mod": DIET_UNBOUNDED, "diet.dat": diet_data(174, 40),
         "broken.mod": BROKEN_SYNTAX, "badset.mod": BROKEN_SET,
-        "transport_bad.dat": bad_data(transport_data(170, 8, 60)),
+        "transport_bad.dat": bad_data(transport_data(170, 10, 80)),
     })
     cmd = "glpsol -m transport.mod -d transport.dat -o transport.sol"
     add("glpsol-transport", cmd, run(cmd, cwd=d), n_glpsol_log)
@@ -385,7 +386,7 @@ def lp_solve_model(seed: int, n: int, m: int, broken: bool = False) -> str:
 
 def step_lp_solve(tmp: Path) -> None:
     d = tmp / "lpsolve"
-    write_tree(d, {"mix.lp": lp_solve_model(175, 60, 30), "mix_broken.lp": lp_solve_model(175, 60, 30, broken=True),
+    write_tree(d, {"mix.lp": lp_solve_model(175, 140, 50), "mix_broken.lp": lp_solve_model(175, 140, 50, broken=True),
                    "small.lp": lp_solve_model(176, 24, 14)})
     g = tmp / "glpk"
     cmd = "lp_solve -S4 mix.lp"
