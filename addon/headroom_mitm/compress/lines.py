@@ -26,7 +26,8 @@ _FAIL_WORDS = (
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
-    "mismatch", "rejected", "incorrect", "wrong password", "wrong_password",
+    "mismatch", "rejected", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
+    "success=false",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -40,6 +41,7 @@ _FAIL_EXACT = frozenset({
     # A check that refused what it was given: "Password mismatch", "Login incorrect", a mail
     # server's "Recipient address rejected", git's "! [rejected]", "checksum mismatch".
     "mismatch", "rejected", "incorrect",
+    "unsuccessful", "unsuccessfully",  # auditd's "unsuccessfully authenticated", a login that was refused
     *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
@@ -53,6 +55,7 @@ _FAIL_PHRASES = (
     ", input_value=",  # pydantic's error: "Input should be less than or equal to 12 [type=…, input_value=14, …]"
     '"level":50', '"level":60',  # pino's and bunyan's error and fatal records
     "wrong password", "wrong_password",  # Samba's NT_STATUS_WRONG_PASSWORD
+    "success=no", "success=false",  # a record's own verdict field (auditd's SYSCALL records)
 )  # fmt: skip
 # Error levels no word says, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
 # SEVERE, supervisord's CRIT and ERRO, syslog's EMERG): in lower case the words are ordinary ("a

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, columns, counters, counts, coverage, documents, durations, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, verdicts
+from . import anomalies, columns, counters, counts, coverage, documents, durations, events, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -98,6 +98,8 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         name, rank = "search_results", found
     elif s.transform_enabled("search_results") and (found := counts.rank_counts(lines)) is not None:
         name, rank = "search_results", found
+    elif tables.settings_dump(lines):
+        return False  # every line a setting the model may ask about
     elif (
         not tables.delimited(lines)
         and not logs.stamped(lines)
@@ -358,9 +360,14 @@ def _keep_set_apart(index: LineIndex, rank: list[int], marked: frozenset[str], s
     """What no shape's ranking knows of but the output set apart: a JSON document on a line of
     its own stays (_keep_documents), and so do the odd records of JSON Lines (_keep_odd_records);
     the lines the terminal's colours set apart (colours.marked_lines) are anomalies, HIGH unless
-    ranked higher."""
+    ranked higher. What a report lists under a title, a prover's proof and a failed event's
+    records are read on the whole text: a chained output's parts may part them from their title."""
     _keep_documents(index, rank)
     _keep_odd_records(index, rank, s.json_max_anomalies)
+    verdicts.keep_titled_findings(index, rank)
+    verdicts.keep_prover_results(index, rank)
+    verdicts.keep_marked_rows(index, rank)
+    events.keep_event_records(index, rank)
     if marked:
         for i, x in enumerate(index.lines):
             if x in marked and rank[i] > HIGH:

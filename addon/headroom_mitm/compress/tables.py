@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import chain, compress
 
 from .anomalies import ERROR_LEVELS
-from .lineindex import zero_digits
+from .lineindex import count_matches, zero_digits
 from .lines import has_location, severity
 from .logs import stamped
 from .outliers import Rows, number, rank_columns
@@ -452,3 +452,25 @@ def rank_scattered(lines: list[str]) -> list[int] | None:
     rank = [NORMAL] * len(lines)
     rank_columns(Rows([x for k in keep for x in rows[k]], fields), at, list(range(len(keep))), rank)
     return rank
+
+
+# A dump of settings, one a line: a name, then padding or "=", then its value, which holds no
+# padding of its own (a table's row holds more columns): `gcc -Q --help=warnings`'s
+# "  -Wshadow    [disabled]", `zabbix_agentd -p`'s "agent.ping    [u|1]", `python -m sysconfig`'s
+# "    CC = "gcc"". Every line answers "what is X set to?": sent whole, as a document is.
+# In a bordered table of two columns (`mysqladmin extended-status`'s "| Innodb_deadlocks | 1 |") too.
+_SETTING = re.compile(
+    r"[ \t]*(-{0,2}[A-Za-z_][^\s=]*)(?:[ \t]{2,}|\t|[ \t]*=[ \t]*)(?:\S+(?: \S+)*)?[ \t]*"
+    r"|\|[ \t]*([A-Za-z_]\S*)[ \t]*\|[ \t]*(?:\S+(?: \S+)*)?[ \t]*\|"
+)
+_BORDER = re.compile(r"\+[-+]+\+")
+_SETTINGS_AT_LEAST = 20
+
+
+def settings_dump(lines: list[str]) -> bool:
+    sample = [x for x in lines[:60] if x.strip()]
+    if len(sample) < _SETTINGS_AT_LEAST or count_matches(_SETTING, sample) < 0.8 * len(sample):
+        return False  # decided on a sample first: most outputs are no dump
+    body = [x for x in lines if x.strip() and not _BORDER.fullmatch(x)]
+    names = [m.group(1) or m.group(2) for m in map(_SETTING.fullmatch, body) if m]
+    return len(names) >= 0.85 * len(body) and len(set(names)) >= 0.9 * len(names)

@@ -206,3 +206,85 @@ def keep_summary_entries(lines: list[str], banners: list[int], passing: set[int]
             if k not in passing and _SUMMARY_ENTRY.match(lines[k]):
                 rank[k] = MUST
             k += 1
+
+
+# A report's list of what changed or is wrong, under a title at the margin that says so: AIDE's
+# "Added entries:" / "Changed entries:", Tripwire's "Modified:", yard's "Undocumented Objects:".
+# Each entry is a finding the model acts on: the title and its entries stay, up to MUST_AT_MOST.
+_LIST_TITLE = re.compile(
+    r"(?:added|removed|modified|changed|deleted|missing|undocumented|unused|survived|violations?)(?: [a-z]+)?:", re.I
+)
+_LIST_PROBES = ("added", "removed", "modified", "changed", "deleted", "missing", "undocumented", "unused", "survived", "violation")
+_RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|#{3,})[ \t]*")
+
+
+def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
+    lines = index.lines
+    n = len(lines)
+    for t in sorted(index.hits(_LIST_PROBES)):
+        if not _LIST_TITLE.fullmatch(lines[t].rstrip()):
+            continue
+        entries: list[int] = []
+        k = t + 1
+        while k < n:
+            x = lines[k]
+            if _RULE.fullmatch(x):
+                if entries:
+                    break  # the rule under the next title, or the report's next part
+            elif x.strip():
+                if not x[:1].isspace() and x.rstrip().endswith(":") and len(x) <= 80:
+                    break  # the next title
+                entries.append(k)
+            k += 1
+        rank[t] = MUST
+        for k in entries[:MUST_AT_MOST]:
+            rank[k] = MUST
+
+
+# A prover's verdict in TPTP's words, which E, Vampire and iProver all print ("# SZS status
+# Theorem"), and the proof or model it prints between "SZS output start" and "SZS output end":
+# the answer asked for, each step kept up to MUST_AT_MOST.
+_SZS = "szs "
+_SZS_STATUS = re.compile(r"\W*szs status \w+")
+_SZS_START = re.compile(r"\W*szs output start\b")
+_SZS_END = re.compile(r"\W*szs output end\b")
+
+
+def keep_prover_results(index: LineIndex, rank: list[int]) -> None:
+    if _SZS not in index.low:
+        return
+    lines = index.lines
+    start = None
+    for i in sorted(index.hits(("SZS ",), case=True)):
+        low = lines[i].lower()
+        if _SZS_STATUS.match(low):
+            rank[i] = MUST
+            if i and lines[i - 1].lstrip("# ").lower().startswith(("proof found", "no proof found", "search space exhausted")):
+                rank[i - 1] = MUST
+        elif _SZS_START.match(low):
+            start = i
+        elif _SZS_END.match(low) and start is not None:
+            for k in (*range(start, min(i, start + MUST_AT_MOST)), i):
+                rank[k] = MUST
+            start = None
+
+
+# A row marked at the margin among rows that are not: Tripwire's "* Web content  60  2  3  11" is
+# a rule that found violations, git's "* main" the branch checked out. The marked rows stay.
+_MARKED = re.compile(r"\* \S")
+_UNMARKED = re.compile(r"  \S")
+_MARKED_AT_MOST = 60
+
+
+def keep_marked_rows(index: LineIndex, rank: list[int]) -> None:
+    lines = index.lines
+    marked = [i for i in index.hits(("* ",)) if _MARKED.match(lines[i])]
+    if not marked or len(marked) > _MARKED_AT_MOST:
+        return
+    for i in marked:
+        # Among a block of rows where the unmarked are at least as many (a list of bullets is not).
+        block = [x for x in lines[max(0, i - 12) : i + 13] if x.strip()]
+        plain = sum(1 for x in block if _UNMARKED.match(x))
+        stars = sum(1 for x in block if _MARKED.match(x))
+        if plain >= stars and plain >= 2:
+            rank[i] = MUST

@@ -1,0 +1,127 @@
+"""Fidelity rules of issue #11's nineteenth pass: each test names the rule, holds for outputs never
+seen, and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.lines import FAIL, severity
+from headroom_mitm.compress.settings import CompressionSettings
+
+S = CompressionSettings()
+
+
+def _kept(text: str) -> str:
+    out = compress_text(text, "bash", S).rendering
+    assert out.retrieve_id is not None, "expected a lossy cut"
+    return out.text
+
+
+def test_a_refusal_worded_unsuccessful_or_a_false_success_field_is_a_failure() -> None:
+    assert severity("At 06:42:28 12/01/25 root unsuccessfully logged-in sshd using /usr/sbin/sshd") == FAIL
+    assert severity("type=SYSCALL msg=audit(1764549968.000:1355): arch=c000003e syscall=257 success=no exit=-13") == FAIL
+    assert severity("type=SYSCALL msg=audit(1764549968.000:1356): arch=c000003e syscall=257 success=yes exit=3") is None
+
+
+def _audit_log(events: int, failing: set[int]) -> str:
+    out = []
+    for k in range(events):
+        stamp = f"msg=audit({1764549000 + 7 * k}.{k % 1000:03d}:{2000 + k})"
+        ok = k not in failing
+        name = "/etc/shadow" if not ok else f"/srv/app/data/file{k:04d}.db"
+        out += [
+            f"type=SYSCALL {stamp}: arch=c000003e syscall=257 success={'yes' if ok else 'no'} exit={3 if ok else -13} "
+            f"a0=ffffff9c items=1 ppid=1 pid={4000 + k} auid=1000 uid=1000 comm=\"reader\" exe=\"/usr/bin/reader\" key=\"watch\"",
+            f"type=CWD {stamp}: cwd=\"/srv/app\"",
+            f"type=PATH {stamp}: item=0 name=\"{name}\" inode={200000 + 37 * k} dev=08:01 mode=0100640 ouid=0 ogid=42",
+            f"type=PROCTITLE {stamp}: proctitle=726561646572",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def test_the_records_of_a_failed_audit_event_come_with_it() -> None:
+    failing = {37, 111, 164, 222}
+    text = _audit_log(300, failing)
+    out = _kept(text)
+    for k in failing:
+        assert f"inode={200000 + 37 * k} " in out  # the PATH record says what it failed on
+
+
+def _aide_report(added: int, changed: int) -> str:
+    rule = "-" * 51
+    lines = ["Start timestamp: 2026-12-01 18:52:52 +0000 (AIDE 0.18.3)", "AIDE found differences between database and filesystem!!", "",
+             "Summary:", "  Total number of entries:\t4210", f"  Added entries:\t\t{added}", f"  Changed entries:\t{changed}", "",
+             rule, "Added entries:", rule, ""]
+    lines += [f"f++++++++++++++++: /srv/site/uploads/batch-{k:03d}/asset-{(k * 37) % 1000:03d}.bin" for k in range(added)]
+    lines += ["", rule, "Changed entries:", rule, ""]
+    lines += [f"f   ...    .C... : /srv/site/etc/conf.d/unit-{(k * 53) % 1000:03d}.conf" for k in range(changed)]
+    lines += ["", rule, "Detailed information about changes:", rule, ""]
+    for k in range(changed):
+        lines += [f"File: /srv/site/etc/conf.d/unit-{(k * 53) % 1000:03d}.conf", f"  SHA256    : {k:08x}AAAA | {k:08x}BBBB", ""]
+    return "\n".join(lines) + "\nEnd timestamp: 2026-12-01 18:52:53 +0000 (run time: 0m 1s)\n"
+
+
+def test_each_entry_listed_under_a_title_that_says_it_changed_stays() -> None:
+    text = _aide_report(120, 90)
+    out = _kept(text)
+    assert all(f"batch-{k:03d}/" in out for k in range(120))
+    assert all(f"unit-{(k * 53) % 1000:03d}.conf" in out for k in range(90))
+
+
+def _prover_run(steps: int) -> str:
+    trace = []
+    for k in range(400):
+        trace += [f"#cnf(i_0_{k}, plain, (reach(c{k % 97})|~reach(c{(k + 1) % 97})))).", "#"]
+    proof = [f"cnf(c_0_{k}, plain, (reach(c{k + 1})), inference(rw,[status(thm)],[c_0_{k - 1}, step_{k}]))." for k in range(1, steps)]
+    return "\n".join(
+        ["# Auto-mode selected heuristic G_E___208_C18_F1", "# Initializing proof state", *trace,
+         "# Proof found!", "# SZS status Theorem", "# SZS output start CNFRefutation",
+         "fof(goal, conjecture, reach(c90), file('chain.p', goal)).", *proof,
+         "cnf(c_0_999, negated_conjecture, ($false), inference(cn,[status(thm)],[c_0_1]), ['proof']).",
+         "# SZS output end CNFRefutation", "# Proof object total steps             : 383",
+         "# Parsed axioms                        : 114"]
+    ) + "\n"
+
+
+def test_a_provers_verdict_and_every_step_of_its_proof_stay() -> None:
+    text = _prover_run(150)
+    out = _kept(text)
+    assert "# Proof found!" in out and "# SZS status Theorem" in out
+    assert all(f"cnf(c_0_{k}, plain, (reach(c{k + 1}))" in out for k in range(1, 150))
+
+
+def test_rows_marked_at_the_margin_stay_among_rows_that_are_not() -> None:
+    rows = [f"  Rule {k:03d} watched paths        {20 + k % 80:<16}  0        0        0" for k in range(200)]
+    for k in (23, 88, 141, 177):
+        rows[k] = f"* Rule {k:03d} watched paths        {20 + k % 80:<16}  {k % 3}        1        {k % 7 + 1}"
+    text = "\n".join(["Rule Summary:", "", "  Rule Name                       Severity Level    Added    Removed  Modified",
+                      "  ---------                       --------------    -----    -------  --------", *rows,
+                      "", "Total objects scanned:  4102", "Total violations found:  12"]) + "\n"
+    out = _kept(text)
+    assert all(f"* Rule {k:03d} " in out for k in (23, 88, 141, 177))
+
+
+def _options(count: int) -> str:
+    states = ("[enabled]", "[disabled]", "[available]")
+    lines = ["The following options control compiler warning messages:"]
+    lines += [f"  -Wcheck-{k:03d}-{'alpha' if k % 2 else 'beta'}  \t\t{states[k % 7 % 3]}" for k in range(count)]
+    lines += [f"  -Wlimit-{k}=<number> \t{9223372036854775807 - k} bytes" for k in range(20)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_dump_of_settings_is_sent_whole() -> None:
+    # Each line answers "is this option on?": none is a repeat to leave out.
+    text = _options(400)
+    assert compress_text(text, "bash", S).rendering.retrieve_id is None
+
+
+def test_a_bordered_table_of_names_and_values_is_a_dump_too() -> None:
+    border = "+" + "-" * 42 + "+" + "-" * 16 + "+"
+    rows = [f"| {'Innodb_counter_%03d' % k:<40} | {(k * 7919) % 5 if k % 11 else k * 1000:<14} |" for k in range(300)]
+    text = "\n".join([border, f"| {'Variable_name':<40} | {'Value':<14} |", border, *rows, border]) + "\n"
+    assert compress_text(text, "bash", S).rendering.retrieve_id is None
+
+
+def test_a_table_of_many_columns_is_no_dump_of_settings() -> None:
+    rows = [f"c0ffee{k:06x}   nginx:1.25   \"nginx -g 'daemon of…\"   2 hours ago   Up 2 hours   80/tcp   web-{k:03d}" for k in range(400)]
+    text = "\n".join(["CONTAINER ID     IMAGE        COMMAND                  CREATED       STATUS       PORTS    NAMES", *rows]) + "\n"
+    assert compress_text(text, "bash", S).rendering.retrieve_id is not None
