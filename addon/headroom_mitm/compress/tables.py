@@ -456,21 +456,32 @@ def rank_scattered(lines: list[str]) -> list[int] | None:
 
 # A dump of settings, one a line: a name, then padding or "=", then its value, which holds no
 # padding of its own (a table's row holds more columns): `gcc -Q --help=warnings`'s
-# "  -Wshadow    [disabled]", `zabbix_agentd -p`'s "agent.ping    [u|1]", `python -m sysconfig`'s
-# "    CC = "gcc"". Every line answers "what is X set to?": sent whole, as a document is.
-# In a bordered table of two columns (`mysqladmin extended-status`'s "| Innodb_deadlocks | 1 |") too.
+# "  -Wshadow    [disabled]" (and "  -Wformat=<0,2>  \t0"), `zabbix_agentd -p`'s "agent.ping    [u|1]",
+# `python -m sysconfig`'s "    CC = "gcc"", and a bordered table of two columns
+# (`mysqladmin extended-status`'s "| Innodb_deadlocks | 1 |"). A name alone (a setting with no
+# value, its padding trimmed) neither counts nor breaks one. Every line answers "what is X set
+# to?": sent whole, as a document is.
 _SETTING = re.compile(
-    r"[ \t]*(-{0,2}[A-Za-z_][^\s=]*)(?:[ \t]{2,}|\t|[ \t]*=[ \t]*)(?:\S+(?: \S+)*)?[ \t]*"
+    r"[ \t]*(-{0,2}[A-Za-z_][^\s=]*)(?:(?:=\S*)?(?:[ \t]{2,}|\t)|[ \t]*=[ \t]*)(?:\S+(?: \S+)*)?[ \t]*"
     r"|\|[ \t]*([A-Za-z_]\S*)[ \t]*\|[ \t]*(?:\S+(?: \S+)*)?[ \t]*\|"
 )
+_NAME_ALONE = re.compile(r"[ \t]*(-{0,2}[A-Za-z_][^\s=]*)=?[ \t]*")
 _BORDER = re.compile(r"\+[-+]+\+")
 _SETTINGS_AT_LEAST = 20
 
 
 def settings_dump(lines: list[str]) -> bool:
     sample = [x for x in lines[:60] if x.strip()]
-    if len(sample) < _SETTINGS_AT_LEAST or count_matches(_SETTING, sample) < 0.8 * len(sample):
+    if len(sample) < _SETTINGS_AT_LEAST or count_matches(_SETTING, sample) < 0.6 * len(sample):
         return False  # decided on a sample first: most outputs are no dump
     body = [x for x in lines if x.strip() and not _BORDER.fullmatch(x)]
-    names = [m.group(1) or m.group(2) for m in map(_SETTING.fullmatch, body) if m]
-    return len(names) >= 0.85 * len(body) and len(set(names)) >= 0.9 * len(names)
+    names, alone = [], []
+    for x in body:
+        if m := _SETTING.fullmatch(x):
+            names.append(m.group(1) or m.group(2))
+        elif m := _NAME_ALONE.fullmatch(x):
+            alone.append(m.group(1))
+    if len(names) < 0.6 * len(body) or len(names) + len(alone) < 0.85 * len(body):
+        return False
+    names += alone
+    return len(set(names)) >= 0.9 * len(names)
