@@ -125,3 +125,16 @@ def test_a_table_of_many_columns_is_no_dump_of_settings() -> None:
     rows = [f"c0ffee{k:06x}   nginx:1.25   \"nginx -g 'daemon of…\"   2 hours ago   Up 2 hours   80/tcp   web-{k:03d}" for k in range(400)]
     text = "\n".join(["CONTAINER ID     IMAGE        COMMAND                  CREATED       STATUS       PORTS    NAMES", *rows]) + "\n"
     assert compress_text(text, "bash", S).rendering.retrieve_id is not None
+
+
+def test_each_rerun_line_under_failed_examples_stays() -> None:
+    # RSpec's and Crystal's closing list: one command per failing example, each its test's id.
+    details = []
+    for k in range(120):
+        details += [f"  {k + 1}) Ferry sailings #{k} fits cars on {60 + k} m", f"     Failure/Error: expect(fit).to eq({k})",
+                    f"       expected: {k}", f"            got: {k + 1}", f"     # ./spec/sailings_spec.rb:{5 + 3 * k}:in `block'", ""]
+    reruns = [f"rspec ./spec/sailings_spec.rb:{5 + 3 * k} # Ferry sailings #{k} fits cars on {60 + k} m" for k in range(120)]
+    text = "\n".join(["Failures:", "", *details, "Finished in 0.4 seconds", "216 examples, 120 failures", "",
+                      "Failed examples:", "", *reruns]) + "\n"
+    out = _kept(text)
+    assert all(line in out for line in reruns)

@@ -209,12 +209,17 @@ def keep_summary_entries(lines: list[str], banners: list[int], passing: set[int]
 
 
 # A report's list of what changed or is wrong, under a title at the margin that says so: AIDE's
-# "Added entries:" / "Changed entries:", Tripwire's "Modified:", yard's "Undocumented Objects:".
-# Each entry is a finding the model acts on: the title and its entries stay, up to MUST_AT_MOST.
+# "Added entries:" / "Changed entries:", Tripwire's "Modified:", yard's "Undocumented Objects:",
+# RSpec's and Crystal's "Failed examples:" (each a command that reruns one). Each entry is a
+# finding the model acts on: the title and its entries stay, up to MUST_AT_MOST.
 _LIST_TITLE = re.compile(
-    r"(?:added|removed|modified|changed|deleted|missing|undocumented|unused|survived|violations?)(?: [a-z]+)?:", re.I
+    r"(?:added|removed|modified|changed|deleted|missing|undocumented|unused|survived|violations?|failed|failing)(?: [a-z]+)?:",
+    re.I,
 )
-_LIST_PROBES = ("added", "removed", "modified", "changed", "deleted", "missing", "undocumented", "unused", "survived", "violation")
+_LIST_PROBES = (
+    "added", "removed", "modified", "changed", "deleted", "missing", "undocumented", "unused", "survived", "violation",
+    "failed", "failing",
+)  # fmt: skip
 _RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|#{3,})[ \t]*")
 
 
