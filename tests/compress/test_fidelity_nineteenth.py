@@ -134,7 +134,8 @@ def test_each_rerun_line_under_failed_examples_stays() -> None:
         details += [f"  {k + 1}) Ferry sailings #{k} fits cars on {60 + k} m", f"     Failure/Error: expect(fit).to eq({k})",
                     f"       expected: {k}", f"            got: {k + 1}", f"     # ./spec/sailings_spec.rb:{5 + 3 * k}:in `block'", ""]
     reruns = [f"rspec ./spec/sailings_spec.rb:{5 + 3 * k} # Ferry sailings #{k} fits cars on {60 + k} m" for k in range(120)]
-    text = "\n".join(["Failures:", "", *details, "Finished in 0.4 seconds", "216 examples, 120 failures", "",
+    passing = [f"  Ferry sailings #{k} arrives from {1000 + 7 * k} on {('north', 'south', 'islands')[k % 3]}" for k in range(900)]
+    text = "\n".join(["Ferry sailings", *passing, "", "Failures:", "", *details, "Finished in 0.4 seconds", "216 examples, 120 failures", "",
                       "Failed examples:", "", *reruns]) + "\n"
     out = _kept(text)
     assert all(line in out for line in reruns)
