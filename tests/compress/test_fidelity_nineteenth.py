@@ -6,6 +6,7 @@ from __future__ import annotations
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lines import FAIL, severity
 from headroom_mitm.compress.settings import CompressionSettings
+from tests.compress.support import corpus_text
 
 S = CompressionSettings()
 
@@ -139,3 +140,9 @@ def test_each_rerun_line_under_failed_examples_stays() -> None:
                       "Failed examples:", "", *reruns]) + "\n"
     out = _kept(text)
     assert all(line in out for line in reruns)
+
+
+def test_a_checks_count_of_what_it_found_stays_wherever_it_stands() -> None:
+    # yosys's CHECK pass closes with its count between the synthesis passes, far from the log's end.
+    text = corpus_text("wide169", "wide169-yosys-synth-top-head-1500")
+    assert "Found and reported 5 problems." in _kept(text)

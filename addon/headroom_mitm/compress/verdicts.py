@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .lineindex import LineIndex
-from .lines import LOC_TAIL
+from .lines import LOC_TAIL, is_summary
 from .select import HIGH, MUST, MUST_AT_MOST
 
 # A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it
@@ -293,3 +293,23 @@ def keep_marked_rows(index: LineIndex, rank: list[int]) -> None:
         stars = sum(1 for x in block if _MARKED.match(x))
         if plain >= stars and plain >= 2:
             rank[i] = MUST
+
+
+# A check's count of what it found, wherever in the run it stands (yosys's "Found and reported 5
+# problems." between its passes, a linter's "3 errors" before the next step): a verdict when it is
+# not zero and such lines are few (more are per-item counts, not a check's closing count).
+_FOUND_COUNT = re.compile(r"(?<![\w.])[1-9][\d,]* (?:problems?|errors?|warnings?|issues?|failures?|failed|violations?)\b")
+_COUNT_PROBES = ("problem", "error", "warning", "issue", "failure", "failed", "violation")
+_MAX_COUNTS = 10
+
+
+def keep_found_counts(index: LineIndex, rank: list[int]) -> None:
+    found = []
+    for i in index.hits(_COUNT_PROBES):
+        x = index.lines[i]
+        if _FOUND_COUNT.search(x.lower()) is not None and is_summary(x):
+            found.append(i)
+            if len(found) > _MAX_COUNTS:
+                return
+    for i in found:
+        rank[i] = MUST
