@@ -146,3 +146,17 @@ def test_a_checks_count_of_what_it_found_stays_wherever_it_stands() -> None:
     # yosys's CHECK pass closes with its count between the synthesis passes, far from the log's end.
     text = corpus_text("wide169", "wide169-yosys-synth-top-head-1500")
     assert "Found and reported 5 problems." in _kept(text)
+
+
+def test_each_improving_solution_of_a_search_stays() -> None:
+    # A MIP solver's log: node counts every few lines, a new incumbent now and then.
+    lines = ["Welcome to the CBC MILP Solver", "Continuous objective value is 10097 - 0.05 seconds"]
+    incumbents = []
+    for k in range(600):
+        lines.append(f"Cbc0010I After {k * 100} nodes, {k % 37 + 1} on tree, -9845 best possible -10097 ({0.2 + k * 0.01:.2f} seconds)")
+        if k % 15 == 5:
+            incumbents.append(f"Cbc0004I Integer solution of {-9000 - k} found after {k * 331} iterations and {k * 100} nodes ({0.2 + k * 0.01:.2f} seconds)")
+            lines.append(incumbents[-1])
+    lines += ["Cbc0020I Exiting on maximum time", "Result - Stopped on time limit", "Objective value:                -9520.00000000", "Gap:                            0.06"]
+    out = _kept("\n".join(lines) + "\n")
+    assert all(x in out for x in incumbents)
