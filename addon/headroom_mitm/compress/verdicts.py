@@ -299,20 +299,19 @@ def keep_marked_rows(index: LineIndex, rank: list[int]) -> None:
 # problems." between its passes, a linter's "3 errors" before the next step): a verdict when it is
 # not zero and such lines are few (more are per-item counts, not a check's closing count).
 _FOUND_COUNT = re.compile(r"(?<![\w.])[1-9][\d,]* (?:problems?|errors?|warnings?|issues?|failures?|failed|violations?)\b")
-_COUNT_PROBES = ("problem", "error", "warning", "issue", "failure", "failed", "violation")
+_COUNT_PROBES = (" problem", " error", " warning", " issue", " failure", " failed", " violation")
 _MAX_COUNTS = 10
+_COUNT_LOOKS = 400  # lines holding the words looked at, at most: more are a log of findings, its tail says its count
 
 
 def keep_found_counts(index: LineIndex, rank: list[int]) -> None:
-    found = []
-    for i in index.hits(_COUNT_PROBES):
-        x = index.lines[i]
-        if _FOUND_COUNT.search(x.lower()) is not None and is_summary(x):
-            found.append(i)
-            if len(found) > _MAX_COUNTS:
-                return
-    for i in found:
-        rank[i] = MUST
+    hits = index.hits(_COUNT_PROBES)
+    if len(hits) > _COUNT_LOOKS:
+        return
+    found = [i for i in hits if _FOUND_COUNT.search(index.lines[i].lower()) is not None and is_summary(index.lines[i])]
+    if len(found) <= _MAX_COUNTS:
+        for i in found:
+            rank[i] = MUST
 
 
 # A search's improving results, each when it was found: a MIP solver's "Integer solution of 28512
