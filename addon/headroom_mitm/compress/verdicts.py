@@ -210,8 +210,9 @@ def keep_summary_entries(lines: list[str], banners: list[int], passing: set[int]
 
 # A report's list of what changed or is wrong, under a title at the margin that says so: AIDE's
 # "Added entries:" / "Changed entries:", Tripwire's "Modified:", yard's "Undocumented Objects:",
-# RSpec's and Crystal's "Failed examples:" (each a command that reruns one). Each entry is a
-# finding the model acts on: the title and its entries stay, up to MUST_AT_MOST.
+# RSpec's and Crystal's "Failed examples:" (each a command that reruns one): entries at one
+# indent. Each entry is a finding the model acts on: the title and its entries stay, up to
+# MUST_AT_MOST.
 _LIST_TITLE = re.compile(
     r"(?:added|removed|modified|changed|deleted|missing|undocumented|unused|survived|violations?|failed|failing)(?: [a-z]+)?:",
     re.I,
@@ -241,6 +242,8 @@ def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
                     break  # the next title
                 entries.append(k)
             k += 1
+        if len({len(lines[k]) - len(lines[k].lstrip()) for k in entries}) > 1:
+            continue  # blocks indented under their heads (a failure's details), not a list
         rank[t] = MUST
         for k in entries[:MUST_AT_MOST]:
             rank[k] = MUST
