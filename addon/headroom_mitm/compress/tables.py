@@ -459,8 +459,8 @@ def rank_scattered(lines: list[str]) -> list[int] | None:
 # "  -Wshadow    [disabled]" (and "  -Wformat=<0,2>  \t0"), `zabbix_agentd -p`'s "agent.ping    [u|1]",
 # `python -m sysconfig`'s "    CC = "gcc"", and a bordered table of two columns
 # (`mysqladmin extended-status`'s "| Innodb_deadlocks | 1 |"). A name alone (a setting with no
-# value, its padding trimmed) neither counts nor breaks one. Every line answers "what is X set
-# to?": sent whole, as a document is.
+# value, its padding trimmed) neither counts nor breaks one; a name holding a "/" is a path's or a
+# branch's, a listing's. Every line answers "what is X set to?": sent whole, as a document is.
 _SETTING = re.compile(
     r"[ \t]*(-{0,2}[A-Za-z_][^\s=]*)(?:(?:=\S*)?(?:[ \t]{2,}|\t)|[ \t]*=[ \t]*)(?:\S+(?: \S+)*)?[ \t]*"
     r"|\|[ \t]*([A-Za-z_]\S*)[ \t]*\|[ \t]*(?:\S+(?: \S+)*)?[ \t]*\|"
@@ -477,8 +477,8 @@ def settings_dump(lines: list[str]) -> bool:
     body = [x for x in lines if x.strip() and not _BORDER.fullmatch(x)]
     names, alone = [], []
     for x in body:
-        if m := _SETTING.fullmatch(x):
-            names.append(m.group(1) or m.group(2))
+        if (m := _SETTING.fullmatch(x)) and "/" not in (name := m.group(1) or m.group(2)).split("[", 1)[0]:
+            names.append(name)  # a name with a path in it is a listing's (`git branch -vv`'s feature/x)
         elif m := _NAME_ALONE.fullmatch(x):
             alone.append(m.group(1))
     if len(names) < 0.6 * len(body) or len(names) + len(alone) < 0.85 * len(body):
