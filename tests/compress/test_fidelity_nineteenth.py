@@ -23,6 +23,12 @@ def test_a_refusal_worded_unsuccessful_or_a_false_success_field_is_a_failure() -
     assert severity("type=SYSCALL msg=audit(1764549968.000:1356): arch=c000003e syscall=257 success=yes exit=3") is None
 
 
+def test_a_packet_nothing_answered_is_a_failure() -> None:
+    assert severity("udp      17 21 src=10.73.1.2 dst=10.73.3.11 sport=42467 dport=5353 [UNREPLIED] src=10.73.3.11") == FAIL
+    assert severity("From 10.73.2.1 icmp_seq=3 Destination Host Unreachable") == FAIL
+    assert severity("tcp      6 431999 ESTABLISHED src=10.73.1.2 dst=10.73.3.11 sport=40000 dport=80 [ASSURED]") is None
+
+
 def _audit_log(events: int, failing: set[int]) -> str:
     out = []
     for k in range(events):

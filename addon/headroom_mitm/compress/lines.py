@@ -27,7 +27,7 @@ _FAIL_WORDS = (
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "rejected", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
-    "success=false",
+    "success=false", "unreplied", "unreachable", "unanswered",
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -42,6 +42,7 @@ _FAIL_EXACT = frozenset({
     # server's "Recipient address rejected", git's "! [rejected]", "checksum mismatch".
     "mismatch", "rejected", "incorrect",
     "unsuccessful", "unsuccessfully",  # auditd's "unsuccessfully authenticated", a login that was refused
+    "unreplied", "unreachable", "unanswered",  # a packet nothing answered (conntrack's [UNREPLIED], ping's Host Unreachable)
     *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
