@@ -222,14 +222,16 @@ _LIST_PROBES = (
     "failed", "failing",
 )  # fmt: skip
 _RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|#{3,})[ \t]*")
+_TITLES_AT_MOST = 20  # more are a repeated record's label ("Missing:" in every entry), not a report's lists
 
 
 def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     n = len(lines)
-    for t in sorted(index.hits(_LIST_PROBES)):
-        if not _LIST_TITLE.fullmatch(lines[t].rstrip()):
-            continue
+    titles = [t for t in sorted(index.hits(_LIST_PROBES)) if _LIST_TITLE.fullmatch(lines[t].rstrip())]
+    if len(titles) > _TITLES_AT_MOST:
+        return
+    for t in titles:
         entries: list[int] = []
         k = t + 1
         while k < n:
