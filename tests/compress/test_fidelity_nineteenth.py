@@ -166,3 +166,11 @@ def test_each_improving_solution_of_a_search_stays() -> None:
     lines += ["Cbc0020I Exiting on maximum time", "Result - Stopped on time limit", "Objective value:                -9520.00000000", "Gap:                            0.06"]
     out = _kept("\n".join(lines) + "\n")
     assert all(x in out for x in incumbents)
+
+
+def test_each_archive_a_prune_would_remove_stays() -> None:
+    kept = [f"Keeping archive (rule: hourly #{k}):     atlas-h{k:04d}   Sat, 2026-11-30 03:00:00 [{k:064x}]" for k in range(1, 400)]
+    pruned = [f"Would prune:                             atlas-2026-10-{k:02d}   Wed, 2026-10-{k:02d} 03:00:00 [{k * 7919:064x}]" for k in range(1, 31)]
+    text = "\n".join([*kept[:200], *pruned, *kept[200:]]) + "\n"
+    out = _kept(text)
+    assert all(x in out for x in pruned)

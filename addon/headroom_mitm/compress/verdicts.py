@@ -118,10 +118,13 @@ def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
 
 
 # What a command removes or would remove, each line opening with the word: `aws s3 rm --dryrun`'s
-# "(dryrun) delete: s3://…", `git clean -n`'s "Would remove x", `rm -v`'s "removed 'x'". Removing is
-# what cannot be undone: each stays, up to MUST_AT_MOST (past them, a bulk clean-up's progress).
-_REMOVES = re.compile(r"(?:\(dry-?run\) )?(?:delete|deleting|deleted|remove|removing|removed|would remove)\b", re.I)
-_REMOVE_PROBES = ("delet", "remov")
+# "(dryrun) delete: s3://…", `git clean -n`'s "Would remove x", `rm -v`'s "removed 'x'", `borg prune
+# --dry-run --list`'s "Would prune: archive". Removing is what cannot be undone: each stays, up to
+# MUST_AT_MOST (past them, a bulk clean-up's progress).
+_REMOVES = re.compile(
+    r"(?:\(dry-?run\) )?(?:delete|deleting|deleted|remove|removing|removed|would remove|prun(?:e|ing|ed)|would prune)\b", re.I
+)
+_REMOVE_PROBES = ("delet", "remov", "prun")
 
 
 def keep_removals(index: LineIndex, rank: list[int]) -> None:
