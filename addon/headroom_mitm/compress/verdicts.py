@@ -325,19 +325,26 @@ def keep_found_counts(index: LineIndex, rank: list[int]) -> None:
 # A search's improving results, each when it was found: a MIP solver's "Integer solution of 28512
 # found after 6177 iterations" (CBC), "#3  0.41s best:381 next:[382,393]" (CP-SAT), a tuner's
 # "Best is trial 12 with value: 0.031". The last is the answer; each says how the search went
-# (a gap, a time limit). Kept while they are few: more are the search's progress lines.
-_IMPROVED = re.compile(r"integer solution|best solution|new best|incumbent|solution found|found solution|best is trial|improved solution|(?<![\w-])best:")
+# (a gap, a time limit). Kept while they are few: more are the search's progress lines, and then
+# only the lines that announce a new solution are (CBC's node reports say "best solution" too).
+_NEW_SOLUTION = re.compile(r"integer solution|new best|incumbent|solution found|found solution|best is trial|improved solution")
+_BEST_SO_FAR = re.compile(r"best solution|(?<![\w-])best:")
 _IMPROVED_PROBES = ("solution", "best", "incumbent")
 _MAX_IMPROVED = 60
 
 
 def keep_improvements(index: LineIndex, rank: list[int]) -> None:
-    found = []
+    new: list[int] = []
+    best: list[int] = []
     for i in index.hits(_IMPROVED_PROBES):
         low = index.lines[i][:300].lower()
-        if _IMPROVED.search(low) is not None and _DIGIT.search(low) is not None:
-            found.append(i)
-            if len(found) > _MAX_IMPROVED:
-                return
-    for i in found:
+        if _DIGIT.search(low) is None:
+            continue
+        if _NEW_SOLUTION.search(low) is not None:
+            new.append(i)
+        elif _BEST_SO_FAR.search(low) is not None:
+            best.append(i)
+        if len(new) > _MAX_IMPROVED:
+            return
+    for i in new + best if len(new) + len(best) <= _MAX_IMPROVED else new:
         rank[i] = MUST
