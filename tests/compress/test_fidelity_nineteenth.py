@@ -34,7 +34,7 @@ def _audit_log(events: int, failing: set[int]) -> str:
     for k in range(events):
         stamp = f"msg=audit({1764549000 + 7 * k}.{k % 1000:03d}:{2000 + k})"
         ok = k not in failing
-        name = "/etc/shadow" if not ok else f"/srv/app/data/file{k:04d}.db"
+        name = f"/srv/app/data/file{k:04d}.db"  # the file refused reads as any other
         out += [
             f"type=SYSCALL {stamp}: arch=c000003e syscall=257 success={'yes' if ok else 'no'} exit={3 if ok else -13} "
             f"a0=ffffff9c items=1 ppid=1 pid={4000 + k} auid=1000 uid=1000 comm=\"reader\" exe=\"/usr/bin/reader\" key=\"watch\"",
@@ -97,14 +97,12 @@ def test_a_provers_verdict_and_every_step_of_its_proof_stay() -> None:
 
 
 def test_rows_marked_at_the_margin_stay_among_rows_that_are_not() -> None:
-    rows = [f"  Rule {k:03d} watched paths        {20 + k % 80:<16}  0        0        0" for k in range(200)]
-    for k in (23, 88, 141, 177):
-        rows[k] = f"* Rule {k:03d} watched paths        {20 + k % 80:<16}  {k % 3}        1        {k % 7 + 1}"
-    text = "\n".join(["Rule Summary:", "", "  Rule Name                       Severity Level    Added    Removed  Modified",
-                      "  ---------                       --------------    -----    -------  --------", *rows,
-                      "", "Total objects scanned:  4102", "Total violations found:  12"]) + "\n"
-    out = _kept(text)
-    assert all(f"* Rule {k:03d} " in out for k in (23, 88, 141, 177))
+    # Tripwire's rule summary marks with "*" the rules that found violations.
+    text = corpus_text("wide171", "wide171-tripwire-check")
+    marked = [x.rstrip() for x in text.splitlines() if x.startswith("* ")]
+    assert len(marked) >= 4
+    out = compress_text(text, "bash", S).rendering.text or text
+    assert all(x in out for x in marked)
 
 
 def _options(count: int) -> str:
@@ -135,17 +133,12 @@ def test_a_table_of_many_columns_is_no_dump_of_settings() -> None:
 
 
 def test_each_rerun_line_under_failed_examples_stays() -> None:
-    # RSpec's and Crystal's closing list: one command per failing example, each its test's id.
-    details = []
-    for k in range(120):
-        details += [f"  {k + 1}) Ferry sailings #{k} fits cars on {60 + k} m", f"     Failure/Error: expect(fit).to eq({k})",
-                    f"       expected: {k}", f"            got: {k + 1}", f"     # ./spec/sailings_spec.rb:{5 + 3 * k}:in `block'", ""]
-    reruns = [f"rspec ./spec/sailings_spec.rb:{5 + 3 * k} # Ferry sailings #{k} fits cars on {60 + k} m" for k in range(120)]
-    passing = [f"  Ferry sailings #{k} arrives from {1000 + 7 * k} on {('north', 'south', 'islands')[k % 3]}" for k in range(900)]
-    text = "\n".join(["Ferry sailings", *passing, "", "Failures:", "", *details, "Finished in 0.4 seconds", "216 examples, 120 failures", "",
-                      "Failed examples:", "", *reruns]) + "\n"
+    # Crystal's (and RSpec's) closing list: one command per failing example, each its test's id.
+    text = corpus_text("wide161", "wide161-crystal-spec-v-sailings-exit")
+    reruns = [x for x in text.splitlines() if x.startswith("crystal spec spec/")]
+    assert len(reruns) > 100
     out = _kept(text)
-    assert all(line in out for line in reruns)
+    assert all(x in out for x in reruns)
 
 
 def test_a_checks_count_of_what_it_found_stays_wherever_it_stands() -> None:
