@@ -216,14 +216,11 @@ def keep_summary_entries(lines: list[str], banners: list[int], passing: set[int]
 # RSpec's and Crystal's "Failed examples:" (each a command that reruns one): entries at one
 # indent. Each entry is a finding the model acts on: the title and its entries stay, up to
 # MUST_AT_MOST.
+# Found at the margin after a newline in the lowered text: one C-level scan from each newline.
 _LIST_TITLE = re.compile(
-    r"(?:added|removed|modified|changed|deleted|missing|undocumented|unused|survived|violations?|failed|failing)(?: [a-z]+)?:",
-    re.I,
+    r"\n(?:added|removed|modified|changed|deleted|missing|undocumented|unused|survived|violations?|failed|failing)"
+    r"(?: [a-z]+)?:[ \t]*(?=\n|$)"
 )
-_LIST_PROBES = (
-    "added", "removed", "modified", "changed", "deleted", "missing", "undocumented", "unused", "survived", "violation",
-    "failed", "failing",
-)  # fmt: skip
 _RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|#{3,})[ \t]*")
 _TITLES_AT_MOST = 20  # more are a repeated record's label ("Missing:" in every entry), not a report's lists
 
@@ -231,9 +228,11 @@ _TITLES_AT_MOST = 20  # more are a repeated record's label ("Missing:" in every 
 def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     n = len(lines)
-    titles = [t for t in sorted(index.hits(_LIST_PROBES)) if _LIST_TITLE.fullmatch(lines[t].rstrip())]
-    if len(titles) > _TITLES_AT_MOST:
-        return
+    titles = []
+    for m in _LIST_TITLE.finditer(index.low):
+        titles.append(index.line_of(m.start() + 1))
+        if len(titles) > _TITLES_AT_MOST:
+            return
     for t in titles:
         entries: list[int] = []
         k = t + 1
@@ -285,15 +284,18 @@ def keep_prover_results(index: LineIndex, rank: list[int]) -> None:
 # A row marked at the margin among rows that are not: Tripwire's "* Web content  60  2  3  11" is
 # a rule that found violations, git's "* main" the branch checked out. The marked rows stay.
 _MARKED = re.compile(r"\* \S")
+_MARKED_AFTER_NEWLINE = re.compile(r"\n\* \S")
 _UNMARKED = re.compile(r"  \S")
 _MARKED_AT_MOST = 60
 
 
 def keep_marked_rows(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
-    marked = [i for i in index.hits(("* ",)) if _MARKED.match(lines[i])]
-    if not marked or len(marked) > _MARKED_AT_MOST:
-        return
+    marked = []
+    for m in _MARKED_AFTER_NEWLINE.finditer(index.text):
+        marked.append(index.line_of(m.start() + 1))
+        if len(marked) > _MARKED_AT_MOST:
+            return
     for i in marked:
         # Among a block of rows where the unmarked are at least as many (a list of bullets is not).
         block = [x for x in lines[max(0, i - 12) : i + 13] if x.strip()]
