@@ -318,8 +318,7 @@ def keep_found_counts(index: LineIndex, rank: list[int]) -> None:
     low = index.low
     if sum(low.count(w) for w in _COUNT_PROBES) > _COUNT_LOOKS * 4:
         return  # counted in C first: a log of findings (or a line of a thousand "error"s)
-    # Three words at a time: LineIndex.hits then finds each word once a line.
-    hits = set().union(*(index.hits(_COUNT_PROBES[k : k + 3]) for k in range(0, len(_COUNT_PROBES), 3)))
+    hits = index.hits(_COUNT_PROBES)  # one scan: the words are few here
     if len(hits) > _COUNT_LOOKS:
         return
     found = [i for i in hits if _FOUND_COUNT.search(index.lines[i][:400].lower()) is not None and is_summary(index.lines[i])]
