@@ -245,6 +245,8 @@ def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
                 if not x[:1].isspace() and x.rstrip().endswith(":") and len(x) <= 80:
                     break  # the next title
                 entries.append(k)
+                if len(entries) > MUST_AT_MOST:
+                    break  # what stays is read: the rest of a long list is not
             k += 1
         if len({len(lines[k]) - len(lines[k].lstrip()) for k in entries}) > 1:
             continue  # blocks indented under their heads (a failure's details), not a list
