@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .around import RULE
 from .lineindex import LineIndex
 from .lines import LOC_TAIL, is_summary
 from .select import HIGH, MUST, MUST_AT_MOST
@@ -221,7 +222,6 @@ _LIST_TITLE = re.compile(
     r"\n(?:added|removed|modified|changed|deleted|missing|undocumented|unused|survived|violations?|failed|failing)"
     r"(?: [a-z]+)?:[ \t]*(?=\n|$)"
 )
-_RULE = re.compile(r"[ \t]*(?:-{3,}|={3,}|#{3,})[ \t]*")
 _TITLES_AT_MOST = 20  # more are a repeated record's label ("Missing:" in every entry), not a report's lists
 
 
@@ -238,7 +238,7 @@ def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
         k = t + 1
         while k < n:
             x = lines[k]
-            if _RULE.fullmatch(x):
+            if RULE.match(x):
                 if entries:
                     break  # the rule under the next title, or the report's next part
             elif x.strip():
@@ -258,14 +258,13 @@ def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
 # A prover's verdict in TPTP's words, which E, Vampire and iProver all print ("# SZS status
 # Theorem"), and the proof or model it prints between "SZS output start" and "SZS output end":
 # the answer asked for, each step kept up to MUST_AT_MOST.
-_SZS = "szs "
 _SZS_STATUS = re.compile(r"\W*szs status \w+")
 _SZS_START = re.compile(r"\W*szs output start\b")
 _SZS_END = re.compile(r"\W*szs output end\b")
 
 
 def keep_prover_results(index: LineIndex, rank: list[int]) -> None:
-    if _SZS not in index.low:
+    if "SZS " not in index.text:
         return
     lines = index.lines
     start = None
