@@ -225,14 +225,21 @@ _LIST_TITLE = re.compile(
 _TITLES_AT_MOST = 20  # more are a repeated record's label ("Missing:" in every entry), not a report's lists
 
 
+def _after_newlines(pattern: re.Pattern[str], text: str, index: LineIndex, at_most: int) -> list[int]:
+    """The lines `pattern` (opening with a newline) finds at their start in one C-level scan of
+    `text` (the index's text or its lowered copy); none when more than `at_most` are."""
+    found = []
+    for m in pattern.finditer(text):
+        found.append(index.line_of(m.start() + 1))
+        if len(found) > at_most:
+            return []
+    return found
+
+
 def keep_titled_findings(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     n = len(lines)
-    titles = []
-    for m in _LIST_TITLE.finditer(index.low):
-        titles.append(index.line_of(m.start() + 1))
-        if len(titles) > _TITLES_AT_MOST:
-            return
+    titles = _after_newlines(_LIST_TITLE, index.low, index, _TITLES_AT_MOST)
     for t in titles:
         entries: list[int] = []
         k = t + 1
@@ -292,12 +299,7 @@ _MARKED_AT_MOST = 60
 
 def keep_marked_rows(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
-    marked = []
-    for m in _MARKED_AFTER_NEWLINE.finditer(index.text):
-        marked.append(index.line_of(m.start() + 1))
-        if len(marked) > _MARKED_AT_MOST:
-            return
-    for i in marked:
+    for i in _after_newlines(_MARKED_AFTER_NEWLINE, index.text, index, _MARKED_AT_MOST):
         # Among a block of rows where the unmarked are at least as many (a list of bullets is not).
         block = [x for x in lines[max(0, i - 12) : i + 13] if x.strip()]
         plain = sum(1 for x in block if _UNMARKED.match(x))
