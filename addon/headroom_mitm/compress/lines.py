@@ -17,6 +17,8 @@ from .lineindex import LineIndex
 _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIMEDOUT", "EHOSTUNREACH",
           "ENOTFOUND", "EPIPE", "EPERM", "ENOSPC", "EMFILE")
 # Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
+# A spreadsheet's cell that could not be computed, as every spreadsheet prints it (in lower case).
+_CELL_ERRORS = ("#div/0!", "#ref!", "#value!", "#name?", "#n/a", "#num!", "#null!")
 _FAIL_WORDS = (
     "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
     "core dumped", "undefined reference", "undefined method", "undefined local variable", "undefined symbol",
@@ -27,7 +29,7 @@ _FAIL_WORDS = (
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "rejected", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
-    "success=false", "unreplied", "unreachable", "unanswered",
+    "success=false", "unreplied", "unreachable", "unanswered", *_CELL_ERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -57,6 +59,7 @@ _FAIL_PHRASES = (
     '"level":50', '"level":60',  # pino's and bunyan's error and fatal records
     "wrong password", "wrong_password",  # Samba's NT_STATUS_WRONG_PASSWORD
     "success=no", "success=false",  # a record's own verdict field (auditd's SYSCALL records)
+    *_CELL_ERRORS,
 )  # fmt: skip
 # Error levels no word says, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
 # SEVERE, supervisord's CRIT and ERRO, syslog's EMERG): in lower case the words are ordinary ("a
@@ -64,9 +67,10 @@ _FAIL_PHRASES = (
 _LEVEL_NAMES = ("CRITICAL", "SEVERE", "CRIT", "ERRO", "EMERG")
 _LEVEL_NAME = re.compile(r"\b(?:CRITICAL|SEVERE|CRIT|ERRO|EMERG)\b")
 # A severity field within a line that says what was found (YARA's match "Rule [tags]
-# [severity="high",…] path"): its top levels are errors, the others findings. A line that opens
-# with it ("   Severity: Low   Confidence: High") is a field of the block above.
-_SEVERITY_FIELD = re.compile(r"severity\W{1,3}(critical|high|error|medium|moderate|low|warning)\b")
+# [severity="high",…] path"): its top levels are errors, the others findings; a number is on a
+# scale of the tool's own (YARA's meta, perlcritic's 5 the worst), none ranked below: an error.
+# A line that opens with it ("   Severity: Low   Confidence: High") is a field of the block above.
+_SEVERITY_FIELD = re.compile(r"severity\W{1,3}(critical|high|error|medium|moderate|low|warning|\d+)\b")
 # A level's letter opening the line or behind what it is about (apt's and lintian's "E: …",
 # appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
 _LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
@@ -265,7 +269,7 @@ def severity(line: str) -> str | None:
     if first is None and '"level":40' in head:  # pino's and bunyan's warning records
         return WARN
     if first is None and "severity" in low and (m := _SEVERITY_FIELD.search(low)) is not None and low[: m.start()].strip():
-        return FAIL if m.group(1) in ("critical", "high", "error") else WARN
+        return FAIL if m.group(1) in ("critical", "high", "error") or m.group(1).isdigit() else WARN
     if first is None and ("E: " in head or "W: " in head) and (m := _LEVEL_LETTER.match(head)) is not None:
         return FAIL if m.group(1) == "E" else WARN
     if first is None and "ld" in head and _LINKER.match(head) is not None:

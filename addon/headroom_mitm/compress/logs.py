@@ -475,6 +475,12 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
             rank[i] = MUST
     for i in tail[:3]:
         rank[i] = MUST
+    # A closing box drawn with rules (borg's and restic's stats) is the output's summary: whole.
+    boxed = [i for i in tail if RULE.match(lines[i])]
+    if len(boxed) >= 2:
+        for i in range(boxed[-1], n):
+            if rank[i] > MUST:
+                rank[i] = MUST
     # A summary that heads a list ("LEAK SUMMARY:", "Summary:") holds its verdict in the lines under
     # it; a count of failures ("7 failed") the failing tests' names (pytest-sugar's "- x.py:17 test_y").
     for i in tail:

@@ -1,0 +1,49 @@
+"""Fidelity rules of issue #11's twentieth pass: each test names the rule, holds for outputs never
+seen, and fails without it."""
+
+from __future__ import annotations
+
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.lines import FAIL, severity
+from headroom_mitm.compress.settings import CompressionSettings
+from tests.compress.support import corpus_text
+
+S = CompressionSettings()
+
+
+def _kept(text: str) -> str:
+    out = compress_text(text, "bash", S).rendering
+    assert out.retrieve_id is not None, "expected a lossy cut"
+    return out.text
+
+
+def test_a_closing_box_drawn_with_rules_is_the_summary_and_stays_whole() -> None:
+    text = corpus_text("wide196", "wide196-borg-create-filter-unreadable")  # a backup's list, then its stats
+    out = _kept(text)
+    box = text[text.index("-" * 78 + "\nRepository:"):]
+    for line in box.splitlines():
+        assert line in out
+
+
+def test_a_spreadsheet_cell_that_could_not_be_computed_is_a_failure() -> None:
+    for cell in ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!"):
+        assert severity(f"Guard 4,L. Nowak,{cell},12") == FAIL, cell
+    assert severity("Guard 4,L. Nowak,19.50,12") is None
+
+
+def test_a_finding_rated_by_a_number_is_a_finding_kept_whatever_its_scale() -> None:
+    assert severity('PHP_System_Get [severity =9,scope="webroot"] share//webroot/img028.php') == FAIL
+    assert severity("Code before strictures are enabled at line 4, column 1.  (Severity: 5)") == FAIL
+    assert severity("   Severity: 3   Confidence: High") is None  # a field of the block above, not a finding
+
+
+def test_every_thread_of_a_stack_dump_keeps_its_header_and_the_line_under_it() -> None:
+    out = []
+    for t in range(1, 41):
+        out.append(f"  thread #{t}, name = 'worker', stop reason = signal SIGSTOP")
+        out.append(f"    frame #0: 0x00007fda9379112b libc.so.6`__GI___lll_lock_wait at futex-internal.h:{146 if t % 9 else 57}:13")
+        out += [f"    frame #{f}: 0x0000563fc34b17{f}5 app`worker(arg=0x00007fffdb4ae{t:03x}) at app.c:{90 + f}:9" for f in range(1, 6)]
+    kept = _kept("(lldb) thread backtrace all\n" + "\n".join(out) + "\n(lldb) detach\n")
+    for t in range(1, 41):
+        assert f"thread #{t}, name" in kept
+    assert kept.count("__GI___lll_lock_wait at futex-internal.h:57:13") == 4
