@@ -258,7 +258,7 @@ def drive(agent: str, tmp: Path, copy: str, make_specs) -> None:
     specs = make_specs(root, env)
     steps = [ToolCallStep(tool, args) for _, tool, args, _ in specs]
     stub = StubServer(Script(name="corpus-capture", title="corpus capture", steps=(*steps, TextStep("Done.")))).start()
-    busy = cm.start("timeout 900 python3 -c 'while True: sorted(str(i * 200003) for i in range(90000))'")
+    busy = cm.start("timeout --foreground 900 python3 -c 'while True: sorted(str(i * 200003) for i in range(90000))'")
     agent_run = Run(base, stub)
     try:
         if agent == "claude":
