@@ -35,8 +35,8 @@ NPM_SETS = {
     "ng": [f"@angular/{p}@{NG}" for p in ("cli", "build", "core", "common", "compiler", "compiler-cli",
                                            "platform-browser", "router", "forms")]
     + ["rxjs", "tslib", "zone.js", "karma", "karma-jasmine", "karma-chrome-launcher", "karma-jasmine-html-reporter",
-       "karma-coverage", "jasmine-core", "@types/jasmine", f"angular-eslint@{NG.split('.')[0]}", "@eslint/js@9", "eslint@9",
-       "typescript-eslint"],
+       "karma-coverage", "jasmine-core", "@types/jasmine", f"angular-eslint@{NG.split('.')[0]}", "@eslint/js@9",
+       "eslint@9", "typescript-eslint"],
     "nuxt": ["nuxt", "vue", "vue-router", "vue-tsc", "typescript"],
     "rr": [f"react-router@{RR}", f"@react-router/dev@{RR}", f"@react-router/node@{RR}", f"@react-router/serve@{RR}",
            "isbot", "react", "react-dom", "vite", "typescript", "@types/react", "@types/react-dom"],

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import capture_more as cm
 from capture_more import groups, mask, next_match, prev_match, run, write_tree
-from capture_wide195 import RR, TOOLS, cap, exit_lines, link_modules, tool_env
+from capture_wide195 import RR, TOOLS, cap, exit_lines, link_modules
 
 LOC = re.compile(r"\S+\.(?:[cm]?[jt]sx?|vue|css|json|html|mdx?):\d+(?::\d+)?")
 WORDS = ["berth", "tide", "pontoon", "mooring", "harbour", "keel", "buoy", "slip", "jetty", "ferry", "crane", "fuel"]

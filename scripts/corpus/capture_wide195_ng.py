@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 from pathlib import Path
 
 import capture_more as cm
@@ -134,7 +133,7 @@ def component(name: str, cls: str, broken: str | None, rnd: random.Random) -> di
         html_extra = "\n    <span>{{ 4.25 | tideHeight:'m' }}</span>"
     elif broken == "event":
         html_extra = '\n    <button (click)="reserve(slot)">reserve</button>'
-    head = f"import {{ Component, input }} from '@angular/core';\nimport {{ CommonModule }} from '@angular/common';\n"
+    head = "import { Component, input } from '@angular/core';\nimport { CommonModule } from '@angular/common';\n"
     if broken == "binding":
         head += "import { BerthCardComponent } from '../berth-card/berth-card.component';\n"
     if broken == "import":
