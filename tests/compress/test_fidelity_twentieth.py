@@ -47,3 +47,12 @@ def test_every_thread_of_a_stack_dump_keeps_its_header_and_the_line_under_it() -
     for t in range(1, 41):
         assert f"thread #{t}, name" in kept
     assert kept.count("__GI___lll_lock_wait at futex-internal.h:57:13") == 4
+
+
+def test_each_report_of_a_tool_run_over_many_files_keeps_the_line_naming_its_file() -> None:
+    text = corpus_text("wide202", "wide202-fitsverify-errors-only")  # fitsverify over a glob of files
+    kept = _kept(text)
+    named = [x for x in text.splitlines() if x.startswith("File: ")]
+    assert len(named) > 20
+    for line in named:
+        assert line in kept

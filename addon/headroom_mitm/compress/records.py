@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from .lineindex import LineIndex
-from .select import HIGH, MUST, NORMAL
+from .select import HIGH, MUST, MUST_AT_MOST, NORMAL
 from .trees import DRAWING
 
 _LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z \t-]{0,23}:")
@@ -251,3 +251,28 @@ def _number(value: str) -> float | None:
 
 def _value(line: str, label: str | None) -> str:
     return line.partition(label)[2] if label else line  # the label may sit behind a tree's rails
+
+
+# A labelled line naming a file or page: "File: night1/fen_0001.fits", "Filename: t01.gif",
+# "Getting links from: http://127.0.0.1:8080/a.html" (found after the newline before it).
+_NAMED_INPUT = re.compile(
+    r"\n[ \t]*([A-Z][A-Za-z ]{0,24}?)[ \t]*:[ \t]+['\"]?[^\s'\"]*[\w-]\.[A-Za-z][A-Za-z0-9]{0,4}['\"]?[ \t]*(?=\n|$)"
+)
+_MIN_INPUTS = 3
+
+
+def keep_named_inputs(index: LineIndex, rank: list[int]) -> None:
+    """A tool run over many inputs (a loop, a glob) prints a report for each, titled by the file it
+    read ("File: x.fits" over fitsverify's report, identify's "Filename:"): each title says which
+    report is which, as a loop's "== x ==" header does. One label, three or more lines, each a
+    different file: they stay."""
+    by_label: dict[str, list[int]] = {}
+    for m in _NAMED_INPUT.finditer(index.text):
+        by_label.setdefault(m.group(1), []).append(m.start())
+    for found in by_label.values():
+        if len(found) < _MIN_INPUTS or len(found) > MUST_AT_MOST:
+            continue
+        at = [index.line_of(p) for p in found]
+        if len({index.lines[i].split(":", 1)[1].strip() for i in at}) == len(at):
+            for i in at:
+                rank[i] = MUST

@@ -21,7 +21,7 @@ from . import transforms as tf
 from .explain import keep_first_explanations
 from .gitgraph import ungraphed
 from .lossless import looks_json
-from .records import keep_rare_fields, keep_record_openers, rank_records
+from .records import keep_named_inputs, keep_rare_fields, keep_record_openers, rank_records
 from .rows import rank_rows
 from .select import HIGH, LOW, MUST, NORMAL, choose, render
 from .settings import CompressionSettings
@@ -145,6 +145,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         outline.keep_depth_tops(index, rank)
         owncode.keep_own_files(index, rank)
         tf.keep_numbered_matches(index, rank)
+        keep_named_inputs(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)
