@@ -63,7 +63,9 @@ def _aide_report(added: int, changed: int) -> str:
     lines += [f"f   ...    .C... : /srv/site/etc/conf.d/unit-{(k * 53) % 1000:03d}.conf" for k in range(changed)]
     lines += ["", rule, "Detailed information about changes:", rule, ""]
     for k in range(changed):
-        lines += [f"File: /srv/site/etc/conf.d/unit-{(k * 53) % 1000:03d}.conf", f"  SHA256    : {k:08x}AAAA | {k:08x}BBBB", ""]
+        lines += [f"File: /srv/site/etc/conf.d/unit-{(k * 53) % 1000:03d}.conf", f"  Size      : {900 + k}  | {940 + k}",
+                  f"  Mtime     : 2026-12-01 18:{k % 60:02d}:07 +0000 | 2026-12-01 18:52:{k % 60:02d} +0000",
+                  f"  SHA256    : {k:08x}AAAA | {k:08x}BBBB", f"  SHA512    : {k:08x}CCCCCCCC | {k:08x}DDDDDDDD", ""]
     return "\n".join(lines) + "\nEnd timestamp: 2026-12-01 18:52:53 +0000 (run time: 0m 1s)\n"
 
 
