@@ -31,6 +31,12 @@ def test_a_spreadsheet_cell_that_could_not_be_computed_is_a_failure() -> None:
     assert severity("Guard 4,L. Nowak,19.50,12") is None
 
 
+def test_mail_that_cannot_be_delivered_is_a_failure() -> None:
+    assert severity("ghost10@quayside.test is undeliverable: Unrouteable address") == FAIL
+    assert severity("Dec 01 18:08:58 mail postfix/smtp[2041]: 4F1A2: to=<a@b.test>, status=bounced (host said: 550)") == FAIL
+    assert severity("pilot@quayside.test -> /var/mail/pilot transport = local_delivery") is None
+
+
 def test_a_finding_rated_by_a_number_is_a_finding_kept_whatever_its_scale() -> None:
     assert severity('PHP_System_Get [severity =9,scope="webroot"] share//webroot/img028.php') == FAIL
     assert severity("Code before strictures are enabled at line 4, column 1.  (Severity: 5)") == FAIL

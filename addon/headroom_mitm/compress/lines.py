@@ -29,7 +29,7 @@ _FAIL_WORDS = (
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "rejected", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
-    "success=false", "unreplied", "unreachable", "unanswered", *_CELL_ERRORS,
+    "success=false", "unreplied", "unreachable", "unanswered", "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -45,6 +45,7 @@ _FAIL_EXACT = frozenset({
     "mismatch", "rejected", "incorrect",
     "unsuccessful", "unsuccessfully",  # auditd's "unsuccessfully authenticated", a login that was refused
     "unreplied", "unreachable", "unanswered",  # a packet nothing answered (conntrack's [UNREPLIED], ping's Host Unreachable)
+    "undeliverable", "unrouteable", "unroutable", "bounced",  # mail that cannot be delivered (exim -bt, a maillog's status=bounced)
     *(e.lower() for e in _ERRNO),
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert")
