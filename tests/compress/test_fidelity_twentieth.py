@@ -62,3 +62,17 @@ def test_each_report_of_a_tool_run_over_many_files_keeps_the_line_naming_its_fil
     assert len(named) > 20
     for line in named:
         assert line in kept
+
+
+def test_what_a_debugger_printed_when_asked_stays() -> None:
+    # lldb stopped at a crash, then asked for the variables of each frame up the stack.
+    text = corpus_text("wide203", "wide203-lldb-tides-null-fr-v-up")
+    kept = _kept(text)
+    lines = text.splitlines()
+    asked = [x for x in lines if x.startswith("(") and ") " in x and " = " in x and not x.startswith("(lldb)")]
+    assert len(asked) > 10
+    for line in asked:
+        assert line in kept
+    for line in lines:
+        if line.lstrip().startswith(("frame #1:", "frame #2:")):  # where `up` went: the program's own callers
+            assert line in kept

@@ -51,8 +51,9 @@ _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # po
 _FRAME = re.compile(r'\s+File "[^"]+", line \d+')
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
-# A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24".
-_NATIVE_FRAME = re.compile(r"[ \t]*#\d+ +0x[0-9a-f]+ in \S")
+# A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24";
+# lldb's "    frame #4: 0x5563… ledger`reconciler(arg=…) at ledger.c:98:9", not in a shared library's module.
+_NATIVE_FRAME = re.compile(r"[ \t]*(?:#\d+ +0x[0-9a-f]+ in \S|(?:\* )?frame #\d+: 0x[0-9a-f]+ (?![^\s`]*\.so\b)\S)")
 _PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})")
@@ -383,7 +384,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
     # A native frame at a place no frame before it named: a report repeated by a loop says its
     # own path once (the sanitizers' origin stacks differ in one frame), the repeats go.
     places: dict[str, int] = {}
-    for i in sorted(index.hits(("\n    #", "\n  #", "\n#"), case=True)):
+    for i in sorted(index.hits(("\n    #", "\n  #", "\n#", "frame #"), case=True)):
         if _NATIVE_FRAME.match(lines[i]) and (span := ln.location(lines[i])) is not None:
             places.setdefault(lines[i][span[0] : span[1]], i)
     if len(places) <= _PLACES_AT_MOST:

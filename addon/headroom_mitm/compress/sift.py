@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, columns, counters, counts, coverage, documents, durations, events, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, threads, verdicts
+from . import anomalies, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -364,15 +364,16 @@ def _keep_set_apart(index: LineIndex, rank: list[int], marked: frozenset[str], s
     its own stays (_keep_documents), and so do the odd records of JSON Lines (_keep_odd_records);
     the lines the terminal's colours set apart (colours.marked_lines) are anomalies, HIGH unless
     ranked higher. What a report lists under a title, a prover's proof, a failed event's
-    records and a stack dump's threads are read on the whole text: a chained output's parts may
-    part them from their title."""
+    records, a stack dump's threads and a debugger's variables are read on the whole text: a
+    chained output's parts may part them from their title."""
     _keep_documents(index, rank)
     _keep_odd_records(index, rank, s.json_max_anomalies)
     verdicts.keep_titled_findings(index, rank)
     verdicts.keep_prover_results(index, rank)
     verdicts.keep_marked_rows(index, rank)
     events.keep_event_records(index, rank)
-    threads.keep_thread_headers(index, rank)
+    debuggers.keep_thread_headers(index, rank)
+    debuggers.keep_printed_variables(index, rank)
     if marked:
         for i, x in enumerate(index.lines):
             if x in marked and rank[i] > HIGH:

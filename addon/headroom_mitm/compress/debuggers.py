@@ -1,8 +1,9 @@
-"""Dumps of every thread's stack (lldb's `bt all`, gdb's `thread apply all bt`, jstack, eu-stack,
-py-spy's dump, Go's goroutine dump). Threads waiting alike print one stack again and again, which
-the log ranking thins as one template; but a hang is read across all threads: which thread waits,
-in what state, on what. Each thread's header and the line under it (its state or innermost frame)
-stay, as a failing test's id does."""
+"""What a debugger prints when asked. A dump of every thread's stack (lldb's `bt all`, gdb's
+`thread apply all bt`, jstack, eu-stack, py-spy's dump, Go's goroutine dump): threads waiting alike
+print one stack again and again, which the log ranking thins as one template; but a hang is read
+across all threads (which waits, in what state, on what): each thread's header and the line under
+it (its state or innermost frame) stay, as a failing test's id does. The variables a debugger
+printed (lldb's `frame variable`, `p expr`): each line is a value the user asked to see."""
 
 from __future__ import annotations
 
@@ -31,3 +32,14 @@ def keep_thread_headers(index: LineIndex, rank: list[int]) -> None:
                 if kept > MUST_AT_MOST:
                     return
                 rank[k] = MUST
+
+
+# lldb's "(const station *) st = 0x000055555555eac0", "(int) $0 = 12" at the margin (members are indented).
+_VARIABLE = re.compile(r"\((?:[^()\n]|\([^()\n]*\))+\) [\w$]+ = ")
+
+
+def keep_printed_variables(index: LineIndex, rank: list[int]) -> None:
+    found = [i for i in index.hits(("\n(",), case=True) if _VARIABLE.match(index.lines[i])]
+    if len(found) <= MUST_AT_MOST:
+        for i in found:
+            rank[i] = MUST
