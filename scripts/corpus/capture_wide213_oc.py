@@ -1,0 +1,208 @@
+"""Round 213, OpenCode's own tools: ONE headless run of the real OpenCode (.tools/bin/opencode, its model the project's
+stub, capture_opencode.run_opencode, round 35's way) over this round's material: a work directory holding copies of the
+broken tinydb sdist and its git history, the huekit project (tinycolor2), the ropewalk C project, the tidemill
+crate and the zoneinfo table; its bash tool runs pytest, ruff, mypy, node --test, eslint, tsc, make, cargo, git,
+listings, ps, sqlite3 and the log there (some chained as agents chain them), its grep searches tinydb's and
+tinycolor2's sources, TypeScript's lib and eslint's rules, its glob lists files, its read prints source files, and its
+webfetch fetches samhain's HTML manual and HOWTO pages served on loopback (markdown, html and text). Each bash item's needles come
+from the extractor of the tool that printed its lines (a chain's from each part's own, its parts run again outside
+OpenCode, round 35); grep, glob, read and webfetch items' from capture_opencode's extractors through
+capture_wide15_oc.oc_ext. Runs last (it copies the earlier steps' trees). Run through capture_wide213.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import tempfile
+import time
+from pathlib import Path
+
+import capture_more as cm
+import capture_opencode as oc
+from capture_more import clean_lines, n_app_log, n_tree, note, run
+from capture_opencode import Spec
+from capture_wide9b import Part, chain_command, run_chain
+from capture_wide15_data import n_csv, n_find, n_ls_lR, n_ps_aux, n_sqlite_col
+from capture_wide15_diag import n_mypy, n_pytest, n_ruff
+from capture_wide15_js import n_eslint, n_node_test, n_tsc
+from capture_wide15_langs import n_cargo_test, n_clippy, n_gcc
+from capture_wide15_oc import n_blame, n_diff, n_show, n_status, oc_ext
+from capture_wide213 import JS, VENV, add
+
+TSL = "huekit/node_modules/@typescript/typescript-linux-x64/lib"  # TypeScript 7's lib .d.ts files
+DOCS = {"samhain": "/usr/share/doc/samhain"}
+
+def chain_ext(kind_name: str, family: str, parts: list[Part], root: Path, env: dict):
+    """Round 9b's chain rule: each part's extractor on its own output (its parts run again here, outside OpenCode);
+    a needle is kept when one of its strings is on a line of the item OpenCode handed over."""
+    ran = run_chain(parts, root, env)
+    needles: list = []
+    for p, text in ran:
+        if p.ext is not None and text.strip():
+            needles += p.ext(clean_lines(text))
+    rules = "; ".join(f"[{p.cmd[:60]}] {p.ext.kind}: {(p.ext.__doc__ or '').strip().splitlines()[0]}"
+                      for p, _ in ran if p.ext is not None)
+
+    def f(lines):
+        keep = []
+        for n in needles:
+            alts = n["any"] if isinstance(n, dict) else [n]
+            alts = [a for a in alts if any(a.strip()[:200] in ln for ln in lines)]
+            if alts:
+                keep.append(alts[0] if len(alts) == 1 else {"any": alts})
+        return keep
+    f.kind = kind_name
+    f.__doc__ = f"union of each part's needles by its own kind's rule — {rules}"
+    cm.KINDS[kind_name] = family
+    return f
+
+
+def B(item_id: str, ext, command: str, family: str = "") -> tuple[Spec, object]:
+    return (Spec(item_id, ext.kind, family, "bash", {"command": command, "description": f"Run {command[:50]}"}), ext)
+
+
+def C(item_id: str, kind_name: str, family: str, parts: list[Part], root: Path, env: dict, what: str):
+    return (Spec(item_id, kind_name, family, "bash", {"command": chain_command(parts), "description": what}),
+            chain_ext(kind_name, family, parts, root, env))
+
+
+def specs(root: Path, env: dict) -> list[tuple[Spec, object]]:
+    S: list[tuple[Spec, object]] = [
+        B("oc-bash-pytest-rA-tail-tinydb", n_pytest,
+          "cd tdb && python -m pytest -p no:cacheprovider -rA tests/test_tables.py tests/test_queries.py "
+          "tests/test_tinydb.py 2>&1 | tail -n 320"),
+        B("oc-bash-ruff-full-tinydb", n_ruff,
+          "ruff check --no-cache --isolated --select ALL --output-format=full tdb/tinydb/table.py tdb/tinydb/queries.py "
+          "2>&1 | head -n 1000"),
+        B("oc-bash-mypy-strict-tinydb", n_mypy,
+          "cd tdb && mypy --strict --no-incremental --cache-dir=/dev/null --pretty tinydb tests/test_tables.py "
+          "tests/test_queries.py 2>&1 | tail -n 320"),
+        B("oc-bash-node-test-huekit", n_node_test, "cd huekit && node --test spec/ 2>&1 | tail -n 450"),
+        B("oc-bash-eslint-huekit", n_eslint, "cd huekit && npx eslint lib spec | head -n 500"),
+        B("oc-bash-gcc-syntax-ropewalk", n_gcc,
+          "gcc -Wall -Wextra -fsyntax-only -Iropewalk/src ropewalk/src/walk.c ropewalk/src/hook_1[0-9].c"),
+        B("oc-bash-cargo-test-tidemill", n_cargo_test, "cd tidemill && cargo test 2>&1 | tail -n 650"),
+        B("oc-bash-cargo-clippy-tidemill", n_clippy, "cd tidemill && cargo clippy 2>&1 | tail -n 800"),
+        B("oc-bash-git-blame-table-L", n_blame, "cd tdb-git && git blame -L 120,520 tinydb/table.py"),
+        B("oc-bash-git-show-queries-part", n_show, "cd tdb-git && git show ':/^queries: part 5'"),
+        B("oc-bash-ls-laR-huekit-deps", n_ls_lR,
+          "ls -laR huekit/node_modules/tinycolor2 huekit/node_modules/optionator huekit/node_modules/word-wrap "
+          "huekit/node_modules/@humanwhocodes huekit/lib"),
+        B("oc-bash-find-printf-typescript-lib", n_find,
+          f"find {TSL} huekit/node_modules/esquery -type f -printf '%M %u %s %p\\n' | sort -k4 | head -n 400"),
+        B("oc-bash-tree-venv-ruff-pluggy", n_tree,
+          f"tree -a --noreport {VENV}/lib/python3*/site-packages/pluggy {VENV}/lib/python3*/site-packages/mypy/typeshed/stdlib/os "
+          f"{VENV}/lib/python3*/site-packages/_pytest | head -n 600"),
+        B("oc-bash-ps-aux-head-80", n_ps_aux, "ps aux --sort=-%cpu | head -n 80"),
+        B("oc-bash-sqlite-zones-largest", n_sqlite_col,
+          "sqlite3 -header -column zones.db \"SELECT path, CAST(bytes AS INT) AS bytes, type, links, modified "
+          "FROM zones ORDER BY CAST(bytes AS INT) DESC, path LIMIT 320\""),
+        B("oc-bash-csv-grep-zones-america", n_csv, "(head -n 1 zones.csv; grep '^America/' zones.csv) | head -n 700"),
+        B("oc-bash-log-grep-warn-ropewalk", n_app_log, "grep -v DEBUG ropewalk.log | tail -n 450"),
+    ]
+    S.append(C("oc-bash-chain-tsc-after-eslint", "chain-lint", "lint",
+               [Part("cd huekit", None), Part("npx eslint lib", n_eslint, "&&"),
+                Part("npx tsc --noEmit -p .", n_tsc, ";")], root, env, "Lint and type-check huekit"))
+    S.append(C("oc-bash-chain-git-status-diff", "chain-git-status-diff", "git",
+               [Part("cd tdb-git", None), Part("git status", n_status, "&&"), Part("git diff", n_diff, "&&")],
+               root, env, "Show the working tree changes"))
+    S.append(C("oc-bash-chain-make-k-exit", "chain-build-exit", "build",
+               [Part("make -C ropewalk -k 2>&1 | tail -n 300", n_gcc), Part("echo EXIT=$?", None, ";")],
+               root, env, "Build ropewalk"))
+    base = "{BASE}"
+    O = [
+        Spec("oc-grep-tinydb-def-return-raise", "oc-grep", "search", "grep",
+             {"pattern": r"def \w+|return self\.|raise \w+\(", "path": "tdb/tinydb", "include": "*.py"}),
+        Spec("oc-grep-typescript-es5-interfaces", "oc-grep", "search", "grep",
+             {"pattern": r"^interface \w+ \{|^declare function \w+", "path": TSL, "include": "lib.es5.d.ts"}),
+        Spec("oc-grep-eslint-rules-fixable", "oc-grep", "search", "grep",
+             {"pattern": r"fixable: \"(code|whitespace)\"|hasSuggestions: true|deprecated: \{",
+              "path": "huekit/node_modules/eslint/lib/rules"}),
+        Spec("oc-grep-tinycolor-functions", "oc-grep", "search", "grep",
+             {"pattern": r"function \w+\(|Math\.(round|min|max)\(", "path": "huekit/lib"}),
+        Spec("oc-glob-typescript-lib-dts", "oc-glob", "listing", "glob",
+             {"pattern": "**/*.d.ts", "path": "huekit/node_modules/typescript"}),
+        Spec("oc-glob-ropewalk-c", "oc-glob", "listing", "glob", {"pattern": "**/*.[ch]", "path": "ropewalk"}),
+        Spec("oc-read-py-tinydb-table", "oc-read-source", "code", "read",
+             {"filePath": "{ROOT}/tdb/tinydb/table.py"}, "python"),
+        Spec("oc-read-py-tinydb-test-queries", "oc-read-long", "code", "read",
+             {"filePath": "{ROOT}/tdb/tests/test_queries.py"}, "python"),
+        Spec("oc-read-js-tinycolor", "oc-read-source", "code", "read",
+             {"filePath": "{ROOT}/huekit/lib/tinycolor.cjs"}, "js"),
+        Spec("oc-webfetch-md-samhain-filedef", "oc-webfetch-markdown", "doc", "webfetch",
+             {"url": f"{base}/samhain/manual.html/filedef.html", "format": "markdown"},
+             source="samhain/manual.html/filedef.html"),
+        Spec("oc-webfetch-html-samhain-logmon", "oc-webfetch-html", "doc", "webfetch",
+             {"url": f"{base}/samhain/manual.html/logmon.html", "format": "html"},
+             source="samhain/manual.html/logmon.html"),
+        Spec("oc-webfetch-text-samhain-howto-modules", "oc-webfetch-text", "doc", "webfetch",
+             {"url": f"{base}/samhain/HOWTO-write-modules.html", "format": "text"},
+             source="samhain/HOWTO-write-modules.html"),
+    ]
+    for spec in O:
+        if "filePath" in spec.args:
+            spec.args["filePath"] = spec.args["filePath"].replace("{ROOT}", str(root))
+        S.append((spec, oc_ext(spec.kind, spec.family, spec)))
+    return S
+
+
+def opencode(tmp: Path) -> None:
+    """Copy the round's trees into OpenCode's project directory, then one OpenCode run over every tool call."""
+    oc_tmp = tmp / "oc"
+    root = oc_tmp / "work"  # run_opencode's cwd and PWD: the project directory
+    root.mkdir(parents=True)
+    run(f"cp -r {tmp}/tinydb-4.8.2 tdb && cp -r {tmp}/tdb-git tdb-git && "
+        f"cp -r {tmp}/ropewalk ropewalk && cp -r {tmp}/tidemill tidemill && "
+        f"cp {tmp}/data/zones.db {tmp}/data/zones.csv {tmp}/data/ropewalk.log . && mkdir huekit && "
+        f"cp -r {tmp}/huekit/lib {tmp}/huekit/spec {tmp}/huekit/package.json {tmp}/huekit/eslint.config.js "
+        f"{tmp}/huekit/tsconfig.json huekit/ && ln -s {JS}/node_modules huekit/node_modules", cwd=root)
+    run("find . -name __pycache__ -prune -exec rm -rf {} + ; rm -rf tdb/.mypy_cache tdb/.ruff_cache "
+        "tdb/.pytest_cache", cwd=root)
+    serve = tempfile.mkdtemp(prefix="oc-docs-", dir=tmp)
+    for name, path in DOCS.items():
+        os.symlink(path, Path(serve) / name)
+    oc.DOC_SERVE_DIR = serve  # the text extractor reads the served page's headings
+    docs = oc.start_doc_server(serve)
+    base = f"http://127.0.0.1:{docs.server_address[1]}"
+    env = {"PATH": f"{VENV}/bin:{JS}/node_modules/.bin:/root/.cargo/bin:/usr/bin:/bin",
+           "RUSTUP_HOME": "/root/.rustup", "CARGO_HOME": "/root/.cargo", "CARGO_TERM_COLOR": "never",
+           "CARGO_TARGET_DIR": str(oc_tmp / "cargo-target")}
+    orig_env = oc.opencode_env
+
+    def with_tools(t: Path, work: Path, stub_url: str) -> dict:  # the round's checkers on OpenCode's PATH
+        e = orig_env(t, work, stub_url)
+        e["PATH"] = f"{VENV}/bin:{JS}/node_modules/.bin:/root/.cargo/bin:" + e["PATH"]
+        e["COLUMNS"] = "120"
+        e["RUSTUP_HOME"], e["CARGO_HOME"] = "/root/.rustup", "/root/.cargo"  # OpenCode's HOME is its own
+        e["CARGO_TERM_COLOR"], e["CARGO_TARGET_DIR"] = "never", str(oc_tmp / "cargo-target")
+        return e
+    oc.opencode_env = with_tools
+    oc.RUN_TIMEOUT = 1200
+    # exec: timeout puts itself in a process group of its own, so a shell left between them would escape killpg
+    busy = cm.start("exec timeout 240 python3 -c 'while True: sum(hash(str(i * 213)) % 7 for i in range(120000))'")
+    chosen = specs(root, env)
+    time.sleep(1.0)
+    try:
+        captured = oc.run_opencode(oc_tmp, [s for s, _ in chosen], base)
+    except Exception as e:  # the items are skipped, loudly, if the run fails
+        note(f"skip OpenCode items: {type(e).__name__}: {e}")
+        return
+    finally:
+        os.killpg(busy.pid, signal.SIGTERM)
+        oc.opencode_env = orig_env
+        docs.shutdown()
+        docs.server_close()
+    exts = {s.id: ext for s, ext in chosen}
+    for spec, sent, text, is_error in captured:
+        if is_error or text.lstrip().startswith("<error>"):
+            note(f"skip {spec.id}: tool error: {text[:200]}")
+            continue
+        command = dict(sent)
+        if "url" in command:  # the port changes per run: the URL's path only
+            command["url"] = command["url"].replace(base, "http://127.0.0.1:PORT")
+        shown = command["command"] if spec.tool == "bash" else json.dumps(command, sort_keys=True)
+        add(spec.id, shown, text, exts[spec.id], tool=spec.tool)
+
+
+STEPS = [opencode]
