@@ -51,3 +51,11 @@ def cut(text: str) -> str:
     out = compress_text(text, "bash", RULES).rendering.text
     assert out is not None and len(out) < len(text)
     return out
+
+
+def lossy(text: str) -> str:
+    """`text` as the engine renders a bash output with the default settings, which must cut it
+    (a retrievable rendering)."""
+    out = compress_text(text, "bash", CompressionSettings()).rendering
+    assert out.retrieve_id is not None, "expected a lossy cut"
+    return out.text

@@ -6,15 +6,9 @@ from __future__ import annotations
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lines import FAIL, severity
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.compress.support import corpus_text
+from tests.compress.support import corpus_text, lossy
 
 S = CompressionSettings()
-
-
-def _kept(text: str) -> str:
-    out = compress_text(text, "bash", S).rendering
-    assert out.retrieve_id is not None, "expected a lossy cut"
-    return out.text
 
 
 def test_a_refusal_worded_unsuccessful_or_a_false_success_field_is_a_failure() -> None:
@@ -48,7 +42,7 @@ def _audit_log(events: int, failing: set[int]) -> str:
 def test_the_records_of_a_failed_audit_event_come_with_it() -> None:
     failing = {37, 111, 164, 222}
     text = _audit_log(300, failing)
-    out = _kept(text)
+    out = lossy(text)
     for k in failing:
         assert f"inode={200000 + 37 * k} " in out  # the PATH record says what it failed on
 
@@ -71,7 +65,7 @@ def _aide_report(added: int, changed: int) -> str:
 
 def test_each_entry_listed_under_a_title_that_says_it_changed_stays() -> None:
     text = _aide_report(120, 90)
-    out = _kept(text)
+    out = lossy(text)
     assert all(f"batch-{k:03d}/" in out for k in range(120))
     assert all(f"unit-{(k * 53) % 1000:03d}.conf" in out for k in range(90))
 
@@ -93,7 +87,7 @@ def _prover_run(steps: int) -> str:
 
 def test_a_provers_verdict_and_every_step_of_its_proof_stay() -> None:
     text = _prover_run(150)
-    out = _kept(text)
+    out = lossy(text)
     assert "# Proof found!" in out and "# SZS status Theorem" in out
     assert all(f"cnf(c_0_{k}, plain, (reach(c{k + 1}))" in out for k in range(1, 150))
 
@@ -139,14 +133,14 @@ def test_each_rerun_line_under_failed_examples_stays() -> None:
     text = corpus_text("wide161", "wide161-crystal-spec-v-sailings-exit")
     reruns = [x for x in text.splitlines() if x.startswith("crystal spec spec/")]
     assert len(reruns) > 100
-    out = _kept(text)
+    out = lossy(text)
     assert all(x in out for x in reruns)
 
 
 def test_a_checks_count_of_what_it_found_stays_wherever_it_stands() -> None:
     # yosys's CHECK pass closes with its count between the synthesis passes, far from the log's end.
     text = corpus_text("wide169", "wide169-yosys-synth-top-head-1500")
-    assert "Found and reported 5 problems." in _kept(text)
+    assert "Found and reported 5 problems." in lossy(text)
 
 
 def test_each_improving_solution_of_a_search_stays() -> None:
@@ -159,7 +153,7 @@ def test_each_improving_solution_of_a_search_stays() -> None:
             incumbents.append(f"Cbc0004I Integer solution of {-9000 - k} found after {k * 331} iterations and {k * 100} nodes ({0.2 + k * 0.01:.2f} seconds)")
             lines.append(incumbents[-1])
     lines += ["Cbc0020I Exiting on maximum time", "Result - Stopped on time limit", "Objective value:                -9520.00000000", "Gap:                            0.06"]
-    out = _kept("\n".join(lines) + "\n")
+    out = lossy("\n".join(lines) + "\n")
     assert all(x in out for x in incumbents)
 
 
@@ -167,5 +161,5 @@ def test_each_archive_a_prune_would_remove_stays() -> None:
     kept = [f"Keeping archive (rule: hourly #{k}):     atlas-h{k:04d}   Sat, 2026-11-30 03:00:00 [{k:064x}]" for k in range(1, 400)]
     pruned = [f"Would prune:                             atlas-2026-10-{k:02d}   Wed, 2026-10-{k:02d} 03:00:00 [{k * 7919:064x}]" for k in range(1, 31)]
     text = "\n".join([*kept[:200], *pruned, *kept[200:]]) + "\n"
-    out = _kept(text)
+    out = lossy(text)
     assert all(x in out for x in pruned)

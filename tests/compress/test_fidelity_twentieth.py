@@ -3,23 +3,13 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
-from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.lines import FAIL, severity
-from headroom_mitm.compress.settings import CompressionSettings
-from tests.compress.support import corpus_text
-
-S = CompressionSettings()
-
-
-def _kept(text: str) -> str:
-    out = compress_text(text, "bash", S).rendering
-    assert out.retrieve_id is not None, "expected a lossy cut"
-    return out.text
+from tests.compress.support import corpus_text, lossy
 
 
 def test_a_closing_box_drawn_with_rules_is_the_summary_and_stays_whole() -> None:
     text = corpus_text("wide196", "wide196-borg-create-filter-unreadable")  # a backup's list, then its stats
-    out = _kept(text)
+    out = lossy(text)
     box = text[text.index("-" * 78 + "\nRepository:"):]
     for line in box.splitlines():
         assert line in out
@@ -49,7 +39,7 @@ def test_every_thread_of_a_stack_dump_keeps_its_header_and_the_line_under_it() -
         out.append(f"  thread #{t}, name = 'worker', stop reason = signal SIGSTOP")
         out.append(f"    frame #0: 0x00007fda9379112b libc.so.6`__GI___lll_lock_wait at futex-internal.h:{146 if t % 9 else 57}:13")
         out += [f"    frame #{f}: 0x0000563fc34b17{f}5 app`worker(arg=0x00007fffdb4ae{t:03x}) at app.c:{90 + f}:9" for f in range(1, 6)]
-    kept = _kept("(lldb) thread backtrace all\n" + "\n".join(out) + "\n(lldb) detach\n")
+    kept = lossy("(lldb) thread backtrace all\n" + "\n".join(out) + "\n(lldb) detach\n")
     for t in range(1, 41):
         assert f"thread #{t}, name" in kept
     assert kept.count("__GI___lll_lock_wait at futex-internal.h:57:13") == 4
@@ -57,7 +47,7 @@ def test_every_thread_of_a_stack_dump_keeps_its_header_and_the_line_under_it() -
 
 def test_each_report_of_a_tool_run_over_many_files_keeps_the_line_naming_its_file() -> None:
     text = corpus_text("wide202", "wide202-fitsverify-errors-only")  # fitsverify over a glob of files
-    kept = _kept(text)
+    kept = lossy(text)
     named = [x for x in text.splitlines() if x.startswith("File: ")]
     assert len(named) > 20
     for line in named:
@@ -67,7 +57,7 @@ def test_each_report_of_a_tool_run_over_many_files_keeps_the_line_naming_its_fil
 def test_what_a_debugger_printed_when_asked_stays() -> None:
     # lldb stopped at a crash, then asked for the variables of each frame up the stack.
     text = corpus_text("wide203", "wide203-lldb-tides-null-fr-v-up")
-    kept = _kept(text)
+    kept = lossy(text)
     lines = text.splitlines()
     asked = [x for x in lines if x.startswith("(") and ") " in x and " = " in x and not x.startswith("(lldb)")]
     assert len(asked) > 10
