@@ -3,7 +3,8 @@
 bwa, minimap2, seqkit, EMBOSS, BLAST+, Open Babel, RDKit, Biopython) and of round 195's kinds (the front-end
 frameworks' command lines), on material of this round's own: another seeded draft genome of five contigs, a sample
 with other variants, reads at other depths and error rates, a FASTQ / VCF / SAM / BED with other faults, other
-proteins and amplicons, another molecule library with other faults. About half the command lines are typed as agents
+proteins and amplicons, another molecule library with other faults; an Angular workspace (a library's lending desk)
+and a Nuxt shop (a bakery's pre-orders) with faults of their own. About half the command lines are typed as agents
 type them (`| tail -n 80`, `| head -n 100`, `| grep …`, `; echo EXIT=$?`). No rule is new: every kind's needles come
 from the extractor round 195 or 201 used for it, imported from their capture modules (NEEDLES.md, "Round 210").
 Nothing captured here was compressed.
@@ -49,7 +50,8 @@ def ensure_tools() -> None:
 def steps() -> list:
     import capture_wide210_bio as bio  # round 201's kinds
     import capture_wide210_ng as ng  # round 195's Angular kinds
-    return bio.STEPS + ng.STEPS
+    import capture_wide210_nuxt as nuxt  # round 195's Nuxt kinds
+    return bio.STEPS + ng.STEPS + nuxt.STEPS
 
 
 def main() -> None:
