@@ -13,8 +13,11 @@ from .lineindex import LineIndex
 from .select import MUST, MUST_AT_MOST
 
 # lldb "* thread #3, name = 'x', stop reason = …", gdb "Thread 2 (Thread 0x7f… (LWP 12)):", jstack
-# '"worker-1" #12 prio=5 …', eu-stack "TID 4642:", py-spy "Thread 0x7F… (active): …", Go "goroutine 7 [chan receive]:".
-_HEADER = re.compile(r'[ \t]*(?:\*[ \t]*)?(?:thread #\d+\b|Thread \d+ \(|"[^"\n]*" #\d+ |TID \d+:|Thread 0x[0-9A-Fa-f]+ |goroutine \d+ \[)')
+# '"worker-1" #12 prio=5 …', eu-stack "TID 4642:", py-spy "Thread 0x7F… (active): …",
+# Go "goroutine 7 [chan receive]:".
+_HEADER = re.compile(
+    r'[ \t]*(?:\*[ \t]*)?(?:thread #\d+\b|Thread \d+ \(|"[^"\n]*" #\d+ |TID \d+:|Thread 0x[0-9A-Fa-f]+ |goroutine \d+ \[)'
+)
 _PROBES = ("thread #", "Thread ", '" #', "TID ", "goroutine ")
 _MIN_THREADS = 3  # fewer are a crash's own thread, which its failure keeps
 

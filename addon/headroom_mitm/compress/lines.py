@@ -16,9 +16,9 @@ from .lineindex import LineIndex
 # 127.0.0.1:6390", "ENOENT: no such file").
 _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIMEDOUT", "EHOSTUNREACH",
           "ENOTFOUND", "EPIPE", "EPERM", "ENOSPC", "EMFILE")
-# Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
 # A spreadsheet's cell that could not be computed, as every spreadsheet prints it (in lower case).
 _CELL_ERRORS = ("#div/0!", "#ref!", "#value!", "#name?", "#n/a", "#num!", "#null!")
+# Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
 _FAIL_WORDS = (
     "error", "exception", "fail", "fatal", "panic", "traceback", "abort", "segmentation fault",
     "core dumped", "undefined reference", "undefined method", "undefined local variable", "undefined symbol",
