@@ -21,51 +21,19 @@ from pathlib import Path
 
 import capture_more as cm
 import capture_opencode as oc
-from capture_more import clean_lines, n_app_log, n_tree, note, run
+from capture_more import n_app_log, n_tree, note, run
 from capture_opencode import Spec
-from capture_wide9b import Part, chain_command, run_chain
+from capture_wide9b import Part
 from capture_wide15_data import n_csv, n_find, n_ls_lR, n_ps_aux, n_sqlite_col
 from capture_wide15_diag import n_mypy, n_pytest, n_ruff
 from capture_wide15_js import n_eslint, n_node_test, n_tsc
 from capture_wide15_langs import n_cargo_test, n_clippy, n_gcc
 from capture_wide15_oc import n_blame, n_diff, n_show, n_status, oc_ext
+from capture_wide191_oc import B, C
 from capture_wide184 import JS, VENV, add
 
 TSL = "timeslip/node_modules/@typescript/typescript-linux-x64/lib"  # TypeScript 7's lib .d.ts files
 DOCS = {"qemu": "/usr/share/doc/qemu-system-common/system"}
-
-def chain_ext(kind_name: str, family: str, parts: list[Part], root: Path, env: dict):
-    """Round 9b's chain rule: each part's extractor on its own output (its parts run again here, outside OpenCode);
-    a needle is kept when one of its strings is on a line of the item OpenCode handed over."""
-    ran = run_chain(parts, root, env)
-    needles: list = []
-    for p, text in ran:
-        if p.ext is not None and text.strip():
-            needles += p.ext(clean_lines(text))
-    rules = "; ".join(f"[{p.cmd[:60]}] {p.ext.kind}: {(p.ext.__doc__ or '').strip().splitlines()[0]}"
-                      for p, _ in ran if p.ext is not None)
-
-    def f(lines):
-        keep = []
-        for n in needles:
-            alts = n["any"] if isinstance(n, dict) else [n]
-            alts = [a for a in alts if any(a.strip()[:200] in ln for ln in lines)]
-            if alts:
-                keep.append(alts[0] if len(alts) == 1 else {"any": alts})
-        return keep
-    f.kind = kind_name
-    f.__doc__ = f"union of each part's needles by its own kind's rule — {rules}"
-    cm.KINDS[kind_name] = family
-    return f
-
-
-def B(item_id: str, ext, command: str, family: str = "") -> tuple[Spec, object]:
-    return (Spec(item_id, ext.kind, family, "bash", {"command": command, "description": f"Run {command[:50]}"}), ext)
-
-
-def C(item_id: str, kind_name: str, family: str, parts: list[Part], root: Path, env: dict, what: str):
-    return (Spec(item_id, kind_name, family, "bash", {"command": chain_command(parts), "description": what}),
-            chain_ext(kind_name, family, parts, root, env))
 
 
 def specs(root: Path, env: dict) -> list[tuple[Spec, object]]:
