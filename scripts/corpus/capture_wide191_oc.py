@@ -140,40 +140,39 @@ def specs(root: Path, env: dict) -> list[tuple[Spec, object]]:
     return S
 
 
-def opencode(tmp: Path) -> None:
-    """Copy the round's trees into OpenCode's project directory, then one OpenCode run over every tool call."""
+def run_round(tmp: Path, copy: str, tidy: str, docs: dict[str, str], venv: str, js: str, make_specs, add, seed: int) -> None:
+    """A round's OpenCode items (rounds 184, 191, 199, 205, 213): `copy` fills OpenCode's project directory with the
+    round's trees and `tidy` clears their caches, `docs` are served on loopback for webfetch, the round's checkers
+    (`venv`, `js`) go on OpenCode's PATH; then one OpenCode run over every call `make_specs(root, env)` lists, a busy
+    process running for `ps aux`; each result becomes an item through the round's `add`."""
     oc_tmp = tmp / "oc"
     root = oc_tmp / "work"  # run_opencode's cwd and PWD: the project directory
     root.mkdir(parents=True)
-    run(f"cp -r {tmp}/portion-2.6.3 portion && cp -r {tmp}/portion-git portion-git && "
-        f"cp -r {tmp}/weirkeeper weirkeeper && cp -r {tmp}/plumbline plumbline && "
-        f"cp {tmp}/data/pkgs.db {tmp}/data/pkgs.csv {tmp}/data/weirgate.log . && mkdir querykit && "
-        f"cp -r {tmp}/querykit/lib {tmp}/querykit/spec {tmp}/querykit/package.json {tmp}/querykit/eslint.config.js "
-        f"{tmp}/querykit/tsconfig.json querykit/ && ln -s {JS}/node_modules querykit/node_modules", cwd=root)
-    run("find . -name __pycache__ -prune -exec rm -rf {} + ; rm -rf portion/.mypy_cache portion/.ruff_cache "
-        "portion/.pytest_cache", cwd=root)
+    run(copy, cwd=root)
+    run(tidy, cwd=root)
     serve = tempfile.mkdtemp(prefix="oc-docs-", dir=tmp)
-    for name, path in DOCS.items():
+    for name, path in docs.items():
         os.symlink(path, Path(serve) / name)
     oc.DOC_SERVE_DIR = serve  # the text extractor reads the served page's headings
-    docs = oc.start_doc_server(serve)
-    base = f"http://127.0.0.1:{docs.server_address[1]}"
-    env = {"PATH": f"{VENV}/bin:{JS}/node_modules/.bin:/root/.cargo/bin:/usr/bin:/bin",
+    server = oc.start_doc_server(serve)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    env = {"PATH": f"{venv}/bin:{js}/node_modules/.bin:/root/.cargo/bin:/usr/bin:/bin",
            "RUSTUP_HOME": "/root/.rustup", "CARGO_HOME": "/root/.cargo", "CARGO_TERM_COLOR": "never",
            "CARGO_TARGET_DIR": str(oc_tmp / "cargo-target")}
     orig_env = oc.opencode_env
 
     def with_tools(t: Path, work: Path, stub_url: str) -> dict:  # the round's checkers on OpenCode's PATH
         e = orig_env(t, work, stub_url)
-        e["PATH"] = f"{VENV}/bin:{JS}/node_modules/.bin:/root/.cargo/bin:" + e["PATH"]
+        e["PATH"] = f"{venv}/bin:{js}/node_modules/.bin:/root/.cargo/bin:" + e["PATH"]
         e["COLUMNS"] = "120"
         e["RUSTUP_HOME"], e["CARGO_HOME"] = "/root/.rustup", "/root/.cargo"  # OpenCode's HOME is its own
         e["CARGO_TERM_COLOR"], e["CARGO_TARGET_DIR"] = "never", str(oc_tmp / "cargo-target")
         return e
     oc.opencode_env = with_tools
     oc.RUN_TIMEOUT = 1200
-    busy = cm.start("timeout 240 python3 -c 'while True: sorted(str(i * 191093) for i in range(90000))'")
-    chosen = specs(root, env)
+    # exec: timeout puts itself in a process group of its own, so a shell left between them would escape killpg
+    busy = cm.start(f"exec timeout 240 python3 -c 'while True: sum(hash(str(i * {seed})) % 7 for i in range(120000))'")
+    chosen = make_specs(root, env)
     time.sleep(1.0)
     try:
         captured = oc.run_opencode(oc_tmp, [s for s, _ in chosen], base)
@@ -183,8 +182,8 @@ def opencode(tmp: Path) -> None:
     finally:
         os.killpg(busy.pid, signal.SIGTERM)
         oc.opencode_env = orig_env
-        docs.shutdown()
-        docs.server_close()
+        server.shutdown()
+        server.server_close()
     exts = {s.id: ext for s, ext in chosen}
     for spec, sent, text, is_error in captured:
         if is_error or text.lstrip().startswith("<error>"):
@@ -195,6 +194,21 @@ def opencode(tmp: Path) -> None:
             command["url"] = command["url"].replace(base, "http://127.0.0.1:PORT")
         shown = command["command"] if spec.tool == "bash" else json.dumps(command, sort_keys=True)
         add(spec.id, shown, text, exts[spec.id], tool=spec.tool)
+
+
+def opencode(tmp: Path) -> None:
+    """Copy the round's trees into OpenCode's project directory, then one OpenCode run over every tool call."""
+    run_round(
+        tmp,
+        f"cp -r {tmp}/portion-2.6.3 portion && cp -r {tmp}/portion-git portion-git && "
+        f"cp -r {tmp}/weirkeeper weirkeeper && cp -r {tmp}/plumbline plumbline && "
+        f"cp {tmp}/data/pkgs.db {tmp}/data/pkgs.csv {tmp}/data/weirgate.log . && mkdir querykit && "
+        f"cp -r {tmp}/querykit/lib {tmp}/querykit/spec {tmp}/querykit/package.json {tmp}/querykit/eslint.config.js "
+        f"{tmp}/querykit/tsconfig.json querykit/ && ln -s {JS}/node_modules querykit/node_modules",
+        "find . -name __pycache__ -prune -exec rm -rf {} + ; rm -rf portion/.mypy_cache portion/.ruff_cache "
+        "portion/.pytest_cache",
+        DOCS, VENV, JS, specs, add, seed=191093,
+    )
 
 
 STEPS = [opencode]

@@ -11,16 +11,9 @@ capture_wide15_oc.oc_ext. Runs last (it copies the earlier steps' trees). Run th
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import tempfile
-import time
 from pathlib import Path
 
-import capture_more as cm
-import capture_opencode as oc
-from capture_more import n_app_log, n_tree, note, run
+from capture_more import n_app_log, n_tree
 from capture_opencode import Spec
 from capture_wide9b import Part
 from capture_wide15_data import n_csv, n_find, n_ls_lR, n_ps_aux, n_sqlite_col
@@ -28,7 +21,7 @@ from capture_wide15_diag import n_mypy, n_pytest, n_ruff
 from capture_wide15_js import n_eslint, n_node_test, n_tsc
 from capture_wide15_langs import n_cargo_test, n_clippy, n_gcc
 from capture_wide15_oc import n_blame, n_diff, n_show, n_status, oc_ext
-from capture_wide191_oc import B, C
+from capture_wide191_oc import B, C, run_round
 from capture_wide199 import JS, VENV, add
 
 TSL = "idnakit/node_modules/@typescript/typescript-linux-x64/lib"  # TypeScript 7's lib .d.ts files
@@ -111,60 +104,17 @@ def specs(root: Path, env: dict) -> list[tuple[Spec, object]]:
 
 def opencode(tmp: Path) -> None:
     """Copy the round's trees into OpenCode's project directory, then one OpenCode run over every tool call."""
-    oc_tmp = tmp / "oc"
-    root = oc_tmp / "work"  # run_opencode's cwd and PWD: the project directory
-    root.mkdir(parents=True)
-    run(f"cp -r {tmp}/semantic_version-2.10.0 semver && cp -r {tmp}/semver-git semver-git && "
+    run_round(
+        tmp,
+        f"cp -r {tmp}/semantic_version-2.10.0 semver && cp -r {tmp}/semver-git semver-git && "
         f"cp -r {tmp}/ropewalk ropewalk && cp -r {tmp}/sextant sextant && "
         f"cp {tmp}/data/bins.db {tmp}/data/bins.csv {tmp}/data/ropewalk.log . && mkdir idnakit && "
         f"cp -r {tmp}/idnakit/lib {tmp}/idnakit/spec {tmp}/idnakit/package.json {tmp}/idnakit/eslint.config.js "
-        f"{tmp}/idnakit/tsconfig.json idnakit/ && ln -s {JS}/node_modules idnakit/node_modules", cwd=root)
-    run("find . -name __pycache__ -prune -exec rm -rf {} + ; rm -rf semver/.mypy_cache semver/.ruff_cache "
-        "semver/.pytest_cache", cwd=root)
-    serve = tempfile.mkdtemp(prefix="oc-docs-", dir=tmp)
-    for name, path in DOCS.items():
-        os.symlink(path, Path(serve) / name)
-    oc.DOC_SERVE_DIR = serve  # the text extractor reads the served page's headings
-    docs = oc.start_doc_server(serve)
-    base = f"http://127.0.0.1:{docs.server_address[1]}"
-    env = {"PATH": f"{VENV}/bin:{JS}/node_modules/.bin:/root/.cargo/bin:/usr/bin:/bin",
-           "RUSTUP_HOME": "/root/.rustup", "CARGO_HOME": "/root/.cargo", "CARGO_TERM_COLOR": "never",
-           "CARGO_TARGET_DIR": str(oc_tmp / "cargo-target")}
-    orig_env = oc.opencode_env
-
-    def with_tools(t: Path, work: Path, stub_url: str) -> dict:  # the round's checkers on OpenCode's PATH
-        e = orig_env(t, work, stub_url)
-        e["PATH"] = f"{VENV}/bin:{JS}/node_modules/.bin:/root/.cargo/bin:" + e["PATH"]
-        e["COLUMNS"] = "120"
-        e["RUSTUP_HOME"], e["CARGO_HOME"] = "/root/.rustup", "/root/.cargo"  # OpenCode's HOME is its own
-        e["CARGO_TERM_COLOR"], e["CARGO_TARGET_DIR"] = "never", str(oc_tmp / "cargo-target")
-        return e
-    oc.opencode_env = with_tools
-    oc.RUN_TIMEOUT = 1200
-    # exec: timeout puts itself in a process group of its own, so a shell left between them would escape killpg
-    busy = cm.start("exec timeout 240 python3 -c 'while True: sum(hash(str(i * 199)) % 7 for i in range(120000))'")
-    chosen = specs(root, env)
-    time.sleep(1.0)
-    try:
-        captured = oc.run_opencode(oc_tmp, [s for s, _ in chosen], base)
-    except Exception as e:  # the items are skipped, loudly, if the run fails
-        note(f"skip OpenCode items: {type(e).__name__}: {e}")
-        return
-    finally:
-        os.killpg(busy.pid, signal.SIGTERM)
-        oc.opencode_env = orig_env
-        docs.shutdown()
-        docs.server_close()
-    exts = {s.id: ext for s, ext in chosen}
-    for spec, sent, text, is_error in captured:
-        if is_error or text.lstrip().startswith("<error>"):
-            note(f"skip {spec.id}: tool error: {text[:200]}")
-            continue
-        command = dict(sent)
-        if "url" in command:  # the port changes per run: the URL's path only
-            command["url"] = command["url"].replace(base, "http://127.0.0.1:PORT")
-        shown = command["command"] if spec.tool == "bash" else json.dumps(command, sort_keys=True)
-        add(spec.id, shown, text, exts[spec.id], tool=spec.tool)
+        f"{tmp}/idnakit/tsconfig.json idnakit/ && ln -s {JS}/node_modules idnakit/node_modules",
+        "find . -name __pycache__ -prune -exec rm -rf {} + ; rm -rf semver/.mypy_cache semver/.ruff_cache "
+        "semver/.pytest_cache",
+        DOCS, VENV, JS, specs, add, seed=199,
+    )
 
 
 STEPS = [opencode]
