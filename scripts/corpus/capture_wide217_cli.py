@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import capture_more as cm
-from capture_more import kind, run
+from capture_more import kind
 from capture_wide217 import COLUMNS, cap, exit_lines, study, to_csv
 
 # ------------------------------------------------------------------ the extractors (NEEDLES.md, "Round 217")
@@ -155,7 +155,7 @@ def n_coda(lines):
     out = _pick(lines, r"^(Iterations|Thinning interval|Number of chains|Sample size per chain) =|Error|Warning")
     section = None
     for i, ln in enumerate(lines):
-        if ln.startswith("1. Empirical mean") or ln.startswith("2. Quantiles"):
+        if ln.startswith(("1. Empirical mean", "2. Quantiles")):
             section = "table"
         elif ln.startswith("Potential scale reduction"):
             section = "psrf"
