@@ -29,7 +29,7 @@ _FAIL_WORDS = (
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "rejected", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
-    "success=false", "unreplied", "unreachable", "unanswered", "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
+    "success=false", "corrupt", "damaged", "unreplied", "unreachable", "unanswered", "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -43,12 +43,13 @@ _FAIL_EXACT = frozenset({
     # A check that refused what it was given: "Password mismatch", "Login incorrect", a mail
     # server's "Recipient address rejected", git's "! [rejected]", "checksum mismatch".
     "mismatch", "rejected", "incorrect",
+    "damaged",  # with "corrupt…" (_FAIL_PREFIX): what a checker (fsck, a database's verify) found broken
     "unsuccessful", "unsuccessfully",  # auditd's "unsuccessfully authenticated", a login that was refused
     "unreplied", "unreachable", "unanswered",  # a packet nothing answered (conntrack's [UNREPLIED], ping's Host Unreachable)
     "undeliverable", "unrouteable", "unroutable", "bounced",  # mail that cannot be delivered (exim -bt, a maillog's status=bounced)
     *(e.lower() for e in _ERRNO),
 })  # fmt: skip
-_FAIL_PREFIX = ("fail", "assert")
+_FAIL_PREFIX = ("fail", "assert", "corrupt")
 _FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
 _FAIL_PHRASES = (
     "segmentation fault", "core dumped", "undefined reference", "undefined method", "undefined local variable",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, verdicts
+from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -146,6 +146,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         owncode.keep_own_files(index, rank)
         tf.keep_numbered_matches(index, rank)
         keep_named_inputs(index, rank)
+        boxes.keep_small_boxes(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)
