@@ -2,7 +2,7 @@
 under a table's header and "=====" under its last row, "+----+----+" around a statistics
 package's table): a box a tool draws around a few facts, each line one of them (a coefficient, a
 deviance, a count). Sampling a few lines out of it saves little and loses what it was drawn to
-show: such a box, every line of it a row of cells, is kept whole."""
+show: such a box, most lines of it rows of cells, is kept whole."""
 
 from __future__ import annotations
 
@@ -26,10 +26,34 @@ def _row(line: str) -> bool:
 
 
 def keep_small_boxes(index: LineIndex, rank: list[int]) -> None:
-    """Lift to MUST the lines of each short box of rows between two consecutive rules."""
+    """Lift to MUST the lines of each short box between two consecutive rules, most of them rows."""
     rules = index.where(_RULE, _RULE_WORDS)
     lines = index.lines
     for a, b in pairwise(rules):
-        if _MIN_LINES < b - a <= _MAX_LINES + 1 and all(map(_row, lines[a + 1 : b])):
+        if _MIN_LINES < b - a <= _MAX_LINES + 1 and 2 * sum(map(_row, lines[a + 1 : b])) >= b - a - 1:
             for k in range(a + 1, b):
                 rank[k] = MUST
+
+
+# Three numbers in a row, apart by blanks: a row of a table of measures (a coefficient's estimate,
+# error and p-value; an ANOVA's degrees of freedom and sums). Found in one C-level scan of the text.
+_NUMBERS = re.compile(r"(?<=[ \t])[-+]?(?:\d[\d.]*|\.\d+)(?:e[-+]?\d+)?[ \t]+[-+]?(?:\d[\d.]*|\.\d+)(?:e[-+]?\d+)?[ \t]+[-+]?\.?\d")
+_MIN_ROWS, _MAX_ROWS = 2, 10
+
+
+def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST each short table of measures under its header line (R's "Estimate Std. Error
+    z value Pr(>|z|)" over a model's coefficients): a few rows, each a fact asked about by name;
+    long tables are sampled by their own rules."""
+    lines = index.lines
+    rows = sorted({index.line_of(m.start()) for m in _NUMBERS.finditer(index.text)})
+    run: list[int] = []
+    for i in [*rows, -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        head = run[0] - 1 if run else -1
+        if _MIN_ROWS <= len(run) <= _MAX_ROWS and head >= 0 and _WORD.search(lines[head]) and len(lines[head].split()) >= 2:
+            for k in (head, *run):
+                rank[k] = MUST
+        run = [i]

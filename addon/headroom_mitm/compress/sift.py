@@ -147,6 +147,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         tf.keep_numbered_matches(index, rank)
         keep_named_inputs(index, rank)
         boxes.keep_small_boxes(index, rank)
+        boxes.keep_small_tables(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)
