@@ -66,4 +66,71 @@ def test_a_damaged_or_corrupt_structure_is_a_failure() -> None:
     assert severity("Superblock checksum does not match, the filesystem is corrupt") == FAIL
     assert severity("btrfs: tree block 30408704 is corrupted") == FAIL
     assert severity("header of segment 4 is damaged, skipping") == FAIL
-    assert severity("Inode 12, i_blocks is 16, should be 8.  Fix? no") is None
+    assert severity("Pass 1: Checking inodes, blocks, and sizes") is None
+
+
+def test_what_a_checker_without_leave_to_write_would_repair_is_a_failure() -> None:
+    assert severity("bad CRC for inode 132, would rewrite") == FAIL
+    assert severity("would have cleared inode 137") == FAIL
+    assert severity("imap claims in-use inode 262273 is free, would correct imap") == FAIL
+    assert severity("This would fix the flaky test, says the commit") is None
+    assert severity("would reformat src/app.py") is None  # black's list of files it would change
+
+
+def _coefficients(sites: int) -> str:
+    out = []
+    for s in range(sites):
+        out += [
+            f"== site S{s:02d}", "", "Call:", "glm(formula = event ~ dose + age, family = binomial, data = d)", "",
+            "Deviance Residuals: ", "    Min       1Q   Median       3Q      Max  ",
+            f"-1.{5100 + s}  -0.9642  -0.5775   1.1040   1.9680  ", "",
+            "Coefficients:",
+            "            Estimate Std. Error z value Pr(>|z|)   ",
+            f"(Intercept) -{3 + s / 40:.5f}    2.18454  -1.804  0.07116 . ",
+            f"dose         0.{20209 + s * 37}    0.06202   3.258  0.00112 **",
+            f"age          0.0{1370 + s * 11}    0.01347   1.017  0.30895   ",
+            "---",
+            "Signif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1",
+            "",
+            "(Dispersion parameter for binomial family taken to be 1)",
+            "",
+            f"    Null deviance: {121 + s}.14  on 89  degrees of freedom",
+            "Number of Fisher Scoring iterations: 4",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def test_a_short_table_of_measures_under_its_header_stays_whole() -> None:
+    # R's summary of a model fitted per group: each model's coefficients are what is asked about.
+    text = _coefficients(40)
+    kept = sent(text)
+    assert len(kept) < len(text)
+    for line in text.splitlines():
+        if line.startswith(("(Intercept)", "dose ", "age ")):
+            assert line.rstrip() in kept, line
+
+
+def test_the_title_of_each_section_of_a_listing_stays() -> None:
+    # isoinfo -l and mdir -/: one section per directory, each titled by the directory it lists.
+    for item, title in (("wide216-isoinfo-l", "Directory listing of "), ("wide216-mdir-all", "Directory for ")):
+        text = corpus_text("wide216", item)
+        kept = sent(text)
+        assert len(kept) < len(text)
+        titles = [x for x in text.splitlines() if x.startswith(title)]
+        assert len(titles) > 20
+        for line in titles:
+            assert line.rstrip() in kept, line
+
+
+def test_a_message_placed_by_a_quoted_file_and_its_line_is_a_diagnostic_under_its_loop_header() -> None:
+    # gnuplot over each script of a directory: its plots drawn in text, and `"x.gp" line 6: undefined
+    # variable: …` (no level word) where a script failed, under the header the loop echoed.
+    text = corpus_text("wide226", "wide226-gnuplot-plots-loop")
+    kept = sent(text)
+    assert len(kept) < len(text) / 2
+    placed = [x for x in text.splitlines() if x.startswith('"plots/') and '.gp" line ' in x]
+    heads = [x for x in text.splitlines() if x.startswith("== plots/")]
+    assert len(placed) >= 8 and len(heads) >= 8
+    for line in placed + heads:
+        assert line.rstrip() in kept, line

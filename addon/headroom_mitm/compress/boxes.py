@@ -35,9 +35,12 @@ def keep_small_boxes(index: LineIndex, rank: list[int]) -> None:
                 rank[k] = MUST
 
 
-# Three numbers in a row, apart by blanks: a row of a table of measures (a coefficient's estimate,
-# error and p-value; an ANOVA's degrees of freedom and sums). Found in one C-level scan of the text.
-_NUMBERS = re.compile(r"(?<=[ \t])[-+]?(?:\d[\d.]*|\.\d+)(?:e[-+]?\d+)?[ \t]+[-+]?(?:\d[\d.]*|\.\d+)(?:e[-+]?\d+)?[ \t]+[-+]?\.?\d")
+# Three numbers in a row, apart by blanks (a missing one printed NA or NaN), a fraction on the
+# line: a row of a table of measures (a coefficient's estimate, error and z value; an ANOVA's sums
+# and means), not a listing's counts and sizes. Found in one C-level scan of the text.
+_CELL = r"(?:[-+]?(?:\d[\d.]*|\.\d+)(?:e[-+]?\d+)?|NA|NaN)"
+_NUMBERS = re.compile(rf"(?<=[ \t]){_CELL}[ \t]+{_CELL}[ \t]+{_CELL}(?![\w.])")
+_FRACTION = re.compile(r"\d\.\d|\de[-+]\d|\bNA\b|\bNaN\b")
 _MIN_ROWS, _MAX_ROWS = 2, 10
 
 
@@ -47,6 +50,7 @@ def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
     long tables are sampled by their own rules."""
     lines = index.lines
     rows = sorted({index.line_of(m.start()) for m in _NUMBERS.finditer(index.text)})
+    rows = [i for i in rows if _FRACTION.search(lines[i])]
     run: list[int] = []
     for i in [*rows, -2]:
         if run and i == run[-1] + 1:

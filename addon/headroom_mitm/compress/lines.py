@@ -17,6 +17,10 @@ from .lineindex import LineIndex
 _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIMEDOUT", "EHOSTUNREACH",
           "ENOTFOUND", "EPIPE", "EPERM", "ENOSPC", "EMFILE")
 # A spreadsheet's cell that could not be computed, as every spreadsheet prints it (in lower case).
+# What a checker run without leave to write would repair, first on the line or after the fault
+# (xfs_repair -n's "would have cleared inode 132", "bad CRC for inode 132, would rewrite"): each
+# names a fault it found ("this would fix it" in a sentence does not).
+_DRY_REPAIR = re.compile(r"(?:^\s*|, )would (?:fix|correct|reset|rewrite|clear|have cleared|junk)\b")
 _CELL_ERRORS = ("#div/0!", "#ref!", "#value!", "#name?", "#n/a", "#num!", "#null!")
 # Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
 _FAIL_WORDS = (
@@ -29,7 +33,7 @@ _FAIL_WORDS = (
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "rejected", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
-    "success=false", "corrupt", "damaged", "unreplied", "unreachable", "unanswered", "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
+    "success=false", "corrupt", "damaged", "would ", "unreplied", "unreachable", "unanswered", "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -254,6 +258,8 @@ def severity(line: str) -> str | None:
     failed = first == FAIL or _PHRASES.search(low) is not None
     if not failed and "exit" in low:
         failed = _EXIT.search(low) is not None
+    if not failed and "would " in low:
+        failed = _DRY_REPAIR.search(low) is not None
     if not failed and ":" in low:
         failed = _DETAIL.match(low) is not None
     if not failed and (" 4" in head or " 5" in head or "[4" in head or "[5" in head):

@@ -124,3 +124,29 @@ def keep_depth_tops(index: LineIndex, rank: list[int]) -> None:
         return
     for i in tops:
         rank[i] = MUST
+
+
+# A section's title after a blank line: two to four words, then what it names (a path, a number:
+# isoinfo's "Directory listing of /2017/02/", mdir's "Directory for ::/2017/10"). Its lead is the
+# words (one word is a message's, LaTeX's "Overfull \hbox …", shellcheck's "In x.sh line 3:"; more
+# a sentence's, hypothesis's "You can reproduce this test case by …").
+_SECTION = re.compile(r"\n\n([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){1,3}?) (?=[^\s]*[\d/\\:])[^\n]{1,100}\n\n?(?=\S)")
+# Or the header a shell loop echoes over each file's output (`echo "== $f"`, exiftool's "======== x.jpg",
+# head's "==> f <=="): what the lines under it are about.
+_LOOP_HEAD = re.compile(r"(?:={2,}>?|>{2,}) \S+(?: <==| ={2,})?[ \t]*$")
+_MIN_SECTIONS = 3
+_SECTION_SHARE = 4  # at most one line in 4 a title: more is a list of records, sampled as rows
+
+
+def keep_section_titles(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the titles of a listing's sections: lines after a blank line, over a block (a
+    blank line between or not), that open with the same words and name different things (a
+    directory each); and the headers a loop echoed, each naming its file."""
+    leads = {"": index.where(_LOOP_HEAD, ("== ", "=> ", ">> "))}  # no title's lead is empty
+    for m in _SECTION.finditer(index.text):
+        leads.setdefault(m.group(1), []).append(index.line_of(m.start(1)))
+    cap = min(MUST_AT_MOST, len(index.lines) // _SECTION_SHARE)
+    for found in leads.values():
+        if len(found) <= cap and len({index.lines[i] for i in found}) >= _MIN_SECTIONS:
+            for i in found:
+                rank[i] = MUST

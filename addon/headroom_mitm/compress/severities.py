@@ -25,6 +25,10 @@ _LOCATED = re.compile(
     _PLACE_FIRST + r"|(?:.*?\s)?(?:[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S"
     r"|[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+:\d+ (?=[A-Za-z`'\"<]))"
 )
+# Or a quoted file's name and its line in words, then the message (gnuplot's and the Sun, TI and
+# HP compilers' `"main.c", line 12: error: …`); not Python's `  File "x.py", line 3, in f`.
+_QUOTED_PLACE = re.compile(r'[ \t]*"[^"\n]*\w\.[A-Za-z]\w{0,11}",? line \d+:? \S')
+_QUOTED_PLACE_PROBE = re.compile(r'\.[A-Za-z]\w{0,11}",? line \d')
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
 # A code in the level's place whose class is an error's: pylint's E error and F fatal (C/R/W
 # below; its parseable format brackets it with the symbol: "[E0602(undefined-variable), f]"),
@@ -119,7 +123,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # Findings that print no level word: "path:line:col: CODE message", "CODE (level): message",
     # "CODE message" over " --> path:line:col" (ruff, rustc), and "path:line: message" (go
     # test, pytest warnings), which report failures when anything failed.
-    placed = index.where(_LOCATED, probe=_PLACE)
+    placed = sorted({*index.where(_LOCATED, probe=_PLACE), *index.where(_QUOTED_PLACE, probe=_QUOTED_PLACE_PROBE)})
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
