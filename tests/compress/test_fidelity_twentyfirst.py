@@ -111,6 +111,38 @@ def test_a_short_table_of_measures_under_its_header_stays_whole() -> None:
             assert line.rstrip() in kept, line
 
 
+def test_a_short_table_of_measures_under_a_rule_under_its_header_stays_whole() -> None:
+    # gretl: each model's coefficients under "coefficient  std. error …" and a rule.
+    out = []
+    for m in range(30):
+        out += [f"? open trial_{m}.csv --quiet", f"Read datafile /data/trials/trial_{m}.csv",
+                f"periodicity: 1, maxobs: 1100", "observations range: 1 to 1100", "",
+                "Listing 9 variables:", "  0) const      1) plot       2) block      3) variety    4) nrate",
+                "  5) rain       6) height     7) grain      8) disease", ""]
+        out += [f"? series lag{k}_{m} = grain(-{k})  # Generated series lag{k}_{m} (ID {10 + k})" for k in range(24)]
+        out += [f"? ols grain const nrate rain  # fit {m}", "", f"Model {m + 1}: OLS, using observations 1-1100 (n = {1000 + m})",
+                "Dependent variable: grain", "",
+                "             coefficient    std. error    t-ratio   p-value",
+                "  ----------------------------------------------------------",
+                f"  const       3.{11251 + m * 7}       0.371675       8.374    1.78e-16 ***",
+                f"  nrate       0.0{155323 + m * 31}     0.00125493    12.38     6.32e-33 ***",
+                f"  rain        0.00{227438 + m}    0.000416037    5.467    5.73e-08 ***", "",
+                f"Mean dependent var   3.{490 + m}   S.D. dependent var   1.234",
+                f"Sum squared resid    {1400 + m}.55   S.E. of regression   1.15", ""]
+    text = "\n".join(out)
+    kept = sent(text)
+    assert len(kept) < len(text)
+    for line in text.splitlines():
+        if line.startswith(("  const ", "  nrate ", "  rain ")):
+            assert line in kept, line
+
+
+def test_a_value_out_of_range_is_a_failure() -> None:
+    assert severity("\t number of samples out of range:     8140     8140") == FAIL
+    assert severity("panic: runtime error: index out of range [5] with length 3") == FAIL
+    assert severity("B  0.000 ..  0.500 T  0.500 TT  0.500 M:  0.00000  0.00000") is None
+
+
 def test_the_title_of_each_section_of_a_listing_stays() -> None:
     # isoinfo -l and mdir -/: one section per directory, each titled by the directory it lists.
     for item, title in (("wide216-isoinfo-l", "Directory listing of "), ("wide216-mdir-all", "Directory for ")):

@@ -57,7 +57,9 @@ def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
             run.append(i)
             continue
         head = run[0] - 1 if run else -1
+        if head > 0 and _RULE.match(lines[head]):
+            head -= 1  # the header over a rule under it (gretl's "coefficient  std. error" over "-----")
         if _MIN_ROWS <= len(run) <= _MAX_ROWS and head >= 0 and _WORD.search(lines[head]) and len(lines[head].split()) >= 2:
-            for k in (head, *run):
+            for k in range(head, run[-1] + 1):
                 rank[k] = MUST
         run = [i]
