@@ -1,5 +1,5 @@
 """Round 224, Net-SNMP: an snmpd of the round's own on 127.0.0.1 for a harbour authority's gateway (`tidegate-gw1`:
-process and disk checks, an `extend` of the pilot-boat radio roster, a `pass` script serving a berth-sensor table from
+process and disk checks, an `extend` of the pilot-boat radio roster, a `pass_persist` script serving a berth-sensor table from
 a seeded generator under an enterprise arc of the round's own MIB, TIDEGATE-MIB), walked, tabled and queried with
 snmpwalk (a bad community too), snmptable and snmpget (missing OIDs), and snmptranslate on copies of the MIB
 with faults put in. The base MIB modules (SNMPv2-SMI, SNMPv2-TC, SNMPv2-MIB, IF-MIB …) come from the npm package
