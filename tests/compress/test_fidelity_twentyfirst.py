@@ -166,3 +166,22 @@ def test_a_message_placed_by_a_quoted_file_and_its_line_is_a_diagnostic_under_it
     assert len(placed) >= 8 and len(heads) >= 8
     for line in placed + heads:
         assert line.rstrip() in kept, line
+
+
+def test_each_record_of_a_report_per_file_keeps_the_fields_that_measure_it() -> None:
+    # ogginfo over an archive: per file, the codec's settings (the same for all) and its own
+    # length, duration and bitrate (what a question about one file asks for).
+    out = []
+    for f in range(24):
+        out += [f'Processing file "ogg/{f:02d}-track.ogg"...', "", f"New logical stream (#1, serial: {f * 7919:08x}): type vorbis",
+                "Vorbis headers parsed for stream 1, information follows...", "Version: 0",
+                "Vendor: Xiph.Org libVorbis I 20200704 (Reducing Environment)", "Channels: 2", "Rate: 44100", "",
+                "Nominal bitrate: 112.000000 kb/s", "Upper bitrate not set", "Lower bitrate not set", "Vorbis stream 1:",
+                f"\tTotal data length: {12000 + f * 1733} bytes", f"\tPlayback length: 0m:0{1 + f % 9}.{100 + f * 7}s",
+                f"\tAverage bitrate: {70 + f * 0.37:.6f} kb/s", "Logical stream 1 ended"]
+    text = "\n".join(out) + "\n"
+    kept = sent(text)
+    assert len(kept) < len(text)
+    for line in text.splitlines():
+        if line.startswith(("\tTotal data length", "\tPlayback length", "\tAverage bitrate")):
+            assert line in kept, line

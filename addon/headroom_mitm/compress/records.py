@@ -17,6 +17,7 @@ from .trees import DRAWING
 _LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z \t-]{0,23}:")
 _DIGIT_RUNS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+_HAS_DIGIT = re.compile(r"\d")
 # A quantity: the label's value is a number standing alone ("Size: 14020  Blocks: 32"), not part
 # of a date, a device pair or a version ("2025-04-28", "254,0", "1.2.3").
 _QUANTITY = re.compile(r"[ \t]*(\d+)(?=\s|$)")
@@ -139,6 +140,7 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
     elif not (fields := _opened_fields(lines, index.text)):
         return
     _keep_block_names(fields, rank)
+    _keep_measures(lines, fields, rank)
     for label, found in fields.items():
         if len(found) < _MIN_RECORDS:
             continue
@@ -175,6 +177,32 @@ def _keep_block_names(fields: dict[str, list[tuple[int, int]]], rank: list[int])
         return  # one label in common is no record's shape
     for first in firsts:
         rank[first] = MUST
+
+
+_MEASURES = 3  # fields of a record that say how much of it there is, at most, that all stay
+
+
+def _keep_measures(lines: list[str], fields: dict[str, list[tuple[int, int]]], rank: list[int]) -> None:
+    """Records few enough to name each (a report per file: ogginfo's "Total data length: 25732
+    bytes", "Playback length: 0m:02.700s"): the fields every record holds with a number of its
+    own are what is asked of a record, and stay for each; fields all records share ("Channels:
+    2") say nothing of one."""
+    held = {label: len({first for _, first in found}) for label, found in fields.items()}
+    records = max(held.values(), default=0)  # blocks of another shape between them (a header's) aside
+    if not _MIN_RECORDS <= records <= _MAX_NAMED:
+        return
+    kept = 0
+    for label, found in fields.items():
+        if held[label] < 0.8 * records or len(found) > held[label]:
+            continue  # not in every record, or more than once in one
+        values = [_value(lines[i], label).strip() for i, _ in found]
+        if len(set(values)) < 0.9 * len(values) or not all(map(_HAS_DIGIT.search, values)):
+            continue
+        for i, _ in found:
+            rank[i] = MUST
+        kept += 1
+        if kept == _MEASURES:
+            return
 
 
 def _block_fields(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
