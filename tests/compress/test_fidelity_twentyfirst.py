@@ -137,6 +137,12 @@ def test_a_short_table_of_measures_under_a_rule_under_its_header_stays_whole() -
             assert line in kept, line
 
 
+def test_a_request_refused_is_a_failure() -> None:
+    assert severity("Received Access-Reject Id 138 from 127.0.0.1:21812 to 127.0.0.1:38374 length 20") == FAIL
+    assert severity("(8) Sent Access-Reject Id 199 from 127.0.0.1:21812 to 127.0.0.1:53680 length 20") == FAIL
+    assert severity("Received Access-Accept Id 12 from 127.0.0.1:21812 to 127.0.0.1:38374 length 20") is None
+
+
 def test_a_value_out_of_range_is_a_failure() -> None:
     assert severity("\t number of samples out of range:     8140     8140") == FAIL
     assert severity("panic: runtime error: index out of range [5] with length 3") == FAIL

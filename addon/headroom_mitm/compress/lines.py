@@ -32,7 +32,7 @@ _FAIL_WORDS = (
     "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
-    "mismatch", "rejected", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
+    "mismatch", "reject", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
     "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered", "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
@@ -46,7 +46,7 @@ _FAIL_EXACT = frozenset({
     "survived", "broken",  # a mutant the tests let live; a link checker's broken link
     # A check that refused what it was given: "Password mismatch", "Login incorrect", a mail
     # server's "Recipient address rejected", git's "! [rejected]", "checksum mismatch".
-    "mismatch", "rejected", "incorrect",
+    "mismatch", "reject", "rejected", "incorrect",  # RADIUS's Access-Reject
     "damaged",  # with "corrupt…" (_FAIL_PREFIX): what a checker (fsck, a database's verify) found broken
     "unsuccessful", "unsuccessfully",  # auditd's "unsuccessfully authenticated", a login that was refused
     "unreplied", "unreachable", "unanswered",  # a packet nothing answered (conntrack's [UNREPLIED], ping's Host Unreachable)
