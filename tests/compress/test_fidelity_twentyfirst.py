@@ -3,6 +3,9 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+import math
+
+from headroom_mitm.compress.boxes import _row
 from headroom_mitm.compress.lines import FAIL, severity
 from tests.compress.support import corpus_text, sent
 
@@ -54,8 +57,6 @@ def test_a_table_boxed_with_corners_stays_whole() -> None:
 
 
 def test_a_progress_bar_between_rules_is_no_box() -> None:
-    from headroom_mitm.compress.boxes import _row
-
     assert not _row("   1%   3%   5%   7%   9%  11%  13%  15%  17%  19%  21%  23%")
     assert not _row("Breaking polygons (pass 2: break at selected points)...")
     assert _row("Intercept      -3.2270      0.725     -4.453      0.000")
@@ -191,3 +192,19 @@ def test_each_record_of_a_report_per_file_keeps_the_fields_that_measure_it() -> 
     for line in text.splitlines():
         if line.startswith(("\tTotal data length", "\tPlayback length", "\tAverage bitrate")):
             assert line in kept, line
+
+
+def test_a_long_table_of_numbers_among_other_lines_keeps_each_columns_extremes() -> None:
+    # ngspice -b: a transient run's values, paged under a repeated header; the peak of v(out) is
+    # what is asked (here at row 137, and its trough at row 412).
+    out = ["Note: vs: dc value used for op instead of transient time=0 value.", "", "No. of Data Rows : 600"]
+    for k in range(600):
+        if k % 55 == 0:
+            out += ["", "               op-amp stage", "               Transient Analysis  Wed Dec  2 05:53:05  2026",
+                    "-" * 70, "Index   time            v(src)          v(out)", "-" * 70]
+        v = math.sin(k / 87.5) * (1.1 if k != 137 else 1.9) * (1 if k != 412 else 1.6)
+        out.append(f"{k}\t{k * 5e-6:.6e}\t{v / 11:.6e}\t{v:.6e}\t")
+    text = "\n".join(out) + "\n"
+    kept = sent(text)
+    assert len(kept) < len(text) / 2
+    assert f"137\t{137 * 5e-6:.6e}\t" in kept and f"412\t{412 * 5e-6:.6e}\t" in kept

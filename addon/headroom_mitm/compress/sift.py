@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, outline, owncode, segments, shares, tables, verdicts
+from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, measures, outline, owncode, segments, shares, tables, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -148,7 +148,8 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         tf.keep_numbered_matches(index, rank)
         keep_named_inputs(index, rank)
         boxes.keep_small_boxes(index, rank)
-        boxes.keep_small_tables(index, rank)
+        measures.keep_small_tables(index, rank)
+        measures.keep_column_extremes(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)

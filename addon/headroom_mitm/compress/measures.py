@@ -1,0 +1,66 @@
+"""Tables of measures inside an output (a model's coefficients under their header, a simulator's
+columns of values): rows of numbers, each a fact asked about by its name or by its extreme. A short
+table stays whole; a long one keeps, for each column, the rows of its least and greatest value
+(principle 3), wherever the output's other lines cut it into pages."""
+
+from __future__ import annotations
+
+import re
+
+from .boxes import RULE, WORD
+from .lineindex import LineIndex
+from .select import MUST
+
+# Three numbers in a row, apart by blanks (a missing one printed NA or NaN), a fraction on the
+# line: a row of a table of measures (a coefficient's estimate, error and z value; an ANOVA's sums
+# and means), not a listing's counts and sizes. Found in one C-level scan of the text.
+_CELL = r"(?:[-+]?(?:\d[\d.]*|\.\d+)(?:e[-+]?\d+)?|NA|NaN)"
+_NUMBERS = re.compile(rf"(?<=[ \t]){_CELL}[ \t]+{_CELL}[ \t]+{_CELL}(?![\w.])")
+_FRACTION = re.compile(r"\d\.\d|\de[-+]\d|\bNA\b|\bNaN\b")
+_MIN_ROWS, _MAX_ROWS = 2, 10
+
+
+def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST each short table of measures under its header line (R's "Estimate Std. Error
+    z value Pr(>|z|)" over a model's coefficients): a few rows, each a fact asked about by name;
+    long tables are sampled by their own rules."""
+    lines = index.lines
+    rows = sorted({index.line_of(m.start()) for m in _NUMBERS.finditer(index.text)})
+    rows = [i for i in rows if _FRACTION.search(lines[i])]
+    run: list[int] = []
+    for i in [*rows, -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        head = run[0] - 1 if run else -1
+        if head > 0 and RULE.match(lines[head]):
+            head -= 1  # the header over a rule under it (gretl's "coefficient  std. error" over "-----")
+        if _MIN_ROWS <= len(run) <= _MAX_ROWS and head >= 0 and WORD.search(lines[head]) and len(lines[head].split()) >= 2:
+            for k in range(head, run[-1] + 1):
+                rank[k] = MUST
+        run = [i]
+
+
+# A row of numbers only, three or more apart by blanks (ngspice's "87\t7.457293e-04\t-9.99640e-02"),
+# found in one C-level scan of the text.
+_NUMERIC_ROW = re.compile(r"^[ \t]*[-+]?\.?\d[\d.]*(?:e[-+]?\d+)?(?:[ \t]+[-+]?\.?\d[\d.]*(?:e[-+]?\d+)?){2,}[ \t]*$", re.M)
+_MIN_TABLE = 20  # rows of one width, at least, for a table whose extremes are looked for
+
+
+def keep_column_extremes(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST, in a long table of numbers printed among other lines (paged under repeated
+    headers, beside a simulator's notes), the first row of each column's least and greatest value."""
+    by_width: dict[int, list[tuple[int, list[str]]]] = {}
+    for m in _NUMERIC_ROW.finditer(index.text):
+        cells = m.group().split()
+        by_width.setdefault(len(cells), []).append((index.line_of(m.start()), cells))
+    for rows in by_width.values():
+        if len(rows) < _MIN_TABLE:
+            continue
+        try:
+            columns = list(zip(*(list(map(float, cells)) for _, cells in rows)))
+        except ValueError:
+            continue  # "1.2.3": a version, not a measure
+        for values in columns[1:]:  # the first is the row's index or its time: its ends are the table's ends
+            for v in (min(values), max(values)):
+                rank[rows[values.index(v)][0]] = MUST
