@@ -11,11 +11,12 @@ from .boxes import RULE, WORD
 from .lineindex import LineIndex
 from .select import MUST
 
-# Three numbers in a row, apart by blanks (a missing one printed NA or NaN), a fraction on the
-# line: a row of a table of measures (a coefficient's estimate, error and z value; an ANOVA's sums
-# and means), not a listing's counts and sizes. Found in one C-level scan of the text.
-_CELL = r"(?:[-+]?(?:\d[\d.]*|\.\d+)(?:e[-+]?\d+)?|NA|NaN)"
-_NUMBERS = re.compile(rf"(?<=[ \t]){_CELL}[ \t]+{_CELL}[ \t]+{_CELL}(?![\w.])")
+# A row of a table of measures: its name (a word or a few, not a number), then three numbers or
+# more apart by blanks (a missing one printed NA or NaN), a fraction on the line (a coefficient's
+# estimate, error and z value; an ANOVA's sums and means), not a listing's counts and sizes. Found
+# from each newline (a literal the scan jumps between), the name's words taken possessively.
+_CELL = r"(?:[-+]?(?:\d[\d.]*+|\.\d++)(?:e[-+]?\d++)?|NA|NaN)"
+_ROW = re.compile(rf"\n[ \t]*+[^\s\d.+-]\S{{0,30}}+(?: [^\s\d.+-]\S{{0,20}}+){{0,3}}+[ \t]++{_CELL}[ \t]++{_CELL}[ \t]++{_CELL}(?![\w.])")
 _FRACTION = re.compile(r"\d\.\d|\de[-+]\d|\bNA\b|\bNaN\b")
 _MIN_ROWS, _MAX_ROWS = 2, 10
 
@@ -25,7 +26,7 @@ def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
     z value Pr(>|z|)" over a model's coefficients): a few rows, each a fact asked about by name;
     long tables are sampled by their own rules."""
     lines = index.lines
-    rows = sorted({index.line_of(m.start()) for m in _NUMBERS.finditer(index.text)})
+    rows = [index.line_of(m.start() + 1) for m in _ROW.finditer(index.text)]
     rows = [i for i in rows if _FRACTION.search(lines[i])]
     run: list[int] = []
     for i in [*rows, -2]:
@@ -42,8 +43,8 @@ def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
 
 
 # A row of numbers only, three or more apart by blanks (ngspice's "87\t7.457293e-04\t-9.99640e-02"),
-# found in one C-level scan of the text.
-_NUMERIC_ROW = re.compile(r"^[ \t]*[-+]?\.?\d[\d.]*(?:e[-+]?\d+)?(?:[ \t]+[-+]?\.?\d[\d.]*(?:e[-+]?\d+)?){2,}[ \t]*$", re.M)
+# found from each newline in one C-level scan of the text.
+_NUMERIC_ROW = re.compile(r"\n[ \t]*+[-+]?\.?\d[\d.]*+(?:e[-+]?\d++)?(?:[ \t]++[-+]?\.?\d[\d.]*+(?:e[-+]?\d++)?){2,}+[ \t]*+(?=\n|\Z)")
 _MIN_TABLE = 20  # rows of one width, at least, for a table whose extremes are looked for
 
 
@@ -53,7 +54,7 @@ def keep_column_extremes(index: LineIndex, rank: list[int]) -> None:
     by_width: dict[int, list[tuple[int, list[str]]]] = {}
     for m in _NUMERIC_ROW.finditer(index.text):
         cells = m.group().split()
-        by_width.setdefault(len(cells), []).append((index.line_of(m.start()), cells))
+        by_width.setdefault(len(cells), []).append((index.line_of(m.start() + 1), cells))
     for rows in by_width.values():
         if len(rows) < _MIN_TABLE:
             continue
