@@ -16,11 +16,11 @@ from .lineindex import LineIndex
 # 127.0.0.1:6390", "ENOENT: no such file").
 _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIMEDOUT", "EHOSTUNREACH",
           "ENOTFOUND", "EPIPE", "EPERM", "ENOSPC", "EMFILE")
-# A spreadsheet's cell that could not be computed, as every spreadsheet prints it (in lower case).
 # What a checker run without leave to write would repair, first on the line or after the fault
 # (xfs_repair -n's "would have cleared inode 132", "bad CRC for inode 132, would rewrite"): each
 # names a fault it found ("this would fix it" in a sentence does not).
 _DRY_REPAIR = re.compile(r"(?:^\s*|, )would (?:fix|correct|reset|rewrite|clear|have cleared|junk)\b")
+# A spreadsheet's cell that could not be computed, as every spreadsheet prints it (in lower case).
 _CELL_ERRORS = ("#div/0!", "#ref!", "#value!", "#name?", "#n/a", "#num!", "#null!")
 # Candidates for a failure; confirmed per line by severity() (so "errors.py" or "0 failed" are not).
 _FAIL_WORDS = (
@@ -33,7 +33,8 @@ _FAIL_WORDS = (
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "reject", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
-    "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered", "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
+    "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered",
+    "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
