@@ -13,8 +13,10 @@ from .lineindex import LineIndex
 from .select import MUST
 
 # A line drawn across, corners and column joints included ("+-----+----+", "├────┼────┤").
-RULE = re.compile(r"[ \t]*[-=~_+|─━═┼┬┴├┤┌┐└┘╞╡╪╒╕╘╛]{20,}[ \t]*$")
-RULE_WORDS = ("-----", "=====", "~~~~~", "_____", "─────", "━━━━━", "═════")
+RULE = re.compile(r"[ \t]*+[-=~_+|─━═┼┬┴├┤┌┐└┘╞╡╪╒╕╘╛]{20,}+[ \t]*+$")  # possessive: no backtracking into a long run
+# Looked for three at a time: LineIndex.hits finds up to three words a line at a time, more a match
+# per occurrence (every offset of a 200-character rule).
+RULE_WORDS = (("-----", "=====", "─────"), ("═════", "━━━━━", "~~~~~"))
 WORD = re.compile(r"[A-Za-z]{2}")
 _MIN_LINES, _MAX_LINES = 2, 10  # a box's lines: one is a title; more than ten a section, sampled as any other
 
@@ -27,7 +29,7 @@ def _row(line: str) -> bool:
 
 def keep_small_boxes(index: LineIndex, rank: list[int]) -> None:
     """Lift to MUST the lines of each short box between two consecutive rules, most of them rows."""
-    rules = index.where(RULE, RULE_WORDS)
+    rules = sorted({i for words in RULE_WORDS for i in index.where(RULE, words)})
     lines = index.lines
     for a, b in pairwise(rules):
         if _MIN_LINES < b - a <= _MAX_LINES + 1 and 2 * sum(map(_row, lines[a + 1 : b])) >= b - a - 1:

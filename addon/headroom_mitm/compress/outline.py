@@ -133,7 +133,7 @@ def keep_depth_tops(index: LineIndex, rank: list[int]) -> None:
 _SECTION = re.compile(r"\n\n([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){1,3}?) (?=[^\s]*[\d/\\:])[^\n]{1,100}\n\n?(?=\S)")
 # Or the header a shell loop echoes over each file's output (`echo "== $f"`, exiftool's "======== x.jpg",
 # head's "==> f <=="): what the lines under it are about.
-_LOOP_HEAD = re.compile(r"(?:={2,}>?|>{2,}) \S+(?: <==| ={2,})?[ \t]*$")
+_LOOP_HEAD = re.compile(r"(?:={2,}+>?|>{2,}+) \S++(?: <==| ={2,}+)?[ \t]*+$")
 _MIN_SECTIONS = 3
 _SECTION_SHARE = 4  # at most one line in 4 a title: more is a list of records, sampled as rows
 
