@@ -12,11 +12,13 @@ from itertools import pairwise
 from .lineindex import LineIndex
 from .select import MUST
 
-# A line drawn across, corners and column joints included ("+-----+----+", "├────┼────┤").
-RULE = re.compile(r"[ \t]*+[-=~_+|─━═┼┬┴├┤┌┐└┘╞╡╪╒╕╘╛]{20,}+[ \t]*+$")  # possessive: no backtracking into a long run
-# Looked for three at a time: LineIndex.hits finds up to three words a line at a time, more a match
-# per occurrence (every offset of a 200-character rule).
-RULE_WORDS = (("-----", "=====", "─────"), ("═════", "━━━━━", "~~~~~"))
+# A line drawn across, corners and column joints included ("+-----+----+", "├────┼────┤"), possessive:
+# no backtracking into a long run. Found from each newline in one C-level scan of the text; a run of
+# five of one stroke on it (not a drawing's "|||…").
+_RULE_BODY = r"[ \t]*+[-=~_+|─━═┼┬┴├┤┌┐└┘╞╡╪╒╕╘╛]{20,}+[ \t]*+"
+RULE = re.compile(_RULE_BODY + "$")
+_RULE_LINE = re.compile(r"\n" + _RULE_BODY + r"(?=\n|\Z)")
+_STROKE = re.compile(r"-----|=====|~~~~~|─────|━━━━━|═════")
 WORD = re.compile(r"[A-Za-z]{2}")
 _MIN_LINES, _MAX_LINES = 2, 10  # a box's lines: one is a title; more than ten a section, sampled as any other
 
@@ -29,7 +31,7 @@ def _row(line: str) -> bool:
 
 def keep_small_boxes(index: LineIndex, rank: list[int]) -> None:
     """Lift to MUST the lines of each short box between two consecutive rules, most of them rows."""
-    rules = sorted({i for words in RULE_WORDS for i in index.where(RULE, words)})
+    rules = [index.line_of(m.start() + 1) for m in _RULE_LINE.finditer(index.text) if _STROKE.search(m.group())]
     lines = index.lines
     for a, b in pairwise(rules):
         if _MIN_LINES < b - a <= _MAX_LINES + 1 and 2 * sum(map(_row, lines[a + 1 : b])) >= b - a - 1:
