@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 
@@ -34,6 +35,16 @@ class LineIndex:
     def starts(self) -> list[int]:
         """Where each line's newline sits in self.text (the first is the one put before it)."""
         return list(accumulate([len(x) + 1 for x in self.lines[:-1]], initial=0))
+
+    @cached_property
+    def shapes(self) -> list[str]:
+        """Each line with its digits made "0": the lines of one template read alike."""
+        return zero_digits(self.text[1:]).split("\n")
+
+    @cached_property
+    def shape_counts(self) -> Counter[str]:
+        """How many lines read as each template (self.shapes)."""
+        return Counter(self.shapes)
 
     @cached_property
     def _ascii(self) -> tuple[bytes, bytes] | None:

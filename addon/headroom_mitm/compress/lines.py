@@ -34,7 +34,7 @@ _FAIL_WORDS = (
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "reject", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
     "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered",
-    "undeliverable", "unrout", "bounced", *_CELL_ERRORS,
+    "undeliverable", "unrout", "bounced", "not converge", "no convergence", "convergence not", *_CELL_ERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -60,6 +60,8 @@ _FAIL_PHRASES = (
     "segmentation fault", "core dumped", "undefined reference", "undefined method", "undefined local variable",
     "undefined symbol", "no such file", "not found", "could not",
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
+    # An iterative run that stopped short of its answer ("SCF did not converge", "convergence NOT achieved").
+    "not converge", "no convergence", "convergence not achieved", "convergence not reached",
     "out of range",  # a value past its bounds: an index, a sample clipped (Csound's "samples out of range")
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
     "not authorised", "not authorized",  # mosquitto's "Client <unknown> disconnected, not authorised."

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from . import anomalies, names, owncode, verdicts
 from . import lines as ln
-from .lineindex import LineIndex, matches_at_least, zero_digits
+from .lineindex import LineIndex, matches_at_least
 from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above, title_below
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, MUST_AT_MOST, NORMAL
@@ -262,8 +262,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
 
     # Repetition: a template's first and last lines stay NORMAL, its middle is LOW; in mostly
     # repetitive output the one-off lines are the anomalies.
-    shapes = zero_digits(index.text[1:]).split("\n")
-    counts = Counter(shapes)
+    shapes, counts = index.shapes, index.shape_counts
     repeated = sum(c for c in counts.values() if c >= 5)
     if repeated >= 0.3 * n:
         last = dict(zip(shapes, range(n)))  # a later line overwrites: the last one stays

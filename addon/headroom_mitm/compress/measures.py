@@ -15,10 +15,15 @@ from .select import MUST
 # more apart by blanks (a missing one printed NA or NaN), a fraction on the line (a coefficient's
 # estimate, error and z value; an ANOVA's sums and means), not a listing's counts and sizes. Found
 # from each newline (a literal the scan jumps between), the name's words taken possessively.
-_CELL = r"(?:[-+]?(?:\d[\d.]*+|\.\d++)(?:e[-+]?\d++)?|NA|NaN)"
+_CELL = r"(?:[-+]?(?:\d[\d.]*+|\.\d++)(?:[eE][-+]?\d++)?|NA|NaN)"
 _ROW = re.compile(rf"\n[ \t]*+[^\s\d.+-]\S{{0,30}}+(?: [^\s\d.+-]\S{{0,20}}+){{0,3}}+[ \t]++{_CELL}[ \t]++{_CELL}[ \t]++{_CELL}(?![\w.])")
-_FRACTION = re.compile(r"\d\.\d|\de[-+]\d|\bNA\b|\bNaN\b")
+# Or the numbers first and the name after them, words to the line's end (HMMER's hits: "1.2e-57
+# 190.0  0.0 … kinA_hit00"; not two records side by side, "2  0.338  1 N s   17  0.338  2 N s").
+_ROW_NAMED_LAST = re.compile(rf"\n[ \t]*+{_CELL}(?:[ \t]++{_CELL}){{2,}}+(?:[ \t]++[^\s\d.+-]\S*+)++[ \t]*+(?=\n|\Z)")
+_FRACTION = re.compile(r"\d\.\d|\d[eE][-+]\d|\bNA\b|\bNaN\b")
 _MIN_ROWS, _MAX_ROWS = 2, 10
+# The rule under a header, drawn across each column apart ("    ------- ------ -----"), or whole.
+_COLUMN_RULES = re.compile(r"[ \t]*+(?:[-=]{2,}+[ \t]*+){2,}+$")
 
 
 def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
@@ -26,15 +31,15 @@ def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
     z value Pr(>|z|)" over a model's coefficients): a few rows, each a fact asked about by name;
     long tables are sampled by their own rules."""
     lines = index.lines
-    rows = [index.line_of(m.start() + 1) for m in _ROW.finditer(index.text)]
-    rows = [i for i in rows if _FRACTION.search(lines[i])]
+    found = [m.start() + 1 for pattern in (_ROW, _ROW_NAMED_LAST) for m in pattern.finditer(index.text)]
+    rows = sorted(i for i in map(index.line_of, found) if _FRACTION.search(lines[i]))
     run: list[int] = []
     for i in [*rows, -2]:
         if run and i == run[-1] + 1:
             run.append(i)
             continue
         head = run[0] - 1 if run else -1
-        if head > 0 and RULE.match(lines[head]):
+        if head > 0 and (RULE.match(lines[head]) or _COLUMN_RULES.match(lines[head])):
             head -= 1  # the header over a rule under it (gretl's "coefficient  std. error" over "-----")
         if _MIN_ROWS <= len(run) <= _MAX_ROWS and head >= 0 and WORD.search(lines[head]) and len(lines[head].split()) >= 2:
             for k in range(head, run[-1] + 1):
@@ -44,7 +49,7 @@ def keep_small_tables(index: LineIndex, rank: list[int]) -> None:
 
 # A row of numbers only, three or more apart by blanks (ngspice's "87\t7.457293e-04\t-9.99640e-02"),
 # found from each newline in one C-level scan of the text.
-_NUMERIC_ROW = re.compile(r"\n[ \t]*+[-+]?\.?\d[\d.]*+(?:e[-+]?\d++)?(?:[ \t]++[-+]?\.?\d[\d.]*+(?:e[-+]?\d++)?){2,}+[ \t]*+(?=\n|\Z)")
+_NUMERIC_ROW = re.compile(r"\n[ \t]*+[-+]?\.?\d[\d.]*+(?:[eE][-+]?\d++)?(?:[ \t]++[-+]?\.?\d[\d.]*+(?:[eE][-+]?\d++)?){2,}+[ \t]*+(?=\n|\Z)")
 _MIN_TABLE = 20  # rows of one width, at least, for a table whose extremes are looked for
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, measures, outline, owncode, segments, shares, tables, verdicts
+from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, measures, outline, owncode, segments, shares, tables, trajectories, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -133,6 +133,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         verdicts.keep_removals(index, rank)
         verdicts.keep_phase_results(index, rank)
         verdicts.keep_totals(index, rank)
+        verdicts.keep_convergence(index, rank)
         verdicts.keep_found_counts(index, rank)
         verdicts.keep_improvements(index, rank)
         columns.keep_column_titles(index, rank)
@@ -150,6 +151,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         boxes.keep_small_boxes(index, rank)
         measures.keep_small_tables(index, rank)
         measures.keep_column_extremes(index, rank)
+        trajectories.keep_trajectory_ends(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)

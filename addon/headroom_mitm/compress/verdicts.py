@@ -13,6 +13,7 @@ from .around import RULE
 from .lineindex import LineIndex
 from .lines import LOC_TAIL, is_summary
 from .select import HIGH, MUST, MUST_AT_MOST
+from .trajectories import STEPS
 
 # A pass word, one unit's name, then its time (or go's "(cached)"), with anything after it
 # (go's "coverage: 80.0% of statements").
@@ -155,6 +156,27 @@ def keep_phase_results(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
+# An iterative run's verdict ("convergence has been achieved in 6 iterations", "SCF converged in 11
+# steps"): its result, as a test run's is. Found in the lowered text by a C-level find of the stem.
+_CONVERGED = re.compile(r"\bconverged\b|\bconvergence (?:has been |was )?(?:achieved|reached)")
+_MAX_VERDICTS = 10  # more are each step's own check ("converged: no"), not the run's verdict
+
+
+def keep_convergence(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the few lines that say an iterative run converged."""
+    found: set[int] = set()
+    at = index.low.find("converge")
+    while at != -1:
+        i = index.line_of(at)
+        if _CONVERGED.search(index.low, index.starts[i], index.starts[i] + len(index.lines[i]) + 1):
+            found.add(i)
+            if len(found) > _MAX_VERDICTS:
+                return
+        at = index.low.find("converge", index.starts[i] + len(index.lines[i]) + 1)
+    for i in found:
+        rank[i] = MUST
+
+
 # A line whose label is "total": its first or last word, with a number on the line (callgrind's
 # "4,055,616 (100.0%)  PROGRAM TOTALS", `ls -l`'s "total 48", "Total: 12 files"; "total_03" and
 # "unused_total" are names). Matched in the lowered text at the word found by a C-level find.
@@ -168,7 +190,8 @@ _TOTAL_LOOKS = 200  # lines holding the word looked at, at most
 
 def keep_totals(index: LineIndex, rank: list[int]) -> None:
     """A few total lines are summaries wherever they sit (a profile prints its total first):
-    MUST, as a closing summary is."""
+    MUST, as a closing summary is. A total each step of a run prints again ("total energy = …"
+    every iteration) is its progress (trajectories.py keeps its ends), not one of these."""
     low, lines, starts = index.low, index.lines, index.starts
     found: set[int] = set()
     looked = 0
@@ -184,9 +207,12 @@ def keep_totals(index: LineIndex, rank: list[int]) -> None:
             pass  # inside a word
         elif (_TOTAL_LAST.match(low, at) or (_TOTAL_FIRST.match(low, at) and _NO_LETTERS.fullmatch(low, start, at))) and _DIGIT.search(lines[i]):
             found.add(i)
-            if len(found) > _MAX_TOTALS:
-                return
         at = low.find("total", at + 5)
+    if len(found) > _MAX_TOTALS:
+        counts, shapes = index.shape_counts, index.shapes
+        found = {i for i in found if counts[shapes[i]] < STEPS}
+        if len(found) > _MAX_TOTALS:
+            return
     for i in found:
         rank[i] = MUST
 
