@@ -60,3 +60,13 @@ def test_a_ranked_table_named_in_its_last_column_under_column_rules_stays_whole(
     assert len(kept) < len(text) / 2 and len(rows) > 20
     for row in rows:
         assert row in kept, row
+
+
+def test_a_row_marked_after_its_first_field_stays_among_rows_that_are_not() -> None:
+    # fls -r -p: a deleted file is "r/r * 45:" among "r/r 44:" rows.
+    text = corpus_text("wide250", "wide250-fls-ext")
+    deleted = [line for line in text.split("\n") if line.startswith("r/r * ")]
+    kept = sent(text)
+    assert len(kept) < len(text) / 2 and len(deleted) > 20
+    for line in deleted:
+        assert line in kept, line

@@ -316,10 +316,13 @@ def keep_prover_results(index: LineIndex, rank: list[int]) -> None:
 
 
 # A row marked at the margin among rows that are not: Tripwire's "* Web content  60  2  3  11" is
-# a rule that found violations, git's "* main" the branch checked out. The marked rows stay.
+# a rule that found violations, git's "* main" the branch checked out. Or marked after its first
+# field among rows of that field that are not: The Sleuth Kit's "r/r * 45:  path" is a deleted
+# file among "r/r 44:  path". The marked rows stay.
 _MARKED = re.compile(r"\* \S")
 _MARKED_AFTER_NEWLINE = re.compile(r"\n\* \S")
 _UNMARKED = re.compile(r"  \S")
+_MARKED_FIELD = re.compile(r"\n(\S++) \* \S")
 _MARKED_AT_MOST = 60
 
 
@@ -331,6 +334,15 @@ def keep_marked_rows(index: LineIndex, rank: list[int]) -> None:
         plain = sum(1 for x in block if _UNMARKED.match(x))
         stars = sum(1 for x in block if _MARKED.match(x))
         if plain >= stars and plain >= 2:
+            rank[i] = MUST
+    marked = [(index.line_of(m.start() + 1), m.group(1)) for m in _MARKED_FIELD.finditer(index.text)]
+    if len(marked) > _MARKED_AT_MOST:
+        return
+    for i, field in marked:
+        lead, star = field + " ", field + " * "
+        block = lines[max(0, i - 12) : i + 13]
+        plain = sum(1 for x in block if x.startswith(lead) and not x.startswith(star))
+        if plain >= 2 and plain >= len(block) // 4:
             rank[i] = MUST
 
 
