@@ -292,10 +292,22 @@ def ft_fine(seed: int, n: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def ft_sku(seed: int, n: int) -> str:
+    """Tickets labelled by topic, product and depot (252 labels): the long tail of a routing table."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        lab, prod, place = rnd.choice(list(LABELS)), rnd.choice(PRODUCTS), rnd.choice(PLACES)
+        text = f"{ticket(rnd, lab)} {prod.lower()} {place.lower() if rnd.random() < 0.8 else ''}".strip()
+        out.append(f"__label__{lab}-{prod.replace(' ', '').lower()}-{place.lower()} {text}")
+    return "\n".join(out) + "\n"
+
+
 def fasttext(tmp: Path) -> None:
     d = tmp / "quill" / "ft"
     write_tree(d, {"train.txt": ft_file(2571, 3000), "valid.txt": ft_file(2572, 700), "dirty.txt": ft_file(2573, 2500, faults=True),
-                   "empty.txt": "", "big.txt": ft_file(2574, 12000), "fine.txt": ft_fine(2591, 6000), "fine_valid.txt": ft_fine(2592, 1500)})
+                   "empty.txt": "", "big.txt": ft_file(2574, 12000), "fine.txt": ft_fine(2591, 6000), "fine_valid.txt": ft_fine(2592, 1500),
+                   "sku.txt": ft_sku(2593, 9000), "sku_valid.txt": ft_sku(2594, 2500)})
     ft = "fasttext supervised -thread 1"
     cap("fasttext-supervised-sweep", f"for e in 2 5 10; do for ng in 1 2; do echo \"== epoch=$e wordNgrams=$ng\"; "
         f"{ft} -input train.txt -output tick -epoch $e -wordNgrams $ng -dim 20; done; done", d, n_fasttext_train, timeout=200)
@@ -310,6 +322,8 @@ def fasttext(tmp: Path) -> None:
     cap("fasttext-test-k-loop-fine", "for k in 1 2 3 4 5 8 10; do echo \"== k=$k\"; fasttext test fine.bin fine_valid.txt $k; "
         "fasttext test fine.bin fine_valid.txt $k 0.3; done", d, n_fasttext_test, timeout=60)
     cap("fasttext-test-label-fine", "fasttext test-label fine.bin fine_valid.txt", d, n_fasttext_test, timeout=60)
+    cm.run(f"{ft} -input sku.txt -output sku -epoch 10 -lr 0.8 -dim 24 -wordNgrams 2 -loss hs", cwd=d, timeout=120)
+    cap("fasttext-test-label-sku", "fasttext test-label sku.bin sku_valid.txt", d, n_fasttext_test, timeout=60)
     cap("fasttext-test-label-tick", "fasttext test-label tick.bin valid.txt; fasttext test tick.bin valid.txt", d, n_fasttext_test, timeout=60)
     cap("fasttext-test-label-dirty-k2", "fasttext test-label dirty.bin dirty.txt 2 0.2", d, n_fasttext_test, timeout=60)
     cap("fasttext-test-missing-echo", "fasttext test fine.bin fine_valid.txt 2; fasttext test tick.bin valid_v2.txt; echo EXIT=$?; "
@@ -332,8 +346,8 @@ m.test("missing_valid.txt")
 
 def sentencepiece(tmp: Path) -> None:
     d = tmp / "quill" / "spm"
-    write_tree(d, {"corpus.txt": free_text(2575, 6000), "small.txt": free_text(2576, 300), "empty.txt": ""})
-    cap("spm-train-unigram", "spm_train --input=corpus.txt --model_prefix=quill --vocab_size=400 --model_type=unigram --max_sentencepiece_length=6 "
+    write_tree(d, {"corpus.txt": free_text(2575, 6000), "big.txt": free_text(2595, 30000), "small.txt": free_text(2576, 300), "empty.txt": ""})
+    cap("spm-train-unigram", "spm_train --input=big.txt --model_prefix=quill --vocab_size=1200 --model_type=unigram --max_sentencepiece_length=6 "
         "--num_threads=1", d, n_spm_train, timeout=120)
     cap("spm-train-bpe-tail", "spm_train --input=corpus.txt --model_prefix=qbpe --vocab_size=600 --model_type=bpe "
         "--num_threads=1 2>&1 | tail -n 80", d, n_spm_train, timeout=120)
@@ -417,6 +431,10 @@ def spacy(tmp: Path) -> None:
     cap("spacy-train-ner-textcat", f"{sp} train config.cfg --output out {ov.replace('eval_frequency 20', 'eval_frequency 5')} --training.max_steps 400",
         d, n_spacy_train, timeout=400,
         typed=f"python -m spacy train config.cfg --output out {ov.replace('eval_frequency 20', 'eval_frequency 5')} --training.max_steps 400")
+    cap("spacy-train-textcat-dense", f"{sp} train config.cfg --output outt {ov.replace('eval_frequency 20', 'eval_frequency 2')} "
+        "--training.max_steps 240 --components.textcat_multilabel.threshold 0.4", d, n_spacy_train, timeout=400,
+        typed=f"python -m spacy train config.cfg --output outt {ov.replace('eval_frequency 20', 'eval_frequency 2')} "
+        "--training.max_steps 240 --components.textcat_multilabel.threshold 0.4")
     cap("spacy-train-ner-tail", f"{sp} train ner.cfg --output outner {ov} --training.max_steps 160 2>&1 | tail -n 30",
         d, n_spacy_train, timeout=400, typed=f"python -m spacy train ner.cfg --output outner {ov} --training.max_steps 160 2>&1 | tail -n 30")
     cap("spacy-train-dirty-echo", f"{sp} train ner.cfg --output outd --paths.train dirty.spacy --paths.dev dev.spacy "
