@@ -70,3 +70,21 @@ def test_a_row_marked_after_its_first_field_stays_among_rows_that_are_not() -> N
     assert len(kept) < len(text) / 2 and len(deleted) > 20
     for line in deleted:
         assert line in kept, line
+
+
+def test_a_picture_drawn_in_box_characters_is_never_cut() -> None:
+    # A circuit drawing: wires and gates on every line, what the model asked to see.
+    text = corpus_text("wide254", "wide254-qiskit-draw-random-head")
+    kept = sent(text)
+    assert all(line.rstrip() in kept for line in text.split("\n"))
+
+
+def test_a_table_drawn_in_box_characters_is_no_picture() -> None:
+    from headroom_mitm.compress.drawings import looks_like_drawing
+
+    rule = "├" + "─" * 20 + "┼" + "─" * 12 + "┤"
+    rows = [f"│ package-{k:03d}{' ' * 8}│ MIT{' ' * 8}│" for k in range(40)]
+    table = "\n".join(["┌" + "─" * 20 + "┬" + "─" * 12 + "┐", "│ Name" + " " * 16 + "│ License    │", rule, *rows,
+                       "└" + "─" * 20 + "┴" + "─" * 12 + "┘"])
+    assert not looks_like_drawing(table)
+    assert looks_like_drawing(corpus_text("wide254", "wide254-cirq-diagram-random7"))

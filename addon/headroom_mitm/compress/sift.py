@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, durations, events, fields, gutter, histories, logs, measures, outline, owncode, segments, shares, tables, trajectories, verdicts
+from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, drawings, durations, events, fields, gutter, histories, logs, measures, outline, owncode, segments, shares, tables, trajectories, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -78,6 +78,8 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
     lines = index.lines
     ranked: logs.Ranking | None = None
     records: list[int] | None = None
+    if drawings.looks_like_drawing(text):
+        return False  # a picture: a cut middle breaks it
     if st.looks_git(text) and s.transform_enabled("git_output"):
         name, rank = "git_output", st.rank_git(lines)
     elif (plain := ungraphed(lines)) is not None and s.transform_enabled("git_output"):
