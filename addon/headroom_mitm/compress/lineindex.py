@@ -37,9 +37,14 @@ class LineIndex:
         return list(accumulate([len(x) + 1 for x in self.lines[:-1]], initial=0))
 
     @cached_property
+    def zeroed(self) -> str:
+        """self.text with its digits made "0" (the same offsets): a template's lines read alike."""
+        return zero_digits(self.text)
+
+    @cached_property
     def shapes(self) -> list[str]:
-        """Each line with its digits made "0": the lines of one template read alike."""
-        return zero_digits(self.text[1:]).split("\n")
+        """Each line as self.zeroed reads it."""
+        return self.zeroed[1:].split("\n")
 
     @cached_property
     def shape_counts(self) -> Counter[str]:

@@ -12,14 +12,15 @@ from .lineindex import LineIndex
 from .select import MUST
 
 # A short line that opens with the name of a quantity and gives its value ("total energy = -17.01
-# Ry", "Epoch 3/10 - loss: 0.23"), as index.shapes reads it (digits made "0"): words, then "=",
+# Ry", "Epoch 3/10 - loss: 0.23"), as index.zeroed reads it (digits made "0"): words, then "=",
 # ": ", "<" or ">", then a number (not an address's "127.0.0.1"). A record's line (a stamp or a
 # bracket first, a frame's "f (file:12:5)", an audit event, a JSON object) is no quantity's step.
-_QUANTITY = re.compile(r"[ \t]*+[A-Za-z][\w .#/-]{0,40}?(?:[=<>]|: )[ \t]*+[-+]?\.?0++(?:\.0++)?(?![.0])")
+# Found from each newline in one C-level scan.
+_QUANTITY = re.compile(r"\n([ \t]*+[A-Za-z][\w .#/-]{0,40}+(?:[=<>]|: )[ \t]*+[-+]?\.?0++(?:\.0++)?(?![.0])[^\n]*+)")
 _LONGEST = 100
 _NUMBERS = re.compile(r"[-+0.\s]+")
 # A row of values alone ("    1500        3.00000", "   -7.76972e+03   1.34766e+03"), its names on the line above.
-_VALUES = re.compile(r"(?:[ \t]++[-+]?\.?0++(?:\.0++)?(?:[eEdD][-+]?0++)?)++[ \t]*+")
+_VALUES = re.compile(r"\n(?:[ \t]++[-+]?\.?0++(?:\.0++)?(?:[eEdD][-+]?0++)?)++[ \t]*+(?=\n|\Z)")
 _LABEL = re.compile(r"[A-Za-z]{2}")
 STEPS = 3  # lines of one template, at least, for a run's progress
 # More such templates are a log's many kinds of line (each request's path with its numbers), not
@@ -32,42 +33,32 @@ def keep_trajectory_ends(index: LineIndex, rank: list[int]) -> None:
     other lines between its steps (not a table's consecutive rows, sampled by the table's rules),
     and of each row of values printed under a repeated header of their names (GROMACS's "Step
     Time" over "1500  3.00000"), the header with it."""
-    shapes = index.shapes
+    zeroed, shapes = index.zeroed, index.shapes
+    steps: dict[str, list[int]] = {}
     # One template whatever the values' signs and widths ("k =-0.1250 0.1250" and "k = 0.3750-0.3750").
-    keys: dict[str, str | None] = {}
-    for sh in index.shape_counts:
-        if len(sh) <= _LONGEST and _QUANTITY.match(sh):
-            keys[sh] = _NUMBERS.sub(" ", sh)
-        elif _VALUES.fullmatch(sh):
-            keys[sh] = None  # named by the line above
-    if not keys:
-        return
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
-    steps: dict[str, int] = {}
-    for i, sh in enumerate(shapes):
-        if sh not in keys:
-            continue
-        key = keys[sh]
-        if key is None:
-            above = shapes[i - 1] if i else ""
-            if "0" in above or not _LABEL.search(above):
-                continue
-            key = "\n" + above
-        first.setdefault(key, i)
-        last[key] = i
-        steps[key] = steps.get(key, 0) + 1
+    keys: dict[str, str] = {}
+    for m in _QUANTITY.finditer(zeroed):
+        shape = m.group(1)
+        if len(shape) <= _LONGEST:
+            if (key := keys.get(shape)) is None:
+                key = keys[shape] = _NUMBERS.sub(" ", shape)
+            steps.setdefault(key, []).append(index.line_of(m.start() + 1))
+    for m in _VALUES.finditer(zeroed):
+        i = index.line_of(m.start() + 1)
+        above = shapes[i - 1] if i else ""
+        if "0" not in above and _LABEL.search(above):
+            steps.setdefault("\n" + above, []).append(i)  # named by the line above
     lines = index.lines
     spread = [
-        k for k, n in steps.items()
-        if n >= STEPS and last[k] - first[k] + 1 > n
+        (key, at) for key, at in steps.items()
+        if len(at) >= STEPS and at[-1] - at[0] + 1 > len(at)
         # a diagnostic repeated (a failure's place, its assertion line) is ranked as one: principle 2
-        and ln.severity(lines[first[k]]) is None and not ln.has_location(lines[first[k]])
+        and ln.severity(lines[at[0]]) is None and not ln.has_location(lines[at[0]])
     ]
     if len(spread) > _MAX_QUANTITIES:
         return
-    for k in spread:
-        for i in (first[k], last[k]):
+    for key, at in spread:
+        for i in (at[0], at[-1]):
             rank[i] = MUST
-            if k[0] == "\n":
+            if key[0] == "\n":
                 rank[i - 1] = MUST
