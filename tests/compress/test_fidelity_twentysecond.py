@@ -88,3 +88,18 @@ def test_a_table_drawn_in_box_characters_is_no_picture() -> None:
                        "└" + "─" * 20 + "┴" + "─" * 12 + "┘"])
     assert not looks_like_drawing(table)
     assert looks_like_drawing(corpus_text("wide254", "wide254-cirq-diagram-random7"))
+
+
+def test_each_table_of_counted_steps_keeps_its_first_and_last_row() -> None:
+    # CP2K's geometry optimisation: an SCF table per geometry step, rows counting 1, 2, 3 …
+    text = corpus_text("wide243", "wide243-cp2k-geo-opt-h2o")
+    lines = text.split("\n")
+    firsts = [i for i, line in enumerate(lines) if line.startswith("     1 P_Mix/Diag.")]
+    assert len(firsts) >= 3
+    kept = sent(text)
+    assert len(kept) < len(text) / 2
+    for i in firsts:
+        k = i
+        while lines[k + 1][:7].strip().isdigit():
+            k += 1
+        assert lines[i] in kept and lines[k] in kept, (lines[i], lines[k])

@@ -154,6 +154,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         measures.keep_small_tables(index, rank)
         measures.keep_column_extremes(index, rank)
         trajectories.keep_trajectory_ends(index, rank)
+        trajectories.keep_counted_run_ends(index, rank)
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)

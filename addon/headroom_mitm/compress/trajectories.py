@@ -62,3 +62,29 @@ def keep_trajectory_ends(index: LineIndex, rank: list[int]) -> None:
             rank[i] = MUST
             if key[0] == "\n":
                 rank[i - 1] = MUST
+
+
+# A row led by its step's number ("     1 P_Mix/Diag. 0.40E+00  0.2  0.68521227  -16.96"): rows
+# that count 1, 2, 3 … one under the other are an iterative run's table of steps.
+_COUNTED = re.compile(r"\n[ \t]*+(\d{1,6}+)[ \t]++\S")
+_MAX_RUNS = 30  # more are a listing's numbered rows, not a few runs' tables
+
+
+def keep_counted_run_ends(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the first and the last row of each table of steps (three rows or more that
+    count up by one): where each run of an iterative solver (an SCF per geometry step) started
+    and where it ended, however many runs the output holds."""
+    runs: list[list[int]] = []
+    last_line = last_step = -2
+    for m in _COUNTED.finditer(index.text):
+        i, step = index.line_of(m.start() + 1), int(m.group(1))
+        if i == last_line + 1 and step == last_step + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        last_line, last_step = i, step
+    runs = [r for r in runs if len(r) >= STEPS]
+    if len(runs) > _MAX_RUNS:
+        return
+    for r in runs:
+        rank[r[0]] = rank[r[-1]] = MUST
