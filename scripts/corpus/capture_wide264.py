@@ -1,0 +1,61 @@
+"""Capture round 264 of the compression corpus (issue #11's kinds on real projects, most of them as OpenCode's tools
+hand them over, after rounds 191, 199, 205, 213, 222, 238, 241 and 252's pattern): the sdist of parse (PyPI,
+format-string parsing) with a few bugs put in, through its own test suite with pytest, ruff and mypy --strict, and its
+code run wrongly into a chained traceback; the npm package property-expr copied into a project (pathwarden) with bugs
+put in, under a generated node --test suite, eslint and tsc; a C project (winnowrig) and a dependency-free Rust crate
+(spokewright) written here; a git history built from parse's sources; listings, a process table, CSV and sqlite
+results from the files of /usr/share/openscap, npm view --json, an application log and texinfo's installed HTML manual
+served on loopback. Most items come from ONE headless run of the real OpenCode over the same material (its bash, grep,
+glob, read and webfetch tools, round 35's way).
+
+No new extractor: each kind's needles come from the extractor the earlier rounds used for it, imported (NEEDLES.md's
+"Round 264: no new rules"); a chain's from each part's own (round 9b). Nothing captured here was compressed.
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide264.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide264.json  as {"version": 2, "items": [...]}, ids prefixed "wide264-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+import capture_wide9b as w9b  # noqa: E402
+
+ID_PREFIX = "wide264-"
+DEFAULT_OUT = HERE / "data" / "wide264.json"
+TMP = Path("/dev/shm/hm-corpus-wide264")
+TOOLS = Path("/dev/shm/hm-corpus-wide264-tools")
+PY_TOOLS = ["pytest", "ruff", "mypy"]
+PY_SDISTS = ["parse==1.22.4"]
+NPM_PKGS = ["property-expr@2.0.6", "eslint", "@eslint/js", "typescript"]
+w9b.TMP = TMP
+
+MIN_CHARS, MAX_CHARS = 400, 120_000
+
+TOOLSET = cm.Toolset(TOOLS, "mypy", PY_TOOLS, "parse-*", PY_SDISTS, "typescript", NPM_PKGS)
+VENV, SRC, JS = TOOLSET.venv, TOOLSET.src, TOOLSET.js
+
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
+def steps() -> list:
+    import capture_wide264_mat as mat  # parse, property-expr, git, data, a log: a few direct items, trees for OpenCode
+    import capture_wide264_native as native  # make -k, cargo build
+    import capture_wide264_oc as oc  # one OpenCode run: bash, grep, glob, read, webfetch
+    return [TOOLSET.unpack] + mat.STEPS + native.STEPS + oc.STEPS
+
+
+def main() -> None:
+    cm.capture_round(__doc__, TOOLSET.install, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(3_000, 10_000, 60_000))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide264", sys.modules["__main__"])
+    main()
