@@ -32,13 +32,13 @@ TMP = Path("/dev/shm/hm-corpus-wide266")
 TOOLS = Path("/dev/shm/hm-corpus-wide266-tools")
 PY_TOOLS = ["pytest", "ruff", "mypy", "webencodings"]
 PY_SDISTS = ["tinycss2==1.5.1"]
-NPM_PKGS = ["postcss-value-parser@4.2.0"]
+NPM_PKGS = ["postcss-value-parser@4.2.0", "eslint", "@eslint/js", "typescript"]
 w9b.TMP = TMP  # round 9b's chain runner keeps its state under this round's scratch dir
 
 # the round's sizes: most 10-120 KB, a few smaller ones as real runs print them
 MIN_CHARS, MAX_CHARS = 400, 120_000
 
-TOOLSET = cm.Toolset(TOOLS, "mypy", PY_TOOLS, "tinycss2-*", PY_SDISTS, "postcss-value-parser", NPM_PKGS)
+TOOLSET = cm.Toolset(TOOLS, "mypy", PY_TOOLS, "tinycss2-*", PY_SDISTS, "typescript", NPM_PKGS)
 VENV, SRC, JS = TOOLSET.venv, TOOLSET.src, TOOLSET.js
 
 _SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
@@ -47,7 +47,7 @@ add, cap = _SIZED.add, _SIZED.cap
 
 def steps() -> list:
     import capture_wide266_py as py  # pytest, ruff, mypy, a chained traceback, git, listings, tables, a log, docs
-    import capture_wide266_js as js  # node --test over a copied npm package with bugs put in
+    import capture_wide266_js as js  # node --test, eslint, tsc over a copied npm package with bugs put in
     return [TOOLSET.unpack] + list(py.STEPS) + list(js.STEPS)
 
 

@@ -1,7 +1,9 @@
 """Round 266, JavaScript: a real npm package new to the issue's rounds (postcss-value-parser: CSS declaration values
 parsed into word, string, div, space, comment and function nodes, stringified back, and numbers split from their units)
 copied into a small app (`swatchbook`, a design system's token checker) with a few bugs put in; a generated
-`node --test` suite over the copy whose expectations come from the unbroken package, run whole and chained with `tail`.
+`node --test` suite over the copy whose expectations come from the unbroken package, run whole and chained with `tail`;
+eslint over the copy and the app; tsc --noEmit with checkJs over the copy and an app typed against the package's
+declarations that uses it wrongly.
 Each kind's extractor is the earlier rounds', imported; a chain's from each part's own (round 9b). Run through
 capture_wide266.py."""
 
@@ -11,9 +13,9 @@ import json
 import random
 from pathlib import Path
 
-from capture_more import run
-from capture_wide9b import Part, chain
-from capture_wide15_js import n_node_test
+from capture_more import run, write_tree
+from capture_wide9b import Part, chain, n_status_echo
+from capture_wide15_js import n_eslint, n_node_test, n_tsc
 from capture_wide266 import JS, cap
 
 PKG = JS / "node_modules" / "postcss-value-parser"
@@ -91,4 +93,75 @@ def node_tests(tmp: Path) -> None:
           [Part("cd swatchbook", None), Part("node --test 2>&1 | tail -n 80", n_node_test, "&&")], tmp, timeout=600)
 
 
-STEPS = [node_tests]
+ESLINT_CONFIG = """import js from "@eslint/js";
+const env = { require: "readonly", module: "writable", console: "readonly", process: "readonly" };
+const style = { "eqeqeq": "error", "no-var": "error", "prefer-const": "warn", "curly": "warn",
+                "no-param-reassign": "warn", "no-shadow": "warn", "no-plusplus": "warn", "max-len": ["warn", 100],
+                "no-unused-vars": ["error", { "args": "all" }], "no-nested-ternary": "warn",
+                "prefer-template": "warn", "no-else-return": "warn", "one-var": ["warn", "never"],
+                "func-style": ["warn", "expression"], "camelcase": "warn", "no-implicit-coercion": "warn",
+                "complexity": ["warn", 6], "max-depth": ["warn", 2], "no-use-before-define": "warn",
+                "id-length": ["warn", { "min": 3 }], "no-magic-numbers": "warn", "no-bitwise": "warn",
+                "no-cond-assign": "error", "max-statements": ["warn", 12], "sort-keys": "warn", "no-ternary": "warn" };
+export default [
+  js.configs.recommended,
+  { files: ["lib/**/*.js", "app/**/*.js"], languageOptions: { sourceType: "commonjs", ecmaVersion: "latest",
+                                                              globals: env },
+    rules: style },
+];
+"""
+
+APP_JS = """const vp = require("../lib/index.js");
+
+var tokens = { "space": "4px", "gap": "1E1px", "radius": ".5rem", "space": "8px" };
+function px(name) {
+  var raw = tokens[name];
+  const parsed = vp.unit(raw);
+  const unused = raw.length * 2;
+  if (parsed == false) return 0;
+  else return parsed.unit == "rem" ? parsed.number * 16 : +parsed.number;
+}
+function fonts(decl) {
+  let out = [];
+  vp(decl).walk(function (node) { if (node.type = "string") out.push(node.value); });
+  return out;
+}
+module.exports = { px, fonts };
+"""
+
+APP_TS = """import valueParser = require('postcss-value-parser')
+
+interface Token { name: string; value: string; fallback?: { value: string } }
+
+export function px(t: Token): number {
+  const d = valueParser.unit(t.value)
+  return d.number * (d.unit === 'rem' ? 16 : 1)
+}
+export const words = (t: Token): string[] => valueParser(t.value).nodes.map(n => n.nodes)
+export const fallback = (t: Token): string => t.fallback.value
+export const size: number = valueParser.stringify(valueParser('1px').nodes).length()
+export const kinds = (t: Token) => valueParser(t.value).walk((n) => n.type === 'function' && n.nodes.length > 'x')
+export const parsed: valueParser.ParsedValue = valueParser(42)
+export const first = (t: Token): valueParser.WordNode => valueParser(t.value).nodes[0]
+"""
+
+
+def lint(tmp: Path) -> None:
+    app = tmp / "swatchbook"
+    (app / "app").mkdir(exist_ok=True)
+    run(f"ln -s {JS / 'node_modules'} node_modules", cwd=app)
+    write_tree(app, {"eslint.config.js": ESLINT_CONFIG, "app/tokens.js": APP_JS,
+                     "package.json": json.dumps({"name": "swatchbook", "version": "0.3.1", "type": "module"}) + "\n",
+                     "ts/tokens.ts": APP_TS})
+    cap("eslint-lib-app-swatchbook", "npx eslint lib app", app, n_eslint, timeout=600)
+    cap("tsc-checkjs-postcss-value-parser-swatchbook", "npx tsc --noEmit --strict --allowJs --checkJs "
+        "--target es2022 --module nodenext --moduleResolution nodenext --noUnusedLocals lib/index.js lib/parse.js "
+        "lib/unit.js lib/stringify.js ts/tokens.ts 2>&1", app, n_tsc, timeout=600)
+    chain("chain-eslint-then-tsc-exit", "chain-lint", "lint",
+          [Part("cd swatchbook", None), Part("npx eslint lib app 2>&1 | tail -n 120", n_eslint),
+           Part("npx tsc --noEmit --strict --allowJs --checkJs --module nodenext --moduleResolution nodenext "
+                "ts/tokens.ts lib/unit.js 2>&1 | head -n 60", n_tsc, ";"),
+           Part("echo EXIT=$?", n_status_echo, ";")], tmp, timeout=600)
+
+
+STEPS = [node_tests, lint]
