@@ -3,6 +3,8 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from headroom_mitm.compress.lines import FAIL, severity
 from tests.compress.support import corpus_text, sent
 
@@ -51,25 +53,24 @@ def test_a_one_off_total_stays_among_totals_printed_each_step() -> None:
         corpus_text("wide243", "wide243-pw-scf-si"))
 
 
+def _all_kept_of_a_cut(source: str, item: str, picked: Callable[[str], bool]) -> None:
+    text = corpus_text(source, item)
+    lines = [line.rstrip() for line in text.split("\n") if picked(line)]
+    kept = sent(text)
+    assert len(kept) < len(text) / 2 and len(lines) > 20
+    for line in lines:
+        assert line in kept, line
+
+
 def test_a_ranked_table_named_in_its_last_column_under_column_rules_stays_whole() -> None:
     # HMMER's hits per query: numbers first, the target's name last, the header over a rule drawn
     # under each column apart; a few rows, each a fact asked about by name.
-    text = corpus_text("wide245", "wide245-hmmsearch-report-full")
-    rows = [line.rstrip() for line in text.split("\n") if line.endswith("  ") and "_hit" in line]
-    kept = sent(text)
-    assert len(kept) < len(text) / 2 and len(rows) > 20
-    for row in rows:
-        assert row in kept, row
+    _all_kept_of_a_cut("wide245", "wide245-hmmsearch-report-full", lambda line: line.endswith("  ") and "_hit" in line)
 
 
 def test_a_row_marked_after_its_first_field_stays_among_rows_that_are_not() -> None:
     # fls -r -p: a deleted file is "r/r * 45:" among "r/r 44:" rows.
-    text = corpus_text("wide250", "wide250-fls-ext")
-    deleted = [line for line in text.split("\n") if line.startswith("r/r * ")]
-    kept = sent(text)
-    assert len(kept) < len(text) / 2 and len(deleted) > 20
-    for line in deleted:
-        assert line in kept, line
+    _all_kept_of_a_cut("wide250", "wide250-fls-ext", lambda line: line.startswith("r/r * "))
 
 
 def test_a_picture_drawn_in_box_characters_is_never_cut() -> None:
