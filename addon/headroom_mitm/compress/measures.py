@@ -19,7 +19,7 @@ _CELL = r"(?:[-+]?(?:\d[\d.]*+|\.\d++)(?:[eE][-+]?\d++)?|NA|NaN)"
 _ROW = re.compile(rf"\n[ \t]*+[^\s\d.+-]\S{{0,30}}+(?: [^\s\d.+-]\S{{0,20}}+){{0,3}}+[ \t]++{_CELL}[ \t]++{_CELL}[ \t]++{_CELL}(?![\w.])")
 # Or the numbers first and the name after them, words to the line's end (HMMER's hits: "1.2e-57
 # 190.0  0.0 … kinA_hit00"; not two records side by side, "2  0.338  1 N s   17  0.338  2 N s").
-_ROW_NAMED_LAST = re.compile(rf"\n[ \t]*+{_CELL}(?:[ \t]++{_CELL}){{2,}}+(?:[ \t]++[^\s\d.+-]\S*+)++[ \t]*+(?=\n|\Z)")
+_ROW_NAMED_LAST = re.compile(rf"\n[ \t]*+{_CELL}(?:[ \t]++{_CELL}){{2,30}}+(?:[ \t]++[^\s\d.+-]\S*+)++[ \t]*+(?=\n|\Z)")
 _FRACTION = re.compile(r"\d\.\d|\d[eE][-+]\d|\bNA\b|\bNaN\b")
 _MIN_ROWS, _MAX_ROWS = 2, 10
 # The rule under a header, drawn across each column apart ("    ------- ------ -----"), or whole.

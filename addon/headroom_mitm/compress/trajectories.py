@@ -19,9 +19,11 @@ from .select import MUST
 _QUANTITY = re.compile(r"\n([ \t]*+[A-Za-z][\w .#/-]{0,40}+(?:[=<>]|: )[ \t]*+[-+]?\.?0++(?:\.0++)?(?![.0])[^\n]*+)")
 _LONGEST = 100
 _NUMBERS = re.compile(r"[-+0.\s]+")
-# A row of values alone ("    1500        3.00000", "   -7.76972e+03   1.34766e+03"), its names on the line above.
-_VALUES = re.compile(r"\n(?:[ \t]++[-+]?\.?0++(?:\.0++)?(?:[eEdD][-+]?0++)?)++[ \t]*+(?=\n|\Z)")
-_LABEL = re.compile(r"[A-Za-z]{2}")
+# A row of values alone ("    1500        3.00000", "   -7.76972e+03   1.34766e+03") under the line
+# of their names (words, no digit), the two found together from each newline in one scan.
+_HEADED_VALUES = re.compile(
+    r"\n(?=[^\n0]*?[A-Za-z]{2})([^\n0]*+)\n(?:[ \t]++[-+]?\.?0++(?:\.0++)?(?:[eEdD][-+]?0++)?)++[ \t]*+(?=\n|\Z)"
+)
 STEPS = 3  # lines of one template, at least, for a run's progress
 # More such templates are a log's many kinds of line (each request's path with its numbers), not
 # a run's few quantities: the log's own rules sample them.
@@ -33,7 +35,7 @@ def keep_trajectory_ends(index: LineIndex, rank: list[int]) -> None:
     other lines between its steps (not a table's consecutive rows, sampled by the table's rules),
     and of each row of values printed under a repeated header of their names (GROMACS's "Step
     Time" over "1500  3.00000"), the header with it."""
-    zeroed, shapes = index.zeroed, index.shapes
+    zeroed = index.zeroed
     steps: dict[str, list[int]] = {}
     # One template whatever the values' signs and widths ("k =-0.1250 0.1250" and "k = 0.3750-0.3750").
     keys: dict[str, str] = {}
@@ -43,11 +45,8 @@ def keep_trajectory_ends(index: LineIndex, rank: list[int]) -> None:
             if (key := keys.get(shape)) is None:
                 key = keys[shape] = _NUMBERS.sub(" ", shape)
             steps.setdefault(key, []).append(index.line_of(m.start() + 1))
-    for m in _VALUES.finditer(zeroed):
-        i = index.line_of(m.start() + 1)
-        above = shapes[i - 1] if i else ""
-        if "0" not in above and _LABEL.search(above):
-            steps.setdefault("\n" + above, []).append(i)  # named by the line above
+    for m in _HEADED_VALUES.finditer(zeroed):
+        steps.setdefault("\n" + m.group(1), []).append(index.line_of(m.start() + 1) + 1)  # named by the line above
     lines = index.lines
     spread = [
         (key, at) for key, at in steps.items()
