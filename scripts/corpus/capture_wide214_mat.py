@@ -12,6 +12,7 @@ import random
 from pathlib import Path
 
 import capture_wide191_native as n191
+from capture_material import app_log, history, put_bugs
 from capture_more import run, write_tree
 from capture_wide214 import JS, SRC, VENV
 
@@ -31,14 +32,6 @@ TC_BUGS = [("src/termcolor/termcolor.py", '"light_blue": 94,', '"light_blue": 84
            ("src/termcolor/termcolor.py", 'if os.environ.get("NO_COLOR"):', 'if os.environ.get("NO_COLOR") == "1":'),
            ("src/termcolor/termcolor.py", 'rgb_back_fmt_str = "\\033[48;2;', 'rgb_back_fmt_str = "\\033[38;2;'),
            ("src/termcolor/termcolor.py", '    "light_magenta": 95,', '    "light_magneta": 95,')]
-
-
-def put_bugs(root: Path, bugs) -> None:
-    for rel, old, new in bugs:
-        f = root / rel
-        text = f.read_text()
-        assert text.count(old) == 1, (rel, old)
-        f.write_text(text.replace(old, new))
 
 
 KETCH = r"""
@@ -85,43 +78,6 @@ for name, colour in SIGNALS:
     print(board_line(name, colour))
 """
 
-GIT_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"}
-
-
-def history(tmp: Path, name: str, sdist_dir: str, rels: list[str], people: list[tuple[str, str]], seed: int,
-            step: int, bugs) -> Path:
-    """A git history of the pristine sdist: its other files first, then `rels` committed `step` lines at a time;
-    the bugs put in afterwards, uncommitted."""
-    repo = tmp / f"{name}-git"
-    pristine = tmp / f"pristine-{name}"
-    pristine.mkdir()
-    run(f"tar --no-same-owner -xzf {next(SRC.glob(sdist_dir + '.tar.gz'))}", cwd=pristine)
-    run(f"cp -r {pristine / sdist_dir} {repo} && rm -rf {pristine}")
-    keep = {rel: (repo / rel).read_text() for rel in rels}
-    for rel in rels:
-        (repo / rel).unlink()
-    who0 = {"GIT_AUTHOR_NAME": people[0][0], "GIT_AUTHOR_EMAIL": people[0][1],
-            "GIT_COMMITTER_NAME": people[0][0], "GIT_COMMITTER_EMAIL": people[0][1]}
-    run("git -c init.defaultBranch=main init -q && git add -A && git commit -qm 'Import packaging, docs and licence'",
-        cwd=repo, env={**GIT_ENV, **who0, "GIT_AUTHOR_DATE": "2025-03-03 10:12:00", "GIT_COMMITTER_DATE": "2025-03-03 10:12:00"})
-    rnd = random.Random(seed)
-    n = 0
-    for rel, text in keep.items():
-        body = text.splitlines(keepends=True)
-        cuts = list(range(step, len(body), step)) + [len(body)]
-        stem = rel.rsplit("/", 1)[-1].split(".")[0]
-        for j, cut in enumerate(cuts):
-            n += 1
-            stamp = f"2025-{3 + n // 26:02d}-{1 + n % 26:02d} {8 + j % 10:02d}:{rnd.randint(10, 59)}:00"
-            nm, em = people[n % len(people)]
-            (repo / rel).write_text("".join(body[:cut]))
-            msg = f"Add {stem}" if j == 0 else f"{stem}: part {j + 1} of {len(cuts)}"
-            run(f"git add -A && git commit -qm '{msg}'", cwd=repo,
-                env={**GIT_ENV, **who0, "GIT_AUTHOR_NAME": nm, "GIT_AUTHOR_EMAIL": em, "GIT_AUTHOR_DATE": stamp,
-                     "GIT_COMMITTER_DATE": stamp})
-    put_bugs(repo, bugs)
-    return repo
-
 
 def python(tmp: Path) -> None:
     put_bugs(tmp / FT, FT_BUGS)
@@ -130,10 +86,10 @@ def python(tmp: Path) -> None:
     (tmp / TC / "semaphore_board.py").write_text(SEMAPHORE)
     # warm mypy's caches here so that the agents' runs end within Codex's 30 s yield
     run(f"{VENV}/bin/mypy --strict src tests >/dev/null 2>&1; true", cwd=tmp / TC, timeout=900)
-    history(tmp, "ftfy", FT, ["ftfy/fixes.py", "ftfy/badness.py", "ftfy/formatting.py"],
+    history(tmp, SRC, "ftfy", FT, ["ftfy/fixes.py", "ftfy/badness.py", "ftfy/formatting.py"],
             [("Linnea Berg", "linnea@example.org"), ("Amadou Diallo", "amadou@example.org"),
              ("Mirela Popescu", "mirela@example.org")], 21401, 40, FT_BUGS)
-    history(tmp, "termcolor", TC, ["src/termcolor/termcolor.py", "src/termcolor/__init__.py",
+    history(tmp, SRC, "termcolor", TC, ["src/termcolor/termcolor.py", "src/termcolor/__init__.py",
                                    "tests/test_termcolor.py"],
             [("Nils Ekman", "nils@example.org"), ("Priya Raman", "priya@example.org"),
              ("Teodor Vasile", "teodor@example.org")], 21402, 25, TC_BUGS)
@@ -260,19 +216,6 @@ def rust(tmp: Path) -> None:
     rnd = random.Random(21405)
     write_tree(root, {"Cargo.toml": stern(n191.CARGO).replace("0.3.4", "0.4.1"), "src/lib.rs": stern(n191.LIB),
                       "src/broken.rs": stern(n191.BROKEN), "src/fittings.rs": stern(n191.gen_readings(rnd, 190))})
-
-
-LOG_LEVELS = ["INFO"] * 30 + ["DEBUG"] * 9 + ["WARNING"] * 3 + ["ERROR"]
-
-
-def app_log(path: Path, seed: int, n: int, loggers: list[str], msgs: dict, pid: int, day: str) -> None:
-    rnd = random.Random(seed)
-    lines = []
-    for i in range(n):
-        lvl = rnd.choice(LOG_LEVELS)
-        ts = f"{day} {6 + i // 240:02d}:{(i // 4) % 60:02d}:{(i * 7) % 60:02d},{rnd.randint(0, 999):03d}"
-        lines.append(f"{ts} {lvl} {rnd.choice(loggers)} [{pid + rnd.randint(0, 3)}] " + msgs[lvl](rnd))
-    path.write_text("\n".join(lines) + "\n")
 
 
 def data(tmp: Path) -> None:

@@ -12,6 +12,7 @@ import random
 from pathlib import Path
 
 import capture_wide191_native as n191
+from capture_material import app_log, history, put_bugs
 from capture_more import run, write_tree
 from capture_wide253 import JS, SRC, VENV
 
@@ -29,14 +30,6 @@ PT_BUGS = [("xmltodict.py", "data = data.strip() or None", "data = data.rstrip()
            ("xmltodict.py", "item[key] = [value, data]", "item[key] = [data, value]"),
            ("xmltodict.py", "            return key in self.force_list\n", "            return key not in self.force_list\n"),
            ("xmltodict.py", "attr_name = ik[len(attr_prefix) :]", "attr_name = ik[len(attr_prefix) + 1 :]")]
-
-
-def put_bugs(root: Path, bugs) -> None:
-    for rel, old, new in bugs:
-        f = root / rel
-        text = f.read_text()
-        assert text.count(old) == 1, (rel, old)
-        f.write_text(text.replace(old, new))
 
 
 DRYDOCK = r"""
@@ -91,43 +84,6 @@ for key, stores in sorted(victualling_bill(MANIFEST).items()):
     print(f"{key:4} {stores}")
 """
 
-GIT_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"}
-
-
-def history(tmp: Path, name: str, sdist_dir: str, rels: list[str], people: list[tuple[str, str]], seed: int,
-            step: int, bugs) -> Path:
-    """A git history of the pristine sdist: its other files first, then `rels` committed `step` lines at a time;
-    the bugs put in afterwards, uncommitted."""
-    repo = tmp / f"{name}-git"
-    pristine = tmp / f"pristine-{name}"
-    pristine.mkdir()
-    run(f"tar --no-same-owner -xzf {next(SRC.glob(sdist_dir + '.tar.gz'))}", cwd=pristine)
-    run(f"cp -r {pristine / sdist_dir} {repo} && rm -rf {pristine}")
-    keep = {rel: (repo / rel).read_text() for rel in rels}
-    for rel in rels:
-        (repo / rel).unlink()
-    who0 = {"GIT_AUTHOR_NAME": people[0][0], "GIT_AUTHOR_EMAIL": people[0][1],
-            "GIT_COMMITTER_NAME": people[0][0], "GIT_COMMITTER_EMAIL": people[0][1]}
-    run("git -c init.defaultBranch=main init -q && git add -A && git commit -qm 'Import packaging, docs and licence'",
-        cwd=repo, env={**GIT_ENV, **who0, "GIT_AUTHOR_DATE": "2025-03-03 10:12:00", "GIT_COMMITTER_DATE": "2025-03-03 10:12:00"})
-    rnd = random.Random(seed)
-    n = 0
-    for rel, text in keep.items():
-        body = text.splitlines(keepends=True)
-        cuts = list(range(step, len(body), step)) + [len(body)]
-        stem = rel.rsplit("/", 1)[-1].split(".")[0]
-        for j, cut in enumerate(cuts):
-            n += 1
-            stamp = f"2025-{3 + n // 26:02d}-{1 + n % 26:02d} {8 + j % 10:02d}:{rnd.randint(10, 59)}:00"
-            nm, em = people[n % len(people)]
-            (repo / rel).write_text("".join(body[:cut]))
-            msg = f"Add {stem}" if j == 0 else f"{stem}: part {j + 1} of {len(cuts)}"
-            run(f"git add -A && git commit -qm '{msg}'", cwd=repo,
-                env={**GIT_ENV, **who0, "GIT_AUTHOR_NAME": nm, "GIT_AUTHOR_EMAIL": em, "GIT_AUTHOR_DATE": stamp,
-                     "GIT_COMMITTER_DATE": stamp})
-    put_bugs(repo, bugs)
-    return repo
-
 
 def python(tmp: Path) -> None:
     put_bugs(tmp / ISO, ISO_BUGS)
@@ -136,10 +92,10 @@ def python(tmp: Path) -> None:
     (tmp / PT / "victualling.py").write_text(VICTUALLING)
     # warm mypy's caches here so that the agents' runs end within Codex's 30 s yield
     run(f"{VENV}/bin/mypy --strict xmltodict.py victualling.py >/dev/null 2>&1; true", cwd=tmp / PT, timeout=900)
-    history(tmp, "iso8601", ISO, ["iso8601/iso8601.py", "iso8601/test_iso8601.py"],
+    history(tmp, SRC, "iso8601", ISO, ["iso8601/iso8601.py", "iso8601/test_iso8601.py"],
             [("Morag Lindqvist", "morag@example.org"), ("Desmond Achebe", "desmond@example.org"),
              ("Keiko Farrant", "keiko@example.org")], 25301, 14, ISO_BUGS)
-    history(tmp, "xmltodict", PT, ["xmltodict.py", "tests/test_xmltodict.py"],
+    history(tmp, SRC, "xmltodict", PT, ["xmltodict.py", "tests/test_xmltodict.py"],
             [("Nkechi Holm", "nkechi@example.org"), ("Pavel Sorensen", "pavel@example.org"),
              ("Ysolde Marr", "ysolde@example.org")], 25302, 45, PT_BUGS)
 
@@ -318,19 +274,6 @@ def rust(tmp: Path) -> None:
     rnd = random.Random(25305)
     write_tree(root, {"Cargo.toml": scut(n191.CARGO).replace("0.3.4", "0.5.1"), "src/lib.rs": scut(n191.LIB),
                       "src/broken.rs": scut(n191.BROKEN), "src/soundings.rs": scut(n191.gen_readings(rnd, 180))})
-
-
-LOG_LEVELS = ["INFO"] * 30 + ["DEBUG"] * 9 + ["WARNING"] * 3 + ["ERROR"]
-
-
-def app_log(path: Path, seed: int, n: int, loggers: list[str], msgs: dict, pid: int, day: str) -> None:
-    rnd = random.Random(seed)
-    lines = []
-    for i in range(n):
-        lvl = rnd.choice(LOG_LEVELS)
-        ts = f"{day} {6 + i // 240:02d}:{(i // 4) % 60:02d}:{(i * 7) % 60:02d},{rnd.randint(0, 999):03d}"
-        lines.append(f"{ts} {lvl} {rnd.choice(loggers)} [{pid + rnd.randint(0, 3)}] " + msgs[lvl](rnd))
-    path.write_text("\n".join(lines) + "\n")
 
 
 def data(tmp: Path) -> None:
