@@ -157,24 +157,17 @@ def keep_phase_results(index: LineIndex, rank: list[int]) -> None:
 
 
 # An iterative run's verdict ("convergence has been achieved in 6 iterations", "SCF converged in 11
-# steps"): its result, as a test run's is. Found in the lowered text by a C-level find of the stem.
-_CONVERGED = re.compile(r"\bconverged\b|\bconvergence (?:has been |was )?(?:achieved|reached)")
+# steps"): its result, as a test run's is.
+_CONVERGED = re.compile(r"\bconverged\b|\bconvergence (?:has been |was )?(?:achieved|reached)", re.IGNORECASE)
 _MAX_VERDICTS = 10  # more are each step's own check ("converged: no"), not the run's verdict
 
 
 def keep_convergence(index: LineIndex, rank: list[int]) -> None:
     """Lift to MUST the few lines that say an iterative run converged."""
-    found: set[int] = set()
-    at = index.low.find("converge")
-    while at != -1:
-        i = index.line_of(at)
-        if _CONVERGED.search(index.low, index.starts[i], index.starts[i] + len(index.lines[i]) + 1):
-            found.add(i)
-            if len(found) > _MAX_VERDICTS:
-                return
-        at = index.low.find("converge", index.starts[i] + len(index.lines[i]) + 1)
-    for i in found:
-        rank[i] = MUST
+    found = [i for i in index.hits(("converge",)) if _CONVERGED.search(index.lines[i])]
+    if len(found) <= _MAX_VERDICTS:
+        for i in found:
+            rank[i] = MUST
 
 
 # A line whose label is "total": its first or last word, with a number on the line (callgrind's
