@@ -209,6 +209,17 @@ def _record_above(lines: list[str], i: int, anchors: set[int]) -> range:
     return range(k, i) if k < i and (k == 0 or not lines[k - 1].strip()) else range(0)
 
 
+# A failure that names only its subject, a word of level before it (pngcheck's "ERROR: a/b.png"):
+# the line just over it that names the same subject says what failed ("a/b.png  EOF while reading
+# IDAT data"), though it holds no level word.
+_SUBJECT_ONLY = re.compile(r"[ \t]*[A-Za-z]{3,12}:?[ \t]+([^\s:]{3,})[ \t]*$")
+
+
+def _reason_above(lines: list[str], i: int) -> int | None:
+    m = _SUBJECT_ONLY.match(lines[i], 0, 200) if i else None
+    return i - 1 if m is not None and m.group(1) in lines[i - 1] else None
+
+
 def _same_lead_run(lines: list[str], k: int) -> int:
     """The end of the run of two or more lines from k that open with one word, a command's name
     (rspec's `rspec ./spec/x_spec.rb:21 # …` under "Failed examples:"), up to a blank line; k if
@@ -314,6 +325,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
             lift(case, MUST)
         for k in _record_above(lines, i, anchors):
             lift(k, MUST)
+        if (reason := _reason_above(lines, i)) is not None:
+            lift(reason, MUST)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
             first_line = next((k for k in block if lines[k].strip()), None)
             if first_line is not None:
