@@ -15,3 +15,24 @@ def test_a_failure_that_names_only_its_subject_keeps_the_reason_printed_over_it(
     kept = sent(text)
     assert len(kept) < len(text) * 0.8 and len(reasons) > 40
     assert all(reason in kept for reason in reasons)
+
+
+def test_tests_skipped_by_the_runners_filter_go_with_the_passes_when_one_fails() -> None:
+    # node --test with --test-name-pattern: TAP reports each filtered-out test as passed and
+    # skipped ("ok 7 - x # SKIP …"); they say nothing about the one that failed.
+    out = ["TAP version 13", "# Subtest: settings"]
+    for k in range(1, 301):
+        name = f"case {k:03d}"
+        if k == 150:
+            out += [f"    # Subtest: {name}", f"    not ok {k} - {name}", "      ---", "      duration_ms: 3.4",
+                    "      location: '/srv/app/spec/settings.test.mjs:28:5'", "      failureType: 'testCodeFailure'",
+                    "      error: 'Expected values to be strictly equal:\\n\\n1 !== 2\\n'", "      ..."]
+        else:
+            out += [f"    # Subtest: {name}", f"    ok {k} - {name} # SKIP test name does not match pattern",
+                    "      ---", f"      duration_ms: 0.{k:04d}", "      ..."]
+    out += ["1..300", "# tests 300", "# suites 1", "# pass 0", "# fail 1", "# skipped 299"]
+    text = "\n".join(out) + "\n"
+    kept = sent(text)
+    assert "    not ok 150 - case 150" in kept and "# fail 1" in kept
+    assert "      location: '/srv/app/spec/settings.test.mjs:28:5'" in kept
+    assert len(kept) < len(text) / 3
