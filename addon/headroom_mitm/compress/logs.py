@@ -233,6 +233,9 @@ def _same_lead_run(lines: list[str], k: int) -> int:
     return end if end - k >= 2 and (end == len(lines) or not lines[end].strip()) else k
 
 
+_FIELD = re.compile(r"[ \t]+[a-z][A-Za-z_]{1,30}: \S")
+
+
 def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     """Failure lines printed again byte for byte that say nothing the first copy did not: a line
     only a soft word ("expected", "missing") makes a failure, with no place of its own (pytest's
@@ -252,7 +255,7 @@ def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
         placed = below is not None or ln.LOC_TAIL.search(x) is not None
         parent = None if placed or x[:1] not in " \t" else parent_line(lines, i)
         key = (x, below or ("" if parent is None else lines[parent]))
-        if key in seen and (placed or (not LOUD.search(x) and not ln.has_location(x))):
+        if key in seen and (placed or ((not LOUD.search(x) or _FIELD.match(x)) and not ln.has_location(x))):
             out.add(i)
         seen.add(key)
     return out
