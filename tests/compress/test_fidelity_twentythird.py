@@ -36,3 +36,13 @@ def test_tests_skipped_by_the_runners_filter_go_with_the_passes_when_one_fails()
     assert "    not ok 150 - case 150" in kept and "# fail 1" in kept
     assert "      location: '/srv/app/spec/settings.test.mjs:28:5'" in kept
     assert len(kept) < len(text) / 3
+
+
+def test_a_field_repeated_under_each_failure_of_a_tap_run_goes_with_the_copies() -> None:
+    # node --test's TAP: each failure's YAML block repeats "code: 'ERR_ASSERTION'" and "name:
+    # 'AssertionError'" over the same runner frames; the failing tests' own lines say which is which.
+    text = corpus_text("wide198", "wide198-node-test-shortlink-spec")
+    kept = sent(text)
+    failing = [line for line in text.split("\n") if line.lstrip().startswith("not ok ")]
+    assert len(failing) > 40 and all(line in kept for line in failing)
+    assert text.count("name: 'AssertionError'") > 40 and kept.count("name: 'AssertionError'") < 10

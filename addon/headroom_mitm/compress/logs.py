@@ -233,6 +233,7 @@ def _same_lead_run(lines: list[str], k: int) -> int:
     return end if end - k >= 2 and (end == len(lines) or not lines[end].strip()) else k
 
 
+# A field of a failure's record, indented under it (node --test's TAP: "  code: 'ERR_ASSERTION'").
 _FIELD = re.compile(r"[ \t]+[a-z][A-Za-z_]{1,30}: \S")
 
 
@@ -246,7 +247,9 @@ def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     is another finding, whatever its words. An indented line with no place of its own is another
     failure under another header (pydantic's "  Input should be … [type=…]" under each field's
     path). A place alone on the line under a failure is its own (Stryker's "[Survived] …" over
-    "src/a.js:6:24")."""
+    "src/a.js:6:24"). A field of a failure's record repeated under the next failure ("name:
+    'AssertionError'" under each TAP failure) is a copy too, loud words or not: the failure's own
+    header says which test it is."""
     seen: set[tuple[str, str]] = set()
     out: set[int] = set()
     for i in failures:
