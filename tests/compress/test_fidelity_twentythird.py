@@ -46,3 +46,20 @@ def test_a_field_repeated_under_each_failure_of_a_tap_run_goes_with_the_copies()
     failing = [line for line in text.split("\n") if line.lstrip().startswith("not ok ")]
     assert len(failing) > 40 and all(line in kept for line in failing)
     assert text.count("name: 'AssertionError'") > 40 and kept.count("name: 'AssertionError'") < 10
+
+
+def test_a_web_page_rendered_by_a_text_mode_browser_is_a_document_and_is_not_cut() -> None:
+    # lynx and ELinks `-dump`: links marked [N] in the text, listed under "References" at the end.
+    for source, item in (("wide270", "wide270-elinks-dump-manual"), ("wide270", "wide270-lynx-dump-w3m-manual-full")):
+        text = corpus_text(source, item)
+        assert "\nReferences\n" in text
+        assert sent(text).rstrip() == text.rstrip(), item
+
+
+def test_a_list_of_references_alone_does_not_make_a_page() -> None:
+    # A log that ends in a numbered list of URLs, with no link marks in its text, is still a log.
+    log = [f"2025-06-01T10:{k // 60:02d}:{k % 60:02d}Z INFO fetched page {k} in {k % 7}ms" for k in range(600)]
+    log[300] = "2025-06-01T10:05:00Z ERROR fetch failed: connection reset by peer"
+    text = "\n".join(log + ["", "References", ""] + [f"   {k}. https://example.org/p/{k}" for k in range(1, 6)]) + "\n"
+    kept = sent(text)
+    assert len(kept) < len(text) / 2 and log[300] in kept

@@ -87,6 +87,21 @@ def looks_like_code_or_prose(text: str) -> bool:
     )
 
 
+# A page a text-mode browser rendered (lynx's and ELinks' `-dump`): its links marked `[N]` in the
+# text and listed under a closing "References" (`   1. http://…`): the page the model fetched.
+_REFERENCES = "\nReferences\n"
+_REFERENCE = re.compile(r"\s*+(\d++)\. (?:[a-z][a-z0-9+.-]*+:|/)\S")
+_LINK_MARK = re.compile(r"\[\d{1,4}\]\S")
+
+
+def rendered_page(text: str) -> bool:
+    at = text.rfind(_REFERENCES)
+    if at == -1:
+        return False
+    entries = [int(m.group(1)) for x in text[at + len(_REFERENCES):].split("\n", 400)[:400] if (m := _REFERENCE.match(x))]
+    return len(entries) >= 3 and entries[:3] == [1, 2, 3] and len(_LINK_MARK.findall(text, 0, at)) >= 3
+
+
 # A bordered table's line (reStructuredText's grid tables, markdown's pipe tables, a MySQL client's
 # results): a rule of `+---+` or `|---|`, or a row between bars.
 _BORDERED = re.compile(r"\s*+(?:\+(?:[-=]++\+)++|\|.*\|)\s*+$").match

@@ -80,6 +80,8 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
     records: list[int] | None = None
     if drawings.looks_like_drawing(text):
         return False  # a picture: a cut middle breaks it
+    if documents.rendered_page(text):
+        return False  # a web page the model fetched, rendered as text: a document
     if st.looks_git(text) and s.transform_enabled("git_output"):
         name, rank = "git_output", st.rank_git(lines)
     elif (plain := ungraphed(lines)) is not None and s.transform_enabled("git_output"):
