@@ -3,6 +3,8 @@ seen, and fails without it."""
 
 from __future__ import annotations
 
+import re
+
 from tests.compress.support import corpus_text, sent
 
 
@@ -63,3 +65,15 @@ def test_a_list_of_references_alone_does_not_make_a_page() -> None:
     text = "\n".join(log + ["", "References", ""] + [f"   {k}. https://example.org/p/{k}" for k in range(1, 6)]) + "\n"
     kept = sent(text)
     assert len(kept) < len(text) / 2 and log[300] in kept
+
+
+def test_a_rendered_documents_numbered_headings_stay_when_its_lines_are_cut() -> None:
+    # links -dump of a manual, cut by head: no References list, so it is cut as lines; its numbered
+    # headings ("2.1. NAME", "3.4.2. BZ2_bzRead") are its outline and stay.
+    text = corpus_text("wide288", "wide288-links-dump-bzip2-head-400")
+    lines = text.split("\n")
+    headings = [lines[i] for i in range(1, len(lines) - 1)
+                if not lines[i - 1] and not lines[i + 1] and re.fullmatch(r"\s*\d+(?:\.\d+)*\.? [A-Z].*", lines[i])]
+    kept = sent(text)
+    assert len(kept) < len(text) * 0.8 and len(headings) > 40
+    assert all(line in kept for line in headings)

@@ -150,3 +150,24 @@ def keep_section_titles(index: LineIndex, rank: list[int]) -> None:
         if len(found) <= cap and len({index.lines[i] for i in found}) >= _MIN_SECTIONS:
             for i in found:
                 rank[i] = MUST
+
+
+# A document's numbered heading alone between blank lines ("   2. How to use bzip2", "  1.3 Redirecting
+# Output", "3.1.2. High-level summary"), as a text-mode browser or a man page renders one: the
+# outline of a page cut as lines, which says what its sections are.
+_NUMBERED_HEADING = re.compile(r"\n\n([ \t]*+(\d{1,2}(?:\.\d{1,2})*+)\.?+ [A-Z][^\n]{0,80}+)(?=\n\n)")
+_MIN_HEADINGS = 3
+
+
+def keep_numbered_headings(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST a document's numbered headings: three or more with distinct numbers, one of
+    them below the top level (2.1: a numbered list's items are not an outline), at most one line
+    in 4."""
+    found = [(m.group(2), index.line_of(m.start(1))) for m in _NUMBERED_HEADING.finditer(index.text)]
+    numbers = {n for n, _ in found}
+    if len(numbers) < _MIN_HEADINGS or not any("." in n for n in numbers):
+        return
+    if len(found) > min(MUST_AT_MOST, len(index.lines) // _SECTION_SHARE):
+        return
+    for _, i in found:
+        rank[i] = MUST
