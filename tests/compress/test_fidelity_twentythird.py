@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from headroom_mitm.compress.lines import FAIL, severity
 from tests.compress.support import corpus_text, sent
 
 
@@ -77,3 +78,16 @@ def test_a_rendered_documents_numbered_headings_stay_when_its_lines_are_cut() ->
     kept = sent(text)
     assert len(kept) < len(text) * 0.8 and len(headings) > 40
     assert all(line in kept for line in headings)
+
+
+def test_a_check_word_in_lines_a_logger_filed_below_warning_is_traffic_not_a_failure() -> None:
+    # "INFO … gate 5 passed lot 420: 522 spools of linen, reject 9%" on every line: the logger said
+    # how it went; the ERROR lines are the failures, and they stay.
+    text = corpus_text("wide291", "wide291-app-log-spoolgate-tail-750")
+    errors = [line for line in text.split("\n") if " ERROR " in line]
+    assert severity("2026-12-01 10:22:30,378 INFO spoolgate.gate [9131] gate 5 passed lot 420, reject 9%") != FAIL
+    assert severity("2026-12-01 10:22:31,002 ERROR spoolgate.gate [9131] lot 421 rejected: spindle seized") == FAIL
+    assert severity("550 5.1.1 <nobody@example.lan>: Recipient address rejected") == FAIL
+    kept = sent(text)
+    assert len(errors) >= 5 and all(line in kept for line in errors)
+    assert len(kept) < len(text) / 2
