@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from . import lines as ln
 
@@ -95,11 +95,14 @@ _LINK_MARK = re.compile(r"\[\d{1,4}\]\S")
 
 
 def rendered_page(text: str) -> bool:
+    """A text-mode browser's dump of a page: a closing "References" list numbered from 1, and link
+    marks in the text over it."""
     at = text.rfind(_REFERENCES)
     if at == -1:
         return False
-    entries = [int(m.group(1)) for x in text[at + len(_REFERENCES):].split("\n", 400)[:400] if (m := _REFERENCE.match(x))]
-    return len(entries) >= 3 and entries[:3] == [1, 2, 3] and len(_LINK_MARK.findall(text, 0, at)) >= 3
+    rows = text[at + len(_REFERENCES) :].split("\n", 400)[:400]
+    entries = [int(m.group(1)) for x in rows if (m := _REFERENCE.match(x))]
+    return entries[:3] == [1, 2, 3] and sum(1 for _ in islice(_LINK_MARK.finditer(text, 0, at), 3)) == 3
 
 
 # A bordered table's line (reStructuredText's grid tables, markdown's pipe tables, a MySQL client's
