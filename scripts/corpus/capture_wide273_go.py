@@ -89,7 +89,14 @@ BEERS = ["Mild Ale", "Bitter", "Porter", "Old Peculier", "Golden", "Best", "Dark
          "Helles", "Kölsch"]
 
 
-def gen_test(seed: int, n: int) -> str:
+def renamed(text: str, renames: tuple[tuple[str, str], ...]) -> str:
+    """`text` with each (old, new) of `renames` replaced, in order: a later round's words for this round's."""
+    for old, new in renames:
+        text = text.replace(old, new)
+    return text
+
+
+def gen_test(seed: int, n: int, names: list[str] = BEERS, renames: tuple[tuple[str, str], ...] = ()) -> str:
     rnd = random.Random(seed)
     rows_left, rows_days, rows_grade, rows_code = [], [], [], []
     for i in range(n):
@@ -106,12 +113,12 @@ def gen_test(seed: int, n: int) -> str:
         abv = rnd.randint(28, 95)
         g = "table" if abv < 35 else "session" if abv < 45 else "standard" if abv < 60 else "strong"
         rows_grade.append(f'\t\t{{"abv{i:03}", {abv}, "{g}"}},')
-        b = rnd.choice(BEERS)
+        b = rnd.choice(names)
         c = b.replace(" ", "").upper()[:3] + "-" + str(len(b))
         if i % 23 == 7:
             c = b.replace(" ", "").upper()[:3] + "-" + str(len(b.replace(" ", "")))  # a case written from a squeezed name
         rows_code.append(f'\t\t{{"code{i:03}", "{b}", "{c}"}},')
-    return """package kegtally
+    return renamed("""package kegtally
 
 import "testing"
 
@@ -197,7 +204,7 @@ func TestEmptyKegPanics(t *testing.T) {
 		t.Log("unreachable")
 	}
 }
-"""
+""", renames)
 
 
 VET_GO = """package kegtally
@@ -364,29 +371,36 @@ ls -t $LOGDIR/*.gz | tail -n +$keep | xargs rm
 """
 
 
-def go(tmp: Path) -> None:
-    if not shutil.which("go"):
-        cm.note("skip go: no go")
-        return
-    d = tmp / "kegtally"
-    write_tree(d, {"go.mod": GO_MOD, "tally.go": TALLY_GO, "tally_test.go": gen_test(27350, 60)})
-    env = {"GOPATH": str(tmp / "gopath"), "GOCACHE": str(tmp / "gocache"), "GOFLAGS": "-mod=mod", "GOPROXY": "off",
-           "GOTOOLCHAIN": "local"}
-    cap("go-test-v-kegtally", "go test -v ./... 2>&1", d, n_go_test, env=env, timeout=400)
-    chain("chain-go-test-tail-exit", "chain-test-exit", "test",
-          [Part("go test ./... 2>&1 | tail -n 60", n_go_test), Part("echo EXIT=$?", n_status_echo, ";")], d,
-          env=env, timeout=400)
-    write_tree(d, {"vet.go": VET_GO})
-    cap("go-vet-kegtally", "go vet ./... 2>&1", d, cm.n_go_vet, env=env, timeout=300)
-    (d / "vet.go").unlink()
-    write_tree(d, {"restock.go": BUILD_GO})
-    cap("go-build-kegtally-errors", "go build ./... 2>&1", d, n_go_build, env=env, timeout=300)
+def make_steps(cap, project: str, app: str, seed: int, names: list[str] = BEERS,
+               renames: tuple[tuple[str, str], ...] = ()) -> list:
+    """The round's two steps on its material: this round's, or a later round's (its `cap`, its Go
+    module's and its app's names, its seed, its names for the test table, its words for this round's)."""
+    def go(tmp: Path) -> None:
+        if not shutil.which("go"):
+            cm.note("skip go: no go")
+            return
+        d = tmp / project
+        write_tree(d, {"go.mod": renamed(GO_MOD, renames), "tally.go": renamed(TALLY_GO, renames),
+                       "tally_test.go": gen_test(seed, 60, names, renames)})
+        env = {"GOPATH": str(tmp / "gopath"), "GOCACHE": str(tmp / "gocache"), "GOFLAGS": "-mod=mod", "GOPROXY": "off",
+               "GOTOOLCHAIN": "local"}
+        cap(f"go-test-v-{project}", "go test -v ./... 2>&1", d, n_go_test, env=env, timeout=400)
+        chain("chain-go-test-tail-exit", "chain-test-exit", "test",
+              [Part("go test ./... 2>&1 | tail -n 60", n_go_test), Part("echo EXIT=$?", n_status_echo, ";")], d,
+              env=env, timeout=400)
+        write_tree(d, {"vet.go": renamed(VET_GO, renames)})
+        cap(f"go-vet-{project}", "go vet ./... 2>&1", d, cm.n_go_vet, env=env, timeout=300)
+        (d / "vet.go").unlink()
+        write_tree(d, {"restock.go": renamed(BUILD_GO, renames)})
+        cap(f"go-build-{project}-errors", "go build ./... 2>&1", d, n_go_build, env=env, timeout=300)
+
+    def shell(tmp: Path) -> None:
+        d = tmp / f"{app}-ops"
+        write_tree(d, {"scripts/deploy.sh": renamed(DEPLOY_SH, renames), "scripts/backup.sh": renamed(BACKUP_SH, renames),
+                       "scripts/rotate.sh": renamed(ROTATE_SH, renames)})
+        cap(f"shellcheck-{app}-scripts", "shellcheck scripts/*.sh 2>&1", d, n_shellcheck)
+
+    return [go, shell]
 
 
-def shell(tmp: Path) -> None:
-    d = tmp / "casebook-ops"
-    write_tree(d, {"scripts/deploy.sh": DEPLOY_SH, "scripts/backup.sh": BACKUP_SH, "scripts/rotate.sh": ROTATE_SH})
-    cap("shellcheck-casebook-scripts", "shellcheck scripts/*.sh 2>&1", d, n_shellcheck)
-
-
-STEPS = [go, shell]
+STEPS = make_steps(cap, "kegtally", "casebook", 27350)
