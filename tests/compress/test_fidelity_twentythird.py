@@ -1,5 +1,6 @@
 """Fidelity rules of issue #11's twenty-third pass: each test names the rule, holds for outputs never
-seen, and fails without it."""
+seen, and fails without it; one guard (a references list alone makes no page) fails if the rule
+reaches too far."""
 
 from __future__ import annotations
 
