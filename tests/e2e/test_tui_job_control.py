@@ -40,7 +40,8 @@ def test_ctrl_z_and_fg_in_the_opencode_tui(stub_for) -> None:
         assert _wait(lambda: len(_children(term.pid)) == 1 and _children(_children(term.pid)[0]))
         launcher = _children(term.pid)[0]
         agent = _children(launcher)[0]
-        # The TUI acts on keys once it has loaded: Ctrl-Z until the shell reports the job stopped.
+        term.expect("\x1b[?1049h", timeout=90)  # the TUI has taken the alternate screen: it reads keys raw
+        # It acts on keys once it has loaded: Ctrl-Z (its own suspend) until the shell reports the job stopped.
         stopped = False
         for _ in range(40):
             term.send("\x1a")
@@ -50,7 +51,7 @@ def test_ctrl_z_and_fg_in_the_opencode_tui(stub_for) -> None:
                 break
             except AssertionError:
                 continue
-        assert stopped, "the job never stopped"
+        assert stopped, f"the job never stopped; states {[process_state(p) for p in (launcher, agent) if Path(f'/proc/{p}').exists()]}, terminal shows:\n{term.seen.decode(errors='replace')[-2000:]}"
         assert _wait(lambda: process_state(launcher) == "T" and process_state(agent) == "T")
         term.send("fg; echo rc=$?\n")  # fg's status is the launcher's exit code
         term.expect("\x1b[?1049h", timeout=15)  # the TUI takes the alternate screen again: it redraws

@@ -29,6 +29,7 @@ for line in sys.stdin:
 """
 
 RAW_AGENT = r"""
+STOPPED = __import__("os").getpid()
 import os, signal, sys, termios, tty
 fd = sys.stdin.fileno()
 saved = termios.tcgetattr(fd)
@@ -39,7 +40,7 @@ try:
         ch = os.read(fd, 1)
         if ch == b"\x1a":  # Ctrl-Z: give the terminal back and stop, as a TUI does
             termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-            os.kill(os.getpid(), signal.SIGTSTP)
+            os.kill(STOPPED, signal.SIGTSTP)
             tty.setraw(fd)
             print("RESUMED\r", flush=True)
         elif ch in (b"q", b""):
@@ -113,6 +114,22 @@ def test_a_tui_that_stops_itself_takes_the_launcher_along(terminal: Terminal, tm
         assert _wait_state(launcher, "T") == "T"
         terminal.send("fg\n")
         terminal.expect("RESUMED")
+    terminal.send("q")
+    _expect_exit(terminal)
+
+
+def test_a_tui_that_stops_its_whole_group_stays_running_after_fg(terminal: Terminal, tmp_path: Path) -> None:
+    # OpenCode's TUI suspends with kill(0, SIGTSTP): the launcher gets the same stop from the agent.
+    # Passing it back would stop the agent again right after `fg`.
+    agent, launcher = _launch(terminal, tmp_path, RAW_AGENT.replace("STOPPED = __import__(\"os\").getpid()", "STOPPED = 0"))
+    for _ in range(3):
+        terminal.send("\x1a")
+        terminal.expect("Stopped")
+        assert _wait_state(launcher, "T") == "T"
+        terminal.send("fg\n")
+        terminal.expect("RESUMED")
+        time.sleep(0.5)
+        assert _state(agent) in "SR" and _state(launcher) in "SR"
     terminal.send("q")
     _expect_exit(terminal)
 

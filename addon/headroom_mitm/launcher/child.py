@@ -27,6 +27,7 @@ FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 STOPS = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU)
 _JOB_CONTROL = {*STOPS, signal.SIGCONT}
 _WAITED = {*FORWARDED, signal.SIGCHLD, *_JOB_CONTROL}
+_PASSED_ON = {*FORWARDED, *STOPS}
 _PR_SET_PDEATHSIG = 1
 _SI_KERNEL = 0x80
 OPENCODE_PIN = "1.18.33"
@@ -111,19 +112,22 @@ def wait_child(child: subprocess.Popen) -> int:
         info = signal.sigtimedwait(_WAITED, 0.5)
         if child.poll() is not None:
             return exit_code(child.returncode)
+        # Pass a signal on before following a stop: taken after our own stop, it would reach the
+        # agent only after `fg` and stop it again.
+        if _meant_for_the_agent(info, child.pid):
+            _send(child, info.si_signo)
         _follow_stop(child)
-        # After a stop and continue, sigtimedwait can hand back an uninitialised siginfo: never
-        # trust a signal number we did not ask for.
-        if info is None or info.si_signo not in _WAITED or info.si_signo == signal.SIGCHLD:
-            continue
-        signo = signal.Signals(info.si_signo)
-        if signo == signal.SIGCONT:
-            # `fg`/`bg` continue the whole job, the agent with us. Passing it on could wake an agent
-            # that the next Ctrl-Z has just stopped again.
-            continue
-        if info.si_code == _SI_KERNEL:
-            continue  # from the terminal: the agent, in our process group, got it too
-        _send(child, signo)  # a stop sent to us alone: the agent stops, then we follow it
+
+
+def _meant_for_the_agent(info: signal.struct_siginfo | None, agent_pid: int) -> bool:
+    """Whether a signal we took was sent to the launcher alone, so the agent has not had it."""
+    # After a stop and continue, sigtimedwait can hand back an uninitialised siginfo: never trust a
+    # signal number we did not ask for. SIGCHLD is ours; `fg`/`bg` continue the whole job already.
+    if info is None or info.si_signo not in _PASSED_ON:
+        return False
+    # From the terminal, the whole foreground group had it. From the agent itself (OpenCode's TUI
+    # suspends with kill(0, SIGTSTP), which reaches us too), it has it already.
+    return info.si_code != _SI_KERNEL and info.si_pid != agent_pid
 
 
 def _send(child: subprocess.Popen, signo: int) -> None:
