@@ -63,7 +63,7 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
 
 
 _TITLE = re.compile(r"\n([^\s].{0,199})(?=\n[ \t]+\S)")
-_PADDED = re.compile(r"\d+\s")
+_PADDED = re.compile(r"\d+\s+\d")  # two numbers first: a row (find -ls: inode, blocks), not "1 param, 9 slots"
 _TITLE_RUN = 5  # flush-left lines over a block that title it, at most
 _INDENTED_SHARE = 0.7  # of a dump's lines, at least, indented under its titles
 
@@ -79,6 +79,7 @@ def _dump_titles(index: LineIndex, cap: int) -> list[int]:
         return []
     seen: set[str] = set()
     found: list[int] = []
+    blocks = 0
     for m in _TITLE.finditer(index.text):
         last = index.line_of(m.start(1))
         if GUTTER.match(m.group(1)) or (_PADDED.match(m.group(1)) and _PADDED.match(lines[last + 1].lstrip())):
@@ -93,7 +94,8 @@ def _dump_titles(index: LineIndex, cap: int) -> list[int]:
                 continue  # a passed suite's verdict ("PASS src/a.test.js" over its tests) goes first
             seen.add(lines[i])
             found.append(i)
-        if len(found) > cap:
+        blocks += 1
+        if blocks > cap:  # blocks, not lines: a block titled in two lines (luac -l) is one title
             return []
     return found if len(found) >= 2 else []
 
