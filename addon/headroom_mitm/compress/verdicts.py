@@ -101,20 +101,24 @@ def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
         rank[i] = min(rank[i], HIGH)
 
 
-_WROTE = ("written to", "wrote ", "saved to")
-_MAX_WROTE = 10  # more are a job's progress ("wrote chunk 17"), not a phase's result
+_WROTE = ("written to", "written: ", "wrote ", "saved to")
+_MAX_WROTE = 10  # more are a job's progress ("wrote chunk 17"), not a phase's result,
+_MAX_FILES_WROTE = 60  # unless each names the file it wrote (a training run's checkpoints)
+_FILE_NAME = re.compile(r"[\w-]\.[A-Za-z][A-Za-z0-9]{0,5}\b")  # a name's extension
 
 
 def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
-    """The few lines that say where output was written are summaries: MUST, as a closing one is."""
+    """The lines that say where output was written are summaries: MUST, as a closing one is."""
     found: set[int] = set()
     for word in _WROTE:
         at = index.low.find(word)
         while at != -1:
             found.add(index.line_of(at))
-            if len(found) > _MAX_WROTE:
+            if len(found) > _MAX_FILES_WROTE:
                 return
             at = index.low.find(word, at + 1)
+    if len(found) > _MAX_WROTE and not all(_FILE_NAME.search(index.lines[i]) for i in found):
+        return
     for i in found:
         rank[i] = MUST
 
