@@ -30,3 +30,28 @@ def test_a_dump_with_two_line_titles_counts_its_blocks_not_its_lines() -> None:
     kept = sent(text)
     assert len(kept) < len(text) * 0.7
     assert all(line in kept for line in out if line.startswith("routine <"))
+
+
+def test_findings_placed_by_line_and_column_in_parentheses_under_their_file_are_findings() -> None:
+    # staticcheck -f stylish: each file's name, then "  (36, 3)   SA9003  empty branch" per finding,
+    # with no level word; one of each code in each file says what is wrong where.
+    codes = [("ST1000", "at least one file in a package should have a package comment"), ("S1039", "unnecessary use of fmt.Sprintf"),
+             ("SA5011", "possible nil pointer dereference"), ("U1000", "func helper is unused"), ("ST1005", "error strings should not be capitalized")]
+    out, wanted = [], []
+    for f in range(30):
+        out.append(f"/srv/yard/gen/zone{f:02d}/a.go")
+        for k in range(6):
+            code, message = codes[(f + k) % len(codes)]
+            out.append(f"  ({10 * k + 3}, {k + 2})  {code}  {message}")
+            wanted.append((f, code))
+        out.append("")
+    out.append(f" ✖ {30 * 6} problems ({30 * 6} errors, 0 warnings)")
+    text = "\n".join(out)
+    kept = sent(text).split("\n")
+    found, current = set(), None
+    for line in kept:
+        if line.startswith("/srv/"):
+            current = int(line.split("zone")[1][:2])
+        elif line.startswith("  (") and current is not None:
+            found.add((current, line.split()[2]))
+    assert set(wanted) <= found

@@ -44,9 +44,9 @@ _CODE_LEVEL = re.compile(r".*\b[A-Z]{1,4}\d{3,5} \((?:info|style|note|warning|er
 _ARROW = re.compile(r"[ \t]*(?:-->|┌─)[ \t]*\S+:\d+")  # rustc's place, codespan's (ast-grep)
 # A finding under its file's header, placed by line and column alone: ruff's grouped "  2:13 E711 …".
 # pydoclint's "    16: DOC109: …" is placed by its line alone (a count before a code, ruff's
-# `--statistics` "  12\tF401", is no place).
-_PLACED_CODE = re.compile(r"[ \t]+\d+:(?:\d+)?[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
-_PLACED_CODE_PROBE = re.compile(r"\n[ \t]+\d+:(?:\d+)?[ \t]+\[?[A-Z]")
+# `--statistics` "  12\tF401", is no place); staticcheck's stylish "  (36, 3)   SA9003  empty branch".
+_PLACED_CODE = re.compile(r"[ \t]+(?:\d+:(?:\d+)?|\(\d+, \d+\))[ \t]+\[?[A-Z]{1,4}\d{2,5}\b")
+_PLACED_CODE_PROBE = re.compile(r"\n[ \t]+(?:\d+:(?:\d+)?|\(\d+, \d+\))[ \t]+\[?[A-Z]")
 # A finding row of a "|"-separated table whose code sits in a column of its own: "L: 4 | P: 20 | CP01 | …".
 _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 # rustc's and annotate-snippets' reporters (zizmor, ruff) name the rule in brackets, at any level:
