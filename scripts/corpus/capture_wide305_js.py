@@ -12,6 +12,7 @@ import json
 import random
 from pathlib import Path
 
+from capture_material import put_bugs
 from capture_more import run, write_tree
 from capture_wide9b import Part, chain, n_status_echo
 from capture_wide15_data import n_npm_view
@@ -210,14 +211,6 @@ TSCONFIG = json.dumps({"compilerOptions": {"strict": True, "noEmit": True, "targ
                        "include": ["lib", "app", "ts"]}, indent=2) + "\n"
 
 
-def put_bugs(lib: Path) -> None:
-    for name, old, new in BUGS:
-        f = lib / name
-        text = f.read_text()
-        assert text.count(old) == 1, (f, old)
-        f.write_text(text.replace(old, new))
-
-
 def app(tmp: Path) -> Path:
     root = tmp / "kilnyard"
     for d in ("lib", "test", "spec", "app", "ts"):
@@ -231,7 +224,7 @@ def app(tmp: Path) -> Path:
                       "eslint.config.js": ESLINT_CONFIG, "app/sessions.js": APP_JS})
     run("node fixtures.mjs", cwd=root)
     run(f"cp {PKG}/index.js lib/index.cjs", cwd=root)
-    put_bugs(root / "lib")
+    put_bugs(root / "lib", BUGS)
     return root
 
 

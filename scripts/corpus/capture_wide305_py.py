@@ -10,13 +10,12 @@ each part's own (round 9b). Run through capture_wide305.py."""
 
 from __future__ import annotations
 
-import os
 import random
-import signal
 import time
 from pathlib import Path
 
 import capture_more as cm
+from capture_material import put_bugs
 from capture_more import n_app_log, n_git_log_stat, n_tree, run
 from capture_wide import n_chained
 from capture_wide6_new2 import n_pip_inspect
@@ -50,26 +49,9 @@ BUGS = [(MOD, "if not port.isdigit() or not 0 < int(port) <= 65535:",
 PURE: dict = {}
 
 
-def stop(p) -> None:
-    """End a process this round started, with its whole session (it was started in a new one)."""
-    try:
-        os.killpg(p.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    p.wait(timeout=10)
-
-
-def put_bugs(root: Path) -> None:
-    for rel, old, new in BUGS:
-        f = root / rel
-        text = f.read_text()
-        assert text.count(old) == 1, (rel, old)
-        f.write_text(text.replace(old, new))
-
-
 def py_tests(tmp: Path) -> None:
     cp = tmp / MK
-    put_bugs(cp)
+    put_bugs(cp, BUGS)
     env = {"PYTHONPATH": str(cp), **PURE}
     cap("pytest-furl-v-tb-short", f"python -m pytest -v --tb=short {NOCOV} -p no:cacheprovider {TESTS} 2>&1", cp,
         n_pytest, env=env, timeout=1200)
@@ -175,7 +157,7 @@ def git_history(tmp: Path) -> None:
             msg = f"Add {stem}" if j == 0 else f"{stem}: part {j + 1} of {len(cuts)}"
             run(f"git add -A && git commit -qm '{msg}'", cwd=repo,
                 env={**GIT_ENV, **who, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
-    put_bugs(repo)
+    put_bugs(repo, BUGS)
     (repo / "NOTES.local").write_text("port 65535 refused by is_valid_port? check the upper bound\n")
     cap("git-log-stat-furl", "git log --stat", repo, n_git_log_stat, env=GIT_ENV)
     cap("git-log-p-head-1400", "git log -p | head -n 1400", repo, n_log_p, env=GIT_ENV)
@@ -203,7 +185,7 @@ def listings(tmp: Path) -> None:
               [Part("ps aux --sort=-%cpu | head -n 40", n_ps_aux), Part("echo EXIT=$?", n_status_echo, ";")], tmp)
         cap("top-b-n1-w200", "top -b -n 1 -w 200", tmp, n_top)
     finally:
-        stop(busy)
+        cm.stop(busy)
 
 
 def tables(tmp: Path) -> None:
@@ -277,7 +259,7 @@ def docs(tmp: Path) -> None:
         cap(f"curl-html-{page[:-5].lower().replace('_', '-')}",
             f"curl -s --noproxy '*' http://127.0.0.1:18305/{page}", tmp, n_html)
     finally:
-        stop(server)
+        cm.stop(server)
 
 
 STEPS = [py_tests, py_lint, traceback_run, git_history, listings, tables, app_log, docs]

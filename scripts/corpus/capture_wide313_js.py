@@ -15,6 +15,7 @@ import random
 from pathlib import Path
 
 import capture_wide305_js as r305
+from capture_material import put_bugs
 from capture_more import run, write_tree
 from capture_wide9b import Part, chain, n_status_echo
 from capture_wide15_data import n_npm_view
@@ -202,14 +203,6 @@ export const both = (r: Req): [string, string] => [proxyaddr(r), proxyaddr.all()
 """
 
 
-def put_bugs(lib: Path) -> None:
-    for name, old, new in BUGS:
-        f = lib / name
-        text = f.read_text()
-        assert text.count(old) == 1, (f, old)
-        f.write_text(text.replace(old, new))
-
-
 def app(tmp: Path) -> Path:
     root = tmp / "coraclehire"
     for d in ("lib", "test", "spec", "app", "ts"):
@@ -223,7 +216,7 @@ def app(tmp: Path) -> Path:
                       "eslint.config.js": ESLINT_CONFIG, "app/hirers.js": APP_JS})
     run("node fixtures.mjs", cwd=root)
     run(f"cp {PKG}/index.js lib/index.cjs", cwd=root)
-    put_bugs(root / "lib")
+    put_bugs(root / "lib", BUGS)
     return root
 
 

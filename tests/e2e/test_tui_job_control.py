@@ -51,7 +51,8 @@ def test_ctrl_z_and_fg_in_the_opencode_tui(stub_for) -> None:
                 break
             except AssertionError:
                 continue
-        assert stopped, f"the job never stopped; states {[process_state(p) for p in (launcher, agent) if Path(f'/proc/{p}').exists()]}, terminal shows:\n{term.seen.decode(errors='replace')[-2000:]}"
+        states = [process_state(p) for p in (launcher, agent) if Path(f"/proc/{p}").exists()]
+        assert stopped, f"the job never stopped; states {states}, terminal shows:\n{term.seen.decode(errors='replace')[-2000:]}"
         assert _wait(lambda: process_state(launcher) == "T" and process_state(agent) == "T")
         term.send("fg; echo rc=$?\n")  # fg's status is the launcher's exit code
         term.expect("\x1b[?1049h", timeout=15)  # the TUI takes the alternate screen again: it redraws

@@ -28,8 +28,8 @@ for line in sys.stdin:
     print(f"GOT {line.strip()}", flush=True)
 """
 
-RAW_AGENT = r"""
-STOPPED = __import__("os").getpid()
+# STOPPED: whom the agent's Ctrl-Z stops, itself or (0) its whole process group as OpenCode's TUI does.
+_RAW_AGENT = r"""
 import os, signal, sys, termios, tty
 fd = sys.stdin.fileno()
 saved = termios.tcgetattr(fd)
@@ -48,6 +48,8 @@ try:
 finally:
     termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 """
+RAW_AGENT = _RAW_AGENT.replace("STOPPED", "os.getpid()")
+GROUP_AGENT = _RAW_AGENT.replace("STOPPED", "0")
 
 
 def _wait_state(pid: int, wanted: str, timeout: float = 10.0) -> str:
@@ -121,7 +123,7 @@ def test_a_tui_that_stops_itself_takes_the_launcher_along(terminal: Terminal, tm
 def test_a_tui_that_stops_its_whole_group_stays_running_after_fg(terminal: Terminal, tmp_path: Path) -> None:
     # OpenCode's TUI suspends with kill(0, SIGTSTP): the launcher gets the same stop from the agent.
     # Passing it back would stop the agent again right after `fg`.
-    agent, launcher = _launch(terminal, tmp_path, RAW_AGENT.replace("STOPPED = __import__(\"os\").getpid()", "STOPPED = 0"))
+    agent, launcher = _launch(terminal, tmp_path, GROUP_AGENT)
     for _ in range(3):
         terminal.send("\x1a")
         terminal.expect("Stopped")
@@ -165,3 +167,22 @@ def test_a_garbage_siginfo_is_not_forwarded(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(child_mod.signal, "sigtimedwait", fake_sigtimedwait)
     assert child_mod.wait_child(agent) == 0
+
+
+def test_only_a_signal_sent_to_the_launcher_alone_is_passed_on() -> None:
+    # The pty test above catches the passed-back stop only when the launcher sees the agent's stop
+    # first (a race): this one decides it for every sender.
+    from types import SimpleNamespace
+
+    from headroom_mitm.launcher.child import _SI_KERNEL, _meant_for_the_agent
+
+    agent, other, user = 4242, 777, 0  # si_code 0: SI_USER, from kill()
+
+    def sent(signo: int, pid: int, code: int = user) -> bool:
+        return _meant_for_the_agent(SimpleNamespace(si_signo=signo, si_pid=pid, si_code=code), agent)
+
+    assert sent(signal.SIGTSTP, other) and sent(signal.SIGTERM, other) and sent(signal.SIGINT, other)
+    assert not sent(signal.SIGTSTP, agent)  # the agent's kill(0, SIGTSTP): it has it already
+    assert not sent(signal.SIGINT, other, _SI_KERNEL)  # Ctrl-C: the whole foreground group had it
+    assert not sent(signal.SIGCONT, other) and not sent(signal.SIGCHLD, agent)
+    assert not _meant_for_the_agent(None, agent)
