@@ -1,5 +1,5 @@
 """Source annotated with execution counts (`llvm-cov show`'s "  14|      0|  code", gcov's
-"    #####:   14:  code"): the lines never run are what a coverage question asks for, as a
+"    #####:   14:  code", Erlang cover's "     0..|  code"): the lines never run are what a coverage question asks for, as a
 failure is a test run's (principle 2). The first line of every run of them stays, the rest of the
 run next; up to MUST_AT_MOST runs."""
 
@@ -13,7 +13,7 @@ from .select import CONTEXT, MUST, MUST_AT_MOST
 # The line number (read past as a gutter, or not), then the count, padded: blank where no code is,
 # a number (llvm-cov writes "1.2k"), or gcov's marks: "-" for no code, "#####" / "=====" for never run.
 _ANNOTATED = re.compile(r"(?: *\d+\|)? +(?:\d[\d.]*[kMGTPE]?)?\||(?: *(?:#####|=====|\d+\*?|-)): *\d+:")
-_UNRUN = re.compile(r"(?: *\d+\|)? +0\||(?: *(?:#####|=====)): *\d+:")
+_UNRUN = re.compile(r"(?: *\d+\|)? +0(?:\.\.)?\||(?: *(?:#####|=====)): *\d+:")
 
 
 def keep_unrun_lines(index: LineIndex, rank: list[int]) -> None:
