@@ -84,6 +84,10 @@ _SEVERITY_FIELD = re.compile(r"severity\W{1,3}(critical|high|error|medium|modera
 # A level's letter opening the line or behind what it is about (apt's and lintian's "E: …",
 # appstreamcli's "W: x.desktop:5: …", rpmlint's "pkg.x86_64: E: no-binary").
 _LEVEL_LETTER = re.compile(r"[ \t]*(?:[^\s:]+: )?([EW]): ")
+# A level as syslog numbers it, in the tool's own field (stunnel's "LOG3[ui]: No trusted certificates
+# found"): 0-3 are errors, 4 a warning, the rest its traffic.
+_SYSLOG_LEVEL = re.compile(r"\bLOG([0-4])\[")
+_SYSLOG_LEVELS = tuple(f"LOG{n}[" for n in range(5))
 # A linker's own line ("arm-none-eabi-ld: region `FLASH' overflowed by 73940 bytes", "/usr/bin/ld:
 # cannot find -lz", emscripten's "wasm-ld-14: …"): a linker says nothing when it succeeds, so
 # what it says is why the link failed (its warnings say "warning:" first).
@@ -295,6 +299,8 @@ def severity(line: str) -> str | None:
         return WARN
     if first is None and "severity" in low and (m := _SEVERITY_FIELD.search(low)) is not None and low[: m.start()].strip():
         return FAIL if m.group(1) in ("critical", "high", "error") or m.group(1).isdigit() else WARN
+    if first is None and "LOG" in head and (m := _SYSLOG_LEVEL.search(head)) is not None:
+        return FAIL if m.group(1) != "4" else WARN
     if first is None and ("E: " in head or "W: " in head) and (m := _LEVEL_LETTER.match(head)) is not None:
         return FAIL if m.group(1) == "E" else WARN
     if first is None and "ld" in head and _LINKER.match(head) is not None:
@@ -431,9 +437,9 @@ def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
     # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`);
     # "]: GET": after PHP's built-in server's status ("[500]: GET /x"); "] http": a link checker's
-    # "[404] http://…"; "E: ", "W: ": a level's letter; "ld: ", "-ld-", "mold: ": a linker's line
+    # "[404] http://…"; "E: ", "W: ": a level's letter; "LOG3[": a syslog level; "ld: ", "-ld-", "mold: ": a linker's line
     fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS), "] http", "E: ", "W: ",
-                       "ld: ", "-ld-", "mold: "), case=True)
+                       "ld: ", "-ld-", "mold: ", *_SYSLOG_LEVELS), case=True)
     warn: set[int] = set()
     passing: set[int] = set()
     kinds = _CANDIDATE_KINDS
