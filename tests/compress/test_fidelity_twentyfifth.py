@@ -31,3 +31,35 @@ def test_a_level_written_as_syslogs_number_reports_errors_and_warnings() -> None
     kept = sent(text)
     assert len(wanted) >= 8 and all(line in kept for line in wanted)
     assert len(kept) < len(text) / 4
+
+
+
+_TRANSLATED = (
+    "cp: kann 'ro/a{k}.conf' nicht anlegen: Keine Berechtigung",
+    "src/kiln{k}.c:41:9: Fehler: »gather« ist nicht deklariert",
+    "grep: ./logs/file{k}.txt: Permission non accordée",
+    "cat: nope{k}.conf: No existe el fichero o el directorio",
+    "rm: impossibile rimuovere 'nothing{k}.txt': File o directory non esistente",
+    "mkdir: não foi possível criar o diretório \"docs{k}\": Arquivo existe",
+    "src/kiln{k}.c:41:9: ошибка: «gather» не описан",
+    "cat: nope{k}.conf: Немає такого файла або каталогу",
+    "git: błąd: nie można zastosować zmian w {k}",
+    "src/kiln{k}.c:41:9: エラー: 'gather' が宣言されていません",
+    "src/kiln{k}.c:41:9: 错误：‘gather’未声明",
+)
+
+
+def test_a_failure_in_the_users_language_is_a_failure() -> None:
+    # LANG=de_DE.UTF-8 (fr, es, it, pt_BR, ru, uk, pl, ja, zh): GNU tools, gcc, git and glibc print
+    # their verdicts translated; a locale must not hide a failure among ordinary lines, however
+    # many of one shape there are (each names another file).
+    out = [f"[{k:04d}] batch {k % 17} of the kiln log copied to /srv/studio/out/{k % 23}.txt ({k * 37 % 900} KB)" for k in range(1500)]
+    wanted = []
+    for n, shape in enumerate(_TRANSLATED):
+        for j in range(12):
+            wanted.append(shape.format(k=100 * n + j))
+            out.insert(20 + 9 * (12 * n + j), wanted[-1])
+    text = "\n".join(out)
+    kept = sent(text)
+    assert len(kept) < len(text) / 2
+    assert [line for line in wanted if line not in kept] == []

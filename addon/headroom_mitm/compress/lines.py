@@ -16,6 +16,30 @@ from .lineindex import LineIndex
 # 127.0.0.1:6390", "ENOENT: no such file").
 _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIMEDOUT", "EHOSTUNREACH",
           "ENOTFOUND", "EPIPE", "EPERM", "ENOSPC", "EMFILE")
+# The same verdicts in the user's language: GNU tools, gcc, make, git and glibc's messages are
+# translated, and LANG=de_DE.UTF-8 prints "Fehler:", "Permission non accordée", "ошибка", "错误".
+# Whole words (a-z) where the language writes them; phrases where a word has accents or the
+# script has no spaces. German, French, Spanish, Italian, Portuguese, Russian, Ukrainian, Polish,
+# Japanese, Chinese.
+_TRANSLATED_FAIL_WORDS = (
+    "fehler", "fehlern", "fehlgeschlagen", "verweigert", "abgebrochen", "erreur", "erreurs", "introuvable",
+    "errore", "errori", "errores", "erro", "erros", "impossibile", "fallito", "fallita", "falhou", "inexistente",
+    "denegado", "negato", "negada", "konflikt", "conflit", "conflicto", "conflitto", "conflito",
+)  # fmt: skip
+_TRANSLATED_FAIL_PHRASES = (
+    "nicht gefunden", "keine berechtigung", "kann nicht", "konnte nicht", "nicht möglich",
+    "impossible de", "non accordée", "aucun fichier ou dossier", "échec", "échoué", "refusé",
+    "no se puede", "no se pudo", "no existe", "no se encontr", "falló",
+    "non esistente", "non riuscit", "non trovat",
+    "não foi possível", "não é possível", "não encontrad",
+    "ошибк", "нет такого файла", "отказано в доступе", "не удалось", "невозможно", "конфликт", "не найден",
+    "помилк", "немає такого файла", "доступ заборонено", "не вдалося", "неможливо", "конфлікт",
+    "błąd", "błęd", "nie ma takiego pliku", "brak dostępu", "nie można", "nie udało",
+    "エラー", "失敗", "できません", "そのようなファイルやディレクトリはありません", "許可がありません", "競合",
+    "错误", "失败", "无法", "没有那个文件或目录", "权限不够", "冲突",
+)  # fmt: skip
+_TRANSLATED_WARN_WORDS = ("warnung", "warnungen", "avertissement", "advertencia", "aviso", "avviso")
+_TRANSLATED_WARN_PHRASES = ("предупреждение", "попередження", "ostrzeżenie", "警告")
 # What a checker run without leave to write would repair, first on the line or after the fault
 # (xfs_repair -n's "would have cleared inode 132", "bad CRC for inode 132, would rewrite"): each
 # names a fault it found ("this would fix it" in a sentence does not).
@@ -35,7 +59,7 @@ _FAIL_WORDS = (
     "mismatch", "reject", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
     "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered",
     "undeliverable", "unrout", "bounced", "not converge", "no convergence", "convergence not", *_CELL_ERRORS,
-    *(e.lower() for e in _ERRNO), '"level":50', '"level":60',
+    *(e.lower() for e in _ERRNO), '"level":50', '"level":60', *_TRANSLATED_FAIL_WORDS, *_TRANSLATED_FAIL_PHRASES,
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
@@ -52,10 +76,10 @@ _FAIL_EXACT = frozenset({
     "unsuccessful", "unsuccessfully",  # auditd's "unsuccessfully authenticated", a login that was refused
     "unreplied", "unreachable", "unanswered",  # a packet nothing answered (conntrack's [UNREPLIED], ping's Host Unreachable)
     "undeliverable", "unrouteable", "unroutable", "bounced",  # mail that cannot be delivered (exim -bt, a maillog's status=bounced)
-    *(e.lower() for e in _ERRNO),
+    *(e.lower() for e in _ERRNO), *_TRANSLATED_FAIL_WORDS,
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert", "corrupt")
-_FAIL_SUFFIX = ("error", "exception", "failure")  # TypeError, AssertionError, NullPointerException
+_FAIL_SUFFIX = ("error", "exception", "failure", "fehler")  # TypeError, AssertionError, NullPointerException, Syntaxfehler
 _FAIL_PHRASES = (
     "segmentation fault", "core dumped", "undefined reference", "undefined method", "undefined local variable",
     "undefined symbol", "no such file", "not found", "could not",
@@ -69,7 +93,7 @@ _FAIL_PHRASES = (
     '"level":50', '"level":60',  # pino's and bunyan's error and fatal records
     "wrong password", "wrong_password",  # Samba's NT_STATUS_WRONG_PASSWORD
     "success=no", "success=false",  # a record's own verdict field (auditd's SYSCALL records)
-    *_CELL_ERRORS,
+    *_CELL_ERRORS, *_TRANSLATED_FAIL_PHRASES,
 )  # fmt: skip
 # Error levels no word says, in capitals as loggers print them (Python's CRITICAL, java.util.logging's
 # SEVERE, supervisord's CRIT and ERRO, syslog's EMERG): in lower case the words are ordinary ("a
@@ -97,7 +121,7 @@ _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ man
 _PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
 # A mutant that no test covers (Stryker's "[NoCoverage]") is a finding; one that survived the tests
 # ("survived", among the failure words) is the mutation run's failure: a test the suite lacks.
-_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "nocoverage"})
+_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "nocoverage", *_TRANSLATED_WARN_WORDS})
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
@@ -114,7 +138,8 @@ _HTTP_ERROR = re.compile(
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
     r"|\[[45]\d\d\] https?://"  # a link checker's "[404] http://…" (linkinator)
 )
-_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage")
+_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage", *_TRANSLATED_WARN_WORDS, *_TRANSLATED_WARN_PHRASES)
+_WARN_PHRASES = re.compile("|".join(_TRANSLATED_WARN_PHRASES))
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
 _CHEVRONS = "❯❱"
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
@@ -296,6 +321,8 @@ def severity(line: str) -> str | None:
     if first is None and "❱" in head and head.lstrip()[:1] in _CHEVRONS:
         return WARN
     if first is None and '"level":40' in head:  # pino's and bunyan's warning records
+        return WARN
+    if first is None and _WARN_PHRASES.search(low) is not None:
         return WARN
     if first is None and "severity" in low and (m := _SEVERITY_FIELD.search(low)) is not None and low[: m.start()].strip():
         return FAIL if m.group(1) in ("critical", "high", "error") or m.group(1).isdigit() else WARN
