@@ -63,3 +63,25 @@ def test_a_failure_in_the_users_language_is_a_failure() -> None:
     kept = sent(text)
     assert len(kept) < len(text) / 2
     assert [line for line in wanted if line not in kept] == []
+
+
+def test_a_value_that_differed_from_the_expected_one_keeps_what_it_got() -> None:
+    # Maxima's rtest: each problem's input, then "Result:" over the value, then either "... Which was
+    # correct." or "This differed from the expected result:" over the value expected. A failing
+    # problem's own value is half of what failed.
+    out, got = ["batch(\"rtest_kiln.mac\", test)", ""], []
+    for k in range(1, 121):
+        wrong = k % 9 == 4
+        value = f"{k}*t^{k % 7 + 2}/{k % 5 + 2}"
+        out += [f"********************** Problem {k} ***************", "Input:", f"integrate({k}*t^{k % 7 + 1}, t)", "", "",
+                "Result:", value, ""]
+        if wrong:
+            got.append(value)
+            out += ["This differed from the expected result:", f"{k + 1}*t^{k % 7 + 2}/{k % 5 + 2}", ""]
+        else:
+            out += ["... Which was correct.", ""]
+    out += [f"{120 - len(got)}/120 tests passed", "", f"The following {len(got)} problems failed: [4, 13, …]"]
+    text = "\n".join(out)
+    kept = sent(text).split("\n")
+    assert len("\n".join(kept)) < len(text) / 2
+    assert [value for value in got if value not in kept] == []

@@ -220,6 +220,24 @@ def _reason_above(lines: list[str], i: int) -> int | None:
     return i - 1 if m is not None and m.group(1) in lines[i - 1] else None
 
 
+# A check whose value differed from the one expected, its value printed above under a label of its
+# own (Maxima's rtest: "Result:" over the value, then "This differed from the expected result:" over
+# the expected one): what it got is the other half of what failed.
+_GOT_LABEL = re.compile(r"[ \t]*(?:result|actual|got|received|returned|obtained|output)[ \t]*:[ \t]*$", re.I)
+
+
+def _got_above(lines: list[str], i: int, stops: set[int]) -> range:
+    if "expected" not in lines[i].lower():
+        return range(0)
+    for k in range(i - 1, max(-1, i - _RECORD_LINES - 3), -1):
+        if k in stops:
+            break
+        if _GOT_LABEL.match(lines[k]):
+            value = next((j for j in range(k + 1, i) if lines[j].strip()), None)
+            return range(k, value + 1) if value is not None else range(0)
+    return range(0)
+
+
 def _same_lead_run(lines: list[str], k: int) -> int:
     """The end of the run of two or more lines from k that open with one word, a command's name
     (rspec's `rspec ./spec/x_spec.rb:21 # …` under "Failed examples:"), up to a blank line; k if
@@ -333,6 +351,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
             lift(k, MUST)
         if (reason := _reason_above(lines, i)) is not None:
             lift(reason, MUST)
+        for k in _got_above(lines, i, stops):
+            lift(k, MUST)
         if _HEADER.match(lines[i]):  # the first line under a failure's header says what failed
             first_line = next((k for k in block if lines[k].strip()), None)
             if first_line is not None:
