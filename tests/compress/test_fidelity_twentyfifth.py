@@ -85,3 +85,23 @@ def test_a_value_that_differed_from_the_expected_one_keeps_what_it_got() -> None
     kept = sent(text).split("\n")
     assert len("\n".join(kept)) < len(text) / 2
     assert [value for value in got if value not in kept] == []
+
+
+def test_a_disassemblys_function_labels_stay_however_many() -> None:
+    # objdump -d (any target): "00000058 <fn_spi_3>:" over each function's instructions. More
+    # functions than an outline holds (one line in 8) are still functions: the syntax says so, and
+    # each is what a question about the binary names.
+    ops = ("push\tr28", "andi\tr24, 0xE1", "subi\tr24, 0x19", "add\tr24, r24", "inc\tr18", "lds\tr25, 0x0000", "pop\tr28")
+    out, labels, address = ["", "app.o:     file format elf32-avr", "", "", "Disassembly of section .text:", ""], [], 0
+    for k in range(160):
+        labels.append(f"{address:08x} <fn_{('spi', 'uart', 'pwm', 'twi')[k % 4]}_{k}>:")
+        out.append(labels[-1])
+        for j in range(3 + k % 3):
+            out.append(f"{address:4x}:\t{(17 * j + k) % 256:02x} 93       \t{ops[(j + k) % 7]}")
+            address += 2
+        out += [f"{address:4x}:\t08 95       \tret", ""]
+        address += 2
+    text = "\n".join(out)
+    kept = sent(text).split("\n")
+    assert len("\n".join(kept)) < len(text) * 0.8
+    assert [label for label in labels if label not in kept] == []

@@ -30,6 +30,7 @@ _MAX_LEN = 200
 _MAX = 100
 _BRACKETED = re.compile(r"\[[^\]\s][^\]]{0,78}\]")
 _MAX_SHARE_BRACKETED = 3  # bracketed sections of a line or two each are a list, not an outline
+_SYMBOL_LABEL = re.compile(r"[0-9a-f]{4,16} <[^>\s]{1,160}>:")
 
 
 def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
@@ -52,8 +53,9 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
         found.append(i)
     if len(found) > cap:
         # Too many for an outline, but for sections named in brackets ("[share]" over its
-        # settings, as testparm and INI dumps print them): that syntax says what they are.
-        found = [i for i in found if _BRACKETED.fullmatch(lines[i])]
+        # settings, as testparm and INI dumps print them) or a disassembly's functions by their
+        # address ("00000058 <fn_spi_3>:", objdump -d of any target): that syntax says what they are.
+        found = [i for i in found if _BRACKETED.fullmatch(lines[i]) or _SYMBOL_LABEL.fullmatch(lines[i])]
         if not 2 <= len(found) <= min(MUST_AT_MOST, len(lines) // _MAX_SHARE_BRACKETED):
             return
     if len(found) < 2:
