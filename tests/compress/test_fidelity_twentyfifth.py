@@ -46,14 +46,24 @@ _TRANSLATED = (
     "git: błąd: nie można zastosować zmian w {k}",
     "src/kiln{k}.c:41:9: エラー: 'gather' が宣言されていません",
     "src/kiln{k}.c:41:9: 错误：‘gather’未声明",
+    "src/sluis{k}.c:12:3: fout: ‘vulling’ is niet gedeclareerd",
+    "cp: kan inte skapa vanlig fil 'ro/b{k}.conf': Åtkomst nekas",
+    "cat: logg{k}.txt: Adresář nebo soubor neexistuje",
+    "cat: yok{k}.txt: Böyle bir dosya ya da dizin yok",
+    "src/gate{k}.c:12:3: 오류: ‘fill’ 선언되지 않음",
+    "src/gate{k}.c:12:3: lỗi: ‘fill’ chưa được khai báo",
+    "rm: nem lehet eltávolítani 'x{k}.log': Nincs ilyen fájl vagy könyvtár",
+    "src/gate{k}.c:12:3: virhe: ‘fill’ esittelemättä",
+    "cp: kan ikke oprette almindelig fil 'ro/c{k}.conf': Adgang nægtet",
+    "src/gate{k}.c:12:3: eroare: ‘fill’ nedeclarat",
 )
 
 
 def test_a_failure_in_the_users_language_is_a_failure() -> None:
-    # LANG=de_DE.UTF-8 (fr, es, it, pt_BR, ru, uk, pl, ja, zh): GNU tools, gcc, git and glibc print
+    # LANG=de_DE.UTF-8 (fr, es, it, pt_BR, ru, uk, pl, ja, zh, nl, sv, cs, tr, ko, vi, hu, fi, da, ro): GNU tools, gcc, git and glibc print
     # their verdicts translated; a locale must not hide a failure among ordinary lines, however
     # many of one shape there are (each names another file).
-    out = [f"[{k:04d}] batch {k % 17} of the kiln log copied to /srv/studio/out/{k % 23}.txt ({k * 37 % 900} KB)" for k in range(1500)]
+    out = [f"[{k:04d}] batch {k % 17} of the kiln log copied to /srv/studio/out/{k % 23}.txt ({k * 37 % 900} KB)" for k in range(2500)]
     wanted = []
     for n, shape in enumerate(_TRANSLATED):
         for j in range(12):

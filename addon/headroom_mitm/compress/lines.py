@@ -20,11 +20,14 @@ _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIME
 # translated, and LANG=de_DE.UTF-8 prints "Fehler:", "Permission non accordée", "ошибка", "错误".
 # Whole words (a-z) where the language writes them; phrases where a word has accents or the
 # script has no spaces. German, French, Spanish, Italian, Portuguese, Russian, Ukrainian, Polish,
-# Japanese, Chinese.
+# Japanese, Chinese; Dutch, Swedish, Czech, Turkish, Korean, Vietnamese, Hungarian, Finnish,
+# Danish, Romanian.
 _TRANSLATED_FAIL_WORDS = (
     "fehler", "fehlern", "fehlgeschlagen", "verweigert", "abgebrochen", "erreur", "erreurs", "introuvable",
     "errore", "errori", "errores", "erro", "erros", "impossibile", "fallito", "fallita", "falhou", "inexistente",
     "denegado", "negato", "negada", "konflikt", "conflit", "conflicto", "conflitto", "conflito",
+    "fout", "geweigerd", "misslyckades", "refuserad", "chyba", "neexistuje", "hata", "reddedildi", "virhe",
+    "epäonnistui", "hiba", "sikertelen", "fejl", "eroare",
 )  # fmt: skip
 _TRANSLATED_FAIL_PHRASES = (
     "nicht gefunden", "keine berechtigung", "kann nicht", "konnte nicht", "nicht möglich",
@@ -37,9 +40,19 @@ _TRANSLATED_FAIL_PHRASES = (
     "błąd", "błęd", "nie ma takiego pliku", "brak dostępu", "nie można", "nie udało",
     "エラー", "失敗", "できません", "そのようなファイルやディレクトリはありません", "許可がありません", "競合",
     "错误", "失败", "无法", "没有那个文件或目录", "权限不够", "冲突",
+    "fel: ", "kunde inte", "åtkomst nekas", "finns inte", "bestaat niet", "zamítnut", "başarısız", "erişim engellendi",
+    "böyle bir dosya", "lỗi", "không thể", "không có tập tin", "오류", "실패", "충돌", "거부", "수 없습니다",
+    "lupa evätty", "nincs ilyen", "megtagadva", "nem lehet", "nu se poate", "nu poate fi", "eșec",
+    "ingen sådan fil", "adgang nægtet", "kan ikke",
 )  # fmt: skip
-_TRANSLATED_WARN_WORDS = ("warnung", "warnungen", "avertissement", "advertencia", "aviso", "avviso")
-_TRANSLATED_WARN_PHRASES = ("предупреждение", "попередження", "ostrzeżenie", "警告")
+_TRANSLATED_WARN_WORDS = (
+    "warnung", "warnungen", "avertissement", "advertencia", "aviso", "avviso", "waarschuwing", "varning", "varoitus",
+    "advarsel", "avertisment",
+)  # fmt: skip
+_TRANSLATED_WARN_PHRASES = (
+    "предупреждение", "попередження", "ostrzeżenie", "警告", "let op: ", "uyarı", "cảnh báo", "upozornění", "경고",
+    "figyelmeztetés",
+)  # fmt: skip
 # What a checker run without leave to write would repair, first on the line or after the fault
 # (xfs_repair -n's "would have cleared inode 132", "bad CRC for inode 132, would rewrite"): each
 # names a fault it found ("this would fix it" in a sentence does not).
