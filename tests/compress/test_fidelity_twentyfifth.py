@@ -115,3 +115,18 @@ def test_a_disassemblys_function_labels_stay_however_many() -> None:
     kept = sent(text).split("\n")
     assert len("\n".join(kept)) < len(text) * 0.8
     assert [label for label in labels if label not in kept] == []
+
+
+def test_an_errnos_own_words_report_a_failure() -> None:
+    # glibc's strerror() text is the failure where no other word says so: stunnel logs a port it
+    # could not bind at notice level, "[.] Binding service [x] to 127.0.0.1:443: Address already in use (98)".
+    out, failed = [], []
+    for k in range(400):
+        out.append(f"[ ] Service [hut-{k % 40}] (FD={k % 30 + 3}) bound to 127.0.0.1:{18000 + k}")
+        if k % 7 == 3:
+            failed.append(f"[.] Binding service [hut-{k % 40}] to 127.0.0.1:{18000 + k}: Address already in use (98)")
+            out.append(failed[-1])
+    text = "\n".join(out)
+    kept = sent(text)
+    assert len(kept) < len(text) / 2
+    assert [line for line in failed if line not in kept] == []

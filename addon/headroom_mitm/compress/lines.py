@@ -53,6 +53,11 @@ _TRANSLATED_WARN_PHRASES = (
     "предупреждение", "попередження", "ostrzeżenie", "警告", "let op: ", "uyarı", "cảnh báo", "upozornění", "경고",
     "figyelmeztetés",
 )  # fmt: skip
+_STRERRORS = (
+    "address already in use", "no space left on device", "too many open files", "operation not permitted",
+    "read-only file system", "no route to host", "connection reset", "resource temporarily unavailable",
+    "device or resource busy", "is a directory", "not a directory", "directory not empty", "broken pipe",
+)  # fmt: skip
 # What a checker run without leave to write would repair, first on the line or after the fault
 # (xfs_repair -n's "would have cleared inode 132", "bad CRC for inode 132, would rewrite"): each
 # names a fault it found ("this would fix it" in a sentence does not).
@@ -71,7 +76,7 @@ _FAIL_WORDS = (
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "reject", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
     "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered",
-    "undeliverable", "unrout", "bounced", "not converge", "no convergence", "convergence not", *_CELL_ERRORS,
+    "undeliverable", "unrout", "bounced", "not converge", "no convergence", "convergence not", *_CELL_ERRORS, *_STRERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60', *_TRANSLATED_FAIL_WORDS, *_TRANSLATED_FAIL_PHRASES,
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
@@ -97,6 +102,9 @@ _FAIL_PHRASES = (
     "segmentation fault", "core dumped", "undefined reference", "undefined method", "undefined local variable",
     "undefined symbol", "no such file", "not found", "could not",
     "unable to", "timed out", "can't ", "not ok", "*** ", "errors in ", "errors at ",
+    # glibc's strerror() for the errnos that name a failure in words none of the above says
+    # (stunnel's "[.] Binding service [x] to 127.0.0.1:443: Address already in use (98)")
+    *_STRERRORS,
     # An iterative run that stopped short of its answer ("SCF did not converge", "convergence NOT achieved").
     "not converge", "no convergence", "convergence not achieved", "convergence not reached",
     "out of range",  # a value past its bounds: an index, a sample clipped (Csound's "samples out of range")
