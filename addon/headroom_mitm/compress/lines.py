@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ahocorasick_rs import AhoCorasick
+
 from .lineindex import LineIndex
 
 # --------------------------------------------------------------------------- vocabulary
@@ -139,7 +141,14 @@ _SYSLOG_LEVELS = tuple(f"LOG{n}[" for n in range(5))
 _LINKER = re.compile(r"[ \t]*(?:\S*/)?(?:[\w.-]+-)?(?:ld|ld\.\w+|lld|ld64\.lld|mold)(?:-[\d.]+)?(?:\.exe)?: ")
 _FAIL_MARKS = "✕✖✗✘×⨯❌●"  # ✖ node --test, ⨯ Next.js, ❌ many CI scripts
 # make's "*** " is three stars, not the tail of a rule of stars (pylint's "************* Module x").
-_PHRASES = re.compile("|".join((r"(?<!\*)" if p == "*** " else "") + re.escape(p) for p in (*_FAIL_PHRASES, *_FAIL_MARKS)))
+# All found by one automaton over the lowered line (a regex alternation of the hundred-odd phrases tries
+# each at every position: ~20 µs a line, the automaton under 1 µs); make's "*** " apart, for its look-behind.
+_PHRASES = AhoCorasick([p for p in (*_FAIL_PHRASES, *_FAIL_MARKS) if p != "*** "])
+_MAKE_STARS = re.compile(r"(?<!\*)\*\*\* ")
+
+
+def _fail_phrase(low: str) -> bool:
+    return bool(_PHRASES.find_matches_as_indexes(low)) or ("*** " in low and _MAKE_STARS.search(low) is not None)
 # A mutant that no test covers (Stryker's "[NoCoverage]") is a finding; one that survived the tests
 # ("survived", among the failure words) is the mutation run's failure: a test the suite lacks.
 _WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "nocoverage", *_TRANSLATED_WARN_WORDS})
@@ -322,7 +331,7 @@ def severity(line: str) -> str | None:
         # A logger that filed the line below WARNING said how it went: "INFO … lot 420 passed,
         # reject 9%" is its traffic, a finding at most, one of each kind kept.
         return WARN
-    failed = first == FAIL or _PHRASES.search(low) is not None
+    failed = first == FAIL or _fail_phrase(low)
     if not failed and "exit" in low:
         failed = _EXIT.search(low) is not None
     if not failed and "would " in low:
