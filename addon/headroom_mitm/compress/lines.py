@@ -26,7 +26,7 @@ _ERRNO = ("ECONNREFUSED", "ECONNRESET", "ENOENT", "EACCES", "EADDRINUSE", "ETIME
 # Danish, Romanian.
 _TRANSLATED_FAIL_WORDS = (
     "fehler", "fehlern", "fehlgeschlagen", "verweigert", "abgebrochen", "erreur", "erreurs", "introuvable",
-    "errore", "errori", "errores", "erro", "erros", "impossibile", "fallito", "fallita", "falhou", "inexistente",
+    "errore", "errori", "errores", "erros", "impossibile", "fallito", "fallita", "falhou", "inexistente",
     "denegado", "negato", "negada", "konflikt", "conflit", "conflicto", "conflitto", "conflito",
     "fout", "geweigerd", "misslyckades", "refuserad", "chyba", "neexistuje", "hata", "reddedildi", "virhe",
     "epäonnistui", "hiba", "sikertelen", "fejl", "eroare",
@@ -80,6 +80,9 @@ _FAIL_WORDS = (
     "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered",
     "undeliverable", "unrout", "bounced", "not converge", "no convergence", "convergence not", *_CELL_ERRORS, *_STRERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60', *_TRANSLATED_FAIL_WORDS, *_TRANSLATED_FAIL_PHRASES,
+    # Portuguese "erro" lies inside every English "error": looked for as "erro:" and "erro " (a second
+    # hit on each error line of a log cost it ~15% more time and a third more memory)
+    "erro:", "erro ",
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
@@ -96,7 +99,7 @@ _FAIL_EXACT = frozenset({
     "unsuccessful", "unsuccessfully",  # auditd's "unsuccessfully authenticated", a login that was refused
     "unreplied", "unreachable", "unanswered",  # a packet nothing answered (conntrack's [UNREPLIED], ping's Host Unreachable)
     "undeliverable", "unrouteable", "unroutable", "bounced",  # mail that cannot be delivered (exim -bt, a maillog's status=bounced)
-    *(e.lower() for e in _ERRNO), *_TRANSLATED_FAIL_WORDS,
+    *(e.lower() for e in _ERRNO), *_TRANSLATED_FAIL_WORDS, "erro",
 })  # fmt: skip
 _FAIL_PREFIX = ("fail", "assert", "corrupt")
 _FAIL_SUFFIX = ("error", "exception", "failure", "fehler")  # TypeError, AssertionError, NullPointerException, Syntaxfehler
