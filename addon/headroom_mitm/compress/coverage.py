@@ -1,7 +1,7 @@
 """Source annotated with execution counts (`llvm-cov show`'s "  14|      0|  code", gcov's
-"    #####:   14:  code", Erlang cover's "     0..|  code"): the lines never run are what a coverage question asks for, as a
-failure is a test run's (principle 2). The first line of every run of them stays, the rest of the
-run next; up to MUST_AT_MOST runs."""
+"    #####:   14:  code", Erlang cover's "     0..|  code"): the lines never run are what a
+coverage question asks for, as a failure is a test run's (principle 2). The first line of every
+run of them stays, the rest of the run next; up to MUST_AT_MOST runs."""
 
 from __future__ import annotations
 

@@ -154,7 +154,9 @@ def _fail_phrase(low: str) -> bool:
     return bool(_PHRASES.find_matches_as_indexes(low)) or ("*** " in low and _MAKE_STARS.search(low) is not None)
 # A mutant that no test covers (Stryker's "[NoCoverage]") is a finding; one that survived the tests
 # ("survived", among the failure words) is the mutation run's failure: a test the suite lacks.
-_WARN_EXACT = frozenset({"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "nocoverage", *_TRANSLATED_WARN_WORDS})
+_WARN_EXACT = frozenset(
+    {"warn", "warning", "warnings", "deprecated", "deprecation", "issue", "nocoverage", *_TRANSLATED_WARN_WORDS}
+)
 _CLASS = {**dict.fromkeys(_FAIL_EXACT, "fail"), **dict.fromkeys(_WARN_EXACT, "warn")}
 _NOTES = ("note:", "hint:", "help:", "= note:", "= help:")
 # "0 errors", "no failures", "error: 0": the word is there, nothing went wrong.
@@ -171,7 +173,10 @@ _HTTP_ERROR = re.compile(
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
     r"|\[[45]\d\d\] https?://"  # a link checker's "[404] http://…" (linkinator)
 )
-_WARN_WORDS = ("warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage", *_TRANSLATED_WARN_WORDS, *_TRANSLATED_WARN_PHRASES)
+_WARN_WORDS = (
+    "warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage",
+    *_TRANSLATED_WARN_WORDS, *_TRANSLATED_WARN_PHRASES,
+)  # fmt: skip
 _WARN_PHRASES = re.compile("|".join(_TRANSLATED_WARN_PHRASES))
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
 _CHEVRONS = "❯❱"
