@@ -555,12 +555,14 @@ def ropery_extra(i: int) -> str:
             f"    public void wind() {{ final int m = {i}; m++; Integer.valueOf(m).hashCode(); }}\n}}\n")
 
 
-def step_javac(tmp: Path) -> None:
-    for loc, n_extra in (("de", 0), ("ja", 0), ("zh", 0), ("de", 14), ("zh", 16)):
+def javac_runs(tmp: Path, cap, java_files: dict[str, str], pkg: str, extra_class: str, extra, runs) -> None:
+    """javac -Xlint:all over a package in each locale of `runs` ((locale, extra classes) pairs), German
+    through Temurin's javac (JDK 17's ships only ja and zh_CN), the extra classes from extra(i)."""
+    for loc, n_extra in runs:
         root = tmp / f"java-{loc}-{n_extra}"
-        files = dict(JAVA_FILES)
+        files = dict(java_files)
         for i in range(n_extra):
-            files[f"src/ropery/Reel{i}.java"] = ropery_extra(i)
+            files[f"src/{pkg}/{extra_class}{i}.java"] = extra(i)
         cm.write_tree(root, files)
         k = f"javac-{loc}"
         if loc == "de":
@@ -570,9 +572,13 @@ def step_javac(tmp: Path) -> None:
             javac = typed = "javac -J-Duser.language=ja"
         else:
             javac = typed = "javac -J-Duser.language=zh -J-Duser.country=CN"
-        rest = " -Xlint:all -Xmaxerrs 500 -d out src/ropery/*.java 2>&1; echo EXIT=$?"
-        tag = "big" if n_extra else "ropery"
+        rest = f" -Xlint:all -Xmaxerrs 500 -d out src/{pkg}/*.java 2>&1; echo EXIT=$?"
+        tag = "big" if n_extra else pkg
         cap(f"{k}-{tag}", k, javac + rest, root, typed=typed + rest)
+
+
+def step_javac(tmp: Path) -> None:
+    javac_runs(tmp, cap, JAVA_FILES, "ropery", "Reel", ropery_extra, (("de", 0), ("ja", 0), ("zh", 0), ("de", 14), ("zh", 16)))
 
 
 STEPS = [step_gcc, step_make, step_git, step_shell, step_msgfmt, step_javac]

@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 import capture_more as cm  # noqa: E402
 import capture_wide338 as r338  # noqa: E402
 import capture_wide339 as r339  # noqa: E402
+import capture_wide345 as r345  # noqa: E402
 
 ID_PREFIX = "wide352-"
 DEFAULT_OUT = HERE / "data" / "wide352.json"
@@ -558,23 +559,7 @@ def tinshop_extra(i: int) -> str:
 
 
 def step_javac(tmp: Path) -> None:
-    for loc, n_extra in (("de", 0), ("ja", 0), ("zh", 0), ("de", 18), ("ja", 16)):
-        root = tmp / f"java-{loc}-{n_extra}"
-        files = dict(JAVA_FILES)
-        for i in range(n_extra):
-            files[f"src/tinshop/Funnel{i}.java"] = tinshop_extra(i)
-        cm.write_tree(root, files)
-        k = f"javac-{loc}"
-        if loc == "de":
-            javac = f"{r338.JDK_DE}/bin/javac -J-Duser.language=de -J-Duser.country=DE"
-            typed = "javac -J-Duser.language=de -J-Duser.country=DE"
-        elif loc == "ja":
-            javac = typed = "javac -J-Duser.language=ja"
-        else:
-            javac = typed = "javac -J-Duser.language=zh -J-Duser.country=CN"
-        rest = " -Xlint:all -Xmaxerrs 500 -d out src/tinshop/*.java 2>&1; echo EXIT=$?"
-        tag = "big" if n_extra else "tinshop"
-        cap(f"{k}-{tag}", k, javac + rest, root, typed=typed + rest)
+    r345.javac_runs(tmp, cap, JAVA_FILES, "tinshop", "Funnel", tinshop_extra, (("de", 0), ("ja", 0), ("zh", 0), ("de", 18), ("ja", 16)))
 
 
 STEPS = [step_gcc, step_make, step_git, step_shell, step_msgfmt, step_javac]

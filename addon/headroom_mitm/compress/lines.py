@@ -177,7 +177,7 @@ _WARN_WORDS = (
     "warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage",
     *_TRANSLATED_WARN_WORDS, *_TRANSLATED_WARN_PHRASES,
 )  # fmt: skip
-_WARN_PHRASES = re.compile("|".join(_TRANSLATED_WARN_PHRASES))
+_WARN_PHRASES = AhoCorasick(_TRANSLATED_WARN_PHRASES)  # as _PHRASES: one pass, not an alternation
 # A finding led by its severity's chevrons and no level word: semgrep's "❯❯❱ rule-id" (❯❯❱, ❯❱, ❱).
 _CHEVRONS = "❯❱"
 _PASS_WORDS = ("pass", "✓", "✔", "√", " ok", "ok ", "success")
@@ -360,7 +360,7 @@ def severity(line: str) -> str | None:
         return WARN
     if first is None and '"level":40' in head:  # pino's and bunyan's warning records
         return WARN
-    if first is None and _WARN_PHRASES.search(low) is not None:
+    if first is None and _WARN_PHRASES.find_matches_as_indexes(low):
         return WARN
     if first is None and "severity" in low and (m := _SEVERITY_FIELD.search(low)) is not None and low[: m.start()].strip():
         return FAIL if m.group(1) in ("critical", "high", "error") or m.group(1).isdigit() else WARN
