@@ -28,8 +28,7 @@ _TRANSLATED_FAIL_WORDS = (
     "fehler", "fehlern", "fehlgeschlagen", "verweigert", "abgebrochen", "erreur", "erreurs", "introuvable",
     "errore", "errori", "errores", "erros", "impossibile", "fallito", "fallita", "falhou", "inexistente",
     "denegado", "negato", "negada", "konflikt", "conflit", "conflicto", "conflitto", "conflito",
-    "fout", "geweigerd", "misslyckades", "refuserad", "chyba", "neexistuje", "hata", "reddedildi", "virhe",
-    "epäonnistui", "hiba", "sikertelen", "fejl", "eroare",
+    "fout", "geweigerd", "misslyckades", "refuserad", "neexistuje", "hata", "reddedildi", "hiba", "sikertelen",
 )  # fmt: skip
 _TRANSLATED_FAIL_PHRASES = (
     "nicht gefunden", "keine berechtigung", "kann nicht", "konnte nicht", "nicht möglich",
@@ -46,6 +45,9 @@ _TRANSLATED_FAIL_PHRASES = (
     "böyle bir dosya", "lỗi", "không thể", "không có tập tin", "오류", "실패", "충돌", "거부", "수 없습니다",
     "lupa evätty", "nincs ilyen", "megtagadva", "nem lehet", "nu se poate", "nu poate fi", "eșec",
     "ingen sådan fil", "adgang nægtet", "kan ikke",
+    # Stems of languages that inflect the word ("76 vakavaa virhettä", "virheellinen", "hibás",
+    # "hatası", "chybí", "fejlede", "erorile"): found inside the word, as the phrases are.
+    "virhe", "epäonnistu", "hibá", "nem sikerült", "hatası", "hatalı", "hatalar", "chyb", "fejl", "eroare", "erori",
 )  # fmt: skip
 _TRANSLATED_WARN_WORDS = (
     "warnung", "warnungen", "avertissement", "advertencia", "aviso", "avviso", "waarschuwing", "varning", "varoitus",
