@@ -43,3 +43,23 @@ def test_a_translated_count_of_fatal_errors_keeps_the_located_lines_it_counts() 
     text = "\n".join(lines)
     kept = sent(text)
     assert [line for line in lines if line not in kept] == []
+
+
+def test_each_stacks_caption_in_a_sanitizers_report_stays() -> None:
+    # ThreadSanitizer's lock-order inversion: one stack per edge of the cycle, each under a caption
+    # naming its mutexes and thread. The stacks name the same two places, so the frames say nothing
+    # new after the first; the captions are the cycle the report is about.
+    out = [f"vessel {k % 8} round {k * 50} docked at berths {k % 8}+{(k + 1) % 8}" for k in range(300)]
+    report = ["==================", "WARNING: ThreadSanitizer: lock-order-inversion (potential deadlock) (pid=8822)",
+              "  Cycle in lock order graph: " + " => ".join(f"M{k}" for k in (*range(8), 0)), ""]
+    captions = []
+    for k in range(8):
+        captions.append(f"  Mutex M{(k + 1) % 8} acquired here while holding mutex M{k} in thread T{k + 1}:")
+        report += [captions[-1], "    #0 pthread_mutex_lock sanitizer_common_interceptors.inc:4324 (libtsan.so.2+0x558e1)",
+                   "    #1 dock /srv/berths/berths.c:11 (berths8+0x12ba)", "    #2 vessel /srv/berths/berths.c:20 (berths8+0x12ba)", ""]
+    report += ["SUMMARY: ThreadSanitizer: lock-order-inversion (potential deadlock) /srv/berths/berths.c:11 in dock",
+               "==================", "ThreadSanitizer: reported 1 warnings"]
+    text = "\n".join(out[:150] + report + out[150:])
+    kept = sent(text)
+    assert len(kept) < len(text) / 2
+    assert [line for line in captions if line not in kept] == []

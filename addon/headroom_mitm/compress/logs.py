@@ -429,6 +429,15 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         for i in places.values():
             if not any(lib in lines[i] for lib in owncode.LIBRARY):
                 lift(i, MUST)
+    # A stack's caption says whose stack it is (the sanitizers' "freed by thread T0 here:", "Mutex M3
+    # acquired here while holding mutex M2 in thread T3:", "Thread T1 created by main thread at:"):
+    # each distinct one stays, where the stacks under them may name the same places.
+    captions: set[str] = set()
+    for i in sorted(index.hits(("\n    #0 ", "\n  #0 ", "\n#0 "), case=True)):
+        above = lines[i - 1] if i else ""
+        if " thread" in above and above.endswith(":") and above not in captions and len(captions) < _PLACES_AT_MOST:
+            captions.add(above)
+            lift(i - 1, MUST)
     # A report's own verdict at the margin (the sanitizers' "SUMMARY: LeakSanitizer: 84 byte(s)
     # leaked"), however many reports a loop printed: each says what its report found.
     verdicts_at = index.hits(("\nSUMMARY: ",), case=True)
