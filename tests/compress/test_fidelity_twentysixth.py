@@ -63,3 +63,15 @@ def test_each_stacks_caption_in_a_sanitizers_report_stays() -> None:
     kept = sent(text)
     assert len(kept) < len(text) / 2
     assert [line for line in captions if line not in kept] == []
+
+
+def test_a_long_history_listed_one_commit_a_line_stays_whole() -> None:
+    # `git status; git log --oneline` on a repository of 480 commits: each line is a commit the
+    # model may name (a list of 1,000 is still read whole; past that it is sampled).
+    status = ["On branch main", "Your branch is ahead of 'origin/main' by 3 commits.",
+              '  (use "git push" to publish your local commits)', "", "nothing to commit, working tree clean"]
+    log = [f"{(0x9A3F11 * (k + 7)) % 0xFFFFFFF:07x} {('burr', 'seam', 'ladle', 'rivet')[k % 4]}: {('cut', 'fold', 'solder')[k % 3]} job {480 - k}"
+           for k in range(480)]
+    text = "\n".join(status + log) + "\n"
+    kept = sent(text)
+    assert [line for line in log if line not in kept] == []

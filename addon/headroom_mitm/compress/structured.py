@@ -278,7 +278,7 @@ def looks_git(text: str) -> bool:
 # with a digit among them (nm's 16-digit addresses and docker's padded columns are not commits).
 # The drawing is possessive (*+): an id never starts with its characters (indentation gave back).
 COMMIT_LED = re.compile(r"[*|\\/ _.-]*+(?:pick |p )?(?=[0-9a-f]*\d)(?:[0-9a-f]{7,12}|[0-9a-f]{40})[ \t]\S")
-COMMIT_LIST_MAX = 300
+COMMIT_LIST_MAX = 1000
 
 
 # `diff a b` without -u: ed-style hunk headers ("23,27c23,27", "5a6", "9d8") over the lines taken
@@ -298,7 +298,8 @@ def normal_diff(lines: list[str]) -> bool:
 
 def commit_list(lines: list[str]) -> bool:
     """Most lines name a commit and say what it did: the list is the answer itself, like a git
-    log's commit lines, which are never left out (up to 300 commits)."""
+    log's commit lines, which are never left out (up to 1,000 commits: a long history's
+    `git log --oneline` is the list the model asked for)."""
     sample = [x for x in lines[:100] if x.strip()][:60]
     if not matches_at_least(COMMIT_LED, sample, 0.6 * len(sample)):
         return False  # decided on a sample: most texts are not commit lists
