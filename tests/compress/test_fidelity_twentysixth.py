@@ -4,7 +4,7 @@ seen, and fails without it."""
 from __future__ import annotations
 
 from headroom_mitm.compress.lines import FAIL, severity
-from tests.compress.support import sent
+from tests.compress.support import corpus_text, sent
 
 # Languages that inflect a word where English adds one: Finnish counts "76 vakavaa virhettä" (76
 # fatal errors) and calls a bad value "virheellinen"; Hungarian "hibás", Turkish "hatası", Czech
@@ -75,3 +75,36 @@ def test_a_long_history_listed_one_commit_a_line_stays_whole() -> None:
     text = "\n".join(status + log) + "\n"
     kept = sent(text)
     assert [line for line in log if line not in kept] == []
+
+
+def test_a_warning_said_word_for_word_is_told_apart_by_where_it_came_from() -> None:
+    # node --trace-sync-io prints the same warning at every call; its stack's own frame says which
+    # call it was. Each place of the program's own code stays once, as a native frame's does.
+    for item in ("wide376-node-trace-sync-io-12", "wide376-node-trace-sync-io-30"):
+        text = corpus_text("wide376", item)
+        own = {line for line in text.split("\n") if line.startswith("    at ") and "batchhouse.js:" in line}
+        kept = sent(text)
+        assert len(own) >= 5 and len(kept) < len(text) / 2
+        assert sorted(line for line in own if line not in kept) == []
+
+
+def test_what_addresssanitizer_says_of_each_bad_address_stays() -> None:
+    # A run that goes on after each report (halt_on_error=0): the reports share their frames and
+    # shape, but each says where its own address lay ("0x6040000001a0 is located 16 bytes inside of
+    # 40-byte region", "… <== Memory access at offset 92 overflows this variable").
+    for item in ("wide376-asan-heap-use-after-free-300-48-9", "wide376-asan-stack-buffer-overflow-200-14-8"):
+        text = corpus_text("wide376", item)
+        told = [line for line in text.split("\n") if " is located " in line or "<== Memory access at offset" in line]
+        kept = sent(text)
+        assert len(told) >= 6 and len(kept) < len(text) / 2
+        assert [line for line in told if line not in kept] == []
+
+
+def test_a_dry_runs_list_of_changes_is_left_whole() -> None:
+    # tbump --dry-run: "- file:line old" over "+ file:line new" for every place it would patch; like
+    # a diff without context, every line is a change.
+    lines = [":: Bumping from 7.2.0 to 7.3.0", "=> Would patch these files"]
+    for k in range(150):
+        lines += [f"- src/yard/strake_{k:03d}.py:30 BUILT_FOR = 'v7.2.0'", f"+ src/yard/strake_{k:03d}.py:30 BUILT_FOR = 'v7.3.0'"]
+    text = "\n".join(lines) + "\n"
+    assert sent(text) == text

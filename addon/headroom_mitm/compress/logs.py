@@ -54,6 +54,9 @@ _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24";
 # lldb's "    frame #4: 0x5563… ledger`reconciler(arg=…) at ledger.c:98:9", not in a shared library's module.
 _NATIVE_FRAME = re.compile(r"[ \t]*(?:#\d+ +0x[0-9a-f]+ in \S|(?:\* )?frame #\d+: 0x[0-9a-f]+ (?![^\s`]*\.so\b)\S)")
+# node's "    at fn (/path/file.js:10:41)" or "    at /path/file.js:22:16": the place, for a file of its own
+_JS_FRAME = re.compile(r"    at (?:[^()\n]+ \()?((?:file://)?/[^\s():]+\.[cm]?[jt]sx?:\d+):\d+\)?$")
+_ASAN_ADDRESS = re.compile(r"^(?:0x[0-9a-f]+|Address 0x[0-9a-f]+) is located |<== Memory access at offset \d+ ")
 _PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})")
@@ -425,6 +428,11 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
     for i in sorted(index.hits(("\n    #", "\n  #", "\n#", "frame #"), case=True)):
         if _NATIVE_FRAME.match(lines[i]) and (span := ln.location(lines[i])) is not None:
             places.setdefault(lines[i][span[0] : span[1]], i)
+    # So is a JavaScript frame (node's "    at sealRecord (/srv/app/batch.js:10:41)"): a warning
+    # repeated word for word (node's --trace-sync-io, a deprecation) is told apart by where it came from.
+    for i in sorted(index.hits(("\n    at ",), case=True)):
+        if (m := _JS_FRAME.match(lines[i])) is not None:
+            places.setdefault(m.group(1), i)
     if len(places) <= _PLACES_AT_MOST:
         for i in places.values():
             if not any(lib in lines[i] for lib in owncode.LIBRARY):
@@ -438,6 +446,12 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         if " thread" in above and above.endswith(":") and above not in captions and len(captions) < _PLACES_AT_MOST:
             captions.add(above)
             lift(i - 1, MUST)
+    # What AddressSanitizer found at the bad address: "0x6040000001a0 is located 16 bytes inside of
+    # 40-byte region", "Address … is located in stack of thread T1 at offset 96 in frame", "[48, 88)
+    # 'temps' (line 90) <== Memory access at offset 92 overflows this variable": each report's own.
+    explained = [i for i in index.hits((" is located ", "<== Memory access at offset "), case=True) if _ASAN_ADDRESS.search(lines[i])]
+    for i in explained:
+        lift(i, MUST if len(explained) <= MUST_AT_MOST else HIGH)
     # A report's own verdict at the margin (the sanitizers' "SUMMARY: LeakSanitizer: 84 byte(s)
     # leaked"), however many reports a loop printed: each says what its report found.
     verdicts_at = index.hits(("\nSUMMARY: ",), case=True)

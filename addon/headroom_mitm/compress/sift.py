@@ -92,7 +92,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         name, rank = "vcs_history", history
     elif st.commit_list(lines):
         return False  # every line a commit the model may name
-    elif st.normal_diff(lines):
+    elif st.normal_diff(lines) or st.change_list(lines):
         return False  # a diff without context: every line is a change
     elif (
         s.transform_enabled("search_results")

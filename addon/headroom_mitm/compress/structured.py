@@ -296,6 +296,18 @@ def normal_diff(lines: list[str]) -> bool:
     return count_matches(_NORMAL_DIFF_LINE, nonblank) >= 0.95 * len(nonblank)
 
 
+# A dry run's change list (tbump's "- pyproject.toml:35 current = \"7.2.0\"" over "+ pyproject.toml:35
+# current = \"7.3.0\""): each line, taken out or put in at its place, is a change, as in a diff.
+_PLACED_CHANGE = re.compile(r"[-+] [^\s:]+:\d+ ")
+
+
+def change_list(lines: list[str]) -> bool:
+    """Most lines are changes at a place, as many put in as taken out."""
+    nonblank = [x for x in lines if x.strip()]
+    changes = [x[0] for x in nonblank if x[:2] in ("- ", "+ ") and _PLACED_CHANGE.match(x)]
+    return len(changes) >= 0.8 * len(nonblank) and abs(changes.count("+") - changes.count("-")) <= 0.2 * len(changes)
+
+
 def commit_list(lines: list[str]) -> bool:
     """Most lines name a commit and say what it did: the list is the answer itself, like a git
     log's commit lines, which are never left out (up to 1,000 commits: a long history's
