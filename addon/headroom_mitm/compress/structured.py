@@ -303,6 +303,9 @@ _PLACED_CHANGE = re.compile(r"[-+] [^\s:]+:\d+ ")
 
 def change_list(lines: list[str]) -> bool:
     """Most lines are changes at a place, as many put in as taken out."""
+    sample = [x for x in lines[:80] if x.strip()][:60]
+    if sum(1 for x in sample if x[:2] in ("- ", "+ ")) < 0.6 * len(sample):
+        return False  # decided on a sample: most texts are not change lists
     nonblank = [x for x in lines if x.strip()]
     changes = [x[0] for x in nonblank if x[:2] in ("- ", "+ ") and _PLACED_CHANGE.match(x)]
     return len(changes) >= 0.8 * len(nonblank) and abs(changes.count("+") - changes.count("-")) <= 0.2 * len(changes)
