@@ -108,3 +108,44 @@ def test_a_dry_runs_list_of_changes_is_left_whole() -> None:
         lines += [f"- src/yard/strake_{k:03d}.py:30 BUILT_FOR = 'v7.2.0'", f"+ src/yard/strake_{k:03d}.py:30 BUILT_FOR = 'v7.3.0'"]
     text = "\n".join(lines) + "\n"
     assert sent(text) == text
+
+
+def test_a_reset_in_a_packet_trace_stays() -> None:
+    # tcpdump's "Flags [R.]", tshark's "[RST, ACK]", scapy's "… RA": a connection refused or torn
+    # down, among hundreds of ordinary packets of the same shape.
+    rows, resets = [], []
+    for k in range(400):
+        port = 40000 + k % 37
+        if k % 53 == 17:
+            resets.append(f"18:26:{k // 60:02d}.{k * 7919 % 999999:06d} IP 10.38.5.10.8443 > 10.38.5.23.{port}: Flags [R.], seq 0, ack {k}, win 0, length 0")
+            rows.append(resets[-1])
+        else:
+            rows.append(f"18:26:{k // 60:02d}.{k * 7919 % 999999:06d} IP 10.38.5.2{k % 5}.{port} > 10.38.5.10.8080: Flags [P.], seq {k}:{k + 90}, ack 1, win 8192, length 90")
+    scapy = [f"{k:04d} Ether / IP / TCP 10.38.5.{20 + k % 5}:{40000 + k % 37} > 10.38.5.10:http_alt {'RA' if k % 61 == 5 else 'PA'}" for k in range(300)]
+    for text, wanted in (("\n".join(rows), resets), ("\n".join(scapy), [x for x in scapy if x.endswith(" RA")])):
+        kept = sent(text)
+        assert len(wanted) >= 4 and len(kept) < len(text) / 2
+        assert [line for line in wanted if line not in kept] == []
+
+
+def test_each_ecj_warning_is_one_of_its_kind_by_what_it_says() -> None:
+    # ecj heads each finding with its level and place only ("4. WARNING in src/Lever04.java (at line
+    # 15)"); what it warns of is under the source excerpt and caret. One of each (message, file) stays.
+    lines, wanted = [], []
+    messages = ("The value of the field Lever{f:02d}.spare{k} is not used", "The import java.util is never used",
+                "Dead code", "Comparing identical expressions", "Type safety: Unchecked cast from ArrayList to List<String>")
+    n = 0
+    for f in range(12):
+        path = f"/srv/signalbox/src/org/signalbox/frame/Lever{f:02d}.java"
+        for k in range(10):
+            n += 1
+            message = messages[k % 5].format(f=f, k=k)
+            header = f"{n}. WARNING in {path} (at line {7 + 4 * k})"
+            if k < 5:
+                wanted.append(header)
+            lines += ["----------", header, "\tprivate String spare;", "\t               ^^^^^^", message]
+    lines += ["----------", f"{n} problems ({n} warnings)"]
+    text = "\n".join(lines)
+    kept = sent(text)
+    assert len(kept) < len(text) * 0.8
+    assert [line for line in wanted if line not in kept] == []

@@ -14,8 +14,9 @@ from .select import HIGH, LOW, MUST, NORMAL
 _PATH_COUNT = re.compile(r"(\S[^:]*?):(\d+)")  # grep -c's "path:count"
 # uniq -c's and wc -l's "   count text": one count, then text with no cells (no "|", tab or run of
 # spaces: a psql or ps row that opens with a number is a table's). Ten digits or more are an epoch
-# stamp opening a log's record ("1796149012633 worker-1 ERROR …", CloudWatch's), not a count.
-_COUNT_TEXT = re.compile(r" *(\d{1,9}) (?:[^\s|]| (?! ))+")
+# stamp opening a log's record ("1796149012633 worker-1 ERROR …", CloudWatch's), not a count; nor
+# is a number padded with zeros, a record's index (scapy's nsummary "0072 Ether / IP / TCP …").
+_COUNT_TEXT = re.compile(r" *(0|[1-9]\d{0,8}) (?:[^\s|]| (?! ))+")
 _MIN_ROWS = 12
 WHOLE_UP_TO = 60  # nonzero rows: a list this short is read whole
 LARGEST = 20

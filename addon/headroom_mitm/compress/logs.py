@@ -57,7 +57,17 @@ _NATIVE_FRAME = re.compile(r"[ \t]*(?:#\d+ +0x[0-9a-f]+ in \S|(?:\* )?frame #\d+
 # node's "    at fn (/path/file.js:10:41)" or "    at /path/file.js:22:16": the place, for a file of its own
 _JS_FRAME = re.compile(r"    at (?:[^()\n]+ \()?((?:file://)?/[^\s():]+\.[cm]?[jt]sx?:\d+):\d+\)?$")
 _ASAN_ADDRESS = re.compile(r"^(?:0x[0-9a-f]+|Address 0x[0-9a-f]+) is located |<== Memory access at offset \d+ ")
-_PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
+_PLACES_AT_MOST = 60
+# A warning's header that says only its level and place (ecj's "4. WARNING in src/Lever04.java (at
+# line 15)"): what it warns of is the first line under its source excerpt and caret.
+_LEVEL_HEADER = re.compile(r"[ \t]*(?:\d+\. )?(?:WARNING|INFO) in (\S+) \(at line \d+\)$")
+
+
+def _said_below(lines: list[str], i: int) -> str | None:
+    for k in range(i + 1, min(len(lines), i + 5)):
+        if lines[k][:1].isalpha():
+            return lines[k]
+    return None  # distinct places of frames whose first frame stays; more are a deep run's bulk
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})")
 _NUMBERED = re.compile(r"\s*" + _NUMBERED_HEAD)
@@ -498,6 +508,8 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         place = None if ln.has_location(lines[i]) else location_near(lines, i, sev)
         key = anomalies.record_key(lines[i]) or ln.finding_key(
             lines[i] if place is None else lines[i] + " " + lines[place].strip(), section)
+        if (head := _LEVEL_HEADER.match(lines[i])) is not None and (said := _said_below(lines, i)):
+            key = (ln.finding_key(said, "")[0], head.group(1))
         found.append((i, place, key))
     # A logged record's kind seen once or twice is rare, as a table's value of one or two rows is:
     # both stay (a linter's finding twice in one file is the same finding: one says it).

@@ -139,6 +139,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         verdicts.keep_totals(index, rank)
         verdicts.keep_convergence(index, rank)
         verdicts.keep_found_counts(index, rank)
+        verdicts.keep_resets(index, rank)
         verdicts.keep_improvements(index, rank)
         columns.keep_column_titles(index, rank)
         durations.keep_duration_extremes(index, rank)

@@ -391,3 +391,16 @@ def keep_improvements(index: LineIndex, rank: list[int]) -> None:
             return
     for i in new + best if len(new) + len(best) <= _MAX_IMPROVED else new:
         rank[i] = MUST
+
+
+# A connection refused or torn down in a packet trace: tcpdump's "Flags [R.]", tshark's "[RST, ACK]",
+# scapy's summary "TCP 10.0.0.1:8080 > 10.0.0.2:40010 RA". Among a trace's ordinary packets it is
+# the failure the trace was taken to find.
+_RESET = re.compile(r"Flags \[R\.?\]|\[RST\b|/ TCP \S+ > \S+ [FSPAUECN]*R[FSPAUECN]*$")
+
+
+def keep_resets(index: LineIndex, rank: list[int]) -> None:
+    found = [i for i in index.hits(("Flags [R", "[RST", "/ TCP "), case=True) if _RESET.search(index.lines[i])]
+    level = MUST if len(found) <= MUST_AT_MOST else HIGH
+    for i in found:
+        rank[i] = min(rank[i], level)
