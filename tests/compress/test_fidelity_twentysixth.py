@@ -149,3 +149,12 @@ def test_each_ecj_warning_is_one_of_its_kind_by_what_it_says() -> None:
     kept = sent(text)
     assert len(kept) < len(text) * 0.8
     assert [line for line in wanted if line not in kept] == []
+
+
+def test_a_reports_sections_titled_behind_a_bullet_stay() -> None:
+    # sslyze heads each check " * TLS 1.1 Cipher Suites:" over what it found: the outline of the report.
+    text = corpus_text("wide375", "wide375-sslyze-legacy-modern")
+    titles = [line.rstrip() for line in text.split("\n") if line.startswith(" * ") and line.rstrip().endswith(":")]
+    kept = sent(text)
+    assert len(titles) >= 10 and len(kept) < len(text) * 0.7
+    assert [line for line in titles if line not in kept] == []

@@ -30,6 +30,9 @@ _MAX_LEN = 200
 _MAX = 100
 _BRACKETED = re.compile(r"\[[^\]\s][^\]]{0,78}\]")
 _MAX_SHARE_BRACKETED = 3  # bracketed sections of a line or two each are a list, not an outline
+# A section's title behind a bullet, as a scanner's report heads its sections (sslyze's " * TLS 1.1
+# Cipher Suites:" over the suites it tried).
+_BULLET_TITLE = re.compile(r" \* \S.*:$")
 _SYMBOL_LABEL = re.compile(r"[0-9a-f]{4,16} <[^>\s]{1,160}>:")
 
 
@@ -46,9 +49,10 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
     }
     for i in dict.fromkeys((*opens, *counted, *sorted(named))):
         line = lines[i]
-        if line[:1] in (" ", "\t", "") or len(line) > _MAX_LEN or GUTTER.match(line):
+        bullet = _BULLET_TITLE.match(line) is not None
+        if (line[:1] in (" ", "\t", "") and not bullet) or len(line) > _MAX_LEN or GUTTER.match(line):
             continue
-        if i not in named and CODE_START.match(line):
+        if i not in named and not bullet and CODE_START.match(line):
             continue  # a block of code (`def f(x):`) is no title; a word alone ("@default") opens none
         found.append(i)
     if len(found) > cap:
