@@ -158,3 +158,24 @@ def test_a_reports_sections_titled_behind_a_bullet_stay() -> None:
     kept = sent(text)
     assert len(titles) >= 10 and len(kept) < len(text) * 0.7
     assert [line for line in titles if line not in kept] == []
+
+
+def test_a_status_said_with_its_reason_phrase_is_a_failure() -> None:
+    # mitmdump's flow log: the request, then its response indented under it ("<< 502 Bad Gateway
+    # 90b"); curl's "< HTTP/1.1 429 Too Many Requests", wget's "awaiting response... 504 Gateway
+    # Time-out". The status with its standard reason phrase says the request failed, and the request
+    # line over it says which.
+    bad = {7: "502 Bad Gateway", 19: "409 Conflict", 31: "429 Too Many Requests", 44: "504 Gateway Timeout", 58: "422 Unprocessable Entity"}
+    lines, wanted = [], []
+    for k in range(70):
+        lines += [f"[21:10:{k % 60:02d}.{k * 37 % 1000:03d}][127.0.0.1:{53500 + 2 * k}] client connect",
+                  f"[21:10:{k % 60:02d}.{k * 37 % 1000:03d}][127.0.0.1:{53500 + 2 * k}] server connect 127.0.0.1:28389",
+                  f"127.0.0.1:{53500 + 2 * k}: GET http://127.0.0.1:28389/api/berth/{k}",
+                  f"              << {bad.get(k, '200 OK')} {90 + k}b",
+                  f"[21:10:{k % 60:02d}.{k * 37 % 1000:03d}][127.0.0.1:{53500 + 2 * k}] client disconnect"]
+        if k in bad:
+            wanted += lines[-3:-1]
+    text = "\n".join(lines)
+    kept = sent(text)
+    assert len(kept) < len(text) / 2
+    assert [line for line in wanted if line not in kept] == []

@@ -170,10 +170,25 @@ _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:
 # log's one 500 or 404 among thousands of INFO lines is its error), HAProxy's timers then one, or
 # PHP's built-in server's status before the request ("[500]: POST /api/orders").
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+# The reason phrases of the 4xx and 5xx statuses (RFC 9110, older wordings too).
+_HTTP_REASONS = (
+    "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Method Not Allowed", "Not Acceptable",
+    "Proxy Authentication Required", "Request Timeout", "Request Time-out", "Conflict", "Gone", "Length Required",
+    "Precondition Failed", "Payload Too Large", "Content Too Large", "Request Entity Too Large", "URI Too Long",
+    "Unsupported Media Type", "Range Not Satisfiable", "Expectation Failed", "Misdirected Request",
+    "Unprocessable Entity", "Unprocessable Content", "Locked", "Failed Dependency", "Too Early", "Upgrade Required",
+    "Precondition Required", "Too Many Requests", "Request Header Fields Too Large", "Unavailable For Legal Reasons",
+    "Internal Server Error", "Not Implemented", "Bad Gateway", "Service Unavailable", "Gateway Timeout",
+    "Gateway Time-out", "HTTP Version Not Supported", "Insufficient Storage", "Loop Detected",
+)  # fmt: skip
 _HTTP_ERROR = re.compile(
     rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
     r"|\[[45]\d\d\] https?://"  # a link checker's "[404] http://…" (linkinator)
+    # or a status with its reason phrase, however the client prints the response (curl's "< HTTP/1.1
+    # 502 Bad Gateway", wget's "awaiting response... 429 Too Many Requests", mitmdump's "<< 504
+    # Gateway Timeout 90b", http.client's "reply: 'HTTP/1.1 409 Conflict\r\n'")
+    rf"|\b[45]\d\d (?:{'|'.join(map(re.escape, _HTTP_REASONS))})\b"
 )
 _WARN_WORDS = (
     "warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage",
@@ -504,9 +519,10 @@ def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
     # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`);
     # "]: GET": after PHP's built-in server's status ("[500]: GET /x"); "] http": a link checker's
-    # "[404] http://…"; "E: ", "W: ": a level's letter; "LOG3[": a syslog level; "ld: ", "-ld-", "mold: ": a linker's line
+    # "[404] http://…"; "E: ", "W: ": a level's letter; "LOG3[": a syslog level; "ld: ", "-ld-", "mold: ": a linker's line;
+    # a 4xx or 5xx status's reason phrase ("429 Too Many Requests")
     fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS), "] http", "E: ", "W: ",
-                       "ld: ", "-ld-", "mold: ", *_SYSLOG_LEVELS), case=True)
+                       "ld: ", "-ld-", "mold: ", *_SYSLOG_LEVELS, *_HTTP_REASONS), case=True)
     warn: set[int] = set()
     passing: set[int] = set()
     kinds = _CANDIDATE_KINDS
