@@ -54,20 +54,21 @@ _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24";
 # lldb's "    frame #4: 0x5563… ledger`reconciler(arg=…) at ledger.c:98:9", not in a shared library's module.
 _NATIVE_FRAME = re.compile(r"[ \t]*(?:#\d+ +0x[0-9a-f]+ in \S|(?:\* )?frame #\d+: 0x[0-9a-f]+ (?![^\s`]*\.so\b)\S)")
-# node's "    at fn (/path/file.js:10:41)" or "    at /path/file.js:22:16": the place, for a file of its own
+# node's "    at fn (/path/file.js:10:41)" or "    at /path/file.js:22:16": its place (file and line).
 _JS_FRAME = re.compile(r"    at (?:[^()\n]+ \()?((?:file://)?/[^\s():]+\.[cm]?[jt]sx?:\d+):\d+\)?$")
+_PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
 _ASAN_ADDRESS = re.compile(r"^(?:0x[0-9a-f]+|Address 0x[0-9a-f]+) is located |<== Memory access at offset \d+ ")
-_PLACES_AT_MOST = 60
 # A warning's header that says only its level and place (ecj's "4. WARNING in src/Lever04.java (at
 # line 15)"): what it warns of is the first line under its source excerpt and caret.
 _LEVEL_HEADER = re.compile(r"[ \t]*(?:\d+\. )?(?:WARNING|INFO) in (\S+) \(at line \d+\)$")
 
 
 def _said_below(lines: list[str], i: int) -> str | None:
+    """The first line under a header that opens with a letter (past its excerpt and caret)."""
     for k in range(i + 1, min(len(lines), i + 5)):
         if lines[k][:1].isalpha():
             return lines[k]
-    return None  # distinct places of frames whose first frame stays; more are a deep run's bulk
+    return None
 # A failure's header: jest's "● suite › test", banners, go's "--- FAIL:", mocha's "1) test".
 _HEADER = re.compile(rf"\s*(?:●|[{_RULE}]{{3,}} ?\S|--- FAIL|{_NUMBERED_HEAD})")
 _NUMBERED = re.compile(r"\s*" + _NUMBERED_HEAD)

@@ -400,6 +400,7 @@ _RESET = re.compile(r"Flags \[R\.?\]|\[RST\b|/ TCP \S+ > \S+ [FSPAUECN]*R[FSPAUE
 
 
 def keep_resets(index: LineIndex, rank: list[int]) -> None:
+    """Lift a packet trace's resets to MUST (past 400, kept next as room allows)."""
     found = [i for i in index.hits(("Flags [R", "[RST", "/ TCP "), case=True) if _RESET.search(index.lines[i])]
     level = MUST if len(found) <= MUST_AT_MOST else HIGH
     for i in found:
