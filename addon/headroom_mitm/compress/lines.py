@@ -62,6 +62,19 @@ _STRERRORS = (
     "read-only file system", "no route to host", "connection reset", "resource temporarily unavailable",
     "device or resource busy", "is a directory", "not a directory", "directory not empty", "broken pipe",
 )  # fmt: skip
+# The 4xx and 5xx statuses with their reason phrases (RFC 9110, older wordings too).
+_HTTP_STATUSES = (
+    "400 Bad Request", "401 Unauthorized", "402 Payment Required", "403 Forbidden", "405 Method Not Allowed",
+    "406 Not Acceptable", "407 Proxy Authentication Required", "408 Request Timeout", "408 Request Time-out",
+    "409 Conflict", "410 Gone", "411 Length Required", "412 Precondition Failed", "413 Payload Too Large",
+    "413 Content Too Large", "413 Request Entity Too Large", "414 URI Too Long", "414 Request-URI Too Long",
+    "415 Unsupported Media Type", "416 Range Not Satisfiable", "417 Expectation Failed", "421 Misdirected Request",
+    "422 Unprocessable Entity", "422 Unprocessable Content", "423 Locked", "424 Failed Dependency", "425 Too Early",
+    "426 Upgrade Required", "428 Precondition Required", "429 Too Many Requests", "431 Request Header Fields Too Large",
+    "451 Unavailable For Legal Reasons", "500 Internal Server Error", "501 Not Implemented", "502 Bad Gateway",
+    "503 Service Unavailable", "504 Gateway Timeout", "504 Gateway Time-out", "505 HTTP Version Not Supported",
+    "507 Insufficient Storage", "508 Loop Detected",
+)  # fmt: skip
 # What a checker run without leave to write would repair, first on the line or after the fault
 # (xfs_repair -n's "would have cleared inode 132", "bad CRC for inode 132, would rewrite"): each
 # names a fault it found ("this would fix it" in a sentence does not).
@@ -85,6 +98,7 @@ _FAIL_WORDS = (
     # Portuguese "erro" lies inside every English "error": looked for as "erro:" and "erro " (a second
     # hit on each error line of a log cost it ~15% more time and a third more memory)
     "erro:", "erro ",
+    *(status.lower() for status in _HTTP_STATUSES),  # "429 too many requests", wherever it is printed
 )  # fmt: skip
 # Lines are judged word by word in their lowered text: one C-level findall per line, then set
 # look-ups (a case-insensitive regex alternation costs ~30 µs a line; this ~3 µs).
@@ -170,17 +184,6 @@ _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:
 # log's one 500 or 404 among thousands of INFO lines is its error), HAProxy's timers then one, or
 # PHP's built-in server's status before the request ("[500]: POST /api/orders").
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-# The reason phrases of the 4xx and 5xx statuses (RFC 9110, older wordings too).
-_HTTP_REASONS = (
-    "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Method Not Allowed", "Not Acceptable",
-    "Proxy Authentication Required", "Request Timeout", "Request Time-out", "Conflict", "Gone", "Length Required",
-    "Precondition Failed", "Payload Too Large", "Content Too Large", "Request Entity Too Large", "URI Too Long",
-    "Unsupported Media Type", "Range Not Satisfiable", "Expectation Failed", "Misdirected Request",
-    "Unprocessable Entity", "Unprocessable Content", "Locked", "Failed Dependency", "Too Early", "Upgrade Required",
-    "Precondition Required", "Too Many Requests", "Request Header Fields Too Large", "Unavailable For Legal Reasons",
-    "Internal Server Error", "Not Implemented", "Bad Gateway", "Service Unavailable", "Gateway Timeout",
-    "Gateway Time-out", "HTTP Version Not Supported", "Insufficient Storage", "Loop Detected",
-)  # fmt: skip
 _HTTP_ERROR = re.compile(
     rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
@@ -188,7 +191,7 @@ _HTTP_ERROR = re.compile(
     # or a status with its reason phrase, however the client prints the response (curl's "< HTTP/1.1
     # 502 Bad Gateway", wget's "awaiting response... 429 Too Many Requests", mitmdump's "<< 504
     # Gateway Timeout 90b", http.client's "reply: 'HTTP/1.1 409 Conflict\r\n'")
-    rf"|\b[45]\d\d (?:{'|'.join(map(re.escape, _HTTP_REASONS))})\b"
+    rf"|\b(?:{'|'.join(map(re.escape, _HTTP_STATUSES))})\b"
 )
 _WARN_WORDS = (
     "warn", "deprecat", "note:", "hint:", "help:", "issue", "❱", '"level":40', "nocoverage",
@@ -519,10 +522,9 @@ def candidates(index: LineIndex) -> tuple[set[int], set[int], set[int]]:
     """(failure, warning, passing) candidate line numbers (0-based, as text.split("\\n"))."""
     # '" 4', '" 5': the status after an access log's quoted request (`"GET / HTTP/1.1" 404`);
     # "]: GET": after PHP's built-in server's status ("[500]: GET /x"); "] http": a link checker's
-    # "[404] http://…"; "E: ", "W: ": a level's letter; "LOG3[": a syslog level; "ld: ", "-ld-", "mold: ": a linker's line;
-    # a 4xx or 5xx status's reason phrase ("429 Too Many Requests")
+    # "[404] http://…"; "E: ", "W: ": a level's letter; "LOG3[": a syslog level; "ld: ", "-ld-", "mold: ": a linker's line
     fail = index.hits(("Error", "Exception", *_LEVEL_NAMES, '" 4', '" 5', *(f"]: {m} " for m in _METHODS), "] http", "E: ", "W: ",
-                       "ld: ", "-ld-", "mold: ", *_SYSLOG_LEVELS, *_HTTP_REASONS), case=True)
+                       "ld: ", "-ld-", "mold: ", *_SYSLOG_LEVELS), case=True)
     warn: set[int] = set()
     passing: set[int] = set()
     kinds = _CANDIDATE_KINDS
