@@ -436,7 +436,10 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
     # A native frame at a place no frame before it named: a report repeated by a loop says its
     # own path once (the sanitizers' origin stacks differ in one frame), the repeats go.
     places: dict[str, int] = {}
+    innermost: list[int] = []  # each stack's "#0 " frame
     for i in sorted(index.hits(("\n    #", "\n  #", "\n#", "frame #"), case=True)):
+        if lines[i].lstrip().startswith("#0 "):
+            innermost.append(i)
         if _NATIVE_FRAME.match(lines[i]) and (span := ln.location(lines[i])) is not None:
             places.setdefault(lines[i][span[0] : span[1]], i)
     # So is a JavaScript frame (node's "    at sealRecord (/srv/app/batch.js:10:41)"): a warning
@@ -452,15 +455,16 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
     # acquired here while holding mutex M2 in thread T3:", "Thread T1 created by main thread at:"):
     # each distinct one stays, where the stacks under them may name the same places.
     captions: set[str] = set()
-    for i in sorted(index.hits(("\n    #0 ", "\n  #0 ", "\n#0 "), case=True)):
-        above = lines[i - 1] if i else ""
+    for i in innermost:
+        above = lines[i - 1]
         if " thread" in above and above.endswith(":") and above not in captions and len(captions) < _PLACES_AT_MOST:
             captions.add(above)
             lift(i - 1, MUST)
     # What AddressSanitizer found at the bad address: "0x6040000001a0 is located 16 bytes inside of
     # 40-byte region", "Address … is located in stack of thread T1 at offset 96 in frame", "[48, 88)
     # 'temps' (line 90) <== Memory access at offset 92 overflows this variable": each report's own.
-    explained = [i for i in index.hits((" is located ", "<== Memory access at offset "), case=True) if _ASAN_ADDRESS.search(lines[i])]
+    explained = [i for i in index.hits((" is located ", "<== Memory access at offset "), case=True)
+                 if _ASAN_ADDRESS.search(lines[i])] if innermost else []  # a report has stacks
     for i in explained:
         lift(i, MUST if len(explained) <= MUST_AT_MOST else HIGH)
     # A report's own verdict at the margin (the sanitizers' "SUMMARY: LeakSanitizer: 84 byte(s)
