@@ -456,7 +456,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
     # each distinct one stays, where the stacks under them may name the same places.
     captions: set[str] = set()
     for i in innermost:
-        above = lines[i - 1]
+        above = lines[i - 1] if i else ""
         if " thread" in above and above.endswith(":") and above not in captions and len(captions) < _PLACES_AT_MOST:
             captions.add(above)
             lift(i - 1, MUST)
