@@ -4,6 +4,7 @@ survive any sampling beside the head and the tail."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, deque
 
 from .lineindex import LineIndex, zero_digits
@@ -171,6 +172,19 @@ _FAILED_WORDS = frozenset({"failed", "failure", "fail", "error", "errored", "bro
 def _failed(record: dict[str, object]) -> bool:
     return any(record.get(k) is False for k in _VERDICT_FLAGS) or any(
         isinstance(v := record.get(k), str) and v.lower() in _FAILED_WORDS for k in _VERDICT_WORDS)
+
+
+# A container named for failures ("errors", "validationErrors", "failures"): its members are
+# error-level by their place, whatever their own fields are called (kacl's "error_message").
+_ERRORS_NAME = re.compile(r"(?i)(?:errors|failures)$|^failed$")
+
+
+def named_errors(key: str, items: list[object]) -> list[int]:
+    """Every member of a container whose name says its members are errors, up to MUST_AT_MOST
+    (past it, the findings' one of each kind)."""
+    if _ERRORS_NAME.search(key) is None or len(items) > MUST_AT_MOST:
+        return []
+    return list(range(len(items)))
 
 
 def findings(items: list[object]) -> list[int]:

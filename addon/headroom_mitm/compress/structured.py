@@ -157,12 +157,13 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     seps = comma, colon = json_separators(st[:4096])  # the document's own
     elided = 0
 
-    def pick(items: list[tuple[str, object]]) -> list[int]:
+    def pick(items: list[tuple[str, object]], name: str) -> list[int]:
         n = len(items)
         keep = set(range(min(s.json_head_items, n))) | set(range(max(0, n - s.json_tail_items), n))
         keep |= {i for i, (k, v) in enumerate(items) if _referenced(k, v, refs)}
         values = [v for _, v in items]
         keep |= set(anomalies.pick(values, s.json_max_anomalies))
+        keep |= set(anomalies.named_errors(name, values))
         if isinstance(values[0], dict):
             keep |= set(anomalies.findings(values))  # diagnostics outrank sampling
         return sorted(keep)
@@ -189,7 +190,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             # Many members are sampled, unless they are short enough to read whole (a package's
             # 60 version strings: sampling them saves a few hundred characters and loses which exist).
             sampled = n > cap and not short(items, is_obj)
-            kept = pick(items) if sampled else list(range(n))
+            kept = pick(items, path.rpartition(".")[2]) if sampled else list(range(n))
             what = "keys" if is_obj else "items"
             parts: list[str] = []
             prev = -1
