@@ -24,3 +24,30 @@ def test_every_member_of_a_container_named_errors_stays() -> None:
     # A container of another name is sampled as before.
     kept = sent(json.dumps({"valid": False, "packages": packages, "links": errors}, indent=4))
     assert sum(f'"line_number":{e["line_number"]}' in kept.replace(" ", "") for e in errors) < len(errors)
+
+
+def test_every_result_row_of_a_benchmark_run_stays() -> None:
+    # libtest's `cargo bench`: each "... bench:" row is a figure asked about, not a pass to drop first
+    # (18 of 46 rows were kept beside the failures' backtraces). Google Benchmark's rows, their header
+    # cut off by `| tail`, the same.
+    rows = [f"test benches::bench_vat_{k}_{8 << k % 4:<4} ... bench: {k * 37.5 % 1900:>12,.2f} ns/iter (+/- {k * 3.1:.2f})"
+            for k in range(60)]
+    out = [f"   Compiling felt-dep{k} v0.{k}.1" for k in range(300)]
+    out += ["   Compiling feltbench v0.4.2 (/srv/feltbench)", "running 64 tests"]
+    for k, row in enumerate(rows):
+        out.append(row)
+        if k % 15 == 7:
+            out.append(f"test benches::bench_couch_{k} ... FAILED")
+    out += ["", "failures:", ""]
+    for k in range(4):
+        out += [f"---- benches::bench_couch_{k} stdout ----", f"thread 'main' panicked at src/lib.rs:{40 + k}:9:",
+                "attempt to divide by zero", "stack backtrace:"]
+        out += [f"  {d}: felt::frame_{d}" for d in range(30)]
+    out += ["test result: FAILED. 0 passed; 4 failed; 0 ignored; 0 measured; 60 filtered out"]
+    kept = sent("\n".join(out))
+    assert "elided" in kept and [r for r in rows if r not in kept] == []
+    google = [f"BM_Felt/{8 << k % 6:<6} {900 + k * 17 % 400:>8} ns {280 + k % 9:>8} ns {96986 + k:>10} bytes_per_second=1.{k}G/s"
+              for k in range(90)]
+    logs = [f"2026-12-02T00:{k // 60:02d}:{k % 60:02d} drying cylinder {k % 7} at {60 + k % 13} C" for k in range(300)]
+    kept = sent("\n".join(logs + google))
+    assert "elided" in kept and [r for r in google if r not in kept] == []

@@ -9,7 +9,7 @@ import re
 
 from .boxes import RULE, WORD
 from .lineindex import LineIndex
-from .select import MUST
+from .select import MUST, MUST_AT_MOST
 
 # A row of a table of measures: its name (a word or a few, not a number), then three numbers or
 # more apart by blanks (a missing one printed NA or NaN), a fraction on the line (a coefficient's
@@ -70,3 +70,26 @@ def keep_column_extremes(index: LineIndex, rank: list[int]) -> None:
         for values in columns[1:]:  # the first is the row's index or its time: its ends are the table's ends
             for v in (min(values), max(values)):
                 rank[rows[values.index(v)][0]] = MUST
+
+
+# A benchmark's result: each row is the figure asked about (libtest's "test NAME ... bench: 1,575.14
+# ns/iter (+/- 1,531.89)"; Google Benchmark's "BM_Fnv1a/64   149 ns   39.6 ns   708532", its header
+# cut off by `| tail` or not), not a passing test's line to drop first.
+_LIBTEST_BENCH = re.compile(r"test \S+ +\.\.\. bench: +[\d,.]+ \S+/iter")
+_TIME = r"[\d.]+ ?(?:ns|us|µs|ms|s|%)"
+_TIMED_ROW = re.compile(rf"\S+ +{_TIME} +{_TIME} ")
+_TIMED_ROW_AFTER_NEWLINE = re.compile(rf"\n\S+ +{_TIME} +{_TIME} ")
+_MIN_TIMED_ROWS = 3
+
+
+def keep_benchmark_results(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST every result row of a benchmark run, up to MUST_AT_MOST."""
+    rows = index.where(_LIBTEST_BENCH, ("... bench:",))
+    timed = [index.line_of(m.start() + 1) for m in _TIMED_ROW_AFTER_NEWLINE.finditer(index.text)]
+    if _TIMED_ROW.match(index.lines[0]):
+        timed.insert(0, 0)
+    if len(timed) >= _MIN_TIMED_ROWS:
+        rows += timed
+    if len(rows) <= MUST_AT_MOST:
+        for i in rows:
+            rank[i] = MUST

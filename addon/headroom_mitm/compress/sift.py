@@ -157,6 +157,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         boxes.keep_small_boxes(index, rank)
         measures.keep_small_tables(index, rank)
         measures.keep_column_extremes(index, rank)
+        measures.keep_benchmark_results(index, rank)
         trajectories.keep_trajectory_ends(index, rank)
         trajectories.keep_counted_run_ends(index, rank)
         if records is None:
