@@ -224,7 +224,8 @@ _SUMMARY_WORD = re.compile(r"exit (?:code|status)|checked \d+|\bsummary:|\bstat(
 # A place in a file: path:line[:col], path(line,col), File "x", line N, --> x:1:2, at f (x:1:2).
 # Found from the dot of the file's extension: a pattern that starts with a literal is scanned fast.
 # MSVC's form, `x.cs(12): error …` (pylint's msvs: `x.py(12): [C0116(…)] …`), is a place where ": " follows.
-LOC_TAIL = re.compile(r"\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))")
+# A notebook's place names its cell first (nbqa's `x.ipynb:cell_9:8:5:`).
+LOC_TAIL = re.compile(r"\.[A-Za-z]\w{0,11}(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))")
 _LOC_OTHER = re.compile(
     r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|[\w./\\@~+-]*\w\.\w{1,12},? line \d+|\bline \d+\b"
     r"|sourcepath=[^;\s]+;linenumber=\d+"  # Azure's ##vso[task.logissue …] command
