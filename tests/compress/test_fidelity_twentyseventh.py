@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.compress.support import sent
+from tests.compress.support import corpus_text, sent
 
 
 def test_every_member_of_a_container_named_errors_stays() -> None:
@@ -62,3 +62,13 @@ def test_a_notebook_cells_place_is_a_place() -> None:
                 for k in range(40) for j, (code, message) in enumerate(codes)]
     kept = sent("\n".join([*findings, "Found 160 errors.", "[*] 80 fixable with `--fix`."]))
     assert [f for f in findings if f not in kept] == []
+
+
+def test_the_root_of_each_drawn_tree_stays() -> None:
+    # `cargo tree -d`: one tree per duplicated crate, its root at the left margin over the inverted
+    # paths to it (cargo's "│   [build-dependencies]" labels among them). The roots are what the
+    # output answers, which versions are there twice: 55 of 72 went as a log's lines.
+    text = corpus_text("wide398", "wide398-cargo-tree-d-3")
+    roots = [x for x in text.splitlines() if x and x[0] not in " │├└"]
+    kept = sent(text)
+    assert len(roots) > 60 and "elided" in kept and [r for r in roots if r not in kept] == []

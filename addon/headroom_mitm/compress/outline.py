@@ -134,6 +134,22 @@ def keep_depth_tops(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
+# A tree drawing's first branch at the left margin (`cargo tree -d` draws one tree per duplicated
+# crate, `npm ls` one per workspace): the line above it is a root. Found in one C-level scan.
+_FIRST_BRANCH = re.compile(r"\n(?:[├└]─[─┬]|[|`]--) ")
+_DRAWN = ("", " ", "\t", "│", "├", "└", "|", "`")  # a line that starts so is no root
+
+
+def keep_tree_roots(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the roots of the trees an output draws: what each tree is about."""
+    lines = index.lines
+    below = (index.line_of(m.start() + 1) for m in _FIRST_BRANCH.finditer(index.text))
+    roots = [i - 1 for i in below if lines[i - 1][:1] not in _DRAWN]
+    if len(roots) <= MUST_AT_MOST:
+        for i in roots:
+            rank[i] = MUST
+
+
 # A section's title after a blank line: two to four words, then what it names (a path, a number:
 # isoinfo's "Directory listing of /2017/02/", mdir's "Directory for ::/2017/10"). Its lead is the
 # words (one word is a message's, LaTeX's "Overfull \hbox …", shellcheck's "In x.sh line 3:"; more

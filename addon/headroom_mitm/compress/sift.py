@@ -149,6 +149,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         coverage.keep_unrun_lines(index, rank)
         outline.keep_outline_headers(index, rank)
         outline.keep_depth_tops(index, rank)
+        outline.keep_tree_roots(index, rank)
         outline.keep_section_titles(index, rank)
         outline.keep_numbered_headings(index, rank)
         owncode.keep_own_files(index, rank)
