@@ -72,3 +72,17 @@ def test_the_root_of_each_drawn_tree_stays() -> None:
     roots = [x for x in text.splitlines() if x and x[0] not in " │├└"]
     kept = sent(text)
     assert len(roots) > 60 and "elided" in kept and [r for r in roots if r not in kept] == []
+
+
+def test_a_comment_titled_section_keeps_its_title() -> None:
+    # sqlglot over a file of queries: each statement it wrote under "-- qNN (teradata -> presto)",
+    # a blank line between. The titles name the query each block (or error) is for; 54 of 84 went.
+    blocks = []
+    for k in range(40):
+        body = ["SELECT", f'  "b"."pan_{k}" AS "pan",', f'  SUM("b"."salt_{k % 7}") AS "kg"', 'FROM "boilings" AS "b"',
+                "WHERE", f"  \"b\".\"grade\" = 'fine{k % 3}'", "GROUP BY", f'  "b"."pan_{k}"']
+        if k % 9 == 4:
+            body = [f"ParseError: Expected END after CASE. Line 1, Col: {50 + k}."]
+        blocks.append([f"-- q{k:02d} (teradata -> presto)", *body])
+    kept = sent("\n\n".join("\n".join(b) for b in blocks))
+    assert "elided" in kept and [b[0] for b in blocks if b[0] not in kept] == []

@@ -158,6 +158,9 @@ _SECTION = re.compile(r"\n\n([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){1,3}?) (?
 # Or the header a shell loop echoes over each file's output (`echo "== $f"`, exiftool's "======== x.jpg",
 # head's "==> f <=="): what the lines under it are about.
 _LOOP_HEAD = re.compile(r"(?:={2,}+>?|>{2,}+) \S++(?: <==| ={2,}+)?[ \t]*+$")
+# Or a comment's mark after a blank line, over a block (sqlglot's "-- q05 (teradata -> presto)" over
+# each statement it wrote, "# case 3: …"): the mark is the lead.
+_MARKED_TITLE = re.compile(r"\n\n(--|#|//) (?=\S)[^\n]{1,100}\n(?=\S)")
 _MIN_SECTIONS = 3
 _SECTION_SHARE = 4  # at most one line in 4 a title: more is a list of records, sampled as rows
 
@@ -168,6 +171,8 @@ def keep_section_titles(index: LineIndex, rank: list[int]) -> None:
     directory each); and the headers a loop echoed, each naming its file."""
     leads = {"": index.where(_LOOP_HEAD, ("== ", "=> ", ">> "))}  # no title's lead is empty
     for m in _SECTION.finditer(index.text):
+        leads.setdefault(m.group(1), []).append(index.line_of(m.start(1)))
+    for m in _MARKED_TITLE.finditer(index.text):
         leads.setdefault(m.group(1), []).append(index.line_of(m.start(1)))
     cap = min(MUST_AT_MOST, len(index.lines) // _SECTION_SHARE)
     for found in leads.values():
