@@ -86,3 +86,18 @@ def test_a_comment_titled_section_keeps_its_title() -> None:
         blocks.append([f"-- q{k:02d} (teradata -> presto)", *body])
     kept = sent("\n\n".join("\n".join(b) for b in blocks))
     assert "elided" in kept and [b[0] for b in blocks if b[0] not in kept] == []
+
+
+def test_a_finding_behind_taps_comment_mark_is_a_finding() -> None:
+    # rubocop --format tap (and prove's diagnostics): each finding is a TAP comment, "# path:L:C: W:
+    # Cop: message", under "not ok N - path". Read as comments, half of them went.
+    out = ["1..30"]
+    findings = []
+    for k in range(30):
+        out.append(f"not ok {k + 1} - lib/press/barrel{k}.rb")
+        for j, (level, cop) in enumerate((("C", "Naming/MethodName"), ("W", "Lint/UselessAssignment"),
+                                          ("C", "Style/RedundantReturn"), ("C", "Security/Eval"))):
+            findings.append(f"# lib/press/barrel{k}.rb:{13 + 5 * j}:{7 + k % 5}: {level}: {cop}: the cop's message {j}.")
+            out += [findings[-1], f"#       pomace_{j} = press(vat{k})", "#       ^^^^^^^^^^"]
+    kept = sent("\n".join(out))
+    assert [f for f in findings if f not in kept] == []
