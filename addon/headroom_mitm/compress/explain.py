@@ -14,6 +14,9 @@ from .select import MUST
 
 _TOLD = 16  # lines of a message under an exception named alone, at most
 _BARE = re.compile(r"E +[\w.]*(?:Error|Exception|Failure|Failed)\w*:?")
+# Or a message whose lines under it compare the values (pandas' assert_series_equal: "[left]:  [29.0,
+# …]" over "[right]: […]"): what differs is the failure.
+_COMPARED = re.compile(r"E +\[(?:left|right)\]:")
 _SECTIONS = ("= FAILURES =", "= ERRORS =")  # pytest's banners: the "E" lines are its own
 
 
@@ -28,7 +31,7 @@ def keep_first_explanations(index: LineIndex, rank: list[int]) -> None:
             runs.append([i])
     for run in runs:
         rank[run[0]] = MUST
-        if _BARE.fullmatch(index.lines[run[0]]) is None:
+        if _BARE.fullmatch(index.lines[run[0]]) is None and not any(_COMPARED.match(index.lines[i]) for i in run[1:_TOLD]):
             continue
         # A message told on the lines under a bare exception name (numpy's assert_allclose:
         # "AssertionError:" over the tolerance, the mismatched elements, the first mismatches and
