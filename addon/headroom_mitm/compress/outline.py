@@ -159,8 +159,8 @@ _SECTION = re.compile(r"\n\n([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){1,3}?) (?
 # head's "==> f <=="): what the lines under it are about.
 _LOOP_HEAD = re.compile(r"(?:={2,}+>?|>{2,}+) \S++(?: <==| ={2,}+)?[ \t]*+$")
 # Or a comment's mark after a blank line, over a block (sqlglot's "-- q05 (teradata -> presto)" over
-# each statement it wrote, "# case 3: …"): the mark is the lead.
-_MARKED_TITLE = re.compile(r"\n\n(--|#|//) (?=\S)[^\n]{1,100}\n(?=\S)")
+# each statement it wrote, nbdiff's "## deleted /cells/4/outputs/0:"): the mark is the lead.
+_MARKED_TITLE = re.compile(r"\n\n(--|#{1,4}|//) (?=\S)[^\n]{1,100}\n(?=\S)")
 _MIN_SECTIONS = 3
 _SECTION_SHARE = 4  # at most one line in 4 a title: more is a list of records, sampled as rows
 
