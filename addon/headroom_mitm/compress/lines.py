@@ -225,7 +225,8 @@ _SUMMARY_WORD = re.compile(r"exit (?:code|status)|checked \d+|\bsummary:|\bstat(
 # Found from the dot of the file's extension: a pattern that starts with a literal is scanned fast.
 # MSVC's form, `x.cs(12): error …` (pylint's msvs: `x.py(12): [C0116(…)] …`), is a place where ": " follows.
 # A notebook's place names its cell first (nbqa's `x.ipynb:cell_9:8:5:`).
-LOC_TAIL = re.compile(r"\.[A-Za-z]\w{0,11}(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))")
+PLACE_TAIL = r"\.[A-Za-z]\w{0,11}(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))"
+LOC_TAIL = re.compile(PLACE_TAIL)
 _LOC_OTHER = re.compile(
     r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|[\w./\\@~+-]*\w\.\w{1,12},? line \d+|\bline \d+\b"
     r"|sourcepath=[^;\s]+;linenumber=\d+"  # Azure's ##vso[task.logissue …] command

@@ -14,9 +14,11 @@ from . import lines as ln
 from .around import AFTER
 from .lineindex import LineIndex
 
-_PLACE = re.compile(r"\.[A-Za-z]\w{0,11}(?::cell_\d+)?[:(]\d")  # the dot of a file's extension, then :line (a notebook's cell first)
-_PLACE_FIRST = r"[ \t]*(?:# )?[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: )):?"
-# A line that opens with its place (behind TAP's "# ", rubocop's and prove's diagnostics), or GNU's "program:file:line: message" (m4, gawk, bison, as),
+# The dot of a file's extension, then :line (a notebook's cell first): a cheap probe for a place.
+_PLACE = re.compile(r"\.[A-Za-z]\w{0,11}(?::cell_\d+)?[:(]\d")
+_PLACE_FIRST = r"[ \t]*(?:# )?[\w./\\@~+-]*\w" + ln.PLACE_TAIL + ":?"
+# A line that opens with its place (also behind TAP's "# ": rubocop's and prove's diagnostics), or
+# GNU's "program:file:line: message" (m4, gawk, bison, as),
 # also where stderr cut into a line of stdout ("gauge 2 at level m4:station.m4:5: divide by zero"),
 # or a place to the column behind a logger's stamp and tag, then the message (vite-plugin-svelte's
 # "2:42:08 PM [vite-plugin-svelte] src/A.svelte:10:7 Avoid using autofocus"): one scan of the line
