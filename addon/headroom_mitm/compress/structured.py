@@ -181,7 +181,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
                 return False
         return True
 
-    def walk(v: object, path: str) -> str:
+    def walk(v: object, path: str, name: str = "") -> str:
         nonlocal elided
         if isinstance(v, (dict, list)):
             is_obj = isinstance(v, dict)
@@ -190,7 +190,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             # Many members are sampled, unless they are short enough to read whole (a package's
             # 60 version strings: sampling them saves a few hundred characters and loses which exist).
             sampled = n > cap and not short(items, is_obj)
-            kept = pick(items, path.rpartition(".")[2]) if sampled else list(range(n))
+            kept = pick(items, name) if sampled else list(range(n))
             what = "keys" if is_obj else "items"
             parts: list[str] = []
             prev = -1
@@ -202,7 +202,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
                 if i < n:
                     k, x = items[i]
                     child = f"{path}.{k}" if is_obj else f"{path}[{i}]"
-                    parts.append((encode_basestring(k) + colon if is_obj else "") + walk(x, child))
+                    parts.append((encode_basestring(k) + colon if is_obj else "") + walk(x, child, k))
                 prev = i
             return ("{" if is_obj else "[") + comma.join(parts) + ("}" if is_obj else "]")
         if type(v) is str and len(v) > str_cap and not (len(v) <= 4 * str_cap and severity(v[:200].partition("\n")[0]) == FAIL):
