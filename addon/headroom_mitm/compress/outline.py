@@ -200,3 +200,26 @@ def keep_numbered_headings(index: LineIndex, rank: list[int]) -> None:
         return
     for _, i in found:
         rank[i] = MUST
+
+
+# A block labelled by what it holds, not by name (javap's "    Code:" under each method,
+# "Exception table:"): the line above it, less indented, names it.
+_KIND_LABEL = re.compile(r"\n([ \t]++)(?:Code|Exception table|LineNumberTable|LocalVariableTable):\n")
+_MIN_MEMBERS = 3
+
+
+def keep_member_headers(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the member a disassembly's code block belongs to (`javap -c`'s
+    "public double footfall(double[]);" over "Code:"): which method the instructions are."""
+    if "Code:\n" not in index.text:
+        return
+    lines = index.lines
+    found = []
+    for m in _KIND_LABEL.finditer(index.text):
+        i = index.line_of(m.start() + 1) - 1
+        above = lines[i]
+        if above.strip() and len(above) - len(above.lstrip()) < len(m.group(1)) and not above.rstrip().endswith(":"):
+            found.append(i)
+    if _MIN_MEMBERS <= len(found) <= MUST_AT_MOST:
+        for i in found:
+            rank[i] = MUST
