@@ -225,13 +225,15 @@ _SUMMARY_WORD = re.compile(r"exit (?:code|status)|checked \d+|\bsummary:|\bstat(
 # Found from the dot of the file's extension: a pattern that starts with a literal is scanned fast.
 # MSVC's form, `x.cs(12): error …` (pylint's msvs: `x.py(12): [C0116(…)] …`), is a place where ": " follows.
 # A notebook's place names its cell first (nbqa's `x.ipynb:cell_9:8:5:`).
-PLACE_TAIL = r"\.[A-Za-z]\w{0,11}(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))"
+EXT = r"\.[A-Za-z]\w{0,11}"  # a file's extension: a dot, a letter, then up to 11 more
+PATH = r"[\w./\\@~+-]*\w" + EXT  # a file's path (or name) up to its extension
+PLACE_TAIL = EXT + r"(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))"
 LOC_TAIL = re.compile(PLACE_TAIL)
 _LOC_OTHER = re.compile(
     r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|[\w./\\@~+-]*\w\.\w{1,12},? line \d+|\bline \d+\b"
     r"|sourcepath=[^;\s]+;linenumber=\d+"  # Azure's ##vso[task.logissue …] command
 )
-_PATH_IN = re.compile(r"[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}")
+_PATH_IN = re.compile(PATH)
 _PATH_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-"
 # A lint or compiler code: F401, E0382, TS2345, SC2086, W0612, [-Wunused-variable], no-unused-vars.
 # Each form with a character it cannot match without ("" none): a line is searched with only the

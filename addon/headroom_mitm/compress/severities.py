@@ -15,7 +15,7 @@ from .around import AFTER
 from .lineindex import LineIndex
 
 # The dot of a file's extension, then :line (a notebook's cell first): a cheap probe for a place.
-_PLACE = re.compile(r"\.[A-Za-z]\w{0,11}(?::cell_\d+)?[:(]\d")
+_PLACE = re.compile(ln.EXT + r"(?::cell_\d+)?[:(]\d")
 _PLACE_FIRST = r"[ \t]*(?:# )?[\w./\\@~+-]*\w" + ln.PLACE_TAIL + ":?"
 # A line that opens with its place (also behind TAP's "# ": rubocop's and prove's diagnostics), or
 # GNU's "program:file:line: message" (m4, gawk, bison, as),
@@ -24,13 +24,13 @@ _PLACE_FIRST = r"[ \t]*(?:# )?[\w./\\@~+-]*\w" + ln.PLACE_TAIL + ":?"
 # "2:42:08 PM [vite-plugin-svelte] src/A.svelte:10:7 Avoid using autofocus"): one scan of the line
 # for both mid-line forms.
 _LOCATED = re.compile(
-    _PLACE_FIRST + r"|(?:.*?\s)?(?:[a-z][\w+-]{0,15}:[\w./~-]*\w\.[A-Za-z]\w{0,11}:\d+(?::\d+)?: \S"
-    r"|[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}:\d+:\d+ (?=[A-Za-z`'\"<]))"
+    _PLACE_FIRST + r"|(?:.*?\s)?(?:[a-z][\w+-]{0,15}:[\w./~-]*\w" + ln.EXT + r":\d+(?::\d+)?: \S"
+    r"|" + ln.PATH + r":\d+:\d+ (?=[A-Za-z`'\"<]))"
 )
 # Or a quoted file's name and its line in words, then the message (gnuplot's and the Sun, TI and
 # HP compilers' `"main.c", line 12: error: …`); not Python's `  File "x.py", line 3, in f`.
-_QUOTED_PLACE = re.compile(r'[ \t]*"[^"\n]*\w\.[A-Za-z]\w{0,11}",? line \d+:? \S')
-_QUOTED_PLACE_PROBE = re.compile(r'\.[A-Za-z]\w{0,11}",? line \d')
+_QUOTED_PLACE = re.compile(r'[ \t]*"[^"\n]*\w' + ln.EXT + r'",? line \d+:? \S')
+_QUOTED_PLACE_PROBE = re.compile(ln.EXT + r'",? line \d')
 _LINT = re.compile(_PLACE_FIRST + r"[: \t]*(?:\[?[A-Z]{1,4}\d{2,5}|[a-z]+-[a-z-]+)\b")
 # A code in the level's place whose class is an error's: pylint's E error and F fatal (C/R/W
 # below; its parseable format brackets it with the symbol: "[E0602(undefined-variable), f]"),
@@ -60,7 +60,7 @@ _CODE_FIRST = re.compile(
 # docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
 # Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
 _CODED = re.compile(
-    r"[ \t]*(?:(?:[\w./\\@~+-]*\w\.[A-Za-z]\w{0,11}(?::\d+(?::\d+)?:?|\(\d+\):)[ \t]*|\d+:\d+[ \t]+)"
+    r"[ \t]*(?:(?:" + ln.PATH + r"(?::\d+(?::\d+)?:?|\(\d+\):)[ \t]*|\d+:\d+[ \t]+)"
     r"(?:([A-Z]{1,4}\d{2,5})(?: |:(?: |$)| \[\*\] )|\[([A-Z]\d{4})\()"  # pylint's parseable "[C0116(symbol), f]"
     r"|([A-Z]{1,4}\d{2,5}): )"
 )
@@ -73,8 +73,8 @@ _LINE_CODE_PROBE = re.compile(r"\n\d{1,5}: [A-Z]{1,2}\d")
 _WORDED_PLACE = re.compile(r".+?(?:\b(?:on|at) line \d+,? (?:at )?|\(line \d+, )col(?:umn)? \d+\)?$")
 _WORDED_PLACE_PROBE = re.compile(r"col(?:umn)? \d+\)?(?=\n|\Z)")
 # Or placed in words mid-line: checkbashisms' "possible bashism in bin/x.sh line 11 (… is not POSIX):".
-_IN_FILE_LINE = re.compile(r".+? in [\w./\\@~+-]*\w\.[A-Za-z]\w{0,11} line \d+\b")
-_IN_FILE_LINE_PROBE = re.compile(r"\.[A-Za-z]\w{0,11} line \d")
+_IN_FILE_LINE = re.compile(r".+? in " + ln.PATH + r" line \d+\b")
+_IN_FILE_LINE_PROBE = re.compile(ln.EXT + r" line \d")
 _MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] |\()")  # from the code's last letter: 2.5x faster than from \b
 LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
