@@ -290,8 +290,13 @@ def _other_streams(lines: list[str], rank: list[int]) -> None:
     stay, its middle is ranked as any line."""
     outside = [i for i, r in enumerate(rank) if r == MUST and not lines[i].endswith(":")]  # a title heads rows
     shapes: dict[str, list[int]] = {}
-    for i in outside:
-        shapes.setdefault(zero_digits(lines[i]), []).append(i)
+    # Zeroed in one pass, not one encode and decode per line; a line holding a newline (none
+    # split from a text does) would split apart: then line by line.
+    zeroed = zero_digits("\n".join(map(lines.__getitem__, outside))).split("\n")
+    if len(zeroed) != len(outside):
+        zeroed = [zero_digits(lines[i]) for i in outside]
+    for i, shape in zip(outside, zeroed):
+        shapes.setdefault(shape, []).append(i)
     for run in shapes.values():
         if len(run) >= _STREAM:
             for i in run[1:-1]:
