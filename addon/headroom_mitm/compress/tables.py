@@ -355,12 +355,15 @@ def _first_of_each_place(rows: Rows, at: list[int], body: list[int], rank: list[
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
 _MAX_DIRECTORIES = 60
 _DIRECTORY_MODE = re.compile(r"(?:\S+\s+){0,2}d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][.+@]?\s")
+_MODE = re.compile(r"d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-]")  # its mode, wherever it is
 
 
 def _keep_directories(lines: list[str], rows_at: list[int], rank: list[int]) -> None:
     """A long listing's directories stay, as a tree's directory lines do: they are its structure,
     and what the model asks about next (which to look into). Past _MAX_DIRECTORIES they are the
     listing's bulk (a `site-packages`): kept next, as room allows."""
+    if _MODE.search("\n".join(map(lines.__getitem__, rows_at))) is None:
+        return  # no row holds a directory's mode anywhere: one C-level scan, not a look per row
     dirs = [i for i in rows_at if ("dr" in (head := lines[i][:40]) or "d-" in head) and _DIRECTORY_MODE.match(lines[i].lstrip())]
     level = MUST if len(dirs) <= _MAX_DIRECTORIES else HIGH
     for i in dirs:
