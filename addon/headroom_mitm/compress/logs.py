@@ -21,7 +21,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
 
 from . import anomalies, names, owncode, verdicts
 from . import lines as ln
@@ -317,16 +316,13 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
     if repeated >= 0.3 * n:
         last = dict(zip(shapes, range(n)))  # a later line overwrites: the last one stays
         first = dict(zip(reversed(shapes), range(n - 1, -1, -1)))
-        # Each line's template count looked up in C, and only the lines it picks visited.
-        per_line = list(map(counts.__getitem__, shapes))
-        ends = {*first.values(), *last.values()}  # each the first or the last line of its template
-        for i in compress(range(n), map((5).__le__, per_line)):
-            if i not in ends:
-                rank[i] = LOW
-        if repeated >= 0.5 * n:
-            for i in compress(range(n), map((2).__ge__, per_line)):
-                if lines[i].strip():
-                    rank[i] = HIGH
+        for i, sh in enumerate(shapes):
+            c = counts[sh]
+            if c >= 5:
+                if first[sh] != i and last[sh] != i:
+                    rank[i] = LOW
+            elif c <= 2 and repeated >= 0.5 * n and lines[i].strip():
+                rank[i] = HIGH
 
         for i in _section_openers(lines, shapes, counts):
             rank[i] = MUST

@@ -228,8 +228,7 @@ _FILES_AT_MOST = 200  # files of one `head`/`tail` ranked each on its own, at mo
 def _rank_each_file(lines: list[str], rank: list[int]) -> None:
     """`head` and `tail` of several files print each under "==> name <==": each file is a table of
     its own, whose rows unlike the rest (its extremes) stay beside the whole's."""
-    # The lines that open with "==> " picked out in C; only they are looked at further.
-    heads = [i for i in compress(range(len(lines)), map(methodcaller("startswith", "==> "), lines)) if lines[i].endswith(" <==")]
+    heads = [i for i, x in enumerate(lines) if x.startswith("==> ") and x.endswith(" <==")]
     if not 2 <= len(heads) <= _FILES_AT_MOST:
         return
     for a, b in zip(heads, [*heads[1:], len(lines)]):
@@ -417,9 +416,7 @@ def rank_table_block(lines: list[str]) -> list[int] | None:
     """The largest titled table (a title row, a rule, the rows up to a blank line) among other
     lines, ranked as rank_table ranks a table; the lines around it are left to the log ranking."""
     best: tuple[int, int] | None = None
-    # C-level maps: no Python loop per line (most lines are no rule).
-    ruled = map(methodcaller("startswith", ("---", "===")), map(methodcaller("lstrip", " \t"), lines))
-    rules = [i for i in compress(range(len(lines)), ruled) if i]
+    rules = [i for i, s in enumerate(lines) if i and s.lstrip(" \t").startswith(("---", "==="))]
     for i in rules:
         if _RULE.match(lines[i]) and lines[i - 1].strip() and not _RULE.match(lines[i - 1]):
             end = i + 1
