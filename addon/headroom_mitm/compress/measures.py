@@ -76,8 +76,10 @@ def keep_column_extremes(index: LineIndex, rank: list[int]) -> None:
 # ns/iter (+/- 1,531.89)"; Google Benchmark's "BM_Fnv1a/64   149 ns   39.6 ns   708532", its header
 # cut off by `| tail` or not), not a passing test's line to drop first.
 _LIBTEST_BENCH = re.compile(r"test \S+ +\.\.\. bench: +[\d,.]+ \S+/iter")
-_TIME = r"[\d.]+ ?(?:ns|us|µs|ms|s|%)"
-_TIMED_ROW = re.compile(rf"\S++ ++{_TIME} +{_TIME} ")  # possessive: a word is not tried shorter
+# Possessive throughout: a word, a number or a run of blanks given back shorter is followed by
+# more of itself, which nothing after it matches (each number was tried digit by digit).
+_TIME = r"[\d.]++ ?+(?:ns|us|µs|ms|s|%)"
+_TIMED_ROW = re.compile(rf"\S++ ++{_TIME} ++{_TIME} ")
 _TIMED_ROW_AFTER_NEWLINE = re.compile("\n" + _TIMED_ROW.pattern)  # found from each newline, in C
 _MIN_TIMED_ROWS = 3
 

@@ -290,8 +290,13 @@ def _other_streams(lines: list[str], rank: list[int]) -> None:
     stay, its middle is ranked as any line."""
     outside = [i for i, r in enumerate(rank) if r == MUST and not lines[i].endswith(":")]  # a title heads rows
     shapes: dict[str, list[int]] = {}
-    for i in outside:
-        shapes.setdefault(zero_digits(lines[i]), []).append(i)
+    # Zeroed in one pass, not one encode and decode per line; a line holding a newline (none
+    # split from a text does) would split apart: then line by line.
+    zeroed = zero_digits("\n".join(map(lines.__getitem__, outside))).split("\n")
+    if len(zeroed) != len(outside):
+        zeroed = [zero_digits(lines[i]) for i in outside]
+    for i, shape in zip(outside, zeroed):
+        shapes.setdefault(shape, []).append(i)
     for run in shapes.values():
         if len(run) >= _STREAM:
             for i in run[1:-1]:
@@ -350,12 +355,15 @@ def _first_of_each_place(rows: Rows, at: list[int], body: list[int], rank: list[
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
 _MAX_DIRECTORIES = 60
 _DIRECTORY_MODE = re.compile(r"(?:\S+\s+){0,2}d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][.+@]?\s")
+_MODE = re.compile(r"d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-]")  # its mode, wherever it is
 
 
 def _keep_directories(lines: list[str], rows_at: list[int], rank: list[int]) -> None:
     """A long listing's directories stay, as a tree's directory lines do: they are its structure,
     and what the model asks about next (which to look into). Past _MAX_DIRECTORIES they are the
     listing's bulk (a `site-packages`): kept next, as room allows."""
+    if _MODE.search("\n".join(map(lines.__getitem__, rows_at))) is None:
+        return  # no row holds a directory's mode anywhere: one C-level scan, not a look per row
     dirs = [i for i in rows_at if ("dr" in (head := lines[i][:40]) or "d-" in head) and _DIRECTORY_MODE.match(lines[i].lstrip())]
     level = MUST if len(dirs) <= _MAX_DIRECTORIES else HIGH
     for i in dirs:
