@@ -181,11 +181,12 @@ _NEGATED = re.compile(r"\b(?:0|no|zero|without) (?:errors?|failures?|failed|exce
 _DETAIL = re.compile(r"\s*(?:received|actual|left|right|got|want|expected|but was)\s*:|.*\bbut was\b")
 _EXIT = re.compile(r"exited \([1-9]|exit (?:code|status):? [1-9]|exited with (?:code |status )?[1-9]")
 # A request that failed: method, path, maybe the protocol, then a 4xx or 5xx status (an access
-# log's one 500 or 404 among thousands of INFO lines is its error), HAProxy's timers then one, or
+# log's one 500 or 404 among thousands of INFO lines is its error), maybe after an arrow as an app
+# logs its client's calls ("GET /pager -> 503 gateway down"), HAProxy's timers then one, or
 # PHP's built-in server's status before the request ("[500]: POST /api/orders").
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _HTTP_ERROR = re.compile(
-    rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
+    rf"\b(?:{'|'.join(_METHODS)}) +\S+(?: +HTTP/[\d.]+)?\"? +(?:(?:->|=>|→) +)?[45]\d\d\b|\d/-?\d+/-?\d+/-?\d+/\+?\d+ [45]\d\d "
     rf"|\[[45]\d\d\]: (?:{'|'.join(_METHODS)}) "
     r"|\[[45]\d\d\] https?://"  # a link checker's "[404] http://…" (linkinator)
     # or a status with its reason phrase, however the client prints the response (curl's "< HTTP/1.1
