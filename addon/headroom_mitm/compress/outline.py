@@ -202,9 +202,9 @@ def keep_numbered_headings(index: LineIndex, rank: list[int]) -> None:
         rank[i] = MUST
 
 
-# A block labelled by what it holds, not by name (javap's "    Code:" under each method,
-# "Exception table:"): the line above it, less indented, names it.
-_KIND_LABEL = re.compile(r"\n([ \t]++)(?:Code|Exception table|LineNumberTable|LocalVariableTable):\n")
+# A block labelled by what it holds, not by name (javap's "    Code:" under each method): the line
+# above it, less indented, names it.
+_CODE_LABEL = re.compile(r"\n([ \t]++)Code:\n")
 _MIN_MEMBERS = 3
 
 
@@ -214,8 +214,8 @@ def keep_member_headers(index: LineIndex, rank: list[int]) -> None:
     if "Code:\n" not in index.text:
         return
     lines = index.lines
-    found = []
-    for m in _KIND_LABEL.finditer(index.text):
+    found: list[int] = []
+    for m in _CODE_LABEL.finditer(index.text):
         i = index.line_of(m.start() + 1) - 1
         above = lines[i]
         if above.strip() and len(above) - len(above.lstrip()) < len(m.group(1)) and not above.rstrip().endswith(":"):
