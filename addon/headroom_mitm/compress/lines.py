@@ -227,11 +227,13 @@ _SUMMARY_WORD = re.compile(r"exit (?:code|status)|checked \d+|\bsummary:|\bstat(
 # MSVC's form, `x.cs(12): error …` (pylint's msvs: `x.py(12): [C0116(…)] …`), is a place where ": " follows.
 # A notebook's place names its cell first (nbqa's `x.ipynb:cell_9:8:5:`).
 EXT = r"\.[A-Za-z]\w{0,11}"  # a file's extension: a dot, a letter, then up to 11 more
-PATH = r"[\w./\\@~+-]*\w" + EXT  # a file's path (or name) up to its extension
+PATH_HEAD = r"[\w./\\@~+-]*\w"  # a file's path (or name) up to its extension's dot
+PATH = PATH_HEAD + EXT
 PLACE_TAIL = EXT + r"(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))"
 LOC_TAIL = re.compile(PLACE_TAIL)
 _LOC_OTHER = re.compile(
-    r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|[\w./\\@~+-]*\w\.\w{1,12},? line \d+|\bline \d+\b"
+    r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|"
+    + PATH_HEAD + r"\.\w{1,12},? line \d+|\bline \d+\b"
     r"|sourcepath=[^;\s]+;linenumber=\d+"  # Azure's ##vso[task.logissue …] command
 )
 _PATH_IN = re.compile(PATH)

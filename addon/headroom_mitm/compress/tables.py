@@ -290,11 +290,8 @@ def _other_streams(lines: list[str], rank: list[int]) -> None:
     stay, its middle is ranked as any line."""
     outside = [i for i, r in enumerate(rank) if r == MUST and not lines[i].endswith(":")]  # a title heads rows
     shapes: dict[str, list[int]] = {}
-    # Zeroed in one pass, not one encode and decode per line; a line holding a newline (none
-    # split from a text does) would split apart: then line by line.
+    # Zeroed in one pass, not one encode and decode per line (no line holds a newline).
     zeroed = zero_digits("\n".join(map(lines.__getitem__, outside))).split("\n")
-    if len(zeroed) != len(outside):
-        zeroed = [zero_digits(lines[i]) for i in outside]
     for i, shape in zip(outside, zeroed):
         shapes.setdefault(shape, []).append(i)
     for run in shapes.values():
@@ -354,8 +351,8 @@ def _first_of_each_place(rows: Rows, at: list[int], body: list[int], rank: list[
 
 # A directory's row in a long listing (`ls -l`, `ls -li`, `find -ls`): its mode opens with "d".
 _MAX_DIRECTORIES = 60
-_DIRECTORY_MODE = re.compile(r"(?:\S+\s+){0,2}d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][.+@]?\s")
 _MODE = re.compile(r"d[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-]")  # its mode, wherever it is
+_DIRECTORY_MODE = re.compile(r"(?:\S+\s+){0,2}" + _MODE.pattern + r"[.+@]?\s")
 
 
 def _keep_directories(lines: list[str], rows_at: list[int], rank: list[int]) -> None:
