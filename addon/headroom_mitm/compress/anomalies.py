@@ -38,8 +38,17 @@ def _number(v: object) -> float | None:
     return number(v) if isinstance(v, str) and v[-1:].isdigit() else None
 
 
+# A date and time as ISO 8601 writes it (APIs' "LastModified", "createdAt"): in one format, their
+# order as strings is their order in time.
+_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+
+
 def _column_outliers(column: list[tuple[int, object]]) -> list[int]:
-    """Minimum and maximum of a numeric column; rare values of a column one value dominates."""
+    """Minimum and maximum of a numeric column, the earliest and latest of a column of times;
+    rare values of a column one value dominates."""
+    stamps = [(v, i) for i, v in column if type(v) is str and _STAMP.match(v)]
+    if len(stamps) >= 0.8 * len(column) and stamps:
+        return [min(stamps)[1], max(stamps, key=lambda t: (t[0], -t[1]))[1]]
     nums = [(x, i) for i, v in column if (x := _number(v)) is not None]
     if len(nums) >= 0.8 * len(column) and nums:
         extremes = [min(nums)[1], max(nums, key=lambda t: (t[0], -t[1]))[1]]

@@ -28,7 +28,7 @@ from .lineindex import LineIndex, matches_at_least
 from .around import AFTER, RULE, RULE_WORDS, failure_block, header_above, location_near, parent_line, title_above, title_below
 from .outliers import RARE
 from .select import CONTEXT, HIGH, LOW, MUST, MUST_AT_MOST, NORMAL
-from .severities import LOUD, severities
+from .severities import CARETS, LOUD, severities
 
 # Each shape is checked at the start of the lines a cheap probe points at.
 _EXCERPT = re.compile(r"[ \t]*>?[ \t]*\d*[ \t]*[|│]")  # a gutter, numbered or not (caret lines)
@@ -56,6 +56,7 @@ _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 _NATIVE_FRAME = re.compile(r"[ \t]*(?:#\d+ +0x[0-9a-f]+ in \S|(?:\* )?frame #\d+: 0x[0-9a-f]+ (?![^\s`]*\.so\b)\S)")
 # node's "    at fn (/path/file.js:10:41)" or "    at /path/file.js:22:16": its place (file and line).
 _JS_FRAME = re.compile(r"    at (?:[^()\n]+ \()?((?:file://)?/[^\s():]+\.[cm]?[jt]sx?:\d+):\d+\)?$")
+_EXCERPT_LOOK = 6  # lines of a source excerpt over its caret, at most
 _PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
 _ASAN_ADDRESS = re.compile(r"^(?:0x[0-9a-f]+|Address 0x[0-9a-f]+) is located |<== Memory access at offset \d+ ")
 # A warning's header that says only its level and place (ecj's "4. WARNING in src/Lever04.java (at
@@ -432,6 +433,23 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 lift(f, CONTEXT)  # a frame repeated by recursion (LOW) is said once
         if k < n:
             lift(k, MUST)
+
+    # A source excerpt printed under its own place, a caret under the code it points at (numba's
+    # `File "x.py", line 8:` over the function's lines, after the message): that place is the
+    # failure's, however far below the message. A traceback's frames are ranked above.
+    if failures:
+        for i in index.where(CARETS, ("^",)):
+            for k in range(i - 1, max(-1, i - _EXCERPT_LOOK - 1), -1):
+                if not lines[k].strip():
+                    break
+                if ln.has_location(lines[k]):
+                    # The place alone, as a header ("…, line 8:"), in the project's code: a finding's
+                    # own line is ranked as one, a library's excerpt explains how the library failed.
+                    x = lines[k]
+                    if (k not in sev and not _FRAME.match(x) and (x.endswith(":") or ln.bare_place(x))
+                            and not any(lib in x for lib in owncode.LIBRARY)):
+                        lift(k, MUST)
+                    break
 
     # A native frame at a place no frame before it named: a report repeated by a loop says its
     # own path once (the sanitizers' origin stacks differ in one frame), the repeats go.

@@ -175,6 +175,28 @@ def _loads_exact(s: str) -> object:
     return json.loads(s, parse_float=_Num, parse_int=_Num, parse_constant=_Num, object_pairs_hook=_pairs)
 
 
+_EXACT = json.JSONDecoder(parse_float=_Num, parse_int=_Num, parse_constant=_Num, object_pairs_hook=_pairs)
+_JSON_WS = re.compile(r"[ \t\r\n]*")
+
+
+def json_stream(s: str) -> list[tuple[object, str]] | None:
+    """(value, its text) of each of two or more pretty JSON objects or arrays printed one after
+    another (`jq '.[]'`, `go list -json`), or None. One-line values (JSON Lines) are a log's
+    records, not a document: at least one value must span lines."""
+    out: list[tuple[object, str]] = []
+    pos = _JSON_WS.match(s).end()
+    while pos < len(s):
+        if s[pos] not in "[{":
+            return None
+        try:
+            value, end = _EXACT.raw_decode(s, pos)
+        except (ValueError, RecursionError):
+            return None
+        out.append((value, s[pos:end]))
+        pos = _JSON_WS.match(s, end).end()
+    return out if len(out) >= 2 and any("\n" in text for _, text in out) else None
+
+
 def json_separators(text: str) -> tuple[str, str]:
     """The document's own (comma, colon), read between its strings."""
     return _separators("\0".join(_JSON_STRING.split(text)[0::2]))

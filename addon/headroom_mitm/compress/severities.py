@@ -91,7 +91,7 @@ _HTTP_FAILED = re.compile(r"HTTP/\d(?:\.\d)? [45]\d\d\b")
 _PACKET_MARK = re.compile(r"\[(?:(RST\b|Malformed Packet)|TCP (?:Retransmission|Dup ACK|Out-Of-Order|ZeroWindow)\b)")
 _TEX_ERROR = re.compile(r"! \S")
 _TEX_LINE = re.compile(r"l\.\d+ ")
-_CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")
+CARETS = re.compile(r"[ \t~]*\^[~^ \t]*$")  # a caret line alone, under the code it points at
 _FAIL_COUNT = re.compile(r"\b[1-9]\d* (?:failed|failing|failures?|errors?)\b", re.I)
 _COUNTED = re.compile(_FAIL_COUNT.pattern + r"(?!\.\w|[/\w-])", re.I)  # a count, not a file's name ("1 errors.py")
 _CLOSING = 5  # the last lines, where a run's summary counts its failures
@@ -104,7 +104,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     fail_c, warn_c, pass_c = ln.candidates(index)
     gutter = set(index.where(ln.GUTTER, ln.GUTTER_PROBE))  # a source excerpt's words report nothing
     # Nor do they over a caret line alone (lintr, Python's tracebacks: the code, then "   ^~~~").
-    gutter.update(i - 1 for i in index.where(_CARETS, ("^",)) if i > 0 and not ln.has_location(lines[i - 1]))
+    gutter.update(i - 1 for i in index.where(CARETS, ("^",)) if i > 0 and not ln.has_location(lines[i - 1]))
     sev: dict[int, str] = {}
     closing = len(lines) - _CLOSING
     for i in (fail_c | warn_c) - gutter:

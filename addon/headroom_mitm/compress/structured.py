@@ -16,7 +16,7 @@ from . import anomalies
 from .lineindex import count_matches, matches_at_least
 from .lines import FAIL, severity
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
-from .lossless import _dump, _loads_exact, compact_json, json_separators, one_member_per_line
+from .lossless import _dump, _loads_exact, compact_json, json_separators, json_stream, one_member_per_line
 from .transforms import LossyResult, _retrieve, retrieve_id
 
 # --------------------------------------------------------------------------- JSON preamble
@@ -123,6 +123,22 @@ def _referenced(key: str, value: object, refs: set[str]) -> bool:
     return isinstance(value, str) and bool(value) and value in refs
 
 
+def _left_out_before(kept: list[int], n: int) -> Iterator[tuple[int, int]]:
+    """(i, how many members were left out just before it) for each kept member i, then for n."""
+    prev = -1
+    for i in [*kept, n]:
+        yield i, i - prev - 1
+        prev = i
+
+
+def _a_name(item: tuple[str, object]) -> bool:
+    """A short string, alone or as the one member of an object."""
+    x = item[1]
+    if type(x) is dict and len(x) == 1:
+        x = next(iter(x.values()))
+    return type(x) is str and len(x) <= 80
+
+
 _SMALL_CONTAINER = 1024  # characters of compact JSON an array or object keeps whole, however many members
 
 
@@ -145,10 +161,18 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
         return None
     try:
         data = _loads_exact(st)
+        values = None
     except (ValueError, RecursionError):
-        return None
+        # Values printed one after another (`jq '.[]'`, `go list -json`): outlined as the members
+        # of one array, each kept value compact on a line of its own.
+        stream = json_stream(body)
+        if stream is None:
+            return None
+        data = [v for v, _ in stream]
+        values = [compact_json(x) for _, x in stream]
+        st = "\n".join(values)
     # Stored one member per line, so the model can ask for a path by pattern.
-    original = preamble + one_member_per_line(st) + "\n" + epilogue
+    original = preamble + "\n".join(map(one_member_per_line, values or [st])) + "\n" + epilogue
     rid = retrieve_id(original)
     ref = _retrieve(rid, s)
     cap = s.json_sample_over
@@ -172,12 +196,14 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
         """Whether members' compact JSON (as _dump writes it) stays within _SMALL_CONTAINER
         characters: counted member by member, given up past it (a container of large members is
         not dumped whole to be measured)."""
-        if 2 * len(items) > _SMALL_CONTAINER:  # two characters a member at least
+        # A list of names (["a.py", …], [{"Prefix": "builds/7/"}, …]) is a listing: each names a thing.
+        bound = _SMALL_CONTAINER * (4 if not is_obj and all(map(_a_name, items)) else 1)
+        if 2 * len(items) > bound:  # two characters a member at least
             return False
         total = 2 + len(comma) * (len(items) - 1)
         for k, x in items:
             total += len(_dump(x, seps)) + (len(encode_basestring(k)) + len(colon) if is_obj else 0)
-            if total > _SMALL_CONTAINER:
+            if total > bound:
                 return False
         return True
 
@@ -193,17 +219,15 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             kept = pick(items, name) if sampled else list(range(n))
             what = "keys" if is_obj else "items"
             parts: list[str] = []
-            prev = -1
-            for i in [*kept, n]:
-                if i > prev + 1:
+            for i, left in _left_out_before(kept, n):
+                if left:
                     elided += 1
-                    note = f"[… {i - prev - 1:,} {what} of {path} elided ({what} {prev + 2}–{i} of {n}); {ref}]"
+                    note = f"[… {left:,} {what} of {path} elided ({what} {i - left + 1}–{i} of {n}); {ref}]"
                     parts.append(encode_basestring(note) + (colon + "null" if is_obj else ""))
                 if i < n:
                     k, x = items[i]
                     child = f"{path}.{k}" if is_obj else f"{path}[{i}]"
                     parts.append((encode_basestring(k) + colon if is_obj else "") + walk(x, child, k))
-                prev = i
             return ("{" if is_obj else "[") + comma.join(parts) + ("}" if is_obj else "]")
         if type(v) is str and len(v) > str_cap and not (len(v) <= 4 * str_cap and severity(v[:200].partition("\n")[0]) == FAIL):
             # A failure's message (jest's failureMessages: "Error: expect(received)…" over its
@@ -212,8 +236,23 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {ref}]")
         return _dump(v, seps)
 
+    def stream_lines(data: list[object]) -> str:
+        """The values as printed, one a line, sampled as an array's members are."""
+        nonlocal elided
+        n = len(data)
+        items = [("", x) for x in data]
+        kept = pick(items, "") if n > cap and not short(items, False) else list(range(n))
+        out: list[str] = []
+        for i, left in _left_out_before(kept, n):
+            if left:
+                elided += 1
+                out.append(f"[… {left:,} values elided (values {i - left + 1}–{i} of {n}); {ref}]")
+            if i < n:
+                out.append(walk(data[i], f"$[{i}]"))
+        return "\n".join(out)
+
     try:
-        out = walk(data, "$")
+        out = walk(data, "$") if values is None else stream_lines(data)
     except RecursionError:  # parsed, but too deep to walk beneath the caller's frames: read as lines
         return None
     if not elided:
