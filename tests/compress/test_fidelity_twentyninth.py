@@ -90,3 +90,36 @@ def test_a_list_of_names_is_kept_whole() -> None:
     kept = sent(json.dumps({"CommonPrefixes": prefixes, "Contents": contents}, indent=4))
     assert "items of $.Contents elided" in kept
     assert [p["Prefix"] for p in prefixes if f'"{p["Prefix"]}"' not in kept] == []
+
+
+def test_each_kind_of_warning_placed_by_line_and_characters_stays() -> None:
+    # odoc and OCaml print the place on a line of its own, `File "x.mli", line 25, characters
+    # 15-32:`, and the warning under it: the characters were taken for the message, so every
+    # warning of a file was one kind and the file's first stood for all of them.
+    messages = ("Warning: '@raise' should begin on its own line.", "Warning: Unknown tag '@deprecatd'.",
+                "Warning: End of text is not allowed in '{b ...}' (boldface text).")
+    out = []
+    for lib in ("oar", "keel"):
+        out.append(f"        odoc lib/{lib}/.{lib}.objs/byte/{lib}.odoc")
+        for k in range(10):
+            for m, message in enumerate(messages):
+                out += [f'File "lib/{lib}/{lib}.mli", line {25 + 74 * k + 9 * m}, characters {15 + m}-{32 + m}:', message]
+    kept = sent("\n".join(out) + "\nEXIT=0")
+    assert "elided" in kept
+    for lib in ("oar", "keel"):
+        shown = [kept.split("\n")[i + 1] for i, line in enumerate(kept.split("\n")) if f"lib/{lib}/{lib}.mli" in line]
+        assert set(messages) <= set(shown), lib
+
+
+def test_every_problem_npm_ls_lists_stays() -> None:
+    # `npm ls --json` lists what is wrong under "problems" (missing, invalid, extraneous): a list of
+    # failures by its name, as "errors" is, not members to sample.
+    extraneous = [f"pkg-{k:03d}" for k in range(90)]
+    doc = {"name": "coilstore", "version": "1.0.0",
+           "problems": [f"extraneous: {p}@1.{k}.0 /srv/coilstore/node_modules/{p}" for k, p in enumerate(extraneous)]
+           + ["missing: hammer-time@^2.0.0, required by coilstore@1.0.0"],
+           "dependencies": {p: {"version": f"1.{k}.0", "resolved": f"https://registry.npmjs.org/{p}/-/{p}-1.{k}.0.tgz",
+                                "extraneous": True} for k, p in enumerate(extraneous)}}
+    kept = sent(json.dumps(doc, indent=2))
+    assert "keys of $.dependencies elided" in kept
+    assert [p for p in doc["problems"] if json.dumps(p) not in kept] == []

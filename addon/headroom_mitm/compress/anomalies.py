@@ -185,7 +185,7 @@ def _failed(record: dict[str, object]) -> bool:
 
 # A container named for failures ("errors", "validationErrors", "failures"): its members are
 # error-level by their place, whatever their own fields are called (kacl's "error_message").
-_ERRORS_NAME = re.compile(r"(?i)(?:errors|failures)$|^failed$")
+_ERRORS_NAME = re.compile(r"(?i)(?:errors|failures|problems)$|^failed$")  # npm ls --json's "problems" too
 
 
 def named_errors(key: str, items: list[object]) -> list[int]:

@@ -470,7 +470,8 @@ def shape(line: str) -> str:
     return _SHAPE_DROP.sub("#", line[:300]).strip()
 
 
-_COLUMN_ONLY = re.compile(r"[ ,]*(?:at )?col(?:umn)? \d+\)?")
+# What may follow a place and still only place it: a column, OCaml's `, characters 15-32`.
+_COLUMN_ONLY = re.compile(r"[ ,]*(?:(?:at )?col(?:umn)? \d+\)?|characters \d+-\d+)")
 
 
 # What a message quotes: a name, kept whole (LaTeX's `sec:26-5', 'x', "x", ‘x’, `x`).
