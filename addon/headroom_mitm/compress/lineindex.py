@@ -52,13 +52,17 @@ class LineIndex:
         return Counter(self.shapes)
 
     @cached_property
-    def _ascii(self) -> tuple[bytes, bytes] | None:
-        """The text and its lowered form as bytes when they are ASCII: a byte offset is then a
-        character offset, and the bytes automaton skips ahead with memchr where the str one
-        pays for character offsets over the whole text (~35 µs per 50 KB and per pass)."""
-        if not self.text.isascii():
-            return None
-        return self.text.encode("ascii"), self.low.encode("ascii")
+    def _ascii(self) -> bytes | None:
+        """The text as bytes when it is ASCII: a byte offset is then a character offset, and the
+        bytes automaton skips ahead with memchr where the str one pays for character offsets over
+        the whole text (~35 µs per 50 KB and per pass)."""
+        return self.text.encode("ascii") if self.text.isascii() else None
+
+    @cached_property
+    def _ascii_low(self) -> bytes:
+        """self._ascii lowered (asked for only where that is not None): made apart, so that a
+        text searched with case alone is never lowered."""
+        return self.low.encode("ascii")
 
     @cached_property
     def caps_digits(self) -> bytes | None:
@@ -66,7 +70,7 @@ class LineIndex:
         not ASCII): a code such as "E501" is then found as b"A00" by a C-level find, where a
         pattern that starts with a class is tried at every character (~5x slower)."""
         raw = self._ascii
-        return None if raw is None else raw[0].translate(_CAPS_DIGITS)
+        return None if raw is None else raw.translate(_CAPS_DIGITS)
 
     def _matches(
         self, words: tuple[str, ...], case: bool, overlapping: bool = True, lo: int = 0, hi: int | None = None
@@ -76,7 +80,7 @@ class LineIndex:
         raw = self._ascii
         whole = lo == 0 and hi is None
         if raw is not None:
-            hay = raw[0] if case else raw[1]
+            hay = raw if case else self._ascii_low
             hay = hay if whole else hay[lo:hi]
             groups, lead = _bytes_automata(words)
             if len(groups) == 1:
@@ -124,7 +128,7 @@ class LineIndex:
         overlapping = _spans_lines(words)
         starts = self.starts
         lines: set[int] = set()
-        if len(words) <= _FEW_WORDS and not overlapping and (self._ascii is None or min(map(len, words)) == 1):
+        if len(words) <= _FEW_WORDS and not overlapping and (not self.text.isascii() or min(map(len, words)) == 1):
             # A few words: a C-level find per word and line that holds one, not a match per
             # occurrence (a table's "|" a hundred times a row). Each word's next place is kept
             # until passed, so each word's finds scan the text once. Not for words of two
@@ -221,7 +225,11 @@ def _automaton(words: tuple[str, ...]) -> tuple[AhoCorasick, tuple[int, ...]]:
     """All of `words` found in one pass over the text (str.find per word scanned it once per
     word: ~10x slower on a 50 KB output), and for each word, 1 when it starts with the newline
     that begins its line."""
-    return AhoCorasick(words), tuple(1 if w.startswith("\n") else 0 for w in words)
+    return AhoCorasick(words), _leads(words)
+
+
+def _leads(words: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(1 if w.startswith("\n") else 0 for w in words)
 
 
 @lru_cache(maxsize=64)
@@ -239,4 +247,4 @@ def _bytes_automata(
     for part in parts:
         index = tuple(i for i, w in enumerate(encoded) if w[:1] in part)
         groups.append((BytesAhoCorasick([encoded[i] for i in index]), index))
-    return tuple(groups), _automaton(words)[1]
+    return tuple(groups), _leads(words)  # not _automaton's: ASCII text never needs the str one built
