@@ -152,6 +152,14 @@ class LineIndex:
             lines.update(bisect_right(starts, lo + start + lead[w]) - 1 for w, start, _ in found)
         return lines
 
+    def word_starts(self, words: tuple[str, ...], *, case: bool = False) -> list[int] | None:
+        """Where in self.text each occurrence of `words` that overlaps no earlier one starts, in
+        one pass; None for a text of more than one span (its matches are not gathered at once:
+        a text of a million words would be a million matches)."""
+        if len(self._chunks(words)) > 1:
+            return None
+        return [start for _, start, _ in self._matches(words, case, False)[0]]
+
     def word_lines(self, words: tuple[str, ...], *, case: bool = False) -> list[tuple[int, int]]:
         """(word index, line) of the occurrences, each pair once, in the order first found: what
         `hits` gives, for several lists of words searched in one pass."""

@@ -353,10 +353,19 @@ _COUNT_LOOKS = 400  # lines holding the words looked at, at most: more are a log
 
 
 def keep_found_counts(index: LineIndex, rank: list[int]) -> None:
-    low = index.low
-    if sum(low.count(w) for w in _COUNT_PROBES) > _COUNT_LOOKS * 4:
-        return  # counted in C first: a log of findings (or a line of a thousand "error"s)
-    hits = index.hits(_COUNT_PROBES)  # one scan: the words are few here
+    # Each probe opens with the one space it holds: no occurrence overlaps another, and one scan's
+    # matches are every occurrence, counted and placed at once (a str.count per word read a 50 KB
+    # text seven times: ~140 µs).
+    starts = index.word_starts(_COUNT_PROBES)
+    if starts is None:
+        low = index.low
+        if sum(low.count(w) for w in _COUNT_PROBES) > _COUNT_LOOKS * 4:
+            return  # counted in C first: a log of findings (or a line of a thousand "error"s)
+        hits = index.hits(_COUNT_PROBES)  # one scan: the words are few here
+    elif len(starts) > _COUNT_LOOKS * 4:
+        return
+    else:
+        hits = set(map(index.line_of, starts))
     if len(hits) > _COUNT_LOOKS:
         return
     found = [i for i in hits if _FOUND_COUNT.search(index.lines[i][:400].lower()) is not None and is_summary(index.lines[i])]
