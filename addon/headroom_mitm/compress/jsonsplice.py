@@ -143,7 +143,7 @@ def encode_string(value: str, *, ascii_only: bool = False) -> str:
     if ascii_only:
         return encode_basestring_ascii(value)
     token: str = encode_basestring(value)
-    if _SURROGATE.search(token):
+    if not token.isascii() and _SURROGATE.search(token):  # isascii: O(1), where the search reads it all
         # Lone surrogates cannot be UTF-8; JSON.stringify writes them as lowercase \\udxxx.
         token = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", token)
     return token
