@@ -109,14 +109,9 @@ _FILE_NAME = re.compile(r"[\w-]\.[A-Za-z][A-Za-z0-9]{0,5}\b")  # a name's extens
 
 def keep_written_outputs(index: LineIndex, rank: list[int]) -> None:
     """The lines that say where output was written are summaries: MUST, as a closing one is."""
-    found: set[int] = set()
-    for word in _WROTE:
-        at = index.low.find(word)
-        while at != -1:
-            found.add(index.line_of(at))
-            if len(found) > _MAX_FILES_WROTE:
-                return
-            at = index.low.find(word, at + 1)
+    found = index.hits(_WROTE)  # one automaton pass, not a str.find pass per word (~35 µs each per 50 KB)
+    if len(found) > _MAX_FILES_WROTE:
+        return
     if len(found) > _MAX_WROTE and not all(_FILE_NAME.search(index.lines[i]) for i in found):
         return
     for i in found:
