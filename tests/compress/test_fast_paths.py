@@ -108,3 +108,17 @@ def test_the_line_index_finds_the_lines_and_places_a_plain_search_does(text: str
     starts = index.word_starts((" error", " bar"))
     assert starts is not None and len(starts) == sum(index.low.count(w) for w in (" error", " bar"))
     assert {index.line_of(p) for p in starts} == index.hits((" error", " bar"))
+
+
+@given(st.lists(_INDEX_ALPHABET, max_size=300).map("".join), st.sampled_from(["a", "ab", "aba", "\nok", " e", "İ", "er ro"]))
+def test_the_line_index_finds_every_place_of_a_word_as_str_find_does(text: str, word: str) -> None:
+    from headroom_mitm.compress.lineindex import LineIndex
+
+    index = LineIndex(text * 200)  # past the first window
+    for case in (True, False):
+        hay = index.text if case else index.low
+        places, at = [], hay.find(word)
+        while at != -1:
+            places.append(at)
+            at = hay.find(word, at + 1)
+        assert list(index.occurrences(word, case=case)) == places

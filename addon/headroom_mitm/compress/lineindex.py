@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 
@@ -160,6 +161,32 @@ class LineIndex:
             return None
         return [start for _, start, _ in self._matches(words, case, False)[0]]
 
+    def occurrences(self, word: str, *, case: bool = True) -> Iterator[int]:
+        """Where `word` starts in self.text (in self.low without `case`), every place in order, as
+        str.find from each place + 1 gives them. In ASCII text found by an automaton that skips
+        with memchr, a window at a time (a str.find of a word that is not there reads the whole
+        text: ~10-30 µs per 50 KB); a window doubling each time lets a caller stop early."""
+        raw = self._ascii
+        if raw is None:
+            hay = self.text if case else self.low
+            at = hay.find(word)
+            while at != -1:
+                yield at
+                at = hay.find(word, at + 1)
+            return
+        view = memoryview(raw if case else self._ascii_low)
+        automaton = _one_word(word)
+        back = len(word) - 1
+        lo, size = 0, 1 << 14
+        while True:
+            hi = lo + size
+            for _, start, _ in automaton.find_matches_as_indexes(view[lo:hi], overlapping=True):
+                yield lo + start
+            if hi >= len(view):
+                return
+            # The next window holds each place that ends past this one's end, and only those.
+            lo, size = hi - back, size * 2
+
     def word_lines(self, words: tuple[str, ...], *, case: bool = False) -> list[tuple[int, int]]:
         """(word index, line) of the occurrences, each pair once, in the order first found: what
         `hits` gives, for several lists of words searched in one pass."""
@@ -221,6 +248,11 @@ def zero_digits(text: str) -> str:
 
 
 _CAPS_DIGITS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+
+
+@lru_cache(maxsize=64)
+def _one_word(word: str) -> BytesAhoCorasick:
+    return BytesAhoCorasick([word.encode("utf-8")], implementation=Implementation.DFA)
 
 
 @lru_cache(maxsize=64)

@@ -32,15 +32,13 @@ _RECORD_ACTIONS = ('"Action":"pass"', '"Action":"fail"', '"Action":"skip"')
 def _keep_record_verdicts(index: LineIndex, rank: list[int]) -> None:
     found: list[int] = []
     for action in _RECORD_ACTIONS:
-        at = index.text.find(action)
-        while at != -1:
+        for at in index.occurrences(action):
             i = index.line_of(at)
             line = index.lines[i]
             if line.startswith("{") and '"Test":' not in line and '"Package":' in line:
                 found.append(i)
                 if len(found) > _MAX:
                     return
-            at = index.text.find(action, at + 1)
     for i in found:
         rank[i] = min(rank[i], HIGH)
 
@@ -53,19 +51,15 @@ def _keep_failing_record_output(index: LineIndex, rank: list[int]) -> None:
     """`go test -json` prints a failing test's messages ("money_test.go:31: got 9, want 10") as
     "output" records of that test, its "fail" record after them: the first few that name a place
     or a panic are its failure, as the same lines are in the plain format."""
-    text = index.text
     failing: set[str] = set()
-    at = text.find('"Action":"fail"')
-    while at != -1:
+    for at in index.occurrences('"Action":"fail"'):
         m = _TEST.search(index.lines[index.line_of(at)])
         if m is not None:
             failing.add(m.group(1))
-        at = text.find('"Action":"fail"', at + 1)
     if not failing:
         return
     kept: dict[str, int] = {}
-    at = text.find('"Action":"output"')
-    while at != -1:
+    for at in index.occurrences('"Action":"output"'):
         i = index.line_of(at)
         line = index.lines[i]
         m = _TEST.search(line)
@@ -74,7 +68,6 @@ def _keep_failing_record_output(index: LineIndex, rank: list[int]) -> None:
             if LOC_TAIL.search(out) is not None or "panic:" in out:
                 rank[i] = MUST
                 kept[m.group(1)] = kept.get(m.group(1), 0) + 1
-        at = text.find('"Action":"output"', at + 1)
 
 
 def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
@@ -85,16 +78,14 @@ def keep_unit_verdicts(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     found: list[int] = []
     looked = 0
-    for word in ("\nok", "\nPASS"):  # str.find scans in C: cheaper than a pass of the word automaton
-        at = index.text.find(word)
-        while at != -1:
+    for word in ("\nok", "\nPASS"):  # found one by one: a TAP stream's thousand "ok" lines are not all looked at
+        for at in index.occurrences(word):
             looked += 1
             if looked > _LOOKS or len(found) > _MAX:
                 return
             i = index.line_of(at + 1)
             if _VERDICT.match(lines[i]):
                 found.append(i)
-            at = index.text.find(word, at + 1)
     if len(found) > _MAX or len({lines[i].split()[1] for i in found}) < len(found):
         return  # many, or one unit named twice: per-test lines, not per-unit verdicts
     for i in found:
@@ -143,14 +134,12 @@ def keep_phase_results(index: LineIndex, rank: list[int]) -> None:
     environment's "  Successfully installed setuptools-… wheel-…" under each sdist, docker's
     "Successfully built 3f2a…"): a summary, MUST, while there are few (_MAX_WROTE)."""
     found: set[int] = set()
-    at = index.low.find(_SUCCEEDED)
-    while at != -1:
+    for at in index.occurrences(_SUCCEEDED, case=False):
         i = index.line_of(at)
         if index.lines[i].lstrip().lower().startswith(_SUCCEEDED):
             found.add(i)
             if len(found) > _MAX_WROTE:
                 return
-        at = index.low.find(_SUCCEEDED, at + 1)
     for i in found:
         rank[i] = MUST
 
@@ -187,8 +176,7 @@ def keep_totals(index: LineIndex, rank: list[int]) -> None:
     low, lines, starts = index.low, index.lines, index.starts
     found: set[int] = set()
     looked = 0
-    at = low.find("total")
-    while at != -1:
+    for at in index.occurrences("total", case=False):  # (no "total" overlaps another)
         looked += 1
         if looked > _TOTAL_LOOKS:
             return  # the word of every record: the closing lines keep a real total as they are
@@ -199,7 +187,6 @@ def keep_totals(index: LineIndex, rank: list[int]) -> None:
             pass  # inside a word
         elif (_TOTAL_LAST.match(low, at) or (_TOTAL_FIRST.match(low, at) and _NO_LETTERS.fullmatch(low, start, at))) and _DIGIT.search(lines[i]):
             found.add(i)
-        at = low.find("total", at + 5)
     if len(found) > _MAX_TOTALS:
         counts, shapes = index.shape_counts, index.shapes
         found = {i for i in found if counts[shapes[i]] < STEPS}
