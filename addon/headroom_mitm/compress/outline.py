@@ -43,7 +43,9 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     cap = min(_MAX, len(lines) // _MAX_SHARE)
     found: list[int] = []
-    opens = [index.line_of(m.start()) for m in _OPENS.finditer(index.text, 1)]
+    # Its ":\n" looked for first by the automaton (~1 µs per 50 KB): the pattern's scan only where one is.
+    colon = next(index.occurrences(":\n"), None) is not None
+    opens = [index.line_of(m.start()) for m in _OPENS.finditer(index.text, 1)] if colon else []
     counted = [i for i in (index.line_of(m.start()) for m in _COUNT_OPENS.finditer(index.text, 1)) if _COUNT_END.search(lines[i])]
     named = {
         i for i in (index.line_of(m.start(1)) for m in _NAMED.finditer(index.text))
