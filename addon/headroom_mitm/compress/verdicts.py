@@ -305,16 +305,23 @@ _MARKED_FIELD = re.compile(r"\n(\S++) \* \S")
 _MARKED_AT_MOST = 60
 
 
+def _holds(index: LineIndex, word: str) -> bool:
+    """Whether index.text holds `word`, found by the automaton (~1 µs per 50 KB): a pattern that
+    needs it is not scanned for where it is not (its scan tried every newline: ~20-55 µs)."""
+    return next(index.occurrences(word), None) is not None
+
+
 def keep_marked_rows(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
-    for i in _after_newlines(_MARKED_AFTER_NEWLINE, index.text, index, _MARKED_AT_MOST):
+    starred = _after_newlines(_MARKED_AFTER_NEWLINE, index.text, index, _MARKED_AT_MOST) if _holds(index, "\n* ") else []
+    for i in starred:
         # Among a block of rows where the unmarked are at least as many (a list of bullets is not).
         block = [x for x in lines[max(0, i - 12) : i + 13] if x.strip()]
         plain = sum(1 for x in block if _UNMARKED.match(x))
         stars = sum(1 for x in block if _MARKED.match(x))
         if plain >= stars and plain >= 2:
             rank[i] = MUST
-    marked = [(index.line_of(m.start() + 1), m.group(1)) for m in _MARKED_FIELD.finditer(index.text)]
+    marked = [(index.line_of(m.start() + 1), m.group(1)) for m in _MARKED_FIELD.finditer(index.text)] if _holds(index, " * ") else []
     if len(marked) > _MARKED_AT_MOST:
         return
     for i, field in marked:
