@@ -169,7 +169,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
                 break
     # A packet list's own marks (tshark, Wireshark's expert info): a reset or a malformed packet
     # fails, a retransmission or a duplicate ACK warns.
-    for m in _PACKET_MARK.finditer(index.text):
+    for m in _PACKET_MARK.finditer(index.text) if next(index.occurrences("["), None) is not None else ():  # none without a "["
         sev.setdefault(index.line_of(m.start()), ln.FAIL if m.group(1) else ln.WARN)
     # Where something failed they are failures; elsewhere they are findings of their own kind
     # (pyflakes: "x.py:19:1: undefined name 'y'").
