@@ -88,3 +88,37 @@ def test_failures_past_what_a_cut_could_save_are_ranked_whole_at_once() -> None:
     bounded = logs.rank_lines(lines, LineIndex(mixed), whole_at=(1 - s.min_saving_ratio) * len(mixed))
     assert bounded is not None and bounded.rank == logs.rank_lines(lines, LineIndex(mixed)).rank
     assert bounded.rank.count(MUST) < len(lines)
+
+
+_INDEX_ALPHABET = st.sampled_from(["a", "b", " ", "\n", "|", "=", "e", "r", "o", "É", "İ"])
+
+
+@given(st.lists(_INDEX_ALPHABET, max_size=300).map("".join))
+def test_the_line_index_finds_the_lines_and_places_a_plain_search_does(text: str) -> None:
+    """LineIndex.hits (str.find per line, or an automaton) gives the lines a search line by line
+    gives, and word_starts the occurrences str.count counts where none can overlap another."""
+    from headroom_mitm.compress.lineindex import LineIndex
+
+    index = LineIndex(text)
+    lines = text.split("\n")
+    for words in (("|",), ("|", "=="), ("== ", "=> "), ("er", "ro"), (" error", " bar")):
+        for case in (True, False):
+            seen = lines if case else [x.replace("İ", "i").lower() for x in lines]
+            assert index.hits(words, case=case) == {i for i, x in enumerate(seen) if any(w in x for w in words)}
+    starts = index.word_starts((" error", " bar"))
+    assert starts is not None and len(starts) == sum(index.low.count(w) for w in (" error", " bar"))
+    assert {index.line_of(p) for p in starts} == index.hits((" error", " bar"))
+
+
+@given(st.lists(_INDEX_ALPHABET, max_size=300).map("".join), st.sampled_from(["a", "ab", "aba", "\nok", " e", "İ", "er ro"]))
+def test_the_line_index_finds_every_place_of_a_word_as_str_find_does(text: str, word: str) -> None:
+    from headroom_mitm.compress.lineindex import LineIndex
+
+    index = LineIndex(text * 200)  # past the first window
+    for case in (True, False):
+        hay = index.text if case else index.low
+        places, at = [], hay.find(word)
+        while at != -1:
+            places.append(at)
+            at = hay.find(word, at + 1)
+        assert list(index.occurrences(word, case=case)) == places

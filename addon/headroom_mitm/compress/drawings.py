@@ -18,7 +18,9 @@ _DRAWN_LINES, _MIXED_LINES = 0.55, 0.15  # of the lines: drawn ones, and drawn o
 
 
 def looks_like_drawing(text: str) -> bool:
-    if sum(map(text.count, _PROBES)) < 0.2 * (len(text) - text.count(" ")):
+    probes = sum(map(text.count, _PROBES))
+    # None (most texts): no spaces counted, for a text of spaces alone has no line to look at either.
+    if not probes or probes < 0.2 * (len(text) - text.count(" ")):
         return False
     lines = [x for x in text.split("\n", 4 * _SAMPLE)[: 4 * _SAMPLE] if x.strip()][:_SAMPLE]
     if len(lines) < _MIN_LINES:

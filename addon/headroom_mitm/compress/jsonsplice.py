@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from json.decoder import scanstring
 from json.encoder import encode_basestring, encode_basestring_ascii
 
+from ahocorasick_rs import BytesAhoCorasick
+
 JsonPath = tuple[str | int, ...]
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -21,6 +23,12 @@ _LEAF = object()
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # A \u escape of a non-ASCII code point: the client escapes like Python's json.dumps default.
 _NON_ASCII_ESCAPE = re.compile(rb"\\u(?!00[0-7])[0-9a-fA-F]{4}")
+# Its leads, the lookahead spelled out ("\\u" and a hex digit but "0"; "\\u0" and one but "0";
+# "\\u00" and one of 8-f): no terminal's "\\u001b" is a candidate, only escapes the pattern may match.
+_HEX = b"123456789abcdefABCDEF"
+_ESCAPE_LEADS = BytesAhoCorasick(
+    [b"\\u" + bytes([c]) for c in _HEX] + [b"\\u0" + bytes([c]) for c in _HEX] + [b"\\u00" + bytes([c]) for c in _HEX[7:]]
+)
 
 
 def has_lone_surrogate(text: str) -> bool:
@@ -134,8 +142,22 @@ def _skip(text: str, i: int) -> int:
 
 
 def uses_ascii_escapes(raw: bytes) -> bool:
-    """True when the client writes non-ASCII as \\uXXXX (Python's default) rather than raw UTF-8."""
-    return raw.isascii() and _NON_ASCII_ESCAPE.search(raw) is not None
+    """True when the client writes non-ASCII as \\uXXXX (Python's default) rather than raw UTF-8.
+    Its leads are found by the automaton, a window at a time, and only there is the pattern
+    tried: its search stepped through every backslash of the body's escaped newlines (~95 µs per
+    200 KB); a window doubling each time stops early where an escape comes early."""
+    if not raw.isascii():
+        return False
+    view = memoryview(raw)
+    lo, size = 0, 1 << 14
+    while True:
+        hi = lo + size
+        for _, start, _ in _ESCAPE_LEADS.find_matches_as_indexes(view[lo:hi]):
+            if _NON_ASCII_ESCAPE.match(raw, lo + start) is not None:
+                return True
+        if hi >= len(raw):
+            return False
+        lo, size = hi - 4, size * 2  # a lead across the window's end is found in the next
 
 
 def encode_string(value: str, *, ascii_only: bool = False) -> str:
@@ -143,7 +165,7 @@ def encode_string(value: str, *, ascii_only: bool = False) -> str:
     if ascii_only:
         return encode_basestring_ascii(value)
     token: str = encode_basestring(value)
-    if _SURROGATE.search(token):
+    if not token.isascii() and _SURROGATE.search(token):  # isascii: O(1), where the search reads it all
         # Lone surrogates cannot be UTF-8; JSON.stringify writes them as lowercase \\udxxx.
         token = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", token)
     return token

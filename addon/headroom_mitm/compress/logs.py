@@ -178,17 +178,15 @@ def _titles(index: LineIndex) -> list[int]:
     """Lines at the margin that end with a colon over what they introduce (a run per input:
     "L-BFGS-B (rosen, n=6):" over its solver's report, "glacier G01: trf/linear:"): each names its
     section, whatever its words, as a record's opener does. Judged only where a few do so, apart."""
-    text, lines = index.text, index.lines
+    lines = index.lines
     found: list[int] = []
-    at = text.find(":\n")
-    while at != -1:
+    for at in index.occurrences(":\n"):  # (no ":\n" overlaps another)
         i = index.line_of(at)
         x = lines[i]
         if x[:1].isalnum() and len(x) <= _TITLE_CHARS and i + 1 < len(lines) and lines[i + 1].strip() and not ln.has_location(x):
             found.append(i)
             if len(found) > _OPENERS_AT_MOST:
                 return []
-        at = text.find(":\n", at + 2)
     if len(found) < 3 or any(b - a < 2 for a, b in zip(found, found[1:])):
         return []
     return found
