@@ -122,3 +122,18 @@ def test_the_line_index_finds_every_place_of_a_word_as_str_find_does(text: str, 
             places.append(at)
             at = hay.find(word, at + 1)
         assert list(index.occurrences(word, case=case)) == places
+
+
+def test_a_match_across_a_windows_end_is_found() -> None:
+    # The windowed scans (lossless._holds, jsonsplice.uses_ascii_escapes) read 16 KB, then 32 KB,
+    # 64 KB … overlapping by the longest match less one: a match cut by a window's end is found.
+    from headroom_mitm.compress.jsonsplice import uses_ascii_escapes
+    from headroom_mitm.compress.lossless import _holds
+
+    for end in (1 << 14, (1 << 14) + (1 << 15)):  # the first two windows' ends
+        for cut in range(1, 4):
+            text = "x" * (end - cut) + "\n\n\n\n" + "y" * 100
+            assert _holds(text, "\n\n\n\n") and not _holds(text.replace("\n", "-"), "\n\n\n\n")
+        for cut in range(1, 6):
+            raw = b"x" * (end - cut) + b"\\u00e9" + b"y" * 100
+            assert uses_ascii_escapes(raw) and not uses_ascii_escapes(raw.replace(b"\\u00e9", b"\\u001b"))

@@ -15,6 +15,8 @@ from json.encoder import encode_basestring, encode_basestring_ascii
 
 from ahocorasick_rs import BytesAhoCorasick
 
+from .lineindex import windowed_matches
+
 JsonPath = tuple[str | int, ...]
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -146,18 +148,7 @@ def uses_ascii_escapes(raw: bytes) -> bool:
     Its leads are found by the automaton, a window at a time, and only there is the pattern
     tried: its search stepped through every backslash of the body's escaped newlines (~95 µs per
     200 KB); a window doubling each time stops early where an escape comes early."""
-    if not raw.isascii():
-        return False
-    view = memoryview(raw)
-    lo, size = 0, 1 << 14
-    while True:
-        hi = lo + size
-        for _, start, _ in _ESCAPE_LEADS.find_matches_as_indexes(view[lo:hi]):
-            if _NON_ASCII_ESCAPE.match(raw, lo + start) is not None:
-                return True
-        if hi >= len(raw):
-            return False
-        lo, size = hi - 4, size * 2  # a lead across the window's end is found in the next
+    return raw.isascii() and any(_NON_ASCII_ESCAPE.match(raw, at) for at in windowed_matches(_ESCAPE_LEADS, raw, 4))
 
 
 def encode_string(value: str, *, ascii_only: bool = False) -> str:

@@ -174,18 +174,7 @@ class LineIndex:
                 yield at
                 at = hay.find(word, at + 1)
             return
-        view = memoryview(raw if case else self._ascii_low)
-        automaton = _one_word(word)
-        back = len(word) - 1
-        lo, size = 0, 1 << 14
-        while True:
-            hi = lo + size
-            for _, start, _ in automaton.find_matches_as_indexes(view[lo:hi], overlapping=True):
-                yield lo + start
-            if hi >= len(view):
-                return
-            # The next window holds each place that ends past this one's end, and only those.
-            lo, size = hi - back, size * 2
+        yield from windowed_matches(_one_word(word), raw if case else self._ascii_low, len(word) - 1, overlapping=True)
 
     def word_lines(self, words: tuple[str, ...], *, case: bool = False) -> list[tuple[int, int]]:
         """(word index, line) of the occurrences, each pair once, in the order first found: what
@@ -248,6 +237,22 @@ def zero_digits(text: str) -> str:
 
 
 _CAPS_DIGITS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+
+
+def windowed_matches(automaton: BytesAhoCorasick, raw: bytes, reach: int, *, overlapping: bool = False) -> Iterator[int]:
+    """Where the automaton matches in raw, in order, a window at a time: it lists every match of
+    what it is given, so a window doubling each time lets a caller stop at the first ones.
+    `reach`: the longest match's length less one, by which windows overlap (a match across a
+    window's end is found in the next; one of several lengths may then be given twice)."""
+    view = memoryview(raw)
+    lo, size = 0, 1 << 14
+    while True:
+        hi = lo + size
+        for _, start, _ in automaton.find_matches_as_indexes(view[lo:hi], overlapping=overlapping):
+            yield lo + start
+        if hi >= len(view):
+            return
+        lo, size = hi - reach, size * 2
 
 
 @lru_cache(maxsize=64)

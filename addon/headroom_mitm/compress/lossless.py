@@ -10,6 +10,8 @@ from json.encoder import encode_basestring
 
 from ahocorasick_rs import BytesAhoCorasick
 
+from .lineindex import windowed_matches
+
 _ANSI = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erase
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, hyperlinks
@@ -87,16 +89,8 @@ def _holds(text: str, needle: str) -> bool:
     and newlines (2-3x faster on tool output than a forward one)."""
     if not text.isascii():
         return text.rfind(needle) != -1
-    raw = memoryview(text.encode("ascii"))
     automaton = _NEEDLES.get(needle) or _NEEDLES.setdefault(needle, BytesAhoCorasick([needle.encode("ascii")]))
-    lo, size = 0, 1 << 14
-    while True:
-        hi = lo + size
-        if automaton.find_matches_as_indexes(raw[lo:hi]):
-            return True
-        if hi >= len(raw):
-            return False
-        lo, size = hi - len(needle) + 1, size * 2  # a needle across the window's end is in the next
+    return next(windowed_matches(automaton, text.encode("ascii"), len(needle) - 1), None) is not None
 
 
 _NEEDLES: dict[str, BytesAhoCorasick] = {}
