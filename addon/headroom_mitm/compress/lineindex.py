@@ -161,6 +161,11 @@ class LineIndex:
             return None
         return [start for _, start, _ in self._matches(words, case, False)[0]]
 
+    def holds(self, word: str) -> bool:
+        """Whether self.text holds `word` (with case): found by the automaton (~1 µs per 50 KB), so
+        that a pattern which needs the word is not scanned for where it is not."""
+        return next(self.occurrences(word), None) is not None
+
     def occurrences(self, word: str, *, case: bool = True) -> Iterator[int]:
         """Where `word` starts in self.text (in self.low without `case`), every place in order, as
         str.find from each place + 1 gives them. In ASCII text found by an automaton that skips

@@ -44,7 +44,7 @@ def keep_outline_headers(index: LineIndex, rank: list[int]) -> None:
     cap = min(_MAX, len(lines) // _MAX_SHARE)
     found: list[int] = []
     # Its ":\n" looked for first by the automaton (~1 µs per 50 KB): the pattern's scan only where one is.
-    colon = next(index.occurrences(":\n"), None) is not None
+    colon = index.holds(":\n")
     opens = [index.line_of(m.start()) for m in _OPENS.finditer(index.text, 1)] if colon else []
     counted = [i for i in (index.line_of(m.start()) for m in _COUNT_OPENS.finditer(index.text, 1)) if _COUNT_END.search(lines[i])]
     named = {
@@ -158,7 +158,7 @@ def keep_tree_roots(index: LineIndex, rank: list[int]) -> None:
     lines = index.lines
     # An ASCII text's branches are "|-- " or "`-- ": not scanned for (each newline tried, ~25 µs
     # per 50 KB) where the automaton finds no "-- ".
-    drawn = not index.text.isascii() or next(index.occurrences("-- "), None) is not None
+    drawn = not index.text.isascii() or index.holds("-- ")
     below = (index.line_of(m.start() + 1) for m in _FIRST_BRANCH.finditer(index.text)) if drawn else ()
     roots = [i - 1 for i in below if lines[i - 1][:1] not in _DRAWN]
     if len(roots) <= MUST_AT_MOST:

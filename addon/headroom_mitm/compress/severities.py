@@ -127,12 +127,12 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     # test, pytest warnings), which report failures when anything failed.
     # A probe that needs a word the text does not hold is not run: the word is looked for by the
     # automaton (~1 µs per 50 KB), where the probe's scan reads every "." (~35 µs).
-    worded = next(index.occurrences(" line "), None) is not None
+    worded = index.holds(" line ")
     placed = sorted({*index.where(_LOCATED, probe=_PLACE), *(index.where(_QUOTED_PLACE, probe=_QUOTED_PLACE_PROBE) if worded else ())})
     lint = {i for i in placed if _LINT.match(lines[i])} | set(index.where(_CODE_LEVEL, _LEVELS))
     lint |= {i for i in index.where(_CODE_COLUMN, ("|",)) if i not in gutter}
     lint |= set(index.where(_PLACED_CODE, probe=_PLACED_CODE_PROBE))
-    if next(index.occurrences("col"), None) is not None:
+    if index.holds("col"):
         lint |= set(index.where(_WORDED_PLACE, probe=_WORDED_PLACE_PROBE))
     if worded:
         lint |= set(index.where(_IN_FILE_LINE, probe=_IN_FILE_LINE_PROBE))
@@ -169,7 +169,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
                 break
     # A packet list's own marks (tshark, Wireshark's expert info): a reset or a malformed packet
     # fails, a retransmission or a duplicate ACK warns.
-    for m in _PACKET_MARK.finditer(index.text) if next(index.occurrences("["), None) is not None else ():  # none without a "["
+    for m in _PACKET_MARK.finditer(index.text) if index.holds("[") else ():  # none without a "["
         sev.setdefault(index.line_of(m.start()), ln.FAIL if m.group(1) else ln.WARN)
     # Where something failed they are failures; elsewhere they are findings of their own kind
     # (pyflakes: "x.py:19:1: undefined name 'y'").

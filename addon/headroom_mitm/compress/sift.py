@@ -273,7 +273,7 @@ def _document_before_a_report(index: LineIndex) -> list[int]:
     that hold a logged record are no document (a log's dump of settings reads as code)."""
     # The banner's run after its newline is looked for first by the automaton (~1 µs per 50 KB),
     # the pattern only where one is: its search tried every newline.
-    ruled = any(next(index.occurrences(run), None) is not None for run in ("\n======", "\n______"))
+    ruled = index.holds("\n======") or index.holds("\n______")
     m = _BANNER_LINE.search(index.text) if ruled else None
     at = index.text.find("\n" + ln.TRACEBACK)
     starts = [x for x in (None if m is None else m.start(), None if at == -1 else at) if x is not None]
