@@ -1,7 +1,8 @@
 """The outline of a dump: flush-left lines ending in ":" that open an indented (or blank-led,
 or numbered) block, as `objdump -d` heads each section and function, `python -m dis` each code object,
-`perl -V` its `Characteristics of this binary:`. Each names what the block under it is; the
-blocks are what is sampled, their titles stay (principle 4: by structure). Many such lines are
+`perl -V` its `Characteristics of this binary:`, or blocks that open with the same word (`ruby
+--dump=insns`' "== disasm: …" each). Each names what the block under it is; the blocks are what is
+sampled, their titles stay (principle 4: by structure). Many such lines are
 no outline (every line a "key:" of a mapping): then none. Likewise a hierarchy drawn by leading
 marks, one a level (`gcc -H`'s `. x.h` over `.. y.h`): its top level stays."""
 
@@ -13,7 +14,7 @@ from operator import itemgetter
 
 from .documents import CODE_START
 from .lineindex import LineIndex
-from .lines import GUTTER, looks_passing
+from .lines import GUTTER, looks_passing, severity
 from .select import MUST, MUST_AT_MOST
 
 # ":" at a line's end with a blank, indented or numbered line after it (dis numbers a block's first
@@ -237,5 +238,37 @@ def keep_member_headers(index: LineIndex, rank: list[int]) -> None:
         if above.strip() and len(above) - len(above.lstrip()) < len(m.group(1)) and not above.rstrip().endswith(":"):
             found.append(i)
     if _MIN_MEMBERS <= len(found) <= MUST_AT_MOST:
+        for i in found:
+            rank[i] = MUST
+
+
+# A line that opens a block, flush left after a blank line over two more lines (ruby --dump=insns'
+# "== disasm: #<ISeq:f@x.rb:3 …>" over its instructions; an alignment's indented rows after blank
+# lines are its chunks, no titles), or over two lines indented deeper (gfortran's "  procedure
+# name = f" over its symbols, R str()'s " $ shift_3:'data.frame': …" over its columns); its first word.
+_AFTER_BLANK = re.compile(r"\n\n()(\S++)[^\n]{0,200}+(?=\n[ \t]*+\S[^\n]*+\n[ \t]*+\S)")
+_OVER_DEEPER = re.compile(r"\n([ \t]{0,8}+)(\S++)[^\n]{0,200}+(?=\n\1[ \t]++\S[^\n]*+\n\1[ \t]++\S)")
+_DIGIT = re.compile(r"\d")
+_LINE_PLACE = re.compile(r"\bline \d")  # a traceback's frame, shellcheck's "In x.sh line 4:": places
+
+
+def keep_block_titles(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST the opening lines of blocks that open with the same word at the same depth, three
+    or more naming different things, at most one line in 8: what the blocks of a dump are, the rest
+    of each block sampled. A first word with a digit is a record's (a time, a count); diagnostics,
+    passing lines, places and code are ranked by what they are, not as titles."""
+    groups: dict[tuple[str, str], set[int]] = {}
+    for pattern in (_AFTER_BLANK, _OVER_DEEPER):
+        for m in pattern.finditer(index.text):
+            if _DIGIT.search(m.group(2)) is None:
+                groups.setdefault(m.group(1, 2), set()).add(index.line_of(m.start(2)))
+    lines = index.lines
+    cap = min(_MAX, len(lines) // _MAX_SHARE)
+    for found in groups.values():
+        titles = [lines[i] for i in found]
+        if not _MIN_SECTIONS <= len(found) <= cap or len(set(titles)) < _MIN_SECTIONS:
+            continue
+        if any(severity(x) or looks_passing(x) or _LINE_PLACE.search(x) or CODE_START.match(x) for x in titles):
+            continue
         for i in found:
             rank[i] = MUST

@@ -153,6 +153,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         outline.keep_section_titles(index, rank)
         outline.keep_numbered_headings(index, rank)
         outline.keep_member_headers(index, rank)
+        outline.keep_block_titles(index, rank)
         owncode.keep_own_files(index, rank)
         tf.keep_numbered_matches(index, rank)
         keep_named_inputs(index, rank)
