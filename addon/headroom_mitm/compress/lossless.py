@@ -1,5 +1,5 @@
-"""Lossless clean-up of tool outputs, and lossless re-encodings of JSON (compact, a table for
-uniform objects): nothing a model could need is removed here."""
+"""Lossless clean-up of tool outputs, and JSON re-encoded compact with the document's own
+separators: nothing a model could need is removed here."""
 
 from __future__ import annotations
 
