@@ -445,7 +445,8 @@ def _rewrite(
     if not edits:
         return _skip(body, "nothing to compress", fmt, reports)
     try:
-        spans = locate_strings(text, [b.path for b, _ in edits])
+        values: dict[tuple[str | int, ...], str] = {}  # the tokens decoded once, for splice's check
+        spans = locate_strings(text, [b.path for b, _ in edits], values)
     except (SpliceError, ValueError, RecursionError) as exc:
         return _skip(body, f"cannot locate tool outputs: {exc}", fmt, reports)
     # A path left out (duplicate key) keeps its original text; report it as such.
@@ -466,6 +467,7 @@ def _rewrite(
             spans,
             [(b.path, b.text, r.text or "") for b, r in edits],
             ascii_only=uses_ascii_escapes(raw),
+            values=values,
         )
     except SpliceError as exc:
         return _skip(body, f"splice failed: {exc}", fmt, reports)

@@ -47,10 +47,14 @@ def pointer(path: JsonPath) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
-def locate_strings(text: str, paths: Iterable[JsonPath]) -> dict[JsonPath, tuple[int, int]]:
+def locate_strings(
+    text: str, paths: Iterable[JsonPath], values: dict[JsonPath, str] | None = None
+) -> dict[JsonPath, tuple[int, int]]:
     """Map each path to the [start, end) span of its string token (quotes included).
 
     Paths seen twice (duplicate keys) are left out: which copy a server reads is not ours to guess.
+    `values`, if given, gets each path's decoded string (as scanstring reads its span), so that
+    splice need not decode the same tokens again.
     """
     trie: dict[object, object] = {}
     for path in paths:
@@ -61,7 +65,7 @@ def locate_strings(text: str, paths: Iterable[JsonPath]) -> dict[JsonPath, tuple
     out: dict[JsonPath, tuple[int, int]] = {}
     dups: set[JsonPath] = set()
     start = _WS.match(text, 0).end()  # type: ignore[union-attr]
-    end = _walk(text, start, trie, (), out, dups)
+    end = _walk(text, start, trie, (), out, dups, values)
     if _WS.match(text, end).end() != len(text):  # type: ignore[union-attr]
         raise SpliceError("trailing data after the JSON value")
     for d in dups:
@@ -76,15 +80,18 @@ def _walk(
     path: JsonPath,
     out: dict[JsonPath, tuple[int, int]],
     dups: set[JsonPath],
+    values: dict[JsonPath, str] | None = None,
 ) -> int:
     ch = text[i : i + 1]
     if _LEAF in node:
         if ch != '"':
             raise SpliceError(f"not a string at {pointer(path)}")
-        _, end = scanstring(text, i + 1)
+        value, end = scanstring(text, i + 1)
         if path in out:
             dups.add(path)
         out[path] = (i, end)
+        if values is not None:
+            values[path] = value  # overwritten with its span (a duplicate's later copy)
         return end
     if ch == "{":
         i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
@@ -100,7 +107,7 @@ def _walk(
             i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
             child = node.get(key)
             if isinstance(child, dict):
-                i = _walk(text, i, child, path + (key,), out, dups)
+                i = _walk(text, i, child, path + (key,), out, dups, values)
             else:
                 i = _skip(text, i)
             i = _WS.match(text, i).end()  # type: ignore[union-attr]
@@ -119,7 +126,7 @@ def _walk(
         while True:
             child = node.get(idx)
             if isinstance(child, dict):
-                i = _walk(text, i, child, path + (idx,), out, dups)
+                i = _walk(text, i, child, path + (idx,), out, dups, values)
             else:
                 i = _skip(text, i)
             idx += 1
@@ -168,10 +175,12 @@ def splice(
     replacements: Sequence[tuple[JsonPath, str, str]],
     *,
     ascii_only: bool = False,
+    values: dict[JsonPath, str] | None = None,
 ) -> str:
     """Replace string values: replacements are (path, expected old value, new value).
 
-    Raises SpliceError when a span does not decode to the expected old value.
+    Raises SpliceError when a span does not decode to the expected old value. `values`: the
+    decoded strings locate_strings gave with these spans (each token is then not decoded twice).
     """
     edits: list[tuple[int, int, str]] = []
     for path, old, new in replacements:
@@ -179,7 +188,10 @@ def splice(
         if span is None:
             raise SpliceError(f"no span for {pointer(path)}")
         start, end = span
-        decoded, dec_end = scanstring(text, start + 1)
+        if values is not None and path in values:
+            decoded, dec_end = values[path], end  # what scanstring read at this very span
+        else:
+            decoded, dec_end = scanstring(text, start + 1)
         if dec_end != end or decoded != old:
             raise SpliceError(f"span mismatch at {pointer(path)}")
         edits.append((start, end, encode_string(new, ascii_only=ascii_only)))
