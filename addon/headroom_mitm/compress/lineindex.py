@@ -179,7 +179,7 @@ class LineIndex:
                 yield at
                 at = hay.find(word, at + 1)
             return
-        yield from windowed_matches(_one_word(word), raw if case else self._ascii_low, len(word) - 1, overlapping=True)
+        yield from windowed_matches(word_automaton(word), raw if case else self._ascii_low, len(word) - 1, overlapping=True)
 
     def word_lines(self, words: tuple[str, ...], *, case: bool = False) -> list[tuple[int, int]]:
         """(word index, line) of the occurrences, each pair once, in the order first found: what
@@ -261,7 +261,8 @@ def windowed_matches(automaton: BytesAhoCorasick, raw: bytes, reach: int, *, ove
 
 
 @lru_cache(maxsize=64)
-def _one_word(word: str) -> BytesAhoCorasick:
+def word_automaton(word: str) -> BytesAhoCorasick:
+    """One word's bytes automaton (for windowed_matches), built once a process."""
     return BytesAhoCorasick([word.encode("utf-8")], implementation=Implementation.DFA)
 
 

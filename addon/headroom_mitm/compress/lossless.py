@@ -8,9 +8,7 @@ import re
 from collections.abc import Callable
 from json.encoder import encode_basestring
 
-from ahocorasick_rs import BytesAhoCorasick
-
-from .lineindex import windowed_matches
+from .lineindex import windowed_matches, word_automaton
 
 _ANSI = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erase
@@ -89,11 +87,7 @@ def _holds(text: str, needle: str) -> bool:
     and newlines (2-3x faster on tool output than a forward one)."""
     if not text.isascii():
         return text.rfind(needle) != -1
-    automaton = _NEEDLES.get(needle) or _NEEDLES.setdefault(needle, BytesAhoCorasick([needle.encode("ascii")]))
-    return next(windowed_matches(automaton, text.encode("ascii"), len(needle) - 1), None) is not None
-
-
-_NEEDLES: dict[str, BytesAhoCorasick] = {}
+    return next(windowed_matches(word_automaton(needle), text.encode("ascii"), len(needle) - 1), None) is not None
 
 
 def trim_trailing_ws(text: str) -> str:
@@ -183,11 +177,14 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return d
 
 
-def _loads_exact(s: str) -> object:
-    return json.loads(s, parse_float=_Num, parse_int=_Num, parse_constant=_Num, object_pairs_hook=_pairs)
-
-
+# Numbers kept as written and keys in their order and number: one decoder for a document and a stream.
 _EXACT = json.JSONDecoder(parse_float=_Num, parse_int=_Num, parse_constant=_Num, object_pairs_hook=_pairs)
+
+
+def _loads_exact(s: str) -> object:
+    return _EXACT.decode(s)
+
+
 _JSON_WS = re.compile(r"[ \t\r\n]*")
 
 

@@ -2,9 +2,9 @@
 or numbered) block, as `objdump -d` heads each section and function, `python -m dis` each code object,
 `perl -V` its `Characteristics of this binary:`, or blocks that open with the same word (`ruby
 --dump=insns`' "== disasm: …" each). Each names what the block under it is; the blocks are what is
-sampled, their titles stay (principle 4: by structure). Many such lines are
-no outline (every line a "key:" of a mapping): then none. Likewise a hierarchy drawn by leading
-marks, one a level (`gcc -H`'s `. x.h` over `.. y.h`): its top level stays."""
+sampled, their titles stay (principle 4: by structure). Many such lines are no outline (every line
+a "key:" of a mapping): then none. Likewise a hierarchy drawn by leading marks, one a level (`gcc
+-H`'s `. x.h` over `.. y.h`): its top level stays."""
 
 from __future__ import annotations
 
