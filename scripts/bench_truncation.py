@@ -30,6 +30,10 @@ Items: every item of scripts/corpus/data/corpus.json and scripts/corpus/data/lon
 `build_corpus.py --long`) produced by the shell tool that OpenCode would truncate.
 
   .venv/bin/python scripts/bench_truncation.py [--quick] [--json PATH] [--corpus PATH ...] [--dump DIR]
+                                               [--shown-bytes N]
+
+--shown-bytes N: OpenCode's block shows at most the last N bytes (default 51,200, its limit). The
+real shell tool keeps a ring of the chunks it read, so under load its block can be a few KB.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ import re
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from machine import describe  # scripts/machine.py
@@ -137,16 +142,18 @@ def why_fallback(block: str, s: CompressionSettings) -> str:
     if found is None:
         return "file not read / not matching"
     cut, full = found
-    inner = compress_text(full, SHELL_TOOL, s)
+    # recover_truncated's tightest try: no room beyond the lines that must stay
+    inner = compress_text(full, SHELL_TOOL, replace(s, keep_cap_chars=0, keep_floor_chars=0))
     size = nbytes(cut.header + rendered(inner, full) + cut.suffix)
-    return f"over budget ({size:,} B > block {nbytes(block):,} B)"
+    return f"over budget (tightest {size:,} B > block {nbytes(block):,} B)"
 
 
-def measure(item: dict, n: int, outdir: Path, runs: int, dump: Path | None = None) -> dict:
+def measure(item: dict, n: int, outdir: Path, runs: int, dump: Path | None = None,
+            shown_bytes: int = OPENCODE_MAX_BYTES) -> dict:
     full = item["text"]
     path = outdir / f"tool_{n:04d}"
     path.write_bytes(full.encode("utf-8", "surrogatepass"))
-    block = opencode_shell_cut(full, str(path))
+    block = opencode_shell_cut(full, str(path), max_bytes=shown_bytes)
     plain_s = CompressionSettings()
     rec_s = CompressionSettings(tool_output_dirs=(str(outdir),))
 
@@ -258,7 +265,11 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, action="append",
                     help="corpus file(s) (default: corpus.json and long.json in scripts/corpus/data)")
     ap.add_argument("--dump", type=Path, help="write every text measured to DIR/<item>.<variant>.txt")
+    ap.add_argument("--shown-bytes", type=int, default=OPENCODE_MAX_BYTES,
+                    help="bytes of the end OpenCode's block shows (its ring of chunks can leave a few KB)")
     args = ap.parse_args()
+    if not 0 < args.shown_bytes <= OPENCODE_MAX_BYTES:
+        ap.error(f"--shown-bytes must be between 1 and {OPENCODE_MAX_BYTES:,}")
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
     runs = 5 if args.quick else 30
@@ -267,11 +278,11 @@ def main() -> int:
         print("no item long enough for OpenCode to truncate", file=sys.stderr)
         return 1
     print(f"{len(items)} items OpenCode would truncate (> {OPENCODE_MAX_LINES:,} lines or "
-          f"> {OPENCODE_MAX_BYTES:,} bytes); {runs} timed runs each", file=sys.stderr)
+          f"> {OPENCODE_MAX_BYTES:,} bytes), blocks of at most {args.shown_bytes:,} bytes; {runs} timed runs each", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="hm-trunc-") as td:
         outdir = Path(td) / "opencode" / "tool-output"
         outdir.mkdir(parents=True)
-        rows = [measure(it, n, outdir, runs, args.dump) for n, it in enumerate(items, 1)]
+        rows = [measure(it, n, outdir, runs, args.dump, args.shown_bytes) for n, it in enumerate(items, 1)]
     needles_md, sizes_md, tot = tables(rows)
     m = {**describe(), "platform": platform.platform()}
     print("Needles visible (literally, ANSI codes ignored) in what the model receives:\n")
@@ -301,7 +312,7 @@ def main() -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
             "machine": m, "date": time.strftime("%Y-%m-%d"), "runs": runs,
-            "limits": {"lines": OPENCODE_MAX_LINES, "bytes": OPENCODE_MAX_BYTES},
+            "limits": {"lines": OPENCODE_MAX_LINES, "bytes": OPENCODE_MAX_BYTES}, "shown_bytes": args.shown_bytes,
             "estimator": "headroom_mitm.meter.usage.estimate_tokens", "totals": tot, "items": rows,
             "needles_markdown": needles_md, "sizes_markdown": sizes_md}, indent=1, default=str) + "\n")
     return 0

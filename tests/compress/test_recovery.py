@@ -182,6 +182,30 @@ def test_the_whole_output_comes_back_compressed_within_opencode_s_budget(outputs
     assert outcome.rendering.retrieve_id and outcome.rendering.retrieve_id in text
 
 
+@pytest.mark.parametrize("shown_bytes", [1000, 2000, 4000])
+def test_a_block_the_ring_left_small_gets_a_tighter_rebuild(outputs: Path, shown_bytes: int) -> None:
+    # OpenCode's shell tool keeps a ring of the chunks it read: under load a 140 KB output can
+    # come with 1–4 KB of its end, less than the usual rebuild (~2.4 KB here).
+    full = app_log()
+    path = outputs / "tool_03"
+    path.write_text(full)
+    block = opencode_shell_cut(full, str(path), max_bytes=shown_bytes)
+    outcome = recover_truncated(block, "bash", settings(outputs))
+    assert outcome is not None and outcome.rendering.text is not None
+    text = outcome.rendering.text
+    assert len(text.encode()) <= len(block.encode())
+    assert NEEDLE in text and "KeyError: 'currency'" in text and full.splitlines()[-1] in text
+    assert f"headroom_retrieve id={outcome.rendering.retrieve_id}" in text
+
+
+def test_a_block_too_small_for_the_lines_that_must_stay_is_left_alone(outputs: Path) -> None:
+    full = app_log()
+    path = outputs / "tool_04"
+    path.write_text(full)
+    block = opencode_shell_cut(full, str(path), max_bytes=300)
+    assert recover_truncated(block, "bash", settings(outputs)) is None
+
+
 def test_without_a_directory_or_with_the_transform_off_nothing_is_read(outputs: Path) -> None:
     _, block = saved(outputs, app_log())
     assert recover_truncated(block, "bash", CompressionSettings()) is None

@@ -181,13 +181,35 @@ def recover_truncated(text: str, tool: str, s: CompressionSettings, *, is_error:
     if found is None:
         return None
     cut, full = found
-    inner = compress_text(full, tool, s, is_error=is_error)
-    body = full if inner.rendering.text is None else inner.rendering.text
-    result = cut.header + body + cut.suffix
-    if _utf8_len(result) > _utf8_len(text):
-        return None  # the budget is what OpenCode itself would have sent
+    # The budget is what OpenCode itself would have sent.
+    inner = _within(full, tool, s, is_error, _utf8_len(text) - _utf8_len(cut.header + cut.suffix))
+    if inner is None:
+        return None
+    result = cut.header + _body(inner, full) + cut.suffix
     rendering = Rendering(result, ("recover_truncated", *inner.rendering.transforms), inner.rendering.retrieve_id)
     return BlockOutcome(rendering, inner.original)
+
+
+def _body(outcome: BlockOutcome, text: str) -> str:
+    return text if outcome.rendering.text is None else outcome.rendering.text
+
+
+def _within(full: str, tool: str, s: CompressionSettings, is_error: bool, budget: int) -> BlockOutcome | None:
+    """`full` compressed to at most `budget` UTF-8 bytes, else None. As any block first; when that
+    is too long (OpenCode's ring of chunks can leave 2 KB of a 200 KB output), with less room
+    beyond the lines that must stay: what the block has left, half of it, none."""
+    outcome = compress_text(full, tool, s, is_error=is_error)
+    if _utf8_len(_body(outcome, full)) <= budget:
+        return outcome
+    tight = compress_text(full, tool, replace(s, keep_cap_chars=0, keep_floor_chars=0), is_error=is_error)
+    spare = budget - _utf8_len(_body(tight, full))
+    if spare < 0:
+        return None
+    for room in filter(None, (spare, spare // 2)):  # a kept line can split a gap: markers cost too
+        roomier = compress_text(full, tool, replace(s, keep_cap_chars=room, keep_floor_chars=0), is_error=is_error)
+        if _utf8_len(_body(roomier, full)) <= budget:
+            return roomier
+    return tight
 
 
 def block_key(tool: str, is_error: bool, text: str, retrieve_tool: str = "") -> str:
