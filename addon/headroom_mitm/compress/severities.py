@@ -16,7 +16,8 @@ from .lineindex import LineIndex
 
 # The dot of a file's extension, then :line (a notebook's cell first): a cheap probe for a place.
 _PLACE = re.compile(ln.EXT + r"(?::cell_\d+)?[:(]\d")
-_PLACE_FIRST = r"[ \t]*(?:# )?" + ln.PATH_HEAD + ln.PLACE_TAIL + ":?"
+# Behind TAP's "# " too, or a tree's branch (j2lint lists each file's findings as "├── x.j2:3 …").
+_PLACE_FIRST = r"[ \t]*(?:# |(?:│[ \t]+)*[├└]─+ )?" + ln.PATH_HEAD + ln.PLACE_TAIL + ":?"
 # A line that opens with its place (also behind TAP's "# ": rubocop's and prove's diagnostics), or
 # GNU's "program:file:line: message" (m4, gawk, bison, as),
 # also where stderr cut into a line of stdout ("gauge 2 at level m4:station.m4:5: divide by zero"),
