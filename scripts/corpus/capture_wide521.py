@@ -1,0 +1,64 @@
+"""Capture round 521 of the compression corpus (issue #11's kinds on real projects as Claude Code's and Codex's tools
+hand them over, after rounds 493, 504 and 515's pattern, a bell foundry's names: moulds, tuners, founders): ONE
+headless run of the real Claude Code (`.tools/bin/claude -p`, its Bash, Read, Grep and Glob tools) and ONE of the real
+Codex CLI (`.tools/bin/codex exec`, its exec_command shell tool), both driven by the project's model stub through the
+launcher as round 437 drives them (launched with --no-compress: the stub records each tool result as the agent wrote it).
+The material: honcho's and dict2xml's sdists with bugs put in, their git histories, a JavaScript
+project (`bellfounders`) from round 290's generator, a C project (`bellpit`) and a Rust crate (`lipring`) from round
+191's, a Go module (`tunerbench`, and a copy `clapperway`) from round 273's, listings, process tables, a CSV and a
+sqlite table of some of this machine's /usr/share files, npm view --json, two application logs, honcho's and
+dict2xml's installed sources.
+
+No new extractor: each kind's needles come from the extractor the earlier rounds used for it, imported (NEEDLES.md's
+"Round 521: no new rules"); a chain's from each part's own (round 9b). Nothing captured here was compressed.
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide521.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide521.json  as {"version": 2, "items": [...]}, ids prefixed "wide521-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+import capture_wide9b as w9b  # noqa: E402
+
+ID_PREFIX = "wide521-"
+DEFAULT_OUT = HERE / "data" / "wide521.json"
+TMP = Path("/dev/shm/hm-corpus-wide521")
+TOOLS = Path("/dev/shm/hm-corpus-wide521-tools")
+# Claude Code's Read / Grep / Glob calls read honcho's installed sources; Codex's tree / grep / sed read
+# dict2xml's and honcho's; both run from their checkouts (PYTHONPATH=.); honcho's tests import mock and jinja2
+PY_TOOLS = ["pytest", "ruff", "mypy", "mock", "jinja2", "honcho==2.0.0", "dict2xml==1.7.8"]
+PY_SDISTS = ["honcho==2.0.0", "dict2xml==1.7.8"]
+NPM_PKGS = ["eslint", "@eslint/js", "typescript"]
+w9b.TMP = TMP
+
+MIN_CHARS, MAX_CHARS = 400, 120_000
+
+TOOLSET = cm.Toolset(TOOLS, "mypy", PY_TOOLS, "honcho-*", PY_SDISTS, "typescript", NPM_PKGS)
+VENV, SRC, JS = TOOLSET.venv, TOOLSET.src, TOOLSET.js
+
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
+def steps() -> list:
+    import capture_wide521_mat as mat  # the trees both agents work in
+    import capture_wide521_agents as agents  # one Claude Code run, one Codex run
+    w9b.TMP = TMP  # the imported generators' modules set their own
+    return [TOOLSET.unpack] + mat.STEPS + agents.STEPS
+
+
+def main() -> None:
+    cm.capture_round(__doc__, TOOLSET.install, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(3_000, 10_000, 60_000))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide521", sys.modules["__main__"])
+    main()
