@@ -20,6 +20,8 @@ CODE_START = re.compile(
     r"|#include|#define|pub |fn |impl\b|struct |enum |package |func |public |private |protected |static "
     r"|@\w+|export |module\.exports|try:|except\b|else\b|elif |switch|interface |type \w+ ="
     r"|//|/\*|\* |# |--(?!-)|;|\"\"\"|<!--|>>> "
+    # SQL: a statement's keyword in capitals, or a clause's leading comma (`  , name text NOT NULL`).
+    r"|(?:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|SELECT|WITH|GRANT|REVOKE|COMMENT ON) |, "
     # A disassembly's instruction (machine code is code): an address, objdump's `  1944:\t` or gdb's
     # `   0x…1149 <+0>:\t`, the raw bytes if shown, then a mnemonic and a column's padding or nothing.
     r"|(?:=> )?(?:0x)?[0-9a-f]{3,16}(?: <\+\d+>)?:\t(?:[0-9a-f]{2} )*+\s*+[a-z][a-z0-9.]{1,11}(?: {2}|\t|$))"
