@@ -1,0 +1,64 @@
+"""Capture round 538 of the compression corpus (issue #11's kinds on real projects as Claude Code's and Codex's tools
+hand them over, after rounds 504, 515 and 521's pattern, a net loft's names: braiders, floats, beatsters): ONE
+headless run of the real Claude Code (`.tools/bin/claude -p`, its Bash, Read, Grep and Glob tools) and ONE of the real
+Codex CLI (`.tools/bin/codex exec`, its exec_command shell tool), both driven by the project's model stub through the
+launcher as round 437 drives them (launched with --no-compress: the stub records each tool result as the agent wrote it).
+The material: pybars3's and nested-lookup's sdists with bugs put in, their git histories, a JavaScript
+project (`beatsters`) from round 290's generator, a C project (`braidloft`) and a Rust crate (`headrope`) from round
+191's, a Go module (`floatline`, and a copy `corkline`) from round 273's, listings, process tables, a CSV and a
+sqlite table of some of this machine's /usr/share files, npm view --json, two application logs, pybars' and
+nested-lookup's installed sources.
+
+No new extractor: each kind's needles come from the extractor the earlier rounds used for it, imported (NEEDLES.md's
+"Round 538: no new rules"); a chain's from each part's own (round 9b). Nothing captured here was compressed.
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide538.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide538.json  as {"version": 2, "items": [...]}, ids prefixed "wide538-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+import capture_wide9b as w9b  # noqa: E402
+
+ID_PREFIX = "wide538-"
+DEFAULT_OUT = HERE / "data" / "wide538.json"
+TMP = Path("/dev/shm/hm-corpus-wide538")
+TOOLS = Path("/dev/shm/hm-corpus-wide538-tools")
+# Claude Code's Read / Grep / Glob calls read pybars' installed sources; Codex's tree / grep / sed read
+# nested-lookup's and pybars'; both run from their checkouts (PYTHONPATH=.); their dependencies come with them
+PY_TOOLS = ["pytest", "ruff", "mypy", "pybars3==0.9.7", "nested-lookup==0.2.25"]
+PY_SDISTS = ["pybars3==0.9.7", "nested-lookup==0.2.25"]
+NPM_PKGS = ["eslint", "@eslint/js", "typescript"]
+w9b.TMP = TMP
+
+MIN_CHARS, MAX_CHARS = 400, 120_000
+
+TOOLSET = cm.Toolset(TOOLS, "mypy", PY_TOOLS, "pybars3-*", PY_SDISTS, "typescript", NPM_PKGS)
+VENV, SRC, JS = TOOLSET.venv, TOOLSET.src, TOOLSET.js
+
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
+def steps() -> list:
+    import capture_wide538_mat as mat  # the trees both agents work in
+    import capture_wide538_agents as agents  # one Claude Code run, one Codex run
+    w9b.TMP = TMP  # the imported generators' modules set their own
+    return [TOOLSET.unpack] + mat.STEPS + agents.STEPS
+
+
+def main() -> None:
+    cm.capture_round(__doc__, TOOLSET.install, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(3_000, 10_000, 60_000))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide538", sys.modules["__main__"])
+    main()
