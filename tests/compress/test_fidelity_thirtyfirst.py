@@ -61,3 +61,27 @@ def test_a_printed_sql_schema_is_a_document() -> None:
     text = "\n".join(out)
     assert len(text) > 20_000
     assert sent(text) == text
+
+
+def test_what_a_command_made_of_the_system_stays() -> None:
+    # systemd-sysusers --dry-run and systemctl --root enable report each account and link they
+    # make: the names and ids a question about the change asks for. Read as one template's
+    # repetitions, most were cut; like removals, each stays while there are few enough.
+    out, made = [], []
+    for k in range(120):
+        out.append(f"/etc/sysusers.d/pumping.conf:{k + 3}: Unknown command type 'x'." if k % 17 == 5 else f"# entry {k}")
+        if k % 3:
+            made.append(f"Creating group 'engineman{k:03d}' with GID {900 - k}.")
+            made.append(f"Creating user 'engineman{k:03d}' (Engineman {k}) with UID {900 - k} and GID {900 - k}.")
+        else:
+            made.append(f"Created symlink /etc/systemd/system/multi-user.target.wants/beam-{k}.service → /usr/lib/systemd/system/beam-{k}.service.")
+    lines = [x for x in out if not x.startswith("#")] + made + ["Would write /etc/group…", "Would write /etc/passwd…"]
+    kept = sent("\n".join(lines))
+    assert [m for m in made if m not in kept] == []
+
+
+def test_a_thousand_things_made_are_a_bulk_job_not_each_a_finding() -> None:
+    # Past MUST_AT_MOST lines a creation list is a job's progress: ranked as any repetitive output.
+    made = [f"Creating user 'stoker{k:04d}' (Stoker {k}) with UID {20000 + k} and GID {20000 + k}." for k in range(1200)]
+    kept = sent("\n".join(["/etc/sysusers.d/boiler.conf:4: Unknown command type 'x'.", *made]))
+    assert "elided" in kept and sum(1 for m in made if m in kept) < 400

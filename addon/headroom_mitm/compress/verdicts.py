@@ -119,11 +119,19 @@ _REMOVES = re.compile(
 _REMOVE_PROBES = ("delet", "remov", "prun")
 
 
+# What a command made of the system, or would: `systemctl enable`'s "Created symlink a → b",
+# `systemd-sysusers --dry-run`'s "Creating user 'x' …": accounts, links, directories a question
+# about the change names. Each stays, up to MUST_AT_MOST, as a removal does.
+_CREATES = re.compile(r"[ \t]*(?:\(dry-?run\) )?(?:Would create|Created|Creating) (?:symlink|user|group|directory|link)\b")
+
+
 def keep_removals(index: LineIndex, rank: list[int]) -> None:
-    found = [i for i in index.hits(_REMOVE_PROBES) if _REMOVES.match(index.lines[i])]
-    if len(found) <= MUST_AT_MOST:
-        for i in found:
-            rank[i] = MUST
+    """What a command removed or made, each line MUST while there are few enough."""
+    for pattern, probes, case in ((_REMOVES, _REMOVE_PROBES, False), (_CREATES, ("Creat", "create"), True)):
+        found = [i for i in index.hits(probes, case=case) if pattern.match(index.lines[i])]
+        if len(found) <= MUST_AT_MOST:
+            for i in found:
+                rank[i] = MUST
 
 
 _SUCCEEDED = "successfully "
