@@ -134,7 +134,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         rank = _merge(ranked.rank if ranked else None, rows[1] if rows is not None else None)
         verdicts.keep_unit_verdicts(index, rank)
         verdicts.keep_written_outputs(index, rank)
-        verdicts.keep_removals(index, rank)
+        verdicts.keep_changes(index, rank)
         verdicts.keep_phase_results(index, rank)
         verdicts.keep_totals(index, rank)
         verdicts.keep_convergence(index, rank)

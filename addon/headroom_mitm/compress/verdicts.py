@@ -2,8 +2,8 @@
 "ok  <package>  0.019s", jest's "PASS src/a.test.js (1.2 s)". They read like passing tests, which
 go first, but each closes a unit's section and says how it ended: a summary, one per unit, kept
 while they are few. So is a phase's result printed before the output goes on: where it wrote
-what it made (cmake's "-- Build files have been written to: build"), and what it removes or would
-remove."""
+what it made (cmake's "-- Build files have been written to: build"), and what it removes or makes
+of the system, or would."""
 
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ _REMOVE_PROBES = ("delet", "remov", "prun")
 _CREATES = re.compile(r"[ \t]*(?:\(dry-?run\) )?(?:Would create|Created|Creating) (?:symlink|user|group|directory|link)\b")
 
 
-def keep_removals(index: LineIndex, rank: list[int]) -> None:
+def keep_changes(index: LineIndex, rank: list[int]) -> None:
     """What a command removed or made, each line MUST while there are few enough."""
     for pattern, probes, case in ((_REMOVES, _REMOVE_PROBES, False), (_CREATES, ("Creat", "create"), True)):
         found = [i for i in index.hits(probes, case=case) if pattern.match(index.lines[i])]
