@@ -45,7 +45,6 @@ import re
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from machine import describe  # scripts/machine.py
@@ -143,7 +142,7 @@ def why_fallback(block: str, s: CompressionSettings) -> str:
         return "file not read / not matching"
     cut, full = found
     # recover_truncated's tightest try: no room beyond the lines that must stay
-    inner = compress_text(full, SHELL_TOOL, replace(s, keep_cap_chars=0, keep_floor_chars=0))
+    inner = compress_text(full, SHELL_TOOL, s.with_room(0))
     size = nbytes(cut.header + rendered(inner, full) + cut.suffix)
     return f"over budget (tightest {size:,} B > block {nbytes(block):,} B)"
 

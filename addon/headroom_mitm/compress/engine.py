@@ -201,12 +201,12 @@ def _within(full: str, tool: str, s: CompressionSettings, is_error: bool, budget
     outcome = compress_text(full, tool, s, is_error=is_error)
     if _utf8_len(_body(outcome, full)) <= budget:
         return outcome
-    tight = compress_text(full, tool, replace(s, keep_cap_chars=0, keep_floor_chars=0), is_error=is_error)
+    tight = compress_text(full, tool, s.with_room(0), is_error=is_error)
     spare = budget - _utf8_len(_body(tight, full))
     if spare < 0:
         return None
     for room in filter(None, (spare, spare // 2)):  # a kept line can split a gap: markers cost too
-        roomier = compress_text(full, tool, replace(s, keep_cap_chars=room, keep_floor_chars=0), is_error=is_error)
+        roomier = compress_text(full, tool, s.with_room(room), is_error=is_error)
         if _utf8_len(_body(roomier, full)) <= budget:
             return roomier
     return tight

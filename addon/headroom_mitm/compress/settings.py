@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from os import PathLike
 from typing import Any
 
@@ -158,6 +158,11 @@ class CompressionSettings:
             lossless_only_tools=DEFAULT_LOSSLESS_ONLY_TOOLS | frozenset(extra_lossless_tools),
             tool_output_dirs=tuple(map(str, tool_output_dirs)),
         )
+
+    def with_room(self, cap: int) -> CompressionSettings:
+        """These settings with at most `cap` characters of room beyond a selection's MUST lines (no
+        floor): a rendering made to fit a budget (0: the MUST lines alone)."""
+        return replace(self, keep_cap_chars=cap, keep_floor_chars=0)
 
     def room(self, total_chars: int) -> int:
         """Characters a line selection may keep beyond its MUST lines."""
