@@ -502,7 +502,7 @@ def test_marker_names_the_retrieve_tool_as_the_request_does() -> None:
         rid = res.blocks[0].retrieve_id
         assert rid and f"; {name} id={rid} …]" in sent, name
         markers = [x for x in sent.split("\n") if x.startswith("[…")]
-        assert markers and all(f" {name} id=" in m for m in markers)
+        assert markers and f" {name} id=" in markers[0] and all(m.endswith(f" {name}, id as above …]") for m in markers[1:])
     # A tool whose name only contains the word is not the retrieve tool.
     tools = [{"type": "function", "function": {"name": "headroom_retrieve_v2", "parameters": {"type": "object"}}}]
     res = run(json.dumps(chat_body([("bash", big_log(15))], tools=tools)).encode())

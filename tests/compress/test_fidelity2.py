@@ -152,7 +152,8 @@ def test_json_lines_are_read_as_lines_every_error_record_kept() -> None:
     assert len(out) < len("\n".join(lines)) / 2
 
 
-def test_every_marker_of_a_rendering_names_the_tool_and_the_id() -> None:
+def test_every_marker_names_the_tool_and_the_first_gives_the_id() -> None:
+    # The id was half of a marker's tokens: the markers below the first say it is above.
     lines = []
     for i in range(600):
         lines.append(f"step {i}: copied file_{i}.dat ({i * 37 % 1000} bytes)")
@@ -161,7 +162,9 @@ def test_every_marker_of_a_rendering_names_the_tool_and_the_id() -> None:
     _, out = _lossy("\n".join(lines) + "\n")
     markers = [m for m in out.split("\n") if m.startswith("[… ")]
     assert len(markers) >= 3
-    assert all(S.retrieve_tool in m and " id=hr_" in m for m in markers)
+    assert all(S.retrieve_tool in m for m in markers)
+    assert " id=hr_" in markers[0] and out.find(" id=hr_") < out.find(", id as above")
+    assert all(m.endswith(f"{S.retrieve_tool}, id as above …]") for m in markers[1:])
 
 def test_a_process_that_exited_with_a_nonzero_status_is_a_failure() -> None:
     rng = random.Random(9)

@@ -58,7 +58,7 @@ def test_a_gap_is_elided_when_it_is_longer_than_its_marker() -> None:
 
     lines = ["keep"] + ["x = f(a, b)"] * 3 + ["keep"] + ["y" * 5] * 2 + ["keep"]
     keep = bytearray([1, 0, 0, 0, 1, 0, 0, 1])
-    out, elided = render(lines, keep, lambda a, b, n: f"[… lines {a}–{b} elided; t id=1 …]")
+    out, elided = render(lines, keep, lambda a, b, n, again: f"[… lines {a}–{b} elided; t id=1 …]")
     # ~24 tokens of gap against a ~14-token marker: elided; 4 against 14: shown.
     assert elided and out.split("\n") == ["keep", "[… lines 2–4 elided; t id=1 …]", "keep", "yyyyy", "yyyyy", "keep"]
 

@@ -42,13 +42,13 @@ def test_a_gap_is_weighed_in_tokens_not_characters() -> None:
     # shown as it is.
     from headroom_mitm.compress.select import render
 
-    marker = lambda a, b, n: f"[… lines {a}–{b} elided; headroom_headroom_retrieve id=hr_65b547fe014fe9e0 …]"  # noqa: E731
+    marker = lambda a, b, n, again: f"[… lines {a}–{b} elided; headroom_headroom_retrieve id=hr_65b547fe014fe9e0 …]"  # noqa: E731
     dense = [f"    --- PASS: TestDiscountTable/999c_at_33%#{k} (0.00s)" for k in (41, 42)]
     padded = "test_cfg.py::test_config_2 PASSED" + " " * 80 + "[ 17%]"
     lines = ["keep", *dense, "keep", padded, "keep"]
     out, elided = render(lines, bytearray([1, 0, 0, 1, 0, 1]), marker)
     assert elided
-    assert out.split("\n") == ["keep", marker(2, 3, 2), "keep", padded, "keep"]
+    assert out.split("\n") == ["keep", marker(2, 3, 2, False), "keep", padded, "keep"]
 
 
 def _stat_record(path: str, size: int, kind: str = "regular file", mode: str = "0644/-rw-r--r--") -> list[str]:

@@ -151,7 +151,7 @@ def _lossy(
             # The line the frame's "Output: " opens must stay whole: it goes with the frame.
             head, body = head + first + ("\r\n" if crlf else "\n"), rest
             best = _smallest(lossy_candidates(body, tool, s, marked))
-    if best is None or len(header) + len(head) + len(best[1].text) + len(tail) > (
+    if best is None or len(header) + len(head) + tf.judged_length(best[1].text, best[1].rid) + len(tail) > (
         len(header) + len(head) + len(body) + len(tail)
     ) * (1.0 - s.min_saving_ratio):
         return None

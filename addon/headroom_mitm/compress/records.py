@@ -139,7 +139,7 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
         fields = _block_fields(lines)
     elif not (fields := _opened_fields(lines, index.text)):
         return
-    _keep_block_names(fields, rank)
+    _keep_block_names(lines, fields, rank)
     _keep_measures(lines, fields, rank)
     for label, found in fields.items():
         if len(found) < _MIN_RECORDS:
@@ -160,15 +160,24 @@ def keep_rare_fields(index: LineIndex, rank: list[int]) -> None:
         usual, held = kinds.most_common(1)[0]
         if held >= 0.6 * len(found) and len(found) - held <= _MAX_UNLIKE:
             rare = len(found)  # few unlike the usual value: each stays (a goal not proved among proved ones)
-        for (i, first), shape in zip(found, shapes):
-            if shape != usual and kinds[shape] <= rare:
-                rank[i] = rank[first] = MUST
+        unlike = [(i, first) for (i, first), shape in zip(found, shapes) if shape != usual and kinds[shape] <= rare]
+        if unlike:
+            # Beside the anomalies, one block with the usual value: what they differ from
+            # (OCSP's one "Cert Status: good" among the revoked ones).
+            unlike.append(found[shapes.index(usual)])
+        for i, first in unlike:
+            rank[i] = rank[first] = MUST
 
 
-def _keep_block_names(fields: dict[str, list[tuple[int, int]]], rank: list[int]) -> None:
+_NAMES = 2  # fields that name records opening alike, at most
+
+
+def _keep_block_names(lines: list[str], fields: dict[str, list[tuple[int, int]]], rank: list[int]) -> None:
     """Blocks that all hold the same fields are records: each block's first line names its record
     (frama-c's "Stats for function <f>" over its counts) and stays, when they are few enough to
-    name each, as rank_records keeps a record's opener."""
+    name each, as rank_records keeps a record's opener. When every block opens alike (openssl's
+    "Certificate:"), the first fields each record holds once with a value of its own name it
+    instead ("Serial Number:", "Subject:")."""
     firsts = {first for found in fields.values() for _, first in found}
     if not _MIN_RECORDS <= len(firsts) <= _MAX_NAMED:
         return
@@ -177,6 +186,18 @@ def _keep_block_names(fields: dict[str, list[tuple[int, int]]], rank: list[int])
         return  # one label in common is no record's shape
     for first in firsts:
         rank[first] = MUST
+    if len({lines[first] for first in firsts}) > 1:
+        return
+    named = 0
+    for found in shared:
+        values = {lines[i].strip() for i, _ in found}
+        if len(found) == len({first for _, first in found}) and len(values) >= 0.9 * len(found):
+            for i, _ in found:
+                rank[i] = MUST
+            named += 1
+            if named == _NAMES:
+                return
+
 
 
 _MEASURES = 3  # fields of a record that say how much of it there is, at most, that all stay

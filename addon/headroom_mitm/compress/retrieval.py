@@ -44,9 +44,10 @@ def retrieve(
 
 DESCRIPTION = (
     "Get back the original text of a tool output that headroom-mitm compressed. Use the id from a "
-    "marker such as '[… lines 3–1236 elided; headroom_retrieve id=hr_…]'. Optionally pass start_line "
-    "and end_line (1-based, inclusive, as the marker numbers them) or a regular-expression pattern "
-    "(with context lines) to get only part of it."
+    "marker such as '[… lines 3–1236 elided; headroom_retrieve id=hr_…]' (the markers below it in "
+    "the same output say 'id as above'). Optionally pass start_line and end_line (1-based, "
+    "inclusive, as the marker numbers them) or a regular-expression pattern (with context lines) "
+    "to get only part of it."
 )
 INPUT_SCHEMA = {
     "type": "object",

@@ -100,9 +100,10 @@ def _worth_showing(lines: list[str], i: int, j: int, note: str, costs: dict[int,
 
 
 def render(lines: list[str], keep: bytearray, marker, seen: list[str] | None = None) -> tuple[str, bool]:
-    """(kept lines joined, whether anything was left out). `marker(first, last, count)` words a
-    gap of lines first..last (1-based, inclusive). A gap of no more tokens than its marker stays as it is,
-    counted on `seen` (the lines behind a gutter: the gutter takes no room) if given."""
+    """(kept lines joined, whether anything was left out). `marker(first, last, count, again)` words
+    a gap of lines first..last (1-based, inclusive), `again` once a gap above it was left out. A
+    gap of no more tokens than its marker stays as it is, counted on `seen` (the lines behind a
+    gutter: the gutter takes no room) if given."""
     seen = lines if seen is None else seen
     n = len(lines)
     total = n - 1 if n > 1 and lines[-1] == "" else n
@@ -120,12 +121,13 @@ def render(lines: list[str], keep: bytearray, marker, seen: list[str] | None = N
         j = keep.find(1, i)
         j = n if j == -1 else j
         last = min(j, total)
-        note = marker(i + 1, last, last - i) if last >= i + 1 else ""
+        # Weighed against a marker that gives the id: a gap is left out as it would be in any output.
+        note = marker(i + 1, last, last - i, False) if last >= i + 1 else ""
         if _worth_showing(seen, i, j, note, costs):
             out.extend(lines[i:j])
         else:
             if note:
-                out.append(note)
+                out.append(marker(i + 1, last, last - i, True) if elided else note)
                 elided = True
             if j == n and total < n:
                 out.append("")  # the text's final newline

@@ -325,8 +325,9 @@ def _worth_cutting(lines: list[str], shape: _Shape, s: CompressionSettings) -> b
     if len(text) < s.min_lossy_chars:
         return False
     keep = choose(lines, shape.rank, s.room(len(text)), shape.ranked.units if shape.ranked else None)
-    out, elided = render(lines, keep, tf.gap_marker(text, tf.retrieve_id(text), s))
-    return elided and len(out) <= len(text) * (1.0 - s.min_saving_ratio)
+    rid = tf.retrieve_id(text)
+    out, elided = render(lines, keep, tf.gap_marker(text, rid, s))
+    return elided and tf.judged_length(out, rid) <= len(text) * (1.0 - s.min_saving_ratio)
 
 
 def _kind(shape: _Shape | bool | None) -> str | None:
@@ -478,7 +479,7 @@ def _line_lossy(
     if found is not None:
         # Cut only where the bare output would be: the gutters of the lines left out are no saving.
         bare, _ = render(index.lines, keep, tf.gap_marker(seen, rid, s))
-        if len(bare) > len(seen) * (1.0 - s.min_saving_ratio):
+        if tf.judged_length(bare, rid) > len(seen) * (1.0 - s.min_saving_ratio):
             return False
     if note:
         end = "\n" if out.endswith("\n") else ""

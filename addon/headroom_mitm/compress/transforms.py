@@ -81,20 +81,33 @@ def split_agent_frame(text: str) -> tuple[str, str, str]:
     return head, body[:cut], body[cut:]
 
 
-def _lines_marker(first: int, last: int, rid: str, s: CompressionSettings, how: str = "elided") -> str:
+def _lines_marker(first: int, last: int, rid: str, s: CompressionSettings, how: str = "elided", again: bool = False) -> str:
     # Short on purpose: markers were ~8% of what was sent. The range is what start_line/end_line take.
-    return f"[… lines {first}–{last} {how}; {_retrieve(rid, s)}]"
+    return f"[… lines {first}–{last} {how}; {_retrieve(rid, s, again)}]"
 
 
-def _retrieve(rid: str, s: CompressionSettings) -> str:
-    """How a marker points at the original: the retrieve tool as the client knows it."""
+_AGAIN = ", id as above"
+
+
+def _retrieve(rid: str, s: CompressionSettings, again: bool = False) -> str:
+    """How a marker points at the original: the retrieve tool as the client knows it, and the id.
+    A marker below one that gave the id (`again`) names the tool and says the id is above: the id
+    was half of a marker's tokens, and an output's first marker comes first in any head of it."""
+    if again:
+        return f"{s.retrieve_tool}{_AGAIN} …"
     return f"{s.retrieve_tool} id={rid} …"  # a space after the id: a reader splitting on it gets the id alone
 
 
+def judged_length(text: str, rid: str) -> int:
+    """A rendering's length as if each of its markers gave the id: whether a cut saves enough is
+    judged so, and shorter markers are no reason to cut an output that would be sent whole."""
+    return len(text) + text.count(_AGAIN) * (len(rid) + 4 - len(_AGAIN))  # " id=" and the id
+
+
 def gap_marker(text: str, rid: str, s: CompressionSettings):
-    """The marker for a run of left-out lines of `text`, as select.render wants it. Every marker
-    names the retrieve tool and the id: any one of them alone says how to get the lines back."""
-    return lambda first, last, count: _lines_marker(first, last, rid, s)
+    """The marker for a run of left-out lines of `text`, as select.render wants it (`again`: a
+    marker with the id is above it)."""
+    return lambda first, last, count, again: _lines_marker(first, last, rid, s, again=again)
 
 
 # --------------------------------------------------------------------------- dedupe_lines
@@ -120,7 +133,7 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
             j += 1
         if j - i >= s.dedupe_min_run and line.strip():
             out.append(line)
-            out.append(_lines_marker(i + 2, j, rid, s, "repeat the previous line"))
+            out.append(_lines_marker(i + 2, j, rid, s, "repeat the previous line", changed))
             changed = True
             i = j
             continue
@@ -149,7 +162,7 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
         # Errors that differ only in numbers (codes, line numbers) are each worth seeing.
         if k - i >= s.similar_min_run and shape != line and line.strip() and severity(line) != FAIL:
             out.append(line)
-            out.append(_lines_marker(i + 2, k - 1, rid, s, "elided (similar)"))
+            out.append(_lines_marker(i + 2, k - 1, rid, s, "elided (similar)", changed))
             out.append(lines[k - 1])
             changed = True
             i = k
@@ -166,8 +179,11 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
 # Matched against a bounded prefix of each line (a minified match line can be megabytes):
 # the text after the match is the rest of the line.
 _PREFIX = 1024
-_GREP_MATCH = re.compile(r"([^\s:][^\s:]*?):(\d+):")
-_GREP_CONTEXT = re.compile(r"([^\s:][^\s:]*?)-(\d+)-")
+# `git grep` over revisions (git-secrets' --scan-history) puts the commit before the path: a file
+# is named by its path whatever revision it was found in.
+_REVISION = r"(?:[0-9a-f]{7,40}:)?"
+_GREP_MATCH = re.compile(_REVISION + r"([^\s:][^\s:]*?):(\d+):")
+_GREP_CONTEXT = re.compile(_REVISION + r"([^\s:][^\s:]*?)-(\d+)-")
 _CUT_ENTRY = re.compile(r"\d+([:-])")  # grep -n's "12:" match or "13-" context line of one file
 _HEADING_PATH = re.compile(r"([^\s:][^\s]*?):?")
 _HEADING_ENTRY = re.compile(r"(?:\s+Line (\d+): |(\d+)([:-]))")
