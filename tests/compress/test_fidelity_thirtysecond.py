@@ -8,7 +8,7 @@ import random
 
 from headroom_mitm.compress import CompressionSettings
 from headroom_mitm.compress.structured import json_outline
-from tests.compress.support import lossy, sent
+from tests.compress.support import corpus_text, lossy, sent
 
 
 def test_git_grep_over_revisions_names_each_file_it_found() -> None:
@@ -89,3 +89,46 @@ def test_a_json_outlines_notes_give_the_id_once() -> None:
     notes = res.text.count(" elided (")
     assert notes >= 2 and res.text.count(f"id={res.rid}") == 1
     assert res.text.count("headroom_retrieve") == notes and res.text.count(", id as above") == notes - 1
+
+
+def test_opaque_encodings_are_the_first_lines_to_go() -> None:
+    # `openssl ocsp -resp_text` prints the responder's certificate as PEM among its verdicts: each
+    # base64 line is unique, so a log's ranking lifted it as a one-off line over the verdicts.
+    rng = random.Random(5)
+    pem = ["-----BEGIN CERTIFICATE-----", *(f"{rng.getrandbits(384):096x}"[:64] for _ in range(30)), "-----END CERTIFICATE-----"]
+    lines = ["OCSP Response Data:", "    OCSP Response Status: successful (0x0)"]
+    verdicts = []
+    for k in range(60):
+        lines += pem if k % 12 == 0 else []
+        verdicts.append(f"newcerts/{0x1A00 + k:X}.pem: {'revoked' if k % 7 == 3 else 'good'}")
+        lines += [verdicts[-1], "\tThis Update: Dec  3 12:20:58 2026 GMT", "\tNext Update: Dec  8 12:20:58 2026 GMT"]
+        if k % 7 == 3:
+            lines += ["\tReason: keyCompromise", "\tRevocation Time: Dec  3 12:20:58 2026 GMT"]
+    kept = lossy("\n".join(lines) + "\n")
+    assert sum(1 for x in kept.split("\n") if len(x) == 64 and x.isalnum()) <= len(pem) - 2  # one block at most
+    assert sum(1 for v in verdicts if v in kept) >= 20
+
+
+def test_a_finding_named_by_its_kind_over_an_arrow_is_a_finding() -> None:
+    # ruff format --check (0.17): "unformatted: File would be reformatted" over "  --> x.py:1:1" and
+    # the diff: each file's arrow says which file; as plain lines, 57 of 70 were cut.
+    lines = []
+    places = []
+    for f in range(40):
+        places.append(f"  --> tanyard/curriers/bark_{f:03d}.py:1:11")
+        lines += ["unformatted: File would be reformatted", places[-1], "   |"]
+        for k in range(12):
+            lines += [f"{k + 4:<3}| def soak_{f}_{k}(hide, days):", f"   - class Curry{f}Pit{k} :", f"{k + 5:<3}+ class Curry{f}Pit{k}:"]
+        lines.append("")
+    lines.append("40 files would be reformatted")
+    kept = lossy("\n".join(lines) + "\n")
+    assert [p for p in places if p not in kept] == []
+
+
+def test_a_file_named_over_a_rule_heads_its_findings() -> None:
+    # biome's "src/a.js format ━━━━" heads each file's diagnostics: which file they are about.
+    text = corpus_text("wide580", "wide580-biome-format-s")
+    heads = [x for x in text.split("\n") if x.endswith("━" * 10) and " format " in x]
+    assert len(heads) >= 6
+    kept = lossy(text)
+    assert [h for h in heads if h not in kept] == []

@@ -37,7 +37,9 @@ _RULE = "_=\\-#*~─━―═—"  # a banner's rule, whatever character draws i
 # The line ends with three rule characters: ".*?" before a run of them tried the whole rest of
 # a long run at every character of it (an 80 KB line of "=" under a title took 50 s).
 _NUMBERED_HEAD = r"\d+\) \S"  # mocha's "  1) suite" over a failure
-_BANNER = re.compile(rf"[ \t]*(?:[{_RULE}]{{3,}} ?[^\s{_RULE}].*[{_RULE}]{{3}}[ \t]*$|--- (?:FAIL|SKIP)\b|{_NUMBERED_HEAD})")
+# Or a file's name then what is said of it over a rule to the line's end: biome's "src/a.js format ━━━━".
+_FILE_BANNER = r"(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}\S* [^━─═\n]*[━─═]{10,}[ \t]*$"
+_BANNER = re.compile(rf"[ \t]*(?:[{_RULE}]{{3,}} ?[^\s{_RULE}].*[{_RULE}]{{3}}[ \t]*$|--- (?:FAIL|SKIP)\b|{_NUMBERED_HEAD}|{_FILE_BANNER})")
 _BANNER_PROBE = ("___", "===", "----", "###", "***", "~~~", "───", "━━━", "―――", "═══", "———", "--- FAIL", "--- SKIP", ") ")  # ") ": mocha's "  1) suite"
 _BARE_PATH = re.compile(
     r"[ \t]*(?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}:?[ \t]*$"

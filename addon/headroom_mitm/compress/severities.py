@@ -57,6 +57,9 @@ _CODE_COLUMN = re.compile(r"(?:[^|\n]*\|){1,4}[ \t]*[A-Z]{1,4}\d{2,5}[ \t]*\|")
 _CODE_FIRST = re.compile(
     r"(?:error|warning)?\[?[A-Z]{1,4}\d{2,5}\]?\b|(?:error|warning)(?:\[[\w-]+\])?: |(?:info|help|note)\[[\w-]+\]: "
 )
+# Or named by its kind in a word right over the arrow: ruff format --check's "unformatted: File would
+# be reformatted" over "  --> x.py:1:1".
+_KIND_FIRST = re.compile(r"[a-z][\w-]{1,30}(?:\[[\w/.-]+\])?: \S")
 # A finding whose code is its first word, behind its place if any: "x.py:3:1: D100 Missing
 # docstring", ruff's grouped "  6:5  ANN201 Missing …", pylint's "x.py:1:0: C0114: …".
 # Without a place, only "CODE: message" counts (a bare "AB12 x" may be a table's id column).
@@ -153,7 +156,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
     _header_rows_to_findings(lines, sev)
     for k in index.where(_ARROW, ("-->", "┌─")):
         for i in (k - 1, k - 2):
-            if i >= 0 and i not in sev and _CODE_FIRST.match(lines[i]):
+            if i >= 0 and i not in sev and (_CODE_FIRST.match(lines[i]) or i == k - 1 and _KIND_FIRST.match(lines[i])):
                 sev[i] = ln.WARN
                 break
     _warning_explanations(lines, sev)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lines as ln
 from .lineindex import LineIndex, count_matches
-from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, drawings, durations, events, fields, gutter, histories, logs, measures, outline, owncode, segments, shares, tables, trajectories, verdicts
+from . import anomalies, boxes, columns, counters, counts, coverage, debuggers, documents, drawings, durations, events, fields, gutter, histories, logs, measures, opaque, outline, owncode, segments, shares, tables, trajectories, verdicts
 from . import structured as st
 from . import transforms as tf
 from .explain import keep_first_explanations
@@ -166,6 +166,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         if records is None:
             keep_record_openers(index, rank)
             keep_rare_fields(index, rank)
+        opaque.drop_first_opaque(index, rank)
     return _Shape(name, rank, ranked)
 
 
