@@ -199,7 +199,6 @@ def _keep_block_names(lines: list[str], fields: dict[str, list[tuple[int, int]]]
                 return
 
 
-
 _MEASURES = 3  # fields of a record that say how much of it there is, at most, that all stay
 
 
