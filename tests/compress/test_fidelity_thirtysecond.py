@@ -132,3 +132,18 @@ def test_a_file_named_over_a_rule_heads_its_findings() -> None:
     assert len(heads) >= 6
     kept = lossy(text)
     assert [h for h in heads if h not in kept] == []
+
+
+def test_a_gettext_catalog_is_a_file_and_is_not_cut() -> None:
+    # `msgcat a.po b.po` prints a catalog: every message is the file's, and its "#: src/a.py:12"
+    # references are no diagnostics' places (as lines of a log, two thirds of the messages went).
+    rng = random.Random(593)
+    verbs, things = ("Align", "Clamp", "Inspect", "Lower", "Report"), ("the brake", "the cabin", "the grip", "the pylon")
+    out = ['msgid ""', 'msgstr ""', '"Project-Id-Version: ropeway 5.9.3\\n"', '"Language: de\\n"', ""]
+    msgids = []
+    for k in range(160):
+        msgids.append(f'msgid "{rng.choice(verbs)} {rng.choice(things)} {k}"')
+        out += [f"#: ropeway/cabins.py:{rng.randrange(10, 400)}", *(["#, fuzzy"] if k % 9 == 0 else []), msgids[-1],
+                f'msgstr "[DE] {msgids[-1][7:-1]}"', ""]
+    text = "\n".join(out)
+    assert sent(text) == text

@@ -22,6 +22,8 @@ CODE_START = re.compile(
     r"|//|/\*|\* |# |--(?!-)|;|\"\"\"|<!--|>>> "
     # SQL: a statement's keyword in capitals, or a clause's leading comma (`  , name text NOT NULL`).
     r"|(?:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|SELECT|WITH|GRANT|REVOKE|COMMENT ON) |, "
+    # A gettext catalog's entries (`msgcat`, `msgunfmt`, a PO file read): each message is the file's.
+    r"|msg(?:id|str|ctxt|id_plural)(?:\[\d+\])? \""
     # A disassembly's instruction (machine code is code): an address, objdump's `  1944:\t` or gdb's
     # `   0x…1149 <+0>:\t`, the raw bytes if shown, then a mnemonic and a column's padding or nothing.
     r"|(?:=> )?(?:0x)?[0-9a-f]{3,16}(?: <\+\d+>)?:\t(?:[0-9a-f]{2} )*+\s*+[a-z][a-z0-9.]{1,11}(?: {2}|\t|$))"
@@ -252,10 +254,11 @@ def _hinted(sample: list[str]) -> list[int]:
 
 def _placed(line: str, seen: dict[str, bool]) -> bool:
     """lines.has_location, looked at once per line (prose is checked for it before the share of
-    placed lines is), and only where ":", "(" or "line " is (every place holds one)."""
+    placed lines is), and only where ":", "(" or "line " is (every place holds one). A gettext
+    catalog's "#: src/a.py:12" says where a message comes from: the catalog's, no diagnostic's."""
     found = seen.get(line)
     if found is None:
-        found = seen[line] = (":" in line or "(" in line or "line " in line) and ln.has_location(line)
+        found = seen[line] = (":" in line or "(" in line or "line " in line) and not line.startswith("#: ") and ln.has_location(line)
     return found
 
 
