@@ -147,3 +147,18 @@ def test_a_gettext_catalog_is_a_file_and_is_not_cut() -> None:
                 f'msgstr "[DE] {msgids[-1][7:-1]}"', ""]
     text = "\n".join(out)
     assert sent(text) == text
+
+
+def test_a_gap_is_weighed_against_a_marker_that_gives_the_id() -> None:
+    # Markers below the first are shorter, yet which gaps are left out is decided as before: a
+    # line that costs fewer tokens than a full marker stays, though a short one would replace it.
+    from headroom_mitm.compress.select import render
+
+    def marker(a: int, b: int, n: int, again: bool) -> str:
+        tail = "headroom_headroom_retrieve, id as above" if again else "headroom_headroom_retrieve id=hr_65b547fe014fe9e0"
+        return f"[… lines {a}–{b} elided; {tail} …]"
+
+    middling = "ok  example.com/depot/ledger/rates  0.012s  coverage: 81.2% of statements"
+    lines = ["keep", *(f"--- PASS: TestRate/case_{k} (0.00s)" for k in range(8)), "keep", middling, "keep"]
+    out, elided = render(lines, bytearray([1] + [0] * 8 + [1, 0, 1]), marker)
+    assert elided and out.split("\n") == ["keep", marker(2, 9, 8, False), "keep", middling, "keep"]
