@@ -140,6 +140,8 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "line: tabs": lambda n: [_fill("a\t", n)],
     "line: at repeated": lambda n: [_fill("at ", n)],
     "line: file.py: repeated": lambda n: [_fill("file.py:", n)],
+    # PEM armour opened on every other line and never closed: each opening starts a scan for its END.
+    "lines: PEM BEGIN without END": lambda n: [_lines(lambda i: f"-----BEGIN CERTIFICATE {i}-----" if i % 2 else f"ERROR: line {i} failed", n)],
     "line: ' quote storm": lambda n: [_fill("'a", n)],
     "line: \" quote storm": lambda n: [_fill('"a', n)],
     "line: [ nest": lambda n: [_fill("[", n)],

@@ -21,12 +21,16 @@ def drop_first_opaque(index: LineIndex, rank: list[int]) -> None:
     """Rank the lines of opaque encodings LOW (a line that must stay stays)."""
     lines = index.lines
     opaque: list[int] = []
+    reached = 0  # each line is looked at once, however many BEGIN lines stand without an END
     for at in index.occurrences(_BEGIN):
         i = index.line_of(at)
+        if i < reached:
+            continue
         k = i + 1
         while k < len(lines) and not lines[k].startswith(_END) and k - i < 2000:
             opaque.append(k)
             k += 1
+        reached = k
     if _HEX_PROBE.search(index.text):
         opaque += index.where(_HEX_BYTES, probe=_HEX_PROBE)
     for i in opaque:

@@ -175,6 +175,10 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     original = preamble + "\n".join(map(one_member_per_line, values or [st])) + "\n" + epilogue
     rid = retrieve_id(original)
     ref, ref_again = _retrieve(rid, s), _retrieve(rid, s, again=True)
+
+    def note_ref() -> str:
+        """How the note being written points at the original: the id in the first note only."""
+        return ref if elided == 1 else ref_again
     cap = s.json_sample_over
     str_cap = s.max_line_chars * 4
     refs = _references(data, cap, s.json_head_items, s.json_tail_items)
@@ -222,7 +226,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             for i, left in _left_out_before(kept, n):
                 if left:
                     elided += 1
-                    note = f"[… {left:,} {what} of {path} elided ({what} {i - left + 1}–{i} of {n}); {ref if elided == 1 else ref_again}]"
+                    note = f"[… {left:,} {what} of {path} elided ({what} {i - left + 1}–{i} of {n}); {note_ref()}]"
                     parts.append(encode_basestring(note) + (colon + "null" if is_obj else ""))
                 if i < n:
                     k, x = items[i]
@@ -233,7 +237,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             # A failure's message (jest's failureMessages: "Error: expect(received)…" over its
             # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
             elided += 1
-            return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {ref if elided == 1 else ref_again}]")
+            return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
         return _dump(v, seps)
 
     def stream_lines(data: list[object]) -> str:
@@ -246,7 +250,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
         for i, left in _left_out_before(kept, n):
             if left:
                 elided += 1
-                out.append(f"[… {left:,} values elided (values {i - left + 1}–{i} of {n}); {ref if elided == 1 else ref_again}]")
+                out.append(f"[… {left:,} values elided (values {i - left + 1}–{i} of {n}); {note_ref()}]")
             if i < n:
                 out.append(walk(data[i], f"$[{i}]"))
         return "\n".join(out)
