@@ -1,0 +1,64 @@
+"""Capture round 617 of the compression corpus (issue #11 again, in rounds 592's, 596's and 617's pattern, 617's
+layout, with a JavaScript part under vitest): the kinds issue #11 names at 10-120 KB, on real code the corpus had not
+used, with an alum works' names (calcining clamps, steeping pits, alum makers): the sdist of recurrent 0.4.1 (PyPI)
+with a few bugs put in, under its OWN test suite plus an alum makers' table with pytest, ruff and mypy --strict, and
+an alum makers' script into a chained traceback; the npm package credit-card-type 10.3.0 (its `dist/` copied into a
+small app, `alumcart`) with bugs put in, under the app's own vitest suite, eslint and tsc; `npm view credit-card-type --json`; a C project (`alumclamp`) and a dependency-free Rust crate (`alumyard`) made by round 292's generators
+through round 510's wrapper, imported with this round's words and seeds; a stdlib-only Go module (`alumtally`) and
+shellcheck made by round 273's generator (capture_wide273_go.make_steps), imported likewise; a git history built from
+recurrent's sources; listings, a process table, CSV and sqlite results from the machine's files and pip inspect, an
+application log. About a quarter of the command lines are chained or piped as agents type them.
+
+No new extractor: each kind's needles come from the extractor the earlier rounds used for it, imported (NEEDLES.md's
+"Round 617: no new rules"); a chain's from each part's own (round 9b). Nothing captured here was compressed.
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide617.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide617.json  as {"version": 2, "items": [...]}, ids prefixed "wide617-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+import capture_wide9b as w9b  # noqa: E402
+
+ID_PREFIX = "wide617-"
+DEFAULT_OUT = HERE / "data" / "wide617.json"
+TMP = Path("/dev/shm/hm-corpus-wide617")
+TOOLS = Path("/dev/shm/hm-corpus-wide617-tools")
+PY_TOOLS = ["pytest", "ruff", "mypy", "python-dateutil", "parsedatetime"]
+PY_SDISTS = ["recurrent==0.4.1"]
+NPM_PKGS = ["credit-card-type@10.3.0", "vitest", "eslint", "@eslint/js", "typescript"]
+w9b.TMP = TMP  # round 9b's chain runner keeps its state under this round's scratch dir
+
+MIN_CHARS, MAX_CHARS = 400, 120_000
+
+TOOLSET = cm.Toolset(TOOLS, "mypy", PY_TOOLS, "recurrent-*", PY_SDISTS, "typescript", NPM_PKGS)
+VENV, SRC, JS = TOOLSET.venv, TOOLSET.src, TOOLSET.js
+
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
+def steps() -> list:
+    import capture_wide617_py as py  # pytest, ruff, mypy, a chained traceback, git, listings, tables, a log
+    import capture_wide617_js as js  # vitest, eslint, tsc over a copied npm package, npm view
+    import capture_wide617_native as native  # round 292's C and Rust generators: gcc, make, cargo
+    import capture_wide617_go as go  # round 273's Go generator: go test / vet / build, shellcheck
+    w9b.TMP = TMP  # the earlier rounds' modules imported above set it to theirs
+    return [TOOLSET.unpack] + [s for m in (py, js, native, go) for s in m.STEPS]
+
+
+def main() -> None:
+    cm.capture_round(__doc__, TOOLSET.install, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(10_000, 40_000, 80_000))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide617", sys.modules["__main__"])
+    main()
