@@ -196,6 +196,17 @@ def named_errors(key: str, items: list[object]) -> list[int]:
     return list(range(len(items)))
 
 
+# A coverage report's count of runs (gcov's functions, a profile's hits): a member that never ran
+# is what a coverage question asks for, however many share its 0, while they are the fewer.
+_RUN_KEYS = ("execution_count", "hits")
+
+
+def never_ran(items: list[object]) -> list[int]:
+    zero = [i for i, x in enumerate(items)
+            if isinstance(x, dict) and any(k in x and _number(x[k]) == 0 for k in _RUN_KEYS)]
+    return zero if len(zero) * 2 < len(items) and len(zero) <= MUST_AT_MOST else []
+
+
 def findings(items: list[object]) -> list[int]:
     """Members that are diagnostics (a message with a level or a rule code): every error-level
     one, and the first of each distinct (rule code or message shape, file)."""

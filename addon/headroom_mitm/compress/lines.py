@@ -93,7 +93,8 @@ _FAIL_WORDS = (
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "reject", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
     "success=false", "corrupt", "damaged", "would ", "out of range", "unreplied", "unreachable", "unanswered",
-    "undeliverable", "unrout", "bounced", "not converge", "no convergence", "convergence not", *_CELL_ERRORS, *_STRERRORS,
+    "undeliverable", "unrout", "bounced", "not converge", "no convergence", "convergence not", "is not valid",
+    "is not a valid", *_CELL_ERRORS, *_STRERRORS,
     *(e.lower() for e in _ERRNO), '"level":50', '"level":60', *_TRANSLATED_FAIL_WORDS, *_TRANSLATED_FAIL_PHRASES,
     # Portuguese "erro" lies inside every English "error": looked for as "erro:" and "erro " (a second
     # hit on each error line of a log cost it ~15% more time and a third more memory)
@@ -129,6 +130,7 @@ _FAIL_PHRASES = (
     # An iterative run that stopped short of its answer ("SCF did not converge", "convergence NOT achieved").
     "not converge", "no convergence", "convergence not achieved", "convergence not reached",
     "out of range",  # a value past its bounds: an index, a sample clipped (Csound's "samples out of range")
+    "is not valid", "is not a valid",  # a validator's verdict (jsonschema's "… is not valid under any of the given schemas")
     "not installed", "but you have",  # an unmet requirement: "x requires y, which is not installed"
     "not authorised", "not authorized",  # mosquitto's "Client <unknown> disconnected, not authorised."
     ", input_value=",  # pydantic's error: "Input should be less than or equal to 12 [type=…, input_value=14, …]"
@@ -336,7 +338,17 @@ _LOW_LEVEL = re.compile(r"\b(?:INFO|DEBUG|TRACE|NOTICE)\b")
 
 
 def severity(line: str) -> str | None:
-    """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns)."""
+    """FAIL, WARN or None, by whichever word comes first ("warning: … error-prone" warns). A long
+    line's verdict may follow what it is about (a validator's "<the whole instance> is not
+    valid"): its end is read for a failing phrase when its head says nothing (a word alone there
+    may be a flag's, `-Werror=format-security` closing a build's configure line)."""
+    found = _severity(line)
+    if found is None and len(line) > 400 and _fail_phrase(line[-200:].lower()):
+        return FAIL
+    return found
+
+
+def _severity(line: str) -> str | None:
     head = line[:400]
     if ("CRIT" in head or "SEVERE" in head or "ERRO" in head or "EMERG" in head) and _LEVEL_NAME.search(head):
         return FAIL

@@ -135,6 +135,42 @@ def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
     return None
 
 
+# A cell of one template whose measures vary (Go's gctrace: "gc 35 @0.059s 7%: 0.011+3.6+0.023 ms
+# clock", "3->18->16 MB"): each a measure of its own. A measure is a number with a unit after it,
+# or one in parts: read as the parts' sum ("0.011+3.6+0.023" ms of three phases) or as where a
+# change came to ("3->18->16"). Bare numbers in a template (a line, an index, a file's) are no
+# measure.
+_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:(?:\+|->|/)\d+(?:\.\d+)?)*")
+_UNIT_AFTER = re.compile(r" ?(?:%|[kKMGT]i?B\b|[mµnu]?s\b)")
+_MAX_PARTS = 8
+
+
+def _part(token: str) -> float:
+    if "->" in token:
+        return float(token.rpartition("->")[2].partition("/")[0].partition("+")[0])
+    return sum(map(float, re.split(r"[+/]", token)))
+
+
+def measures_in(column: list[str], probe: list[str]) -> list[list[float | None]]:
+    """The measures of a column whose cells share one template, each a list of one value a row
+    (None where a cell is of another template); [] for any other column."""
+    first = probe[0]
+    found = list(_MEASURE.finditer(first))
+    if not 0 < len(found) <= _MAX_PARTS:
+        return []
+    wanted = [k for k, m in enumerate(found)
+              if "+" in m.group() or "->" in m.group() or _UNIT_AFTER.match(first, m.end()) is not None]
+    shape = _MEASURE.sub("#", first)
+    if not wanted or any(_MEASURE.sub("#", c) != shape for c in probe[1:]):
+        return []
+    parts: list[list[float | None]] = [[] for _ in wanted]
+    for c in column:
+        tokens = _MEASURE.findall(c)
+        for part, k in zip(parts, wanted):
+            part.append(_part(tokens[k]) if len(tokens) == len(found) else None)
+    return parts
+
+
 _FIRST_WORD = itemgetter(0)  # of a cell's str.partition(" ")
 _FEW = 12  # kinds in a column of categories (a status, a state, a user)
 RARE = 2  # rows a rare value may hold (principle 3: a status unlike the others, once or twice)
@@ -167,6 +203,12 @@ def rank_columns(rows: Rows, at: list[int], body: list[int], rank: list[int], ev
             column = [c[len(label) :].strip() for c in column]
             probe = column[:: max(1, len(column) // 50)]
         nums = _measure(column, probe)
+        if nums is None:
+            for part in measures_in(column, probe):
+                values = [v for v in part if v is not None]
+                if len(values) > 1:
+                    mark(body[part.index(min(values))], _EXTREME)
+                    mark(body[part.index(max(values))], _EXTREME)
         if nums is not None:
             values = [v for v in nums if v is not None]
             if values:  # the first row of the least and of the greatest value (no tuple per row)

@@ -194,6 +194,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
         keep |= set(anomalies.named_errors(name, values))
         if isinstance(values[0], dict):
             keep |= set(anomalies.findings(values))  # diagnostics outrank sampling
+            keep |= set(anomalies.never_ran(values))
         return sorted(keep)
 
     def short(items: list[tuple[str, object]], is_obj: bool) -> bool:

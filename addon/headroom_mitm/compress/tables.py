@@ -270,8 +270,7 @@ def _rank_table(lines: list[str]) -> list[int] | None:
     if not body:
         return None
     rank_columns(rows, at, body, rank, events=stamped(lines))
-    if body[0]:
-        _finding_rows(rows, at, body, rank)
+    _finding_rows(rows, at, body, rank)
     _first_of_each_place(rows, at, body, rank)
     rows_at = at[body[0] :]  # body is every row from its first on
     _keep_directories(lines, rows_at, rank)
@@ -311,16 +310,45 @@ def _cell(c: str) -> str:
     return c.strip().strip("\"'").lower()
 
 
+# A headerless table of findings (cppcheck's `--template` with `|`): its columns read by their cells.
+_LEVEL_WORDS = frozenset({*ERROR_LEVELS, "warning", "warn", "style", "information", "info", "note", "hint",
+                          "performance", "portability", "notice", "medium", "low"})
+_FILE_CELL = re.compile(r"[\w.~/-]*[\w-]\.\w{1,8}")  # a file name, with or without its directories
+
+
+def _finding_columns(rows: Rows, body: list[int]) -> tuple[list[str], list[str], list[str]] | None:
+    """(level, code, file) columns of a headerless table whose rows are findings: a column of level
+    words, a column of file names (nine in ten cells: a tool's own notice has none), and as code
+    the other wordy column of the fewest distinct values; None when any is missing."""
+    columns = [rows.column(k) for k in range(rows.width)]
+    level = next((k for k, c in enumerate(columns) if all(_cell(x) in _LEVEL_WORDS for x in c)), None)
+    if level is None:
+        return None
+    where = next((k for k, c in enumerate(columns)
+                  if sum(bool(_FILE_CELL.fullmatch(x.strip())) for x in c) * 10 >= len(c) * 9), None)
+    if where is None:
+        return None
+    codes = [(len(set(c)), k) for k, c in enumerate(columns) if k not in (level, where) and number(c[0]) is None]
+    if not codes or (fewest := min(codes))[0] * 2 > len(body):
+        return None
+    return columns[level], columns[fewest[1]], columns[where]
+
+
 def _finding_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
     """Findings as rows, as principle 2 keeps them: every row whose level column holds an error
     level, and the first row of each (rule, file) where both have a column (a table with a code
     column alone, countries', is no list of findings); the others are sampled as rows."""
-    titles = [_cell(t) for t in rows.row(0)]
+    if body[0]:
+        titles = [_cell(t) for t in rows.row(0)]
 
-    def titled(names: frozenset[str]) -> list[str] | None:
-        return next((rows.column(k) for k, t in enumerate(titles) if t in names), None)
+        def titled(names: frozenset[str]) -> list[str] | None:
+            return next((rows.column(k) for k, t in enumerate(titles) if t in names), None)
 
-    level, code, where = titled(_LEVEL_TITLES), titled(_CODE_TITLES), titled(_FILE_TITLES)
+        level, code, where = titled(_LEVEL_TITLES), titled(_CODE_TITLES), titled(_FILE_TITLES)
+    elif (found := _finding_columns(rows, body)) is not None:
+        level, code, where = found
+    else:
+        return
     seen: set[tuple[str, str]] = set()
     for j in body:
         if level is not None and _cell(level[j]) in ERROR_LEVELS:
