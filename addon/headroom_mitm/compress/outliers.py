@@ -142,13 +142,14 @@ def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
 # measure.
 _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:(?:\+|->|/)\d+(?:\.\d+)?)*")
 _UNIT_AFTER = re.compile(r" ?(?:%|[kKMGT]i?B\b|[mµnu]?s\b)")
+_PLUS_OR_SLASH = re.compile(r"[+/]")
 _MAX_PARTS = 8
 
 
 def _part(token: str) -> float:
     if "->" in token:
         return float(token.rpartition("->")[2].partition("/")[0].partition("+")[0])
-    return sum(map(float, re.split(r"[+/]", token)))
+    return sum(map(float, _PLUS_OR_SLASH.split(token)))
 
 
 def measures_in(column: list[str], probe: list[str]) -> list[list[float | None]]:
