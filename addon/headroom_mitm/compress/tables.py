@@ -14,7 +14,7 @@ from itertools import chain, compress
 
 from .anomalies import ERROR_LEVELS
 from .lineindex import count_matches, zero_digits
-from .lines import has_location, severity
+from .lines import PATH, has_location, severity
 from .logs import stamped
 from .outliers import Rows, number, rank_columns
 from .select import HIGH, MUST, NORMAL
@@ -313,7 +313,7 @@ def _cell(c: str) -> str:
 # A headerless table of findings (cppcheck's `--template` with `|`): its columns read by their cells.
 _LEVEL_WORDS = frozenset({*ERROR_LEVELS, "warning", "warn", "style", "information", "info", "note", "hint",
                           "performance", "portability", "notice", "medium", "low"})
-_FILE_CELL = re.compile(r"[\w.~/-]*[\w-]\.\w{1,8}")  # a file name, with or without its directories
+_FILE_CELL = re.compile(PATH)  # a file name, with or without its directories
 
 
 def _finding_columns(rows: Rows, body: list[int]) -> tuple[list[str], list[str], list[str]] | None:
@@ -321,17 +321,30 @@ def _finding_columns(rows: Rows, body: list[int]) -> tuple[list[str], list[str],
     words, a column of file names (nine in ten cells: a tool's own notice has none), and as code
     the other wordy column of the fewest distinct values; None when any is missing."""
     columns = [rows.column(k) for k in range(rows.width)]
-    level = next((k for k, c in enumerate(columns) if all(_cell(x) in _LEVEL_WORDS for x in c)), None)
+    # The first cell turns most columns away; a column of levels holds few values, each read once.
+    level = next((k for k, c in enumerate(columns)
+                  if _cell(c[0]) in _LEVEL_WORDS and all(_cell(x) in _LEVEL_WORDS for x in set(c))), None)
     if level is None:
         return None
-    where = next((k for k, c in enumerate(columns)
-                  if sum(bool(_FILE_CELL.fullmatch(x.strip())) for x in c) * 10 >= len(c) * 9), None)
+    where = next((k for k, c in enumerate(columns) if _mostly_files(c)), None)
     if where is None:
         return None
     codes = [(len(set(c)), k) for k, c in enumerate(columns) if k not in (level, where) and number(c[0]) is None]
     if not codes or (fewest := min(codes))[0] * 2 > len(body):
         return None
     return columns[level], columns[fewest[1]], columns[where]
+
+
+def _mostly_files(column: list[str]) -> bool:
+    """Whether nine cells in ten name a file; read only until more than a tenth have not (a column
+    of anything else is given up early, not read to its end)."""
+    spare = len(column) // 10
+    for x in column:
+        if _FILE_CELL.fullmatch(x.strip()) is None:
+            spare -= 1
+            if spare < 0:
+                return False
+    return True
 
 
 def _finding_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -> None:
