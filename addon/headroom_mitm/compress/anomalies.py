@@ -65,6 +65,9 @@ def _column_outliers(column: list[tuple[int, object]]) -> list[int]:
     return [i for (i, _), v in zip(column, values) if counts[v] <= 2]
 
 
+_GAPS_AMONG = 10  # records, at least, for a null among values to stand out
+
+
 def pick(items: list[object], limit: int) -> list[int]:
     """Indexes of the anomalous members, at most `limit`, in order of how odd they are: another
     shape than most, a failure word, an extreme or rare field value."""
@@ -91,8 +94,13 @@ def pick(items: list[object], limit: int) -> list[int]:
             if len(keys) > 64:
                 break
         for k in keys:
-            column = [(i, _scalar(x.get(k))) for i, x in enumerate(items) if isinstance(x, dict) and k in x]
-            column = [(i, v) for i, v in column if v is not None]
+            given = [(i, x[k]) for i, x in enumerate(items) if isinstance(x, dict) and k in x]
+            # A null where (nearly) every other record has a value is a gap: a package without its
+            # license, a job without its exit code.
+            nulls = [i for i, v in given if v is None]
+            if 0 < len(nulls) <= 2 and len(given) >= _GAPS_AMONG:
+                found += nulls
+            column = [(i, v) for i, v in ((i, _scalar(v)) for i, v in given) if v is not None]
             if len(column) >= 3:
                 found += _column_outliers(column)
     else:

@@ -17,7 +17,7 @@ _PATH_COUNT = re.compile(r"(\S[^:]*?):(\d+)")  # grep -c's "path:count"
 # stamp opening a log's record ("1796149012633 worker-1 ERROR …", CloudWatch's), not a count; nor
 # is a number padded with zeros, a record's index (scapy's nsummary "0072 Ether / IP / TCP …").
 _COUNT_TEXT = re.compile(r" *(0|[1-9]\d{0,8}) (?:[^\s|]| (?! ))+")
-_CLOCK = re.compile(r"\b\d\d:\d\d(?::\d\d)?\b")
+_CLOCK_IN_LINE = re.compile(r"\b\d\d:\d\d(?::\d\d)?\b")
 _MIN_ROWS = 12
 WHOLE_UP_TO = 60  # nonzero rows: a list this short is read whole
 LARGEST = 20
@@ -41,7 +41,7 @@ def rank_counts(lines: list[str]) -> list[int] | None:
         return None
     if sum(1 for x in sample if len(x) < 1024 and _count(x) is not None) < 0.9 * len(sample):
         return None
-    if sum(1 for x in sample if _CLOCK.search(x, 0, 200)) >= 0.9 * len(sample):
+    if sum(1 for x in sample if _CLOCK_IN_LINE.search(x, 0, 200)) >= 0.9 * len(sample):
         return None  # each row stamped: a listing's size and time columns (`jar tvf`), no counts
     counts = [_count(x) if len(x) < 1024 else None for x in lines]
     rows = [i for i, c in enumerate(counts) if c is not None]

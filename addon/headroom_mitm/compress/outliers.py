@@ -103,11 +103,11 @@ def _shared_label(probe: list[str], column: list[str]) -> str:
 
 # A clock time or a duration (ps's START 07:27 and TIME 0:06, etime's 1-02:03:04): a measure,
 # read in seconds, whose earliest and latest stand out, not a category of a few kinds.
-_CLOCK = re.compile(r"(?:(\d+)-)?(\d{1,3}):(\d\d)(?::(\d\d))?(?:\.\d+)?")
+_TIME_CELL = re.compile(r"(?:(\d+)-)?(\d{1,3}):(\d\d)(?::(\d\d))?(?:\.\d+)?")
 
 
-def _clock(m: re.Match[str] | None) -> float | None:
-    """The seconds of a cell _CLOCK matched whole (None: no time)."""
+def _seconds(m: re.Match[str] | None) -> float | None:
+    """The seconds of a cell _TIME_CELL matched whole (None: no time)."""
     if m is None:
         return None
     days, a, b, c = m.groups()
@@ -129,9 +129,9 @@ def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
     found = list(map(_NUMBER.match, probe))
     if len(probe) - found.count(None) >= 0.8 * len(probe):
         return _values(found if whole else map(_NUMBER.match, column))
-    found = list(map(_CLOCK.fullmatch, probe))
+    found = list(map(_TIME_CELL.fullmatch, probe))
     if len(probe) - found.count(None) >= 0.8 * len(probe):
-        return list(map(_clock, found if whole else map(_CLOCK.fullmatch, column)))
+        return list(map(_seconds, found if whole else map(_TIME_CELL.fullmatch, column)))
     return None
 
 

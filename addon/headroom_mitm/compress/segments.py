@@ -84,7 +84,7 @@ def _git_end(lines: list[str], i: int) -> int:
                     old -= 1
                 elif c == "+":
                     new -= 1
-                elif c in (" ", ""):
+                elif c in (" ", "", "\r"):  # a blank context line after the clean-up (CRLF: "\r")
                     old, new = old - 1, new - 1
                 elif c != "\\":
                     break
@@ -93,7 +93,7 @@ def _git_end(lines: list[str], i: int) -> int:
         if line.startswith("@@@") and (combined := COMBINED_HUNK.match(line)) is not None:
             cols = len(combined.group(1)) - 1  # one column of "+", "-" or " " per parent
             i += 1
-            while i < n and not lines[i][:cols].strip(" +-"):
+            while i < n and not lines[i][:cols].strip(" +-\r"):
                 i += 1
             continue
         if (

@@ -425,7 +425,7 @@ def _rank_combined_hunk(lines: list[str], i: int, cols: int, new: int, rank: lis
     n = len(lines)
     changed: list[int] = []
     while i < n:
-        mark = lines[i][:cols]
+        mark = lines[i][:cols].rstrip("\r")  # a CRLF blank context line: "\r" after the clean-up
         if mark.strip(" +-") or (new <= 0 and "-" not in mark):
             break
         if "-" not in mark:
@@ -474,7 +474,7 @@ def rank_git(lines: list[str]) -> list[int]:
                     changed.append(i)
                 elif c == "\\":
                     rank[i] = LOW
-                elif c in (" ", ""):  # a blank context line lost its space to the clean-up
+                elif c in (" ", "", "\r"):  # a blank context line lost its space to the clean-up (CRLF: "\r")
                     old -= 1
                     new -= 1
                     rank[i] = LOW
