@@ -9,7 +9,7 @@ import random
 from headroom_mitm.compress.lineindex import LineIndex
 from headroom_mitm.compress.lossless import trim_trailing_ws
 from headroom_mitm.compress.segments import runs
-from tests.compress.support import lossy
+from tests.compress.support import corpus_text, lossy
 
 
 def _crlf_diff(rng: random.Random) -> tuple[str, list[str]]:
@@ -67,3 +67,18 @@ def test_nulls_common_in_a_field_are_no_gap() -> None:
     records = [{"name": f"lift-{k:03d}", "alias": None if k % 3 else f"l{k}", "rise_mm": 1000 + k} for k in range(300)]
     kept = lossy(json.dumps(records, indent=2))
     assert kept.count('"alias": null') < 20
+
+
+def test_a_box_tables_columns_are_its_cells_and_each_keeps_its_extremes() -> None:
+    # tinybench's console.table: a cell is "'7874.2 ± 168.94%'", a mean and its spread. Split at
+    # spaces, the columns past the twelfth field were one cell, and the greatest median latency
+    # and average throughput were sampled away.
+    kept = lossy(corpus_text("wide613", "wide613-tinybench-120"))
+    assert "'nockSortSelection #34'  │ '245602 ± 153.71%'" in kept
+    assert "'drawWeight #17'         │ '3786.7 ± 141.83%'" in kept
+
+
+def test_a_nesting_gutter_of_bars_is_no_box_table() -> None:
+    # diffoscope nests each file's diff behind "│ " bars that do not close the line: its hunk
+    # headers stay as a diff's, not sampled as a table's rows.
+    assert "│ │ @@ -1,13 +1,13 @@" in lossy(corpus_text("wide106", "wide106-diffoscope-tarballs"))

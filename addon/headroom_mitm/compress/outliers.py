@@ -138,10 +138,11 @@ def _measure(column: list[str], probe: list[str]) -> list[float | None] | None:
 # A cell of one template whose measures vary (Go's gctrace: "gc 35 @0.059s 7%: 0.011+3.6+0.023 ms
 # clock", "3->18->16 MB"): each a measure of its own. A measure is a number with a unit after it,
 # or one in parts: read as the parts' sum ("0.011+3.6+0.023" ms of three phases) or as where a
-# change came to ("3->18->16"). Bare numbers in a template (a line, an index, a file's) are no
-# measure.
+# change came to ("3->18->16"), or a value given with its spread ("7874.2 ± 168.94%" of a
+# benchmark's table: the mean and its error both). Bare numbers in a template (a line, an index, a
+# file's) are no measure.
 _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:(?:\+|->|/)\d+(?:\.\d+)?)*")
-_UNIT_AFTER = re.compile(r" ?(?:%|[kKMGT]i?B\b|[mµnu]?s\b)")
+_UNIT_OR_SPREAD_AFTER = re.compile(r" ?(?:%|[kKMGT]i?B\b|[mµnu]?s\b|± ?\d|\+/?- ?\d)")
 _PLUS_OR_SLASH = re.compile(r"[+/]")
 _MAX_PARTS = 8
 
@@ -160,7 +161,7 @@ def measures_in(column: list[str], probe: list[str]) -> list[list[float | None]]
     if not 0 < len(found) <= _MAX_PARTS:
         return []
     wanted = [k for k, m in enumerate(found)
-              if "+" in m.group() or "->" in m.group() or _UNIT_AFTER.match(first, m.end()) is not None]
+              if "+" in m.group() or "->" in m.group() or _UNIT_OR_SPREAD_AFTER.match(first, m.end()) is not None]
     shape = _MEASURE.sub("#", first)
     if not wanted or any(_MEASURE.sub("#", c) != shape for c in probe[1:]):
         return []

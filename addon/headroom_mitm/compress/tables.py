@@ -35,9 +35,11 @@ def _delimiters(sample: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     joined = "\n".join(sample)
     plain = len(joined) <= csv.field_size_limit() and '"' not in joined and "\r" not in joined and "\0" not in joined
     # A space-separated record with quoted fields (web server access logs) is a table too.
-    for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), (" ", 6)):
+    for delim, least in ((",", 2), ("\t", 2), (";", 2), ("|", 2), ("│", 2), (" ", 6)):
         if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
             continue
+        if delim == "│" and sum(1 for s in sample if s.endswith("│")) < 0.8 * len(sample):
+            continue  # a box's rows close on their bar (console.table, sqlite's and duckdb's boxes); diffoscope's nesting does not
         try:
             fields = [s.count(delim) + 1 for s in sample] if plain else map(len, csv.reader(sample, delimiter=delim))
             width, count = Counter(fields).most_common(1)[0]
