@@ -82,3 +82,12 @@ def test_a_nesting_gutter_of_bars_is_no_box_table() -> None:
     # diffoscope nests each file's diff behind "│ " bars that do not close the line: its hunk
     # headers stay as a diff's, not sampled as a table's rows.
     assert "│ │ @@ -1,13 +1,13 @@" in lossy(corpus_text("wide106", "wide106-diffoscope-tarballs"))
+
+
+def test_a_table_under_a_rule_of_dashes_is_cut_at_the_rules_columns() -> None:
+    # license-report's table: cells hold spaces ("(MIT OR CC0-1.0)", an author's name), so split
+    # at spaces no two rows had one width and it was read as a log; its rare licences mid-table,
+    # which a table keeps, were sampled away.
+    kept = lossy(corpus_text("wide509", "wide509-lr-table-prod"))
+    for name, licence in (("mdn-data", "CC0-1.0"), ("argparse", "Python-2.0"), ("fendoff-rota", "UNLICENSED")):
+        assert any(line.startswith(name + " ") and f" {licence} " in line for line in kept.splitlines()), name

@@ -96,6 +96,8 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
     if len(nonblank) < MIN_ROWS:
         return None
     sample = [lines[i] for i in nonblank[:60]]
+    if (ruled := _ruled_rows(lines, nonblank)) is not None:
+        return ruled
     widths = Counter(min(len(s.split()), 12) for s in sample)
     width, count = widths.most_common(1)[0]
     for delim, dwidth in _delimiters(tuple(sample)):
@@ -150,6 +152,36 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
     if sum(len(b) for b in blocks if len(b) >= 3 and _aligned(b, width)) < 0.6 * len(at):
         return None
     return at, Rows(cells, width)
+
+
+# A rule of dashes under the column titles ("----  ------------  -----", license-report's, pip
+# list's, PowerShell's): each run spans its column, whose cells may hold spaces ("(MIT OR
+# CC0-1.0)", an author's name), so the rows are cut where the runs start, not at every space.
+_DASH_RULE = re.compile(r" *+-{2,}+(?: ++-{2,}+)++ *+")
+_DASH_RUN = re.compile(r"-+")
+
+
+def _ruled_rows(lines: list[str], nonblank: list[int]) -> tuple[list[int], Rows] | None:
+    """(the titles' and rows' line numbers, their cells) of a table whose titles are underlined by
+    a rule of dashes (after a few lines at most), the rows below it filling the rule's columns;
+    else None."""
+    at = next((j for j in range(1, min(6, len(nonblank))) if _DASH_RULE.fullmatch(lines[nonblank[j]])), None)
+    if at is None or len(nonblank) - at < MIN_ROWS:
+        return None
+    rule = lines[nonblank[at]]
+    starts = [m.start() for m in _DASH_RUN.finditer(rule)]
+    ends = starts[1:] + [None]
+    # A row fills its columns: a space before each column's start (no cell runs over into the next)
+    # and something past the last one's.
+    # A second rule closes the table: what follows it (strace -c's total) is no row.
+    below = nonblank[at + 1 :]
+    end = next((j for j, i in enumerate(below) if _DASH_RULE.fullmatch(lines[i])), len(below))
+    rows = [i for i in nonblank[at - 1 : at] + below[:end]
+            if len(lines[i]) > starts[-1] and all(lines[i][k - 1] == " " for k in starts[1:])]
+    if not _enough_rows(len(rows), lines, 0.8, end + 1):
+        return None
+    cells = [lines[i][a:b].strip() for i in rows for a, b in zip(starts, ends)]
+    return rows, Rows(cells, len(starts))
 
 
 @lru_cache(maxsize=16)
