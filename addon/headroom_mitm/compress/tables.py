@@ -39,7 +39,7 @@ def _delimiters(sample: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         if sum(1 for s in sample if delim in s) < 0.8 * len(sample):
             continue
         if delim == "│" and sum(1 for s in sample if s.endswith("│")) < 0.8 * len(sample):
-            continue  # a box's rows close on their bar (console.table, sqlite's and duckdb's boxes); diffoscope's nesting does not
+            continue  # a box's rows close on their bar (console.table, sqlite's boxes); diffoscope's nesting does not
         try:
             fields = [s.count(delim) + 1 for s in sample] if plain else map(len, csv.reader(sample, delimiter=delim))
             width, count = Counter(fields).most_common(1)[0]
@@ -95,9 +95,9 @@ def _split_rows(lines: list[str]) -> tuple[list[int], Rows] | None:
     nonblank = list(compress(range(len(lines)), map(str.strip, lines)))  # C-level: no Python loop per line
     if len(nonblank) < MIN_ROWS:
         return None
-    sample = [lines[i] for i in nonblank[:60]]
     if (ruled := _ruled_rows(lines, nonblank)) is not None:
         return ruled
+    sample = [lines[i] for i in nonblank[:60]]
     widths = Counter(min(len(s.split()), 12) for s in sample)
     width, count = widths.most_common(1)[0]
     for delim, dwidth in _delimiters(tuple(sample)):
@@ -171,11 +171,11 @@ def _ruled_rows(lines: list[str], nonblank: list[int]) -> tuple[list[int], Rows]
     rule = lines[nonblank[at]]
     starts = [m.start() for m in _DASH_RUN.finditer(rule)]
     ends = starts[1:] + [None]
-    # A row fills its columns: a space before each column's start (no cell runs over into the next)
-    # and something past the last one's.
     # A second rule closes the table: what follows it (strace -c's total) is no row.
     below = nonblank[at + 1 :]
     end = next((j for j, i in enumerate(below) if _DASH_RULE.fullmatch(lines[i])), len(below))
+    # A row fills its columns: a space before each column's start (no cell runs over into the next)
+    # and something past the last one's.
     rows = [i for i in nonblank[at - 1 : at] + below[:end]
             if len(lines[i]) > starts[-1] and all(lines[i][k - 1] == " " for k in starts[1:])]
     if not _enough_rows(len(rows), lines, 0.8, end + 1):
