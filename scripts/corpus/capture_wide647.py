@@ -2,8 +2,9 @@
 and 634): real npm packages no earlier round used, with bugs put in, their OWN test suites run with mocha, jest, vitest
 and node --test (union-find 1.0.2 and binary-search-bounds 2.0.5), eslint (stylish and json), tsc --noEmit pretty off and on,
 esbuild and rollup builds failing, npm view --json and npm outdated, package.json and package-lock.json read and queried
-with jq, npm ls --all with problems, source and minified bundles cat'ed, node crashing with a stack trace; an organ
-builder's names (voicingroom, windchest, pipeshop, stopcheck). About a quarter of the command lines are chained or piped as agents type them.
+with jq, npm ls --all with problems, source and minified bundles cat'ed, node crashing with a stack trace; a whip
+maker's names (whipshop, plaitbench, cropstore, crackcheck). About a quarter of the command lines are chained or piped
+as agents type them.
 
 No new extractor: each kind's needles come from the extractor the earlier rounds used for it, imported (NEEDLES.md's
 "Round 647: no new rules"); a chain's from each part's own (round 9b). Nothing captured here was compressed.
