@@ -168,17 +168,21 @@ def _ruled_rows(lines: list[str], nonblank: list[int]) -> tuple[list[int], Rows]
     at = next((j for j in range(1, min(6, len(nonblank))) if _DASH_RULE.fullmatch(lines[nonblank[j]])), None)
     if at is None or len(nonblank) - at < MIN_ROWS:
         return None
-    rule = lines[nonblank[at]]
-    starts = [m.start() for m in _DASH_RUN.finditer(rule)]
+    starts = [m.start() for m in _DASH_RUN.finditer(lines[nonblank[at]])]
     ends = starts[1:] + [None]
-    # A second rule closes the table: what follows it (strace -c's total) is no row.
-    below = nonblank[at + 1 :]
-    end = next((j for j, i in enumerate(below) if _DASH_RULE.fullmatch(lines[i])), len(below))
     # A row fills its columns: a space before each column's start (no cell runs over into the next)
-    # and something past the last one's.
-    rows = [i for i in nonblank[at - 1 : at] + below[:end]
-            if len(lines[i]) > starts[-1] and all(lines[i][k - 1] == " " for k in starts[1:])]
-    if not _enough_rows(len(rows), lines, 0.8, end + 1):
+    # and something past the last one's. A second rule closes the table: what follows it (strace
+    # -c's total) is no row.
+    rows: list[int] = []
+    seen = 0  # the titles and the lines read below the rule
+    for i in nonblank[at - 1 : at] + nonblank[at + 1 :]:
+        line = lines[i]
+        if seen and _DASH_RULE.fullmatch(line):
+            break
+        seen += 1
+        if len(line) > starts[-1] and all(line[k - 1] == " " for k in starts[1:]):
+            rows.append(i)
+    if not _enough_rows(len(rows), lines, 0.8, seen):
         return None
     cells = [lines[i][a:b].strip() for i in rows for a, b in zip(starts, ends)]
     return rows, Rows(cells, len(starts))
