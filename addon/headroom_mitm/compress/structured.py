@@ -140,6 +140,21 @@ def _a_name(item: tuple[str, object]) -> bool:
 
 
 _SMALL_CONTAINER = 1024  # characters of compact JSON an array or object keeps whole, however many members
+# A content digest: an integrity string (`sha512-…`, a lockfile's heaviest field), a "shasum" or
+# "checksum" in hex, a registry signature's "sig". Opaque, as a PEM body is: nothing in it a model
+# reads; its algorithm stays, and the digest is one retrieve away.
+_SRI = re.compile(r"(sha(?:1|256|384|512)-)[A-Za-z0-9+/]{20,}={0,2}(?: sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2})*")
+_HEX_DIGEST = re.compile(r"[0-9a-f]{40,128}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{60,}={0,2}")
+
+
+def _digest_head(key: str, v: str) -> str | None:
+    """What a digest's elision keeps of it ("sha512-", or nothing); None when `v` is no digest."""
+    if v[:3] == "sha" and (m := _SRI.fullmatch(v)):
+        return m.group(1)
+    if key in ("shasum", "checksum") and _HEX_DIGEST.fullmatch(v) or key == "sig" and _BASE64.fullmatch(v):
+        return ""
+    return None
 
 
 def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
@@ -183,7 +198,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     str_cap = s.max_line_chars * 4
     refs = _references(data, cap, s.json_head_items, s.json_tail_items)
     seps = comma, colon = json_separators(st[:4096])  # the document's own
-    elided = 0
+    elided = digests = 0
 
     def pick(items: list[tuple[str, object]], name: str) -> list[int]:
         n = len(items)
@@ -213,7 +228,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
         return True
 
     def walk(v: object, path: str, name: str = "") -> str:
-        nonlocal elided
+        nonlocal elided, digests
         if isinstance(v, (dict, list)):
             is_obj = isinstance(v, dict)
             items = list(v.items()) if is_obj else [("", x) for x in v]
@@ -239,6 +254,12 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
             elided += 1
             return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
+        if type(v) is str and len(v) >= 40 and (head := _digest_head(name, v)) is not None:
+            digests += 1
+            if digests > 1:
+                return encode_basestring(head + "…")
+            elided += 1  # the first says what "…" is and where the digests are
+            return encode_basestring(f"{head}… [digests elided; {note_ref()}]")
         return _dump(v, seps)
 
     def stream_lines(data: list[object]) -> str:

@@ -1,0 +1,68 @@
+"""Fidelity rules of issue #11's thirty-fifth pass: each test names the rule and fails without it;
+one guard."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+
+from headroom_mitm.compress.lossless import compact_json
+from headroom_mitm.compress.settings import CompressionSettings
+from headroom_mitm.compress.structured import json_outline
+from tests.compress.support import lossy
+
+
+def _b64(rng: random.Random, n: int) -> str:
+    return base64.b64encode(rng.randbytes(n)).decode()
+
+
+def _lockfile(rng: random.Random, n: int) -> tuple[str, dict[str, str], list[str]]:
+    """A package-lock.json of n packages, each a dependency of another: (text, version by path,
+    their integrity digests)."""
+    versions = {f"node_modules/cooper-{k:03d}": f"{rng.randint(0, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 9)}" for k in range(n)}
+    digests = [f"sha512-{_b64(rng, 64)}" for _ in range(n)]
+    packages: dict[str, object] = {"": {"name": "stave-yard", "version": "1.0.0", "dependencies": {"cooper-000": "^1.0.0"}}}
+    for k, ((path, version), digest) in enumerate(zip(versions.items(), digests)):  # each the next's dependant
+        packages[path] = {"version": version, "integrity": digest, "license": "MIT",
+                          "dependencies": {f"cooper-{(k + 1) % n:03d}": f"^{version}"}}
+    doc = {"name": "stave-yard", "version": "1.0.0", "lockfileVersion": 3, "requires": True, "packages": packages}
+    return json.dumps(doc, indent=2) + "\n", versions, digests
+
+
+def test_a_lockfiles_digests_go_and_every_package_stays() -> None:
+    # A package-lock's integrity strings are a third of its tokens and say nothing a model reads.
+    # Of 30 packages none is sampled away, so only the digests could go, and they did not.
+    text, versions, digests = _lockfile(random.Random(35), 30)
+    out = lossy(text)
+    assert [p for p, v in versions.items() if f'"{p}": {{"version": "{v}"' not in out] == []
+    assert [d for d in digests if d[7:27] in out] == []
+    assert out.count('"sha512-…') == 30 and out.count("id=hr_") == 1
+    assert len(out) < 0.7 * len(compact_json(text.strip()))  # in characters; more in tokens
+
+
+def test_hex_checksums_and_signatures_go_too() -> None:
+    # npm view's dist: a "shasum" in hex and the registry's "sig" in base64 beside the integrity.
+    rng = random.Random(35)
+    versions = {f"2.{k}.0": {"dist": {"shasum": f"{rng.getrandbits(160):040x}", "integrity": f"sha512-{_b64(rng, 64)}",
+                                      "signatures": [{"keyid": "SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA",
+                                                      "sig": _b64(rng, 70)}]}} for k in range(30)}
+    res = json_outline(json.dumps({"name": "cask", "versions": versions}, indent=2), CompressionSettings())
+    assert res is not None
+    dists = [v["dist"] for v in versions.values()]
+    assert [d for d in dists if d["shasum"] in res.text or d["signatures"][0]["sig"] in res.text] == []
+    assert all(d["shasum"] in res.original and d["signatures"][0]["sig"] in res.original for d in dists)
+    assert res.text.count('"keyid": "SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA"') == 30
+
+
+def test_guard_a_commits_sha_is_no_digest() -> None:
+    # A commit's id names it (the model checks it out, cites it): only digests by their key or
+    # their `sha512-` form go, not every long hex string.
+    rng = random.Random(35)
+    commits = [{"sha": f"{rng.getrandbits(160):040x}", "parents": [{"sha": f"{rng.getrandbits(160):040x}"}],
+                "checksum": f"{rng.getrandbits(256):064x}"} for _ in range(30)]
+    res = json_outline(json.dumps(commits, indent=2), CompressionSettings())
+    assert res is not None
+    assert [c["sha"] for c in commits if c["sha"] not in res.text] == []
+    assert [c for c in commits if c["parents"][0]["sha"] not in res.text] == []
+    assert [c["checksum"] for c in commits if c["checksum"] in res.text] == []
