@@ -42,27 +42,28 @@ def test_a_lockfiles_digests_go_and_every_package_stays() -> None:
 
 
 def test_hex_checksums_and_signatures_go_too() -> None:
-    # npm view's dist: a "shasum" in hex and the registry's "sig" in base64 beside the integrity.
+    # npm view's dist: a "shasum" in hex and the registry's "sig" in base64 beside the integrity
+    # (and a "checksum", as other registries name it).
     rng = random.Random(35)
     versions = {f"2.{k}.0": {"dist": {"shasum": f"{rng.getrandbits(160):040x}", "integrity": f"sha512-{_b64(rng, 64)}",
+                                      "checksum": f"{rng.getrandbits(256):064x}",
                                       "signatures": [{"keyid": "SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA",
                                                       "sig": _b64(rng, 70)}]}} for k in range(30)}
     res = json_outline(json.dumps({"name": "cask", "versions": versions}, indent=2), CompressionSettings())
     assert res is not None
     dists = [v["dist"] for v in versions.values()]
-    assert [d for d in dists if d["shasum"] in res.text or d["signatures"][0]["sig"] in res.text] == []
+    assert [d for d in dists if d["shasum"] in res.text or d["checksum"] in res.text or d["signatures"][0]["sig"] in res.text] == []
     assert all(d["shasum"] in res.original and d["signatures"][0]["sig"] in res.original for d in dists)
     assert res.text.count('"keyid": "SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA"') == 30
 
 
 def test_guard_a_commits_sha_is_no_digest() -> None:
     # A commit's id names it (the model checks it out, cites it): only digests by their key or
-    # their `sha512-` form go, not every long hex string.
+    # their `sha512-` form go, not every long hex string. (Each commit's long message is outlined
+    # on any engine, so this holds without the rule too.)
     rng = random.Random(35)
     commits = [{"sha": f"{rng.getrandbits(160):040x}", "parents": [{"sha": f"{rng.getrandbits(160):040x}"}],
-                "checksum": f"{rng.getrandbits(256):064x}"} for _ in range(30)]
+                "message": f"Cooperage {k}: " + "truss hoops " * 200} for k in range(30)]
     res = json_outline(json.dumps(commits, indent=2), CompressionSettings())
     assert res is not None
-    assert [c["sha"] for c in commits if c["sha"] not in res.text] == []
-    assert [c for c in commits if c["parents"][0]["sha"] not in res.text] == []
-    assert [c["checksum"] for c in commits if c["checksum"] in res.text] == []
+    assert [c for c in commits if c["sha"] not in res.text or c["parents"][0]["sha"] not in res.text] == []
