@@ -1,0 +1,70 @@
+"""Capture round 659 of the compression corpus (issue #11's kinds on real projects as Claude Code's and Codex's tools
+hand them over, after rounds 631, 638 and 643's pattern and layout, a staymaker's names: stays, busks, whalebone,
+eyelets): ONE headless run of the real Claude Code (`.tools/bin/claude -p`, its Bash, Read, Grep and Glob tools)
+and ONE of the real Codex CLI (`.tools/bin/codex exec`, its exec_command shell tool), both driven by the project's
+model stub through the launcher as rounds 631, 638 and 643 drive them (launched with --no-compress: the stub records
+each tool result as the agent wrote it).
+The material: bai2's and adblockparser's sdists with bugs put in, their git histories, a C project (`buskpan`) and a
+Rust crate (`stayline`) from round 191's generators, a Go module (`staybook`, and a copy `lacingscale`) from round
+273's, a JavaScript project (`stayfloor`) from round 290's under vitest, eslint and tsc, listings, process tables, a CSV
+and a sqlite table of some of this machine's /usr/share files, npm view --json, two application logs, bai2's and
+adblockparser's installed sources.
+
+No new extractor: each kind's needles come from the extractor the earlier rounds used for it, imported (NEEDLES.md's
+"Round 659: no new rules"); a chain's from each part's own (round 9b). Nothing captured here was compressed.
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide659.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide659.json  as {"version": 2, "items": [...]}, ids prefixed "wide659-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+import capture_wide9b as w9b  # noqa: E402
+
+ID_PREFIX = "wide659-"
+DEFAULT_OUT = HERE / "data" / "wide659.json"
+TMP = Path("/dev/shm/hm-corpus-wide659")
+TOOLS = Path("/dev/shm/hm-corpus-wide659-tools")
+# Claude Code's Read / Grep calls read bai2's installed sources, its Glob both packages'; Codex's tree / grep / sed
+# read adblockparser's and bai2's; both run from their checkouts (PYTHONPATH=.)
+PY_TOOLS = ["pytest==9.2.0", "ruff==0.17.6", "mypy==2.4.1", "bai2==0.15.0", "adblockparser==0.7"]
+PY_SDISTS = ["bai2==0.15.0", "adblockparser==0.7"]
+NPM_PKGS = ["eslint@9.39.5", "@eslint/js@9", "typescript@7.0.2", "vitest@3.2.7"]  # the stayfloor project's tools
+w9b.TMP = TMP
+
+MIN_CHARS, MAX_CHARS = 400, 120_000
+
+TOOLSET = cm.Toolset(TOOLS, "mypy", PY_TOOLS, "adblockparser-*", PY_SDISTS, "vitest", NPM_PKGS)
+VENV, SRC, JS = TOOLSET.venv, TOOLSET.src, TOOLSET.js
+
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
+def steps() -> list:
+    import capture_wide659_mat as mat  # the trees both agents work in
+    import capture_wide659_agents as agents  # one Claude Code run, one Codex run
+    w9b.TMP = TMP  # the imported generators' modules set their own
+    return [TOOLSET.unpack] + mat.STEPS + agents.STEPS
+
+
+def ensure_tools() -> None:
+    """The Toolset (both sdists are tarballs on the registry)."""
+    TOOLSET.install()
+
+
+def main() -> None:
+    cm.capture_round(__doc__, ensure_tools, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(3_000, 10_000, 60_000))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide659", sys.modules["__main__"])
+    main()
