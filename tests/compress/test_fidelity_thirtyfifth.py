@@ -43,17 +43,19 @@ def test_a_lockfiles_digests_go_and_every_package_stays() -> None:
 
 def test_hex_checksums_and_signatures_go_too() -> None:
     # npm view's dist: a "shasum" in hex and the registry's "sig" in base64 beside the integrity
-    # (and a "checksum", as other registries name it).
+    # (and a "checksum", and PyPI's digests under their algorithms' names).
     rng = random.Random(35)
     versions = {f"2.{k}.0": {"dist": {"shasum": f"{rng.getrandbits(160):040x}", "integrity": f"sha512-{_b64(rng, 64)}",
                                       "checksum": f"{rng.getrandbits(256):064x}",
+                                      "digests": {"md5": f"{rng.getrandbits(128):032x}", "sha256": f"{rng.getrandbits(256):064x}"},
                                       "signatures": [{"keyid": "SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA",
                                                       "sig": _b64(rng, 70)}]}} for k in range(30)}
     res = json_outline(json.dumps({"name": "cask", "versions": versions}, indent=2), CompressionSettings())
     assert res is not None
     dists = [v["dist"] for v in versions.values()]
-    assert [d for d in dists if d["shasum"] in res.text or d["checksum"] in res.text or d["signatures"][0]["sig"] in res.text] == []
-    assert all(d["shasum"] in res.original and d["signatures"][0]["sig"] in res.original for d in dists)
+    opaque = [[d["shasum"], d["checksum"], d["signatures"][0]["sig"], *d["digests"].values()] for d in dists]
+    assert [x for xs in opaque for x in xs if x in res.text] == []
+    assert all(x in res.original for xs in opaque for x in xs)
     assert res.text.count('"keyid": "SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA"') == 30
 
 

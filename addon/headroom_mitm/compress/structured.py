@@ -140,11 +140,14 @@ def _a_name(item: tuple[str, object]) -> bool:
 
 
 _SMALL_CONTAINER = 1024  # characters of compact JSON an array or object keeps whole, however many members
-# A content digest: an integrity string (`sha512-…`, a lockfile's heaviest field), a "shasum" or
-# "checksum" in hex, a registry signature's "sig". Opaque, as a PEM body is: nothing in it a model
-# reads; its algorithm stays, and the digest is one retrieve away.
+# A content digest: an integrity string (`sha512-…`, a lockfile's heaviest field), a file's hash in
+# hex under its algorithm's name or as a "shasum" or "checksum" (npm's dist, PyPI's digests and
+# hashes), a registry signature's "sig". Opaque, as a PEM body is: nothing in it a model reads; its
+# algorithm stays, and the digest is one retrieve away. Ids are no digests: a commit's "sha", an
+# image's "sha256:…" digest name what the model checks out or pulls.
 _SRI = re.compile(r"(sha(?:1|256|384|512)-)[A-Za-z0-9+/]{20,}={0,2}(?: sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2})*")
-_HEX_DIGEST = re.compile(r"[0-9a-f]{40,128}")
+_HEX_DIGEST = re.compile(r"[0-9a-f]{32,128}")
+_HEX_KEYS = frozenset({"shasum", "checksum", "md5", "sha256", "sha384", "sha512", "blake2b_256"})
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{60,}={0,2}")
 
 
@@ -152,7 +155,7 @@ def _digest_head(key: str, v: str) -> str | None:
     """What a digest's elision keeps of it ("sha512-", or nothing); None when `v` is no digest."""
     if v[:3] == "sha" and (m := _SRI.fullmatch(v)):
         return m.group(1)
-    if key in ("shasum", "checksum") and _HEX_DIGEST.fullmatch(v) or key == "sig" and _BASE64.fullmatch(v):
+    if key in _HEX_KEYS and _HEX_DIGEST.fullmatch(v) or key == "sig" and _BASE64.fullmatch(v):
         return ""
     return None
 
@@ -254,7 +257,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
             # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
             elided += 1
             return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
-        if type(v) is str and len(v) >= 40 and (head := _digest_head(name, v)) is not None:
+        if type(v) is str and len(v) >= 32 and (head := _digest_head(name, v)) is not None:
             digests += 1
             if digests > 1:
                 return encode_basestring(head + "…")
