@@ -7,10 +7,11 @@ import base64
 import json
 import random
 
+from headroom_mitm.compress.documents import looks_like_code_or_prose
 from headroom_mitm.compress.lossless import compact_json
 from headroom_mitm.compress.settings import CompressionSettings
 from headroom_mitm.compress.structured import json_outline
-from tests.compress.support import lossy
+from tests.compress.support import lossy, sent
 
 
 def _b64(rng: random.Random, n: int) -> str:
@@ -69,3 +70,50 @@ def test_guard_a_commits_sha_is_no_digest() -> None:
     res = json_outline(json.dumps(commits, indent=2), CompressionSettings())
     assert res is not None
     assert [c for c in commits if c["sha"] not in res.text or c["parents"][0]["sha"] not in res.text] == []
+
+
+def _vitest_run(rng: random.Random) -> tuple[str, list[str]]:
+    """vitest's verbose run of a URL parser: passing tests, and failures that each dump the parsed
+    object (`  host: 'x',` lines, which read as configuration) under their `×` line."""
+    out = ["", " RUN  v4.1.12 /work/cooperage", ""]
+    failed: list[str] = []
+    for k in range(360):
+        host = f"cask{k}.Cooper.example"
+        if k % 18 == 7:
+            line = f" × test.js > parse(http://{host}/stave/{k}) {rng.randint(1, 30)}ms"
+            failed.append(line)
+            out += [line, "   → Expected values to be loosely deep-equal:", "", "Url {"]
+            out += [f"  {key}: {val}," for key, val in (("protocol", "'http:'"), ("slashes", "true"), ("auth", "null"),
+                                                         ("host", f"'{host}'"), ("port", "null"), ("hostname", f"'{host}'"),
+                                                         ("hash", "null"), ("search", "null"), ("query", "null"),
+                                                         ("pathname", f"'/stave/{k}'"), ("path", f"'/stave/{k}'"))]
+            out += [f"  href: 'http://{host}/stave/{k}'", "}", "", "should loosely deep-equal", "", "Url {",
+                    f"  host: '{host.lower()}',", f"  hostname: '{host.lower()}',", "}", ""]
+        else:
+            out.append(f" ✓ test.js > parse(http://{host}/hoop/{k}) {rng.randint(0, 3)}ms")
+    out += ["", f" Test Files  1 failed (1)", f"      Tests  {len(failed)} failed | {360 - len(failed)} passed (360)", ""]
+    return "\n".join(out), failed
+
+
+def test_a_test_run_whose_failures_dump_objects_is_a_run_not_configuration() -> None:
+    # The dumps' `key: value,` lines made the run read as configuration, never cut: the 340
+    # passing tests were sent whole with the failures.
+    text, failed = _vitest_run(random.Random(35))
+    kept = lossy(text).split("\n")
+    assert [line for line in failed if line not in kept] == []
+    assert "      Tests  20 failed | 340 passed (360)" in kept
+    assert sum(1 for line in kept if line.startswith(" ✓ ")) < 100
+
+
+def test_guard_a_readme_listing_features_with_check_marks_is_still_a_document() -> None:
+    # A README's `✓ feature` lines fail nothing: the page is still read as a document (counting
+    # every mark as a run's would read it as a log).
+    features = [f"✓ {w} barrels, hooped and tested by the cooper's own gauge" for w in
+                ("Oak", "Chestnut", "Ash", "Larch", "Pine", "Beech", "Elm", "Cedar")]
+    sections = []
+    for k in range(60):
+        sections += [f"## Section {k}: staves and hoops", "",
+                     f"The cooper sets stave {k} against the truss hoop and drives it down.", ""]
+    text = "\n".join(["Cooperage", "=========", "", *features, "", *sections])
+    assert looks_like_code_or_prose(text)
+    assert sent(text) == text

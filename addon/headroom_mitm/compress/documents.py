@@ -43,6 +43,10 @@ _CONFIG = re.compile(
 )
 REPORT_BANNER = re.compile(r"(={6,}|_{6,}) \S.* (={6,}|_{6,})$")  # wider than a wiki heading
 _TAP = re.compile(r"\s*+(?:not )?ok \d+")
+# A test's verdict mark before its name (vitest's, jest's and mocha's `✓ name`, `× name`): with a
+# failing one among them the text is a run, whatever the dumps of its failures read like (a URL
+# object's `  host: 'x',` lines are no configuration). A README's list of ✓ features fails nothing.
+_VERDICT = re.compile(r"[ \t]*+(?:([✓✔√])|[×✗✘]) \S")
 _BAR, _BOX_BAR = ln.GUTTER_PROBE
 # A diagnostic's gutter without a number: the bar alone or over its carets (rustc's, ruff's
 # `   |     ^^^^`); a code line does not hold a bar and nothing else.
@@ -67,6 +71,9 @@ def looks_like_code_or_prose(text: str) -> bool:
         return False
     if sum(1 for x in sample if x[:1] in "no \t" and _TAP.match(x)) >= 3:
         return False  # a TAP stream (node --test): its YAML diagnostics are no configuration
+    verdicts = [m for x in sample if (m := _VERDICT.match(x))]
+    if len(verdicts) >= 3 and any(m.group(1) is None for m in verdicts):
+        return False
     code = sum(1 for x in sample if x.endswith(_CODE_ENDS) or CODE_START.match(x))  # the cheaper look first
     reads = (
         code >= 0.3 * n
