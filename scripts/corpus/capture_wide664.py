@@ -1,0 +1,63 @@
+"""Capture round 664 of the compression corpus (issue #11's JavaScript and TypeScript kinds, after rounds 634, 647
+and 655): real npm packages no earlier round used, with bugs put in, their OWN test suites run with mocha, jest, vitest
+and node --test (simplicial-complex 1.0.0 and robust-sum 1.0.0), eslint (stylish and json), tsc --noEmit
+pretty off and on, esbuild and rollup builds failing, npm view --json and npm outdated, package.json and
+package-lock.json read and queried with jq, npm ls --all with problems, source and minified bundles cat'ed, node
+crashing with a stack trace; a chainmaker's names (chainshop, linkbench, anvilstore, proofcheck). About a quarter of the
+command lines are chained or piped as agents type them.
+
+No new extractor: each kind's needles come from the extractor the earlier rounds used for it, imported (NEEDLES.md's
+"Round 664: no new rules"); a chain's from each part's own (round 9b). Nothing captured here was compressed.
+
+Usage:   .venv/bin/python scripts/corpus/capture_wide664.py [--out PATH] [--keep] [--only STEPS]
+Writes:  scripts/corpus/data/wide664.json  as {"version": 2, "items": [...]}, ids prefixed "wide664-".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import capture_more as cm  # noqa: E402
+import capture_wide9b as w9b  # noqa: E402
+
+ID_PREFIX = "wide664-"
+DEFAULT_OUT = HERE / "data" / "wide664.json"
+TMP = Path("/dev/shm/hm-corpus-wide664")
+TOOLS = Path("/dev/shm/hm-corpus-wide664-tools")
+JS = TOOLS / "js"
+# tape and robust-sum's dev dependency validate-robust-sequence (not on the registry here) are met by small modules
+NPM_PKGS = ["simplicial-complex@1.0.0", "robust-sum@1.0.0", "jest@30.5.2", "vitest@4.1.12",
+            "mocha@12.0.3", "eslint@10.16.0", "@eslint/js", "typescript@7.0.2", "esbuild@0.28.2", "rollup@4.69.1"]
+w9b.TMP = TMP  # round 9b's chain runner keeps its state under this round's scratch dir
+
+MIN_CHARS, MAX_CHARS = 400, 120_000
+_SIZED = cm.Sized(MIN_CHARS, MAX_CHARS)
+add, cap = _SIZED.add, _SIZED.cap
+
+
+def install() -> None:
+    cm.install_npm(JS, "simplicial-complex", NPM_PKGS)
+    cm.PATH_PREFIX[:0] = [str(JS / "node_modules" / ".bin")]
+
+
+def steps() -> list:
+    import capture_wide664_js as js  # the packages' own suites, eslint, tsc, builds, npm, bundles, crashes
+    w9b.TMP = TMP  # the earlier rounds' modules imported above set it to theirs
+    return js.STEPS
+
+
+def main() -> None:
+    cm.capture_round(__doc__, install, steps, ID_PREFIX, DEFAULT_OUT, TMP, bands=(10_000, 40_000, 80_000))
+    from capture_wide454 import drop_and_check  # round 454's after-run check, imported
+    out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else DEFAULT_OUT
+    drop_and_check(out)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    sys.modules.setdefault("capture_wide664", sys.modules["__main__"])
+    main()
