@@ -1,0 +1,181 @@
+"""Round 682, the items: TWO headless runs of the real Gemini CLI, each driven by the project's model stub through
+round 289's driver (capture_wide289_gemini.drive, imported; the launcher started with --no-compress so that the stub
+records every tool result exactly as Gemini CLI wrote it and nothing compressed is ever seen). Run 1 works in a
+directory holding geopy and sgp4 (broken, with their tests), geopy's git history, the pipeyard script, the bowlbench
+C project, the site-packages CSV, the pipeyard log, two of the packages' modules and copies of their installed
+sources (run_shell_command, read_file, grep_search, glob), with libffi's Using-libffi page served on 127.0.0.1:18682;
+run 2 in one holding the pipeclaytally Go module (and its vet and build copies), the stemframe deploy scripts, the
+mufflejig crate, the sqlite table and the stemrim log (run_shell_command). An item's text is the tool result Gemini
+CLI sent back; its needles come from the extractor of the tool that printed the lines (round 289's reading; a chain's
+from each part's own, the parts run again outside the agent). An item one of whose needles is on no line of its text
+is dropped whole. Run through capture_wide682.py; the call specs' helpers are round 476's (capture_wide476_items'
+`_shell` and `_chain`, imported), the commands and names this round's (round 674's, capture_wide674_items, is the
+shape)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import capture_more as cm
+from capture_more import n_app_log, n_go_vet, n_tree
+from capture_wide import n_chained
+from capture_wide6_new2 import n_pip_inspect
+from capture_wide9b import Part, n_help, n_status_echo
+from capture_wide9b_reads import n_grep_rn
+from capture_wide11_files import n_html
+from capture_wide15_data import (n_cargo_meta, n_csv, n_find, n_ls_lR, n_npm_view, n_ps_aux, n_sqlite_col,
+                                 n_top)
+from capture_wide15_diag import n_mypy, n_pytest, n_ruff, n_shellcheck
+from capture_wide15_langs import n_cargo_build, n_cargo_test, n_clippy, n_gcc, n_go_build, n_go_test, n_make
+from capture_wide15_oc import n_blame, n_diff, n_log_p, n_show, n_status
+from capture_wide289_gemini import drive, n_gemini_glob, n_gemini_grep, read_ext, sed_ext
+from capture_wide476_items import _chain, _shell
+from capture_wide682 import VENV, add
+from capture_wide682_mat import GP, SG
+
+SITE = f"{VENV}/lib/python3.11/site-packages"
+TOOL_PATH = f"{VENV}/bin:/root/.cargo/bin"
+PORT = 18682
+PYTEST = "python -m pytest -p no:cacheprovider"
+PAGE_DIR = "/usr/share/doc/libffi-dev/html"
+
+
+def run1_specs(root: Path, env: dict) -> list:
+    """(id, tool, arguments, extractor) of every call of the first run, in order."""
+    S, C = _shell, _chain(root, env)
+    vd = root / "vendor"
+    return [
+        S("gm-shell-pytest-vv-sgp4", n_pytest,
+          f"cd sgp4-src && timeout 300 {PYTEST} -vv --tb=short sgp4/tests.py 2>&1 | cut -c1-300 | tail -n 400"),
+        C("gm-shell-chain-pytest-q-exit", "chain-test-exit", "test",
+          [Part("cd geopy-src", None),
+           Part(f"timeout 600 {PYTEST} -q --tb=line test/test_distance.py test/test_point.py "
+                "test/test_location.py test/test_format.py", n_pytest, "&&"),
+           Part("echo EXIT=$?", n_status_echo, ";")]),
+        S("gm-shell-pytest-long-geopy", n_pytest,
+          f"cd geopy-src && timeout 600 {PYTEST} -vv -rA -l --tb=long test/test_distance.py test/test_point.py 2>&1 "
+          "| cut -c1-300 | tail -n 700"),
+        S("gm-shell-pytest-long-sgp4", n_pytest,
+          f"cd sgp4-src && timeout 300 {PYTEST} -vv -rA -l --tb=long sgp4/tests.py 2>&1 "
+          "| cut -c1-400 | tail -n 700"),
+        S("gm-shell-ruff-concise-pipe", n_ruff,
+          "ruff check --no-cache --isolated --select ALL --output-format=concise geopy-src/geopy/distance.py "
+          "geopy-src/geopy/point.py sgp4-src/sgp4/ext.py sgp4-src/sgp4/io.py pipeyard.py | head -n 520"),
+        S("gm-shell-mypy-strict-pipe", n_mypy,
+          "mypy --strict --no-incremental --cache-dir=/dev/null geopy-src/geopy "
+          "sgp4-src/sgp4/io.py sgp4-src/sgp4/ext.py pipeyard.py 2>&1 "
+          "| tail -n 400"),
+        S("gm-shell-traceback-pipeyard", n_chained, "python pipeyard.py"),
+        C("gm-shell-chain-make-k-exit", "chain-build-exit", "build",
+          [Part("make -C bowlbench -k 2>&1 | tail -n 380", n_make), Part("echo EXIT=$?", n_status_echo, ";")],
+          before="make -C bowlbench clean >/dev/null 2>&1; true"),
+        S("gm-shell-gcc-syntax-bowlbench", n_gcc,
+          "gcc -Wall -Wextra -Wshadow -Wconversion -fsyntax-only -Ibowlbench/src "
+          "bowlbench/src/bowlbench.c bowlbench/src/bowl_2[0-9].c 2>&1"),
+        S("gm-shell-git-log-p-geopy", n_log_p,
+          "cd geopy-git && git --no-pager log -p --stat -- '*.py' | head -n 900"),
+        S("gm-shell-git-blame-geopy", n_blame,
+          "cd geopy-git && git --no-pager blame geopy/units.py"),
+        S("gm-shell-git-show-geopy", n_show, "cd geopy-git && git --no-pager show --no-ext-diff HEAD~4"),
+        C("gm-shell-chain-git-status-diff", "chain-git-status-diff", "git",
+          [Part("cd geopy-git", None), Part("git status", n_status, "&&"), Part("git diff", n_diff, "&&")]),
+        S("gm-shell-git-no-pager-diff-geopy", n_diff,
+          "cd geopy-git && git --no-pager diff --no-ext-diff --stat -p"),
+        S("gm-shell-ls-laR-pipe-site", n_ls_lR,
+          f"ls -laR geopy-src sgp4-src bowlbench {SITE}/geopy {SITE}/sgp4 "
+          f"{SITE}/geographiclib {SITE}/_pytest {SITE}/iniconfig"),
+        S("gm-shell-find-printf-site", n_find,
+          f"find {SITE}/geopy {SITE}/sgp4 {SITE}/geographiclib {SITE}/_pytest {SITE}/pluggy {SITE}/iniconfig "
+          f"{SITE}/numpy/lib {SITE}/numpy/linalg {SITE}/pygments/lexers -type f -name '*.py*' -printf '%M %u %s %p\\n' "
+          "| sort -k3 -n | head -n 500"),
+        S("gm-shell-ps-auxww-sort-cpu-170", n_ps_aux, "ps auxww --sort=-%cpu | cut -c1-300 | head -n 170"),
+        S("gm-shell-csv-grep-sitepk", n_csv,
+          "grep -v '/__pycache__' sitepk.csv | grep -v '^./mypy/typeshed' | grep -v '^./numpy' | head -n 520"),
+        S("gm-shell-npm-view-snapdragon-node", n_npm_view, "npm view snapdragon-node --json 2>/dev/null"),
+        S("gm-shell-pip-inspect-venv-head", n_pip_inspect, f"{VENV}/bin/pip inspect 2>/dev/null | head -n 300"),
+        S("gm-shell-log-grep-v-pipeyard", n_app_log,
+          "grep -vE 'DEBUG|INFO pipe.store' pipeyard.log | tail -n 460"),
+        S("gm-shell-curl-libffi-using", n_html,
+          f"curl -s --noproxy '*' http://127.0.0.1:{PORT}/Using-libffi.html"),
+        ("gm-read-py-geopy-point", "read_file", {"file_path": f"{root}/rd/point.py"}, read_ext("python")),
+        ("gm-read-py-sgp4-io", "read_file", {"file_path": f"{root}/rd/io.py"}, read_ext("python")),
+        ("gm-grep-vendor-defs", "grep_search", {"pattern": r"^\s*(async def|class|def) \w+", "dir_path": str(vd),
+                                                "include_pattern": "*.py"}, n_gemini_grep),
+        ("gm-grep-vendor-raises", "grep_search", {"pattern": r"raise \w+(Error|Exception)",
+                                                  "dir_path": str(vd), "include_pattern": "*.py"},
+         n_gemini_grep),
+        ("gm-glob-all-py", "glob", {"pattern": "**/*.py", "dir_path": str(root)}, n_gemini_glob),
+    ]
+
+
+def run2_specs(root: Path, env: dict) -> list:
+    """(id, tool, arguments, extractor) of every call of the second run, in order."""
+    S, C = _shell, _chain(root, env)
+    return [
+        S("gm-shell-go-test-v-pipeclaytally", n_go_test, "cd pipeclaytally && go test -v ./... 2>&1"),
+        C("gm-shell-chain-go-test-tail-exit", "chain-test-exit", "test",
+          [Part("cd pipeclaytally", None), Part("go test ./... 2>&1 | tail -n 90", n_go_test, "&&"),
+           Part("echo EXIT=$?", n_status_echo, ";")]),
+        S("gm-shell-go-vet-pipeclaytally", n_go_vet, "cd pipeclaytally-vet && go vet ./... 2>&1"),
+        S("gm-shell-go-build-pipeclaytally", n_go_build, "cd pipeclaytally-build && go build ./... 2>&1"),
+        S("gm-shell-cargo-build-mufflejig", n_cargo_build, "cd mufflejig && cargo build 2>&1"),
+        C("gm-shell-chain-fix-cargo-test", "chain-test", "test",
+          [Part("cd mufflejig", None),
+           Part("sed -i '/let label: String/d;/idx.push(muffle_count)/d' src/broken.rs", None, "&&"),
+           Part("cargo test 2>&1 | tail -n 480", n_cargo_test, "&&")]),
+        S("gm-shell-cargo-clippy-pedantic-mufflejig", n_clippy,
+          "cd mufflejig && cargo clippy -- -W clippy::pedantic 2>&1 | tail -n 900"),
+        S("gm-shell-cargo-metadata-mufflejig", n_cargo_meta,
+          "cd mufflejig && cargo metadata --format-version 1 --no-deps"),
+        S("gm-shell-ruff-full-sgp4", n_ruff,
+          "ruff check --no-cache --isolated --select ALL --output-format=full sgp4-src/sgp4/ext.py sgp4-src/sgp4/io.py "
+          "| head -n 900"),
+        S("gm-shell-shellcheck-stemframe", n_shellcheck, "shellcheck stemframe-ops/scripts/*.sh"),
+        S("gm-shell-tree-site", n_tree,
+          f"tree -a --noreport -I __pycache__ {SITE}/geopy {SITE}/sgp4 {SITE}/geographiclib "
+          f"{SITE}/numpy/_core {SITE}/sgp4-*.dist-info {SITE}/iniconfig {SITE}/mypy/plugins {SITE}/packaging "
+          f"{SITE}/_pytest | head -n 700"),
+        S("gm-shell-top-b-n1-w240-mem", n_top, "top -b -n 1 -w 240 -o %MEM | head -n 280"),
+        S("gm-shell-sqlite-sitepk-largest", n_sqlite_col,
+          "sqlite3 -header -column sitepk.db \"SELECT directory, file, CAST(bytes AS INTEGER) AS size, modified "
+          "FROM sitepk WHERE directory NOT LIKE '%typeshed%' AND directory NOT LIKE './numpy%' ORDER BY size DESC, file ASC LIMIT 280\""),
+        S("gm-shell-npm-view-posix-character-classes", n_npm_view, "npm view posix-character-classes --json 2>/dev/null"),
+        S("gm-shell-log-grep-v-stemrim", n_app_log,
+          "grep -vE 'DEBUG|shop.db' stemrim.log | tail -n 540"),
+        S("gm-shell-grep-rn-site-def", n_grep_rn,
+          f"grep -rn 'def \\|class ' {SITE}/geopy {SITE}/sgp4 {SITE}/geographiclib "
+          f"{SITE}/pluggy {SITE}/_pytest/mark --include=*.py | head -n 700"),
+        S("gm-shell-sed-n-geopy-distance", sed_ext("python"), f"sed -n '1,420p' {SITE}/geopy/distance.py"),
+        S("gm-shell-man-p-cat-nl", n_help, "MANWIDTH=100 man -P cat nl 2>/dev/null"),
+        S("gm-shell-man-p-cat-split", n_help, "MANWIDTH=100 man -P cat split 2>/dev/null"),
+    ]
+
+# --- the two runs -----------------------------------------------------------------------------------------------------
+
+def run1(tmp: Path) -> None:
+    page = cm.start(f"python3 -m http.server {PORT} --bind 127.0.0.1 --directory {PAGE_DIR}")
+    try:
+        drive("run1", tmp, f"cp -r {tmp}/{GP} geopy-src && cp -r {tmp}/{SG} sgp4-src && "
+              f"cp -r {tmp}/geopy-git geopy-git && cp {tmp}/pipeyard.py . && "
+              f"cp -r {tmp}/bowlbench bowlbench && cp {tmp}/data/sitepk.csv {tmp}/data/pipeyard.log . && "
+              f"mkdir vendor rd && cp -r {SITE}/geopy {SITE}/sgp4 {SITE}/iniconfig {SITE}/geographiclib vendor/ && "
+              f"cp {SITE}/geopy/point.py rd/point.py && "
+              f"cp {SITE}/sgp4/io.py rd/io.py && "
+              "find vendor -name __pycache__ -prune -exec rm -rf {} +",
+              run1_specs, TOOL_PATH, add)
+    finally:
+        os.killpg(page.pid, signal.SIGTERM)
+
+
+def run2(tmp: Path) -> None:
+    go_env = {"GOFLAGS": "-count=1 -mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local",
+              "GOPATH": str(tmp / "gopath"), "GOCACHE": str(tmp / "gocache"), "MANWIDTH": "100"}
+    drive("run2", tmp, f"cp -r {tmp}/mufflejig mufflejig && cp -r {tmp}/stemframe-ops stemframe-ops && "
+          f"cp -r {tmp}/pipeclaytally {tmp}/pipeclaytally-vet {tmp}/pipeclaytally-build . && "
+          f"cp -r {tmp}/{SG} sgp4-src && cp {tmp}/data/sitepk.db {tmp}/data/stemrim.log .", run2_specs,
+          TOOL_PATH, add, go_env)
+
+
+STEPS = [run1, run2]
