@@ -1,6 +1,7 @@
 """Requests for the compress stage's proxy tests: an OpenCode-shaped chat body and how to send it."""
 
 import json
+import re
 from pathlib import Path
 
 from headroom_mitm.compress.engine import compress_text
@@ -59,3 +60,26 @@ def lossy(text: str) -> str:
     out = compress_text(text, "bash", CompressionSettings()).rendering
     assert out.retrieve_id is not None, "expected a lossy cut"
     return out.text
+
+
+_REFERENCE = re.compile(r"\[… lines (\d+)–(\d+) repeat lines (\d+)–(\d+) ")
+
+
+def expand_repeats(out: str) -> str:
+    """A rendering with each reference to a repeated block replaced by the lines it names, which
+    must have been sent as they are (not named by another reference) and must start with the
+    words the reference quotes."""
+    lines: list[str] = []
+    sent_at: set[int] = set()
+    for x in out.split("\n"):
+        if m := _REFERENCE.match(x):
+            first, last, src, src_last = map(int, m.groups())
+            assert first == len(lines) + 1 and last - first == src_last - src
+            assert set(range(src, src_last + 1)) <= sent_at, "a reference names lines that were not sent"
+            quoted = x[m.end() :].split('" …)', 1)[0].removeprefix('("').removesuffix("…")
+            assert lines[src - 1].strip().startswith(quoted)
+            lines += lines[src - 1 : src_last]
+        else:
+            lines.append(x)
+            sent_at.add(len(lines))
+    return "\n".join(lines)

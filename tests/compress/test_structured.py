@@ -10,7 +10,7 @@ from headroom_mitm.compress import structured as st
 from headroom_mitm.compress import transforms as tf
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.support import RULES
+from tests.support import RULES, shape_candidates
 
 S = RULES
 
@@ -58,7 +58,7 @@ def _verbatim(out: str, text: str) -> None:
 
 
 def _line_lossy(text: str, s: CompressionSettings = S) -> tuple[str, tf.LossyResult]:
-    found = sift.lossy_candidates(text, "bash", s)
+    found = shape_candidates(sift.lossy_candidates(text, "bash", s))
     assert len(found) == 1, [n for n, _ in found]
     return found[0]
 

@@ -13,7 +13,7 @@ from headroom_mitm.compress import transforms as tf
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 from headroom_mitm.compress.store import grep_lines, slice_lines
-from tests.support import RULES
+from tests.support import RULES, shape_candidates
 
 S = RULES
 RID = re.compile(r"headroom_retrieve id=(hr_[0-9a-f]{16})")
@@ -104,7 +104,7 @@ def _verbatim(out: str, text: str) -> None:
 
 
 def _lossy(text: str, s: CompressionSettings = S, tool: str = "bash") -> tuple[str, tf.LossyResult]:
-    found = sift.lossy_candidates(text, tool, s)
+    found = shape_candidates(sift.lossy_candidates(text, tool, s))
     assert len(found) == 1, [n for n, _ in found]
     name, res = found[0]
     assert res.original == text and res.rid == tf.retrieve_id(text)

@@ -88,7 +88,7 @@ _FAIL_WORDS = (
     "assert", "expected", "not ok", "✕", "✖", "✗", "✘", "×", "⨯", "❌", "●",
     "cannot ", "can't ", "could not", "unable to", "no such file", "not found", "denied", "timed out",
     "*** ", "killed", "exited (", "exited with", "exit code", "exit status", "crash", "unhandled", "refused",
-    "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing",
+    "received:", "actual:", "left:", "right:", "got:", "want:", "but was", "invalid", "unmet", "missing", "extraneous",
     "conflict", "not installed", "but you have", "not authori", "unauthori", "nxdomain", ", input_value=",
     " 500 ", " 502 ", " 503 ", " 504 ", "deadlock", "survived", "broken", "severity",
     "mismatch", "reject", "incorrect", "wrong password", "wrong_password", "unsuccessful", "success=no",
@@ -106,7 +106,7 @@ _FAIL_WORDS = (
 _FAIL_EXACT = frozenset({
     "error", "exception", "fatal", "panic", "panicked", "traceback", "abort", "aborted", "aborting", "killed",
     "cannot", "denied", "unhandled", "refused", "crash", "crashed", "expected", "expect", "segfault",
-    "invalid", "unmet", "missing", "conflict", "conflicts", "deadlock", "deadlocked", "unauthorized", "unauthorised",
+    "invalid", "unmet", "missing", "extraneous", "conflict", "conflicts", "deadlock", "deadlocked", "unauthorized", "unauthorised",
     "nxdomain", "servfail",  # a name that does not resolve, a resolver that failed (dig, unbound, dnsmasq)
     "survived", "broken",  # a mutant the tests let live; a link checker's broken link
     # A check that refused what it was given: "Password mismatch", "Login incorrect", a mail
@@ -331,7 +331,7 @@ _JSON_FAIL_LEVELS = frozenset(("error", "err", "fatal", "critical", "crit", "ale
 # Words that fail a check, not the program ("rejected", "missing", "refused"), and the levels below
 # WARNING a logger files a line at, in capitals before its message.
 _SOFT = frozenset({
-    "reject", "rejected", "mismatch", "incorrect", "missing", "invalid", "denied", "refused", "expected",
+    "reject", "rejected", "mismatch", "incorrect", "missing", "extraneous", "invalid", "denied", "refused", "expected",
     "conflict", "conflicts", "broken", "survived", "unreachable", "unreplied", "unanswered", "bounced",
 })  # fmt: skip
 _LOW_LEVEL = re.compile(r"\b(?:INFO|DEBUG|TRACE|NOTICE)\b")

@@ -20,6 +20,7 @@ LOSSLESS_TRANSFORMS: tuple[str, ...] = (
 )
 LOSSY_TRANSFORMS: tuple[str, ...] = (
     "dedupe_lines",
+    "repeated_blocks",
     "log_output",
     "table_rows",
     "path_list",

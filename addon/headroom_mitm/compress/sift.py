@@ -524,9 +524,13 @@ def lossy_candidates(
             return found  # a JSON document with nothing worth leaving out is sent whole
         # JSON Lines (structured logs, `-O json` reporters): one record a line, read as lines
     line = _line_lossy(text, s, marked)
-    if line is not None:
-        return [line] if line else []
-    if s.transform_enabled("dedupe_lines"):
+    if line:
+        found.append(line)
+    # Whatever its shape, even one never cut, a block of lines repeated is sent once: this loses
+    # nothing, and is chosen when it is smaller than the shape's cut.
+    if s.transform_enabled("repeated_blocks") and (res := tf.refer_repeated_blocks(text, s)) is not None:
+        found.append(("repeated_blocks", res))
+    if line is None and s.transform_enabled("dedupe_lines"):
         res = tf.dedupe_lines(text, s)
         if res is not None:
             found.append(("dedupe_lines", res))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .lineindex import LineIndex, zero_digits
@@ -168,6 +169,77 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
             i = k
             continue
         out.append(line)
+        i += 1
+    if not changed:
+        return None
+    return LossyResult("\n".join(out), text, rid)
+
+
+# --------------------------------------------------------------------------- repeated_blocks
+
+# A block is worth a reference when it is longer than the marker that replaces it (~100 characters
+# with the id) by a margin: a few lines of a paragraph, not a closing brace and a blank.
+REPEAT_MIN_LINES = 4
+REPEAT_MIN_CHARS = 240
+_QUOTED = 60  # characters of a repeated block's first line its marker quotes
+_RUNS_OF_TWICE = re.compile(rb"\x01{%d,}" % REPEAT_MIN_LINES)
+
+
+def refer_repeated_blocks(text: str, s: CompressionSettings) -> LossyResult | None:
+    """Each later copy of a block of lines sent whole above (a linter's explanation printed under
+    every finding, a signature block under every commit) becomes one marker naming the lines it
+    repeats. Nothing is lost: the lines a marker names are all sent."""
+    lines = text.split("\n")
+    n = len(lines)
+    w = REPEAT_MIN_LINES
+    counts = Counter(lines)
+    if n - len(counts) < w:
+        return None
+    # Only lines seen twice or more can be in a copy: a block is a run of w of them or more (found
+    # by bytes.find, so that an output with no such run costs three C passes).
+    twice = bytes(map((1).__lt__, map(counts.__getitem__, lines)))
+    block = b"\1" * w
+    # What the copies could save at most: a rendering saving less than the engine asks is no
+    # candidate (the runs' lines hold every first copy too).
+    at_most = sum(sum(map(len, lines[m.start() : m.end()])) for m in _RUNS_OF_TWICE.finditer(twice))
+    if at_most < s.min_saving_ratio * len(text):
+        return None
+    sent = bytearray(n)
+    first: dict[tuple[str, ...], int] = {}  # where a window of w lines, all sent, first stood
+    rid = retrieve_id(text)
+    out: list[str] = []
+    changed = False
+    run = i = 0  # run: where the lines sent without a break up to i start
+
+    def send(a: int, b: int) -> None:
+        out.extend(lines[a:b])
+        sent[a:b] = b"\1" * (b - a)
+        for p in range(max(a, run + w - 1), b):
+            first.setdefault(tuple(lines[p - w + 1 : p + 1]), p - w + 1)
+
+    while i < n:
+        at = twice.find(block, i)
+        if at != i:  # no window from i to at is a copy: sent, and the windows they end noted
+            at = n if at == -1 else at
+            send(i, min(at, i + w - 1))
+            out.extend(lines[i + w - 1 : at])  # windows past these hold a line seen once
+            sent[i + w - 1 : at] = b"\1" * max(0, at - i - w + 1)
+            i = at
+            continue
+        j = first.get(tuple(lines[i : i + w])) if lines[i].strip() else None
+        if j is not None:
+            k = w
+            while i + k < n and sent[j + k] and lines[j + k] == lines[i + k]:
+                k += 1
+            if sum(map(len, lines[i : i + k])) + k >= REPEAT_MIN_CHARS:
+                # The block's first line, quoted: a model reads no line numbers, it finds the words.
+                head = lines[j].strip()
+                head = head if len(head) <= _QUOTED else head[: _QUOTED - 1] + "…"
+                out.append(_lines_marker(i + 1, i + k, rid, s, f'repeat lines {j + 1}–{j + k} ("{head}" …)', changed))
+                changed = True
+                run = i = i + k
+                continue
+        send(i, i + 1)
         i += 1
     if not changed:
         return None
