@@ -210,6 +210,7 @@ def refer_repeated_blocks(text: str, s: CompressionSettings) -> LossyResult | No
     out: list[str] = []
     changed = False
     run = i = 0  # run: where the lines sent without a break up to i start
+    tried = 0  # a copy that fell short ran to here: the windows before it are not looked up again
 
     def send(a: int, b: int) -> None:
         out.extend(lines[a:b])
@@ -226,11 +227,12 @@ def refer_repeated_blocks(text: str, s: CompressionSettings) -> LossyResult | No
             sent[i + w - 1 : at] = b"\1" * max(0, at - i - w + 1)
             i = at
             continue
-        j = first.get(tuple(lines[i : i + w])) if lines[i].strip() else None
+        j = first.get(tuple(lines[i : i + w])) if i >= tried and lines[i].strip() else None
         if j is not None:
             k = w
             while i + k < n and sent[j + k] and lines[j + k] == lines[i + k]:
                 k += 1
+            tried = i + k  # (each line is looked at once more at most: a hostile output's cost stays linear)
             if sum(map(len, lines[i : i + k])) + k >= REPEAT_MIN_CHARS:
                 # The block's first line, quoted: a model reads no line numbers, it finds the words.
                 head = lines[j].strip()
