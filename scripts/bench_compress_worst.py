@@ -153,6 +153,9 @@ CASES: dict[str, Callable[[int], list[str]]] = {
     "one-char lines": lambda n: [_fill("a\n", n)],
     "empty lines": lambda n: ["x" + "\n" * (n - 2) + "y"],
     "identical lines": lambda n: [_fill("the same line of output, again and again\n", n)],
+    # 119 one-character lines, each seen again in every copy, then a line of its own: each copy is
+    # a block searched line by line that falls just short of the characters a reference needs.
+    "blocks that fall short of a reference": lambda n: [_lines(lambda i: f"once {i}" if i % 120 == 119 else chr(0x4E00 + i % 120), n)],
     "all different lines": lambda n: [_lines(lambda i: f"entry {i:x} value {i * 2654435761 % 4294967296}", n)],
     "every line an error": lambda n: [_lines(lambda i: f"src/m{i % 50}.c:{i}:{i % 80}: error: thing {i} went wrong", n)],
     "boxed tracebacks that never close": lambda n: [_fill("╭── Traceback (most recent call last) ──╮\n", n)],

@@ -210,39 +210,41 @@ def refer_repeated_blocks(text: str, s: CompressionSettings) -> LossyResult | No
     out: list[str] = []
     changed = False
     run = i = 0  # run: where the lines sent without a break up to i start
-    tried = 0  # a copy that fell short ran to here: the windows before it are not looked up again
 
     def send(a: int, b: int) -> None:
+        """Lines a to b sent as they are. Only the windows that end in their first w - 1 lines can
+        be new: any further one holds a line seen once (past the run of twice-seen lines found) or
+        is a window of the copy that fell short (the same as one sent above)."""
         out.extend(lines[a:b])
         sent[a:b] = b"\1" * (b - a)
-        for p in range(max(a, run + w - 1), b):
+        for p in range(max(a, run + w - 1), min(b, a + w - 1)):
             first.setdefault(tuple(lines[p - w + 1 : p + 1]), p - w + 1)
 
     while i < n:
         at = twice.find(block, i)
-        if at != i:  # no window from i to at is a copy: sent, and the windows they end noted
+        if at != i:  # no window from i to at is a copy
             at = n if at == -1 else at
-            send(i, min(at, i + w - 1))
-            out.extend(lines[i + w - 1 : at])  # windows past these hold a line seen once
-            sent[i + w - 1 : at] = b"\1" * max(0, at - i - w + 1)
+            send(i, at)
             i = at
             continue
-        j = first.get(tuple(lines[i : i + w])) if i >= tried and lines[i].strip() else None
-        if j is not None:
-            k = w
-            while i + k < n and sent[j + k] and lines[j + k] == lines[i + k]:
-                k += 1
-            tried = i + k  # (each line is looked at once more at most: a hostile output's cost stays linear)
-            if sum(map(len, lines[i : i + k])) + k >= REPEAT_MIN_CHARS:
-                # The block's first line, quoted: a model reads no line numbers, it finds the words.
-                head = lines[j].strip()
-                head = head if len(head) <= _QUOTED else head[: _QUOTED - 1] + "…"
-                out.append(_lines_marker(i + 1, i + k, rid, s, f'repeat lines {j + 1}–{j + k} ("{head}" …)', changed))
-                changed = True
-                run = i = i + k
-                continue
-        send(i, i + 1)
-        i += 1
+        j = first.get(tuple(lines[i : i + w])) if lines[i].strip() else None
+        if j is None:
+            send(i, i + 1)
+            i += 1
+            continue
+        k = w
+        while i + k < n and sent[j + k] and lines[j + k] == lines[i + k]:
+            k += 1
+        if sum(map(len, lines[i : i + k])) + k < REPEAT_MIN_CHARS:
+            send(i, i + k)  # too short to name; its windows stand above, and it is not searched again
+            i += k
+            continue
+        # The block's first line, quoted: a model reads no line numbers, it finds the words.
+        head = lines[j].strip()
+        head = head if len(head) <= _QUOTED else head[: _QUOTED - 1] + "…"
+        out.append(_lines_marker(i + 1, i + k, rid, s, f'repeat lines {j + 1}–{j + k} ("{head}" …)', changed))
+        changed = True
+        run = i = i + k
     if not changed:
         return None
     return LossyResult("\n".join(out), text, rid)
