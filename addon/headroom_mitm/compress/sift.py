@@ -409,12 +409,11 @@ _RANKED = frozenset({"log_output", "table_rows"})
 
 
 def _line_lossy(
-    text: str, s: CompressionSettings, marked: frozenset[str] = frozenset()
+    text: str, index: LineIndex, s: CompressionSettings, marked: frozenset[str] = frozenset()
 ) -> tuple[str, tf.LossyResult] | None | bool:
     """(name, result); False when the text is code or prose, or of a known shape with nothing
-    worth leaving out; None when no line-oriented shape fits. `marked`: lines the terminal's
-    colours set apart (colours.marked_lines), lifted as anomalies."""
-    index = LineIndex(text)
+    worth leaving out; None when no line-oriented shape fits. `index`: the text's. `marked`: lines
+    the terminal's colours set apart (colours.marked_lines), lifted as anomalies."""
     lines = index.lines
     if len(lines) < 12:
         return None
@@ -523,12 +522,13 @@ def lossy_candidates(
         if found or (framed and not _json_lines(bs) and _parses(bs)):
             return found  # a JSON document with nothing worth leaving out is sent whole
         # JSON Lines (structured logs, `-O json` reporters): one record a line, read as lines
-    line = _line_lossy(text, s, marked)
+    index = LineIndex(text)  # split once for both searches
+    line = _line_lossy(text, index, s, marked)
     if line:
         found.append(line)
     # Whatever its shape, even one never cut, a block of lines repeated is sent once: this loses
     # nothing, and is chosen when it is smaller than the shape's cut.
-    if s.transform_enabled("repeated_blocks") and (res := tf.refer_repeated_blocks(text, s)) is not None:
+    if s.transform_enabled("repeated_blocks") and (res := tf.refer_repeated_blocks(text, s, index.lines)) is not None:
         found.append(("repeated_blocks", res))
     if line is None and s.transform_enabled("dedupe_lines"):
         res = tf.dedupe_lines(text, s)

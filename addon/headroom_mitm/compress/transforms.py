@@ -182,14 +182,15 @@ def dedupe_lines(text: str, s: CompressionSettings) -> LossyResult | None:
 REPEAT_MIN_LINES = 4
 REPEAT_MIN_CHARS = 240
 _QUOTED = 60  # characters of a repeated block's first line its marker quotes
+_BLOCK = b"\1" * REPEAT_MIN_LINES  # in a line's flags (seen twice or more): w such lines in a row
 _RUNS_OF_TWICE = re.compile(rb"\x01{%d,}" % REPEAT_MIN_LINES)
 
 
-def refer_repeated_blocks(text: str, s: CompressionSettings) -> LossyResult | None:
+def refer_repeated_blocks(text: str, s: CompressionSettings, lines: list[str] | None = None) -> LossyResult | None:
     """Each later copy of a block of lines sent whole above (a linter's explanation printed under
     every finding, a signature block under every commit) becomes one marker naming the lines it
-    repeats. Nothing is lost: the lines a marker names are all sent."""
-    lines = text.split("\n")
+    repeats. Nothing is lost: the lines a marker names are all sent. `lines`: the text's, if split."""
+    lines = text.split("\n") if lines is None else lines
     n = len(lines)
     w = REPEAT_MIN_LINES
     counts = Counter(lines)
@@ -198,7 +199,6 @@ def refer_repeated_blocks(text: str, s: CompressionSettings) -> LossyResult | No
     # Only lines seen twice or more can be in a copy: a block is a run of w of them or more (found
     # by bytes.find, so that an output with no such run costs three C passes).
     twice = bytes(map((1).__lt__, map(counts.__getitem__, lines)))
-    block = b"\1" * w
     # What the copies could save at most: a rendering saving less than the engine asks is no
     # candidate (the runs' lines hold every first copy too).
     at_most = sum(sum(map(len, lines[m.start() : m.end()])) for m in _RUNS_OF_TWICE.finditer(twice))
@@ -221,7 +221,7 @@ def refer_repeated_blocks(text: str, s: CompressionSettings) -> LossyResult | No
             first.setdefault(tuple(lines[p - w + 1 : p + 1]), p - w + 1)
 
     while i < n:
-        at = twice.find(block, i)
+        at = twice.find(_BLOCK, i)
         if at != i:  # no window from i to at is a copy
             at = n if at == -1 else at
             send(i, at)
