@@ -139,6 +139,9 @@ def _a_name(item: tuple[str, object]) -> bool:
     return type(x) is str and len(x) <= 80
 
 
+# A copy worth a reference: a finding's nested parts (shellcheck's fix, ~300 characters) are read
+# with it; a list of deprecated rules repeated under every file (~560) is not.
+_REFERRED_MIN_CHARS = 512
 _SMALL_CONTAINER = 1024  # characters of compact JSON an array or object keeps whole, however many members
 # A content digest: an integrity string (`sha512-…`, a lockfile's heaviest field), a file's hash in
 # hex under its algorithm's name or as a "shasum" or "checksum" (npm's dist, PyPI's digests and
@@ -201,7 +204,8 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     str_cap = s.max_line_chars * 4
     refs = _references(data, cap, s.json_head_items, s.json_tail_items)
     seps = comma, colon = json_separators(st[:4096])  # the document's own
-    elided = digests = 0
+    elided = digests = saved = 0
+    cut = True  # members sampled, long strings and digests left out: false when only copies are referred
 
     def pick(items: list[tuple[str, object]], name: str) -> list[int]:
         n = len(items)
@@ -230,47 +234,87 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
                 return False
         return True
 
+    # A container's rendering -> the path it was first sent at: a later copy, member for member
+    # the same (eslint's usedDeprecatedRules under every file, an API's user under every record),
+    # is sent as a reference to it, which loses nothing. Keyed on the copy's rendering before its
+    # own parts were referred (`full`). Only where the outline spells every value as the document
+    # does: one that escapes what encode_basestring writes plainly (`\u2018`, `\/`) would be
+    # respelled by an outline it would not otherwise get.
+    shown: dict[str, str] = {}
+    refer = "\\u" not in st and "\\/" not in st
+
     def walk(v: object, path: str, name: str = "") -> str:
-        nonlocal elided, digests
+        return walk_both(v, path, name)[0]
+
+    def walk_both(v: object, path: str, name: str = "") -> tuple[str, str]:
+        """(what is sent, what would be sent had no copy been referred to)."""
+        nonlocal elided, digests, saved
         if isinstance(v, (dict, list)):
+            # A copy's own markers are not sent (the first sent gives the id), nor do they save.
+            elided_before, saved_before = elided, saved
             is_obj = isinstance(v, dict)
             items = list(v.items()) if is_obj else [("", x) for x in v]
             n = len(items)
             # Many members are sampled, unless they are short enough to read whole (a package's
             # 60 version strings: sampling them saves a few hundred characters and loses which exist).
-            sampled = n > cap and not short(items, is_obj)
+            sampled = cut and n > cap and not short(items, is_obj)
             kept = pick(items, name) if sampled else list(range(n))
             what = "keys" if is_obj else "items"
             parts: list[str] = []
+            fulls: list[str] = []
+            referred = False  # whether a part is a reference
             for i, left in _left_out_before(kept, n):
                 if left:
                     elided += 1
                     note = f"[… {left:,} {what} of {path} elided ({what} {i - left + 1}–{i} of {n}); {note_ref()}]"
                     parts.append(encode_basestring(note) + (colon + "null" if is_obj else ""))
+                    fulls.append(parts[-1])
                 if i < n:
                     k, x = items[i]
                     child = f"{path}.{k}" if is_obj else f"{path}[{i}]"
-                    parts.append((encode_basestring(k) + colon if is_obj else "") + walk(x, child, k))
-            return ("{" if is_obj else "[") + comma.join(parts) + ("}" if is_obj else "]")
-        if type(v) is str and len(v) > str_cap and not (len(v) <= 4 * str_cap and severity(v[:200].partition("\n")[0]) == FAIL):
+                    key = encode_basestring(k) + colon if is_obj else ""
+                    sent, whole = walk_both(x, child, k)
+                    parts.append(key + sent)
+                    if sent is whole:
+                        fulls.append(parts[-1])
+                    else:
+                        referred = True
+                        fulls.append(key + whole)
+            opening, closing = ("{", "}") if is_obj else ("[", "]")
+            full = opening + comma.join(fulls) + closing
+            if refer and len(full) >= _REFERRED_MIN_CHARS:
+                first = shown.setdefault(full, path)
+                if first != path:
+                    elided = elided_before + 1
+                    note = encode_basestring(f"[… same as {first}; {note_ref()}]")
+                    # Still an object or an array: the line that opens it reads as it did.
+                    sent = opening + note + (colon + "null" if is_obj else "") + closing
+                    saved = saved_before + len(full) - len(sent)
+                    return sent, full
+            return (opening + comma.join(parts) + closing if referred else full), full
+        if cut and type(v) is str and len(v) > str_cap and not (len(v) <= 4 * str_cap and severity(v[:200].partition("\n")[0]) == FAIL):
             # A failure's message (jest's failureMessages: "Error: expect(received)…" over its
             # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
             elided += 1
-            return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
-        if type(v) is str and len(v) >= 32 and (head := _digest_head(name, v)) is not None:
+            note = encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
+            return note, note
+        if cut and type(v) is str and len(v) >= 32 and (head := _digest_head(name, v)) is not None:
             digests += 1
             if digests > 1:
-                return encode_basestring(head + "…")
+                note = encode_basestring(head + "…")
+                return note, note
             elided += 1  # the first says what "…" is and where the digests are
-            return encode_basestring(f"{head}… [digests elided; {note_ref()}]")
-        return _dump(v, seps)
+            note = encode_basestring(f"{head}… [digests elided; {note_ref()}]")
+            return note, note
+        leaf = _dump(v, seps)
+        return leaf, leaf
 
     def stream_lines(data: list[object]) -> str:
         """The values as printed, one a line, sampled as an array's members are."""
         nonlocal elided
         n = len(data)
         items = [("", x) for x in data]
-        kept = pick(items, "") if n > cap and not short(items, False) else list(range(n))
+        kept = pick(items, "") if cut and n > cap and not short(items, False) else list(range(n))
         out: list[str] = []
         for i, left in _left_out_before(kept, n):
             if left:
@@ -282,6 +326,12 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
 
     try:
         out = walk(data, "$") if values is None else stream_lines(data)
+        if saved and len(out) + saved > (1 - s.min_saving_ratio) * len(st):
+            # The cut alone saves too little over the document made compact (which loses nothing)
+            # to be worth it: only the copies are referred.
+            cut, elided, digests, saved = False, 0, 0, 0
+            shown.clear()
+            out = walk(data, "$") if values is None else stream_lines(data)
     except RecursionError:  # parsed, but too deep to walk beneath the caller's frames: read as lines
         return None
     if not elided:
