@@ -105,3 +105,18 @@ def test_a_document_spelled_with_escapes_gets_no_reference() -> None:
     out = sent(text)
     assert "same as" not in out
     assert all(f"\\u2018retort_{k}\\u2019 undeclared" in out for k in range(12))
+
+
+def test_a_sample_that_saves_little_over_the_compact_document_is_not_sent() -> None:
+    # `go list -json -deps`: 44 packages printed one after another, pretty, the first and last
+    # with long lists of what they depend on. Made compact they lose nothing and save much;
+    # sampling the small ones in between would save little more and lose which packages are
+    # built. The outline is not sent: every package stays named.
+    module = {"Path": "example.com/vialbook", "Main": True, "Dir": "/srv/vialbook", "GoMod": "/srv/vialbook/go.mod",
+              "GoVersion": "1.19"}
+    packages = [{"Dir": f"/srv/vialbook/pkg{k:02}", "ImportPath": f"example.com/vialbook/pkg{k:02}", "Name": f"pkg{k:02}",
+                 "Module": module, "Deps": [f"internal/vialstd{j:03}" for j in range(k, k + 150)] if k < 5 or k > 40 else ["errors"]}
+                for k in range(44)]
+    text = "\n".join(json.dumps(p, indent="\t") for p in packages)
+    out = sent(text)
+    assert [k for k in range(44) if f'"example.com/vialbook/pkg{k:02}"' not in out] == []

@@ -326,9 +326,11 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
 
     try:
         out = walk(data, "$") if values is None else stream_lines(data)
-        if saved and len(out) + saved > (1 - s.min_saving_ratio) * len(st):
+        if len(out) + saved > (1 - s.min_saving_ratio) * len(st):
             # The cut alone saves too little over the document made compact (which loses nothing)
-            # to be worth it: only the copies are referred.
+            # to be worth it: only the copies are referred, if any.
+            if not saved:
+                return None
             cut, elided, digests, saved = False, 0, 0, 0
             shown.clear()
             out = walk(data, "$") if values is None else stream_lines(data)
