@@ -248,7 +248,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
 
     def walk_both(v: object, path: str, name: str = "") -> tuple[str, str]:
         """(what is sent, what would be sent had no copy been referred to)."""
-        nonlocal elided, digests, saved
+        nonlocal elided, saved
         if isinstance(v, (dict, list)):
             # A copy's own markers are not sent (the first sent gives the id), nor do they save.
             elided_before, saved_before = elided, saved
@@ -292,22 +292,23 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
                     saved = saved_before + len(full) - len(sent)
                     return sent, full
             return (opening + comma.join(parts) + closing if referred else full), full
+        leaf = scalar(v, path, name)
+        return leaf, leaf
+
+    def scalar(v: object, path: str, name: str) -> str:
+        nonlocal elided, digests
         if cut and type(v) is str and len(v) > str_cap and not (len(v) <= 4 * str_cap and severity(v[:200].partition("\n")[0]) == FAIL):
             # A failure's message (jest's failureMessages: "Error: expect(received)…" over its
             # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
             elided += 1
-            note = encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
-            return note, note
+            return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
         if cut and type(v) is str and len(v) >= 32 and (head := _digest_head(name, v)) is not None:
             digests += 1
             if digests > 1:
-                note = encode_basestring(head + "…")
-                return note, note
+                return encode_basestring(head + "…")
             elided += 1  # the first says what "…" is and where the digests are
-            note = encode_basestring(f"{head}… [digests elided; {note_ref()}]")
-            return note, note
-        leaf = _dump(v, seps)
-        return leaf, leaf
+            return encode_basestring(f"{head}… [digests elided; {note_ref()}]")
+        return _dump(v, seps)
 
     def stream_lines(data: list[object]) -> str:
         """The values as printed, one a line, sampled as an array's members are."""
@@ -324,8 +325,11 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
                 out.append(walk(data[i], f"$[{i}]"))
         return "\n".join(out)
 
+    def outline() -> str:
+        return walk(data, "$") if values is None else stream_lines(data)
+
     try:
-        out = walk(data, "$") if values is None else stream_lines(data)
+        out = outline()
         if len(out) + saved > (1 - s.min_saving_ratio) * len(st):
             # The cut alone saves too little over the document made compact (which loses nothing)
             # to be worth it: only the copies are referred, if any.
@@ -333,7 +337,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
                 return None
             cut, elided, digests, saved = False, 0, 0, 0
             shown.clear()
-            out = walk(data, "$") if values is None else stream_lines(data)
+            out = outline()
     except RecursionError:  # parsed, but too deep to walk beneath the caller's frames: read as lines
         return None
     if not elided:
