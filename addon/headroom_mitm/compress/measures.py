@@ -76,22 +76,51 @@ def keep_column_extremes(index: LineIndex, rank: list[int]) -> None:
 # ns/iter (+/- 1,531.89)"; Google Benchmark's "BM_Fnv1a/64   149 ns   39.6 ns   708532", its header
 # cut off by `| tail` or not), not a passing test's line to drop first.
 _LIBTEST_BENCH = re.compile(r"test \S+ +\.\.\. bench: +[\d,.]+ \S+/iter")
+# Benchmark.js's "spineConcat 40 x 62,384 ops/sec ±23.98% (5 runs sampled)".
+_OPS_PER_SEC = re.compile(r"\S[^\n]*? x [\d,.]+ ops/sec ±")
 # Possessive throughout: a word, a number or a run of blanks given back shorter is followed by
 # more of itself, which nothing after it matches (each number was tried digit by digit).
 _TIME = r"[\d.]++ ?+(?:ns|us|µs|ms|s|%)"
 _TIMED_ROW = re.compile(rf"\S++ ++{_TIME} ++{_TIME} ")
 _TIMED_ROW_AFTER_NEWLINE = re.compile("\n" + _TIMED_ROW.pattern)  # found from each newline, in C
 _MIN_TIMED_ROWS = 3
+# Or a row under a header that names the statistics of its columns (tinybench's and vitest's
+# "name  hz  min  max  mean  p75  p99 …", pytest-benchmark's "Name (time in us)  Min  Max  Mean …"):
+# the header gives the units its rows' cells leave out. A row holds three numbers or more.
+_STATISTICS = frozenset(
+    ("min", "max", "mean", "median", "avg", "stddev", "stdev", "hz", "ops", "p50", "p75", "p90", "p95", "p99", "p995", "p999", "rme")
+)
+_STATISTICS_AT_LEAST = 4
+_HEADER_CELL_EDGES = "()[]|┃│"
+_NUMBERS = re.compile(r"(?:^|\s)[-+±]?\d[\d,.]*%?(?=\s|$)")
+
+
+def _statistics_rows(index: LineIndex) -> list[int]:
+    """Each header of statistics and the rows under it, up to the first line that is no row (a
+    blank, a group's title); a rule drawn under the header is skipped."""
+    lines = index.lines
+    rows: list[int] = []
+    for h in sorted(index.hits(("mean",))):
+        words = {w.strip(_HEADER_CELL_EDGES).lower() for w in lines[h].split()}
+        if len(words & _STATISTICS) < _STATISTICS_AT_LEAST:
+            continue
+        k = first = h + 2 if h + 1 < len(lines) and RULE.match(lines[h + 1]) else h + 1
+        while k < len(lines) and len(_NUMBERS.findall(lines[k], 0, 400)) >= 3:
+            k += 1
+        if k > first:
+            rows += [h, *range(first, k)]
+    return rows
 
 
 def keep_benchmark_results(index: LineIndex, rank: list[int]) -> None:
     """Lift to MUST every result row of a benchmark run, up to MUST_AT_MOST."""
-    rows = index.where(_LIBTEST_BENCH, ("... bench:",))
+    rows = index.where(_LIBTEST_BENCH, ("... bench:",)) + index.where(_OPS_PER_SEC, (" ops/sec ±",))
     timed = [index.line_of(m.start() + 1) for m in _TIMED_ROW_AFTER_NEWLINE.finditer(index.text)]
     if _TIMED_ROW.match(index.lines[0]):
         timed.insert(0, 0)
     if len(timed) >= _MIN_TIMED_ROWS:
         rows += timed
+    rows += _statistics_rows(index)
     if len(rows) <= MUST_AT_MOST:
         for i in rows:
             rank[i] = MUST
