@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 from tests.compress.support import lossy, sent
@@ -61,3 +62,16 @@ def test_every_benchmark_js_result_stays() -> None:
     out_lines += [f"debug: timer {k} settled after {rng.randint(1, 9)} ticks" for k in range(300)]
     out = lossy("\n".join(out_lines))
     assert [r for r in rows if r not in out.split("\n")] == []
+
+
+def test_a_value_of_another_kind_than_the_others_is_an_anomaly() -> None:
+    # jq's records of a lockfile's packages: every licence a string but one package's, a list of
+    # objects. A value of another kind is as odd as a missing one: that package stays.
+    rng = random.Random(382)
+    packages = [{"name": f"latchkit-{k:03}", "version": f"{rng.randint(0, 9)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}",
+                 "license": rng.choice(["MIT", "MIT", "MIT", "ISC", "Apache-2.0"]), "dev": False, "deps": rng.randint(0, 4)}
+                for k in range(140)]
+    packages[77]["license"] = [{"type": "Public Domain", "url": "http://example.org/LICENSE"}, {"type": "MIT", "url": "http://example.org/MIT"}]
+    out = lossy(json.dumps(packages, indent=2))
+    assert '"latchkit-077"' in out
+    assert '"latchkit-076"' not in out  # sampled: the rule keeps the odd one, not its neighbours

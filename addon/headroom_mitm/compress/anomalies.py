@@ -21,6 +21,11 @@ def _signature(v: object) -> object:
     return type(v).__name__
 
 
+def _kind(v: object) -> str:
+    """A value's kind as JSON has them: a number is one kind, whether written with a point or not."""
+    return "number" if isinstance(v, (int, float, _Num)) and not isinstance(v, bool) else type(v).__name__
+
+
 def _scalar(v: object) -> object:
     if isinstance(v, dict) and len(v) == 1:
         v = next(iter(v.values()))  # a value under its type's name (DynamoDB's {"S": "HELD"})
@@ -100,6 +105,15 @@ def pick(items: list[object], limit: int) -> list[int]:
             nulls = [i for i, v in given if v is None]
             if 0 < len(nulls) <= 2 and len(given) >= _GAPS_AMONG:
                 found += nulls
+            # So is a value of another kind than the others' (a package's licences as a list of
+            # objects where every other package names one as a string).
+            if len(given) >= _GAPS_AMONG:
+                kinds = Counter(_kind(v) for _, v in given if v is not None)
+                if len(kinds) > 1:
+                    usual = kinds.most_common(1)[0][0]
+                    odd = [i for i, v in given if v is not None and _kind(v) != usual]
+                    if len(odd) <= 2:
+                        found += odd
             column = [(i, v) for i, v in ((i, _scalar(v)) for i, v in given) if v is not None]
             if len(column) >= 3:
                 found += _column_outliers(column)
