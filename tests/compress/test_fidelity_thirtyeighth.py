@@ -75,3 +75,19 @@ def test_a_value_of_another_kind_than_the_others_is_an_anomaly() -> None:
     out = lossy(json.dumps(packages, indent=2))
     assert '"latchkit-077"' in out
     assert '"latchkit-076"' not in out  # sampled: the rule keeps the odd one, not its neighbours
+
+
+def test_a_docstring_s_traceback_example_does_not_make_source_a_crash() -> None:
+    # `sed -n '1,420p' module.py`: a module whose docstring shows, under a doctest prompt, the
+    # traceback a call raises. That example is no crash: the file is what the model asked to read,
+    # and every definition in it stays.
+    doc = ['"""Reed-Solomon codec for pole lathes.', "", "    >>> codec.decode(b'hXXXo')", "    Traceback (most recent call last):",
+           "      ...", "    LatheError: Could not locate error", '"""', "", "import struct", ""]
+    body: list[str] = []
+    for k in range(90):
+        body += [f"def turn_{k}(spindle, chisel=0x{k:02x}):", f"    '''Turn step {k} of the billet.'''",
+                 f"    depth = spindle.depth * {k + 1} + chisel", "    if depth > spindle.limit:",
+                 f"        raise LatheError('step {k} too deep: %d' % depth)", "    return struct.pack('<I', depth)", ""]
+    text = "\n".join(doc + body)
+    out = sent(text)
+    assert [k for k in range(90) if f"def turn_{k}(spindle" not in out] == []

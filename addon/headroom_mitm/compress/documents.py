@@ -63,8 +63,10 @@ def looks_like_code_or_prose(text: str) -> bool:
     placed: dict[str, bool] = {}
     if n < 8:
         return False
-    if ln.TRACEBACK in text and (text.startswith(ln.TRACEBACK) or "\n" + ln.TRACEBACK in text or not _manual(sample)):
-        return False  # a crash; only a manual's indented tracebacks are its examples'
+    if ln.TRACEBACK in text and (
+        text.startswith(ln.TRACEBACK) or "\n" + ln.TRACEBACK in text or not (_manual(sample) or _doctest_tracebacks(text))
+    ):
+        return False  # a crash; only a manual's or a docstring's indented tracebacks are its examples'
     # A report's section banners ("==== FAILURES ====", "____ test_x ____"): a run, whatever its
     # excerpts of code read like.
     if sum(1 for x in sample if x[:3] in ("===", "___") and REPORT_BANNER.match(x)) >= 2:
@@ -219,6 +221,18 @@ def _without_line_numbers(sample: list[str]) -> list[str]:
 
 # A manual's section title: a flush-left word or two in capitals ("NAME", "SEE ALSO", "FUNCTIONS").
 _MANUAL_TITLE = re.compile(r"[A-Z][A-Z]+(?: [A-Z]+)?$")
+
+
+def _doctest_tracebacks(text: str) -> bool:
+    """Whether each traceback opens right under a doctest's `>>> ` prompt (a docstring's example of
+    what a call raises, `    Traceback (most recent call last):` then `      ...`), not a crash."""
+    at = text.find(ln.TRACEBACK)
+    while at != -1:
+        end = text.rfind("\n", 0, at)  # the line above, which a doctest's expected output follows
+        if end == -1 or not text[text.rfind("\n", 0, end) + 1 : end].lstrip().startswith((">>> ", "... ")):
+            return False
+        at = text.find(ln.TRACEBACK, at + 1)
+    return True
 
 
 def _manual(sample: list[str]) -> bool:
