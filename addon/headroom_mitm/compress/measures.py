@@ -120,7 +120,7 @@ def keep_benchmark_results(index: LineIndex, rank: list[int]) -> None:
         timed.insert(0, 0)
     if len(timed) >= _MIN_TIMED_ROWS:
         rows += timed
-    rows += _statistics_rows(index)
-    if len(rows) <= MUST_AT_MOST:
-        for i in rows:
+    found = {*rows, *_statistics_rows(index)}  # a row two rules find counts once against the cap
+    if len(found) <= MUST_AT_MOST:
+        for i in found:
             rank[i] = MUST
