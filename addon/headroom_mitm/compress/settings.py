@@ -26,6 +26,7 @@ LOSSY_TRANSFORMS: tuple[str, ...] = (
     "path_list",
     "search_results",
     "json_outline",
+    "long_json_strings",
     "git_output",
     "git_blame",
     "vcs_history",

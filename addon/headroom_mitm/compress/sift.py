@@ -526,6 +526,8 @@ def lossy_candidates(
     line = _line_lossy(text, index, s, marked)
     if line:
         found.append(line)
+    if s.transform_enabled("long_json_strings") and (res := st.long_json_strings(index.lines, s)) is not None:
+        found.append(("long_json_strings", res))
     # Whatever its shape, even one never cut, a block of lines repeated is sent once: this loses
     # nothing, and is chosen when it is smaller than the shape's cut.
     if s.transform_enabled("repeated_blocks") and (res := tf.refer_repeated_blocks(text, s, index.lines)) is not None:

@@ -7,6 +7,7 @@ the exact input for retrieval. All are pure: same input and settings, same bytes
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from json.encoder import encode_basestring
@@ -17,7 +18,7 @@ from .lineindex import count_matches, matches_at_least
 from .lines import FAIL, severity
 from .select import CONTEXT, HIGH, LOW, MUST, NORMAL
 from .lossless import _dump, _loads_exact, compact_json, json_separators, json_stream, one_member_per_line
-from .transforms import LossyResult, _retrieve, retrieve_id
+from .transforms import LossyResult, _lines_marker, _retrieve, retrieve_id
 
 # --------------------------------------------------------------------------- JSON preamble
 
@@ -163,6 +164,52 @@ def _digest_head(key: str, v: str) -> str | None:
     return None
 
 
+def _too_long_to_read(v: str, cap: int) -> bool:
+    """Whether a JSON string value is left out of an outline. A failure's message (jest's
+    failureMessages: "Error: expect(received)…" over its stack) is principle 2's, not a long
+    string to leave out, up to 4 times the cap."""
+    return len(v) > cap and not (len(v) <= 4 * cap and severity(v[:200].partition("\n")[0]) == FAIL)
+
+
+def _string_member(line: str) -> tuple[str, str] | None:
+    """(key or "", value) of a line of pretty JSON that holds one string: `  "description": "…",`
+    or an array's `  "…",`; None for any other line."""
+    raw = line.strip().removesuffix(",")
+    if raw[:1] != '"' or raw[-1:] != '"':
+        return None
+    for wrapped in ("{" + raw + "}", raw):
+        try:
+            v = json.loads(wrapped)
+        except ValueError:
+            continue
+        key, v = next(iter(v.items())) if isinstance(v, dict) else ("", v)
+        return (key, v) if isinstance(v, str) else None
+    return None
+
+
+def long_json_strings(lines: list[str], s: CompressionSettings) -> LossyResult | None:
+    """Pretty JSON cut short (`pip inspect | head`, a byte cap) is no document json_outline can
+    parse, but its long strings (each package's README in `pip inspect`) are as unreadable: each
+    line that holds one is left out, named by its key and length, and every other line stays as
+    it is."""
+    if not lines or lines[0].strip() not in ("{", "["):
+        return None
+    cap = s.max_line_chars * 4
+    long = {}
+    for i, line in enumerate(lines):
+        if len(line) > cap and (member := _string_member(line)) is not None and _too_long_to_read(member[1], cap):
+            long[i] = member
+    if not long:
+        return None
+    original = "\n".join(lines)
+    rid = retrieve_id(original)
+    out = list(lines)
+    for n, (i, (key, v)) in enumerate(long.items()):
+        what = f"{encode_basestring(key)}: a string" if key else "a string"
+        out[i] = _lines_marker(i + 1, i + 1, rid, s, f"elided ({what} of {len(v):,} chars)", again=n > 0)
+    return LossyResult("\n".join(out), original, rid)
+
+
 def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
     """A large JSON document (optionally after a few non-JSON lines) keeps its shape: small
     objects whole, and of each long array or object its head and tail, the members that differ
@@ -297,9 +344,7 @@ def json_outline(text: str, s: CompressionSettings) -> LossyResult | None:
 
     def scalar(v: object, path: str, name: str) -> str:
         nonlocal elided, digests
-        if cut and type(v) is str and len(v) > str_cap and not (len(v) <= 4 * str_cap and severity(v[:200].partition("\n")[0]) == FAIL):
-            # A failure's message (jest's failureMessages: "Error: expect(received)…" over its
-            # stack) is principle 2's, not a long string to leave out, up to 4 times the cap.
+        if cut and type(v) is str and _too_long_to_read(v, str_cap):
             elided += 1
             return encode_basestring(f"[… string of {len(v):,} chars at {path} elided; {note_ref()}]")
         if cut and type(v) is str and len(v) >= 32 and (head := _digest_head(name, v)) is not None:

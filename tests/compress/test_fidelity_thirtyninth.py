@@ -1,0 +1,66 @@
+"""Fidelity rules of issue #11's thirty-ninth pass: each test names the rule and fails without it."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+from headroom_mitm.compress.engine import compress_text
+from headroom_mitm.compress.settings import CompressionSettings
+
+_MARKER = re.compile(r'\[… lines (\d+)–(\d+) elided \("(\w+)": a string of ([\d,]+) chars\); ')
+
+
+def _pip_inspect_head(rng: random.Random, packages: int = 12) -> tuple[str, list[str]]:
+    """`pip inspect | head -n N`: pretty JSON cut short, each package's README one line of thousands
+    of characters; and the lines of its metadata a model reads (names, versions, summaries)."""
+    installed = []
+    for k in range(packages):
+        readme = "\n".join(f"Line {j} of the ropewalk{k} README: " + "twist and lay the strands " * rng.randint(3, 9)
+                           for j in range(rng.randint(60, 200)))
+        installed.append({"metadata": {"metadata_version": "2.1", "name": f"ropewalk{k}", "version": f"{k}.{rng.randint(0, 9)}.0",
+                                       "summary": f"Ropewalk {k}: hemp, tar and a long shed", "description": readme,
+                                       "classifier": ["Programming Language :: Python :: 3"] * 3},
+                          "metadata_location": f"/srv/venv/lib/python3.11/site-packages/ropewalk{k}-{k}.0.dist-info",
+                          "installer": "pip", "requested": k % 2 == 0})
+    lines = json.dumps({"version": "1", "pip_version": "23.2.1", "installed": installed}, indent=2).split("\n")
+    lines = lines[: len(lines) * 4 // 5]  # cut inside the last packages
+    return "\n".join(lines), lines
+
+
+def test_long_strings_of_json_cut_short_are_left_out_line_by_line() -> None:
+    # Pretty JSON cut by `head` does not parse, so json_outline cannot leave out its long strings;
+    # yet a README on one line is as unreadable there. Each such line alone goes, named by its key
+    # and length; every other line is sent as it came, in order.
+    text, lines = _pip_inspect_head(random.Random(39))
+    outcome = compress_text(text, "bash", CompressionSettings())
+    out = outcome.rendering.text
+    assert out is not None and outcome.rendering.transforms[-1] == "long_json_strings"
+    assert outcome.original == text
+    sent = out.split("\n")
+    assert len(sent) == len(lines)
+    elided = 0
+    for i, (got, was) in enumerate(zip(sent, lines)):
+        if m := _MARKER.match(got):
+            elided += 1
+            first, last, key, size = int(m[1]), int(m[2]), m[3], int(m[4].replace(",", ""))
+            assert first == last == i + 1 and key == "description"
+            assert size == len(json.loads("{" + was.strip().removesuffix(",") + "}")["description"])
+        else:
+            assert got == was
+    assert elided == sum('"description": ' in x for x in lines) > 0
+    assert len(out) < len(text) / 4
+
+
+def test_a_long_failure_message_in_json_cut_short_stays() -> None:
+    # A failure's message (jest's failureMessages) is a diagnostic, not a long string to leave out,
+    # whether the JSON around it parses or not.
+    failure = ("Error: expect(received).toBe(expected) // Object.is equality\\n\\nExpected: 42\\nReceived: 41\\n"
+               + "    at Object.<anonymous> (/srv/ropewalk/test/strand.test.js:12:5)\\n" * 40)
+    blob = "x" * 5000
+    lines = ["{", '  "numFailedTests": 1,', '  "testResults": [', "    {",
+             f'      "failureMessages": "{failure}",', f'      "blob": "{blob}",'] + [f'      "k{i}": {i},' for i in range(300)]
+    out = compress_text("\n".join(lines), "bash", CompressionSettings()).rendering.text
+    assert out is not None
+    assert lines[4] in out.split("\n") and blob not in out
