@@ -6,15 +6,17 @@ import json
 import random
 import re
 
+import pytest
+
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
 
 _MARKER = re.compile(r'\[… lines (\d+)–(\d+) elided \("(\w+)": a string of ([\d,]+) chars\); ')
 
 
-def _pip_inspect_head(rng: random.Random, packages: int = 12) -> tuple[str, list[str]]:
-    """`pip inspect | head -n N`: pretty JSON cut short, each package's README one line of thousands
-    of characters; and the lines of its metadata a model reads (names, versions, summaries)."""
+def _pip_inspect_cut(rng: random.Random, end: str, packages: int = 12) -> tuple[str, list[str]]:
+    """`pip inspect | head -n N` (or `tail`): pretty JSON cut short, each package's README one line
+    of thousands of characters."""
     installed = []
     for k in range(packages):
         readme = "\n".join(f"Line {j} of the ropewalk{k} README: " + "twist and lay the strands " * rng.randint(3, 9)
@@ -25,15 +27,17 @@ def _pip_inspect_head(rng: random.Random, packages: int = 12) -> tuple[str, list
                           "metadata_location": f"/srv/venv/lib/python3.11/site-packages/ropewalk{k}-{k}.0.dist-info",
                           "installer": "pip", "requested": k % 2 == 0})
     lines = json.dumps({"version": "1", "pip_version": "23.2.1", "installed": installed}, indent=2).split("\n")
-    lines = lines[: len(lines) * 4 // 5]  # cut inside the last packages
+    cut = len(lines) // 5  # inside the first or the last packages
+    lines = lines[:-cut] if end == "head" else lines[cut:]
     return "\n".join(lines), lines
 
 
-def test_long_strings_of_json_cut_short_are_left_out_line_by_line() -> None:
-    # Pretty JSON cut by `head` does not parse, so json_outline cannot leave out its long strings;
-    # yet a README on one line is as unreadable there. Each such line alone goes, named by its key
-    # and length; every other line is sent as it came, in order.
-    text, lines = _pip_inspect_head(random.Random(39))
+@pytest.mark.parametrize("end", ["head", "tail"])
+def test_long_strings_of_json_cut_short_are_left_out_line_by_line(end: str) -> None:
+    # Pretty JSON cut by `head` or `tail` does not parse, so json_outline cannot leave out its long
+    # strings; yet a README on one line is as unreadable there. Each such line alone goes, named by
+    # its key and length; every other line is sent as it came, in order.
+    text, lines = _pip_inspect_cut(random.Random(39), end)
     outcome = compress_text(text, "bash", CompressionSettings())
     out = outcome.rendering.text
     assert out is not None and outcome.rendering.transforms[-1] == "long_json_strings"
@@ -64,3 +68,17 @@ def test_a_long_failure_message_in_json_cut_short_stays() -> None:
     out = compress_text("\n".join(lines), "bash", CompressionSettings()).rendering.text
     assert out is not None
     assert lines[4] in out.split("\n") and blob not in out
+
+
+def test_a_long_string_literal_in_code_stays() -> None:
+    # Code is what the model asked to read: a module holding a long string literal on a line of its
+    # own, as pretty JSON would, is not pretty JSON (its other lines are statements).
+    literal = '    "' + "hemp strand " * 400 + '",'
+    lines = ["// strands.js: the ropewalk's fixtures", "export const STRANDS = ["]
+    for k in range(30):
+        lines += [literal.replace("hemp", f"hemp{k}"), f"  // fixture {k}"]
+    lines += ["];", "export function lay(strands) {", "  return strands.join('');", "}"]
+    text = "\n".join(lines)
+    outcome = compress_text(text, "bash", CompressionSettings())
+    assert "long_json_strings" not in outcome.rendering.transforms
+    assert (outcome.rendering.text or text).split("\n") == lines

@@ -187,19 +187,28 @@ def _string_member(line: str) -> tuple[str, str] | None:
     return None
 
 
+# A line of pretty-printed JSON (json.dumps, jq, `--json` reporters): a bracket that opens or
+# closes a container, or a member: a value, after a key in an object. A string is judged by its
+# opening quote only, a scalar to the line's end.
+_PRETTY_JSON_LINE = re.compile(
+    r'\s*(?:"(?:[^"\\]|\\.)*"\s*:\s*)?(?:"|(?:[\[{]|[\]}]|\[\]|\{\}|-?\d[\d.eE+-]*|true|false|null),?\s*$)'
+)
+
+
 def long_json_strings(lines: list[str], s: CompressionSettings) -> LossyResult | None:
-    """Pretty JSON cut short (`pip inspect | head`, a byte cap) is no document json_outline can
-    parse, but its long strings (each package's README in `pip inspect`) are as unreadable: each
-    line that holds one is left out, named by its key and length, and every other line stays as
-    it is."""
-    if not lines or lines[0].strip() not in ("{", "["):
-        return None
+    """Pretty JSON cut short (`pip inspect | head`, `| tail`, a byte cap) is no document
+    json_outline can parse, but its long strings (each package's README in `pip inspect`) are as
+    unreadable: each line that holds one is left out, named by its key and length, and every other
+    line stays as it is. Only where every line is one of pretty JSON's (code holding a long string
+    literal is what the model asked to read)."""
     cap = s.max_line_chars * 4
+    if max(map(len, lines), default=0) <= cap:
+        return None  # the common case, found in C
     long = {}
     for i, line in enumerate(lines):
         if len(line) > cap and (member := _string_member(line)) is not None and _too_long_to_read(member[1], cap):
             long[i] = member
-    if not long:
+    if not long or not all(i in long or not x.strip() or _PRETTY_JSON_LINE.match(x) for i, x in enumerate(lines)):
         return None
     original = "\n".join(lines)
     rid = retrieve_id(original)
