@@ -10,6 +10,7 @@ import pytest
 
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
+from tests.compress.support import lossy
 
 _MARKER = re.compile(r'\[… lines (\d+)–(\d+) elided \("(\w+)": a string of ([\d,]+) chars\); ')
 
@@ -82,3 +83,31 @@ def test_a_long_string_literal_in_code_stays() -> None:
     outcome = compress_text(text, "bash", CompressionSettings())
     assert "long_json_strings" not in outcome.rendering.transforms
     assert (outcome.rendering.text or text).split("\n") == lines
+
+
+def test_every_change_of_a_table_diff_stays() -> None:
+    # daff's diff of two tables: the header opens with "@@" and each row's first cell says what
+    # became of it. The changed, added and removed rows are the diff; context rows may go.
+    rng = random.Random(391)
+    head = "@@,lot,kiln,moisture_pct,yield_kg,grade"
+    rows = [head]
+    changes = []
+    for k in range(600):
+        cells = [f"SW-{k:05d}", f"kiln-{rng.choice(['north', 'south', 'east'])}", f"{rng.uniform(9, 14):.2f}",
+                 f"{rng.uniform(800, 1200):.1f}", rng.choice("ABC")]
+        roll = rng.random()
+        if roll < 0.06:
+            cells[3] = f"{cells[3]}->{rng.uniform(800, 1200):.1f}"
+            row = "->," + ",".join(cells)
+        elif roll < 0.09:
+            row = rng.choice(["+++,", "---,"]) + ",".join(cells)
+        elif roll < 0.5:
+            row = "," + ",".join(cells)
+        else:
+            continue
+        rows.append(row)
+        if not row.startswith(","):
+            changes.append(row)
+    text = "\n".join(rows)
+    out = lossy(text).split("\n")
+    assert head in out and changes and [r for r in changes if r not in out] == []

@@ -94,6 +94,8 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         return False  # every line a commit the model may name
     elif st.normal_diff(lines) or st.change_list(lines):
         return False  # a diff without context: every line is a change
+    elif s.transform_enabled("table_rows") and (changes := st.rank_table_diff(lines)) is not None:
+        name, rank = "table_rows", changes
     elif (
         s.transform_enabled("search_results")
         and _diagnostic_share(lines) < 0.2  # compiler and linter lines look like grep hits

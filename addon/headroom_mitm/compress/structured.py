@@ -475,6 +475,24 @@ def normal_diff(lines: list[str]) -> bool:
     return count_matches(_NORMAL_DIFF_LINE, nonblank) >= 0.95 * len(nonblank)
 
 
+# A diff of two tables in daff's highlighter format (`daff a.csv b.csv`, CSV or TSV): a header row
+# whose first cell is "@@" (under a "!" row when columns changed), then each row's first cell says
+# what became of it: "+++" added, "---" removed, "->" changed (the cell "old->new"), "..." rows left
+# out, nothing for a row shown as context.
+_TABLE_DIFF_HEADER = re.compile(r"@@[,\t]")
+_TABLE_DIFF_CONTEXT = ("", "...")
+
+
+def rank_table_diff(lines: list[str]) -> list[int] | None:
+    """Ranks for a table diff: every change stays, with the header rows (as every line of a diff
+    without context does); the context rows go first. None for any other text."""
+    head = next((i for i, x in enumerate(lines[:3]) if _TABLE_DIFF_HEADER.match(x)), None)
+    if head is None:
+        return None
+    sep = lines[head][2]
+    return [MUST if i <= head or x.partition(sep)[0] not in _TABLE_DIFF_CONTEXT else NORMAL for i, x in enumerate(lines)]
+
+
 # A dry run's change list (tbump's "- pyproject.toml:35 current = \"7.2.0\"" over "+ pyproject.toml:35
 # current = \"7.3.0\""): each line, taken out or put in at its place, is a change, as in a diff.
 _PLACED_CHANGE = re.compile(r"[-+] [^\s:]+:\d+ ")
