@@ -10,7 +10,7 @@ import pytest
 
 from headroom_mitm.compress.engine import compress_text
 from headroom_mitm.compress.settings import CompressionSettings
-from tests.compress.support import lossy
+from tests.compress.support import lossy, sent
 
 _MARKER = re.compile(r'\[… lines (\d+)–(\d+) elided \("(\w+)": a string of ([\d,]+) chars\); ')
 
@@ -111,3 +111,20 @@ def test_every_change_of_a_table_diff_stays() -> None:
     text = "\n".join(rows)
     out = lossy(text).split("\n")
     assert head in out and changes and [r for r in changes if r not in out] == []
+
+
+def test_markdownlint_findings_in_json_are_findings() -> None:
+    # markdownlint-cli2's JSON formatter names a finding's file "fileName" and says what is wrong in
+    # "ruleDescription"; each carries "severity": "error", so none is sampled away.
+    rng = random.Random(392)
+    rules = [("MD009", "no-trailing-spaces", "Trailing spaces"), ("MD013", "line-length", "Line length"),
+             ("MD034", "no-bare-urls", "Bare URL used"), ("MD029", "ol-prefix", "Ordered list item prefix")]
+    findings = []
+    for k in range(160):
+        code, name, description = rng.choice(rules)
+        findings.append({"fileName": f"docs/{k % 9:02d}-wax.md", "lineNumber": rng.randint(1, 400), "ruleNames": [code, name],
+                         "ruleDescription": description, "ruleInformation": f"https://example.invalid/{code.lower()}.md",
+                         "errorDetail": f"Expected: 80; Actual: {rng.randint(81, 300)}", "errorContext": None,
+                         "errorRange": [rng.randint(1, 80), rng.randint(1, 9)], "fixInfo": None, "severity": "error"})
+    out = sent(json.dumps(findings, indent=2))
+    assert all(f'"errorDetail": "{f["errorDetail"]}"' in out or f'"errorDetail":"{f["errorDetail"]}"' in out for f in findings)

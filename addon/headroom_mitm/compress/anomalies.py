@@ -136,8 +136,9 @@ def pick(items: list[object], limit: int) -> list[int]:
 # JSON, SARIF, eslint -f json, bandit …): how bad it is, which rule, which file, what it says.
 _LEVEL_KEYS = ("level", "severity", "type", "kind", "issue_severity")
 _CODE_KEYS = ("code", "ruleid", "rule", "ruleId", "message-id", "symbol", "check", "option", "rule_id", "test_id")
-_FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath", "file_name")
-_TEXT_KEYS = ("message", "msg", "text", "description", "issue_text")
+_FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "filePath", "file_name", "fileName")
+# markdownlint's finding says what is wrong in its rule's "ruleDescription" (and "errorDetail").
+_TEXT_KEYS = ("message", "msg", "text", "description", "issue_text", "ruleDescription")
 # A scanner's "high" (of low, medium, high: bandit, npm audit) is its error level.
 ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker", "high"})
 _WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS))
