@@ -128,3 +128,27 @@ def test_markdownlint_findings_in_json_are_findings() -> None:
                          "errorRange": [rng.randint(1, 80), rng.randint(1, 9)], "fixInfo": None, "severity": "error"})
     out = sent(json.dumps(findings, indent=2))
     assert all(f'"errorDetail": "{f["errorDetail"]}"' in out or f'"errorDetail":"{f["errorDetail"]}"' in out for f in findings)
+
+
+def test_ci_annotations_keep_one_finding_of_each_rule_and_file() -> None:
+    # GitHub's workflow commands place a finding in their properties (`file=`, `line=`) and name
+    # its rule in `title=`: one warning of each (rule, file) stays, as for `path:line: message`.
+    rng = random.Random(393)
+    rules = {"operation-description": 'Operation "description" must be present and non-empty string.',
+             "operation-tags": 'Operation must have non-empty "tags" array.',
+             "operation-tag-defined": "Operation tags must be defined in global tags.",
+             "oas3-unused-component": "Potentially unused component has been detected.",
+             "info-contact": 'Info object must have "contact" object.'}
+    lines, groups = [], set()
+    for f in range(12):
+        for title, message in rules.items():
+            if rng.random() < 0.3:
+                continue
+            groups.add((title, f"api/{f:02d}-winder.yaml"))
+            for _ in range(rng.randint(1, 6)):
+                at = rng.randint(2, 400)
+                lines.append(f"::warning title={title},file=api/{f:02d}-winder.yaml,col={rng.randint(2, 14)},endColumn=30,"
+                             f"line={at},endLine={at + rng.randint(0, 12)}::{message}%0ADocumentation: https://example.invalid/rules#{title}")
+    out = sent("\n".join(lines)).split("\n")
+    kept = {(x.split("title=", 1)[1].split(",", 1)[0], x.split("file=", 1)[1].split(",", 1)[0]) for x in out if x.startswith("::warning")}
+    assert groups - kept == set()

@@ -239,6 +239,10 @@ _LOC_OTHER = re.compile(
     r"|sourcepath=[^;\s]+;linenumber=\d+"  # Azure's ##vso[task.logissue …] command
 )
 _PATH_IN = re.compile(PATH)
+# A CI annotation, GitHub's workflow command: `::warning title=operation-tags,file=api/x.yaml,line=9,…::message`.
+# Its properties place the finding (file=) and name its rule (title=), whatever the message says.
+_ANNOTATION_FILE = re.compile(r"::(?:error|warning|notice)\b[^:\n]*?\bfile=([^,:\n]+)")
+_ANNOTATION_TITLE = re.compile(r"::(?:error|warning|notice)\b[^:\n]*?\btitle=([^,:\n]+)")
 _PATH_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./\\@~+-"
 # A lint or compiler code: F401, E0382, TS2345, SC2086, W0612, [-Wunused-variable], no-unused-vars.
 # Each form with a character it cannot match without ("" none): a line is searched with only the
@@ -436,6 +440,8 @@ def is_summary(line: str) -> bool:
 def location(line: str) -> tuple[int, int] | None:
     """The span of the first place-in-a-file on the line, or None."""
     head = line[:400]
+    if head[:2] == "::" and (m := _ANNOTATION_FILE.match(head)) is not None:
+        return m.span(1)
     m = LOC_TAIL.search(head)
     if m is not None:
         start = len(head[: m.start()].rstrip(_PATH_CHARS))  # the path's characters before it, in C
@@ -509,6 +515,8 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
     # pylama's "x.py:12:5 E203 whitespace … [pycodestyle]": the code behind the place, not the linter's name
     span = location(head)
     path = _PATH_IN.search(head, span[0], span[1]) if span else None
+    if head[:2] == "::" and (title := _ANNOTATION_TITLE.match(head)) is not None:
+        return title.group(1), path.group(0) if path else section_path
     m = _CODE_AFTER_PLACE.match(head) or (_END_CODE.search(head) if head.endswith("]") else None)
     if m is None:
         codes = _CODE_BY_CHARS["[" in head, "-" in head, "|" in head]  # as _CODE would, with fewer forms
