@@ -152,3 +152,25 @@ def test_ci_annotations_keep_one_finding_of_each_rule_and_file() -> None:
     out = sent("\n".join(lines)).split("\n")
     kept = {(x.split("title=", 1)[1].split(",", 1)[0], x.split("file=", 1)[1].split(",", 1)[0]) for x in out if x.startswith("::warning")}
     assert groups - kept == set()
+
+
+def test_a_json_finding_whose_source_is_a_path_is_placed_by_it() -> None:
+    # spectral's JSON names a finding's file "source" (others' "source" is the offending line's
+    # text): where it reads as a path, one finding of each (code, file) stays.
+    rng = random.Random(394)
+    codes = ["operation-tags", "oas3-unused-component", "info-contact", "operation-description"]
+    findings, groups = [], set()
+    for f in range(10):
+        source = f"/srv/colliery/api/{f:02d}-cage.yaml"
+        for code in codes:
+            if rng.random() < 0.3:
+                continue
+            groups.add((code, source))
+            for _ in range(rng.randint(1, 5)):
+                line = rng.randint(1, 300)
+                findings.append({"code": code, "path": ["paths", f"/cages/{line}", "get"], "message": f"Rule {code} is not met.",
+                                 "severity": 1, "range": {"start": {"line": line, "character": 8}, "end": {"line": line + 4, "character": 20}},
+                                 "source": source})
+    out = sent(json.dumps(findings, indent=2))
+    for code, source in groups:
+        assert re.search(r'"code": ?"%s",(?:(?!"code").)*?"source": ?"%s"' % (re.escape(code), re.escape(source)), out, re.S), (code, source)

@@ -141,7 +141,10 @@ _FILE_KEYS = ("file", "filename", "path", "uri", "filepath", "file_path", "fileP
 _TEXT_KEYS = ("message", "msg", "text", "description", "issue_text", "ruleDescription")
 # A scanner's "high" (of low, medium, high: bandit, npm audit) is its error level.
 ERROR_LEVELS = frozenset({"error", "fatal", "critical", "panic", "failure", "failed", "blocker", "high"})
-_WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS))
+# A finding's "source" is its file in spectral's JSON, the offending line's text in others': it
+# places the finding only when it reads as a path.
+_SOURCE_KEY = "source"
+_WANTED = frozenset((*_LEVEL_KEYS, *_CODE_KEYS, *_FILE_KEYS, *_TEXT_KEYS, _SOURCE_KEY))
 _RANK_KEYS = frozenset((*_LEVEL_KEYS, *_CODE_KEYS))
 
 
@@ -169,6 +172,14 @@ def _leaves(record: dict) -> dict[str, object]:
                     found[k] = x  # a null (a note's "code") leaves the key to a deeper value
         elif isinstance(v, list) and v and depth < 4:
             stack.append((v[0], depth + 1))
+    return found
+
+
+def _where(f: dict[str, object]) -> str:
+    """The file a finding is in, or ""."""
+    found = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")
+    if not found and isinstance(v := f.get(_SOURCE_KEY), str) and ("/" in v or "\\" in v) and not any(c.isspace() for c in v):
+        return v
     return found
 
 
@@ -254,8 +265,7 @@ def findings(items: list[object]) -> list[int]:
         if isinstance(level, str) and level.lower() in ERROR_LEVELS:
             out.append(i)
             continue
-        where = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")
-        key = (str(code) if code is not None else shape(text)[:80], where)
+        key = (str(code) if code is not None else shape(text)[:80], _where(f))
         if key not in seen:
             seen.add(key)
             out.append(i)
@@ -279,5 +289,4 @@ def record_key(line: str) -> tuple[str, str] | None:
     code = _rule_code(f)
     if text is None or (code is None and _first(f, _LEVEL_KEYS) is None):
         return None
-    where = next((str(f[k]) for k in _FILE_KEYS if f.get(k) is not None), "")
-    return (str(code) if code is not None else shape(text)[:80], where)
+    return (str(code) if code is not None else shape(text)[:80], _where(f))
