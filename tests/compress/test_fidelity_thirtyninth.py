@@ -174,28 +174,3 @@ def test_a_json_finding_whose_source_is_a_path_is_placed_by_it() -> None:
     out = sent(json.dumps(findings, indent=2))
     for code, source in groups:
         assert re.search(r'"code": ?"%s",(?:(?!"code").)*?"source": ?"%s"' % (re.escape(code), re.escape(source)), out, re.S), (code, source)
-
-
-def test_records_of_aligned_fields_keep_each_group_and_each_fields_extremes() -> None:
-    # Miller's --oxtab prints a record's fields one a line, names padded so the values line up,
-    # records apart by blank lines: each record's first line (its group) stays, and of each numeric
-    # field the lines holding its minimum and maximum, as a table's column extremes do.
-    rng = random.Random(395)
-    fields = [f"kiln_hours_p{p}" for p in range(10, 100, 20)] + ["ash_pct_min", "ash_pct_mean", "ash_pct_max"]
-    width = max(map(len, fields + ["kiln", "mill"])) + 1
-    blocks, firsts = [], []
-    values: dict[str, list[tuple[float, str]]] = {f: [] for f in fields}
-    for k in range(55):
-        first = f"{'kiln':<{width}}kiln-{k:02d}"
-        block = [first, f"{'mill':<{width}}{rng.choice(['burr', 'stone', 'hammer'])}-mill"]
-        for f in fields:
-            v = round(rng.uniform(5, 60), 1)
-            line = f"{f:<{width}}{v}"
-            block.append(line)
-            values[f].append((v, line))
-        blocks.append("\n".join(block))
-        firsts.append(first)
-    out = sent("\n\n".join(blocks)).split("\n")
-    assert [x for x in firsts if x not in out] == []
-    for f in fields:
-        assert min(values[f])[1] in out and max(values[f])[1] in out, f

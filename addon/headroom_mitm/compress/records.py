@@ -40,9 +40,7 @@ def rank_records(lines: list[str], text: str) -> list[int] | None:
     if first is None:
         return None
     opener = _label(lines[first])
-    if opener is None:
-        return _rank_aligned_records(lines, first)
-    if text.count("\n" + opener) < _MIN_RECORDS:
+    if opener is None or text.count("\n" + opener) < _MIN_RECORDS:
         return None
     starts = [i for i, x in enumerate(lines) if x.startswith(opener)]
     ends = starts[1:] + [len(lines)]
@@ -89,51 +87,6 @@ def rank_records(lines: list[str], text: str) -> list[int] | None:
             rank[i] = min(rank[i], HIGH)
     if len(starts) <= _MAX_NAMED:
         _keep_names(lines, starts, ends, rank)
-    return rank
-
-
-# A field of a record printed one a line with its name padded so the values line up: Miller's
-# `--oxtab` ("steep_hours_p50 42.6"), duckdb's `-line` ("  steep = steep-1").
-_ALIGNED_FIELD = re.compile(r"[ \t]*[A-Za-z_][\w.:-]{0,63}(?: +=)? +(?=\S)")
-
-
-def _rank_aligned_records(lines: list[str], first: int) -> list[int] | None:
-    """Ranks for records of aligned `name value` lines apart by blank lines, most of them naming
-    the same fields: each record's first line (the group or row it is) stays while they are few
-    enough to name each, and of each field whose values are numbers the lines holding its minimum
-    and maximum; None for any other text."""
-    starts: list[int] = []
-    columns: list[int] = []
-    for i in range(first, len(lines)):
-        x = lines[i]
-        if not x.strip():
-            continue
-        m = _ALIGNED_FIELD.match(x)
-        if m is None:
-            return None
-        if i == first or not lines[i - 1].strip():
-            starts.append(i)
-            columns.append(m.end())
-        elif m.end() != columns[-1]:
-            return None  # values out of line: prose or a log, not a record's fields
-    if len(starts) < _MIN_RECORDS:
-        return None
-    ends = starts[1:] + [len(lines)]
-    names = [tuple(lines[i][: columns[r]].split()[0] for i in range(a, b) if lines[i].strip())
-             for r, (a, b) in enumerate(zip(starts, ends))]
-    usual, count = Counter(names).most_common(1)[0]
-    if len(usual) < 2 or count < 0.8 * len(starts):
-        return None
-    rank = [NORMAL] * len(lines)
-    if len(starts) <= _MAX_NAMED:
-        for a in starts:
-            rank[a] = MUST
-    same = [r for r, n in enumerate(names) if n == usual]
-    for p in range(1, len(usual)):
-        values = [(_number(lines[starts[r] + p][columns[r]:].strip()), starts[r] + p) for r in same]
-        numbers = [(v, i) for v, i in values if v is not None]
-        if len(numbers) >= 0.8 * len(values):
-            rank[min(numbers)[1]] = rank[max(numbers, key=lambda t: (t[0], -t[1]))[1]] = MUST
     return rank
 
 
