@@ -1,7 +1,9 @@
 """A log's key=value fields as the columns of a table (principle 3): a grid search's "[CV 2/5]
 END C=0.1, …;, score=0.912", logfmt's "status=200 ms=12". Of each field many lines hold, the
 lines of its least and greatest value stay, and those whose value is no number where the field
-holds numbers (a fit that failed: "score=nan"; NaN and infinities however many)."""
+holds numbers (a fit that failed: "score=nan"; NaN and infinities however many). Of a field one
+value holds on half the lines or more (a status, a method, a level), the lines of the values seen on
+one or two lines stay: "status=206" among two hundred "status=200"."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ _PROBE_CHARS = 8_000  # the fields are found in the text's opening; their values
 _MIN_LINES = 10  # values a field must hold: fewer are a few records, not a column
 _FEW_WORDS = 3  # distinct values that are no number ("nan", "-", "None"); ids are many
 # A measure that failed, however many did ("score=(train=nan, test=nan)" for 100 fits of 160).
+_RARE = 2  # lines a value is seen on, at most, to be a code's odd one out
+_ODD_SHARE = 5  # odd lines of a code, at most one in this many: more are ids, not a code
 _FAILED_NUMBERS = frozenset({"nan", "NaN", "inf", "-inf", "Infinity", "-Infinity"})
 
 
@@ -33,7 +37,8 @@ def _key(key: str) -> str:
 
 
 def keep_field_anomalies(index: LineIndex, rank: list[int]) -> None:
-    """Lift to MUST the lines that hold a numeric field's extremes, or a word where it holds numbers."""
+    """Lift to MUST the lines that hold a numeric field's extremes, or a word where it holds numbers,
+    and a code's odd values."""
     text = index.text
     # Each "=" before a number found in C, then the key behind it (a pattern that opens with a
     # class, as a key does, is tried at every character).
@@ -48,6 +53,7 @@ def keep_field_anomalies(index: LineIndex, rank: list[int]) -> None:
         values = re.findall(_key(key) + _VALUE, text)
         if len(values) < _MIN_LINES:
             continue
+        out.update(_odd_codes(index, key, values))
         joined = "\n".join(values)
         numbers = _NUMBERS.findall(joined)
         if len({n for _, n in numbers[:50]}) < 3:
@@ -66,3 +72,16 @@ def keep_field_anomalies(index: LineIndex, rank: list[int]) -> None:
             out.update(index.line_of(m.start()) for _, m in zip(range(MUST_AT_MOST), found))
     for i in out:
         rank[i] = MUST
+
+
+def _odd_codes(index: LineIndex, key: str, values: list[str]) -> list[int]:
+    """The lines of a code's values seen once or twice, when one value holds half the lines (codes
+    are whole numbers: words after "=" are as often a call's keyword arguments as a log's fields)."""
+    counts = Counter(values)
+    if len(counts) < 2 or counts.most_common(1)[0][1] * 2 < len(values) or not all(v.isdigit() for v in counts):
+        return []
+    odd = [v for v, n in counts.items() if n <= _RARE]
+    if not odd or sum(counts[v] for v in odd) * _ODD_SHARE > len(values):
+        return []
+    found = re.finditer(_key(key) + "(?:" + "|".join(map(re.escape, odd)) + ")" + _END, index.text)
+    return [index.line_of(m.start()) for m in found]
