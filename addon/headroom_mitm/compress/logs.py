@@ -50,7 +50,8 @@ _BARE_PATH = re.compile(
     r"|In (?:\./|/)?[\w@.+-]+(?:/[\w@.+-]+)*\.\w{1,12}[ \t]*$"  # write-good's "In docs/a.md"
 )
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # possessive: no word character follows
-_FRAME = re.compile(r'\s+File "[^"]+", line \d+')
+_FRAME = re.compile(r'(?:>\s*|\s+)File "[^"]+", line \d+')  # loguru marks the frame that caught it with ">"
+_IN_TRACEBACK = (" ", "\t", ">")  # how a traceback's lines start
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24";
@@ -421,9 +422,12 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
     for i in index.hits(("\n" + ln.TRACEBACK,), case=True):
         k = i + 1
         frames: list[int] = []
-        while k < n and lines[k][:1] in (" ", "\t"):
+        # loguru's `diagnose` sets its frames apart by blank lines and marks one with ">".
+        while k < n and (lines[k][:1] in _IN_TRACEBACK or not lines[k] and k + 1 < n and lines[k + 1][:1] in _IN_TRACEBACK):
             if _FRAME.match(lines[k]):
                 frames.append(k)
+            k += 1
+        while frames and k < n - 1 and not lines[k]:
             k += 1
         if frames:
             for j in range(frames[-1], k):
