@@ -150,6 +150,7 @@ def _rank_shape(text: str, index: LineIndex, s: CompressionSettings) -> _Shape |
         counters.keep_failure_counters(index, rank)
         coverage.keep_unrun_lines(index, rank)
         coverage.keep_uncovered_rows(index, rank)
+        st.keep_commit_lines(index.lines, rank)
         outline.keep_outline_headers(index, rank)
         outline.keep_depth_tops(index, rank)
         outline.keep_tree_roots(index, rank)

@@ -520,6 +520,25 @@ def commit_list(lines: list[str]) -> bool:
     return led >= 0.6 * len(nonblank) and led <= COMMIT_LIST_MAX
 
 
+# A history printed a commit a line with each commit's details under it (`log --oneline --stat`,
+# `--raw`, `--name-status`, `--dirstat`): the commit lines are the list the model may name back,
+# as a commit list's are; the details are what may go.
+_COMMITS_AMONG_DETAILS = 0.1  # commit lines, at least, of the nonblank lines
+_COMMITS_AT_LEAST = 5
+
+
+def keep_commit_lines(lines: list[str], rank: list[int]) -> None:
+    """Lift to MUST every commit line of a history whose commits carry details (up to 1,000)."""
+    sample = [x for x in lines[:100] if x.strip()][:60]
+    if not matches_at_least(COMMIT_LED, sample, 2):
+        return  # decided on a sample: most texts name no commit
+    led = [i for i, x in enumerate(lines) if COMMIT_LED.match(x)]
+    nonblank = sum(1 for x in lines if x.strip())
+    if _COMMITS_AT_LEAST <= len(led) <= COMMIT_LIST_MAX and len(led) >= _COMMITS_AMONG_DETAILS * nonblank:
+        for i in led:
+            rank[i] = MUST
+
+
 BLAME = re.compile(r"^\^?[0-9a-f]{7,40} (?:\S+ +){0,2}\((.+?) +\d{4}-\d\d-\d\d ")
 # --porcelain / -p: a group opens with "<hash> <orig line> <final line> [<lines>]"; the first
 # group of a commit (every group with --line-porcelain) follows it with "key value" lines
