@@ -1,4 +1,5 @@
-"""Fidelity rules of issue #11's thirty-ninth pass: each test names the rule and fails without it."""
+"""Fidelity rules of issue #11's thirty-ninth pass: each test names the rule and fails without it (the
+code-literal test guards the first rule's limit: it fails if that rule reads code as JSON)."""
 
 from __future__ import annotations
 
