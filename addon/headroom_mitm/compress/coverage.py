@@ -21,6 +21,8 @@ _LCOV_UNRUN = re.compile(r"FNDA:0,|DA:\d+,0(?:,|$)")
 
 
 def _keep_lcov_unrun(index: LineIndex, rank: list[int]) -> None:
+    """Lift to MUST each function never called and the first of each run of lines never run, with
+    the "SF:" line of their file; the rest of a run next."""
     lines = index.lines
     source = None
     runs = 0

@@ -1,9 +1,9 @@
 """A log's key=value fields as the columns of a table (principle 3): a grid search's "[CV 2/5]
 END C=0.1, …;, score=0.912", logfmt's "status=200 ms=12". Of each field many lines hold, the
 lines of its least and greatest value stay, and those whose value is no number where the field
-holds numbers (a fit that failed: "score=nan"; NaN and infinities however many). Of a field one
-value holds on half the lines or more (a status, a method, a level), the lines of the values seen on
-one or two lines stay: "status=206" among two hundred "status=200"."""
+holds numbers (a fit that failed: "score=nan"; NaN and infinities however many). Of a code (a
+field of whole numbers: a status, an exit code) one value holds on half its lines or more, the lines
+of the values seen on one or two lines stay: "status=206" among two hundred "status=200"."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ _WORDS = re.compile(rf"^(?!{_DIGITS}{_UNIT}$).+$", re.M)
 _PROBE_CHARS = 8_000  # the fields are found in the text's opening; their values anywhere
 _MIN_LINES = 10  # values a field must hold: fewer are a few records, not a column
 _FEW_WORDS = 3  # distinct values that are no number ("nan", "-", "None"); ids are many
-# A measure that failed, however many did ("score=(train=nan, test=nan)" for 100 fits of 160).
 _RARE = 2  # lines a value is seen on, at most, to be a code's odd one out
 _ODD_SHARE = 5  # odd lines of a code, at most one in this many: more are ids, not a code
+# A measure that failed, however many did ("score=(train=nan, test=nan)" for 100 fits of 160).
 _FAILED_NUMBERS = frozenset({"nan", "NaN", "inf", "-inf", "Infinity", "-Infinity"})
 
 
