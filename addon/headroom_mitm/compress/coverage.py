@@ -20,32 +20,36 @@ _UNRUN = re.compile(r"(?: *\d+\|)? +0(?:\.\.)?\||(?: *(?:#####|=====)): *\d+:")
 _LCOV_UNRUN = re.compile(r"FNDA:0,|DA:\d+,0(?:,|$)")
 
 
-def _keep_lcov_unrun(index: LineIndex, rank: list[int]) -> None:
-    """Lift to MUST each function never called and the first of each run of lines never run, with
-    the "SF:" line of their file; the rest of a run next."""
-    lines = index.lines
-    source = None
+def _lift_runs(lines: list[str], unrun: re.Pattern[str], rank: list[int], continues: tuple[str, ...] = ("",),
+               source: str | None = None) -> None:
+    """Lift to MUST the first of each run of lines never run (a line `continues` a run when it opens
+    with one of them), and the line opening with `source` above it that names its file; the rest of
+    each run next. Up to MUST_AT_MOST runs."""
     runs = 0
     previous = False
+    place = None
     for i, line in enumerate(lines):
-        if line.startswith("SF:"):
-            source = i
-        unrun = _LCOV_UNRUN.match(line) is not None
-        if unrun and not (previous and line.startswith("DA:")):
+        if source is not None and line.startswith(source):
+            place = i
+        if unrun.match(line) is None:
+            previous = False
+            continue
+        if previous and line.startswith(continues):
+            rank[i] = min(rank[i], CONTEXT)
+        else:
             runs += 1
             if runs > MUST_AT_MOST:
                 return
             rank[i] = MUST
-            if source is not None:
-                rank[source] = MUST
-        elif unrun:
-            rank[i] = min(rank[i], CONTEXT)
-        previous = unrun
+            if place is not None:
+                rank[place] = MUST
+        previous = True
 
 
 def keep_unrun_lines(index: LineIndex, rank: list[int]) -> None:
     if "\nSF:" in index.text and "\nend_of_record" in index.text:  # Python's warnings may come first
-        _keep_lcov_unrun(index, rank)
+        # a function never called is a run of its own; lines never run are runs of DA: lines
+        _lift_runs(index.lines, _LCOV_UNRUN, rank, continues=("DA:",), source="SF:")
         return
     first = index.lines[:12]
     if sum(1 for x in first if _ANNOTATED.match(x)) < 0.5 * len(first):
@@ -53,17 +57,7 @@ def keep_unrun_lines(index: LineIndex, rank: list[int]) -> None:
     sample = [x for x in index.lines[:100] if x.strip()][:60]
     if len(sample) < 10 or not matches_at_least(_ANNOTATED, sample, 0.8 * len(sample)):
         return  # decided on a sample: most outputs are no annotated source
-    runs = 0
-    previous = False
-    for i, line in enumerate(index.lines):
-        unrun = _UNRUN.match(line) is not None
-        if unrun and not previous:
-            runs += 1
-            if runs > MUST_AT_MOST:
-                return
-        if unrun:
-            rank[i] = min(rank[i], MUST if not previous else CONTEXT)
-        previous = unrun
+    _lift_runs(index.lines, _UNRUN, rank)
 
 
 # A coverage report's column of the lines not run: coverage.py's text and markdown reports,
