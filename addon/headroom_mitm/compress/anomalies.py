@@ -217,9 +217,12 @@ def _failed(record: dict[str, object]) -> bool:
         isinstance(v := record.get(k), str) and v.lower() in _FAILED_WORDS for k in _VERDICT_WORDS)
 
 
-# A container named for failures ("errors", "validationErrors", "failures"): its members are
-# error-level by their place, whatever their own fields are called (kacl's "error_message").
-_ERRORS_NAME = re.compile(r"(?i)(?:errors|failures|problems)$|^failed$")  # npm ls --json's "problems" too
+# A container named for failures ("errors", "validationErrors", "failures"), or for what a check
+# found wrong ("missing_licenses", "unresolved", "vulnerabilities"): its members are findings by
+# their place, whatever their own fields are called (kacl's "error_message", reuse's bare paths).
+_ERRORS_NAME = re.compile(
+    r"(?i:errors|failures|problems|violations|vulnerabilities)$|^(?i:failed)$"  # npm ls --json's "problems" too
+    r"|^(?i:missing|invalid|bad|broken|unresolved|unused|unlisted)(?:$|[_-]|[A-Z])")
 
 
 def named_errors(key: str, items: list[object]) -> list[int]:
@@ -241,6 +244,29 @@ def never_ran(items: list[object]) -> list[int]:
     return zero if len(zero) * 2 < len(items) and len(zero) <= MUST_AT_MOST else []
 
 
+def _places(record: dict) -> str | None:
+    """The file of a record that places what it reports in that file by line (knip's
+    {"file": "src/a.ts", "exports": [{"name": "unusedHelper", "line": 15, "col": 17}]}), or None:
+    a linter's report grouped by file, whose findings carry no message or level of their own."""
+    where = next((v for k in _FILE_KEYS if isinstance(v := record.get(k), str)), None)
+    if where is None:
+        return None
+    for v in record.values():
+        if isinstance(v, list) and v and isinstance(v[0], dict) and _number(v[0].get("line")) is not None:
+            return where
+    return None
+
+
+def _placed_in_files(items: list[object]) -> list[int]:
+    """The first record of each file that places findings in it, up to MUST_AT_MOST files: one
+    of each (kind, file), as findings are kept."""
+    first: dict[str, int] = {}
+    for i, x in enumerate(items):
+        if isinstance(x, dict) and (where := _places(x)) is not None:
+            first.setdefault(where, i)
+    return list(first.values()) if len(first) <= MUST_AT_MOST else []
+
+
 def findings(items: list[object]) -> list[int]:
     """Members that are diagnostics (a message with a level or a rule code): every error-level
     one, and the first of each distinct (rule code or message shape, file)."""
@@ -252,7 +278,8 @@ def findings(items: list[object]) -> list[int]:
         # (CloudWatch's "message": "ERROR … 502 …") all stay, as a log's error lines do.
         failed = [i for i, x in enumerate(items)
                   if isinstance(x, dict) and (isinstance(t := x.get("message"), str) and severity(t) == FAIL or _failed(x))]
-        return failed if len(failed) <= MUST_AT_MOST else []
+        failed = failed if len(failed) <= MUST_AT_MOST else []
+        return sorted({*failed, *_placed_in_files(items)})
     for i, x in enumerate(items):
         if not isinstance(x, dict):
             continue
