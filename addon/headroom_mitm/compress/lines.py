@@ -235,10 +235,13 @@ PLACE_TAIL = EXT + r"(?::cell_\d+)?(?::\d+(?::\d+)?|\(\d+,\d+\)|\(\d+\)(?=: ))"
 LOC_TAIL = re.compile(PLACE_TAIL)
 _LOC_OTHER = re.compile(
     r"File \"[^\"]+\", line \d+|-->\s*\S+:\d+|\bat \S.*:\d+(?::\d+)?\)?$|"
-    + PATH_HEAD + r"\.\w{1,12},? line \d+|\bline \d+\b"
+    + PATH_HEAD + r"\.\w{1,12}[,:]? line \d+|\bline \d+\b"
     r"|sourcepath=[^;\s]+;linenumber=\d+"  # Azure's ##vso[task.logissue …] command
 )
 _PATH_IN = re.compile(PATH)
+# A place inside a document by its JSON pointer or path, as schema validators print it: v8r's
+# "furnaces/02.json#/temperature_c must be <= 1600", check-jsonschema's "a.yml::$.updates[4].day: …".
+POINTER_PLACE = re.compile(r"[ \t]*" + PATH + r"(?:#/\S*|#(?= )|::\$\S*?(?=: ))")
 # A CI annotation, GitHub's workflow command: `::warning title=operation-tags,file=api/x.yaml,line=9,…::message`.
 # Its properties place the finding (file=) and name its rule (title=), whatever the message says.
 _ANNOTATION_FILE = re.compile(r"::(?:error|warning|notice)\b[^:\n]*?\bfile=([^,:\n]+)")
@@ -442,6 +445,8 @@ def location(line: str) -> tuple[int, int] | None:
     head = line[:400]
     if head[:2] == "::" and (m := _ANNOTATION_FILE.match(head)) is not None:
         return m.span(1)
+    if ("#" in head or "::$" in head) and (m := POINTER_PLACE.match(head)) is not None:
+        return len(head) - len(head.lstrip(" \t")), m.end()
     m = LOC_TAIL.search(head)
     if m is not None:
         start = len(head[: m.start()].rstrip(_PATH_CHARS))  # the path's characters before it, in C

@@ -79,6 +79,7 @@ _WORDED_PLACE_PROBE = re.compile(r"col(?:umn)? \d+\)?(?=\n|\Z)")
 # Or placed in words mid-line: checkbashisms' "possible bashism in bin/x.sh line 11 (… is not POSIX):".
 _IN_FILE_LINE = re.compile(r".+? in " + ln.PATH + r" line \d+\b")
 _IN_FILE_LINE_PROBE = re.compile(ln.EXT + r" line \d")
+_POINTER_PROBE = re.compile(ln.EXT + r"(?:#[/ ]|::\$)")  # a JSON pointer's or path's start behind a file's name
 _MARKED_RULE = re.compile(r"[ \t]*[!⚠×] [\w@/.-]+\([\w/.-]+\): ")
 _CODED_PROBE = re.compile(r"[A-Z]\d{2,5}(?::? | \[\*\] |\()")  # from the code's last letter: 2.5x faster than from \b
 LOUD = re.compile(r"\b(?:\w*error|fatal|fail\w*|panic\w*|\w*exception|traceback)\b", re.I)
@@ -140,6 +141,7 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
         lint |= set(index.where(_WORDED_PLACE, probe=_WORDED_PLACE_PROBE))
     if worded:
         lint |= set(index.where(_IN_FILE_LINE, probe=_IN_FILE_LINE_PROBE))
+    lint |= set(index.where(ln.POINTER_PLACE, probe=_POINTER_PROBE))
     coded = sorted({*_coded(lines, index), *index.where(_LINE_CODE, probe=_LINE_CODE_PROBE)})
     for i in lint:
         sev.setdefault(i, ln.FAIL if _LEVEL_CODE.match(lines[i]) else ln.WARN)
