@@ -52,6 +52,9 @@ _BARE_PATH = re.compile(
 _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # possessive: no word character follows
 _FRAME = re.compile(r'(?:>\s*|\s+)File "[^"]+", line \d+')  # loguru marks the frame that caught it with ">"
 _IN_TRACEBACK = (" ", "\t", ">")  # how a traceback's lines start
+# A traceback's first line, bare or in an exception group's box ("  + Exception Group Traceback …",
+# "    | Traceback …"): the box's margin, and its bar.
+_TRACEBACK_OPENS = re.compile(r"([ \t]*)(?:([|+]) )?(?:Exception Group )?" + re.escape(ln.TRACEBACK) + "$")
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24";
@@ -418,13 +421,25 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
 
     _place_under_headers(lines, [i for i in failures if _HEADER.match(lines[i])], banners, rank)
 
-    # Tracebacks: the frame nearest the failure is its location; the others are context.
-    for i in index.hits(("\n" + ln.TRACEBACK,), case=True):
+    # Tracebacks: the frame nearest the failure is its location; the others are context. An
+    # exception group's are drawn in a box ("  | Traceback …", "    |   File …"): read behind it.
+    for i in index.hits((ln.TRACEBACK,), case=True):
+        if (opened := _TRACEBACK_OPENS.match(lines[i])) is None:
+            continue
+        box = opened.group(1) + ("| " if opened.group(2) else "")
+        w = len(box)
         k = i + 1
         frames: list[int] = []
-        # loguru's `diagnose` sets its frames apart by blank lines and marks one with ">".
-        while k < n and (lines[k][:1] in _IN_TRACEBACK or not lines[k] and k + 1 < n and lines[k + 1][:1] in _IN_TRACEBACK):
-            if _FRAME.match(lines[k]):
+
+        def inside(k: int) -> bool:
+            # loguru's `diagnose` sets its frames apart by blank lines and marks one with ">".
+            x = lines[k]
+            if box and not x.startswith(box):
+                return False
+            return x[w : w + 1] in _IN_TRACEBACK or x == box.rstrip() and k + 1 < n and lines[k + 1][w : w + 1] in _IN_TRACEBACK
+
+        while k < n and (inside(k) or not box and not lines[k] and k + 1 < n and lines[k + 1][:1] in _IN_TRACEBACK):
+            if _FRAME.match(lines[k], w):
                 frames.append(k)
             k += 1
         while frames and k < n - 1 and not lines[k]:
