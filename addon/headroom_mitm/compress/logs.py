@@ -301,6 +301,18 @@ def _quiet_repeats(lines: list[str], failures: list[int]) -> set[int]:
     return out
 
 
+def _in_traceback(lines: list[str], k: int, box: str) -> bool:
+    """Whether line k goes on a traceback drawn behind `box` (its margin, and an exception group's
+    bar): a frame's line or its code's, or a blank line between frames (loguru's `diagnose` sets
+    its frames apart by blank lines and marks one with ">")."""
+    w = len(box)
+    x = lines[k]
+    if x == box.rstrip():
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        return after.startswith(box) and after[w : w + 1] in _IN_TRACEBACK
+    return x.startswith(box) and x[w : w + 1] in _IN_TRACEBACK
+
+
 def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at: float | None = None) -> Ranking | None:
     """How much each line matters, or None when nothing in the text says what happened (no
     failure, warning, pass or repetition); `named`: whether names.py's templates are kept.
@@ -427,19 +439,10 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         if (opened := _TRACEBACK_OPENS.match(lines[i])) is None:
             continue
         box = opened.group(1) + ("| " if opened.group(2) else "")
-        w = len(box)
         k = i + 1
         frames: list[int] = []
-
-        def inside(k: int) -> bool:
-            # loguru's `diagnose` sets its frames apart by blank lines and marks one with ">".
-            x = lines[k]
-            if box and not x.startswith(box):
-                return False
-            return x[w : w + 1] in _IN_TRACEBACK or x == box.rstrip() and k + 1 < n and lines[k + 1][w : w + 1] in _IN_TRACEBACK
-
-        while k < n and (inside(k) or not box and not lines[k] and k + 1 < n and lines[k + 1][:1] in _IN_TRACEBACK):
-            if _FRAME.match(lines[k], w):
+        while k < n and _in_traceback(lines, k, box):
+            if _FRAME.match(lines[k], len(box)):
                 frames.append(k)
             k += 1
         while frames and k < n - 1 and not lines[k]:
