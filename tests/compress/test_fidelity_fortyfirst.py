@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
-from tests.compress.support import lossy, sent
+from tests.compress.support import lossy
 
 
 def _unused_report(rng: random.Random, files: int) -> tuple[dict, list[str]]:
@@ -38,16 +40,18 @@ def test_a_container_named_for_what_a_check_found_wrong_keeps_every_member() -> 
     # reuse lint --json lists the files it faults by bare path under "missing_copyright_info":
     # the container's name says each member is a finding, as "errors" does ("badges" says nothing).
     rng = random.Random(41)
-    files = [{"path": f"/srv/thatchers/yard/data/reed_bundle_{k:03d}.txt", "copyrights": [{"value": "SPDX-FileCopyrightText: 2026 Thatchers",
-              "source": f"/srv/thatchers/yard/data/reed_bundle_{k:03d}.txt"}], "spdx_expressions": [{"value": "MIT", "is_valid": True}]}
-             for k in range(300)]
-    missing = sorted(rng.sample([f["path"] for f in files], 120))
+    paths = [f"/srv/thatchers/yard/data/reed_bundle_{k:03d}.txt" for k in range(300)]
+    files = [{"path": path, "copyrights": [{"value": "SPDX-FileCopyrightText: 2026 Thatchers", "source": path}],
+              "spdx_expressions": [{"value": "MIT", "is_valid": True}]} for path in paths]
+    missing = sorted(rng.sample(paths, 120))
+    badges = [{"name": f"b{k}", "colour": "green", "url": f"https://thatch.example/b{k}.svg"} for k in range(60)]
     report = {"lint_version": "1.0", "files": files,
-              "non_compliant": {"missing_copyright_info": missing, "badges": [{"name": f"b{k}", "colour": "green", "url": f"https://thatch.example/b{k}.svg"} for k in range(60)]},
+              "non_compliant": {"missing_copyright_info": missing, "badges": badges},
               "summary": {"files_total": 300, "compliant": False}}
     out = lossy(json.dumps(report, indent=2))
+    listed = out.split('"missing_copyright_info"', 1)[1]
     for path in missing:
-        assert out.count(f'"{path}"') >= 1 and f'"{path}"' in out.split('"missing_copyright_info"', 1)[1]
+        assert f'"{path}"' in listed
     assert sum(f'"b{k}"' in out for k in range(60)) < 30  # "badges" names no finding: sampled
 
 
@@ -95,7 +99,7 @@ def test_a_place_by_json_pointer_or_path_is_a_findings_place() -> None:
         assert line in out
 
 
-def _leaf(k: int, where: Path):
+def _leaf(k: int, where: Path) -> Callable[[int], object]:
     """A chain of calls in a file of its own (ridge_K.py under `where`, so tracebacks print its
     source and carets) whose last raises, odd ones an exception whose name says no "Error"
     (anyio's EndOfStream, trio's Cancelled): each innermost frame is a line no other prints."""
@@ -113,8 +117,6 @@ def test_an_exception_groups_boxed_tracebacks_keep_their_innermost_frames(tmp_pa
     # Python 3.11 draws an ExceptionGroup's sub-tracebacks in a box ("    | Traceback …",
     # "    |   File …"): each is a traceback like any other, whose frame nearest its exception
     # (and that exception, named "Error" or not) says where it failed, as CPython prints it.
-    import traceback
-
     errors = []
     for k in range(15):  # as many as CPython prints of a group
         try:
