@@ -78,7 +78,7 @@ def _odd_codes(index: LineIndex, key: str, values: list[str]) -> list[int]:
     """The lines of a code's values seen once or twice, when one value holds half the lines (codes
     are whole numbers: words after "=" are as often a call's keyword arguments as a log's fields)."""
     counts = Counter(values)
-    if len(counts) < 2 or counts.most_common(1)[0][1] * 2 < len(values) or not all(v.isdigit() for v in counts):
+    if len(counts) < 2 or max(counts.values()) * 2 < len(values) or not all(v.isdigit() for v in counts):
         return []
     odd = [v for v, n in counts.items() if n <= _RARE]
     if not odd or sum(counts[v] for v in odd) * _ODD_SHARE > len(values):
