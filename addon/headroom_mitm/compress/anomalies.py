@@ -201,6 +201,12 @@ def _rule_code(f: dict[str, object]) -> object:
     return None
 
 
+def _numbered_error(f: dict[str, object]) -> bool:
+    """ESLint's format (html-validate's too) numbers its levels, 2 an error and 1 a warning;
+    spectral numbers them the other way round and calls its rule "code": "ruleId" tells them apart."""
+    return "ruleId" in f and _number(f.get("severity")) == 2
+
+
 def _is_finding(f: dict[str, object]) -> bool:
     return any(isinstance(f.get(k), str) for k in _TEXT_KEYS) and any(f.get(k) is not None for k in _LEVEL_KEYS + _CODE_KEYS)
 
@@ -289,7 +295,7 @@ def findings(items: list[object]) -> list[int]:
         code = _rule_code(f)
         if text is None or (level is None and code is None):
             continue
-        if isinstance(level, str) and level.lower() in ERROR_LEVELS:
+        if isinstance(level, str) and level.lower() in ERROR_LEVELS or _numbered_error(f):
             out.append(i)
             continue
         key = (str(code) if code is not None else shape(text)[:80], _where(f))

@@ -213,10 +213,13 @@ def json_separators(text: str) -> tuple[str, str]:
 
 def _separators(between: str) -> tuple[str, str]:
     """(comma, colon) as what lies between a document's strings spaces them: jsoncpp's (CMake's)
-    `"kind" : "x"`, most printers' `"kind": "x"`, or tight records (`tree -J`'s `{"type":"file",…}`)."""
+    `"kind" : "x"`, most printers' `"kind": "x"`, cJSON's (iperf3's) `"kind":\t"x"`, or tight
+    records (`tree -J`'s `{"type":"file",…}`)."""
     if " : " in between:
         return ", ", " : "
-    return (", ", ": ") if ": " in between else (",", ":")
+    if ": " in between:
+        return ", ", ": "
+    return (",", ":\t") if ":\t" in between else (",", ":")
 
 
 def _dump(v: object, seps: tuple[str, str] = (",", ":")) -> str:

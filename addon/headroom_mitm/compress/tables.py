@@ -300,11 +300,16 @@ def _rank_table(lines: list[str]) -> list[int] | None:
     _other_streams(lines, rank)
     _frames_ranked_by_the_log(lines, at, rank)
     body = list(range(len(rows)))
-    # A header is a first row whose numeric columns hold words.
+    # A header is a first row whose numeric columns hold words, or one over a row of rules (a
+    # markdown table's `|----|:---:|`, kept with it).
     second = rows.row(min(1, len(rows) - 1))
-    if len(rows) and any(number(c) is None and number(second[k]) is not None for k, c in enumerate(rows.row(0))):
+    ruled = len(rows) > 2 and "".join(second).strip() != "" and all(set(c.strip()) <= _RULE_CELL for c in second)
+    if len(rows) and (ruled or any(number(c) is None and number(second[k]) is not None for k, c in enumerate(rows.row(0)))):
         rank[at[0]] = MUST
         body = body[1:]
+        if ruled:
+            rank[at[1]] = MUST
+            body = body[1:]
     if not body:
         return None
     rank_columns(rows, at, body, rank, events=stamped(lines))
@@ -319,6 +324,7 @@ def _rank_table(lines: list[str]) -> list[int] | None:
 
 
 _STREAM = 5  # lines of one template outside the rows: another stream of records, not an odd line
+_RULE_CELL = frozenset("-:=+")
 
 
 def _other_streams(lines: list[str], rank: list[int]) -> None:
@@ -390,7 +396,7 @@ def _finding_rows(rows: Rows, at: list[int], body: list[int], rank: list[int]) -
     level, and the first row of each (rule, file) where both have a column (a table with a code
     column alone, countries', is no list of findings); the others are sampled as rows."""
     if body[0]:
-        titles = [_cell(t) for t in rows.row(0)]
+        titles = ["_".join(_cell(t).split()) for t in rows.row(0)]  # checkov's "Check ID" is a check_id
 
         def titled(names: frozenset[str]) -> list[str] | None:
             return next((rows.column(k) for k, t in enumerate(titles) if t in names), None)
