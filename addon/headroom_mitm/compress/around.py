@@ -21,7 +21,7 @@ def location_near(lines: list[str], i: int, sev: dict[int, str]) -> int | None:
             break  # past a blank line or another finding, an arrow places that next finding
         if lines[k].lstrip().lower().startswith(("-->", "┌─", "location:")) and ln.has_location(lines[k]):
             return k
-        if k == i + 1 and ln.bare_place(lines[k]):
+        if k == i + 1 and (ln.bare_place(lines[k]) or ln.indented_place(lines[k])):
             return k
     for k in (i - 1, i - 2, i - 3):
         if k >= 0 and k not in sev and len(lines[k]) < 160 and ln.has_location(lines[k]):

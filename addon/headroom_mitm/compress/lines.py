@@ -483,6 +483,25 @@ def has_location(line: str) -> bool:
     return location(line) is not None
 
 
+def _file_place(line: str) -> tuple[int, int] | None:
+    """The span of the line's place when it names a file (not only "at line 13")."""
+    span = location(line)
+    return span if span is not None and _PATH_IN.search(line, span[0], span[1]) is not None else None
+
+
+def placed_in_file(line: str) -> bool:
+    return _file_place(line) is not None
+
+
+def indented_place(line: str) -> bool:
+    """Whether the line is indented and opens with a place in a file ("  lib/a.ex:6: A.weigh/2",
+    not a stack's "    #0 0x55 in main /src/a.c:46")."""
+    if line[:1] not in " \t":
+        return False
+    span = _file_place(line)
+    return span is not None and span[0] == len(line) - len(line.lstrip(" \t"))
+
+
 def lead(line: str) -> str:
     """The first three words a line opens with ("npm http fetch"): lines of one kind share it."""
     return " ".join(line[:80].split(None, 3)[:3])  # (a long line is not copied whole)
@@ -538,6 +557,10 @@ def finding_key(line: str, section_path: str) -> tuple[str, str]:
         if span and not _COLUMN_ONLY.sub("", rest).strip(" :."):
             rest = head[: span[0]]  # also where only the column follows (write-good's "… on line 9 at column 6")
         code = rest.strip()[:200] if _NOTE.match(rest) else _blank_numbers(rest[:300]).strip()[:200]
+        if code and " " not in code.strip(" :") and span and span[0] > 0:
+            # A name after a place taken from the line under the message (elixirc's "warning:
+            # variable "x" is unused  lib/a.ex:6: A.weigh/2") names where, the message what.
+            code = _blank_numbers(head[: span[0]]).strip()[:200]
         if code and " " not in code.strip(" :"):
             code = ""  # a name alone (type-coverage's "x.ts:3:7: total") is what the finding is about, not its kind
     return code, path.group(0) if path else section_path

@@ -53,8 +53,10 @@ _BARE_PATH_PROBE = re.compile(r"\.\w{1,12}+(?::?|\] [A-Z]+| <==)[ \t]*\n")  # po
 _FRAME = re.compile(r'(?:>\s*|\s+)File "[^"]+", line \d+')  # loguru marks the frame that caught it with ">"
 _IN_TRACEBACK = (" ", "\t", ">")  # how a traceback's lines start
 # A traceback's first line, bare or in an exception group's box ("  + Exception Group Traceback …",
-# "    | Traceback …"): the box's margin, and its bar.
-_TRACEBACK_OPENS = re.compile(r"([ \t]*)(?:([|+]) )?(?:Exception Group )?" + re.escape(ln.TRACEBACK) + "$")
+# "    | Traceback …"): the box's margin, and its bar. Python opens other stacks the same way: asyncio's
+# "source_traceback: Object created at", tracemalloc's "Object allocated at", logging's "Stack".
+_STACK_OPENS = "(most recent call last):"
+_TRACEBACK_OPENS = re.compile(r"([ \t]*)(?:([|+]) )?(?:Exception Group )?(?:Traceback|[A-Za-z_][A-Za-z_ :]*?) " + re.escape(_STACK_OPENS) + "$")
 _BOXED_TRACEBACK = "Traceback (most recent call last) ─"
 _BOXED_FRAME = re.compile(r"│ \S+:\d+ in \S")
 # A native stack's frame (the sanitizers', gdb's): "    #1 0x55bc5e27ba79 in parse /src/fw.c:25:24";
@@ -66,8 +68,9 @@ _EXCERPT_LOOK = 6  # lines of a source excerpt over its caret, at most
 _PLACES_AT_MOST = 60  # distinct places of frames whose first frame stays; more are a deep run's bulk
 _ASAN_ADDRESS = re.compile(r"^(?:0x[0-9a-f]+|Address 0x[0-9a-f]+) is located |<== Memory access at offset \d+ ")
 # A warning's header that says only its level and place (ecj's "4. WARNING in src/Lever04.java (at
-# line 15)"): what it warns of is the first line under its source excerpt and caret.
-_LEVEL_HEADER = re.compile(r"[ \t]*(?:\d+\. )?(?:WARNING|INFO) in (\S+) \(at line \d+\)$")
+# line 15)", flow's "Warning ------ src/a.js:8:25"): what it warns of is the first line under it
+# that opens with a letter (past a source excerpt and caret).
+_LEVEL_HEADER = re.compile(r"[ \t]*(?:\d+\. )?(?:(?:WARNING|INFO) in (\S+) \(at line \d+\)|Warning -{3,} (\S+?):\d+(?::\d+)?)$")
 
 
 def _said_below(lines: list[str], i: int) -> str | None:
@@ -87,6 +90,9 @@ _CASE_LABEL = re.compile(r"[ \t]*[=#*-]{0,3}[ \t]*(?:test ?case|case|scenario|ex
 _ERROR_DETAIL = re.compile(r"\b(?:DETAIL|HINT|STATEMENT|QUERY):  \S")
 _SKIPPED = re.compile(r"\bSKIP(?:PED)?\b")
 _TAIL = 40  # summaries are looked for in the last lines
+_OPENING = 12  # lines of an opening paragraph that says what ran, at most
+_DRAWN = re.compile(r"[ \t]*([-=~_*#─━═])\1{2,}[ \t]*$")  # a line drawn across, however short
+_NAMED_FACT = re.compile(r"[A-Za-z][\w .()-]{0,30}: \S")  # "Project version: 0.8.13", "rootdir: /src"
 
 
 @dataclass
@@ -435,7 +441,7 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
 
     # Tracebacks: the frame nearest the failure is its location; the others are context. An
     # exception group's are drawn in a box ("  | Traceback …", "    |   File …"): read behind it.
-    for i in index.hits((ln.TRACEBACK,), case=True):
+    for i in index.hits((_STACK_OPENS,), case=True):
         if (opened := _TRACEBACK_OPENS.match(lines[i])) is None:
             continue
         box = opened.group(1) + ("| " if opened.group(2) else "")
@@ -550,11 +556,12 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
         while si < len(out.sections) and out.sections[si] < i:
             section = lines[out.sections[si]].strip().rstrip(":")
             si += 1
-        place = None if ln.has_location(lines[i]) else location_near(lines, i, sev)
+        # "… a previous clause at line 13 always matches" over "  lib/a.ex:14": the file is under it.
+        place = None if ln.placed_in_file(lines[i]) else location_near(lines, i, sev)
         key = anomalies.record_key(lines[i]) or ln.finding_key(
             lines[i] if place is None else lines[i] + " " + lines[place].strip(), section)
         if (head := _LEVEL_HEADER.match(lines[i])) is not None and (said := _said_below(lines, i)):
-            key = (ln.finding_key(said, "")[0], head.group(1))
+            key = (ln.finding_key(said, "")[0], head.group(1) or head.group(2))
         found.append((i, place, key))
     # A logged record's kind seen once or twice is rare, as a table's value of one or two rows is:
     # both stay (a linter's finding twice in one file is the same finding: one says it).
@@ -616,6 +623,15 @@ def rank_lines(lines: list[str], index: LineIndex, named: bool = True, whole_at:
                 k += 1
     for i in range(min(3, n)):
         lift(i, HIGH)
+    # So does the paragraph they open, when short and mostly facts by name (meson's log: "Project
+    # name: …", "Version: …", "Build type: …" before its first rule; not a listing's first rows),
+    # under a banner or not.
+    start = end = 1 if n and _HEADER.match(lines[0]) else 0
+    while end < n and end - start <= _OPENING and lines[end].strip() and not _DRAWN.match(lines[end]):
+        end += 1
+    if end - start <= _OPENING and 2 * sum(1 for i in range(start, end) if _NAMED_FACT.match(lines[i])) > end - start:
+        for i in range(start, end):
+            lift(i, HIGH)
     for i in _first_of_each_source(index):
         lift(i, MUST)
     if failures:

@@ -155,6 +155,9 @@ def severities(lines: list[str], index: LineIndex) -> tuple[dict[int, str], set[
         sev.setdefault(i, ln.WARN if lines[i].lstrip()[:1] in "!⚠" else ln.FAIL)
     # "x.py:17 in function f:" over "    D400: …" is that finding's place, not a finding of its own.
     owned = {i - 1 for i in coded if i > 0 and not ln.has_location(lines[i]) and ln.has_location(lines[i - 1])}
+    # So is the indented place under a finding that names no file ("warning: variable "x" is
+    # unused" over "  lib/a.ex:6: A.weigh/2", as elixirc prints them).
+    owned |= {i + 1 for i in sev if i + 1 < len(lines) and ln.indented_place(lines[i + 1]) and not ln.placed_in_file(lines[i])}
     _header_rows_to_findings(lines, sev)
     for k in index.where(_ARROW, ("-->", "┌─")):
         for i in (k - 1, k - 2):
